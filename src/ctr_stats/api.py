@@ -1,0 +1,133 @@
+"""The Python API: what the CLI calls, and what a notebook can call instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .calculate import totals, unit_figures
+from .catalogue import Catalogue, Registry, load_catalogue, load_registry, load_registry_file
+from .collect import collect, common_period
+from .errors import InputError
+from .layout import SheetData, parse_sheet
+from .model import Finding, Period, Report, Severity
+from .read import discover, read_file
+from .units import UnitMatcher
+
+
+@dataclass
+class Loaded:
+    """What the files say, before any unit is resolved."""
+
+    files: list[Path]
+    sheets: list[SheetData] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loaded:
+    """Read every sheet of every file under `paths`. A file that cannot be read becomes an
+    `unreadable-file` finding, so one bad file does not hide the others' results."""
+    catalogue = catalogue or load_catalogue()
+    files = discover(Path(p) for p in paths)
+    loaded = Loaded(files)
+    for path in files:
+        try:
+            grids = read_file(path)
+        except InputError as exc:
+            loaded.findings.append(
+                Finding(
+                    "unreadable-file",
+                    Severity.ERROR,
+                    exc.message,
+                    exc.message_en,
+                    exc.file,
+                    exc.sheet,
+                    exc.cell,
+                )
+            )
+            continue
+        for grid in grids:
+            sheet = parse_sheet(grid, catalogue)
+            if sheet is not None:
+                loaded.sheets.append(sheet)
+    return loaded
+
+
+def registry_for(period: Period | None) -> str:
+    """The registry in force for a period: districts before 1 July 2025, communes after."""
+    if period is not None and (period.year, period.months) > (2025, 6):
+        return "hanoi-2025"
+    return "hanoi-2024"
+
+
+def compute(
+    paths: Iterable[Path | str],
+    *,
+    registry: str | None = None,
+    units_file: Path | str | None = None,
+    period: Period | None = None,
+    precision: int = 1,
+    prior: Iterable[Path | str] | None = None,
+) -> Report:
+    """Read the units' workbooks and compute each indicator's figures for each unit and
+    for the total. `prior` names last period's workbooks, whose actual figures then
+    replace the sheets' own Cùng kỳ columns."""
+    if precision < 0 or precision > 6:
+        from .errors import UsageError
+
+        raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
+    catalogue = load_catalogue()
+    loaded = load(paths, catalogue)
+    if not loaded.files:
+        raise InputError(
+            "không có tệp bảng tính nào để đọc",
+            "no spreadsheet files to read",
+            file=", ".join(str(p) for p in paths),
+        )
+    findings = list(loaded.findings)
+    found_period, period_findings = common_period(loaded.sheets)
+    findings.extend(period_findings if period is None else [])
+    period = period or found_period
+    chosen = _registry(registry, units_file, period)
+    matcher = UnitMatcher(chosen)
+    collected = collect(loaded.sheets, matcher, catalogue)
+    findings.extend(collected.findings)
+    cells = collected.cells
+    if prior is not None:
+        prior_loaded = load(prior, catalogue)
+        prior_collected = collect(prior_loaded.sheets, matcher, catalogue)
+        findings.extend(prior_loaded.findings)
+        for code, by_key in cells.items():
+            for key in [k for k in by_key if k[1] == "prior"]:
+                del by_key[key]
+            for (indicator, measure), prior_cells in prior_collected.cells.get(code, {}).items():
+                if measure == "actual":
+                    by_key[(indicator, "prior")] = prior_cells
+    units = unit_figures(cells, chosen, catalogue, precision)
+    reporting = {u.code for u in units}
+    findings.extend(
+        Finding(
+            "missing-unit",
+            Severity.ERROR,
+            f"{unit.full_name} ({unit.code}) không có báo cáo",
+            f"{unit.full_name} ({unit.code}) sent no report",
+            unit=unit.name,
+        )
+        for unit in chosen.units
+        if unit.code not in reporting
+    )
+    return Report(
+        period=period,
+        registry=chosen.name,
+        precision=precision,
+        totals=tuple(totals(units, catalogue, precision)),
+        units=tuple(units),
+        findings=tuple(findings),
+    )
+
+
+def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:
+    if units_file is not None:
+        return load_registry_file(Path(units_file))
+    return load_registry(name or registry_for(period))

@@ -1,0 +1,99 @@
+"""Each unit's cells -> figures for each unit and for the total over all units.
+
+Sums are exact integers; percentages come from the unrounded sums (see `numbers`).
+"""
+
+from __future__ import annotations
+
+from .catalogue import Catalogue, Registry
+from .layout import Key, column_range
+from .model import MEASURES, Cell, Figures, Source, TotalFigures, UnitFigures
+from .numbers import change, percent_of
+
+
+def figures(
+    indicator: str, actual: int | None, plan: int | None, prior: int | None, precision: int
+) -> Figures:
+    return Figures(
+        indicator=indicator,
+        actual=actual,
+        plan=plan,
+        prior=prior,
+        percent_of_plan=percent_of(actual, plan, precision),
+        percent_of_prior=percent_of(actual, prior, precision),
+        change_vs_prior=change(actual, prior, precision),
+    )
+
+
+def _sum(cells: list[Cell] | None) -> int | None:
+    """None when nothing was reported (not zero): a missing plan stays missing."""
+    if not cells:
+        return None
+    return int(sum(c.value for c in cells))
+
+
+def unit_figures(
+    cells: dict[str, dict[Key, list[Cell]]],
+    registry: Registry,
+    catalogue: Catalogue,
+    precision: int,
+) -> list[UnitFigures]:
+    """One entry per unit and indicator it reported, in registry and catalogue order."""
+    result: list[UnitFigures] = []
+    for unit in registry.units:
+        unit_cells = cells.get(unit.code)
+        if not unit_cells:
+            continue
+        for indicator in catalogue.indicators:
+            by_measure = {m: unit_cells.get((indicator, m)) for m in MEASURES}
+            if not any(by_measure.values()):
+                continue
+            sums = {m: _sum(by_measure[m]) for m in MEASURES}
+            result.append(
+                UnitFigures(
+                    code=unit.code,
+                    name=unit.name,
+                    figures=figures(
+                        indicator, sums["actual"], sums["plan"], sums["prior"], precision
+                    ),
+                    sources={m: tuple(c.source for c in cs) for m, cs in by_measure.items() if cs},
+                )
+            )
+    return result
+
+
+def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
+    """The total over all units of each indicator any unit reported."""
+    result: list[TotalFigures] = []
+    for indicator in catalogue.indicators:
+        rows = [u.figures for u in units if u.figures.indicator == indicator]
+        if not rows:
+            continue
+
+        def total(values: list[int | None]) -> int | None:
+            present = [v for v in values if v is not None]
+            return sum(present) if present else None
+
+        result.append(
+            TotalFigures(
+                figures=figures(
+                    indicator,
+                    total([f.actual for f in rows]),
+                    total([f.plan for f in rows]),
+                    total([f.prior for f in rows]),
+                    precision,
+                ),
+                units_reporting=sum(1 for f in rows if f.actual is not None),
+            )
+        )
+    return result
+
+
+def describe_sources(sources: tuple[Source, ...]) -> str:
+    """'file!sheet!F8:F20' for the cells one figure was added up from (several sheets: '; ')."""
+    by_sheet: dict[tuple[str, str], list[str]] = {}
+    for source in sources:
+        by_sheet.setdefault((source.file, source.sheet), []).append(source.cell)
+    return "; ".join(
+        f"{file}!{sheet}!{column_range(cells)}" for (file, sheet), cells in by_sheet.items()
+    )

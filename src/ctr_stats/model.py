@@ -1,0 +1,198 @@
+"""The data that flows between stages: frozen values, no behaviour beyond formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+Measure = Literal["plan", "actual", "prior"]
+MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a figure was read: file, sheet and an A1 cell or range."""
+
+    file: str
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.file}!{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One number read from one cell, with the text found there."""
+
+    value: Decimal
+    source: Source
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem in the data: collected, never raised. Messages in Vietnamese and English."""
+
+    code: str
+    severity: Severity
+    message_vi: str
+    message_en: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    unit: str | None = None
+    indicator: str | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        return self.message_en if lang == "en" else self.message_vi
+
+    def where(self) -> str:
+        """'file!sheet!cell' as far as known."""
+        return "!".join(p for p in (self.file, self.sheet, self.cell) if p)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, str | None]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message(lang),
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "unit": self.unit,
+            "indicator": self.indicator,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A reporting period: the year and how many months of it (12, 9, 6, 3...)."""
+
+    year: int
+    months: int = 12
+    quarter: int | None = None
+
+    @property
+    def code(self) -> str:
+        if self.quarter:
+            return f"{self.year}-q{self.quarter}"
+        return {12: f"{self.year}", 6: f"{self.year}-h1", 9: f"{self.year}-9m"}.get(
+            self.months, f"{self.year}-{self.months}m"
+        )
+
+    def label(self, lang: str) -> str:
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+        if lang == "en":
+            if self.quarter:
+                return f"Q{self.quarter} {self.year}"
+            if self.months == 12:
+                return f"year {self.year}"
+            if self.months == 6:
+                return f"first 6 months of {self.year}"
+            return f"first {self.months} months of {self.year}"
+        if self.quarter:
+            return f"quý {roman[self.quarter]} năm {self.year}"
+        if self.months == 12:
+            return f"năm {self.year}"
+        if self.months == 6:
+            return f"6 tháng đầu năm {self.year}"
+        return f"{self.months} tháng năm {self.year}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "year": self.year,
+            "months": self.months,
+            "quarter": self.quarter,
+            "label_vi": self.label("vi"),
+            "label_en": self.label("en"),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """One indicator's figures for one unit or for the total, percentages already rounded."""
+
+    indicator: str
+    actual: int | None
+    plan: int | None
+    prior: int | None
+    percent_of_plan: Decimal | None
+    percent_of_prior: Decimal | None
+    change_vs_prior: Decimal | None
+
+    def numbers(self) -> dict[str, int | Decimal | None]:
+        return {
+            "actual": self.actual,
+            "plan": self.plan,
+            "prior": self.prior,
+            "percent_of_plan": self.percent_of_plan,
+            "percent_of_prior": self.percent_of_prior,
+            "change_vs_prior": self.change_vs_prior,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFigures:
+    code: str
+    name: str
+    figures: Figures
+    sources: dict[str, tuple[Source, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class TotalFigures:
+    figures: Figures
+    units_reporting: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of `compute`: its `to_dict()` is the JSON contract ctr-stats/compute/1."""
+
+    period: Period | None
+    registry: str
+    precision: int
+    totals: tuple[TotalFigures, ...]
+    units: tuple[UnitFigures, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def total(self, indicator: str) -> TotalFigures | None:
+        return next((t for t in self.totals if t.figures.indicator == indicator), None)
+
+    def unit(self, code: str, indicator: str) -> UnitFigures | None:
+        return next(
+            (u for u in self.units if u.code == code and u.figures.indicator == indicator), None
+        )
+
+
+def parse_period(text: str) -> Period:
+    """'2023', '2022-h1', '2021-9m', '2024-q1' (as `Period.code` writes them)."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:-(h1|9m|q[1-4]|(\d{1,2})m))?", text.strip().lower())
+    if not match:
+        raise ValueError(f"'{text}': expected YEAR, YEAR-h1, YEAR-9m, YEAR-q1..q4 or YEAR-Nm")
+    year, suffix = int(match.group(1)), match.group(2)
+    if suffix is None:
+        return Period(year, 12)
+    if suffix == "h1":
+        return Period(year, 6)
+    if suffix.startswith("q"):
+        quarter = int(suffix[1])
+        return Period(year, quarter * 3, quarter)
+    months = int(suffix[:-1])
+    if not 1 <= months <= 12:
+        raise ValueError(f"'{text}': months must be 1 to 12")
+    return Period(year, months)

@@ -1,0 +1,184 @@
+"""Files -> cell grids. Knows file formats, nothing about forms or indicators.
+
+A Grid holds a sheet's cells at their real positions (row 0 is Excel's row 1), its merged
+ranges and whether it is hidden, so the layout stage can name every cell in A1 notation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
+# Files ctr-stats writes itself start with this, so a second run never reads its own output.
+OUTPUT_PREFIX = "ctr-stats-"
+
+CellValue = object  # int | float | str | bool | date | None, as the reader gives it
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
+
+
+@dataclass(frozen=True)
+class Grid:
+    file: str
+    sheet: str
+    rows: list[list[CellValue]]
+    merges: tuple[Merge, ...] = ()
+    hidden: bool = False
+    hidden_rows: frozenset[int] = field(default_factory=frozenset)
+
+    def value(self, row: int, col: int) -> CellValue:
+        if row < len(self.rows) and col < len(self.rows[row]):
+            return self.rows[row][col]
+        return None
+
+
+def column_letter(col: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row + 1}"
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The files to read: files as given, directories searched for supported files.
+
+    Hidden files, Excel's '~$' lock files and ctr-stats' own outputs are skipped.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(p.startswith(".") for p in rel)
+                    and not child.name.startswith(("~$", OUTPUT_PREFIX))
+                ):
+                    found.append(child)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(
+                "không tìm thấy tệp hoặc thư mục", "no such file or folder", file=str(path)
+            )
+    return found
+
+
+def read_file(path: Path) -> list[Grid]:
+    """Every sheet of a file as grids (a text file is one grid named after the file)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return [_read_text(path)]
+    if suffix in SPREADSHEET_SUFFIXES:
+        return list(_read_spreadsheet(path))
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    raise InputError(
+        f"định dạng '{suffix}' không được hỗ trợ ({supported})",
+        f"unsupported format '{suffix}' ({supported})",
+        file=str(path),
+    )
+
+
+def _read_spreadsheet(path: Path) -> Iterator[Grid]:
+    import python_calamine as calamine
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError as exc:
+        raise InputError(
+            "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
+            "the file is password-protected: remove the password in Excel and send it again",
+            file=str(path),
+        ) from exc
+    except Exception as exc:  # calamine raises several unrelated types for a damaged file
+        raise InputError(
+            f"không mở được tệp bảng tính: {exc}",
+            f"cannot open the workbook: {exc}",
+            file=str(path),
+        ) from exc
+    with workbook:
+        for meta in workbook.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            try:
+                sheet = workbook.get_sheet_by_name(meta.name)
+                rows = sheet.to_python(skip_empty_area=False)
+                merges = tuple(
+                    (r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()
+                )
+            except Exception as exc:
+                raise InputError(
+                    f"không đọc được trang tính: {exc}",
+                    f"cannot read the sheet: {exc}",
+                    file=str(path),
+                    sheet=meta.name,
+                ) from exc
+            yield Grid(
+                file=str(path),
+                sheet=meta.name,
+                rows=[list(r) for r in rows],
+                merges=merges,
+                hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
+            )
+
+
+def decode_text(data: bytes) -> str:
+    """Text as Excel on a Vietnamese Windows saves it: UTF-8 (BOM or not), UTF-16, cp1258."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1258")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most, and most even, columns.
+
+    A comma inside quotes or in "12,5" must not win over the ";" Excel writes on a
+    Vietnamese Windows, so lines are split by the csv module, not counted by hand.
+    """
+    lines = text.splitlines()[:30]
+    best, best_score = ",", (-1, -1)
+    for candidate in ("\t", ";", ","):
+        widths = [len(r) for r in csv.reader(lines, delimiter=candidate) if any(r)]
+        if not widths:
+            continue
+        commonest = max(set(widths), key=widths.count)
+        score = (widths.count(commonest) if commonest > 1 else 0, commonest)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _read_text(path: Path) -> Grid:
+    try:
+        text = decode_text(path.read_bytes())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"không đọc được tệp văn bản: {exc}",
+            f"cannot read the text file: {exc}",
+            file=str(path),
+        ) from exc
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
+    rows: list[list[CellValue]] = [
+        list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    return Grid(file=str(path), sheet=path.stem, rows=rows)

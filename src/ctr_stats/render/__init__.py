@@ -1,0 +1,1 @@
+"""Reports -> what people read: terminal tables, JSON, and (later) Excel, text, Markdown."""

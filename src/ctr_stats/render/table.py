@@ -1,0 +1,58 @@
+"""The terminal table: one row per indicator with the total, optionally its units."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..catalogue import load_catalogue
+from ..model import Figures, Report
+from .numbers import format_count, format_percent
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+HEADINGS = {
+    "vi": ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ", "% KH", "% CK", "Tăng/giảm", "Số ĐV"),
+    "en": ("Indicator", "Plan", "Actual", "Prior", "% plan", "% prior", "Change", "Units"),
+}
+
+
+def _cells(figures: Figures, lang: str, precision: int) -> list[str]:
+    return [
+        format_count(figures.plan, lang),
+        format_count(figures.actual, lang),
+        format_count(figures.prior, lang),
+        format_percent(figures.percent_of_plan, lang, precision),
+        format_percent(figures.percent_of_prior, lang, precision),
+        format_percent(figures.change_vs_prior, lang, precision),
+    ]
+
+
+def render_table(
+    report: Report, console: Console, *, lang: str = "vi", by_unit: bool = False
+) -> None:
+    from rich.table import Table
+
+    catalogue = load_catalogue()
+    headings = HEADINGS[lang]
+    period = report.period.label(lang) if report.period else ""
+    title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f" {period}" if period else "")
+    table = Table(title=title, caption=report.registry, show_lines=False)
+    table.add_column(headings[0], overflow="fold", min_width=24, ratio=1)
+    for heading in headings[1:]:
+        table.add_column(heading, justify="right", no_wrap=True)
+    kind = None
+    for total in report.totals:
+        indicator = catalogue.indicators[total.figures.indicator]
+        if indicator.sheet_kind != kind:
+            kind = indicator.sheet_kind
+            table.add_section()
+            table.add_row(f"[bold]{catalogue.sheet_kinds[kind].label(lang)}[/bold]")
+        cells = _cells(total.figures, lang, report.precision)
+        table.add_row(indicator.label(lang), *cells, str(total.units_reporting))
+        if by_unit:
+            for unit in report.units:
+                if unit.figures.indicator == total.figures.indicator:
+                    cells = _cells(unit.figures, lang, report.precision)
+                    table.add_row(f"  [dim]{unit.name}[/dim]", *cells, "")
+    console.print(table)
