@@ -59,6 +59,14 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     Hidden files, Excel's '~$' lock files and ctr-stats' own outputs are skipped.
     """
     found: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:  # a file named twice, or inside a folder also named, is read once
+            seen.add(key)
+            found.append(path)
+
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -69,9 +77,9 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                     and not any(p.startswith(".") for p in rel)
                     and not child.name.startswith(("~$", OUTPUT_PREFIX))
                 ):
-                    found.append(child)
+                    add(child)
         elif path.exists():
-            found.append(path)
+            add(path)
         else:
             raise InputError(
                 "không tìm thấy tệp hoặc thư mục", "no such file or folder", file=str(path)

@@ -36,8 +36,13 @@ def render_table(
     catalogue = load_catalogue()
     headings = HEADINGS[lang]
     period = report.period.label(lang) if report.period else ""
-    title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f" {period}" if period else "")
-    table = Table(title=title, caption=report.registry, show_lines=False)
+    title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f", {period}" if period else "")
+    reporting = len({u.code for u in report.units})
+    caption = {
+        "vi": f"Danh mục {report.registry}: {reporting} đơn vị có báo cáo",
+        "en": f"Registry {report.registry}: {reporting} units reporting",
+    }[lang]
+    table = Table(title=title, caption=caption, show_lines=False)
     table.add_column(headings[0], overflow="fold", min_width=24, ratio=1)
     for heading in headings[1:]:
         table.add_column(heading, justify="right", no_wrap=True)

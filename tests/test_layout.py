@@ -1,0 +1,105 @@
+"""Headers read as paths, rows and total rows found, every value tied to its cell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ctr_stats.catalogue import load_catalogue
+from ctr_stats.layout import parse_sheet, resolve_column
+from ctr_stats.read import read_file
+
+from .helpers import district_sheet, write_xlsx
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            ["Cấp ủy kiểm tra", "Tổ chức đảng", "Thực hiện"],
+            ("inspection.committee_check_orgs", "actual"),
+        ),
+        (["Cấp ủy kiểm tra tổ chức đảng", "Cùng kỳ"], ("inspection.committee_check_orgs", "prior")),
+        (["Đảng viên mới kết nạp - Thực hiện"], ("admission.total", "actual")),
+        (["Kết nạp đảng viên mới (KH)"], ("admission.total", "plan")),
+        (["Đảng viên mới kết nạp", "Cùng kỳ năm 2022"], ("admission.total", "prior")),
+        (
+            ["Trong đó: trong doanh nghiệp ngoài khu vực nhà nước", "TH"],
+            ("admission.non_state_enterprise", "actual"),
+        ),
+        (["Chủ doanh nghiệp tư nhân"], ("admission.business_owner", "actual")),
+        (["1. Tổ chức cơ sở đảng", "Kết quả"], ("party_cell.grassroots_total", "actual")),
+    ],
+)
+def test_header_paths_resolve(path: list[str], expected: tuple[str, str]) -> None:
+    indicator, measure, derived = resolve_column(path, load_catalogue())
+    assert (indicator, measure) == expected
+    assert derived is None
+
+
+def test_derived_column_is_recognised_not_data() -> None:
+    indicator, measure, derived = resolve_column(
+        ["Đảng viên mới kết nạp", "Tỷ lệ %"], load_catalogue()
+    )
+    assert (indicator, measure, derived) == ("admission.total", None, "percent")
+
+
+def test_unknown_header_names_no_indicator() -> None:
+    assert resolve_column(["Ghi chú"], load_catalogue())[0] is None
+
+
+def test_sheet_with_two_row_merged_header(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None],
+        [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    rows = [
+        [1, "Đảng bộ phường Trúc Bạch", 10, 12, 9],
+        [2, "Chi bộ Trường THPT Phan Đình Phùng", 5, "-", 4],
+    ]
+    path = write_xlsx(
+        tmp_path / "x.xlsx",
+        {
+            "KN": district_sheet(
+                "ĐẢNG BỘ QUẬN BA ĐÌNH", "NĂM 2023", header, rows, ["Tổng cộng", None, 15, 12, 13]
+            )
+        },
+        {"KN": ["C5:E5", "A5:A6", "B5:B6", "A9:B9"]},
+    )
+    (grid,) = read_file(path)
+    sheet = parse_sheet(grid, load_catalogue())
+    assert sheet is not None
+    assert sheet.owner == "quan ba dinh"
+    assert sheet.period is not None and sheet.period.code == "2023"
+    assert [r.label for r in sheet.rows] == [
+        "Đảng bộ phường Trúc Bạch",
+        "Chi bộ Trường THPT Phan Đình Phùng",
+    ]
+    first = sheet.rows[0].values
+    assert first[("admission.total", "plan")].value == Decimal(10)
+    assert first[("admission.total", "actual")].source.cell == "D7"
+    assert ("admission.total", "actual") not in sheet.rows[1].values  # "-" is not reported, not 0
+    assert [t.values[("admission.total", "plan")].source.cell for t in sheet.totals] == ["C9"]
+
+
+def test_text_in_a_number_cell_is_a_finding_naming_the_cell(tmp_path: Path) -> None:
+    header = [["STT", "Đơn vị", "Đảng viên mới kết nạp"], [None, None, "Thực hiện"]]
+    rows = [[1, "Đảng bộ phường Trúc Bạch", "12 người"], [2, "Đảng bộ phường Kim Mã", "1.234"]]
+    path = write_xlsx(
+        tmp_path / "x.xlsx",
+        {"KN": district_sheet("ĐẢNG BỘ QUẬN BA ĐÌNH", "NĂM 2023", header, rows)},
+    )
+    (grid,) = read_file(path)
+    sheet = parse_sheet(grid, load_catalogue())
+    assert sheet is not None
+    assert [(f.code, f.cell) for f in sheet.findings] == [("not-a-number", "C7")]
+    kim_ma = next(r for r in sheet.rows if r.label == "Đảng bộ phường Kim Mã")
+    assert kim_ma.values[("admission.total", "actual")].value == Decimal(1234)
+
+
+def test_sheet_without_a_known_header_is_skipped(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "notes.xlsx", {"Ghi chú": [["Ghi chú"], ["Không có số liệu"]]})
+    (grid,) = read_file(path)
+    assert parse_sheet(grid, load_catalogue()) is None
