@@ -18,8 +18,8 @@ SAMPLES = ROOT / "data" / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
+def run(*args: str, cwd: Path = ROOT, columns: int = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
     return subprocess.run(
         [sys.executable, "-m", "ctr_stats", *args],
         capture_output=True,
@@ -110,6 +110,13 @@ def test_table_output_is_exact(args: tuple[str, ...], golden: str | None) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stdout == (GOLDEN / golden).read_text(encoding="utf-8")
     assert result.stderr == ""
+
+
+def test_narrow_terminal_gets_the_forms_abbreviations() -> None:
+    result = run("compute", "data/samples/2023", "--by", "unit", columns=80)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (GOLDEN / "compute-2023-by-unit.80.txt").read_text(encoding="utf-8")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_console_script_is_installed() -> None:

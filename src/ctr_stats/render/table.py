@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
@@ -11,8 +12,15 @@ from .numbers import format_count, format_percent
 if TYPE_CHECKING:
     from rich.console import Console
 
+# A narrow terminal gets the abbreviations the forms themselves use.
+HEADINGS_SHORT = {
+    "vi": ("Chỉ tiêu", "KH", "TH", "CK", "% KH", "% CK", "± CK", "ĐV"),
+    "en": ("Indicator", "Plan", "Act.", "Prior", "% plan", "% prior", "± prior", "Units"),
+}
+NARROW = 100
+PIPE_WIDTH = 120
 HEADINGS = {
-    "vi": ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ", "% KH", "% CK", "Tăng/giảm", "Số ĐV"),
+    "vi": ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ", "% KH", "% CK", "Tăng giảm", "Số ĐV"),
     "en": ("Indicator", "Plan", "Actual", "Prior", "% plan", "% prior", "Change", "Units"),
 }
 
@@ -34,7 +42,21 @@ def render_table(
     from rich.table import Table
 
     catalogue = load_catalogue()
-    headings = HEADINGS[lang]
+    rows: list[tuple[str, list[str]]] = []
+    kind = None
+    for total in report.totals:
+        indicator = catalogue.indicators[total.figures.indicator]
+        if indicator.sheet_kind != kind:
+            kind = indicator.sheet_kind
+            rows.append((f"[bold]{catalogue.sheet_kinds[kind].label(lang)}[/bold]", []))
+        cells = _cells(total.figures, lang, report.precision)
+        rows.append((indicator.label(lang), [*cells, str(total.units_reporting)]))
+        if by_unit:
+            for unit in report.units:
+                if unit.figures.indicator == total.figures.indicator:
+                    cells = _cells(unit.figures, lang, report.precision)
+                    rows.append((f"  [dim]{unit.name}[/dim]", [*cells, ""]))
+
     period = report.period.label(lang) if report.period else ""
     title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f", {period}" if period else "")
     reporting = len({u.code for u in report.units})
@@ -42,22 +64,18 @@ def render_table(
         "vi": f"Danh mục {report.registry}: {reporting} đơn vị có báo cáo",
         "en": f"Registry {report.registry}: {reporting} units reporting",
     }[lang]
-    table = Table(title=title, caption=caption, show_lines=False)
-    table.add_column(headings[0], overflow="fold", min_width=24, ratio=1)
-    for heading in headings[1:]:
-        table.add_column(heading, justify="right", no_wrap=True)
-    kind = None
-    for total in report.totals:
-        indicator = catalogue.indicators[total.figures.indicator]
-        if indicator.sheet_kind != kind:
-            kind = indicator.sheet_kind
+    table = Table(title=title, caption=caption)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH  # a file or a pipe: wide enough for the labels on one line
+    headings = (HEADINGS_SHORT if console.width < NARROW else HEADINGS)[lang]
+    table.add_column(headings[0], overflow="fold", min_width=14)
+    for i, heading in enumerate(headings[1:]):
+        # Numbers never wrap; a heading does ("Thực / hiện") when the terminal is narrow.
+        widest = max((len(cells[i]) for _, cells in rows if cells), default=0)
+        longest_word = max(len(word) for word in heading.split())
+        table.add_column(heading, justify="right", min_width=max(widest, longest_word))
+    for label, cells in rows:
+        if not cells:
             table.add_section()
-            table.add_row(f"[bold]{catalogue.sheet_kinds[kind].label(lang)}[/bold]")
-        cells = _cells(total.figures, lang, report.precision)
-        table.add_row(indicator.label(lang), *cells, str(total.units_reporting))
-        if by_unit:
-            for unit in report.units:
-                if unit.figures.indicator == total.figures.indicator:
-                    cells = _cells(unit.figures, lang, report.precision)
-                    table.add_row(f"  [dim]{unit.name}[/dim]", *cells, "")
+        table.add_row(label, *cells)
     console.print(table)
