@@ -48,6 +48,19 @@ def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loa
             )
             continue
         for grid in grids:
+            if grid.hidden:
+                if grid.has_numbers():
+                    loaded.findings.append(
+                        Finding(
+                            "hidden-sheet",
+                            Severity.WARNING,
+                            "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
+                            "the sheet is hidden but holds figures: not read (unhide it to count it)",
+                            grid.file,
+                            grid.sheet,
+                        )
+                    )
+                continue
             sheet = parse_sheet(grid, catalogue)
             if sheet is not None:
                 loaded.sheets.append(sheet)

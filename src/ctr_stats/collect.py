@@ -52,6 +52,20 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
         owner = _owner(sheet, matcher, result)
         if owner is not None:
             _add_unit_rows(sheet, owner, list(sheet.rows), result, catalogue)
+        elif sheet.layout == "indicator_rows":
+            if sheet.owner is None:
+                result.findings.append(
+                    Finding(
+                        "unknown-unit",
+                        Severity.ERROR,
+                        "không biết trang tính này là của đơn vị nào: ghi tên đơn vị ở tiêu đề"
+                        " (ví dụ 'ĐẢNG BỘ QUẬN BA ĐÌNH') hoặc đặt tên tệp theo đơn vị",
+                        "cannot tell which unit this sheet reports: name the unit in the title"
+                        " (e.g. 'ĐẢNG BỘ QUẬN BA ĐÌNH') or name the file after it",
+                        sheet.file,
+                        sheet.sheet,
+                    )
+                )
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
             for row in sheet.rows:

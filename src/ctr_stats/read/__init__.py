@@ -32,6 +32,15 @@ class Grid:
     merges: tuple[Merge, ...] = ()
     hidden: bool = False
     hidden_rows: frozenset[int] = field(default_factory=frozenset)
+    # cells holding a formula that was saved without its value: never read as 0 or empty
+    formulas_without_value: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+
+    def has_numbers(self) -> bool:
+        return any(
+            isinstance(v, (int, float)) and not isinstance(v, bool)
+            for row in self.rows
+            for v in row
+        )
 
     def value(self, row: int, col: int) -> CellValue:
         if row < len(self.rows) and col < len(self.rows[row]):
@@ -119,6 +128,16 @@ def _read_spreadsheet(path: Path) -> Iterator[Grid]:
             f"cannot open the workbook: {exc}",
             file=str(path),
         ) from exc
+    extras = {}
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .xlsx_extras import scan_xlsx
+
+        try:
+            extras = scan_xlsx(path)
+        except Exception as exc:  # a damaged part calamine happened to skip
+            raise InputError(
+                f"tệp bảng tính bị hỏng: {exc}", f"the workbook is damaged: {exc}", file=str(path)
+            ) from exc
     with workbook:
         for meta in workbook.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -136,12 +155,17 @@ def _read_spreadsheet(path: Path) -> Iterator[Grid]:
                     file=str(path),
                     sheet=meta.name,
                 ) from exc
+            sheet_extras = extras.get(meta.name)
             yield Grid(
                 file=str(path),
                 sheet=meta.name,
                 rows=[list(r) for r in rows],
                 merges=merges,
                 hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
+                hidden_rows=frozenset(sheet_extras.hidden_rows) if sheet_extras else frozenset(),
+                formulas_without_value=(
+                    frozenset(sheet_extras.formulas_without_value) if sheet_extras else frozenset()
+                ),
             )
 
 

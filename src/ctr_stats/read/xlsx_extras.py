@@ -1,0 +1,119 @@
+"""What calamine does not say about an .xlsx sheet: hidden rows, and formulas saved
+without a value (a program wrote the formula and never computed it).
+
+A sheet's XML is parsed only when a byte search finds a hidden row or a formula in it, so
+a tidy workbook costs one look at each part's bytes. Parsing goes through defusedxml.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.handler import ContentHandler
+
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+@dataclass
+class SheetExtras:
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ord(ch) - 64)
+    return index - 1
+
+
+class _SheetHandler(ContentHandler):
+    def __init__(self, extras: SheetExtras) -> None:
+        super().__init__()
+        self.extras = extras
+        self.cell: str | None = None
+        self.has_formula = False
+        self.has_value = False
+        self.in_value = False
+
+    def startElementNS(
+        self, name: tuple[str | None, str], qname: str | None, attrs: object
+    ) -> None:
+        local = name[1]
+        get = attrs.get  # type: ignore[attr-defined]
+        if local == "row":
+            if get((None, "hidden")) in ("1", "true"):
+                self.extras.hidden_rows.add(int(get((None, "r"))) - 1)
+        elif local == "c":
+            self.cell = get((None, "r"))
+            self.has_formula = self.has_value = False
+        elif local == "f":
+            self.has_formula = True
+        elif local == "v":
+            self.in_value = True  # an empty <v/> is no value: openpyxl writes one
+        elif local == "is":
+            self.has_value = True
+
+    def characters(self, content: str) -> None:
+        if self.in_value and content.strip():
+            self.has_value = True
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        if name[1] == "v":
+            self.in_value = False
+        elif name[1] == "c" and self.cell:
+            if self.has_formula and not self.has_value:
+                match = _CELL_REF.match(self.cell)
+                if match:
+                    row = int(match.group(2)) - 1
+                    self.extras.formulas_without_value.add((row, _column_index(match.group(1))))
+            self.cell = None
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> the part that holds it, from workbook.xml and its relationships."""
+    from defusedxml import ElementTree
+
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")
+    }
+    parts: dict[str, str] = {}
+    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
+        if not target:
+            continue
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        parts[sheet.get("name", "")] = posixpath.normpath(part)
+    return parts
+
+
+def scan_xlsx(path: Path) -> dict[str, SheetExtras]:
+    """Hidden rows and formulas without a saved value, by sheet name (only sheets with any)."""
+    from defusedxml.sax import make_parser
+
+    found: dict[str, SheetExtras] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name, part in _sheet_parts(archive).items():
+            try:
+                data = archive.read(part)
+            except KeyError:
+                continue
+            if b'hidden="1"' not in data and b'hidden="true"' not in data and b"<f" not in data:
+                continue
+            extras = SheetExtras()
+            parser = make_parser()
+            parser.setFeature("http://xml.org/sax/features/namespaces", True)
+            parser.setContentHandler(_SheetHandler(extras))
+            parser.parse(io.BytesIO(data))
+            if extras.hidden_rows or extras.formulas_without_value:
+                found[name] = extras
+    return found
