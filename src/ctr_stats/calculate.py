@@ -56,7 +56,7 @@ def unit_figures(
                     figures=figures(
                         indicator, sums["actual"], sums["plan"], sums["prior"], precision
                     ),
-                    sources={m: tuple(c.source for c in cs) for m, cs in by_measure.items() if cs},
+                    cells={m: tuple(cs) for m, cs in by_measure.items() if cs},
                 )
             )
     return result

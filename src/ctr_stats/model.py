@@ -144,7 +144,11 @@ class UnitFigures:
     code: str
     name: str
     figures: Figures
-    sources: dict[str, tuple[Source, ...]]
+    cells: dict[str, tuple[Cell, ...]]  # measure -> the cells added up, with their text
+
+    @property
+    def sources(self) -> dict[str, tuple[Source, ...]]:
+        return {m: tuple(c.source for c in cells) for m, cells in self.cells.items()}
 
 
 @dataclass(frozen=True, slots=True)

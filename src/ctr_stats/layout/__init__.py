@@ -131,7 +131,7 @@ def _indicator_columns(
         text = " › ".join(path)
         cell = a1(header.top, c)
         if indicator is None:
-            if measure or derived:
+            if measure:  # a lone "Tỷ lệ %" column is derived: checked elsewhere, never data
                 findings.append(
                     _finding(
                         grid,

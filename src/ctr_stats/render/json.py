@@ -29,7 +29,7 @@ def _figures(figures: Figures) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, lang: str = "vi") -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "period": report.period.to_dict() if report.period else None,
@@ -48,9 +48,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             }
             for u in report.units
         ],
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [f.to_dict(lang) for f in report.findings],
     }
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, lang: str = "vi") -> str:
+    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,61 @@
+"""`ctr-stats explain` on the terminal: the figure, then each cell with the text found there."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..catalogue import load_catalogue
+from ..explain import Explanation
+from .numbers import format_count, format_percent
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MEASURE_LABELS = {
+    "vi": {"plan": "Kế hoạch", "actual": "Thực hiện", "prior": "Cùng kỳ"},
+    "en": {"plan": "Plan", "actual": "Actual", "prior": "Prior"},
+}
+HEADINGS = {
+    "vi": ("Đơn vị", "Số liệu", "Tệp", "Trang tính", "Ô", "Nội dung ô"),
+    "en": ("Unit", "Measure", "File", "Sheet", "Cell", "Text in the cell"),
+}
+
+
+def render_explanation(
+    explanation: Explanation, console: Console, *, lang: str, precision: int
+) -> None:
+    from rich.table import Table
+
+    indicator = load_catalogue().indicators[explanation.indicator]
+    whose = explanation.unit.full_name if explanation.unit else {"vi": "Tổng", "en": "Total"}[lang]
+    console.print(
+        f"[bold]{indicator.label(lang)}[/bold] ({indicator.id}) — {whose}", highlight=False
+    )
+    figures = explanation.figures
+    if figures is None:
+        console.print({"vi": "Không có số liệu.", "en": "No figures."}[lang])
+    else:
+        labels = MEASURE_LABELS[lang]
+        parts = [
+            f"{labels[m]}: {format_count(getattr(figures, m), lang)}"
+            for m in ("plan", "actual", "prior")
+            if getattr(figures, m) is not None
+        ]
+        if figures.percent_of_plan is not None:
+            parts.append(f"% KH: {format_percent(figures.percent_of_plan, lang, precision)}")
+        if figures.change_vs_prior is not None:
+            parts.append(f"± CK: {format_percent(figures.change_vs_prior, lang, precision)}")
+        console.print("; ".join(parts), highlight=False)
+    table = Table(*HEADINGS[lang])
+    for name, measure, cell in explanation.cells:
+        source = cell.source
+        table.add_row(
+            name, MEASURE_LABELS[lang][measure], source.file, source.sheet, source.cell, cell.raw
+        )
+    console.print(table)
+    for finding in explanation.findings:
+        console.print(
+            f"{finding.severity} {finding.code}: {finding.where()}: {finding.message(lang)}",
+            highlight=False,
+            markup=False,
+        )

@@ -1,0 +1,57 @@
+"""`ctr-stats explain`: every cell a figure was added up from, with the text found there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ctr_stats
+from ctr_stats.catalogue import load_registry_file
+from ctr_stats.errors import UsageError
+from ctr_stats.explain import explain
+
+from .test_cli import run
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def test_explain_a_units_figure_lists_its_cells_and_raw_text() -> None:
+    path = CORPUS / "files" / "numbers-typed-as-text-vietnamese.xlsx"
+    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv")
+    unit = load_registry_file(CORPUS / "units.csv").by_code("017")
+    explanation = explain(report, "admission.total", unit)
+    assert explanation.figures is not None and explanation.figures.actual == 1234
+    assert [(m, c.source.cell, c.raw) for _, m, c in explanation.cells] == [
+        ("plan", "C9", "1 200"),
+        ("actual", "D9", "1.234"),
+        ("prior", "E9", "1101"),
+    ]
+
+
+def test_explain_the_total_and_its_findings() -> None:
+    path = CORPUS / "files" / "total-row-mismatch.xlsx"
+    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv")
+    explanation = explain(report, "admission.total")
+    assert len(explanation.cells) == 9
+    assert [(f.code, f.cell) for f in explanation.findings] == [("total-mismatch", "D11")]
+
+
+def test_unknown_indicator_is_a_usage_error_with_suggestions() -> None:
+    report = ctr_stats.compute(
+        [CORPUS / "files" / "measures-kh-th-ck.xlsx"], units_file=CORPUS / "units.csv"
+    )
+    with pytest.raises(UsageError, match=r"admission\.total"):
+        explain(report, "admission.totl")
+
+
+def test_explain_on_the_command_line() -> None:
+    result = run(
+        "explain", "admission.total", "data/samples/2023", "--unit", "Q. Ba Đình", "--lang", "en"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "data/samples/2023/ba-dinh.xlsx" in result.stdout
+    assert "Actual: 334" in result.stdout
+    unknown = run("explain", "admission.total", "data/samples/2023", "--unit", "Ba Dình Mới")
+    assert unknown.returncode == 2
+    assert "Quận Ba Đình" in unknown.stderr and "Traceback" not in unknown.stderr
