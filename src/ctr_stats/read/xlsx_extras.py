@@ -96,24 +96,37 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def _worth_parsing(data: bytes) -> bool:
+    return b'hidden="1"' in data or b'hidden="true"' in data or b"<f" in data
+
+
 def scan_xlsx(path: Path) -> dict[str, SheetExtras]:
-    """Hidden rows and formulas without a saved value, by sheet name (only sheets with any)."""
+    """Hidden rows and formulas without a saved value, by sheet name (only sheets with any).
+
+    The sheets' bytes are searched first; workbook.xml is read, to name the sheets, only
+    when one of them has something to parse."""
     from defusedxml.sax import make_parser
 
     found: dict[str, SheetExtras] = {}
     with zipfile.ZipFile(path) as archive:
+        candidates = {
+            info.filename: data
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/")
+            and info.filename.endswith(".xml")
+            and _worth_parsing(data := archive.read(info))
+        }
+        if not candidates:
+            return found
         for name, part in _sheet_parts(archive).items():
-            try:
-                data = archive.read(part)
-            except KeyError:
-                continue
-            if b'hidden="1"' not in data and b'hidden="true"' not in data and b"<f" not in data:
+            sheet_xml = candidates.get(part)
+            if sheet_xml is None:
                 continue
             extras = SheetExtras()
             parser = make_parser()
             parser.setFeature("http://xml.org/sax/features/namespaces", True)
             parser.setContentHandler(_SheetHandler(extras))
-            parser.parse(io.BytesIO(data))
+            parser.parse(io.BytesIO(sheet_xml))
             if extras.hidden_rows or extras.formulas_without_value:
                 found[name] = extras
     return found
