@@ -49,3 +49,13 @@ def test_registry_in_force_follows_the_period(tmp_path: pytest.TempPathFactory) 
         report = ctr_stats.compute([path])
         codes[year] = (report.registry, next(u.code for u in report.units if u.name == "Sóc Sơn"))
     assert codes == {2024: ("hanoi-2024", "016"), 2026: ("hanoi-2025", "00376")}
+
+
+def test_whole_corpus_on_the_command_line_never_tracebacks() -> None:
+    from .test_cli import run
+
+    for lang in ("vi", "en"):
+        result = run("compute", str(FILES), "--units", str(HERE / "units.csv"), "--lang", lang)
+        assert result.returncode in (0, 1, 3)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "formula-without-value" in result.stderr and "D11" in result.stderr

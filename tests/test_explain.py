@@ -39,7 +39,8 @@ def test_explain_the_total_and_its_findings() -> None:
 
 def test_unknown_indicator_is_a_usage_error_with_suggestions() -> None:
     report = ctr_stats.compute(
-        [CORPUS / "files" / "measures-kh-th-ck.xlsx"], units_file=CORPUS / "units.csv"
+        [CORPUS / "files" / "measures-kh-th-ck-unit-heading-ten-don-vi.xlsx"],
+        units_file=CORPUS / "units.csv",
     )
     with pytest.raises(UsageError, match=r"admission\.total"):
         explain(report, "admission.totl")

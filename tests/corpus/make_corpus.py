@@ -148,13 +148,15 @@ def consolidated(
     return rows, merges
 
 
-def inspection_three_row_header() -> tuple[Rows, list[str]]:
+def inspection_three_row_header(
+    actual: str = "Thực hiện", prior: str = "Cùng kỳ", unit_heading: str = "Đơn vị"
+) -> tuple[Rows, list[str]]:
     rows: Rows = [[t] for t in INSPECTION_TITLE]
     top = len(rows) + 1
     rows += [
-        ["STT", "Đơn vị", "Cấp ủy kiểm tra", None, None, None],
+        ["STT", unit_heading, "Cấp ủy kiểm tra", None, None, None],
         [None, None, "Tổ chức đảng", None, "Đảng viên", None],
-        [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
+        [None, None, actual, prior, actual, prior],
     ]
     for n, unit in enumerate(UNITS, start=1):
         f = INSPECTION[unit]
@@ -307,7 +309,8 @@ CASES: list[Case] = [
     Case("unit-rows-3row-merged-header-inspection.xlsx", EXPECTED_INSPECTION),
     Case("unit-rows-column-number-row-and-percent-column.xlsx", EXPECTED_ADMISSION),
     Case("unit-rows-district-title-grassroots-rows.xlsx", EXPECTED_ADMISSION),
-    Case("measures-kh-th-ck.xlsx", EXPECTED_ADMISSION),
+    Case("measures-kh-th-ck-unit-heading-ten-don-vi.xlsx", EXPECTED_ADMISSION),
+    Case("measures-so-luong-ck-unit-heading-quan-huyen-thi-xa.xlsx", EXPECTED_INSPECTION),
     Case("measures-chi-tieu-giao-ket-qua-cung-ky-nam-2022.xlsx", EXPECTED_ADMISSION),
     Case("measures-ke-hoach-nam-ky-nay-nam-truoc.xlsx", EXPECTED_ADMISSION),
     Case("measures-chi-tieu-da-thuc-hien-cung-ky-nam-truoc.xlsx", EXPECTED_ADMISSION),
@@ -432,7 +435,6 @@ def build() -> None:
     )
 
     for name, words in [
-        ("measures-kh-th-ck.xlsx", ("KH", "TH", "CK")),
         (
             "measures-chi-tieu-giao-ket-qua-cung-ky-nam-2022.xlsx",
             ("Chỉ tiêu giao", "Kết quả", "Cùng kỳ năm 2022"),
@@ -440,6 +442,14 @@ def build() -> None:
         ("measures-ke-hoach-nam-ky-nay-nam-truoc.xlsx", ("Kế hoạch năm", "Kỳ này", "Năm trước")),
     ]:
         x(name, {"KN": consolidated(full, header=admission_header(words))})
+    x(
+        "measures-kh-th-ck-unit-heading-ten-don-vi.xlsx",
+        {"KN": consolidated(full, header=admission_header(("KH", "TH", "CK"), "Tên đơn vị"))},
+    )
+    x(
+        "measures-so-luong-ck-unit-heading-quan-huyen-thi-xa.xlsx",
+        {"KT": inspection_three_row_header("Số lượng", "CK", "Quận/huyện/thị xã")},
+    )
     x(
         "measures-chi-tieu-da-thuc-hien-cung-ky-nam-truoc.xlsx",
         {
