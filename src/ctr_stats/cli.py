@@ -33,6 +33,26 @@ class Lang(StrEnum):
 class ComputeFormat(StrEnum):
     table = "table"
     json = "json"
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    tsv = "tsv"
+    xlsx = "xlsx"
+
+
+FORMAT_BY_SUFFIX = {
+    ".json": ComputeFormat.json,
+    ".txt": ComputeFormat.text,
+    ".md": ComputeFormat.markdown,
+    ".csv": ComputeFormat.csv,
+    ".tsv": ComputeFormat.tsv,
+    ".xlsx": ComputeFormat.xlsx,
+}
+
+
+class SortBy(StrEnum):
+    plan = "plan"
+    prior = "prior"
 
 
 class By(StrEnum):
@@ -143,8 +163,44 @@ def _compute(
 def compute(
     paths: PathsArg,
     output_format: Annotated[
-        ComputeFormat, typer.Option("--format", "-f", help="Định dạng / output format")
-    ] = ComputeFormat.table,
+        ComputeFormat | None,
+        typer.Option(
+            "--format", "-f", help="Định dạng / output format (mặc định theo đuôi tệp --output)"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file"
+        ),
+    ] = None,
+    formulas: Annotated[
+        bool,
+        typer.Option(
+            "--formulas",
+            help="Excel: công thức sống cho tổng và % / live formulas for totals and %",
+        ),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Mẫu câu riêng (TOML) / your own sentence templates"),
+    ] = None,
+    sort: Annotated[
+        SortBy | None,
+        typer.Option(
+            "--sort", help="Xếp đơn vị theo % KH (plan) hoặc tăng giảm (prior) / rank units"
+        ),
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="N đơn vị cao nhất / the N best units")
+    ] = None,
+    bottom: Annotated[
+        int | None, typer.Option("--bottom", min=1, help="N đơn vị thấp nhất / the N lowest units")
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicator", help="Chọn chỉ tiêu, ví dụ 'admission.*' / indicator glob"),
+    ] = None,
     lang: LangOpt = Lang.vi,
     by: Annotated[By, typer.Option("--by", help="total: chỉ tổng / unit: từng đơn vị")] = By.total,
     precision: PrecisionOpt = 1,
@@ -162,29 +218,123 @@ def compute(
     debug: DebugOpt = False,
 ) -> None:
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
-    from .errors import CtrStatsError
+    from .errors import CtrStatsError, UsageError
 
     try:
+        chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
+        if output is not None and chosen is None:
+            raise UsageError(
+                f"không biết định dạng của '{output.name}': dùng .xlsx .csv .tsv .md .txt .json hoặc --format",
+                f"cannot tell the format of '{output.name}': use .xlsx .csv .tsv .md .txt .json or --format",
+            )
+        chosen = chosen or ComputeFormat.table
+        if chosen is ComputeFormat.xlsx and output is None:
+            raise UsageError(
+                "định dạng xlsx cần --output TỆP", "the xlsx format needs --output FILE"
+            )
+        if formulas and chosen is not ComputeFormat.xlsx:
+            raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
         report = _compute(paths, registry, units, period, precision, prior)
+        if indicator or sort or top or bottom:
+            from .select import select
+
+            report = select(
+                report,
+                indicators=indicator,
+                sort=sort.value if sort else None,
+                top=top,
+                bottom=bottom,
+            )
+        _emit(
+            report,
+            chosen,
+            output,
+            paths,
+            lang=lang.value,
+            by_unit=by is By.unit or bool(sort or top or bottom),
+            formulas=formulas,
+            templates=templates,
+        )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
-
-    if output_format is ComputeFormat.json:
-        from .render.json import render_json
-
-        sys.stdout.write(render_json(report, lang.value))
-    else:
-        from rich.console import Console
-
-        from .render.table import render_table
-
-        render_table(report, Console(highlight=False), lang=lang.value, by_unit=by is By.unit)
+    if chosen is not ComputeFormat.json or output is not None:
         _print_findings(report.findings, lang)
 
     if any(f.code == "unreadable-file" for f in report.findings):
         raise typer.Exit(3)
     if not allow_missing and any(f.code == "missing-unit" for f in report.findings):
         raise typer.Exit(1)
+
+
+def _emit(
+    report: Report,
+    chosen: ComputeFormat,
+    output: Path | None,
+    inputs: list[Path],
+    *,
+    lang: str,
+    by_unit: bool,
+    formulas: bool,
+    templates: Path | None,
+) -> None:
+    """Render the report in the chosen format, to stdout or (atomically) to a file."""
+    from . import output as out
+
+    if chosen is ComputeFormat.table and output is None:
+        from rich.console import Console
+
+        from .render.table import render_table
+
+        render_table(report, Console(highlight=False), lang=lang, by_unit=by_unit)
+        return
+    if output is not None:
+        from .read import discover
+
+        out.check_target(output, discover(inputs))
+    if chosen is ComputeFormat.xlsx:
+        from .render.excel import write_excel
+
+        assert output is not None
+        out.write_atomically(
+            output, lambda path: write_excel(report, path, lang=lang, formulas=formulas)
+        )
+        return
+    text: str
+    if chosen is ComputeFormat.json:
+        from .render.json import render_json
+
+        text = render_json(report, lang)
+    elif chosen is ComputeFormat.text:
+        from .render.text import load_templates, render_text
+
+        text = render_text(report, lang=lang, by_unit=by_unit, templates=load_templates(templates))
+    elif chosen is ComputeFormat.table:
+        from io import StringIO
+
+        from rich.console import Console
+
+        from .render.table import render_table
+
+        buffer = StringIO()
+        render_table(
+            report, Console(file=buffer, width=120, color_system=None), lang=lang, by_unit=by_unit
+        )
+        text = buffer.getvalue()
+    else:
+        from .render.tables import render_csv, render_markdown, render_tsv
+
+        renderer = {
+            ComputeFormat.markdown: render_markdown,
+            ComputeFormat.csv: render_csv,
+            ComputeFormat.tsv: render_tsv,
+        }[chosen]
+        text = renderer(report, lang=lang, by_unit=by_unit)
+    if output is None:
+        sys.stdout.write(
+            ("\ufeff" if chosen is ComputeFormat.csv and not sys.stdout.isatty() else "") + text
+        )
+    else:
+        out.write_text(output, text, bom=chosen is ComputeFormat.csv)
 
 
 @app.command()
@@ -240,4 +390,10 @@ def _root() -> None:
 
 
 def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if (
+            reconfigure is not None
+        ):  # a Windows console is cp1252 by default: Vietnamese needs UTF-8
+            reconfigure(encoding="utf-8")
     app()

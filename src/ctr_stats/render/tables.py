@@ -1,0 +1,167 @@
+"""Tables to paste: Markdown (GitHub pipe tables), CSV and TSV.
+
+CSV is UTF-8 with a BOM so Excel on Windows shows Vietnamese; with `--lang vi` it uses ";"
+and a decimal comma (as Excel does where "," is the decimal mark), with `--lang en` "," and a
+decimal point. Text cells that start with = + - @ tab or CR get a leading "'" (OWASP), so a
+spreadsheet never runs them as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalogue import load_catalogue
+from ..model import Figures, Report
+from .numbers import format_count, format_percent
+from .table import HEADINGS
+
+TOTAL_NAME = {"vi": "Toàn thành phố", "en": "City total"}
+CSV_HEADINGS = {
+    "vi": (
+        "Mã chỉ tiêu",
+        "Chỉ tiêu",
+        "Mã đơn vị",
+        "Đơn vị",
+        "Kế hoạch",
+        "Thực hiện",
+        "Cùng kỳ",
+        "% KH",
+        "% cùng kỳ",
+        "Tăng giảm %",
+        "Số đơn vị báo cáo",
+    ),
+    "en": (
+        "Indicator id",
+        "Indicator",
+        "Unit code",
+        "Unit",
+        "Plan",
+        "Actual",
+        "Prior",
+        "% of plan",
+        "% of prior",
+        "Change %",
+        "Units reporting",
+    ),
+}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Line:
+    indicator: str
+    label: str
+    code: str  # "" for the total
+    name: str
+    figures: Figures
+    units_reporting: int | None
+
+
+def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
+    catalogue = load_catalogue()
+    out: list[Line] = []
+    for total in report.totals:
+        indicator = total.figures.indicator
+        label = catalogue.indicators[indicator].label(lang)
+        out.append(
+            Line(indicator, label, "", TOTAL_NAME[lang], total.figures, total.units_reporting)
+        )
+        if by_unit:
+            out.extend(
+                Line(indicator, label, u.code, u.name, u.figures, None)
+                for u in report.units
+                if u.figures.indicator == indicator
+            )
+    return out
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
+    headings = HEADINGS[lang]
+    p = report.precision
+    rows = ["| " + " | ".join(headings) + " |", "|---|" + "---:|" * (len(headings) - 1)]
+    for line in lines(report, lang, by_unit):
+        f = line.figures
+        label = line.label if not line.code else f"{line.label} — {line.name}"
+        cells = [
+            _markdown_cell(label),
+            format_count(f.plan, lang),
+            format_count(f.actual, lang),
+            format_count(f.prior, lang),
+            format_percent(f.percent_of_plan, lang, p),
+            format_percent(f.percent_of_prior, lang, p),
+            format_percent(f.change_vs_prior, lang, p),
+            "" if line.units_reporting is None else str(line.units_reporting),
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def escape_text(text: str) -> str:
+    """OWASP CSV injection: a text starting like a formula is made plain text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _plain(value: int | Decimal | None, lang: str, precision: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    text = format(value, "f")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def render_csv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
+    """Machine-readable: plain numbers (10479; 106,8 or 106.8), ids and codes included."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "vi" else ",", lineterminator="\r\n")
+    writer.writerow(CSV_HEADINGS[lang])
+    p = report.precision
+    for line in lines(report, lang, by_unit):
+        f = line.figures
+        writer.writerow(
+            [
+                line.indicator,
+                escape_text(line.label),
+                escape_text(line.code),
+                escape_text(line.name),
+                _plain(f.plan, lang, p),
+                _plain(f.actual, lang, p),
+                _plain(f.prior, lang, p),
+                _plain(f.percent_of_plan, lang, p),
+                _plain(f.percent_of_prior, lang, p),
+                _plain(f.change_vs_prior, lang, p),
+                "" if line.units_reporting is None else str(line.units_reporting),
+            ]
+        )
+    return out.getvalue()
+
+
+def render_tsv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
+    """To paste into Word or Excel: numbers as people read them (10.479; 106,8%)."""
+    p = report.precision
+    rows = ["\t".join(HEADINGS[lang])]
+    for line in lines(report, lang, by_unit):
+        f = line.figures
+        label = line.label if not line.code else f"{line.label} — {line.name}"
+        rows.append(
+            "\t".join(
+                [
+                    escape_text(label.replace("\t", " ")),
+                    format_count(f.plan, lang),
+                    format_count(f.actual, lang),
+                    format_count(f.prior, lang),
+                    format_percent(f.percent_of_plan, lang, p),
+                    format_percent(f.percent_of_prior, lang, p),
+                    format_percent(f.change_vs_prior, lang, p),
+                    "" if line.units_reporting is None else str(line.units_reporting),
+                ]
+            )
+        )
+    return "\n".join(rows) + "\n"
