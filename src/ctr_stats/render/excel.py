@@ -313,6 +313,10 @@ def _write_sources(
                     sheet.write_string(row, c, text)
                 row += 1
     sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 1), 8)
     sheet.set_column(0, 1, 14)
     sheet.set_column(2, 2, 40)

@@ -1,0 +1,331 @@
+"""Outputs people paste into reports: exact text, Markdown, CSV and TSV, an Excel annex
+checked by reading it back, and writes that never destroy the previous report."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .test_cli import GOLDEN, ROOT, SAMPLES, run
+
+GOLDENS = [
+    ("text-2023.vi.txt", ("data/samples/2023", "--format", "text")),
+    ("text-2022-h1.en.txt", ("data/samples/2022-h1", "--format", "text", "--lang", "en")),
+    ("text-2021-9m.vi.txt", ("data/samples/2021-9m", "--format", "text")),
+    (
+        "text-2023-admission-by-unit.vi.txt",
+        ("data/samples/2023", "--format", "text", "--indicator", "admission.total", "--by", "unit"),
+    ),
+    ("markdown-2023.vi.md", ("data/samples/2023", "--format", "markdown")),
+    (
+        "markdown-2023-top3.vi.md",
+        (
+            "data/samples/2023",
+            "--format",
+            "markdown",
+            "--indicator",
+            "party_cell.new_*",
+            "--sort",
+            "plan",
+            "--top",
+            "3",
+        ),
+    ),
+    ("csv-2023.vi.csv", ("data/samples/2023", "--format", "csv")),
+    ("csv-2022-h1.en.csv", ("data/samples/2022-h1", "--format", "csv", "--lang", "en")),
+    ("tsv-2023.vi.tsv", ("data/samples/2023", "--format", "tsv")),
+]
+
+
+@pytest.mark.parametrize(("golden", "args"), GOLDENS, ids=[g for g, _ in GOLDENS])
+def test_golden_output(golden: str, args: tuple[str, ...]) -> None:
+    result = run("compute", *args)
+    assert result.returncode == 0, result.stderr
+    expected = (GOLDEN / golden).read_text(encoding="utf-8")  # CRLF read as the subprocess reads it
+    assert result.stdout == expected
+
+
+def test_text_states_the_published_sentences() -> None:
+    text = (GOLDEN / "text-2023.vi.txt").read_text(encoding="utf-8")
+    assert "Toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch" in text
+    assert (
+        "Thành lập được 109/69 tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước, đạt 158,0% kế hoạch"
+        in text
+    )
+    nine_months = (GOLDEN / "text-2021-9m.vi.txt").read_text(encoding="utf-8")
+    assert "kết nạp 6.606 đảng viên mới, tăng 17,2% so với cùng kỳ năm 2020." in nine_months
+    assert "0%" not in nine_months.split(".")[0] and "None" not in nine_months
+
+
+def test_file_output_equals_stdout(tmp_path: Path) -> None:
+    for suffix, golden in (
+        (".md", "markdown-2023.vi.md"),
+        (".txt", "text-2023.vi.txt"),
+        (".csv", "csv-2023.vi.csv"),
+    ):
+        target = tmp_path / f"report{suffix}"
+        result = run("compute", "data/samples/2023", "-o", str(target))
+        assert result.returncode == 0, result.stderr
+        assert target.read_bytes() == (GOLDEN / golden).read_bytes()
+    assert (tmp_path / "report.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
+    from ctr_stats.render.tables import escape_text
+
+    assert escape_text('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert (
+        escape_text("+1") == "'+1"
+        and escape_text("@SUM(A1)") == "'@SUM(A1)"
+        and escape_text("Ba Đình") == "Ba Đình"
+    )
+    units = _hostile_registry(tmp_path)
+    result = run(
+        "compute",
+        "data/samples/2023/ba-dinh.xlsx",
+        "--units",
+        str(units),
+        "--format",
+        "csv",
+        "--by",
+        "unit",
+    )
+    assert result.returncode == 0, result.stderr
+    assert ";\"'=HYPERLINK(" in result.stdout
+    assert ";=HYPERLINK(" not in result.stdout and ';"=HYPERLINK(' not in result.stdout
+
+
+def _hostile_registry(tmp_path: Path) -> Path:
+    units = tmp_path / "units.csv"
+    units.write_text(
+        'code,name,type,aliases\n001,"=HYPERLINK(""http://evil.example"",""Ba Đình"")",quận,Ba Đình\n',
+        encoding="utf-8",
+    )
+    return units
+
+
+# ---------------------------------------------------------------- Excel
+
+
+@pytest.fixture(scope="module")
+def annex(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("annex") / "phu-luc.xlsx"
+    result = run("compute", "data/samples/2023", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_excel_values_formats_and_header(annex: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(annex)
+    assert book.sheetnames[:3] == [
+        "Kết nạp đảng viên",
+        "Tổ chức đảng, chi bộ",
+        "Kiểm tra, giám sát",
+    ]
+    sheet = book["Kết nạp đảng viên"]
+    assert sheet["A1"].value == "BIỂU TỔNG HỢP KẾT NẠP ĐẢNG VIÊN NĂM 2023"
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A5:A6", "B5:B6", "C5:G5", "H5:L5"} <= merged
+    assert [sheet.cell(6, c).value for c in range(3, 8)] == [
+        "Kế hoạch",
+        "Thực hiện",
+        "Cùng kỳ",
+        "% KH",
+        "% cùng kỳ",
+    ]
+    assert (sheet["A7"].value, sheet["B7"].value, sheet["C7"].value, sheet["D7"].value) == (
+        1,
+        "Ba Đình",
+        272,
+        334,
+    )
+    assert sheet["A37"].value == "Tổng cộng"
+    assert (sheet["C37"].value, sheet["D37"].value) == (9810, 10479)
+    assert sheet["F37"].value == pytest.approx(1.068) and sheet["F37"].number_format == "0.0%"
+    assert sheet["K37"].value == pytest.approx(1.881)
+    assert sheet["D37"].number_format == "#,##0"
+    assert sheet.freeze_panes == "C7"
+    assert sheet.print_title_rows == "$5:$6"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    rules = {str(r.sqref): [x.operator for x in r.rules] for r in sheet.conditional_formatting}
+    assert rules["F7:F36"] == ["lessThan"] and rules["G7:G36"] == ["lessThan"]
+    sources = book["Nguồn"]
+    assert [c.value for c in sources[1]][:5] == ["Mã", "Đơn vị", "Chỉ tiêu", "Số liệu", "Giá trị"]
+    import ctr_stats
+
+    report = ctr_stats.compute([Path("data/samples/2023")])
+    cells = sum(len(c) for u in report.units for c in u.cells.values())
+    assert sources.max_row - 1 == cells  # one row per cell added up
+    assert [c.value for c in sources[2]][5:8] == [
+        "data/samples/2023/ba-dinh.xlsx",
+        "Kết nạp",
+        "C10",
+    ]
+
+
+def test_excel_has_a_native_chart_on_its_own_sheet(annex: Path) -> None:
+    with zipfile.ZipFile(annex) as archive:
+        names = archive.namelist()
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    assert "xl/chartsheets/sheet1.xml" in names
+    assert "<c:barChart>" in chart and "'Kết nạp đảng viên'!$F$7:$F$36" in chart
+
+
+def test_excel_has_no_formula_unless_asked(annex: Path) -> None:
+    with zipfile.ZipFile(annex) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert all(b"<f>" not in xml for xml in sheets)
+
+
+def test_input_text_never_becomes_a_formula(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    result = run(
+        "compute",
+        "data/samples/2023/ba-dinh.xlsx",
+        "--units",
+        str(_hostile_registry(tmp_path)),
+        "-o",
+        str(target),
+        "--formulas",
+    )
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(target) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                formulas = re.findall(rb"<f>([^<]*)</f>", archive.read(name))
+                assert all(f.startswith((b"SUM(", b"IF(")) for f in formulas), formulas
+    cell = load_workbook(target)["Kết nạp đảng viên"]["B7"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK(")
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)"
+)
+def test_live_formulas_recomputed_by_libreoffice_equal_the_tools(tmp_path: Path) -> None:
+    """Strip the cached results, let LibreOffice compute every formula, compare with the tool."""
+    import csv
+    import json
+    from decimal import ROUND_HALF_UP, Decimal
+
+    target = tmp_path / "live.xlsx"
+    assert run("compute", "data/samples/2023", "-o", str(target), "--formulas").returncode == 0
+    stripped = tmp_path / "stripped.xlsx"
+    with (
+        zipfile.ZipFile(target) as source,
+        zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                assert b"<f>" in data or "sheet4" in info.filename
+                data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
+            out.writestr(info, data)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(tmp_path),
+            str(stripped),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with open(tmp_path / "stripped-Kết nạp đảng viên.csv", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    total = next(r for r in rows if r and r[0] == "Tổng cộng")
+    tool = json.loads(run("compute", "data/samples/2023", "--format", "json").stdout)
+    admission = next(t for t in tool["totals"] if t["indicator"] == "admission.total")
+    assert [int(total[2]), int(total[3]), int(total[4])] == [
+        admission["plan"],
+        admission["actual"],
+        admission["prior"],
+    ]
+    recomputed = Decimal(total[5].rstrip("%")).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    assert recomputed == Decimal(str(admission["percent_of_plan"]))
+    ba_dinh = next(r for r in rows if len(r) > 1 and r[1] == "Ba Đình")
+    assert Decimal(ba_dinh[5].rstrip("%")).quantize(Decimal("0.1"), ROUND_HALF_UP) == Decimal(
+        "122.8"
+    )
+
+
+# ---------------------------------------------------------------- safe writes
+
+
+def test_kill_during_write_keeps_the_previous_report(tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.xlsx"
+    target.write_bytes(b"the previous report")
+    env = {**os.environ, "CTR_STATS_TEST_PAUSE_BEFORE_REPLACE": "30"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ctr_stats", "compute", "data/samples/2023", "-o", str(target)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".bao-cao.xlsx.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".bao-cao.xlsx.*")), "the temporary file never appeared"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert target.read_bytes() == b"the previous report"
+    result = run("compute", "data/samples/2023", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.xlsx"]
+
+
+def test_permissions_of_the_previous_report_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_writing_over_an_input_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    victim = folder / "ba-dinh.xlsx"
+    before = victim.read_bytes()
+    result = run("compute", str(folder), "-o", str(victim))
+    assert result.returncode == 2
+    assert "ba-dinh.xlsx" in result.stderr and "Traceback" not in result.stderr
+    assert victim.read_bytes() == before
+
+
+def test_a_report_open_in_excel_gets_a_clear_message(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    (tmp_path / "~$report.xlsx").write_bytes(b"lock")
+    result = run("compute", "data/samples/2023", "-o", str(target), "--lang", "en")
+    assert result.returncode == 2
+    assert "open in Excel" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--format", "xlsx"), ("-o", "report.pdf"), ("--formulas",), ("--indicator", "nothing.*")],
+)
+def test_output_usage_errors(args: tuple[str, ...]) -> None:
+    result = run("compute", "data/samples/2023", *args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
