@@ -321,15 +321,29 @@ def split_over(
         "party_cell.weak_consolidated",
         "party_cell.grassroots_total",
     }
+
+    def follow(indicator: str) -> list[float]:
+        """Plan and prior follow a part's own actual: a unit's plan is near what it does."""
+        return [(p[indicator]["actual"] or 0.2) * rng.uniform(0.94, 1.06) for p in parts]
+
+    def actual_first(measures: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(measures.items(), key=lambda item: item[0] != "actual")
+
     for indicator, measures in totals.items():
         if indicator in bounded:
             continue
-        for measure, total in measures.items():
-            put(indicator, measure, split(total, noisy(weights_for[indicator], rng)))
+        for measure, total in actual_first(measures):
+            weights = (
+                noisy(weights_for[indicator], rng) if measure == "actual" else follow(indicator)
+            )
+            put(indicator, measure, split(total, weights))
     for part_id, whole_id in BOUNDS:
-        for measure, total in totals.get(part_id, {}).items():
+        for measure, total in actual_first(totals.get(part_id, {})):
             caps = [p[whole_id].get(measure, p[whole_id]["actual"]) for p in parts]
-            weights = [c * rng.uniform(0.7, 1.3) for c in caps]
+            if measure == "actual":
+                weights = [c * rng.uniform(0.7, 1.3) for c in caps]
+            else:
+                weights = follow(part_id)
             put(part_id, measure, split(total, weights, caps))
     weak = totals.get("party_cell.weak_consolidated")
     if weak:

@@ -52,7 +52,7 @@ def test_explain_on_the_command_line() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "data/samples/2023/ba-dinh.xlsx" in result.stdout
-    assert "Actual: 334" in result.stdout
+    assert "Actual: 291" in result.stdout
     unknown = run("explain", "admission.total", "data/samples/2023", "--unit", "Ba Dình Mới")
     assert unknown.returncode == 2
     assert "Quận Ba Đình" in unknown.stderr and "Traceback" not in unknown.stderr

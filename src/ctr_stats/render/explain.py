@@ -41,10 +41,11 @@ def render_explanation(
             for m in ("plan", "actual", "prior")
             if getattr(figures, m) is not None
         ]
+        of_plan, change = ("% KH", "± CK") if lang == "vi" else ("% of plan", "change")
         if figures.percent_of_plan is not None:
-            parts.append(f"% KH: {format_percent(figures.percent_of_plan, lang, precision)}")
+            parts.append(f"{of_plan}: {format_percent(figures.percent_of_plan, lang, precision)}")
         if figures.change_vs_prior is not None:
-            parts.append(f"± CK: {format_percent(figures.change_vs_prior, lang, precision)}")
+            parts.append(f"{change}: {format_percent(figures.change_vs_prior, lang, precision)}")
         console.print("; ".join(parts), highlight=False)
     table = Table(*HEADINGS[lang])
     for name, measure, cell in explanation.cells:
