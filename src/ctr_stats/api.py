@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calculate import totals, unit_figures
-from .catalogue import Catalogue, Registry, load_catalogue, load_registry, load_registry_file
+from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
 from .collect import collect, common_period
-from .errors import InputError
-from .layout import SheetData, parse_sheet
+from .errors import InputError, UsageError
+from .layout import Row, SheetData, parse_sheet
 from .model import Finding, Period, Report, Severity
 from .read import discover, read_file
 from .units import UnitMatcher
@@ -37,7 +37,7 @@ def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loa
         except InputError as exc:
             loaded.findings.append(
                 Finding(
-                    "unreadable-file",
+                    exc.code,
                     Severity.ERROR,
                     exc.message,
                     exc.message_en,
@@ -74,6 +74,15 @@ def registry_for(period: Period | None) -> str:
     return "hanoi-2024"
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """A computed report with what it was computed from, for the checks."""
+
+    report: Report
+    registry: Registry
+    rows: list[tuple[SheetData, Row, Unit]]
+
+
 def compute(
     paths: Iterable[Path | str],
     *,
@@ -86,10 +95,29 @@ def compute(
     """Read the units' workbooks and compute each indicator's figures for each unit and
     for the total. `prior` names last period's workbooks, whose actual figures then
     replace the sheets' own Cùng kỳ columns."""
-    if precision < 0 or precision > 6:
-        from .errors import UsageError
+    return analyse(
+        paths,
+        registry=registry,
+        units_file=units_file,
+        period=period,
+        precision=precision,
+        prior=prior,
+    ).report
 
+
+def analyse(
+    paths: Iterable[Path | str],
+    *,
+    registry: str | None = None,
+    units_file: Path | str | None = None,
+    period: Period | None = None,
+    precision: int = 1,
+    prior: Iterable[Path | str] | None = None,
+) -> Analysis:
+    """`compute`, keeping the rows behind the report."""
+    if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
+    paths = list(paths)
     catalogue = load_catalogue()
     loaded = load(paths, catalogue)
     if not loaded.files:
@@ -130,7 +158,7 @@ def compute(
         for unit in chosen.units
         if unit.code not in reporting
     )
-    return Report(
+    report = Report(
         period=period,
         registry=chosen.name,
         precision=precision,
@@ -138,6 +166,7 @@ def compute(
         units=tuple(units),
         findings=tuple(findings),
     )
+    return Analysis(report, chosen, collected.rows)
 
 
 def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from .model import UNREADABLE_CODES
+
 if TYPE_CHECKING:
     from .model import Finding, Report
 
@@ -260,7 +262,7 @@ def compute(
     if chosen is not ComputeFormat.json or output is not None:
         _print_findings(report.findings, lang)
 
-    if any(f.code == "unreadable-file" for f in report.findings):
+    if any(f.code in UNREADABLE_CODES for f in report.findings):
         raise typer.Exit(3)
     if not allow_missing and any(f.code == "missing-unit" for f in report.findings):
         raise typer.Exit(1)
@@ -335,6 +337,88 @@ def _emit(
         )
     else:
         out.write_text(output, text, bom=chosen is ComputeFormat.csv)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Định dạng / output format")
+    ] = CheckFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Cảnh báo cũng là lỗi / warnings fail too")
+    ] = False,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="Chỉ một số tệp (pre-commit): bỏ qua kiểm tra thiếu đơn vị / a few changed files",
+        ),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Tệp cấu hình / configuration file (ctr-stats.toml)"),
+    ] = None,
+    lang: LangOpt = Lang.vi,
+    registry: RegistryOpt = None,
+    units: UnitsOpt = None,
+    period: PeriodOpt = None,
+    prior: PriorOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Kiểm tra số liệu: thiếu, thừa, không khớp, bất thường / check the data, with exit codes for CI."""
+    from .checks import check as run_check
+    from .config import load_config
+    from .errors import CtrStatsError, UsageError
+    from .model import parse_period
+    from .render import check as render
+
+    try:
+        settings = load_config(config)
+        if registry and units:
+            raise UsageError(
+                "chọn --registry hoặc --units, không cả hai", "use --registry or --units, not both"
+            )
+        period_text = period or settings.period
+        try:
+            chosen_period = parse_period(period_text) if period_text else None
+        except ValueError as exc:
+            raise UsageError(f"--period: {exc}") from exc
+        result = run_check(
+            paths,
+            config=settings,
+            registry=registry,
+            units_file=units,
+            period=chosen_period,
+            prior=prior,
+            partial=partial,
+        )
+        if output_format is CheckFormat.json:
+            sys.stdout.write(render.render_check_json(result, lang=lang.value, strict=strict))
+        elif output_format is CheckFormat.github:
+            sys.stdout.write(render.render_check_github(result, lang=lang.value))
+        elif output_format is CheckFormat.junit:
+            sys.stdout.write(
+                render.render_check_junit(
+                    result, lang=lang.value, units_file=units or settings.units
+                )
+            )
+        else:
+            from rich.console import Console
+
+            render.render_check_text(
+                result, Console(highlight=False), lang=lang.value, strict=strict
+            )
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+    raise typer.Exit(result.exit_code(strict))
 
 
 @app.command()

@@ -22,6 +22,8 @@ class Collected:
     findings: list[Finding] = field(default_factory=list)
     # (unit code, indicator) -> "file!sheet" that reported it first
     reported_by: dict[tuple[str, str], str] = field(default_factory=dict)
+    # every row attributed to a unit, for the row-by-row checks
+    rows: list[tuple[SheetData, Row, Unit]] = field(default_factory=list)
 
 
 def common_period(sheets: list[SheetData]) -> tuple[Period | None, list[Finding]]:
@@ -48,8 +50,8 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
     result = Collected()
     for sheet in sheets:
         result.findings.extend(sheet.findings)
-        result.findings.extend(_reconcile_totals(sheet))
         owner = _owner(sheet, matcher, result)
+        result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None))
         if owner is not None:
             _add_unit_rows(sheet, owner, list(sheet.rows), result, catalogue)
         elif sheet.layout == "indicator_rows":
@@ -128,6 +130,7 @@ def _add_unit_rows(
     sheet: SheetData, unit: Unit, rows: list[Row], result: Collected, catalogue: Catalogue
 ) -> None:
     where = f"{sheet.file}!{sheet.sheet}"
+    result.rows.extend((sheet, row, unit) for row in rows)
     unit_cells = result.cells.setdefault(unit.code, {})
     indicators = {key[0] for row in rows for key in row.values}
     for indicator in sorted(indicators):
@@ -183,7 +186,7 @@ def _add_unit_rows(
                 unit_cells.setdefault((ind, measure), []).append(cell)
 
 
-def _reconcile_totals(sheet: SheetData) -> list[Finding]:
+def _reconcile_totals(sheet: SheetData, unit: str | None) -> list[Finding]:
     """The sheet's own total row against the sum of its rows, column by column."""
     findings: list[Finding] = []
     for total_row in sheet.totals:
@@ -205,7 +208,7 @@ def _reconcile_totals(sheet: SheetData) -> list[Finding]:
                         sheet.file,
                         sheet.sheet,
                         stated.source.cell,
-                        None,
+                        unit,
                         key[0],
                     )
                 )

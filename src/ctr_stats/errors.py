@@ -49,9 +49,14 @@ class UsageError(CtrStatsError):
 
 
 class InputError(CtrStatsError):
-    """An input file could not be read at all."""
+    """An input file could not be read at all. `code` is the finding code it becomes."""
 
     exit_code = 3
+    code = "unreadable-file"
+
+
+class PasswordProtected(InputError):
+    code = "password-protected"
 
 
 class CatalogueError(UsageError):

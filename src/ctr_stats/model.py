@@ -11,6 +11,10 @@ Measure = Literal["plan", "actual", "prior"]
 MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
 
 
+# Findings that mean an input could not be read at all: exit code 3.
+UNREADABLE_CODES = frozenset({"unreadable-file", "password-protected"})
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -309,6 +310,7 @@ CASES: list[Case] = [
     Case("unit-rows-3row-merged-header-inspection.xlsx", EXPECTED_INSPECTION),
     Case("unit-rows-column-number-row-and-percent-column.xlsx", EXPECTED_ADMISSION),
     Case("unit-rows-district-title-grassroots-rows.xlsx", EXPECTED_ADMISSION),
+    Case("unit-rows-percent-column-in-indicator-group.xlsx", EXPECTED_ADMISSION),
     Case("measures-kh-th-ck-unit-heading-ten-don-vi.xlsx", EXPECTED_ADMISSION),
     Case("measures-so-luong-ck-unit-heading-quan-huyen-thi-xa.xlsx", EXPECTED_INSPECTION),
     Case("measures-chi-tieu-giao-ket-qua-cung-ky-nam-2022.xlsx", EXPECTED_ADMISSION),
@@ -389,6 +391,41 @@ def build() -> None:
         if len(row) > 1 and row[1] in full:  # a percentage the sheet computed: checked, never added
             row.append(round(row[3] * 100 / row[2], 1))  # type: ignore[operator]
     x("unit-rows-column-number-row-and-percent-column.xlsx", {"KN": (rows, merges)})
+
+    # "Tỷ lệ %" inside the indicator's group, under its merged heading: checked, never added.
+    header = [
+        [
+            "STT",
+            "Đơn vị",
+            "Đảng viên mới kết nạp",
+            None,
+            None,
+            None,
+            "Trong đó: trong doanh nghiệp ngoài khu vực nhà nước",
+            None,
+            None,
+        ],
+        [
+            None,
+            None,
+            "Kế hoạch",
+            "Thực hiện",
+            "Cùng kỳ",
+            "Tỷ lệ (%)",
+            "Kế hoạch",
+            "Thực hiện",
+            "Cùng kỳ",
+        ],
+    ]
+    rows = [[t] for t in CITY_TITLE] + header
+    for n, unit in enumerate(UNITS, start=1):
+        plan, actual, prior, *rest = admission_values(unit)
+        percent = (Decimal(actual) * 100 / Decimal(plan)).quantize(Decimal("0.1"))  # type: ignore[arg-type]
+        rows.append([n, FULL[unit], plan, actual, prior, float(percent), *rest])
+    x(
+        "unit-rows-percent-column-in-indicator-group.xlsx",
+        {"KN": (rows, ["A6:A7", "B6:B7", "C6:F6", "G6:I6"])},
+    )
 
     district = [
         "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, PasswordProtected
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -117,7 +117,7 @@ def _read_spreadsheet(path: Path) -> Iterator[Grid]:
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as exc:
-        raise InputError(
+        raise PasswordProtected(
             "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
             "the file is password-protected: remove the password in Excel and send it again",
             file=str(path),

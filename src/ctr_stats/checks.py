@@ -1,0 +1,387 @@
+"""`ctr-stats check`: completeness, consistency and plausibility findings on top of what
+computing already found, with severities and ignores from the configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from .api import Analysis, analyse
+from .calculate import describe_sources
+from .catalogue import Catalogue, Rule, load_catalogue
+from .config import Config, Ignore, Thresholds
+from .model import UNREADABLE_CODES, Finding, Period, Report, Severity, UnitFigures
+from .text import fold
+
+SCHEMA = "ctr-stats/check/1"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    report: Report
+    findings: tuple[Finding, ...]
+    ignored: tuple[tuple[Finding, Ignore], ...]
+
+    def exit_code(self, strict: bool = False) -> int:
+        if any(f.code in UNREADABLE_CODES for f in self.findings):
+            return 3
+        if any(f.severity is Severity.ERROR for f in self.findings):
+            return 1
+        if strict and self.findings:
+            return 1
+        return 0
+
+    def summary(self) -> dict[str, object]:
+        by_code: dict[str, int] = {}
+        for finding in self.findings:
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+        return {
+            "error": sum(1 for f in self.findings if f.severity is Severity.ERROR),
+            "warning": sum(1 for f in self.findings if f.severity is Severity.WARNING),
+            "ignored": len(self.ignored),
+            "by_code": dict(sorted(by_code.items())),
+        }
+
+
+def check(
+    paths: Iterable[Path | str],
+    *,
+    config: Config | None = None,
+    registry: str | None = None,
+    units_file: Path | str | None = None,
+    period: Period | None = None,
+    prior: Iterable[Path | str] | None = None,
+    partial: bool = False,
+) -> CheckResult:
+    """Everything compute finds, plus the checks below. `partial` (a few changed files, as
+    in a pre-commit hook) leaves out the registry-wide completeness checks."""
+    config = config or Config()
+    analysis = analyse(
+        paths,
+        registry=registry or (None if units_file or config.units else config.registry),
+        units_file=units_file or config.units,
+        period=period,
+        prior=prior,
+    )
+    catalogue = load_catalogue()
+    report = analysis.report
+    findings = [f for f in report.findings if not (partial and f.code == "missing-unit")]
+    if not partial:
+        findings += completeness(report, catalogue)
+    findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
+    findings += stated_percent_findings(analysis)
+    findings += plausibility(report, config.thresholds, catalogue)
+    findings = [_with_severity(f, config.severities) for f in findings]
+    kept: list[Finding] = []
+    ignored: list[tuple[Finding, Ignore]] = []
+    for finding in findings:
+        rule = next((i for i in config.ignores if _ignores(i, finding)), None)
+        if rule is None:
+            kept.append(finding)
+        else:
+            ignored.append((finding, rule))
+    return CheckResult(report, tuple(kept), tuple(ignored))
+
+
+def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding:
+    severity = severities.get(finding.code)
+    if severity is None or severity is finding.severity:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, severity=severity)
+
+
+def _ignores(ignore: Ignore, finding: Finding) -> bool:
+    if ignore.code != finding.code:
+        return False
+    return ignore.unit is None or (
+        finding.unit is not None and fold(ignore.unit) == fold(finding.unit)
+    )
+
+
+# ---------------------------------------------------------------- completeness
+
+
+def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
+    """A unit silent on a whole sheet kind; a unit leaving empty what most units report."""
+    kinds_of: dict[str, set[str]] = {}
+    indicators_of: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for unit in report.units:
+        kind = catalogue.indicators[unit.figures.indicator].sheet_kind
+        kinds_of.setdefault(unit.code, set()).add(kind)
+        indicators_of.setdefault(unit.code, set()).add(unit.figures.indicator)
+        names[unit.code] = unit.name
+    run_kinds = set().union(*kinds_of.values()) if kinds_of else set()
+    findings: list[Finding] = []
+    for code, kinds in kinds_of.items():
+        for kind in sorted(run_kinds - kinds, key=list(catalogue.sheet_kinds).index):
+            label = catalogue.sheet_kinds[kind]
+            findings.append(
+                Finding(
+                    "missing-sheet",
+                    Severity.ERROR,
+                    f"{names[code]} không báo cáo {label.label_vi.lower()} (các đơn vị khác có)",
+                    f"{names[code]} reported nothing on {label.label_en.lower()} (other units did)",
+                    unit=names[code],
+                )
+            )
+    for total in report.totals:
+        indicator = total.figures.indicator
+        kind = catalogue.indicators[indicator].sheet_kind
+        in_kind = [code for code, kinds in kinds_of.items() if kind in kinds]
+        having = [code for code in in_kind if indicator in indicators_of[code]]
+        if len(having) * 2 <= len(in_kind):
+            continue  # a form some offices do not use: not a finding
+        for code in in_kind:
+            if indicator not in indicators_of[code]:
+                indicator_label = catalogue.indicators[indicator]
+                findings.append(
+                    Finding(
+                        "missing-indicator",
+                        Severity.WARNING,
+                        f"{names[code]} để trống '{indicator_label.label_vi}' ({len(having)}/{len(in_kind)} đơn vị có báo cáo)",
+                        f"{names[code]} left '{indicator_label.label_en}' empty ({len(having)} of {len(in_kind)} units reported it)",
+                        unit=names[code],
+                        indicator=indicator,
+                    )
+                )
+    return findings
+
+
+# ---------------------------------------------------------------- rules
+
+
+def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogue) -> list[Finding]:
+    """Each rule row by row where a row holds both sides, else unit by unit."""
+    findings: list[Finding] = []
+    flagged: set[tuple[str, int]] = set()
+    rules = list(rules)
+    for sheet, row, unit in analysis.rows:
+        for number, rule in enumerate(rules):
+            parts = [row.values.get((p, rule.part_measure)) for p in rule.parts]
+            whole = row.values.get((rule.whole, rule.whole_measure))
+            if whole is None or any(p is None for p in parts):
+                continue
+            part_sum = sum((p.value for p in parts if p is not None), Decimal(0))
+            cell = (
+                parts[0].source.cell if rule.kind == "part_of" and parts[0] else whole.source.cell
+            )
+            finding = _rule_finding(
+                rule, part_sum, whole.value, catalogue, unit.name, sheet.file, sheet.sheet, cell
+            )
+            if finding:
+                findings.append(finding)
+                flagged.add((unit.code, number))
+    by_unit: dict[str, dict[str, UnitFigures]] = {}
+    for entry in analysis.report.units:
+        by_unit.setdefault(entry.code, {})[entry.figures.indicator] = entry
+    for code, figures in by_unit.items():
+        name = next(iter(figures.values())).name
+        for number, rule in enumerate(rules):
+            if (code, number) in flagged:
+                continue
+            part_entries = [figures.get(p) for p in rule.parts]
+            whole_entry = figures.get(rule.whole)
+            if whole_entry is None or any(e is None for e in part_entries):
+                continue
+            values = [getattr(e.figures, rule.part_measure) for e in part_entries if e]
+            whole_value = getattr(whole_entry.figures, rule.whole_measure)
+            if whole_value is None or any(v is None for v in values):
+                continue
+            first = part_entries[0] if rule.kind == "part_of" else whole_entry
+            measure = rule.part_measure if rule.kind == "part_of" else rule.whole_measure
+            assert first is not None
+            sources = first.cells.get(measure, ())
+            where = sources[0].source if sources else None
+            finding = _rule_finding(
+                rule,
+                Decimal(sum(values)),
+                Decimal(whole_value),
+                catalogue,
+                name,
+                where.file if where else None,
+                where.sheet if where else None,
+                describe_sources(tuple(c.source for c in sources)).rsplit("!", 1)[-1]
+                if sources
+                else None,
+            )
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _rule_finding(
+    rule: Rule,
+    parts: Decimal,
+    whole: Decimal,
+    catalogue: Catalogue,
+    unit: str,
+    file: str | None,
+    sheet: str | None,
+    cell: str | None,
+) -> Finding | None:
+    labels_vi = " + ".join(catalogue.indicators[p].label_vi for p in rule.parts)
+    labels_en = " + ".join(catalogue.indicators[p].label_en for p in rule.parts)
+    whole_vi = catalogue.indicators[rule.whole].label_vi
+    whole_en = catalogue.indicators[rule.whole].label_en
+    p, w = _plain(parts), _plain(whole)
+    if rule.kind == "part_of" and parts > whole:
+        return Finding(
+            "part-exceeds-whole",
+            Severity.ERROR,
+            f"'{labels_vi}' ({p}) lớn hơn '{whole_vi}' ({w})",
+            f"'{labels_en}' ({p}) is more than '{whole_en}' ({w})",
+            file,
+            sheet,
+            cell,
+            unit,
+            rule.parts[0],
+        )
+    if rule.kind == "sum_of" and parts != whole:
+        return Finding(
+            "sum-mismatch",
+            Severity.ERROR,
+            f"'{labels_vi}' cộng lại được {p}, khác '{whole_vi}' ({w})",
+            f"'{labels_en}' add up to {p}, not '{whole_en}' ({w})",
+            file,
+            sheet,
+            cell,
+            unit,
+            rule.whole,
+        )
+    return None
+
+
+def _plain(value: Decimal) -> str:
+    return (
+        format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    )
+
+
+# ---------------------------------------------------------------- stated percentages
+
+
+def stated_percent_findings(analysis: Analysis) -> list[Finding]:
+    """A percentage the sheet typed against the one its own cells give, at the precision
+    it was printed with (rounded half-up or truncated, as reports do); stored as 188.1,
+    as the fraction 1.881 behind a % format, or as text."""
+    findings: list[Finding] = []
+    for sheet, row, unit in analysis.rows:
+        for (indicator, kind), stated in row.derived.items():
+            base_measure = {"percent_of_plan": "plan", "percent_of_prior": "prior"}.get(kind)
+            if base_measure is None:
+                base_measure = "plan" if (indicator, "plan") in row.values else "prior"
+            actual = row.values.get((indicator, "actual"))
+            base = row.values.get((indicator, base_measure))  # type: ignore[arg-type]
+            if actual is None or base is None or base.value == 0:
+                continue
+            exact = Fraction(actual.value * 100) / Fraction(base.value)
+            if _agrees(stated.value, exact) or _agrees((stated.value * 100).normalize(), exact):
+                continue
+            shown = _plain(Decimal(exact.numerator) / Decimal(exact.denominator))
+            findings.append(
+                Finding(
+                    "stated-percent-mismatch",
+                    Severity.ERROR,
+                    f"ô ghi {stated.raw}, tính lại từ {actual.source.cell}/{base.source.cell} được {shown[:8]}%",
+                    f"the cell says {stated.raw}; {actual.source.cell}/{base.source.cell} gives {shown[:8]}%",
+                    sheet.file,
+                    sheet.sheet,
+                    stated.source.cell,
+                    unit.name,
+                    indicator,
+                )
+            )
+    return findings
+
+
+def _agrees(stated: Decimal, exact: Fraction) -> bool:
+    decimals = max(0, -int(stated.as_tuple().exponent))
+    if decimals > 4:  # a full-precision value: compare as a number
+        return abs(Fraction(stated) - exact) <= Fraction(1, 200)
+    value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    step = Decimal(1).scaleb(-decimals)
+    return stated in (value.quantize(step, ROUND_HALF_UP), value.quantize(step, ROUND_DOWN))
+
+
+# ---------------------------------------------------------------- plausibility
+
+
+def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -> list[Finding]:
+    findings: list[Finding] = []
+    for unit in report.units:
+        f = unit.figures
+        indicator = catalogue.indicators[f.indicator]
+        label_vi, label_en = indicator.label_vi, indicator.label_en
+        if f.actual is None:
+            if f.prior is not None:
+                findings.append(
+                    _unit_finding(
+                        unit,
+                        "missing-now",
+                        f"'{label_vi}': cùng kỳ có số liệu ({f.prior}), kỳ này để trống",
+                        f"'{label_en}': reported last period ({f.prior}), empty now",
+                    )
+                )
+            continue
+        if f.prior is not None and f.prior > 0:
+            moved = abs(f.actual - f.prior)
+            percent = Fraction(moved * 100, f.prior)
+            limit = (
+                thresholds.stock_change_percent
+                if indicator.stock
+                else thresholds.prior_change_percent
+            )
+            floor = 2 if indicator.stock else thresholds.absolute
+            if percent > Fraction(str(limit)) and moved > floor:
+                code = "stock-change" if indicator.stock else "implausible-change"
+                findings.append(
+                    _unit_finding(
+                        unit,
+                        code,
+                        f"'{label_vi}': {f.actual} so với cùng kỳ {f.prior} ({_signed(f.change_vs_prior)}%), vượt ngưỡng ±{limit}%",
+                        f"'{label_en}': {f.actual} against {f.prior} last period ({_signed(f.change_vs_prior)}%), beyond ±{limit}%",
+                    )
+                )
+        if f.plan is not None and f.plan > 0 and abs(f.actual - f.plan) > thresholds.absolute:
+            share = Fraction(f.actual * 100, f.plan)
+            if share < Fraction(str(thresholds.plan_low_percent)) or share > Fraction(
+                str(thresholds.plan_high_percent)
+            ):
+                findings.append(
+                    _unit_finding(
+                        unit,
+                        "far-from-plan",
+                        f"'{label_vi}': {f.actual}/{f.plan} ({f.percent_of_plan}% kế hoạch), ngoài khoảng "
+                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
+                        f"'{label_en}': {f.actual}/{f.plan} ({f.percent_of_plan}% of plan), outside "
+                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
+                    )
+                )
+    return findings
+
+
+def _signed(value: Decimal | None) -> str:
+    return "" if value is None else (f"+{value}" if value > 0 else f"{value}")
+
+
+def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
+    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), ())
+    source = cells[0].source if cells else None
+    cell = describe_sources(tuple(c.source for c in cells)).rsplit("!", 1)[-1] if cells else None
+    return Finding(
+        code,
+        Severity.WARNING,
+        vi,
+        en,
+        source.file if source else None,
+        source.sheet if source else None,
+        cell,
+        unit.name,
+        unit.figures.indicator,
+    )

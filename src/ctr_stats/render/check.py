@@ -1,0 +1,147 @@
+"""`ctr-stats check` output: for people (text), for tools (json), for CI (github, junit)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..catalogue import load_catalogue, load_registry, load_registry_file
+from ..checks import SCHEMA, CheckResult
+from ..model import Finding, Severity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
+
+def render_check_json(result: CheckResult, *, lang: str, strict: bool) -> str:
+    report = result.report
+    data: dict[str, Any] = {
+        "schema": SCHEMA,
+        "period": report.period.to_dict() if report.period else None,
+        "registry": report.registry,
+        "findings": [f.to_dict(lang) for f in result.findings],
+        "ignored": [f.to_dict(lang) | {"reason": i.reason} for f, i in result.ignored],
+        "summary": result.summary(),
+        "exit_code": result.exit_code(strict),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_check_github(result: CheckResult, *, lang: str) -> str:
+    """GitHub Actions workflow commands: each finding shows on the pull request."""
+    lines = []
+    for finding in result.findings:
+        level = "error" if finding.severity is Severity.ERROR else "warning"
+        where = "!".join(p for p in (finding.sheet, finding.cell) if p)
+        title = finding.code + (f" ({where})" if where else "")
+        properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
+            f"title={_escape_property(title)}"
+        ]
+        lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message(lang))}")
+    summary = result.summary()
+    lines.append(f"ctr-stats check: {summary['error']} error(s), {summary['warning']} warning(s)")
+    return "\n".join(lines) + "\n"
+
+
+def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | None = None) -> str:
+    """One test case per unit and sheet kind; findings with no unit under their file."""
+    import xml.etree.ElementTree as ET
+
+    catalogue = load_catalogue()
+    report = result.report
+    registry = load_registry_file(units_file) if units_file else load_registry(report.registry)
+    kinds = [
+        k
+        for k in catalogue.sheet_kinds
+        if any(catalogue.indicators[t.figures.indicator].sheet_kind == k for t in report.totals)
+    ] or list(catalogue.sheet_kinds)
+    cases: dict[tuple[str, str], list[Finding]] = {}
+    for unit in registry.units:
+        for kind in kinds:
+            cases[(kind, unit.name)] = []
+    files: dict[str, list[Finding]] = {}
+    names = {u.name for u in registry.units}
+    for finding in result.findings:
+        found_kind = (
+            catalogue.indicators[finding.indicator].sheet_kind if finding.indicator else kinds[0]
+        )
+        if finding.unit is not None and finding.unit in names:
+            cases[(found_kind if found_kind in kinds else kinds[0], finding.unit)].append(finding)
+        else:
+            files.setdefault(finding.file or "(run)", []).append(finding)
+    root = ET.Element("testsuites", name="ctr-stats check")
+    full_names = {u.name: f"{u.full_name} ({u.code})" for u in registry.units}
+    for kind in kinds:
+        suite_cases = [(unit, found) for (k, unit), found in cases.items() if k == kind]
+        _suite(
+            root,
+            f"{catalogue.sheet_kinds[kind].label(lang)}",
+            f"ctr-stats.{kind}",
+            [(full_names[u], found) for u, found in suite_cases],
+            lang,
+        )
+    if files:
+        _suite(root, "files", "ctr-stats.files", sorted(files.items()), lang)
+    root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
+    root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(
+    root: Any, name: str, classname: str, cases: list[tuple[str, list[Finding]]], lang: str
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    suite = ET.SubElement(root, "testsuite", name=name)
+    failures = 0
+    for case_name, found in cases:
+        case = ET.SubElement(suite, "testcase", classname=classname, name=case_name)
+        errors = [f for f in found if f.severity is Severity.ERROR]
+        warnings = [f for f in found if f.severity is Severity.WARNING]
+        if errors:
+            failures += 1
+            failure = ET.SubElement(
+                case, "failure", type=errors[0].code, message=errors[0].message(lang)
+            )
+            failure.text = "\n".join(_line(f, lang) for f in errors)
+        if warnings:
+            ET.SubElement(case, "system-out").text = "\n".join(_line(f, lang) for f in warnings)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+
+
+def _line(finding: Finding, lang: str) -> str:
+    where = finding.where()
+    return (
+        f"{finding.severity} {finding.code}: "
+        + (f"{where}: " if where else "")
+        + finding.message(lang)
+    )
+
+
+def render_check_text(result: CheckResult, console: Console, *, lang: str, strict: bool) -> None:
+    for finding in result.findings:
+        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+        console.print(
+            f"[{colour}]{finding.severity}[/{colour}] [bold]{finding.code}[/bold]: ", end=""
+        )
+        console.print(_line(finding, lang).split(": ", 1)[1], markup=False, soft_wrap=True)
+    summary = result.summary()
+    code = result.exit_code(strict)
+    if lang == "en":
+        text = f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['ignored']} ignored"
+    else:
+        text = f"{summary['error']} lỗi, {summary['warning']} cảnh báo, {summary['ignored']} bỏ qua"
+    console.print(("[green]✔[/green] " if code == 0 else "[red]✘[/red] ") + text)
