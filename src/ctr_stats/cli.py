@@ -421,6 +421,54 @@ def check(
     raise typer.Exit(result.exit_code(strict))
 
 
+class VerifyFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def verify(
+    report: Annotated[
+        Path, typer.Argument(help="Báo cáo dự thảo (.txt, .md, .docx) / the draft report")
+    ],
+    data: Annotated[
+        list[Path] | None,
+        typer.Option("--data", help="Bảng tính để đối chiếu / workbooks to compare with"),
+    ] = None,
+    output_format: Annotated[
+        VerifyFormat, typer.Option("--format", "-f", help="Định dạng / output format")
+    ] = VerifyFormat.text,
+    lang: LangOpt = Lang.vi,
+    registry: RegistryOpt = None,
+    units: UnitsOpt = None,
+    period: PeriodOpt = None,
+    prior: PriorOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Kiểm tra từng con số trong báo cáo / check every figure a report states."""
+    from .errors import CtrStatsError, InputError
+    from .render import verify as render
+    from .verify import verify as run_verify
+
+    try:
+        if not report.is_file():
+            raise InputError("không tìm thấy báo cáo", "no such report", file=str(report))
+        computed = _compute(data, registry, units, period, 2, prior) if data else None
+        claims = run_verify(report, computed, lang.value)
+        if output_format is VerifyFormat.json:
+            sys.stdout.write(render.render_verify_json(claims))
+        elif output_format is VerifyFormat.github:
+            sys.stdout.write(render.render_verify_github(claims, str(report), lang=lang.value))
+        else:
+            from rich.console import Console
+
+            render.render_verify_text(claims, Console(highlight=False), lang=lang.value)
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+    raise typer.Exit(1 if any(c.status == "mismatch" for c in claims) else 0)
+
+
 @app.command()
 def explain(
     indicator: Annotated[

@@ -1,0 +1,265 @@
+"""`ctr-stats verify`: every figure a report states, against its own arithmetic and the data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import ctr_stats
+from ctr_stats.verify import verify
+
+from .test_cli import SAMPLES, run
+
+# (paragraph, expected status of each claim in order), no data: arithmetic only
+ARITHMETIC = [
+    (
+        "thành lập được 109/69 tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước, đạt 158%; "
+        "kết nạp 852/453 đảng viên mới (đạt 188,1%)",
+        ["ok", "ok"],
+    ),
+    ("kết nạp 10.479/9.810 đảng viên mới (đạt 106.82% so với kế hoạch năm)", ["ok"]),
+    ("kết nạp 10,479/9,810 đảng viên mới, đạt 106,8% kế hoạch", ["ok"]),
+    ("kết nạp 10479/9810 đảng viên mới, đạt 106,9% kế hoạch", ["mismatch"]),
+    ("kết nạp 852/453 đảng viên mới (đạt 181,1%)", ["mismatch"]),  # 188,1 typed as 181,1
+    (
+        "thành lập được 56/68 tổ chức đảng trong các DN ngoài khu vực Nhà nước (đạt 82.4 % kế hoạch năm 2022)",
+        ["ok"],
+    ),
+    ("thành lập được 56/68 tổ chức đảng (đạt 82 %)", ["ok"]),
+    ("784/886 đảng viên (88,48%)", ["ok"]),  # truncated, as some reports print
+    ("784/886 đảng viên (88,49%)", ["ok"]),  # rounded
+    ("784/886 đảng viên (88,5%)", ["ok"]),
+    ("784/886 đảng viên (88,6%)", ["mismatch"]),
+    ("củng cố được 7/39 TCCSĐ (17,9%) và còn 32 TCCSĐ cần tiếp tục củng cố", ["ok", "unmatched"]),
+    ("kết nạp 6.606 đảng viên, tăng 17,2% so với cùng kỳ năm 2020", ["unmatched"]),
+    # no false alarms: a percentage whose base could be another figure is not paired
+    (
+        "kết nạp 852/453 đảng viên, trong đó 120 đảng viên là đoàn viên (đạt 26,5%)",
+        ["unmatched", "unmatched"],
+    ),
+    ("kết nạp 852/453 đảng viên; tỷ lệ đảng viên trẻ đạt 50%", ["unmatched"]),
+    (
+        "theo Hướng dẫn 11-HD/BTCTW ngày 13/12/2021, năm 2023 kết nạp 109/69 tổ chức, đạt 158,0%",
+        ["ok"],
+    ),
+]
+
+
+def _write(tmp_path: Path, text: str, name: str = "bao-cao.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), ARITHMETIC, ids=[p[:40] for p, _ in ARITHMETIC])
+def test_arithmetic_inside_the_sentence(
+    tmp_path: Path, paragraph: str, expected: list[str]
+) -> None:
+    claims = verify(_write(tmp_path, paragraph))
+    assert [c.status for c in claims] == expected
+
+
+def test_claim_text_runs_from_the_first_figure_to_the_percentage(tmp_path: Path) -> None:
+    (claim,) = verify(_write(tmp_path, ARITHMETIC[5][0]))
+    assert claim.text == "56/68 tổ chức đảng trong các DN ngoài khu vực Nhà nước (đạt 82.4 %"
+    assert (claim.kind, claim.stated, claim.line, claim.paragraph) == (
+        "ratio",
+        82.4,
+        1,
+        None,
+    ) or str(claim.stated) == "82.4"
+
+
+# (period, paragraph, expected statuses, expected indicators), against the samples' figures
+WITH_DATA = [
+    (
+        "2023",
+        "Toàn thành phố kết nạp 10.479/9.810 đảng viên mới (đạt 106,8%).",
+        ["ok"],
+        ["admission.total"],
+    ),
+    (
+        "2023",
+        "Kết nạp mới được 13 chủ doanh nghiệp vào Đảng.",
+        ["ok"],
+        ["admission.business_owner"],
+    ),
+    (
+        "2023",
+        "Kết nạp mới được 14 chủ doanh nghiệp vào Đảng.",
+        ["mismatch"],
+        ["admission.business_owner"],
+    ),
+    (
+        "2023",
+        "Thành lập được 109/69 tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước, đạt 158%.",
+        ["ok"],
+        ["party_cell.new_non_state_enterprise"],
+    ),
+    (
+        "2023",
+        "Thành lập được 110/69 tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước, đạt 159,4%.",
+        ["mismatch"],
+        ["party_cell.new_non_state_enterprise"],
+    ),
+    (
+        "2022-h1",
+        "kết nạp được 5.030 đảng viên (đạt 107,3% so với cùng kỳ năm 2021)",
+        ["ok"],
+        ["admission.total"],
+    ),
+    (
+        "2022-h1",
+        "kết nạp được 5.030 đảng viên (đạt 108,3% so với cùng kỳ năm 2021)",
+        ["mismatch"],
+        ["admission.total"],
+    ),
+    (
+        "2022-h1",
+        "kiểm tra đối với 533 tổ chức đảng, 187 đảng viên",
+        ["ok", "ok"],
+        ["inspection.committee_check_orgs", "inspection.committee_check_members"],
+    ),
+    (
+        "2022-h1",
+        "kiểm tra khi có dấu hiệu vi phạm đối với 46 tổ chức đảng và 95 đảng viên",
+        ["ok", "ok"],
+        ["inspection.violation_check_orgs", "inspection.violation_check_members"],
+    ),
+    ("2022-h1", "củng cố được 7/39 TCCSĐ (17,9%)", ["ok"], ["party_cell.weak_consolidated"]),
+    (
+        "2021-9m",
+        "kết nạp đảng viên mới 9 tháng qua là 6.606 đảng viên, tăng 17,2% so với cùng kỳ năm 2020",
+        ["ok"],
+        ["admission.total"],
+    ),
+    (
+        "2021-9m",
+        "kết nạp 6.606 đảng viên, giảm 17,2% so với cùng kỳ năm 2020",
+        ["mismatch"],
+        ["admission.total"],
+    ),
+    (
+        "2021-9m",
+        "kết nạp 6.606 đảng viên, tăng 17,2% so với cùng kỳ năm 2019",
+        ["mismatch"],
+        ["admission.total"],
+    ),
+    ("2021-9m", "tổ chức 12 hội nghị chuyên đề.", ["unmatched"], [None]),
+]
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, ctr_stats.Report]:
+    return {p: ctr_stats.compute([SAMPLES / p]) for p in ("2023", "2022-h1", "2021-9m")}
+
+
+@pytest.mark.parametrize(
+    ("period", "paragraph", "expected", "indicators"),
+    WITH_DATA,
+    ids=[f"{p}:{t[:35]}" for p, t, _, _ in WITH_DATA],
+)
+def test_claims_against_the_data(
+    tmp_path: Path,
+    reports: dict[str, ctr_stats.Report],
+    period: str,
+    paragraph: str,
+    expected: list[str],
+    indicators: list[str | None],
+) -> None:
+    claims = verify(_write(tmp_path, paragraph), reports[period])
+    assert [c.status for c in claims] == expected
+    assert [c.indicator for c in claims] == indicators
+
+
+def test_docx_with_paragraphs_and_a_table(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("BÁO CÁO KẾT QUẢ CÔNG TÁC TỔ CHỨC XÂY DỰNG ĐẢNG NĂM 2023", level=1)
+    document.add_paragraph(
+        "Toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch."
+    )
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ %"),
+        ("Kết nạp trong doanh nghiệp ngoài khu vực nhà nước", "453", "852", "181,1%"),
+        ("Thành lập tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước", "69", "109", "158,0%"),
+        (
+            "Thành lập tổ chức chính trị - xã hội trong doanh nghiệp ngoài khu vực nhà nước",
+            "480",
+            "687",
+            "143,1%",
+        ),
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.add_paragraph("Tập hợp 46.148/24.320 đoàn viên, hội viên, đạt 189,8% kế hoạch.")
+    path = tmp_path / "bao-cao.docx"
+    document.save(str(path))
+    claims = verify(path, reports["2023"])
+    assert [(c.paragraph, c.status, c.indicator) for c in claims] == [
+        (2, "ok", "admission.total"),
+        (4, "mismatch", "admission.non_state_enterprise"),
+        (5, "ok", "party_cell.new_non_state_enterprise"),
+        (6, "ok", "party_cell.mass_org_non_state_enterprise"),
+        (7, "ok", "party_cell.mass_org_members_non_state_enterprise"),
+    ]
+    result = run("verify", str(path), "--data", "data/samples/2023", "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["schema"] == "ctr-stats/verify/1" and data["summary"] == {
+        "ok": 4,
+        "mismatch": 1,
+        "unmatched": 0,
+    }
+    assert set(data["claims"][0]) == {
+        "line",
+        "paragraph",
+        "text",
+        "kind",
+        "status",
+        "stated",
+        "computed",
+        "indicator",
+    }
+
+
+@pytest.mark.parametrize("period", ["2023", "2022-h1", "2021-9m"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_round_trip_compute_text_then_verify(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report], period: str, lang: str
+) -> None:
+    """Pasted as it is, the text passes; any one digit changed fails on its own line."""
+    text = run("compute", f"data/samples/{period}", "--format", "text", "--lang", lang).stdout
+    path = _write(tmp_path, text, "bao-cao.txt")
+    claims = verify(path, reports[period], lang)
+    assert claims and all(c.status == "ok" for c in claims)
+    result = run("verify", str(path), "--data", f"data/samples/{period}", "--lang", lang)
+    assert result.returncode == 0, result.stdout
+    for match in re.finditer(r"\d", text):
+        i = match.start()
+        mutated = text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1 :]
+        path.write_text(mutated, encoding="utf-8")
+        line = text.count("\n", 0, i) + 1
+        failing = {c.line for c in verify(path, reports[period], lang) if c.status == "mismatch"}
+        assert line in failing, mutated[max(0, i - 40) : i + 10]
+
+
+def test_github_format_and_exit_codes(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Dòng đầu.\nkết nạp 852/453 đảng viên mới (đạt 181,1%)\n")
+    result = run("verify", str(path), "--format", "github")
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"::error file={path},line=2,title=verify mismatch admission.total"
+        "::852/453 đảng viên mới (đạt 181,1%25 (stated 181.1, computed 188.1)"
+    )
+    assert run("verify", str(tmp_path / "khong-co.md")).returncode == 3
+    assert run("verify", str(_write(tmp_path, "x", "a.pdf"))).returncode == 2
