@@ -288,8 +288,8 @@ def stated_percent_findings(analysis: Analysis) -> list[Finding]:
                 Finding(
                     "stated-percent-mismatch",
                     Severity.ERROR,
-                    f"ô ghi {stated.raw}, tính lại từ {actual.source.cell}/{base.source.cell} được {shown[:8]}%",
-                    f"the cell says {stated.raw}; {actual.source.cell}/{base.source.cell} gives {shown[:8]}%",
+                    f"ô ghi {stated.text}, tính lại từ {actual.source.cell}/{base.source.cell} được {shown[:8]}%",
+                    f"the cell says {stated.text}; {actual.source.cell}/{base.source.cell} gives {shown[:8]}%",
                     sheet.file,
                     sheet.sheet,
                     stated.source.cell,

@@ -159,8 +159,8 @@ def _add_unit_rows(
                         Finding(
                             "non-integer",
                             Severity.ERROR,
-                            f"số đếm không phải số nguyên: {cell.raw} (không được cộng)",
-                            f"a count that is not a whole number: {cell.raw} (not added)",
+                            f"số đếm không phải số nguyên: {cell.text} (không được cộng)",
+                            f"a count that is not a whole number: {cell.text} (not added)",
                             sheet.file,
                             sheet.sheet,
                             cell.source.cell,
@@ -174,8 +174,8 @@ def _add_unit_rows(
                         Finding(
                             "negative-count",
                             Severity.ERROR,
-                            f"số đếm âm: {cell.raw}",
-                            f"a negative count: {cell.raw}",
+                            f"số đếm âm: {cell.text}",
+                            f"a negative count: {cell.text}",
                             sheet.file,
                             sheet.sheet,
                             cell.source.cell,

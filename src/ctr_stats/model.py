@@ -34,11 +34,16 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One number read from one cell, with the text found there."""
+    """One number read from one cell, with the text found there ("" when the cell held a
+    number, not text: `text` then shows the number)."""
 
     value: Decimal
     source: Source
     raw: str
+
+    @property
+    def text(self) -> str:
+        return self.raw or format(self.value, "f")
 
 
 @dataclass(frozen=True, slots=True)

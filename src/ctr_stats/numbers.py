@@ -37,7 +37,7 @@ def parse_number(raw: object) -> tuple[Decimal | None, bool]:
     marks decimals, so "1.234" is 1234, never 1.234. "82.4" (one or two digits after a dot,
     which cannot be a thousands group) is read as a decimal point. Raises NumberFormatError.
     """
-    if raw is None:
+    if raw is None or raw == "":
         return None, False
     if isinstance(raw, bool):
         raise NumberFormatError(

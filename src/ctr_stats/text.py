@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^\w%]+")
@@ -17,12 +18,14 @@ _NUMBERING = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zđ]\)|[ivx]+[.)]|[-+*
 _IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\s*[:,]?\s*", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(value: object) -> str:
     """A cell's text, NFC, with non-breaking and repeated spaces made single spaces."""
     text = unicodedata.normalize("NFC", str(value)).replace("\u00d0", "Đ").replace("\u00f0", "đ")
     return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(value: object) -> str:
     """The comparison key: lower case, no diacritics, đ as d, punctuation as spaces."""
     text = clean(value).lower().replace("đ", "d")
@@ -30,6 +33,7 @@ def fold(value: object) -> str:
     return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_numbering(label: str) -> str:
     """'1. Trong đó: đảng viên...' -> 'đảng viên...' (numbering and 'Trong đó:' removed)."""
     text = clean(label)

@@ -76,10 +76,15 @@ class Catalogue:
         return self.derived_words.get(fold(word))
 
     def word_keys(self, group: str, name: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in self.words[group][name])
+        return _folded(tuple(self.words[group][name]))
 
     def in_kind(self, sheet_kind: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.sheet_kind == sheet_kind]
+
+
+@cache
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 def _alias_table(indicators: dict[str, Indicator]) -> dict[str, str]:

@@ -9,6 +9,7 @@ to units by `ctr_stats.collect`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +17,7 @@ from decimal import Decimal
 from ..catalogue import Catalogue
 from ..model import Cell, Finding, Measure, Period, Severity, Source
 from ..numbers import NumberFormatError, parse_number
-from ..read import Grid, a1
+from ..read import Grid, a1, column_letter
 from ..text import clean, fold, strip_numbering
 from .header import (
     Header,
@@ -197,11 +198,17 @@ class _CellReader:
         grid = self.grid
         cells: list[tuple[Column, Cell]] = []
         problems: list[Finding] = []
+        row = grid.rows[r] if r < len(grid.rows) else []
+        width = len(row)
+        missing_values = grid.formulas_without_value
         for column in self.columns:
+            index = column.index
+            raw = row[index] if index < width else None
+            if (raw is None or raw == "") and not (missing_values and (r, index) in missing_values):
+                continue  # most cells of a form are empty: cost them nothing
             indicator = column.indicator or indicator_for_row
-            raw = grid.value(r, column.index)
-            cell = a1(r, column.index)
-            if (r, column.index) in grid.formulas_without_value:
+            cell = f"{column_letter(index)}{r + 1}"
+            if missing_values and (r, index) in missing_values:
                 problems.append(
                     _finding(
                         grid,
@@ -214,6 +221,11 @@ class _CellReader:
                         indicator=indicator,
                     )
                 )
+                continue
+            if (type(raw) is float and math.isfinite(raw)) or type(raw) is int:
+                # the common case, a number as typed: no text to read
+                value = Decimal(int(raw)) if raw == int(raw) else Decimal(repr(raw))
+                cells.append((column, Cell(value, Source(grid.file, grid.sheet, cell), "")))
                 continue
             try:
                 number, _ = parse_number(raw)

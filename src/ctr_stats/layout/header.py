@@ -116,16 +116,15 @@ def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
     unit_words = catalogue.word_keys("columns", "unit")
     criterion_words = catalogue.word_keys("columns", "criterion")
     for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
-        row = grid.rows[r]
-        for c, value in enumerate(row):
-            if is_text(value) and fold(value) in unit_words:
+        # a column heading is a few words: titles and numbers are passed over unfolded
+        short = [
+            (c, fold(v)) for c, v in enumerate(grid.rows[r]) if type(v) is str and 0 < len(v) <= 40
+        ]
+        for c, key in short:
+            if key in unit_words:
                 return _header_from(grid, r, c)
-        for c, value in enumerate(row):
-            if (
-                is_text(value)
-                and fold(value) in criterion_words
-                and _measures_right_of(grid, r, c, catalogue)
-            ):
+        for c, key in short:
+            if key in criterion_words and _measures_right_of(grid, r, c, catalogue):
                 return replace(_header_from(grid, r, c), layout="indicator_rows")
     return None
 
@@ -223,6 +222,20 @@ def _split_measure(text: str, catalogue: Catalogue) -> tuple[str, Measure | None
 
 
 def resolve_column(
+    path: list[str], catalogue: Catalogue
+) -> tuple[str | None, Measure | None, str | None]:
+    """(indicator, measure, derived kind) a header path names; indicator None if none."""
+    key = (id(catalogue), tuple(path))
+    if key not in _RESOLVED:
+        _RESOLVED[key] = _resolve_column(path, catalogue)
+    return _RESOLVED[key]
+
+
+# Header paths resolved so far: every unit's file repeats the same few dozen.
+_RESOLVED: dict[tuple[int, tuple[str, ...]], tuple[str | None, Measure | None, str | None]] = {}
+
+
+def _resolve_column(
     path: list[str], catalogue: Catalogue
 ) -> tuple[str | None, Measure | None, str | None]:
     """(indicator, measure, derived kind) a header path names; indicator None if none."""

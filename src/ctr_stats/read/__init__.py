@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, PasswordProtected
@@ -48,6 +49,7 @@ class Grid:
         return None
 
 
+@cache
 def column_letter(col: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""

@@ -308,7 +308,7 @@ def _write_sources(
                     sheet.write_string(row, c, text)
                 sheet.write_number(row, 4, float(cell.value), fmt["count"])
                 for c, text in enumerate(
-                    (cell.source.file, cell.source.sheet, cell.source.cell, cell.raw), start=5
+                    (cell.source.file, cell.source.sheet, cell.source.cell, cell.text), start=5
                 ):
                     sheet.write_string(row, c, text)
                 row += 1

@@ -51,7 +51,7 @@ def render_explanation(
     for name, measure, cell in explanation.cells:
         source = cell.source
         table.add_row(
-            name, MEASURE_LABELS[lang][measure], source.file, source.sheet, source.cell, cell.raw
+            name, MEASURE_LABELS[lang][measure], source.file, source.sheet, source.cell, cell.text
         )
     console.print(table)
     for finding in explanation.findings:

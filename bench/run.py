@@ -1,0 +1,212 @@
+"""The benchmark: ctr-stats against a naive pandas + openpyxl script, on N unit workbooks of
+the samples' layout (N = 30, 126, 3,321), each as a whole process, alternating, several runs.
+
+    python bench/run.py                 # all sizes, writes bench/RESULTS.md
+    python bench/run.py --sizes 30 126  # some sizes
+    python bench/run.py --runs 3
+
+Needs the bench extra: pip install -e '.[bench]' (pandas for the baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+SAMPLES = ROOT / "data" / "samples" / "2023"
+
+
+def prepare(n: int) -> Path:
+    """N workbooks cloned from the 30 samples, each titled with its own unit, and a registry."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from ctr_stats.catalogue import load_registry
+
+    folder = WORK / str(n)
+    if folder.exists() and len(list(folder.glob("*.xlsx"))) == n:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    districts = list(load_registry("hanoi-2024").units)
+    sources = []
+    for unit in districts:
+        slug = _slug(unit.name)
+        title = f"ĐẢNG BỘ {unit.type.upper()} {unit.name.upper()}".encode()
+        sources.append((SAMPLES / f"{slug}.xlsx", title))
+    with open(folder / "units.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "type"])
+        for i in range(n):
+            writer.writerow([f"{i + 1:05d}", f"Đơn vị {i + 1:04d}", "xã"])
+    for i in range(n):
+        source, title = sources[i % len(sources)]
+        new_title = f"ĐẢNG BỘ XÃ ĐƠN VỊ {i + 1:04d}".encode()
+        with (
+            zipfile.ZipFile(source) as src,
+            zipfile.ZipFile(folder / f"don-vi-{i + 1:04d}.xlsx", "w", zipfile.ZIP_DEFLATED) as dst,
+        ):
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == "xl/sharedStrings.xml":
+                    data = data.replace(title, new_title)
+                dst.writestr(info, data)
+    return folder
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "-".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env()
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(
+            f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users' machines keep bytecode
+    return env
+
+
+def ctr_stats(*args: str) -> list[str]:
+    return [sys.executable, "-m", "ctr_stats", *args]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 126, 3321])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+
+    lines = [
+        "| files | ctr-stats (median) | baseline (median) | baseline / ctr-stats | ctr-stats peak | baseline peak | ctr-stats per file |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in args.sizes:
+        folder = prepare(n)
+        ours: list[tuple[float, float]] = []
+        theirs: list[tuple[float, float]] = []
+        runs = args.runs if n < 1000 else max(3, args.runs // 2)
+        timed(
+            ctr_stats(
+                "compute", str(folder), "--units", str(folder / "units.csv"), "--format", "json"
+            )
+        )  # warm
+        for _ in range(runs):  # alternating, so both see the same machine
+            ours.append(
+                timed(
+                    ctr_stats(
+                        "compute",
+                        str(folder),
+                        "--units",
+                        str(folder / "units.csv"),
+                        "--format",
+                        "json",
+                    )
+                )
+            )
+            if not args.no_baseline:
+                theirs.append(timed([sys.executable, str(HERE / "baseline.py"), str(folder)]))
+        our_time = statistics.median(t for t, _ in ours)
+        our_peak = max(m for _, m in ours)
+        if theirs:
+            their_time = statistics.median(t for t, _ in theirs)
+            their_peak = max(m for _, m in theirs)
+            cells = [f"{their_time:.2f} s", f"{their_time / our_time:.1f}×", f"{their_peak:.0f} MB"]
+        else:
+            cells = ["-", "-", "-"]
+        lines.append(
+            f"| {n:,} | {our_time:.2f} s | {cells[0]} | {cells[1]} | {our_peak:.0f} MB | {cells[2]} | {our_time * 1000 / n:.2f} ms |"
+        )
+        print(lines[-1], flush=True)
+
+    startup = ["", "| command | median |", "|---|---:|"]
+    for command in (["--help"], ["compute", "--help"]):
+        times = [timed(ctr_stats(*command))[0] for _ in range(7)]
+        startup.append(f"| `ctr-stats {' '.join(command)}` | {statistics.median(times):.3f} s |")
+        print(startup[-1], flush=True)
+
+    excel = _excel_time(max(args.sizes))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {_cpu()}, Python {platform.python_version()}"
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"Machine: {machine}. Run: `python bench/run.py` on {time.strftime('%Y-%m-%d')}.",
+            "",
+            "`ctr-stats compute DIR --units units.csv --format json` as a whole process (start to exit) against",
+            "`bench/baseline.py` (pandas.read_excel with openpyxl, summing the numeric columns), alternating;",
+            f"medians of {args.runs} runs ({max(3, args.runs // 2)} for 3,321 files), peak resident memory of each.",
+            "",
+            *lines,
+            *startup,
+            "",
+            f"Writing the Excel annex for {max(args.sizes):,} units (in-process, median of 3): {excel:.2f} s.",
+            "",
+        ]
+    )
+    results = HERE / "RESULTS.md"
+    profile = (
+        results.read_text(encoding="utf-8").split("## Profile", 1)[1]
+        if results.exists() and "## Profile" in results.read_text(encoding="utf-8")
+        else None
+    )
+    results.write_text(text + ("\n## Profile" + profile if profile else ""), encoding="utf-8")
+    print(f"written {results}")
+
+
+def _excel_time(n: int) -> float:
+    code = (
+        "import sys, time, statistics, tempfile, pathlib; sys.path.insert(0, 'src');"
+        "import ctr_stats; from ctr_stats.render.excel import write_excel;"
+        f"r = ctr_stats.compute(['{WORK / str(n)}'], units_file='{WORK / str(n) / 'units.csv'}');"
+        "d = pathlib.Path(tempfile.mkdtemp()); t = []\n"
+        "for i in range(3):\n"
+        "    s = time.perf_counter(); write_excel(r, d / f'a{i}.xlsx'); t.append(time.perf_counter() - s)\n"
+        "print(statistics.median(t))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return float(out.stdout.strip())
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+if __name__ == "__main__":
+    main()
