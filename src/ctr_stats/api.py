@@ -13,6 +13,7 @@ from .errors import InputError, UsageError
 from .layout import Row, SheetData, parse_sheet
 from .model import Finding, Period, Report, Severity
 from .read import discover, read_file
+from .read.safety import DEFAULT_LIMITS, Limits
 from .units import UnitMatcher
 
 
@@ -25,7 +26,9 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loaded:
+def load(
+    paths: Iterable[Path | str], catalogue: Catalogue | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Loaded:
     """Read every sheet of every file under `paths`. A file that cannot be read becomes an
     `unreadable-file` finding, so one bad file does not hide the others' results."""
     catalogue = catalogue or load_catalogue()
@@ -33,7 +36,7 @@ def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loa
     loaded = Loaded(files)
     for path in files:
         try:
-            grids = read_file(path)
+            grids = read_file(path, limits)
         except InputError as exc:
             loaded.findings.append(
                 Finding(
@@ -47,6 +50,10 @@ def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loa
                 )
             )
             continue
+        except Exception as exc:  # a reader's own bug must not hide the other files
+            loaded.findings.append(_unexpected(exc, str(path)))
+            continue
+        read_any = False
         for grid in grids:
             if grid.hidden:
                 if grid.has_numbers():
@@ -61,10 +68,36 @@ def load(paths: Iterable[Path | str], catalogue: Catalogue | None = None) -> Loa
                         )
                     )
                 continue
-            sheet = parse_sheet(grid, catalogue)
+            try:
+                sheet = parse_sheet(grid, catalogue)
+            except Exception as exc:
+                loaded.findings.append(_unexpected(exc, grid.file, grid.sheet))
+                continue
+            read_any = read_any or sheet is not None
             if sheet is not None:
                 loaded.sheets.append(sheet)
+        if not read_any:
+            loaded.findings.append(
+                Finding(
+                    "no-figures",
+                    Severity.WARNING,
+                    "không tìm thấy bảng số liệu nào (không có cột Đơn vị hay Chỉ tiêu với Kế hoạch, Thực hiện…)",
+                    "no table of figures found (no Đơn vị or Chỉ tiêu column with Kế hoạch, Thực hiện…)",
+                    str(path),
+                )
+            )
     return loaded
+
+
+def _unexpected(exc: Exception, file: str, sheet: str | None = None) -> Finding:
+    return Finding(
+        "unreadable-file",
+        Severity.ERROR,
+        f"lỗi không lường trước khi đọc ({type(exc).__name__}: {exc}); hãy gửi tệp này cho người phát triển",
+        f"unexpected error while reading ({type(exc).__name__}: {exc}); please send this file to the developers",
+        file,
+        sheet,
+    )
 
 
 def registry_for(period: Period | None) -> str:
@@ -91,6 +124,7 @@ def compute(
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Read the units' workbooks and compute each indicator's figures for each unit and
     for the total. `prior` names last period's workbooks, whose actual figures then
@@ -102,6 +136,7 @@ def compute(
         period=period,
         precision=precision,
         prior=prior,
+        limits=limits,
     ).report
 
 
@@ -113,13 +148,14 @@ def analyse(
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Analysis:
     """`compute`, keeping the rows behind the report."""
     if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
     paths = list(paths)
     catalogue = load_catalogue()
-    loaded = load(paths, catalogue)
+    loaded = load(paths, catalogue, limits)
     if not loaded.files:
         raise InputError(
             "không có tệp bảng tính nào để đọc",
@@ -136,7 +172,7 @@ def analyse(
     findings.extend(collected.findings)
     cells = collected.cells
     if prior is not None:
-        prior_loaded = load(prior, catalogue)
+        prior_loaded = load(prior, catalogue, limits)
         prior_collected = collect(prior_loaded.sheets, matcher, catalogue)
         findings.extend(prior_loaded.findings)
         for code, by_key in cells.items():

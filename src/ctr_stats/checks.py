@@ -14,6 +14,7 @@ from .calculate import describe_sources
 from .catalogue import Catalogue, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
 from .model import UNREADABLE_CODES, Finding, Period, Report, Severity, UnitFigures
+from .read.safety import DEFAULT_LIMITS, Limits
 from .text import fold
 
 SCHEMA = "ctr-stats/check/1"
@@ -55,6 +56,7 @@ def check(
     period: Period | None = None,
     prior: Iterable[Path | str] | None = None,
     partial: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:
     """Everything compute finds, plus the checks below. `partial` (a few changed files, as
     in a pre-commit hook) leaves out the registry-wide completeness checks."""
@@ -65,6 +67,7 @@ def check(
         units_file=units_file or config.units,
         period=period,
         prior=prior,
+        limits=limits,
     )
     catalogue = load_catalogue()
     report = analysis.report

@@ -16,6 +16,7 @@ from .model import UNREADABLE_CODES
 
 if TYPE_CHECKING:
     from .model import Finding, Report
+    from .read.safety import Limits
 
 app = typer.Typer(
     name="ctr-stats",
@@ -23,6 +24,7 @@ app = typer.Typer(
     " / Add up, check and report party organization-work statistics.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,  # main() turns an unexpected error into one line
     add_completion=False,
 )
 
@@ -96,6 +98,31 @@ PriorOpt = Annotated[
         help="Bảng tính kỳ trước: Thực hiện của chúng là Cùng kỳ / last period's workbooks",
     ),
 ]
+MaxCellsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-cells",
+        min=1,
+        help="Giới hạn ô của một trang / a sheet's most cells (rows × columns)",
+    ),
+]
+MaxMegabytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-megabytes",
+        min=1,
+        help="Giới hạn MB giải nén của một tệp / a file's most megabytes uncompressed",
+    ),
+]
+MaxRatioOpt = Annotated[
+    int, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa / the highest compression ratio")
+]
+MaxPartsOpt = Annotated[
+    int, typer.Option("--max-parts", min=1, help="Số phần tối đa trong tệp nén / most zip parts")
+]
+MaxMergesOpt = Annotated[
+    int, typer.Option("--max-merges", min=1, help="Số vùng gộp ô tối đa / most merged areas")
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Hiện traceback khi lỗi / show the traceback of an error")
 ]
@@ -138,10 +165,12 @@ def _compute(
     period: str | None,
     precision: int,
     prior: list[Path] | None,
+    limits: Limits | None = None,
 ) -> Report:
     from . import api
     from .errors import UsageError
     from .model import parse_period
+    from .read.safety import DEFAULT_LIMITS
 
     if registry and units:
         raise UsageError(
@@ -158,7 +187,16 @@ def _compute(
         period=chosen_period,
         precision=precision,
         prior=prior,
+        limits=limits or DEFAULT_LIMITS,
     )
+
+
+def _limits(
+    max_cells: int, max_megabytes: int, max_ratio: int, max_parts: int, max_merges: int
+) -> Limits:
+    from .read.safety import Limits
+
+    return Limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
 
 
 @app.command()
@@ -217,6 +255,11 @@ def compute(
             help="Vẫn tính tổng khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
         ),
     ] = False,
+    max_cells: MaxCellsOpt = 2_000_000,
+    max_megabytes: MaxMegabytesOpt = 500,
+    max_ratio: MaxRatioOpt = 200,
+    max_parts: MaxPartsOpt = 10_000,
+    max_merges: MaxMergesOpt = 100_000,
     debug: DebugOpt = False,
 ) -> None:
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
@@ -236,7 +279,8 @@ def compute(
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
-        report = _compute(paths, registry, units, period, precision, prior)
+        limits = _limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
+        report = _compute(paths, registry, units, period, precision, prior, limits)
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -371,6 +415,11 @@ def check(
     units: UnitsOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
+    max_cells: MaxCellsOpt = 2_000_000,
+    max_megabytes: MaxMegabytesOpt = 500,
+    max_ratio: MaxRatioOpt = 200,
+    max_parts: MaxPartsOpt = 10_000,
+    max_merges: MaxMergesOpt = 100_000,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra số liệu: thiếu, thừa, không khớp, bất thường / check the data, with exit codes for CI."""
@@ -399,6 +448,7 @@ def check(
             period=chosen_period,
             prior=prior,
             partial=partial,
+            limits=_limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges),
         )
         if output_format is CheckFormat.json:
             sys.stdout.write(render.render_check_json(result, lang=lang.value, strict=strict))
@@ -528,4 +578,14 @@ def main() -> None:
             reconfigure is not None
         ):  # a Windows console is cp1252 by default: Vietnamese needs UTF-8
             reconfigure(encoding="utf-8")
-    app()
+    try:
+        app()
+    except Exception as exc:  # a bug of ours: one clear line, never a traceback (--debug shows it)
+        if "--debug" in sys.argv:
+            raise
+        sys.stderr.write(
+            f"Lỗi không lường trước / unexpected error: {type(exc).__name__}: {exc}\n"
+            "Chạy lại với --debug và gửi kết quả cho người phát triển"
+            " / run again with --debug and send the output to the developers\n"
+        )
+        raise SystemExit(3) from None

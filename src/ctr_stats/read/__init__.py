@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, PasswordProtected
+from .safety import DEFAULT_LIMITS, Limits, check_ods, check_sheet_bounds, read_parts, sniff
+from .xlsx_extras import SheetExtras, scan_xlsx
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -98,48 +100,64 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_file(path: Path) -> list[Grid]:
-    """Every sheet of a file as grids (a text file is one grid named after the file)."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return [_read_text(path)]
-    if suffix in SPREADSHEET_SUFFIXES:
-        return list(_read_spreadsheet(path))
-    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-    raise InputError(
-        f"định dạng '{suffix}' không được hỗ trợ ({supported})",
-        f"unsupported format '{suffix}' ({supported})",
-        file=str(path),
-    )
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
+    """Every sheet of a file as grids (a text file is one grid named after the file).
+
+    The file is read as what its content says it is (an .xls named .xlsx is read as .xls),
+    and checked against `limits` before any parser sees it."""
+    kind = sniff(path, limits)
+    if kind == "text":
+        grid = _read_text(path)
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES and max(map(len, grid.rows), default=0) <= 1:
+            raise InputError(
+                f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
+                f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
+                file=str(path),
+            )
+        return [grid]
+    extras: dict[str, SheetExtras] = {}
+    if kind == "xlsx":
+        parts = read_parts(path, limits)
+        for name, data in parts.items():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                check_sheet_bounds(path, name, data, limits)
+        try:
+            extras = scan_xlsx(parts)
+        except Exception as exc:  # malformed XML in a sheet, workbook.xml or its relationships
+            raise InputError(
+                f"tệp bảng tính bị hỏng: {exc}", f"the workbook is damaged: {exc}", file=str(path)
+            ) from exc
+    elif kind == "ods":
+        check_ods(path, read_parts(path, limits).get("content.xml", b""), limits)
+    return list(_read_spreadsheet(path, kind, extras))
 
 
-def _read_spreadsheet(path: Path) -> Iterator[Grid]:
+_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
+
+
+def _read_spreadsheet(path: Path, kind: str, extras: dict[str, SheetExtras]) -> Iterator[Grid]:
     import python_calamine as calamine
 
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in _SUFFIXES[kind]:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:  # named for another format: calamine reads the content as what it is
+            with path.open("rb") as handle:
+                workbook = calamine.CalamineWorkbook.from_filelike(handle)
     except calamine.PasswordError as exc:
         raise PasswordProtected(
             "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
             "the file is password-protected: remove the password in Excel and send it again",
             file=str(path),
         ) from exc
-    except Exception as exc:  # calamine raises several unrelated types for a damaged file
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine raises several types, a Rust panic among them
         raise InputError(
             f"không mở được tệp bảng tính: {exc}",
             f"cannot open the workbook: {exc}",
             file=str(path),
         ) from exc
-    extras = {}
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from .xlsx_extras import scan_xlsx
-
-        try:
-            extras = scan_xlsx(path)
-        except Exception as exc:  # a damaged part calamine happened to skip
-            raise InputError(
-                f"tệp bảng tính bị hỏng: {exc}", f"the workbook is damaged: {exc}", file=str(path)
-            ) from exc
     with workbook:
         for meta in workbook.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -150,7 +168,9 @@ def _read_spreadsheet(path: Path) -> Iterator[Grid]:
                 merges = tuple(
                     (r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()
                 )
-            except Exception as exc:
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:
                 raise InputError(
                     f"không đọc được trang tính: {exc}",
                     f"cannot read the sheet: {exc}",

@@ -10,9 +10,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.sax.handler import ContentHandler
 
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
@@ -77,56 +75,53 @@ class _SheetHandler(ContentHandler):
             self.cell = None
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
     """Sheet name -> the part that holds it, from workbook.xml and its relationships."""
     from defusedxml import ElementTree
 
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    workbook = ElementTree.fromstring(parts["xl/workbook.xml"])
+    rels = ElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
     targets = {
         rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")
     }
-    parts: dict[str, str] = {}
+    names: dict[str, str] = {}
     for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
         target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
         if not target:
             continue
         part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        parts[sheet.get("name", "")] = posixpath.normpath(part)
-    return parts
+        names[sheet.get("name", "")] = posixpath.normpath(part)
+    return names
 
 
 def _worth_parsing(data: bytes) -> bool:
     return b'hidden="1"' in data or b'hidden="true"' in data or b"<f" in data
 
 
-def scan_xlsx(path: Path) -> dict[str, SheetExtras]:
+def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
     """Hidden rows and formulas without a saved value, by sheet name (only sheets with any).
 
     The sheets' bytes are searched first; workbook.xml is read, to name the sheets, only
     when one of them has something to parse."""
     from defusedxml.sax import make_parser
 
+    candidates = {
+        name: data
+        for name, data in parts.items()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") and _worth_parsing(data)
+    }
     found: dict[str, SheetExtras] = {}
-    with zipfile.ZipFile(path) as archive:
-        candidates = {
-            info.filename: data
-            for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/")
-            and info.filename.endswith(".xml")
-            and _worth_parsing(data := archive.read(info))
-        }
-        if not candidates:
-            return found
-        for name, part in _sheet_parts(archive).items():
-            sheet_xml = candidates.get(part)
-            if sheet_xml is None:
-                continue
-            extras = SheetExtras()
-            parser = make_parser()
-            parser.setFeature("http://xml.org/sax/features/namespaces", True)
-            parser.setContentHandler(_SheetHandler(extras))
-            parser.parse(io.BytesIO(sheet_xml))
-            if extras.hidden_rows or extras.formulas_without_value:
-                found[name] = extras
+    if not candidates:
+        return found
+    for name, part in _sheet_parts(parts).items():
+        sheet_xml = candidates.get(part)
+        if sheet_xml is None:
+            continue
+        extras = SheetExtras()
+        parser = make_parser()
+        parser.setFeature("http://xml.org/sax/features/namespaces", True)
+        parser.setContentHandler(_SheetHandler(extras))
+        parser.parse(io.BytesIO(sheet_xml))
+        if extras.hidden_rows or extras.formulas_without_value:
+            found[name] = extras
     return found

@@ -1,0 +1,277 @@
+"""Checks before any parser runs: what a file really is, and whether it is safe to open.
+
+Workbooks come by e-mail and USB stick, and a 4.7 KB .xlsx with one cell at XFD1048576
+kills python-calamine outright (SIGABRT, which nothing can catch). So a file is sniffed by
+its first bytes, its zip index is checked against limits before anything is decompressed,
+its parts are read with their declared sizes as a cap and their CRCs checked, DOCTYPE and
+ENTITY declarations are refused, and each sheet's cell references, dimension and merged
+areas are bounded, all with the standard library, before calamine sees the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, PasswordProtected
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLUMNS = 16_384
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})(\d{1,8})"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,8})"')
+_AREA = re.compile(
+    rb'<(?:dimension|mergeCell)\b[^>]*?\bref="([A-Z]{1,4})(\d{1,8})(?::([A-Z]{1,4})(\d{1,8}))?"'
+)
+_MERGE = re.compile(rb"<mergeCell\b")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sized well above real workbooks (a district's form: a few hundred cells, 30 KB)."""
+
+    max_cells: int = 2_000_000  # a sheet's used area, rows x columns
+    max_megabytes: int = 500  # a workbook's parts uncompressed, or a text file
+    max_ratio: int = 200  # compression ratio of one part larger than 1 MB (real: 5-10)
+    max_parts: int = 10_000
+    max_merges: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _refuse(path: Path, vi: str, en: str, sheet: str | None = None) -> InputError:
+    return InputError(vi, en, file=str(path), sheet=sheet)
+
+
+def _limit(
+    path: Path, what_vi: str, what_en: str, option: str, sheet: str | None = None
+) -> InputError:
+    return _refuse(
+        path,
+        f"{what_vi}: vượt giới hạn an toàn, tệp không được mở (nếu tệp đúng là như vậy, tăng {option})",
+        f"{what_en}: over the safety limit, the file was not opened (if it really is so, raise {option})",
+        sheet,
+    )
+
+
+def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """What the file is by its content: 'xlsx', 'ods', 'xls' or 'text'; refused otherwise."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise _refuse(
+            path, f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"
+        ) from exc
+    if size == 0:
+        raise _refuse(path, "tệp rỗng (0 byte)", "the file is empty (0 bytes)")
+    if size > limits.max_megabytes * 1_000_000:
+        raise _limit(
+            path,
+            f"tệp {size // 1_000_000} MB",
+            f"a file of {size // 1_000_000} MB",
+            "--max-megabytes",
+        )
+    if head.startswith(OLE2_MAGIC):
+        with path.open("rb") as handle:
+            if _ENCRYPTED_OOXML in handle.read():
+                raise PasswordProtected(
+                    "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
+                    "the file is password-protected: remove the password in Excel and send it again",
+                    file=str(path),
+                )
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        return _zip_kind(path)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
+        return "text"
+    raise _refuse(
+        path,
+        "không phải bảng tính (định dạng không nhận ra)",
+        "not a spreadsheet (an unknown format)",
+    )
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+            if "mimetype" in names and archive.read("mimetype").startswith(
+                b"application/vnd.oasis.opendocument.spreadsheet"
+            ):
+                return "ods"
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _refuse(
+            path,
+            f"tệp nén bị hỏng hoặc không trọn vẹn ({exc})",
+            f"the file is a damaged or truncated zip ({exc})",
+        ) from exc
+    if "word/document.xml" in names:
+        raise _refuse(
+            path,
+            "đây là tệp Word, không phải bảng tính",
+            "this is a Word document, not a spreadsheet",
+        )
+    raise _refuse(path, "tệp nén không chứa bảng tính", "a zip file that holds no spreadsheet")
+
+
+def read_parts(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Every part of an .xlsx or .ods, checked: limits from the index first, then each
+    part read with its declared size as a cap and its CRC verified, and XML parts without
+    DOCTYPE or ENTITY declarations."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_parts:
+                raise _limit(
+                    path,
+                    f"{len(infos)} phần trong tệp nén",
+                    f"{len(infos)} parts in the zip",
+                    "--max-parts",
+                )
+            total = sum(i.file_size for i in infos)
+            if total > limits.max_megabytes * 1_000_000:
+                raise _limit(
+                    path,
+                    f"giải nén ra {total // 1_000_000} MB",
+                    f"{total // 1_000_000} MB uncompressed",
+                    "--max-megabytes",
+                )
+            for info in infos:
+                if info.file_size > 1_000_000 and info.file_size > limits.max_ratio * max(
+                    info.compress_size, 1
+                ):
+                    ratio = info.file_size // max(info.compress_size, 1)
+                    raise _limit(
+                        path,
+                        f"phần {info.filename} nén {ratio}:1",
+                        f"part {info.filename} compressed {ratio}:1",
+                        "--max-ratio",
+                    )
+            parts: dict[str, bytes] = {}
+            for info in infos:
+                if info.is_dir():
+                    continue
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+                    if len(data) > info.file_size or handle.read(1):
+                        raise _refuse(
+                            path,
+                            f"kích thước phần {info.filename} ghi sai trong tệp nén",
+                            f"part {info.filename} is larger than the zip says",
+                        )
+                if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(data):
+                    raise _refuse(
+                        path,
+                        f"phần {info.filename} có khai báo DOCTYPE/ENTITY (không an toàn)",
+                        f"part {info.filename} declares a DOCTYPE or ENTITY (unsafe)",
+                    )
+                parts[info.filename] = data
+            return parts
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
+        raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + (ch - 64)
+    return number
+
+
+def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """The area a sheet's cells, dimension and merges reach stays inside Excel's grid and
+    under --max-cells: a reader would allocate all of it."""
+    max_row = max_col = 0
+    for match in _CELL_REF.finditer(data):
+        max_col = max(max_col, _column_number(match.group(1)))
+        max_row = max(max_row, int(match.group(2)))
+    for match in _ROW_REF.finditer(data):
+        max_row = max(max_row, int(match.group(1)))
+    for match in _AREA.finditer(data):
+        letters, row = match.group(3) or match.group(1), match.group(4) or match.group(2)
+        max_col = max(max_col, _column_number(letters))
+        max_row = max(max_row, int(row))
+    name = part.rsplit("/", 1)[-1]
+    if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
+        raise _refuse(
+            path,
+            f"trang {name} có ô nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
+            f"sheet part {name} has a cell beyond Excel's grid (row {max_row}, column {max_col})",
+        )
+    if max_row * max_col > limits.max_cells:
+        raise _limit(
+            path,
+            f"trang {name} trải ra {max_row} dòng × {max_col} cột",
+            f"sheet part {name} spans {max_row} rows × {max_col} columns",
+            "--max-cells",
+        )
+    merges = len(_MERGE.findall(data))
+    if merges > limits.max_merges:
+        raise _limit(
+            path,
+            f"trang {name} có {merges} vùng gộp ô",
+            f"sheet part {name} has {merges} merged areas",
+            "--max-merges",
+        )
+
+
+def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """An .ods may say 'this cell, a billion times': count what its repeats add up to,
+    for the rows and cells that hold a value."""
+    from xml.sax.handler import ContentHandler
+
+    from defusedxml.sax import make_parser
+
+    table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+    class Counter(ContentHandler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows = 1
+            self.cells = 0
+
+        def startElementNS(self, name, qname, attrs):  # type: ignore[no-untyped-def]
+            if name == (table_ns, "table-row"):
+                self.rows = int(attrs.get((table_ns, "number-rows-repeated"), "1"))
+            elif name == (table_ns, "table-cell") and (office_ns, "value-type") in attrs:
+                self.cells += self.rows * int(attrs.get((table_ns, "number-columns-repeated"), "1"))
+                if self.cells > limits.max_cells:
+                    raise _limit(
+                        path,
+                        "các ô lặp lại (number-columns/rows-repeated)",
+                        "repeated cells (number-columns/rows-repeated)",
+                        "--max-cells",
+                    )
+
+    import io
+
+    parser = make_parser()
+    parser.setFeature("http://xml.org/sax/features/namespaces", True)
+    parser.setContentHandler(Counter())
+    try:
+        parser.parse(io.BytesIO(content))
+    except InputError:
+        raise
+    except Exception as exc:  # malformed XML, or defusedxml refusing an entity
+        raise _refuse(
+            path,
+            f"nội dung .ods bị hỏng hoặc không an toàn ({exc})",
+            f"the .ods content is damaged or unsafe ({exc})",
+        ) from exc
