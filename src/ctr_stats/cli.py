@@ -291,6 +291,10 @@ def compute(
                 top=top,
                 bottom=bottom,
             )
+        unreadable = any(f.code in UNREADABLE_CODES for f in report.findings)
+        if unreadable and output is not None:
+            output = None  # an input could not be read: no report file is written or changed
+            chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
         _emit(
             report,
             chosen,

@@ -113,6 +113,9 @@ def read_report(path: Path) -> list[tuple[int, int | None, str]]:
 
 
 def _read_docx(path: Path) -> list[tuple[int, int | None, str]]:
+    from .read.safety import read_parts
+
+    read_parts(path)  # the zip's limits, CRCs, and no DOCTYPE/ENTITY, before python-docx parses it
     try:
         import docx
         from docx.table import Table

@@ -1,0 +1,342 @@
+"""Hostile and broken files, built from a small real workbook at test time (bombs are never
+committed). Each case is named after what it does; CASES says how ctr-stats must answer.
+
+    python tests/hostile/make_hostile.py DIR   # to look at them
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus" / "files"
+BASE = CORPUS / "unit-rows-consolidated-2row-merged-header.xlsx"
+SHEET = "xl/worksheets/sheet1.xml"
+
+MINIMAL = {
+    "xl/sharedStrings.xml": b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>',
+}
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b"]>"
+)
+XXE = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    exit_code: int
+    words: str  # what the English message says
+    make: Callable[[Path], None]
+    args: tuple[str, ...] = ()
+
+
+def rewrite(
+    target: Path, changes: dict[str, bytes | Callable[[bytes], bytes] | None], base: Path = BASE
+) -> None:
+    """A copy of `base` with parts replaced (bytes), transformed (callable), removed (None) or added."""
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            change = changes.get(info.filename, ...)
+            if change is None:
+                continue
+            data = src.read(info)
+            if callable(change):
+                data = change(data)
+            elif change is not ...:
+                data = change  # type: ignore[assignment]
+            dst.writestr(info.filename, data)
+        for name, change in changes.items():
+            if name in src.namelist() or change is None:
+                continue
+            if callable(change):  # a part the base lacks (openpyxl writes no sharedStrings)
+                change = change(MINIMAL.get(name, b"<x/>"))
+            dst.writestr(name, change)
+
+
+def with_prolog(prolog: bytes) -> Callable[[bytes], bytes]:
+    def change(data: bytes) -> bytes:
+        body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
+        if prolog is LAUGHS:
+            body = body.replace(
+                b"<sheetData>",
+                b'<sheetData><row r="99"><c r="A99" t="inlineStr"><is><t>&lol9;</t></is></c></row>',
+                1,
+            )
+        return prolog + body
+
+    return change
+
+
+def with_cell(ref: bytes) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(
+        b"</sheetData>",
+        b'<row r="%s"><c r="%s"><v>1</v></c></row></sheetData>'
+        % (bytes(c for c in ref if 48 <= c <= 57), ref),
+        1,
+    )
+
+
+def patch_central_directory(path: Path, part: str, size: int) -> None:
+    """Make the zip's index lie about a part's uncompressed size."""
+    data = bytearray(path.read_bytes())
+    name = part.encode()
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_length] == name:
+            struct.pack_into("<I", data, at + 24, size)
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    local = data.find(b"PK\x03\x04")
+    while local != -1:
+        name_length = struct.unpack_from("<H", data, local + 26)[0]
+        if data[local + 30 : local + 30 + name_length] == name:
+            struct.pack_into("<I", data, local + 22, size)
+            break
+        local = data.find(b"PK\x03\x04", local + 4)
+    path.write_bytes(bytes(data))
+
+
+def _empty(p: Path) -> None:
+    p.write_bytes(b"")
+
+
+def _truncated(p: Path) -> None:
+    data = BASE.read_bytes()
+    p.write_bytes(data[: len(data) * 6 // 10])
+
+
+def _csv_renamed(p: Path) -> None:
+    shutil.copy(CORPUS / "csv-utf8-bom-comma.csv", p)
+
+
+def _xls_renamed(p: Path) -> None:
+    shutil.copy(CORPUS / "format-legacy.xls", p)
+
+
+def _plain_text_renamed(p: Path) -> None:
+    p.write_text("Báo cáo sẽ gửi sau.\n", encoding="utf-8")
+
+
+def _not_a_spreadsheet(p: Path) -> None:
+    with zipfile.ZipFile(p, "w") as archive:
+        archive.writestr("ghi-chu.txt", "không phải bảng tính")
+
+
+def _word_document(p: Path) -> None:
+    with zipfile.ZipFile(p, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+
+
+def _crc_corrupt(p: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(BASE) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+    data = bytearray(buffer.getvalue())
+    at = data.find(b"<sheetData>")
+    data[at + 1] = ord("S")  # the bytes change, the stored CRC does not
+    p.write_bytes(bytes(data))
+
+
+def _malformed_xml(p: Path) -> None:
+    rewrite(
+        p,
+        {
+            SHEET: b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"'
+        },
+    )
+
+
+def _encrypted(p: Path) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with BASE.open("rb") as source, p.open("wb") as out:
+        OOXMLFile(source).encrypt("matkhau", out)
+
+
+def _zip_bomb_ratio(p: Path) -> None:
+    rewrite(p, {"xl/media/image1.bin": b"\x00" * 150_000_000})
+
+
+def _declared_too_large(p: Path) -> None:
+    rewrite(p, {})
+    patch_central_directory(p, SHEET, 900_000_000)
+
+
+def _declared_too_small(p: Path) -> None:
+    rewrite(p, {})
+    patch_central_directory(p, SHEET, 40)
+
+
+def _merge_bomb(p: Path) -> None:
+    merges = b"".join(b'<mergeCell ref="A%d:B%d"/>' % (r, r) for r in range(1, 150_001))
+    rewrite(
+        p,
+        {
+            SHEET: lambda d: (
+                d.replace(
+                    b"</worksheet>",
+                    b'<mergeCells count="150000">' + merges + b"</mergeCells></worksheet>",
+                )
+                if b"<mergeCells" not in d
+                else d.replace(b"</mergeCells>", merges + b"</mergeCells>", 1)
+            )
+        },
+    )
+
+
+def _dimension_lie(p: Path) -> None:
+    rewrite(
+        p,
+        {
+            SHEET: lambda d: d.replace(
+                b'<dimension ref="', b'<dimension ref="A1:XFD1048576" old="', 1
+            )
+        },
+    )
+
+
+def _ods(content: bytes, p: Path) -> None:
+    with zipfile.ZipFile(p, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), b"application/vnd.oasis.opendocument.spreadsheet"
+        )
+        archive.writestr(
+            "META-INF/manifest.xml",
+            b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        )
+        archive.writestr("content.xml", content)
+
+
+ODS_HEAD = (
+    b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+    b'<table:table table:name="KN">'
+)
+ODS_TAIL = b"</table:table></office:spreadsheet></office:body></office:document-content>"
+
+
+def _ods_repeat_bomb(p: Path) -> None:
+    row = (
+        b'<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="float" '
+        b'office:value="1" table:number-columns-repeated="10000"><text:p>1</text:p></table:table-cell></table:table-row>'
+    )
+    _ods(b'<?xml version="1.0"?>' + ODS_HEAD + row + ODS_TAIL, p)
+
+
+def _ods_xxe(p: Path) -> None:
+    _ods(
+        XXE
+        + ODS_HEAD
+        + b"<table:table-row><table:table-cell><text:p>&xxe;</text:p></table:table-cell></table:table-row>"
+        + ODS_TAIL,
+        p,
+    )
+
+
+def _formula_without_value(p: Path) -> None:
+    shutil.copy(CORPUS / "formula-without-value-in-total-row.xlsx", p)
+
+
+def _csv_cp1258(p: Path) -> None:
+    shutil.copy(CORPUS / "csv-cp1258-windows-vietnamese.csv", p)
+
+
+def _csv_utf16(p: Path) -> None:
+    shutil.copy(CORPUS / "csv-utf16-unicode-text-tab.txt", p)
+
+
+CASES: list[Case] = [
+    Case("empty.xlsx", 3, "empty", _empty),
+    Case("truncated.xlsx", 3, "damaged or truncated zip", _truncated),
+    Case("csv-named-xlsx.xlsx", 0, "", _csv_renamed),
+    Case("xls-named-xlsx.xlsx", 0, "", _xls_renamed),
+    Case("plain-text-named-xlsx.xlsx", 3, "holds plain text", _plain_text_renamed),
+    Case("zip-without-spreadsheet.xlsx", 3, "holds no spreadsheet", _not_a_spreadsheet),
+    Case("word-document-named-xlsx.xlsx", 3, "Word document", _word_document),
+    Case("crc-corrupt.xlsx", 3, "damaged", _crc_corrupt),
+    Case("malformed-xml-in-sheet.xlsx", 3, "cannot read the sheet", _malformed_xml),
+    Case("encrypted-with-password.xlsx", 3, "password-protected", _encrypted),
+    Case(
+        "billion-laughs-in-sheet.xlsx",
+        3,
+        "DOCTYPE",
+        lambda p: rewrite(p, {SHEET: with_prolog(LAUGHS)}),
+    ),
+    Case(
+        "billion-laughs-in-shared-strings.xlsx",
+        3,
+        "DOCTYPE",
+        lambda p: rewrite(p, {"xl/sharedStrings.xml": with_prolog(LAUGHS)}),
+    ),
+    Case(
+        "billion-laughs-in-workbook.xlsx",
+        3,
+        "DOCTYPE",
+        lambda p: rewrite(p, {"xl/workbook.xml": with_prolog(LAUGHS)}),
+    ),
+    Case("xxe-in-sheet.xlsx", 3, "DOCTYPE", lambda p: rewrite(p, {SHEET: with_prolog(XXE)})),
+    Case(
+        "xxe-in-shared-strings.xlsx",
+        3,
+        "DOCTYPE",
+        lambda p: rewrite(p, {"xl/sharedStrings.xml": with_prolog(XXE)}),
+    ),
+    Case(
+        "xxe-in-workbook.xlsx",
+        3,
+        "DOCTYPE",
+        lambda p: rewrite(p, {"xl/workbook.xml": with_prolog(XXE)}),
+    ),
+    Case("zip-bomb-ratio.xlsx", 3, "--max-ratio", _zip_bomb_ratio),
+    Case("zip-bomb-declared-size.xlsx", 3, "--max-megabytes", _declared_too_large),
+    Case("lying-size-header.xlsx", 3, "the zip is damaged", _declared_too_small),
+    Case(
+        "far-cell-XFD1048576.xlsx",
+        3,
+        "--max-cells",
+        lambda p: rewrite(p, {SHEET: with_cell(b"XFD1048576")}),
+    ),
+    Case(
+        "beyond-grid-cell.xlsx",
+        3,
+        "beyond Excel's grid",
+        lambda p: rewrite(p, {SHEET: with_cell(b"XFE1")}),
+    ),
+    Case("merge-bomb.xlsx", 3, "--max-merges", _merge_bomb),
+    Case("dimension-lie.xlsx", 3, "--max-cells", _dimension_lie),
+    Case("ods-repeat-bomb.ods", 3, "repeated cells", _ods_repeat_bomb),
+    Case("ods-xxe.ods", 3, "DOCTYPE", _ods_xxe),
+    Case(
+        "formula-without-value.xlsx", 0, "formula saved without its value", _formula_without_value
+    ),
+    Case("csv-cp1258.csv", 0, "", _csv_cp1258),
+    Case("csv-utf16-unicode-text.txt", 0, "", _csv_utf16),
+]
+
+
+def build(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for case in CASES:
+        case.make(folder / case.name)
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]))
