@@ -34,7 +34,7 @@ def prepare(n: int) -> Path:
     from ctr_stats.catalogue import load_registry
 
     folder = WORK / str(n)
-    if folder.exists() and len(list(folder.glob("*.xlsx"))) == n:
+    if folder.exists() and len(list(folder.glob("*.xlsx"))) == n and units_file(n).exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -44,7 +44,7 @@ def prepare(n: int) -> Path:
         slug = _slug(unit.name)
         title = f"ĐẢNG BỘ {unit.type.upper()} {unit.name.upper()}".encode()
         sources.append((SAMPLES / f"{slug}.xlsx", title))
-    with open(folder / "units.csv", "w", newline="", encoding="utf-8") as handle:
+    with open(units_file(n), "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["code", "name", "type"])
         for i in range(n):
@@ -58,10 +58,15 @@ def prepare(n: int) -> Path:
         ):
             for info in src.infolist():
                 data = src.read(info)
-                if info.filename == "xl/sharedStrings.xml":
+                if info.filename.startswith("xl/"):  # inline strings or shared strings
                     data = data.replace(title, new_title)
                 dst.writestr(info, data)
     return folder
+
+
+def units_file(n: int) -> Path:
+    """The registry of the N units, beside their folder (not in it: it is no workbook)."""
+    return WORK / f"units-{n}.csv"
 
 
 def _slug(name: str) -> str:
@@ -115,9 +120,7 @@ def main() -> None:
         theirs: list[tuple[float, float]] = []
         runs = args.runs if n < 1000 else max(3, args.runs // 2)
         timed(
-            ctr_stats(
-                "compute", str(folder), "--units", str(folder / "units.csv"), "--format", "json"
-            )
+            ctr_stats("compute", str(folder), "--units", str(units_file(n)), "--format", "json")
         )  # warm
         for _ in range(runs):  # alternating, so both see the same machine
             ours.append(
@@ -126,7 +129,7 @@ def main() -> None:
                         "compute",
                         str(folder),
                         "--units",
-                        str(folder / "units.csv"),
+                        str(units_file(n)),
                         "--format",
                         "json",
                     )
@@ -186,7 +189,7 @@ def _excel_time(n: int) -> float:
     code = (
         "import sys, time, statistics, tempfile, pathlib; sys.path.insert(0, 'src');"
         "import ctr_stats; from ctr_stats.render.excel import write_excel;"
-        f"r = ctr_stats.compute(['{WORK / str(n)}'], units_file='{WORK / str(n) / 'units.csv'}');"
+        f"r = ctr_stats.compute(['{WORK / str(n)}'], units_file='{units_file(n)}');"
         "d = pathlib.Path(tempfile.mkdtemp()); t = []\n"
         "for i in range(3):\n"
         "    s = time.perf_counter(); write_excel(r, d / f'a{i}.xlsx'); t.append(time.perf_counter() - s)\n"

@@ -6,8 +6,8 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 from __future__ import annotations
 
 from .catalogue import Catalogue, Registry
-from .layout import Key, column_range
-from .model import MEASURES, Cell, Figures, Source, TotalFigures, UnitFigures
+from .layout import Key
+from .model import MEASURES, Cell, Figures, SheetRef, TotalFigures, UnitFigures, column_letter
 from .numbers import change, percent_of
 
 
@@ -89,11 +89,16 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
     return result
 
 
-def describe_sources(sources: tuple[Source, ...]) -> str:
-    """'file!sheet!F8:F20' for the cells one figure was added up from (several sheets: '; ')."""
-    by_sheet: dict[tuple[str, str], list[str]] = {}
-    for source in sources:
-        by_sheet.setdefault((source.file, source.sheet), []).append(source.cell)
-    return "; ".join(
-        f"{file}!{sheet}!{column_range(cells)}" for (file, sheet), cells in by_sheet.items()
-    )
+def describe_cells(cells: tuple[Cell, ...]) -> str:
+    """'file!sheet!F8:F20' for the cells a figure was added up from (several sheets: '; ')."""
+    by_sheet: dict[SheetRef, dict[int, list[int]]] = {}
+    for cell in cells:
+        by_sheet.setdefault(cell.where, {}).setdefault(cell.col, []).append(cell.row)
+    parts = []
+    for where, columns in by_sheet.items():
+        ranges = []
+        for col, rows in columns.items():
+            letter, low, high = column_letter(col), min(rows) + 1, max(rows) + 1
+            ranges.append(f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}")
+        parts.append(f"{where.file}!{where.sheet}!{', '.join(ranges)}")
+    return "; ".join(parts)

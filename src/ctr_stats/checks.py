@@ -10,7 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from .api import Analysis, analyse
-from .calculate import describe_sources
+from .calculate import describe_cells
 from .catalogue import Catalogue, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
 from .model import UNREADABLE_CODES, Finding, Period, Report, Severity, UnitFigures
@@ -209,9 +209,7 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
                 name,
                 where.file if where else None,
                 where.sheet if where else None,
-                describe_sources(tuple(c.source for c in sources)).rsplit("!", 1)[-1]
-                if sources
-                else None,
+                describe_cells(tuple(sources)).rsplit("!", 1)[-1] if sources else None,
             )
             if finding:
                 findings.append(finding)
@@ -376,7 +374,7 @@ def _signed(value: Decimal | None) -> str:
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
     cells = unit.cells.get("actual") or next(iter(unit.cells.values()), ())
     source = cells[0].source if cells else None
-    cell = describe_sources(tuple(c.source for c in cells)).rsplit("!", 1)[-1] if cells else None
+    cell = describe_cells(tuple(cells)).rsplit("!", 1)[-1] if cells else None
     return Finding(
         code,
         Severity.WARNING,

@@ -132,8 +132,8 @@ def _add_unit_rows(
     where = f"{sheet.file}!{sheet.sheet}"
     result.rows.extend((sheet, row, unit) for row in rows)
     unit_cells = result.cells.setdefault(unit.code, {})
-    indicators = {key[0] for row in rows for key in row.values}
-    for indicator in sorted(indicators):
+    refused: set[str] = set()  # indicators this unit already reported from another sheet
+    for indicator in sorted({key[0] for row in rows for key in row.values}):
         first = result.reported_by.setdefault((unit.code, indicator), where)
         if first != where:
             result.findings.append(
@@ -149,41 +149,41 @@ def _add_unit_rows(
                     indicator,
                 )
             )
-            continue
-        for row in rows:
-            for (ind, measure), cell in row.values.items():
-                if ind != indicator:
-                    continue
-                if cell.value != cell.value.to_integral_value():
-                    result.findings.append(
-                        Finding(
-                            "non-integer",
-                            Severity.ERROR,
-                            f"số đếm không phải số nguyên: {cell.text} (không được cộng)",
-                            f"a count that is not a whole number: {cell.text} (not added)",
-                            sheet.file,
-                            sheet.sheet,
-                            cell.source.cell,
-                            unit.name,
-                            indicator,
-                        )
+            refused.add(indicator)
+    for row in rows:  # one pass over the cells
+        for (indicator, measure), cell in row.values.items():
+            if indicator in refused:
+                continue
+            if cell.value != cell.value.to_integral_value():
+                result.findings.append(
+                    Finding(
+                        "non-integer",
+                        Severity.ERROR,
+                        f"số đếm không phải số nguyên: {cell.text} (không được cộng)",
+                        f"a count that is not a whole number: {cell.text} (not added)",
+                        sheet.file,
+                        sheet.sheet,
+                        cell.source.cell,
+                        unit.name,
+                        indicator,
                     )
-                    continue
-                if cell.value < 0:
-                    result.findings.append(
-                        Finding(
-                            "negative-count",
-                            Severity.ERROR,
-                            f"số đếm âm: {cell.text}",
-                            f"a negative count: {cell.text}",
-                            sheet.file,
-                            sheet.sheet,
-                            cell.source.cell,
-                            unit.name,
-                            indicator,
-                        )
+                )
+                continue
+            if cell.value < 0:
+                result.findings.append(
+                    Finding(
+                        "negative-count",
+                        Severity.ERROR,
+                        f"số đếm âm: {cell.text}",
+                        f"a negative count: {cell.text}",
+                        sheet.file,
+                        sheet.sheet,
+                        cell.source.cell,
+                        unit.name,
+                        indicator,
                     )
-                unit_cells.setdefault((ind, measure), []).append(cell)
+                )
+            unit_cells.setdefault((indicator, measure), []).append(cell)
 
 
 def _reconcile_totals(sheet: SheetData, unit: str | None) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import Literal
 
 Measure = Literal["plan", "actual", "prior"]
@@ -32,14 +33,44 @@ class Source:
         return f"{self.file}!{self.sheet}!{self.cell}"
 
 
+@cache
+def column_letter(col: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRef:
+    """A sheet of a file, shared by all the cells read from it."""
+
+    file: str
+    sheet: str
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One number read from one cell, with the text found there ("" when the cell held a
-    number, not text: `text` then shows the number)."""
+    number, not text: `text` then shows the number). Row and column are 0-based; the
+    Source is built when asked for, as most cells are only ever added up."""
 
     value: Decimal
-    source: Source
+    where: SheetRef
+    row: int
+    col: int
     raw: str
+
+    @property
+    def a1(self) -> str:
+        return f"{column_letter(self.col)}{self.row + 1}"
+
+    @property
+    def source(self) -> Source:
+        return Source(self.where.file, self.where.sheet, self.a1)
 
     @property
     def text(self) -> str:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..catalogue import Catalogue
-from ..model import Cell, Finding, Measure, Period, Severity, Source
+from ..model import Cell, Finding, Measure, Period, Severity, SheetRef, Source, column_letter
 from ..numbers import NumberFormatError, parse_number
-from ..read import Grid, a1, column_letter
+from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
 from .header import (
     Header,
@@ -191,6 +191,7 @@ class _CellReader:
         self.grid = grid
         self.columns = columns
         self.findings = findings
+        self.where = SheetRef(grid.file, grid.sheet)
 
     def read(
         self, r: int, label: str, indicator_for_row: str | None = None
@@ -206,6 +207,11 @@ class _CellReader:
             raw = row[index] if index < width else None
             if (raw is None or raw == "") and not (missing_values and (r, index) in missing_values):
                 continue  # most cells of a form are empty: cost them nothing
+            if (type(raw) is float and math.isfinite(raw)) or type(raw) is int:
+                # the common case, a number as typed: no text to read
+                value = Decimal(int(raw)) if raw == int(raw) else Decimal(repr(raw))
+                cells.append((column, Cell(value, self.where, r, index, "")))
+                continue
             indicator = column.indicator or indicator_for_row
             cell = f"{column_letter(index)}{r + 1}"
             if missing_values and (r, index) in missing_values:
@@ -221,11 +227,6 @@ class _CellReader:
                         indicator=indicator,
                     )
                 )
-                continue
-            if (type(raw) is float and math.isfinite(raw)) or type(raw) is int:
-                # the common case, a number as typed: no text to read
-                value = Decimal(int(raw)) if raw == int(raw) else Decimal(repr(raw))
-                cells.append((column, Cell(value, Source(grid.file, grid.sheet, cell), "")))
                 continue
             try:
                 number, _ = parse_number(raw)
@@ -246,9 +247,7 @@ class _CellReader:
                 )
                 continue
             if number is not None:
-                cells.append(
-                    (column, Cell(number, Source(grid.file, grid.sheet, cell), clean(raw)))
-                )
+                cells.append((column, Cell(number, self.where, r, index, clean(raw))))
         return cells, problems
 
 

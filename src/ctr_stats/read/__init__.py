@@ -10,10 +10,10 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, PasswordProtected
+from ..model import column_letter
 from .safety import DEFAULT_LIMITS, Limits, check_ods, check_sheet_bounds, read_parts, sniff
 from .xlsx_extras import SheetExtras, scan_xlsx
 
@@ -49,17 +49,6 @@ class Grid:
         if row < len(self.rows) and col < len(self.rows[row]):
             return self.rows[row][col]
         return None
-
-
-@cache
-def column_letter(col: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def a1(row: int, col: int) -> str:

@@ -22,7 +22,8 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})(\d{1,8})"')
+_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})\d')
+_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,4}(\d{1,8})"')
 _ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,8})"')
 _AREA = re.compile(
     rb'<(?:dimension|mergeCell)\b[^>]*?\bref="([A-Z]{1,4})(\d{1,8})(?::([A-Z]{1,4})(\d{1,8}))?"'
@@ -197,16 +198,15 @@ def _column_number(letters: bytes) -> int:
 def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """The area a sheet's cells, dimension and merges reach stays inside Excel's grid and
     under --max-cells: a reader would allocate all of it."""
-    max_row = max_col = 0
-    for match in _CELL_REF.finditer(data):
-        max_col = max(max_col, _column_number(match.group(1)))
-        max_row = max(max_row, int(match.group(2)))
-    for match in _ROW_REF.finditer(data):
-        max_row = max(max_row, int(match.group(1)))
+    # Distinct column letters and row numbers, collected in C: a sheet has thousands of
+    # cells but only dozens of distinct values of each.
+    columns = set(_CELL_COLUMN.findall(data))
+    rows = set(_CELL_ROW.findall(data)) | set(_ROW_REF.findall(data))
     for match in _AREA.finditer(data):
-        letters, row = match.group(3) or match.group(1), match.group(4) or match.group(2)
-        max_col = max(max_col, _column_number(letters))
-        max_row = max(max_row, int(row))
+        columns.update(c for c in (match.group(1), match.group(3)) if c)
+        rows.update(r for r in (match.group(2), match.group(4)) if r)
+    max_col = max((_column_number(c) for c in columns), default=0)
+    max_row = max((int(r) for r in rows), default=0)
     name = part.rsplit("/", 1)[-1]
     if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
         raise _refuse(

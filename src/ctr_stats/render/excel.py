@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
-from ..model import Figures, Report
-from ..read import column_letter
+from ..model import Figures, Report, column_letter
 
 LABELS = {
     "vi": {

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..calculate import describe_sources
+from ..calculate import describe_cells
 from ..model import MEASURES, Figures, Report
 
 SCHEMA = "ctr-stats/compute/1"
@@ -43,7 +43,7 @@ def report_to_dict(report: Report, lang: str = "vi") -> dict[str, Any]:
             | _figures(u.figures)
             | {
                 "sources": {
-                    m: describe_sources(u.sources[m]) if m in u.sources else None for m in MEASURES
+                    m: describe_cells(u.cells[m]) if m in u.cells else None for m in MEASURES
                 }
             }
             for u in report.units
@@ -53,4 +53,18 @@ def report_to_dict(report: Report, lang: str = "vi") -> dict[str, Any]:
 
 
 def render_json(report: Report, lang: str = "vi") -> str:
-    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    """The contract, one record per line: readable, and encoded by json's C encoder
+    (indent= would fall back to the pure-Python one, seconds on a national roll-up)."""
+    data = report_to_dict(report, lang)
+    lines = ["{"]
+    keys = list(data)
+    for n, key in enumerate(keys):
+        end = "," if n < len(keys) - 1 else ""
+        value = data[key]
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"  {json.dumps(key)}: [\n{items}\n  ]{end}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
