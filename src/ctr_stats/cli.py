@@ -15,7 +15,7 @@ import typer
 from .model import UNREADABLE_CODES
 
 if TYPE_CHECKING:
-    from .model import Finding, Report
+    from .model import Finding, Period, Report
     from .read.safety import Limits
 
 app = typer.Typer(
@@ -158,6 +158,21 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
         )
 
 
+def _parse_period(period: str | None, registry: str | None, units: Path | None) -> Period | None:
+    """The --period option, after checking --registry and --units are not both given."""
+    from .errors import UsageError
+    from .model import parse_period
+
+    if registry and units:
+        raise UsageError(
+            "chọn --registry hoặc --units, không cả hai", "use --registry or --units, not both"
+        )
+    try:
+        return parse_period(period) if period else None
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from exc
+
+
 def _compute(
     paths: list[Path],
     registry: str | None,
@@ -168,18 +183,9 @@ def _compute(
     limits: Limits | None = None,
 ) -> Report:
     from . import api
-    from .errors import UsageError
-    from .model import parse_period
     from .read.safety import DEFAULT_LIMITS
 
-    if registry and units:
-        raise UsageError(
-            "chọn --registry hoặc --units, không cả hai", "use --registry or --units, not both"
-        )
-    try:
-        chosen_period = parse_period(period) if period else None
-    except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from exc
+    chosen_period = _parse_period(period, registry, units)
     return api.compute(
         paths,
         registry=registry,
@@ -429,21 +435,12 @@ def check(
     """Kiểm tra số liệu: thiếu, thừa, không khớp, bất thường / check the data, with exit codes for CI."""
     from .checks import check as run_check
     from .config import load_config
-    from .errors import CtrStatsError, UsageError
-    from .model import parse_period
+    from .errors import CtrStatsError
     from .render import check as render
 
     try:
         settings = load_config(config)
-        if registry and units:
-            raise UsageError(
-                "chọn --registry hoặc --units, không cả hai", "use --registry or --units, not both"
-            )
-        period_text = period or settings.period
-        try:
-            chosen_period = parse_period(period_text) if period_text else None
-        except ValueError as exc:
-            raise UsageError(f"--period: {exc}") from exc
+        chosen_period = _parse_period(period or settings.period, registry, units)
         result = run_check(
             paths,
             config=settings,

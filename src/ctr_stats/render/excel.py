@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..calculate import describe_cells
 from ..catalogue import Indicator, load_catalogue
-from ..model import Figures, Report, column_letter
+from ..model import Cell, Figures, Report, SheetRef, column_letter
 
 LABELS = {
     "vi": {
@@ -42,7 +43,6 @@ LABELS = {
             "Tệp",
             "Trang tính",
             "Ô",
-            "Nội dung ô",
         ),
     },
     "en": {
@@ -68,8 +68,7 @@ LABELS = {
             "Value",
             "File",
             "Sheet",
-            "Cell",
-            "Text in the cell",
+            "Cells",
         ),
     },
 }
@@ -298,30 +297,36 @@ def _write_sources(
     for c, head in enumerate(labels["source_heads"]):
         sheet.write_string(0, c, head, fmt["header"])
     row = 1
+    # One row per figure and sheet it came from, with the cells as a range ("D10:D18"):
+    # a row per cell would pass Excel's 1,048,576 rows on a national roll-up.
     for unit in report.units:
         indicator = catalogue.indicators[unit.figures.indicator].label(lang)
         for measure in ("plan", "actual", "prior"):
-            for cell in unit.cells.get(measure, ()):
-                values: list[str] = [unit.code, unit.name, indicator, labels[measure]]
-                for c, text in enumerate(values):
+            cells = unit.cells.get(measure, ())
+            by_sheet: dict[SheetRef, list[Cell]] = {}
+            for cell in cells:
+                by_sheet.setdefault(cell.where, []).append(cell)
+            for where, sheet_cells in by_sheet.items():
+                for c, text in enumerate((unit.code, unit.name, indicator, labels[measure])):
                     sheet.write_string(row, c, text)
-                sheet.write_number(row, 4, float(cell.value), fmt["count"])
-                for c, text in enumerate(
-                    (cell.source.file, cell.source.sheet, cell.source.cell, cell.text), start=5
-                ):
-                    sheet.write_string(row, c, text)
+                sheet.write_number(
+                    row, 4, float(sum(cell.value for cell in sheet_cells)), fmt["count"]
+                )
+                sheet.write_string(row, 5, where.file)
+                sheet.write_string(row, 6, where.sheet)
+                sheet.write_string(row, 7, describe_cells(tuple(sheet_cells)).rsplit("!", 1)[-1])
                 row += 1
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.repeat_rows(0)
     sheet.fit_to_pages(1, 0)
-    sheet.autofilter(0, 0, max(row - 1, 1), 8)
+    sheet.autofilter(0, 0, max(row - 1, 1), 7)
     sheet.set_column(0, 1, 14)
     sheet.set_column(2, 2, 40)
     sheet.set_column(3, 4, 11)
     sheet.set_column(5, 5, 40)
-    sheet.set_column(6, 8, 12)
+    sheet.set_column(6, 7, 14)
 
 
 def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:

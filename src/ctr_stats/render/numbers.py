@@ -7,6 +7,10 @@ own (half-even) rounding never comes into play.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Figures
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
@@ -41,3 +45,15 @@ def format_percent(value: Decimal | None, lang: str, precision: int) -> str:
     if value is None:
         return ""
     return format_number(value, lang, precision) + "%"
+
+
+def figure_cells(figures: Figures, lang: str, precision: int) -> list[str]:
+    """Plan, actual, prior, % of plan, % of prior, change: as every table shows them."""
+    return [
+        format_count(figures.plan, lang),
+        format_count(figures.actual, lang),
+        format_count(figures.prior, lang),
+        format_percent(figures.percent_of_plan, lang, precision),
+        format_percent(figures.percent_of_prior, lang, precision),
+        format_percent(figures.change_vs_prior, lang, precision),
+    ]

@@ -6,8 +6,8 @@ import os
 from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
-from ..model import Figures, Report
-from .numbers import format_count, format_percent
+from ..model import Report
+from .numbers import figure_cells
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,17 +25,6 @@ HEADINGS = {
 }
 
 
-def _cells(figures: Figures, lang: str, precision: int) -> list[str]:
-    return [
-        format_count(figures.plan, lang),
-        format_count(figures.actual, lang),
-        format_count(figures.prior, lang),
-        format_percent(figures.percent_of_plan, lang, precision),
-        format_percent(figures.percent_of_prior, lang, precision),
-        format_percent(figures.change_vs_prior, lang, precision),
-    ]
-
-
 def render_table(
     report: Report, console: Console, *, lang: str = "vi", by_unit: bool = False
 ) -> None:
@@ -49,12 +38,12 @@ def render_table(
         if indicator.sheet_kind != kind:
             kind = indicator.sheet_kind
             rows.append((f"[bold]{catalogue.sheet_kinds[kind].label(lang)}[/bold]", []))
-        cells = _cells(total.figures, lang, report.precision)
+        cells = figure_cells(total.figures, lang, report.precision)
         rows.append((indicator.label(lang), [*cells, str(total.units_reporting)]))
         if by_unit:
             for unit in report.units:
                 if unit.figures.indicator == total.figures.indicator:
-                    cells = _cells(unit.figures, lang, report.precision)
+                    cells = figure_cells(unit.figures, lang, report.precision)
                     rows.append((f"  [dim]{unit.name}[/dim]", [*cells, ""]))
 
     period = report.period.label(lang) if report.period else ""

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..catalogue import load_catalogue
 from ..model import Figures, Report
-from .numbers import format_count, format_percent
+from .numbers import figure_cells
 from .table import HEADINGS
 
 TOTAL_NAME = {"vi": "Toàn thành phố", "en": "City total"}
@@ -91,12 +91,7 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
         label = line.label if not line.code else f"{line.label} — {line.name}"
         cells = [
             _markdown_cell(label),
-            format_count(f.plan, lang),
-            format_count(f.actual, lang),
-            format_count(f.prior, lang),
-            format_percent(f.percent_of_plan, lang, p),
-            format_percent(f.percent_of_prior, lang, p),
-            format_percent(f.change_vs_prior, lang, p),
+            *figure_cells(f, lang, p),
             "" if line.units_reporting is None else str(line.units_reporting),
         ]
         rows.append("| " + " | ".join(cells) + " |")
@@ -154,12 +149,7 @@ def render_tsv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> st
             "\t".join(
                 [
                     escape_text(label.replace("\t", " ")),
-                    format_count(f.plan, lang),
-                    format_count(f.actual, lang),
-                    format_count(f.prior, lang),
-                    format_percent(f.percent_of_plan, lang, p),
-                    format_percent(f.percent_of_prior, lang, p),
-                    format_percent(f.change_vs_prior, lang, p),
+                    *figure_cells(f, lang, p),
                     "" if line.units_reporting is None else str(line.units_reporting),
                 ]
             )
