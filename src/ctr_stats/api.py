@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,15 +26,23 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
+Progress = Callable[[int, int], None]  # (files read, files in all)
+
+
 def load(
-    paths: Iterable[Path | str], catalogue: Catalogue | None = None, limits: Limits = DEFAULT_LIMITS
+    paths: Iterable[Path | str],
+    catalogue: Catalogue | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> Loaded:
     """Read every sheet of every file under `paths`. A file that cannot be read becomes an
     `unreadable-file` finding, so one bad file does not hide the others' results."""
     catalogue = catalogue or load_catalogue()
     files = discover(Path(p) for p in paths)
     loaded = Loaded(files)
-    for path in files:
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
         try:
             grids = read_file(path, limits)
         except InputError as exc:
@@ -86,6 +94,8 @@ def load(
                     str(path),
                 )
             )
+    if progress is not None:
+        progress(len(files), len(files))
     return loaded
 
 
@@ -125,6 +135,7 @@ def compute(
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> Report:
     """Read the units' workbooks and compute each indicator's figures for each unit and
     for the total. `prior` names last period's workbooks, whose actual figures then
@@ -137,6 +148,7 @@ def compute(
         precision=precision,
         prior=prior,
         limits=limits,
+        progress=progress,
     ).report
 
 
@@ -149,13 +161,14 @@ def analyse(
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> Analysis:
     """`compute`, keeping the rows behind the report."""
     if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
     paths = list(paths)
     catalogue = load_catalogue()
-    loaded = load(paths, catalogue, limits)
+    loaded = load(paths, catalogue, limits, progress)
     if not loaded.files:
         raise InputError(
             "không có tệp bảng tính nào để đọc",

@@ -9,7 +9,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from .api import Analysis, analyse
+from .api import Analysis, Progress, analyse
 from .calculate import describe_cells
 from .catalogue import Catalogue, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
@@ -57,6 +57,7 @@ def check(
     prior: Iterable[Path | str] | None = None,
     partial: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Everything compute finds, plus the checks below. `partial` (a few changed files, as
     in a pre-commit hook) leaves out the registry-wide completeness checks."""
@@ -68,6 +69,7 @@ def check(
         period=period,
         prior=prior,
         limits=limits,
+        progress=progress,
     )
     catalogue = load_catalogue()
     report = analysis.report

@@ -15,6 +15,9 @@ import typer
 from .model import UNREADABLE_CODES
 
 if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
     from .model import Finding, Period, Report
     from .read.safety import Limits
 
@@ -173,6 +176,35 @@ def _parse_period(period: str | None, registry: str | None, units: Path | None) 
         raise UsageError(f"--period: {exc}") from exc
 
 
+PROGRESS_FROM = 40  # files: fewer read in a blink
+
+
+class _ProgressBar:
+    """A progress bar on stderr for long runs, only where a person is watching."""
+
+    def __init__(self, lang: Lang) -> None:
+        import os
+
+        self.label = "Đọc tệp" if lang is Lang.vi else "Reading files"
+        self.enabled = sys.stderr.isatty() and not os.environ.get("CI")
+        self.bar: RichProgress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= PROGRESS_FROM:
+            return
+        if self.bar is None or self.task is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()
+
+
 def _compute(
     paths: list[Path],
     registry: str | None,
@@ -181,6 +213,7 @@ def _compute(
     precision: int,
     prior: list[Path] | None,
     limits: Limits | None = None,
+    progress: _ProgressBar | None = None,
 ) -> Report:
     from . import api
     from .read.safety import DEFAULT_LIMITS
@@ -194,6 +227,7 @@ def _compute(
         precision=precision,
         prior=prior,
         limits=limits or DEFAULT_LIMITS,
+        progress=progress,
     )
 
 
@@ -286,7 +320,9 @@ def compute(
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
         limits = _limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
-        report = _compute(paths, registry, units, period, precision, prior, limits)
+        report = _compute(
+            paths, registry, units, period, precision, prior, limits, _ProgressBar(lang)
+        )
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -450,6 +486,7 @@ def check(
             prior=prior,
             partial=partial,
             limits=_limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges),
+            progress=_ProgressBar(lang),
         )
         if output_format is CheckFormat.json:
             sys.stdout.write(render.render_check_json(result, lang=lang.value, strict=strict))
