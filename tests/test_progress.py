@@ -15,8 +15,20 @@ def test_progress_bar_on_a_terminal_only() -> None:
     env = {k: v for k, v in os.environ.items() if k != "CI"} | {"COLUMNS": "100"}
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "ctr_stats", "compute", *folders, "--format", "json", "--allow-missing"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=follower,
+        [
+            sys.executable,
+            "-m",
+            "ctr_stats",
+            "compute",
+            *folders,
+            "--format",
+            "json",
+            "--allow-missing",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
     )
     os.close(follower)
     seen = b""
