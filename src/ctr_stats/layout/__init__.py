@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..catalogue import Catalogue
-from ..model import Cell, Finding, Measure, Period, Severity, SheetRef, Source, column_letter
+from ..model import Cell, Finding, Measure, Period, Severity, SheetRef, column_letter
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
@@ -80,9 +80,6 @@ class SheetData:
     rows: tuple[Row, ...]
     totals: tuple[Row, ...]
     findings: tuple[Finding, ...]
-
-    def source(self, cell: str) -> Source:
-        return Source(self.file, self.sheet, cell)
 
 
 def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
