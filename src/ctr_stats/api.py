@@ -192,7 +192,7 @@ def analyse(
             for key in [k for k in by_key if k[1] == "prior"]:
                 del by_key[key]
             for (indicator, measure), prior_cells in prior_collected.cells.get(code, {}).items():
-                if measure == "actual":
+                if measure == "actual":  # last period's actual, read where it stands
                     by_key[(indicator, "prior")] = prior_cells
     units = unit_figures(cells, chosen, catalogue, precision)
     reporting = {u.code for u in units}

@@ -5,9 +5,10 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .catalogue import Catalogue, Registry
-from .layout import Key
-from .model import MEASURES, Cell, Figures, SheetRef, TotalFigures, UnitFigures, column_letter
+from .model import MEASURES, Cell, Cells, Figures, Key, TotalFigures, UnitFigures, ranges
 from .numbers import change, percent_of
 
 
@@ -25,15 +26,15 @@ def figures(
     )
 
 
-def _sum(cells: list[Cell] | None) -> int | None:
+def _sum(cells: Cells | None) -> int | None:
     """None when nothing was reported (not zero): a missing plan stays missing."""
     if not cells:
         return None
-    return int(sum(c.value for c in cells))
+    return int(sum(cells.numbers()))
 
 
 def unit_figures(
-    cells: dict[str, dict[Key, list[Cell]]],
+    cells: dict[str, dict[Key, Cells]],
     registry: Registry,
     catalogue: Catalogue,
     precision: int,
@@ -56,7 +57,7 @@ def unit_figures(
                     figures=figures(
                         indicator, sums["actual"], sums["plan"], sums["prior"], precision
                     ),
-                    cells={m: tuple(cs) for m, cs in by_measure.items() if cs},
+                    cells={m: cs for m, cs in by_measure.items() if cs},
                 )
             )
     return result
@@ -89,16 +90,14 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
     return result
 
 
-def describe_cells(cells: tuple[Cell, ...]) -> str:
+def describe_cells(cells: Sequence[Cell]) -> str:
     """'file!sheet!F8:F20' for the cells a figure was added up from (several sheets: '; ')."""
-    by_sheet: dict[SheetRef, dict[int, list[int]]] = {}
+    if isinstance(cells, Cells):
+        return cells.describe()
+    by_sheet: dict[object, list[Cell]] = {}
     for cell in cells:
-        by_sheet.setdefault(cell.where, {}).setdefault(cell.col, []).append(cell.row)
-    parts = []
-    for where, columns in by_sheet.items():
-        ranges = []
-        for col, rows in columns.items():
-            letter, low, high = column_letter(col), min(rows) + 1, max(rows) + 1
-            ranges.append(f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}")
-        parts.append(f"{where.file}!{where.sheet}!{', '.join(ranges)}")
-    return "; ".join(parts)
+        by_sheet.setdefault(cell.where, []).append(cell)
+    return "; ".join(
+        f"{group[0].where.file}!{group[0].where.sheet}!{ranges([(c.row, c.col) for c in group])}"
+        for group in by_sheet.values()
+    )

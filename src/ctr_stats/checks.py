@@ -168,8 +168,8 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
     rules = list(rules)
     for sheet, row, unit in analysis.rows:
         for number, rule in enumerate(rules):
-            parts = [row.values.get((p, rule.part_measure)) for p in rule.parts]
-            whole = row.values.get((rule.whole, rule.whole_measure))
+            parts = [row.cell((p, rule.part_measure)) for p in rule.parts]
+            whole = row.cell((rule.whole, rule.whole_measure))
             if whole is None or any(p is None for p in parts):
                 continue
             part_sum = sum((p.value for p in parts if p is not None), Decimal(0))
@@ -211,7 +211,7 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
                 name,
                 where.file if where else None,
                 where.sheet if where else None,
-                describe_cells(tuple(sources)).rsplit("!", 1)[-1] if sources else None,
+                describe_cells(sources).rsplit("!", 1)[-1] if sources else None,
             )
             if finding:
                 findings.append(finding)
@@ -278,9 +278,9 @@ def stated_percent_findings(analysis: Analysis) -> list[Finding]:
         for (indicator, kind), stated in row.derived.items():
             base_measure = {"percent_of_plan": "plan", "percent_of_prior": "prior"}.get(kind)
             if base_measure is None:
-                base_measure = "plan" if (indicator, "plan") in row.values else "prior"
-            actual = row.values.get((indicator, "actual"))
-            base = row.values.get((indicator, base_measure))  # type: ignore[arg-type]
+                base_measure = "plan" if (indicator, "plan") in row.numbers else "prior"
+            actual = row.cell((indicator, "actual"))
+            base = row.cell((indicator, base_measure))  # type: ignore[arg-type]
             if actual is None or base is None or base.value == 0:
                 continue
             exact = Fraction(actual.value * 100) / Fraction(base.value)
@@ -376,7 +376,7 @@ def _signed(value: Decimal | None) -> str:
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
     cells = unit.cells.get("actual") or next(iter(unit.cells.values()), ())
     source = cells[0].source if cells else None
-    cell = describe_cells(tuple(cells)).rsplit("!", 1)[-1] if cells else None
+    cell = describe_cells(cells).rsplit("!", 1)[-1] if cells else None
     return Finding(
         code,
         Severity.WARNING,

@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
-from .layout import Key, Row, SheetData, column_range, total_of
-from .model import Cell, Finding, Period, Severity
+from .layout import Key, Row, SheetData, total_of
+from .model import Cells, Finding, Period, Severity, ranges
 from .units import UnitMatcher
 
 
 @dataclass
 class Collected:
-    """Every unit's cells, by (indicator, measure)."""
+    """Every unit's cells, by (indicator, measure): the rows that hold them."""
 
-    cells: dict[str, dict[Key, list[Cell]]] = field(default_factory=dict)
+    cells: dict[str, dict[Key, Cells]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     # (unit code, indicator) -> "file!sheet" that reported it first
     reported_by: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -133,7 +133,7 @@ def _add_unit_rows(
     result.rows.extend((sheet, row, unit) for row in rows)
     unit_cells = result.cells.setdefault(unit.code, {})
     refused: set[str] = set()  # indicators this unit already reported from another sheet
-    for indicator in sorted({key[0] for row in rows for key in row.values}):
+    for indicator in sorted({key[0] for row in rows for key in row.numbers}):
         first = result.reported_by.setdefault((unit.code, indicator), where)
         if first != where:
             result.findings.append(
@@ -151,63 +151,54 @@ def _add_unit_rows(
             )
             refused.add(indicator)
     for row in rows:  # one pass over the cells
-        for (indicator, measure), cell in row.values.items():
+        for key, number in row.numbers.items():
+            indicator = key[0]
             if indicator in refused:
                 continue
-            if cell.value != cell.value.to_integral_value():
-                result.findings.append(
-                    Finding(
-                        "non-integer",
-                        Severity.ERROR,
-                        f"số đếm không phải số nguyên: {cell.text} (không được cộng)",
-                        f"a count that is not a whole number: {cell.text} (not added)",
-                        sheet.file,
-                        sheet.sheet,
-                        cell.source.cell,
-                        unit.name,
-                        indicator,
-                    )
-                )
+            if type(number) is not int:  # rows keep whole numbers as ints
+                result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
                 continue
-            if cell.value < 0:
-                result.findings.append(
-                    Finding(
-                        "negative-count",
-                        Severity.ERROR,
-                        f"số đếm âm: {cell.text}",
-                        f"a negative count: {cell.text}",
-                        sheet.file,
-                        sheet.sheet,
-                        cell.source.cell,
-                        unit.name,
-                        indicator,
-                    )
-                )
-            unit_cells.setdefault((indicator, measure), []).append(cell)
+            if number < 0:
+                result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
+            held = unit_cells.get(key)
+            if held is None:
+                unit_cells[key] = Cells(key, [row])
+            else:
+                held.rows.append(row)
+
+
+def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -> Finding:
+    cell = row.cell(key)
+    assert cell is not None
+    if code == "non-integer":
+        vi = f"số đếm không phải số nguyên: {cell.text} (không được cộng)"
+        en = f"a count that is not a whole number: {cell.text} (not added)"
+    else:
+        vi, en = f"số đếm âm: {cell.text}", f"a negative count: {cell.text}"
+    return Finding(
+        code, Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell.a1, unit.name, key[0]
+    )
 
 
 def _reconcile_totals(sheet: SheetData, unit: str | None) -> list[Finding]:
     """The sheet's own total row against the sum of its rows, column by column."""
     findings: list[Finding] = []
     for total_row in sheet.totals:
-        keys = set(total_row.values) | {k for row in sheet.rows for k in row.values}
-        for key in sorted(keys):
-            stated = total_row.values.get(key)
-            cells = [row.values[key] for row in sheet.rows if key in row.values]
-            if stated is None:
-                continue
-            summed = total_of(cells)
-            if summed != stated.value:
-                span = column_range([c.source.cell for c in cells]) if cells else "-"
+        for key in sorted(total_row.numbers):
+            stated = total_row.numbers[key]
+            rows = [row for row in sheet.rows if key in row.numbers]
+            summed = total_of([row.numbers[key] for row in rows])
+            if summed != stated:
+                span = ranges([row.position(key) for row in rows]) if rows else "-"
                 findings.append(
                     Finding(
                         "total-mismatch",
                         Severity.ERROR,
-                        f"dòng tổng ghi {_plain(stated.value)}, cộng các dòng ({span}) được {_plain(summed)}",
-                        f"the total row says {_plain(stated.value)}, the rows ({span}) add up to {_plain(summed)}",
+                        f"dòng tổng ghi {_plain(stated)}, cộng các dòng ({span}) được {_plain(summed)}",
+                        f"the total row says {_plain(stated)}, the rows ({span}) add up to {_plain(summed)}",
                         sheet.file,
                         sheet.sheet,
-                        stated.source.cell,
+                        ranges([total_row.position(key)]),
                         unit,
                         key[0],
                     )
@@ -216,4 +207,10 @@ def _reconcile_totals(sheet: SheetData, unit: str | None) -> list[Finding]:
 
 
 def _plain(value: object) -> str:
-    return format(value, "f") if not isinstance(value, str) else value
+    return (
+        value
+        if isinstance(value, str)
+        else str(value)
+        if isinstance(value, int)
+        else format(value, "f")
+    )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
-from typing import Literal
+from typing import Literal, overload
 
 Measure = Literal["plan", "actual", "prior"]
 MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
+Key = tuple[str, Measure]  # (indicator id, measure)
+# A number read from a cell: an int when whole (nearly always), else the exact Decimal.
+Number = int | Decimal
 
 
 # Findings that mean an input could not be read at all: exit code 3.
@@ -75,6 +79,105 @@ class Cell:
     @property
     def text(self) -> str:
         return self.raw or format(self.value, "f")
+
+
+def whole_or_exact(value: Decimal) -> Number:
+    """An int when the number is whole, so that counts add up as ints."""
+    return int(value) if value == value.to_integral_value() else value
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of figures as a sheet gives it: a unit's row, or (indicator-rows layout) a
+    unit's whole sheet. Numbers are kept bare, by (indicator, measure), and the cell of each
+    is worked out only when asked for: a national roll-up reads 1.7 million of them."""
+
+    label: str
+    label_cell: str  # A1 cell of the label
+    index: int  # 0-based row
+    where: SheetRef
+    numbers: dict[Key, Number]
+    columns: Mapping[Key, int]  # key -> 0-based column (shared by the rows of a sheet)
+    texts: Mapping[Key, str] = field(default_factory=dict)  # of the cells that held text
+    derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
+    rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
+
+    def cell(self, key: Key) -> Cell | None:
+        number = self.numbers.get(key)
+        if number is None:
+            return None
+        row = self.index if self.rows_of is None else self.rows_of[key]
+        return Cell(Decimal(number), self.where, row, self.columns[key], self.texts.get(key, ""))
+
+    def position(self, key: Key) -> tuple[int, int]:
+        """(row, column) of a key's cell, 0-based."""
+        return (self.index if self.rows_of is None else self.rows_of[key]), self.columns[key]
+
+    @property
+    def values(self) -> dict[Key, Cell]:
+        return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
+
+
+class Cells(Sequence[Cell]):
+    """The cells added up into one figure, held as the rows that hold them under `key`
+    (a sequence of `Cell`s to whoever iterates it)."""
+
+    __slots__ = ("key", "rows")
+
+    def __init__(self, key: Key, rows: list[Row]) -> None:
+        self.key = key
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Cell: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Cell]: ...
+    def __getitem__(self, index: int | slice) -> Cell | Sequence[Cell]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        cell = self.rows[index].cell(self.key)
+        assert cell is not None
+        return cell
+
+    def __iter__(self) -> Iterator[Cell]:
+        key = self.key
+        for row in self.rows:
+            cell = row.cell(key)
+            assert cell is not None
+            yield cell
+
+    def numbers(self) -> list[Number]:
+        key = self.key
+        return [row.numbers[key] for row in self.rows]
+
+    def by_sheet(self) -> dict[SheetRef, list[Row]]:
+        groups: dict[SheetRef, list[Row]] = {}
+        for row in self.rows:
+            groups.setdefault(row.where, []).append(row)
+        return groups
+
+    def describe(self) -> str:
+        """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
+        key = self.key
+        parts = []
+        for where, rows in self.by_sheet().items():
+            parts.append(f"{where.file}!{where.sheet}!{ranges(r.position(key) for r in rows)}")
+        return "; ".join(parts)
+
+
+def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:
+    """'F8:F20' for cells of one column, 'F8' for one cell, 'F8, H8' across columns."""
+    by_column: dict[int, list[int]] = {}
+    for row, col in positions:
+        by_column.setdefault(col, []).append(row)
+    parts = []
+    for col, rows in by_column.items():
+        letter, low, high = column_letter(col), min(rows) + 1, max(rows) + 1
+        parts.append(f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}")
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +287,7 @@ class UnitFigures:
     code: str
     name: str
     figures: Figures
-    cells: dict[str, tuple[Cell, ...]]  # measure -> the cells added up, with their text
+    cells: dict[str, Cells]  # measure -> the cells added up
 
     @property
     def sources(self) -> dict[str, tuple[Source, ...]]:

@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalogue import Catalogue
-from ..model import Cell, Finding, Measure, Period, Severity, SheetRef, column_letter
+from ..model import (
+    Cell,
+    Finding,
+    Key,
+    Measure,
+    Number,
+    Period,
+    Row,
+    Severity,
+    SheetRef,
+    column_letter,
+    whole_or_exact,
+)
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
@@ -34,6 +46,7 @@ __all__ = [
     "Cell",
     "Column",
     "Key",
+    "Number",
     "Row",
     "SheetData",
     "column_range",
@@ -44,8 +57,6 @@ __all__ = [
     "total_of",
 ]
 
-Key = tuple[str, Measure]  # (indicator id, measure)
-
 
 @dataclass(frozen=True)
 class Column:
@@ -55,14 +66,10 @@ class Column:
     measure: Measure | None  # None for a derived (percentage) column
     derived: str | None = None
 
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    label_cell: str  # A1 cell of the label
-    index: int  # 0-based row
-    values: dict[Key, Cell]
-    derived: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    @property
+    def key(self) -> Key:
+        assert self.indicator is not None and self.measure is not None
+        return (self.indicator, self.measure)
 
 
 @dataclass(frozen=True)
@@ -186,66 +193,110 @@ class _CellReader:
 
     def __init__(self, grid: Grid, columns: list[Column], findings: list[Finding]) -> None:
         self.grid = grid
-        self.columns = columns
         self.findings = findings
         self.where = SheetRef(grid.file, grid.sheet)
+        self.counted = [c for c in columns if c.measure is not None]
+        self.derived = [c for c in columns if c.measure is None]
+        # unit rows: each column's key, and the key -> column map all the sheet's rows share
+        self.keys = [c.key if c.indicator else None for c in self.counted]
+        self.columns = {c.key: c.index for c in self.counted if c.indicator}
 
     def read(
         self, r: int, label: str, indicator_for_row: str | None = None
-    ) -> tuple[list[tuple[Column, Cell]], list[Finding]]:
+    ) -> tuple[dict[Key, Number], dict[Key, str], dict[tuple[str, str], Cell], list[Finding]]:
+        """(numbers by key, text of the cells that held text, derived cells, problems).
+        Keys are the columns' own, or (indicator_for_row, measure) in the indicator-rows
+        layout (with "" for a criterion the catalogue does not know)."""
         grid = self.grid
-        cells: list[tuple[Column, Cell]] = []
-        problems: list[Finding] = []
         row = grid.rows[r] if r < len(grid.rows) else []
         width = len(row)
-        missing_values = grid.formulas_without_value
-        for column in self.columns:
+        missing = grid.formulas_without_value
+        numbers: dict[Key, Number] = {}
+        texts: dict[Key, str] = {}
+        derived: dict[tuple[str, str], Cell] = {}
+        problems: list[Finding] = []
+        for column, key in zip(self.counted, self.keys, strict=True):
             index = column.index
             raw = row[index] if index < width else None
-            if (raw is None or raw == "") and not (missing_values and (r, index) in missing_values):
+            if (raw is None or raw == "") and not (missing and (r, index) in missing):
                 continue  # most cells of a form are empty: cost them nothing
-            if (type(raw) is float and math.isfinite(raw)) or type(raw) is int:
-                # the common case, a number as typed: no text to read
-                value = Decimal(int(raw)) if raw == int(raw) else Decimal(repr(raw))
-                cells.append((column, Cell(value, self.where, r, index, "")))
+            if key is None:
+                key = (indicator_for_row or "", column.measure)  # type: ignore[assignment]
+                assert key is not None
+            kind = type(raw)
+            if kind is float and raw.is_integer():  # type: ignore[attr-defined]
+                numbers[key] = int(raw)  # type: ignore[call-overload]  # a count, as typed
                 continue
-            indicator = column.indicator or indicator_for_row
-            cell = f"{column_letter(index)}{r + 1}"
-            if missing_values and (r, index) in missing_values:
-                problems.append(
-                    _finding(
-                        grid,
-                        "formula-without-value",
-                        Severity.ERROR,
-                        cell,
-                        "ô có công thức nhưng không có giá trị đã tính: mở tệp trong Excel, lưu lại rồi gửi lại",
-                        "the cell has a formula saved without its value: open the file in Excel, save it and send it again",
-                        unit=label or None,
-                        indicator=indicator,
-                    )
-                )
+            if kind is int:
+                numbers[key] = raw  # type: ignore[assignment]
                 continue
-            try:
-                number, _ = parse_number(raw)
-            except NumberFormatError as exc:
-                if not _DIGIT.search(str(raw)):
-                    continue  # words in a number column: a heading or the signature block
-                problems.append(
-                    _finding(
-                        grid,
-                        "not-a-number",
-                        Severity.ERROR,
-                        cell,
-                        exc.vi,
-                        exc.en,
-                        unit=label or None,
-                        indicator=indicator,
-                    )
-                )
-                continue
+            number, text = self._number(r, index, raw, label, key[0] or None, problems)
             if number is not None:
-                cells.append((column, Cell(number, self.where, r, index, clean(raw))))
-        return cells, problems
+                numbers[key] = whole_or_exact(number)
+                if text:
+                    texts[key] = text
+        for column in self.derived:
+            index = column.index
+            raw = row[index] if index < width else None
+            if (raw is None or raw == "") and not (missing and (r, index) in missing):
+                continue
+            indicator = column.indicator or indicator_for_row or ""
+            number, text = self._number(r, index, raw, label, indicator or None, problems)
+            if number is not None:
+                derived[(indicator, column.derived or "percent")] = Cell(
+                    number, self.where, r, index, text
+                )
+        return numbers, texts, derived, problems
+
+    def _number(
+        self,
+        r: int,
+        index: int,
+        raw: object,
+        label: str,
+        indicator: str | None,
+        problems: list[Finding],
+    ) -> tuple[Decimal | None, str]:
+        """A cell that is not a plain whole number: (the number, its text if it was text)."""
+        grid = self.grid
+        cell = f"{column_letter(index)}{r + 1}"
+        if (r, index) in grid.formulas_without_value:
+            problems.append(
+                _finding(
+                    grid,
+                    "formula-without-value",
+                    Severity.ERROR,
+                    cell,
+                    "ô có công thức nhưng không có giá trị đã tính: mở tệp trong Excel, lưu lại rồi gửi lại",
+                    "the cell has a formula saved without its value: open the file in Excel, save it and send it again",
+                    unit=label or None,
+                    indicator=indicator,
+                )
+            )
+            return None, ""
+        if type(raw) is float and math.isfinite(raw):
+            return (Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))), ""
+        if type(raw) is int:
+            return Decimal(raw), ""
+        try:
+            number, _ = parse_number(raw)
+        except NumberFormatError as exc:
+            if not _DIGIT.search(str(raw)):
+                return None, ""  # words in a number column: a heading or the signature block
+            problems.append(
+                _finding(
+                    grid,
+                    "not-a-number",
+                    Severity.ERROR,
+                    cell,
+                    exc.vi,
+                    exc.en,
+                    unit=label or None,
+                    indicator=indicator,
+                )
+            )
+            return None, ""
+        return number, clean(raw) if number is not None else ""
 
 
 def _hidden_row_finding(grid: Grid, r: int, label: str) -> Finding:
@@ -271,27 +322,28 @@ def _unit_rows(
     totals: list[Row] = []
     for r in range(header.first_data_row, len(grid.rows)):
         label, label_col = _row_label(grid, r, header.unit_col)
-        cells, problems = reader.read(r, label)
+        numbers, texts, derived, problems = reader.read(r, label)
         if r in grid.hidden_rows:
-            if cells:
+            if numbers or derived:
                 findings.append(_hidden_row_finding(grid, r, label))
             continue
-        if not cells and (not problems or not label):
+        if not numbers and not derived and (not problems or not label):
             continue  # a heading, a blank row, the signature block's lines
         findings.extend(problems)
-        values: dict[Key, Cell] = {}
-        derived: dict[tuple[str, str], Cell] = {}
-        for column, cell in cells:
-            assert column.indicator is not None
-            if column.measure:
-                values[(column.indicator, column.measure)] = cell
-            else:
-                derived[(column.indicator, column.derived or "percent")] = cell
-        row = Row(label, a1(r, label_col), r, values, derived)
+        row = Row(
+            label,
+            a1(r, label_col),
+            r,
+            reader.where,
+            numbers,
+            reader.columns,
+            texts or _NO_TEXTS,
+            derived or _NO_DERIVED,
+        )
         if _is_total_label(label, total_words):
             totals.append(row)
         elif not label:
-            if values:
+            if numbers:
                 findings.append(
                     _finding(
                         grid,
@@ -305,6 +357,10 @@ def _unit_rows(
         else:
             rows.append(row)
     return rows, totals
+
+
+_NO_TEXTS: dict[Key, str] = {}
+_NO_DERIVED: dict[tuple[str, str], Cell] = {}
 
 
 # ---------------------------------------------------------------- indicator rows
@@ -323,8 +379,12 @@ def _criterion_rows(
 ) -> list[Row]:
     """One unit's sheet: each row a criterion, resolved alone or under its heading row
     ("Cấp ủy kiểm tra" then "- Tổ chức đảng" is inspection.committee_check_orgs)."""
-    values: dict[Key, Cell] = {}
+    numbers: dict[Key, Number] = {}
+    texts: dict[Key, str] = {}
     derived: dict[tuple[str, str], Cell] = {}
+    columns: dict[Key, int] = {}
+    rows_of: dict[Key, int] = {}
+    by_measure = {c.measure: c.index for c in reader.counted}
     heading = ""
     for r in range(header.first_data_row, len(grid.rows)):
         label, _ = _row_label(grid, r, header.unit_col)
@@ -335,13 +395,13 @@ def _criterion_rows(
             indicator = catalogue.indicator_for(f"{heading} {strip_numbering(label)}")
         if not _SUB_ITEM.match(label):
             heading = strip_numbering(label)
-        cells, problems = reader.read(r, owner_text or "", indicator)
+        row_numbers, row_texts, row_derived, problems = reader.read(r, owner_text or "", indicator)
         if r in grid.hidden_rows:
-            if cells:
+            if row_numbers or row_derived:
                 findings.append(_hidden_row_finding(grid, r, label))
             continue
         if indicator is None:
-            if cells:
+            if row_numbers or row_derived:
                 findings.append(
                     _finding(
                         grid,
@@ -354,29 +414,42 @@ def _criterion_rows(
                 )
             continue
         findings.extend(problems)
-        for column, cell in cells:
-            if column.measure is None:
-                derived[(indicator, column.derived or "percent")] = cell
-                continue
-            key = (indicator, column.measure)
-            if key in values:
+        derived.update(row_derived)
+        for key, number in row_numbers.items():
+            col = by_measure[key[1]]
+            if key in numbers:
+                first = a1(rows_of[key], columns[key])
                 findings.append(
                     _finding(
                         grid,
                         "duplicate-criterion",
                         Severity.ERROR,
-                        cell.source.cell,
-                        f"chỉ tiêu này đã có ở ô {values[key].source.cell} (không cộng lần nữa)",
-                        f"this criterion already appears at {values[key].source.cell} (not added again)",
+                        a1(r, col),
+                        f"chỉ tiêu này đã có ở ô {first} (không cộng lần nữa)",
+                        f"this criterion already appears at {first} (not added again)",
                         indicator=indicator,
                     )
                 )
                 continue
-            values[key] = cell
-    if not values:
+            numbers[key] = number
+            columns[key] = col
+            rows_of[key] = r
+            if key in row_texts:
+                texts[key] = row_texts[key]
+    if not numbers:
         return []
     return [
-        Row(owner_text or grid.sheet, a1(header.top, header.unit_col), header.top, values, derived)
+        Row(
+            owner_text or grid.sheet,
+            a1(header.top, header.unit_col),
+            header.top,
+            reader.where,
+            numbers,
+            columns,
+            texts,
+            derived,
+            rows_of,
+        )
     ]
 
 
@@ -427,5 +500,5 @@ def column_range(cells: list[str]) -> str:
     )
 
 
-def total_of(cells: list[Cell]) -> Decimal:
-    return sum((c.value for c in cells), Decimal(0))
+def total_of(numbers: list[Number]) -> Number:
+    return sum(numbers, 0)

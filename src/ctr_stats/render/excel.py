@@ -14,9 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..calculate import describe_cells
 from ..catalogue import Indicator, load_catalogue
-from ..model import Cell, Figures, Report, SheetRef, column_letter
+from ..model import Figures, Report, column_letter, ranges
 
 LABELS = {
     "vi": {
@@ -302,19 +301,17 @@ def _write_sources(
     for unit in report.units:
         indicator = catalogue.indicators[unit.figures.indicator].label(lang)
         for measure in ("plan", "actual", "prior"):
-            cells = unit.cells.get(measure, ())
-            by_sheet: dict[SheetRef, list[Cell]] = {}
-            for cell in cells:
-                by_sheet.setdefault(cell.where, []).append(cell)
-            for where, sheet_cells in by_sheet.items():
+            cells = unit.cells.get(measure)
+            if cells is None:
+                continue
+            key = cells.key
+            for where, rows in cells.by_sheet().items():
                 for c, text in enumerate((unit.code, unit.name, indicator, labels[measure])):
                     sheet.write_string(row, c, text)
-                sheet.write_number(
-                    row, 4, float(sum(cell.value for cell in sheet_cells)), fmt["count"]
-                )
+                sheet.write_number(row, 4, sum(r.numbers[key] for r in rows), fmt["count"])
                 sheet.write_string(row, 5, where.file)
                 sheet.write_string(row, 6, where.sheet)
-                sheet.write_string(row, 7, describe_cells(tuple(sheet_cells)).rsplit("!", 1)[-1])
+                sheet.write_string(row, 7, ranges([r.position(key) for r in rows]))
                 row += 1
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
