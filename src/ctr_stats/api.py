@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,6 +154,20 @@ def compute(
     ).report
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a run builds millions of small objects, none
+    of them in cycles: each collection walks every object alive, and they add up to seconds
+    on a national roll-up. Reference counting frees memory as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyse(
     paths: Iterable[Path | str],
     *,
@@ -166,6 +182,20 @@ def analyse(
     """`compute`, keeping the rows behind the report."""
     if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
+    with paused_gc():
+        return _analyse(paths, registry, units_file, period, precision, prior, limits, progress)
+
+
+def _analyse(
+    paths: Iterable[Path | str],
+    registry: str | None,
+    units_file: Path | str | None,
+    period: Period | None,
+    precision: int,
+    prior: Iterable[Path | str] | None,
+    limits: Limits,
+    progress: Progress | None,
+) -> Analysis:
     paths = list(paths)
     catalogue = load_catalogue()
     loaded = load(paths, catalogue, limits, progress)

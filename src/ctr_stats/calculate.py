@@ -26,13 +26,6 @@ def figures(
     )
 
 
-def _sum(cells: Cells | None) -> int | None:
-    """None when nothing was reported (not zero): a missing plan stays missing."""
-    if not cells:
-        return None
-    return int(sum(cells.numbers()))
-
-
 def unit_figures(
     cells: dict[str, dict[Key, Cells]],
     registry: Registry,
@@ -40,24 +33,30 @@ def unit_figures(
     precision: int,
 ) -> list[UnitFigures]:
     """One entry per unit and indicator it reported, in registry and catalogue order."""
+    order = {indicator: n for n, indicator in enumerate(catalogue.indicators)}
     result: list[UnitFigures] = []
     for unit in registry.units:
         unit_cells = cells.get(unit.code)
         if not unit_cells:
             continue
-        for indicator in catalogue.indicators:
-            by_measure = {m: unit_cells.get((indicator, m)) for m in MEASURES}
-            if not any(by_measure.values()):
-                continue
-            sums = {m: _sum(by_measure[m]) for m in MEASURES}
+        reported = sorted({key[0] for key in unit_cells if key[0] in order}, key=order.__getitem__)
+        for indicator in reported:
+            by_measure: dict[str, Cells] = {
+                m: held for m in MEASURES if (held := unit_cells.get((indicator, m))) is not None
+            }
+            sums = {m: int(held.total) for m, held in by_measure.items() if held.rows}
             result.append(
                 UnitFigures(
                     code=unit.code,
                     name=unit.name,
                     figures=figures(
-                        indicator, sums["actual"], sums["plan"], sums["prior"], precision
+                        indicator,
+                        sums.get("actual"),
+                        sums.get("plan"),
+                        sums.get("prior"),
+                        precision,
                     ),
-                    cells={m: cs for m, cs in by_measure.items() if cs},
+                    cells=by_measure,
                 )
             )
     return result
@@ -65,9 +64,12 @@ def unit_figures(
 
 def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
     """The total over all units of each indicator any unit reported."""
+    by_indicator: dict[str, list[Figures]] = {}
+    for unit in units:
+        by_indicator.setdefault(unit.figures.indicator, []).append(unit.figures)
     result: list[TotalFigures] = []
     for indicator in catalogue.indicators:
-        rows = [u.figures for u in units if u.figures.indicator == indicator]
+        rows = by_indicator.get(indicator)
         if not rows:
             continue
 

@@ -303,6 +303,7 @@ def compute(
     debug: DebugOpt = False,
 ) -> None:
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
+    from .api import paused_gc
     from .errors import CtrStatsError, UsageError
 
     try:
@@ -337,16 +338,17 @@ def compute(
         if unreadable and output is not None:
             output = None  # an input could not be read: no report file is written or changed
             chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
-        _emit(
-            report,
-            chosen,
-            output,
-            paths,
-            lang=lang.value,
-            by_unit=by is By.unit or bool(sort or top or bottom),
-            formulas=formulas,
-            templates=templates,
-        )
+        with paused_gc():
+            _emit(
+                report,
+                chosen,
+                output,
+                paths,
+                lang=lang.value,
+                by_unit=by is By.unit or bool(sort or top or bottom),
+                formulas=formulas,
+                templates=templates,
+            )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     if chosen is not ComputeFormat.json or output is not None:

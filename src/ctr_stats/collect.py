@@ -5,11 +5,12 @@ attribution: unknown or ambiguous units, units reported twice, totals that do no
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
-from .layout import Key, Row, SheetData, total_of
+from .layout import Key, Number, Row, SheetData
 from .model import Cells, Finding, Period, Severity, ranges
 from .units import UnitMatcher
 
@@ -51,9 +52,10 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
     for sheet in sheets:
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
-        result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None))
+        by_key = _by_key(sheet.rows)
+        result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
-            _add_unit_rows(sheet, owner, list(sheet.rows), result, catalogue)
+            _add_unit_rows(sheet, owner, list(sheet.rows), result, by_key)
         elif sheet.layout == "indicator_rows":
             if sheet.owner is None:
                 result.findings.append(
@@ -73,7 +75,7 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
             for row in sheet.rows:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
                 if unit is not None:
-                    _add_unit_rows(sheet, unit, [row], result, catalogue)
+                    _add_unit_rows(sheet, unit, [row], result, _by_key([row]))
     return result
 
 
@@ -126,14 +128,27 @@ def _match_or_report(
     return None
 
 
+# key -> (the rows holding it, in sheet order, and their sum): one pass over a sheet's cells
+ByKey = dict[Key, tuple[list[Row], Number]]
+
+
+def _by_key(rows: Sequence[Row]) -> ByKey:
+    keys = {key: None for row in rows for key in row.numbers}
+    by_key: ByKey = {}
+    for key in keys:
+        holders = [row for row in rows if key in row.numbers]
+        by_key[key] = holders, sum([row.numbers[key] for row in holders])
+    return by_key
+
+
 def _add_unit_rows(
-    sheet: SheetData, unit: Unit, rows: list[Row], result: Collected, catalogue: Catalogue
+    sheet: SheetData, unit: Unit, rows: list[Row], result: Collected, by_key: ByKey
 ) -> None:
     where = f"{sheet.file}!{sheet.sheet}"
     result.rows.extend((sheet, row, unit) for row in rows)
     unit_cells = result.cells.setdefault(unit.code, {})
     refused: set[str] = set()  # indicators this unit already reported from another sheet
-    for indicator in sorted({key[0] for row in rows for key in row.numbers}):
+    for indicator in sorted({key[0] for key in by_key}):
         first = result.reported_by.setdefault((unit.code, indicator), where)
         if first != where:
             result.findings.append(
@@ -150,21 +165,30 @@ def _add_unit_rows(
                 )
             )
             refused.add(indicator)
-    for row in rows:  # one pass over the cells
-        for key, number in row.numbers.items():
-            indicator = key[0]
-            if indicator in refused:
+    skipped: set[tuple[int, Key]] = set()  # (id of the row, key) not to be added
+    for row in rows:
+        # counts are ints (rows keep whole numbers so): anything else is looked at closely
+        for key in [k for k, v in row.numbers.items() if type(v) is not int or v < 0]:
+            if key[0] in refused:
                 continue
-            if type(number) is not int:  # rows keep whole numbers as ints
+            if type(row.numbers[key]) is not int:
                 result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
-                continue
-            if number < 0:
-                result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
-            held = unit_cells.get(key)
-            if held is None:
-                unit_cells[key] = Cells(key, [row])
+                skipped.add((id(row), key))
             else:
-                held.rows.append(row)
+                result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
+    for key, (holders, total) in by_key.items():
+        if key[0] in refused:
+            continue
+        if skipped and any((id(row), key) in skipped for row in holders):
+            holders = [row for row in holders if (id(row), key) not in skipped]
+            total = sum([row.numbers[key] for row in holders])
+            if not holders:
+                continue
+        held = unit_cells.get(key)
+        if held is None:
+            unit_cells[key] = Cells(key, holders, total, one_sheet=True)  # in sheet order
+        else:
+            held.add(holders, total)
 
 
 def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -> Finding:
@@ -180,14 +204,13 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
     )
 
 
-def _reconcile_totals(sheet: SheetData, unit: str | None) -> list[Finding]:
+def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list[Finding]:
     """The sheet's own total row against the sum of its rows, column by column."""
     findings: list[Finding] = []
     for total_row in sheet.totals:
         for key in sorted(total_row.numbers):
             stated = total_row.numbers[key]
-            rows = [row for row in sheet.rows if key in row.numbers]
-            summed = total_of([row.numbers[key] for row in rows])
+            rows, summed = by_key.get(key, ([], 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
                 findings.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -120,13 +121,35 @@ class Row:
 
 class Cells(Sequence[Cell]):
     """The cells added up into one figure, held as the rows that hold them under `key`
-    (a sequence of `Cell`s to whoever iterates it)."""
+    (a sequence of `Cell`s to whoever iterates it), with their running total."""
 
-    __slots__ = ("key", "rows")
+    __slots__ = ("key", "one_sheet", "rows", "total")
 
-    def __init__(self, key: Key, rows: list[Row]) -> None:
+    def __init__(
+        self,
+        key: Key,
+        rows: list[Row],
+        total: Number | None = None,
+        one_sheet: bool | None = None,
+    ) -> None:
         self.key = key
         self.rows = rows
+        self.total: Number = sum([row.numbers[key] for row in rows]) if total is None else total
+        # rows of one sheet in sheet order (as a sheet is read): the range is first to last
+        self.one_sheet = (
+            one_sheet
+            if one_sheet is not None
+            else len({id(row.where) for row in rows}) <= 1
+            and all(a.index < b.index for a, b in itertools.pairwise(rows))
+        )
+
+    def add(self, rows: list[Row], total: Number) -> None:
+        """More rows under the same key (another sheet, or further down the same one)."""
+        if self.one_sheet and rows:
+            last, first = self.rows[-1], rows[0]
+            self.one_sheet = last.where is first.where and last.index < first.index
+        self.rows.extend(rows)
+        self.total += total
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -153,6 +176,9 @@ class Cells(Sequence[Cell]):
         key = self.key
         return [row.numbers[key] for row in self.rows]
 
+    def __repr__(self) -> str:
+        return f"Cells({self.key!r}, {len(self.rows)} rows, total {self.total})"
+
     def by_sheet(self) -> dict[SheetRef, list[Row]]:
         groups: dict[SheetRef, list[Row]] = {}
         for row in self.rows:
@@ -162,6 +188,14 @@ class Cells(Sequence[Cell]):
     def describe(self) -> str:
         """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
         key = self.key
+        rows = self.rows
+        if self.one_sheet and rows and rows[0].rows_of is None:
+            # one sheet's unit rows, the common case: one column, from the first to the last
+            first = rows[0]
+            letter = column_letter(first.columns[key])
+            low, high = first.index + 1, rows[-1].index + 1
+            span = f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
+            return f"{first.where.file}!{first.where.sheet}!{span}"
         parts = []
         for where, rows in self.by_sheet().items():
             parts.append(f"{where.file}!{where.sheet}!{ranges(r.position(key) for r in rows)}")

@@ -49,12 +49,10 @@ __all__ = [
     "Number",
     "Row",
     "SheetData",
-    "column_range",
     "find_header",
     "parse_sheet",
     "read_period",
     "resolve_column",
-    "total_of",
 ]
 
 
@@ -486,19 +484,3 @@ def _finding(
     indicator: str | None = None,
 ) -> Finding:
     return Finding(code, severity, vi, en, grid.file, grid.sheet, cell, unit, indicator)
-
-
-def column_range(cells: list[str]) -> str:
-    """'F8:F20' for A1 cells of one column, 'F8' for one cell, 'F8, H8' across columns."""
-    by_column: dict[str, list[int]] = {}
-    for cell in cells:
-        letters = cell.rstrip("0123456789")
-        by_column.setdefault(letters, []).append(int(cell[len(letters) :]))
-    return ", ".join(
-        f"{col}{min(rows)}:{col}{max(rows)}" if len(set(rows)) > 1 else f"{col}{rows[0]}"
-        for col, rows in by_column.items()
-    )
-
-
-def total_of(numbers: list[Number]) -> Number:
-    return sum(numbers, 0)
