@@ -320,6 +320,27 @@ CASES: list[Case] = [
         "beyond Excel's grid",
         lambda p: rewrite(p, {SHEET: with_cell(b"XFE1")}),
     ),
+    Case(
+        "far-cell-after-a-tab.xlsx",  # r= not after a space: still found
+        3,
+        "--max-cells",
+        lambda p: rewrite(
+            p,
+            {
+                SHEET: lambda d: d.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576"><c\tr="XFD1048576"><v>1</v></c></row></sheetData>',
+                    1,
+                )
+            },
+        ),
+    ),
+    Case(
+        "five-thousand-digit-row.xlsx",  # too long a number to convert: past the grid
+        3,
+        "beyond Excel's grid",
+        lambda p: rewrite(p, {SHEET: with_cell(b"A" + b"9" * 5000)}),
+    ),
     Case("merge-bomb.xlsx", 3, "--max-merges", _merge_bomb),
     Case("dimension-lie.xlsx", 3, "--max-cells", _dimension_lie),
     Case("ods-repeat-bomb.ods", 3, "repeated cells", _ods_repeat_bomb),

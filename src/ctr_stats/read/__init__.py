@@ -11,10 +11,19 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..errors import InputError, PasswordProtected
 from ..model import column_letter
-from .safety import DEFAULT_LIMITS, Limits, check_ods, check_sheet_bounds, read_parts, sniff
+from .safety import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_ods,
+    check_sheet_bounds,
+    load,
+    open_checked,
+    read_parts,
+)
 from .xlsx_extras import SheetExtras, scan_xlsx
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
@@ -93,10 +102,11 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Every sheet of a file as grids (a text file is one grid named after the file).
 
     The file is read as what its content says it is (an .xls named .xlsx is read as .xls),
-    and checked against `limits` before any parser sees it."""
-    kind = sniff(path, limits)
+    and checked against `limits` before any parser sees it. Its bytes are read once."""
+    data = load(path, limits)
+    kind, archive = open_checked(path, data)
     if kind == "text":
-        grid = _read_text(path)
+        grid = _read_text(path, data)
         if path.suffix.lower() in SPREADSHEET_SUFFIXES and max(map(len, grid.rows), default=0) <= 1:
             raise InputError(
                 f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
@@ -105,34 +115,33 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
             )
         return [grid]
     extras: dict[str, SheetExtras] = {}
-    if kind == "xlsx":
-        parts = read_parts(path, limits)
-        for name, data in parts.items():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                check_sheet_bounds(path, name, data, limits)
-        try:
-            extras = scan_xlsx(parts)
-        except Exception as exc:  # malformed XML in a sheet, workbook.xml or its relationships
-            raise InputError(
-                f"tệp bảng tính bị hỏng: {exc}", f"the workbook is damaged: {exc}", file=str(path)
-            ) from exc
-    elif kind == "ods":
-        check_ods(path, read_parts(path, limits).get("content.xml", b""), limits)
-    return list(_read_spreadsheet(path, kind, extras))
+    if archive is not None:
+        with archive:
+            parts = read_parts(path, limits, archive)
+        if kind == "xlsx":
+            for name, part in parts.items():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    check_sheet_bounds(path, name, part, limits)
+            try:
+                extras = scan_xlsx(parts)
+            except Exception as exc:  # malformed XML in a sheet, workbook.xml or its rels
+                raise InputError(
+                    f"tệp bảng tính bị hỏng: {exc}",
+                    f"the workbook is damaged: {exc}",
+                    file=str(path),
+                ) from exc
+        else:
+            check_ods(path, parts.get("content.xml", b""), limits)
+        del parts
+    return list(_read_spreadsheet(path, data, extras))
 
 
-_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "ods": (".ods",), "xls": (".xls",)}
-
-
-def _read_spreadsheet(path: Path, kind: str, extras: dict[str, SheetExtras]) -> Iterator[Grid]:
+def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -> Iterator[Grid]:
     import python_calamine as calamine
 
     try:
-        if path.suffix.lower() in _SUFFIXES[kind]:
-            workbook = calamine.CalamineWorkbook.from_path(str(path))
-        else:  # named for another format: calamine reads the content as what it is
-            with path.open("rb") as handle:
-                workbook = calamine.CalamineWorkbook.from_filelike(handle)
+        # from the bytes already read and checked: the content decides the format
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
         raise PasswordProtected(
             "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
@@ -170,7 +179,7 @@ def _read_spreadsheet(path: Path, kind: str, extras: dict[str, SheetExtras]) -> 
             yield Grid(
                 file=str(path),
                 sheet=meta.name,
-                rows=[list(r) for r in rows],
+                rows=cast("list[list[CellValue]]", rows),  # calamine's lists, not copied
                 merges=merges,
                 hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
                 hidden_rows=frozenset(sheet_extras.hidden_rows) if sheet_extras else frozenset(),
@@ -211,10 +220,10 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_text(path: Path) -> Grid:
+def _read_text(path: Path, data: bytes) -> Grid:
     try:
-        text = decode_text(path.read_bytes())
-    except (OSError, UnicodeDecodeError) as exc:
+        text = decode_text(data)
+    except UnicodeDecodeError as exc:
         raise InputError(
             f"không đọc được tệp văn bản: {exc}",
             f"cannot read the text file: {exc}",

@@ -10,6 +10,7 @@ areas are bounded, all with the standard library, before calamine sees the file.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -22,9 +23,9 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
-_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})\d')
-_CELL_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,4}(\d{1,8})"')
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,8})"')
+# Every r="..." attribute: cells' (r="XFD1048576") and rows' (r="12"). Matching more than
+# cells and rows can only over-count, never let a far cell through.
+_REF = re.compile(rb'r="([A-Z]*)(\d+)"')
 _AREA = re.compile(
     rb'<(?:dimension|mergeCell)\b[^>]*?\bref="([A-Z]{1,4})(\d{1,8})(?::([A-Z]{1,4})(\d{1,8}))?"'
 )
@@ -63,36 +64,50 @@ def _limit(
 
 def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """What the file is by its content: 'xlsx', 'ods', 'xls' or 'text'; refused otherwise."""
+    kind, archive = open_checked(path, load(path, limits))
+    if archive is not None:
+        archive.close()
+    return kind
+
+
+def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, read once (every check and the reader work on them), after its
+    size is checked: a workbook is tens of kilobytes."""
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8192)
+        if size > limits.max_megabytes * 1_000_000:
+            raise _limit(
+                path,
+                f"tệp {size // 1_000_000} MB",
+                f"a file of {size // 1_000_000} MB",
+                "--max-megabytes",
+            )
+        data = path.read_bytes()
     except OSError as exc:
         raise _refuse(
             path, f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"
         ) from exc
-    if size == 0:
+    if not data:
         raise _refuse(path, "tệp rỗng (0 byte)", "the file is empty (0 bytes)")
-    if size > limits.max_megabytes * 1_000_000:
-        raise _limit(
-            path,
-            f"tệp {size // 1_000_000} MB",
-            f"a file of {size // 1_000_000} MB",
-            "--max-megabytes",
-        )
+    return data
+
+
+def open_checked(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile | None]:
+    """(what the bytes are: 'xlsx', 'ods', 'xls' or 'text', the open zip for the first
+    two); refused otherwise. The zip's index is read here once."""
+    head = data[:8192]
     if head.startswith(OLE2_MAGIC):
-        with path.open("rb") as handle:
-            if _ENCRYPTED_OOXML in handle.read():
-                raise PasswordProtected(
-                    "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
-                    "the file is password-protected: remove the password in Excel and send it again",
-                    file=str(path),
-                )
-        return "xls"
+        if _ENCRYPTED_OOXML in data:
+            raise PasswordProtected(
+                "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
+                "the file is password-protected: remove the password in Excel and send it again",
+                file=str(path),
+            )
+        return "xls", None
     if head.startswith(ZIP_MAGIC):
-        return _zip_kind(path)
+        return _zip_kind(path, data)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
-        return "text"
+        return "text", None
     raise _refuse(
         path,
         "không phải bảng tính (định dạng không nhận ra)",
@@ -100,22 +115,23 @@ def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     )
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile]:
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "xl/workbook.xml" in names:
-                return "xlsx"
-            if "mimetype" in names and archive.read("mimetype").startswith(
-                b"application/vnd.oasis.opendocument.spreadsheet"
-            ):
-                return "ods"
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        if "xl/workbook.xml" in names:
+            return "xlsx", archive
+        if "mimetype" in names and archive.read("mimetype").startswith(
+            b"application/vnd.oasis.opendocument.spreadsheet"
+        ):
+            return "ods", archive
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise _refuse(
             path,
             f"tệp nén bị hỏng hoặc không trọn vẹn ({exc})",
             f"the file is a damaged or truncated zip ({exc})",
         ) from exc
+    archive.close()
     if "word/document.xml" in names:
         raise _refuse(
             path,
@@ -125,59 +141,17 @@ def _zip_kind(path: Path) -> str:
     raise _refuse(path, "tệp nén không chứa bảng tính", "a zip file that holds no spreadsheet")
 
 
-def read_parts(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """Every part of an .xlsx or .ods, checked: limits from the index first, then each
-    part read with its declared size as a cap and its CRC verified, and XML parts without
-    DOCTYPE or ENTITY declarations."""
+def read_parts(
+    path: Path, limits: Limits = DEFAULT_LIMITS, archive: zipfile.ZipFile | None = None
+) -> dict[str, bytes]:
+    """Every part of an .xlsx, .ods or .docx, checked: limits from the index first, then
+    each part read with its declared size as a cap and its CRC verified, and XML parts
+    without DOCTYPE or ENTITY declarations. `archive`: the zip already open on the file."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) > limits.max_parts:
-                raise _limit(
-                    path,
-                    f"{len(infos)} phần trong tệp nén",
-                    f"{len(infos)} parts in the zip",
-                    "--max-parts",
-                )
-            total = sum(i.file_size for i in infos)
-            if total > limits.max_megabytes * 1_000_000:
-                raise _limit(
-                    path,
-                    f"giải nén ra {total // 1_000_000} MB",
-                    f"{total // 1_000_000} MB uncompressed",
-                    "--max-megabytes",
-                )
-            for info in infos:
-                if info.file_size > 1_000_000 and info.file_size > limits.max_ratio * max(
-                    info.compress_size, 1
-                ):
-                    ratio = info.file_size // max(info.compress_size, 1)
-                    raise _limit(
-                        path,
-                        f"phần {info.filename} nén {ratio}:1",
-                        f"part {info.filename} compressed {ratio}:1",
-                        "--max-ratio",
-                    )
-            parts: dict[str, bytes] = {}
-            for info in infos:
-                if info.is_dir():
-                    continue
-                with archive.open(info) as handle:
-                    data = handle.read(info.file_size + 1)
-                    if len(data) > info.file_size or handle.read(1):
-                        raise _refuse(
-                            path,
-                            f"kích thước phần {info.filename} ghi sai trong tệp nén",
-                            f"part {info.filename} is larger than the zip says",
-                        )
-                if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(data):
-                    raise _refuse(
-                        path,
-                        f"phần {info.filename} có khai báo DOCTYPE/ENTITY (không an toàn)",
-                        f"part {info.filename} declares a DOCTYPE or ENTITY (unsafe)",
-                    )
-                parts[info.filename] = data
-            return parts
+        if archive is None:
+            with zipfile.ZipFile(path) as opened:
+                return _checked_parts(path, opened, limits)
+        return _checked_parts(path, archive, limits)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -186,6 +160,56 @@ def read_parts(path: Path, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
         NotImplementedError,
     ) as exc:
         raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
+
+
+def _checked_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
+    infos = archive.infolist()
+    if len(infos) > limits.max_parts:
+        raise _limit(
+            path,
+            f"{len(infos)} phần trong tệp nén",
+            f"{len(infos)} parts in the zip",
+            "--max-parts",
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_megabytes * 1_000_000:
+        raise _limit(
+            path,
+            f"giải nén ra {total // 1_000_000} MB",
+            f"{total // 1_000_000} MB uncompressed",
+            "--max-megabytes",
+        )
+    for info in infos:
+        if info.file_size > 1_000_000 and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
+        ):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise _limit(
+                path,
+                f"phần {info.filename} nén {ratio}:1",
+                f"part {info.filename} compressed {ratio}:1",
+                "--max-ratio",
+            )
+    parts: dict[str, bytes] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        with archive.open(info) as handle:
+            data = handle.read(info.file_size + 1)
+            if len(data) > info.file_size or handle.read(1):
+                raise _refuse(
+                    path,
+                    f"kích thước phần {info.filename} ghi sai trong tệp nén",
+                    f"part {info.filename} is larger than the zip says",
+                )
+        if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(data):
+            raise _refuse(
+                path,
+                f"phần {info.filename} có khai báo DOCTYPE/ENTITY (không an toàn)",
+                f"part {info.filename} declares a DOCTYPE or ENTITY (unsafe)",
+            )
+        parts[info.filename] = data
+    return parts
 
 
 def _column_number(letters: bytes) -> int:
@@ -200,13 +224,17 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     under --max-cells: a reader would allocate all of it."""
     # Distinct column letters and row numbers, collected in C: a sheet has thousands of
     # cells but only dozens of distinct values of each.
-    columns = set(_CELL_COLUMN.findall(data))
-    rows = set(_CELL_ROW.findall(data)) | set(_ROW_REF.findall(data))
+    refs = set(_REF.findall(data))
+    columns = {letters for letters, _ in refs if letters}
+    rows = {number for _, number in refs}
     for match in _AREA.finditer(data):
         columns.update(c for c in (match.group(1), match.group(3)) if c)
         rows.update(r for r in (match.group(2), match.group(4)) if r)
-    max_col = max((_column_number(c) for c in columns), default=0)
-    max_row = max((int(r) for r in rows), default=0)
+    # past 3 letters or 7 digits is past Excel's grid: not worth converting (nor safe to)
+    max_col = max(
+        (_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns), default=0
+    )
+    max_row = max((int(r) if len(r) <= 7 else EXCEL_MAX_ROWS + 1 for r in rows), default=0)
     name = part.rsplit("/", 1)[-1]
     if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
         raise _refuse(
