@@ -17,6 +17,7 @@ from .model import Finding, Period, Report, Severity
 from .read import discover, read_file
 from .read.safety import DEFAULT_LIMITS, Limits
 from .units import UnitMatcher
+from .workers import PARALLEL_FROM, job_count, read_in_processes
 
 
 @dataclass
@@ -31,74 +32,118 @@ class Loaded:
 Progress = Callable[[int, int], None]  # (files read, files in all)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a run builds millions of small objects, none
+    of them in cycles: each collection walks every object alive, and they add up to seconds
+    on a national roll-up. Reference counting frees memory as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(
     paths: Iterable[Path | str],
     catalogue: Catalogue | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> Loaded:
     """Read every sheet of every file under `paths`. A file that cannot be read becomes an
-    `unreadable-file` finding, so one bad file does not hide the others' results."""
+    `unreadable-file` finding, so one bad file does not hide the others' results.
+
+    Many files are read in `jobs` processes (default: one per core; `CTR_STATS_JOBS`
+    overrides), few in this one: a process costs more to start than a few files to read.
+    Either way the result is the same, in the files' order."""
     catalogue = catalogue or load_catalogue()
     files = discover(Path(p) for p in paths)
     loaded = Loaded(files)
-    for done, path in enumerate(files):
-        if progress is not None:
-            progress(done, len(files))
-        try:
-            grids = read_file(path, limits)
-        except InputError as exc:
-            loaded.findings.append(
-                Finding(
-                    exc.code,
-                    Severity.ERROR,
-                    exc.message,
-                    exc.message_en,
-                    exc.file,
-                    exc.sheet,
-                    exc.cell,
-                )
-            )
-            continue
-        except Exception as exc:  # a reader's own bug must not hide the other files
-            loaded.findings.append(_unexpected(exc, str(path)))
-            continue
-        read_any = False
-        for grid in grids:
-            if grid.hidden:
-                if grid.has_numbers():
-                    loaded.findings.append(
-                        Finding(
-                            "hidden-sheet",
-                            Severity.WARNING,
-                            "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
-                            "the sheet is hidden but holds figures: not read (unhide it to count it)",
-                            grid.file,
-                            grid.sheet,
-                        )
-                    )
-                continue
-            try:
-                sheet = parse_sheet(grid, catalogue)
-            except Exception as exc:
-                loaded.findings.append(_unexpected(exc, grid.file, grid.sheet))
-                continue
-            read_any = read_any or sheet is not None
-            if sheet is not None:
-                loaded.sheets.append(sheet)
-        if not read_any:
-            loaded.findings.append(
-                Finding(
-                    "no-figures",
-                    Severity.WARNING,
-                    "không tìm thấy bảng số liệu nào (không có cột Đơn vị hay Chỉ tiêu với Kế hoạch, Thực hiện…)",
-                    "no table of figures found (no Đơn vị or Chỉ tiêu column with Kế hoạch, Thực hiện…)",
-                    str(path),
-                )
-            )
+    if progress is not None:
+        progress(0, len(files))
+    with paused_gc():
+        if len(files) >= PARALLEL_FROM and (jobs or job_count()) > 1:
+            results = read_in_processes(files, catalogue, limits, jobs or job_count(), progress)
+        else:
+            results = _read_serially(files, catalogue, limits, progress)
+        for sheets, findings in results:
+            loaded.sheets.extend(sheets)
+            loaded.findings.extend(findings)
     if progress is not None:
         progress(len(files), len(files))
     return loaded
+
+
+def _read_serially(
+    files: list[Path], catalogue: Catalogue, limits: Limits, progress: Progress | None
+) -> Iterator[tuple[list[SheetData], list[Finding]]]:
+    for done, path in enumerate(files):
+        if progress is not None and done:
+            progress(done, len(files))
+        yield read_one(path, catalogue, limits)
+
+
+def read_one(
+    path: Path, catalogue: Catalogue, limits: Limits
+) -> tuple[list[SheetData], list[Finding]]:
+    """One file's sheets and findings; never raises for what is in the file."""
+    sheets: list[SheetData] = []
+    findings: list[Finding] = []
+    try:
+        grids = read_file(path, limits)
+    except InputError as exc:
+        findings.append(
+            Finding(
+                exc.code,
+                Severity.ERROR,
+                exc.message,
+                exc.message_en,
+                exc.file,
+                exc.sheet,
+                exc.cell,
+            )
+        )
+        return sheets, findings
+    except Exception as exc:  # a reader's own bug must not hide the other files
+        findings.append(_unexpected(exc, str(path)))
+        return sheets, findings
+    read_any = False
+    for grid in grids:
+        if grid.hidden:
+            if grid.has_numbers():
+                findings.append(
+                    Finding(
+                        "hidden-sheet",
+                        Severity.WARNING,
+                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
+                        "the sheet is hidden but holds figures: not read (unhide it to count it)",
+                        grid.file,
+                        grid.sheet,
+                    )
+                )
+            continue
+        try:
+            sheet = parse_sheet(grid, catalogue)
+        except Exception as exc:
+            findings.append(_unexpected(exc, grid.file, grid.sheet))
+            continue
+        read_any = read_any or sheet is not None
+        if sheet is not None:
+            sheets.append(sheet)
+    if not read_any:
+        findings.append(
+            Finding(
+                "no-figures",
+                Severity.WARNING,
+                "không tìm thấy bảng số liệu nào (không có cột Đơn vị hay Chỉ tiêu với Kế hoạch, Thực hiện…)",
+                "no table of figures found (no Đơn vị or Chỉ tiêu column with Kế hoạch, Thực hiện…)",
+                str(path),
+            )
+        )
+    return sheets, findings
 
 
 def _unexpected(exc: Exception, file: str, sheet: str | None = None) -> Finding:
@@ -152,20 +197,6 @@ def compute(
         limits=limits,
         progress=progress,
     ).report
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off while a run builds millions of small objects, none
-    of them in cycles: each collection walks every object alive, and they add up to seconds
-    on a national roll-up. Reference counting frees memory as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analyse(

@@ -103,6 +103,24 @@ class Row:
     derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
     rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
 
+    def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
+        # rebuilt by its constructor: three times faster than a frozen dataclass's
+        # default unpickling, which counts when worker processes hand rows back
+        return (
+            Row,
+            (
+                self.label,
+                self.label_cell,
+                self.index,
+                self.where,
+                self.numbers,
+                self.columns,
+                self.texts,
+                self.derived,
+                self.rows_of,
+            ),
+        )
+
     def cell(self, key: Key) -> Cell | None:
         number = self.numbers.get(key)
         if number is None:

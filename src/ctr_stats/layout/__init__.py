@@ -161,8 +161,25 @@ def _indicator_columns(
             )
             continue
         seen[slot] = cell
-        columns.append(Column(c, text, indicator, measure, derived))
+        columns.append(_column(c, text, indicator, measure, derived))
     return columns
+
+
+def _column(
+    index: int, header: str, indicator: str | None, measure: Measure | None, derived: str | None
+) -> Column:
+    """One Column object for each column every unit's form repeats: shared, so the sheets
+    a worker process hands back carry each once."""
+    key = (index, header, indicator, measure, derived)
+    column = _COLUMNS.get(key)
+    if column is None:
+        if len(_COLUMNS) > 10_000:  # odd headers by the thousand: keep the memory bounded
+            _COLUMNS.clear()
+        column = _COLUMNS[key] = Column(index, header, indicator, measure, derived)
+    return column
+
+
+_COLUMNS: dict[tuple[int, str, str | None, str | None, str | None], Column] = {}
 
 
 def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[Column]:
@@ -179,7 +196,7 @@ def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[C
         slot = measure or f"derived:{derived}"
         if slot not in seen:
             seen.add(slot)
-            columns.append(Column(c, " › ".join(path), None, measure, derived))
+            columns.append(_column(c, " › ".join(path), None, measure, derived))
     return columns if any(c.measure for c in columns) else []
 
 

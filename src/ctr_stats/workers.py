@@ -1,0 +1,102 @@
+"""Reading many files in several processes: the files are split in chunks, each chunk read
+by a worker, and the results handed back in the files' order, as one process would.
+
+A process costs tens of milliseconds to start (fork on Linux) or a few hundred (spawn, on
+Windows and macOS), so this pays from a few hundred files on: a national roll-up.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+    from .layout import SheetData
+    from .model import Finding
+    from .read.safety import Limits
+
+Result = tuple["list[SheetData]", "list[Finding]"]
+
+# Fewer files than this are read in this process (measured in bench/: below it, starting
+# the workers costs more than it saves).
+PARALLEL_FROM = 200
+_MAX_JOBS = 8
+
+
+def job_count() -> int:
+    """CTR_STATS_JOBS if set (1: no workers), else one process per core this process may
+    use, at most 8."""
+    wanted = os.environ.get("CTR_STATS_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _MAX_JOBS))
+
+
+def read_in_processes(
+    files: list[Path],
+    catalogue: Catalogue,
+    limits: Limits,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Result]:
+    """Each file's (sheets, findings), in order, read by `jobs` worker processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork starts a worker in milliseconds with the catalogue already loaded; it is safe
+    # only while this process runs no other thread, and only on Linux.
+    method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+    size = max(8, min(64, len(files) // (jobs * 8) or 1))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(catalogue, limits),
+    ) as pool:
+        done = 0
+        try:
+            for chunk, results in zip(chunks, pool.map(_read_chunk, chunks), strict=True):
+                yield from results
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, len(files))
+        except BrokenProcessPool as exc:  # a reader crashed outright (not an exception)
+            failed = chunks[done // size] if done // size < len(chunks) else []
+            raise InputError(
+                "tiến trình đọc tệp bị dừng đột ngột khi đọc một trong các tệp sau; "
+                "hãy chạy lại với CTR_STATS_JOBS=1 để biết tệp nào",
+                "a reading process died while reading one of these files; "
+                "run again with CTR_STATS_JOBS=1 to tell which",
+                file=", ".join(str(p) for p in failed[:5]) + (" …" if len(failed) > 5 else ""),
+            ) from exc
+
+
+_WORKER: tuple[Catalogue, Limits] | None = None
+
+
+def _start_worker(catalogue: Catalogue, limits: Limits) -> None:
+    global _WORKER
+    _WORKER = (catalogue, limits)
+    gc.disable()  # the worker only builds rows and hands them back (see api.paused_gc)
+
+
+def _read_chunk(paths: list[Path]) -> list[Result]:
+    from .api import read_one
+
+    assert _WORKER is not None
+    catalogue, limits = _WORKER
+    return [read_one(path, catalogue, limits) for path in paths]

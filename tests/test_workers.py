@@ -1,0 +1,73 @@
+"""Reading in worker processes gives exactly what reading in one process gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import ctr_stats.api as api
+from ctr_stats.errors import InputError
+from ctr_stats.render.json import render_json
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples" / "2023"
+
+
+def _json(folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> str:
+    monkeypatch.setenv("CTR_STATS_JOBS", jobs)
+    return render_json(api.compute([folder]))
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """The samples and a few files that cannot be read, so findings cross processes too."""
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "empty.xlsx").write_bytes(b"")
+    (folder / "not-a-workbook.xlsx").write_bytes(b"\x00\x01binary")
+    (folder / "renamed.xlsx").write_text("Đơn vị;Thực hiện\n", encoding="utf-8")
+    return folder
+
+
+def test_workers_give_the_same_report(mixed_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    serial = _json(mixed_folder, monkeypatch, "1")
+    parallel = _json(mixed_folder, monkeypatch, "2")
+    assert parallel == serial
+    assert serial.count('"unreadable-file"') == 2  # findings crossed the processes too
+    assert '"code": "016", "name": "Sóc Sơn"' in serial
+
+
+def test_spawned_workers_give_the_same_report(
+    mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on Windows and macOS (and on Linux when another thread runs): spawn, not fork."""
+    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    serial = _json(mixed_folder, monkeypatch, "1")
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert _json(mixed_folder, monkeypatch, "2") == serial
+
+
+def test_a_worker_that_dies_is_an_input_error_naming_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader killed outright (as calamine aborting would) ends the run with exit code 3's
+    error and the files it was reading, not a traceback or a hang."""
+    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("CTR_STATS_JOBS", "2")
+    real = api.read_one
+
+    def dying(path: Path, *args: object) -> object:
+        if path.name == "ba-dinh.xlsx":
+            os._exit(134)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "read_one", dying)  # the forked workers inherit the patch
+    with pytest.raises(InputError) as caught:
+        api.compute([SAMPLES])
+    assert "ba-dinh.xlsx" in str(caught.value.file)
+    assert "CTR_STATS_JOBS=1" in caught.value.message_en
