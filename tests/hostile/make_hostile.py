@@ -336,6 +336,21 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "far-cell-in-single-quotes.xlsx",  # r = 'XFD1048576': XML allows both
+        3,
+        "--max-cells",
+        lambda p: rewrite(
+            p,
+            {
+                SHEET: lambda d: d.replace(
+                    b"</sheetData>",
+                    b"<row r = '1048576'><c r = 'XFD1048576'><v>1</v></c></row></sheetData>",
+                    1,
+                )
+            },
+        ),
+    ),
+    Case(
         "five-thousand-digit-row.xlsx",  # too long a number to convert: past the grid
         3,
         "beyond Excel's grid",

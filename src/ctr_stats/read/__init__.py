@@ -17,6 +17,7 @@ from ..errors import InputError, PasswordProtected
 from ..model import column_letter
 from .safety import (
     DEFAULT_LIMITS,
+    XLSX_UNREAD,
     Limits,
     check_ods,
     check_sheet_bounds,
@@ -117,7 +118,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     extras: dict[str, SheetExtras] = {}
     if archive is not None:
         with archive:
-            parts = read_parts(path, limits, archive)
+            parts = read_parts(path, limits, archive, XLSX_UNREAD if kind == "xlsx" else ())
         if kind == "xlsx":
             for name, part in parts.items():
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):

@@ -23,13 +23,14 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
-# Every r="..." attribute: cells' (r="XFD1048576") and rows' (r="12"). Matching more than
-# cells and rows can only over-count, never let a far cell through.
-_REF = re.compile(rb'r="([A-Z]*)(\d+)"')
-_AREA = re.compile(
-    rb'<(?:dimension|mergeCell)\b[^>]*?\bref="([A-Z]{1,4})(\d{1,8})(?::([A-Z]{1,4})(\d{1,8}))?"'
-)
-_MERGE = re.compile(rb"<mergeCell\b")
+# Every r="..." attribute (either quote, spaces around "="): cells' (r="XFD1048576") and
+# rows' (r="12"). Matching more than cells and rows can only over-count, never let a far
+# cell through.
+_REF_ROW = re.compile(rb"""r\s*=\s*["'][A-Z]*(\d+)""")
+_REF_COLUMN = re.compile(rb"""r\s*=\s*["']([A-Z]+)\d""")
+_AREA = re.compile(rb"""<(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+_AREA_ROW = re.compile(rb"[A-Z]*(\d+)")
+_AREA_COLUMN = re.compile(rb"([A-Z]+)\d")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
@@ -141,17 +142,26 @@ def _zip_kind(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile]:
     raise _refuse(path, "tệp nén không chứa bảng tính", "a zip file that holds no spreadsheet")
 
 
+# Parts of an .xlsx python-calamine never parses (properties, theme, pictures, printer
+# settings): their sizes count against the limits, but they are not decompressed.
+XLSX_UNREAD = ("docProps/", "xl/theme/", "xl/media/", "xl/printerSettings/")
+
+
 def read_parts(
-    path: Path, limits: Limits = DEFAULT_LIMITS, archive: zipfile.ZipFile | None = None
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    archive: zipfile.ZipFile | None = None,
+    unread: tuple[str, ...] = (),
 ) -> dict[str, bytes]:
     """Every part of an .xlsx, .ods or .docx, checked: limits from the index first, then
     each part read with its declared size as a cap and its CRC verified, and XML parts
-    without DOCTYPE or ENTITY declarations. `archive`: the zip already open on the file."""
+    without DOCTYPE or ENTITY declarations. `archive`: the zip already open on the file;
+    `unread`: prefixes of parts no parser will read, left compressed."""
     try:
         if archive is None:
             with zipfile.ZipFile(path) as opened:
-                return _checked_parts(path, opened, limits)
-        return _checked_parts(path, archive, limits)
+                return _checked_parts(path, opened, limits, unread)
+        return _checked_parts(path, archive, limits, unread)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -162,7 +172,9 @@ def read_parts(
         raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
 
 
-def _checked_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
+def _checked_parts(
+    path: Path, archive: zipfile.ZipFile, limits: Limits, unread: tuple[str, ...]
+) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > limits.max_parts:
         raise _limit(
@@ -192,7 +204,7 @@ def _checked_parts(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict
             )
     parts: dict[str, bytes] = {}
     for info in infos:
-        if info.is_dir():
+        if info.is_dir() or (unread and info.filename.startswith(unread)):
             continue
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
@@ -224,12 +236,11 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     under --max-cells: a reader would allocate all of it."""
     # Distinct column letters and row numbers, collected in C: a sheet has thousands of
     # cells but only dozens of distinct values of each.
-    refs = set(_REF.findall(data))
-    columns = {letters for letters, _ in refs if letters}
-    rows = {number for _, number in refs}
-    for match in _AREA.finditer(data):
-        columns.update(c for c in (match.group(1), match.group(3)) if c)
-        rows.update(r for r in (match.group(2), match.group(4)) if r)
+    areas = b" ".join(_AREA.findall(data))  # the dimension and merged ranges: "A1:Z22 A8:A9"
+    rows = set(_REF_ROW.findall(data))
+    rows.update(_AREA_ROW.findall(areas))
+    columns = set(_REF_COLUMN.findall(data))
+    columns.update(_AREA_COLUMN.findall(areas))
     # past 3 letters or 7 digits is past Excel's grid: not worth converting (nor safe to)
     max_col = max(
         (_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns), default=0
@@ -249,7 +260,7 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
             f"sheet part {name} spans {max_row} rows × {max_col} columns",
             "--max-cells",
         )
-    merges = len(_MERGE.findall(data))
+    merges = data.count(b"<mergeCell") - data.count(b"<mergeCells")
     if merges > limits.max_merges:
         raise _limit(
             path,
