@@ -395,9 +395,14 @@ def _emit(
         return
     text: str
     if chosen is ComputeFormat.json:
-        from .render.json import render_json
+        from .render.json import iter_json
 
-        text = render_json(report, lang)
+        if output is None:
+            for piece in iter_json(report, lang):
+                sys.stdout.write(piece)
+        else:
+            out.write_text(output, iter_json(report, lang))
+        return
     elif chosen is ComputeFormat.text:
         from .render.text import load_templates, render_text
 

@@ -74,10 +74,15 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
             temporary.unlink()
 
 
-def write_text(target: Path, text: str, *, bom: bool = False) -> None:
-    data = ("\ufeff" if bom else "") + text
+def write_text(target: Path, text: str | Iterable[str], *, bom: bool = False) -> None:
+    """Text, or its pieces as they are made, written atomically in UTF-8."""
+    pieces = [text] if isinstance(text, str) else text
 
     def write(path: Path) -> None:
-        path.write_text(data, encoding="utf-8", newline="")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            if bom:
+                handle.write("\ufeff")
+            for piece in pieces:
+                handle.write(piece)
 
     write_atomically(target, write)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..model import MEASURES, Figures, Report, UnitFigures
+from ..model import MEASURES, Cells, Figures, Report, UnitFigures
 
 SCHEMA = "ctr-stats/compute/1"
 
@@ -57,9 +57,14 @@ def report_to_dict(report: Report, lang: str = "vi") -> dict[str, Any]:
 
 
 def render_json(report: Report, lang: str = "vi") -> str:
-    """The contract, one record per line: readable, and encoded by json's C encoder
-    (indent= would fall back to the pure-Python one, seconds on a national roll-up).
-    Records are encoded as they are made, not gathered first."""
+    return "".join(iter_json(report, lang))
+
+
+def iter_json(report: Report, lang: str = "vi") -> Iterator[str]:
+    """The contract, one record per line, in pieces to be written as they come (a national
+    roll-up is 30 MB of JSON). Unit records, the bulk, are put together from their
+    already-encoded parts; everything else goes through json's C encoder (indent= would
+    fall back to the pure-Python one)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     sections: list[tuple[str, Any]] = [
         ("schema", SCHEMA),
@@ -68,22 +73,73 @@ def render_json(report: Report, lang: str = "vi") -> str:
         ("precision", report.precision),
         (
             "totals",
-            (_figures(t.figures) | {"units_reporting": t.units_reporting} for t in report.totals),
+            (
+                encode(_figures(t.figures) | {"units_reporting": t.units_reporting})
+                for t in report.totals
+            ),
         ),
-        ("units", (_unit_record(u) for u in report.units)),
-        ("findings", (f.to_dict(lang) for f in report.findings)),
+        ("units", _unit_lines(report)),
+        ("findings", (encode(f.to_dict(lang)) for f in report.findings)),
     ]
-    lines = ["{"]
+    yield "{\n"
     for n, (key, value) in enumerate(sections):
-        end = "," if n < len(sections) - 1 else ""
+        end = ",\n" if n < len(sections) - 1 else "\n"
         if isinstance(value, Iterator):
-            items = ",\n".join("    " + encode(item) for item in value)
-            lines.append(
-                f"  {json.dumps(key)}: [\n{items}\n  ]{end}"
-                if items
-                else f"  {json.dumps(key)}: []{end}"
-            )
+            first = next(value, None)
+            if first is None:
+                yield f"  {json.dumps(key)}: []{end}"
+                continue
+            yield f"  {json.dumps(key)}: [\n    {first}"
+            batch: list[str] = []
+            for line in value:
+                batch.append(line)
+                if len(batch) == 1000:
+                    yield ",\n    " + ",\n    ".join(batch)
+                    batch.clear()
+            if batch:
+                yield ",\n    " + ",\n    ".join(batch)
+            yield f"\n  ]{end}"
         else:
-            lines.append(f"  {json.dumps(key)}: {encode(value)}{end}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield f"  {json.dumps(key)}: {encode(value)}{end}"
+    yield "}\n"
+
+
+def _unit_lines(report: Report) -> Iterator[str]:
+    """Each unit record as `json.dumps(_unit_record(u), ensure_ascii=False)` writes it."""
+    string = json.encoder.encode_basestring
+    heads: dict[tuple[str, str], str] = {}
+    names: dict[str, str] = {}
+    shown: dict[Decimal, str] = {}
+
+    def number(value: int | Decimal | None) -> str:
+        if value is None:
+            return "null"
+        if isinstance(value, int):
+            return str(value)
+        text = shown.get(value)
+        if text is None:
+            text = shown[value] = json.dumps(_number(value))
+        return text
+
+    def source(cells: Cells | None) -> str:
+        return "null" if cells is None else string(cells.describe())
+
+    for unit in report.units:
+        head = heads.get((unit.code, unit.name))
+        if head is None:
+            head = heads[(unit.code, unit.name)] = (
+                f'{{"code": {string(unit.code)}, "name": {string(unit.name)}, "indicator": '
+            )
+        f = unit.figures
+        indicator = names.get(f.indicator)
+        if indicator is None:
+            indicator = names[f.indicator] = string(f.indicator)
+        cells = unit.cells
+        yield (
+            f'{head}{indicator}, "actual": {number(f.actual)}, "plan": {number(f.plan)}, '
+            f'"prior": {number(f.prior)}, "percent_of_plan": {number(f.percent_of_plan)}, '
+            f'"percent_of_prior": {number(f.percent_of_prior)}, '
+            f'"change_vs_prior": {number(f.change_vs_prior)}, "sources": '
+            f'{{"plan": {source(cells.get("plan"))}, "actual": {source(cells.get("actual"))}, '
+            f'"prior": {source(cells.get("prior"))}}}}}'
+        )
