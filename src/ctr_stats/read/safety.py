@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,6 +174,45 @@ def read_parts(
         raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
 
 
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
+
+
+def _inflate(whole: memoryview, info: zipfile.ZipInfo) -> bytes | None:
+    """A deflated or stored part straight from the file's bytes with zlib: what
+    `ZipFile.open` does, without its layers (a tenth of the cost on small parts). At most
+    `file_size + 1` bytes come out, and the CRC is checked. None: left to zipfile."""
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None  # encrypted, or another method
+    start = info.header_offset
+    if start < 0 or start + _LOCAL_HEADER.size > len(whole):
+        raise zipfile.BadZipFile(f"bad local header offset for {info.filename}")
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(whole, start)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    name = bytes(whole[start + _LOCAL_HEADER.size : start + _LOCAL_HEADER.size + name_length])
+    if name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") != info.orig_filename:
+        raise zipfile.BadZipFile(f"file name in directory and header differ: {info.filename}")
+    begin = start + _LOCAL_HEADER.size + name_length + extra_length
+    raw = whole[begin : begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile(f"{info.filename} is truncated")
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = bytes(raw[: info.file_size + 1])
+    else:
+        inflater = zlib.decompressobj(-15)
+        try:
+            data = inflater.decompress(raw, info.file_size + 1)
+        except zlib.error as exc:
+            raise zipfile.BadZipFile(f"{info.filename}: {exc}") from exc
+        if len(data) <= info.file_size and not inflater.eof:
+            raise zipfile.BadZipFile(f"{info.filename} ends before its data does")
+    if len(data) == info.file_size and zlib.crc32(data) != info.CRC:
+        raise zipfile.BadZipFile(f"bad CRC-32 for {info.filename}")
+    if len(data) < info.file_size:
+        raise zipfile.BadZipFile(f"{info.filename} is shorter than the zip says")
+    return data
+
+
 def _checked_parts(
     path: Path, archive: zipfile.ZipFile, limits: Limits, unread: tuple[str, ...]
 ) -> dict[str, bytes]:
@@ -203,17 +244,22 @@ def _checked_parts(
                 "--max-ratio",
             )
     parts: dict[str, bytes] = {}
+    whole = archive.fp.getbuffer() if isinstance(archive.fp, io.BytesIO) else None
     for info in infos:
         if info.is_dir() or (unread and info.filename.startswith(unread)):
             continue
-        with archive.open(info) as handle:
-            data = handle.read(info.file_size + 1)
-            if len(data) > info.file_size or handle.read(1):
-                raise _refuse(
-                    path,
-                    f"kích thước phần {info.filename} ghi sai trong tệp nén",
-                    f"part {info.filename} is larger than the zip says",
-                )
+        data = _inflate(whole, info) if whole is not None else None
+        if data is None:  # not from memory, or stored in a way only zipfile reads
+            with archive.open(info) as handle:
+                data = handle.read(info.file_size + 1)
+                if handle.read(1):
+                    data += b"?"
+        if len(data) > info.file_size:
+            raise _refuse(
+                path,
+                f"kích thước phần {info.filename} ghi sai trong tệp nén",
+                f"part {info.filename} is larger than the zip says",
+            )
         if info.filename.endswith((".xml", ".rels")) and _DECLARATION.search(data):
             raise _refuse(
                 path,

@@ -1,0 +1,53 @@
+"""Parts read straight from a zip's bytes (the fast path) match what zipfile reads, and
+every way a part can lie about itself is refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ctr_stats.errors import InputError
+from ctr_stats.read.safety import read_parts
+
+TEXT = b'<?xml version="1.0"?><worksheet>' + b"<row/>" * 2000 + b"</worksheet>"
+
+
+def _zip(method: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", TEXT)
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_parts_from_bytes_are_the_parts(method: int) -> None:
+    data = _zip(method)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = read_parts(Path("x.xlsx"), archive=archive)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        expected = {name: archive.read(name) for name in archive.namelist()}
+    assert parts == expected
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+@pytest.mark.parametrize("where", [35, 30 + 24 + 4, 30 + 24 + 12])  # in the name, in the data
+def test_a_flipped_byte_in_a_part_is_refused(method: int, where: int) -> None:
+    data = bytearray(_zip(method))
+    data[where] ^= 0xFF
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive, pytest.raises(InputError) as caught:
+        read_parts(Path("x.xlsx"), archive=archive)
+    assert "damaged" in caught.value.message_en or "larger" in caught.value.message_en
+
+
+def test_a_part_cut_short_is_refused() -> None:
+    data = _zip(zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+        info.file_size += 10  # the index promises more than the data holds
+        with pytest.raises(InputError) as caught:
+            read_parts(Path("x.xlsx"), archive=archive)
+    assert "damaged" in caught.value.message_en
