@@ -351,6 +351,19 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "far-cell-in-lower-case.xlsx",  # calamine reads r="xfd1048576" as XFD1048576
+        3,
+        "--max-cells",
+        lambda p: rewrite(
+            p,
+            {
+                SHEET: lambda d: d.replace(
+                    b"</sheetData>", b'<row><c r="xfd1048576"><v>1</v></c></row></sheetData>', 1
+                )
+            },
+        ),
+    ),
+    Case(
         "five-thousand-digit-row.xlsx",  # too long a number to convert: past the grid
         3,
         "beyond Excel's grid",

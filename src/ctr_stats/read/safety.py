@@ -25,14 +25,20 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
-# Every r="..." attribute (either quote, spaces around "="): cells' (r="XFD1048576") and
+# Every r="..." attribute (either quote, spaces around "=", letters in either case: calamine
+# reads r="xfd1048576" too, and aborts on it): cells' (r="XFD1048576") and
 # rows' (r="12"). Matching more than cells and rows can only over-count, never let a far
 # cell through.
-_REF_ROW = re.compile(rb"""r\s*=\s*["'][A-Z]*(\d+)""")
-_REF_COLUMN = re.compile(rb"""r\s*=\s*["']([A-Z]+)\d""")
+_REF_ROW = re.compile(rb"""r\s*=\s*["'][A-Za-z]*(\d+)""")
+_REF_COLUMN = re.compile(rb"""r\s*=\s*["']([A-Za-z]+)\d""")
+# A reference past column ZZ or row 999. Without one, a sheet spans at most 702 x 999
+# cells (under --max-cells' default) and one search tells so: forms are that small.
+_FAR_REF = re.compile(rb"""r\s*=\s*["'](?:[A-Za-z]{3}|[A-Za-z]*\d{4})""")
+_FAR_AREA = re.compile(rb"[A-Za-z]{3}|\d{4}")
+_SMALL_AREA = 702 * 999
 _AREA = re.compile(rb"""<(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
-_AREA_ROW = re.compile(rb"[A-Z]*(\d+)")
-_AREA_COLUMN = re.compile(rb"([A-Z]+)\d")
+_AREA_ROW = re.compile(rb"[A-Za-z]*(\d+)")
+_AREA_COLUMN = re.compile(rb"([A-Za-z]+)\d")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
@@ -272,7 +278,7 @@ def _checked_parts(
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for ch in letters:
+    for ch in letters.upper():
         number = number * 26 + (ch - 64)
     return number
 
@@ -283,10 +289,18 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     # Distinct column letters and row numbers, collected in C: a sheet has thousands of
     # cells but only dozens of distinct values of each.
     areas = b" ".join(_AREA.findall(data))  # the dimension and merged ranges: "A1:Z22 A8:A9"
-    rows = set(_REF_ROW.findall(data))
-    rows.update(_AREA_ROW.findall(areas))
-    columns = set(_REF_COLUMN.findall(data))
-    columns.update(_AREA_COLUMN.findall(areas))
+    if (
+        limits.max_cells >= _SMALL_AREA
+        and not _FAR_AREA.search(areas)
+        and not _FAR_REF.search(data)
+    ):
+        rows: set[bytes] = set()
+        columns: set[bytes] = set()
+    else:
+        rows = set(_REF_ROW.findall(data))
+        rows.update(_AREA_ROW.findall(areas))
+        columns = set(_REF_COLUMN.findall(data))
+        columns.update(_AREA_COLUMN.findall(areas))
     # past 3 letters or 7 digits is past Excel's grid: not worth converting (nor safe to)
     max_col = max(
         (_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns), default=0
