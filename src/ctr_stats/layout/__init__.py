@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..catalogue import Catalogue
@@ -92,14 +93,13 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
     header = find_header(grid, catalogue)
     if header is None:
         return None
-    findings: list[Finding] = []
-    if header.layout == "unit_rows":
-        columns = _indicator_columns(grid, header, catalogue, findings)
-    else:
-        columns = _measure_columns(grid, header, catalogue)
+    columns, column_findings = _columns(grid, header, catalogue)
     if not columns:
         return None
-    title_texts = [clean(v) for r in range(header.top) for v in grid.rows[r] if is_text(v)]
+    findings = [replace(f, file=grid.file, sheet=grid.sheet) for f in column_findings]
+    title_texts = [
+        clean(v) for row in grid.rows[: header.top] for v in row if type(v) is str and v.strip()
+    ]
     owner, owner_text, names_city = read_owner(title_texts)
     reader = _CellReader(grid, columns, findings)
     if header.layout == "unit_rows":
@@ -114,7 +114,7 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         owner_text=owner_text,
         names_city=names_city,
         period=read_period(title_texts),
-        columns=tuple(columns),
+        columns=columns,
         rows=tuple(rows),
         totals=tuple(totals),
         findings=tuple(findings),
@@ -122,6 +122,32 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
 
 
 # ---------------------------------------------------------------- columns
+
+
+def _columns(
+    grid: Grid, header: Header, catalogue: Catalogue
+) -> tuple[tuple[Column, ...], tuple[Finding, ...]]:
+    """The header's columns, and findings about them (without file and sheet). Kept by
+    the header's cells and merges: every unit's copy of a form has the same header, read
+    once."""
+    rows = tuple(tuple(grid.rows[r]) for r in range(header.top, header.bottom + 1))
+    key = (id(catalogue), header, grid.merges, rows)
+    known = _HEADERS.get(key)
+    if known is not None:
+        return known
+    findings: list[Finding] = []
+    if header.layout == "unit_rows":
+        columns = _indicator_columns(grid, header, catalogue, findings)
+    else:
+        columns = _measure_columns(grid, header, catalogue)
+    unplaced = tuple(replace(f, file=None, sheet=None) for f in findings)
+    if len(_HEADERS) > 1_000:  # odd headers by the thousand: keep the memory bounded
+        _HEADERS.clear()
+    _HEADERS[key] = (tuple(columns), unplaced)
+    return _HEADERS[key]
+
+
+_HEADERS: dict[tuple[object, ...], tuple[tuple[Column, ...], tuple[Finding, ...]]] = {}
 
 
 def _indicator_columns(
@@ -206,7 +232,7 @@ def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[C
 class _CellReader:
     """Reads the mapped cells of one row; problems become findings naming the cell."""
 
-    def __init__(self, grid: Grid, columns: list[Column], findings: list[Finding]) -> None:
+    def __init__(self, grid: Grid, columns: Sequence[Column], findings: list[Finding]) -> None:
         self.grid = grid
         self.findings = findings
         self.where = SheetRef(grid.file, grid.sheet)
@@ -215,6 +241,13 @@ class _CellReader:
         # unit rows: each column's key, and the key -> column map all the sheet's rows share
         self.keys = [c.key if c.indicator else None for c in self.counted]
         self.columns = {c.key: c.index for c in self.counted if c.indicator}
+        # unit rows of a full-width row without unsaved formulas: the loop most cells take
+        self.plain = (
+            [(c.index, c.key) for c in self.counted]
+            if all(self.keys) and not grid.formulas_without_value
+            else None
+        )
+        self.last_index = max((c.index for c in self.counted), default=0)
 
     def read(
         self, r: int, label: str, indicator_for_row: str | None = None
@@ -230,6 +263,24 @@ class _CellReader:
         texts: dict[Key, str] = {}
         derived: dict[tuple[str, str], Cell] = {}
         problems: list[Finding] = []
+        if self.plain is not None and width > self.last_index:
+            for index, slot in self.plain:
+                raw = row[index]
+                if type(raw) is float and raw.is_integer():
+                    numbers[slot] = int(raw)  # a count, as typed
+                elif raw == "" or raw is None:
+                    continue
+                elif type(raw) is int:
+                    numbers[slot] = raw
+                else:
+                    number, text = self._number(r, index, raw, label, slot[0], problems)
+                    if number is not None:
+                        numbers[slot] = whole_or_exact(number)
+                        if text:
+                            texts[slot] = text
+            if self.derived:
+                self._read_derived(r, row, label, indicator_for_row, derived, problems)
+            return numbers, texts, derived, problems
         for column, key in zip(self.counted, self.keys, strict=True):
             index = column.index
             raw = row[index] if index < width else None
@@ -250,9 +301,22 @@ class _CellReader:
                 numbers[key] = whole_or_exact(number)
                 if text:
                     texts[key] = text
+        self._read_derived(r, row, label, indicator_for_row, derived, problems)
+        return numbers, texts, derived, problems
+
+    def _read_derived(
+        self,
+        r: int,
+        row: Sequence[object],
+        label: str,
+        indicator_for_row: str | None,
+        derived: dict[tuple[str, str], Cell],
+        problems: list[Finding],
+    ) -> None:
+        missing = self.grid.formulas_without_value
         for column in self.derived:
             index = column.index
-            raw = row[index] if index < width else None
+            raw = row[index] if index < len(row) else None
             if (raw is None or raw == "") and not (missing and (r, index) in missing):
                 continue
             indicator = column.indicator or indicator_for_row or ""
@@ -261,7 +325,6 @@ class _CellReader:
                 derived[(indicator, column.derived or "percent")] = Cell(
                     number, self.where, r, index, text
                 )
-        return numbers, texts, derived, problems
 
     def _number(
         self,
