@@ -165,27 +165,43 @@ def test_excel_values_formats_and_header(annex: Path) -> None:
         "Mã",
         "Đơn vị",
         "Chỉ tiêu",
-        "Số liệu",
-        "Giá trị",
         "Tệp",
         "Trang tính",
-        "Ô",
+        "Ô Kế hoạch",
+        "Ô Thực hiện",
+        "Ô Cùng kỳ",
     ]
     assert [c.value for c in sources[2]] == [
         "001",
         "Ba Đình",
         "Đảng viên mới kết nạp",
-        "Kế hoạch",
-        283,
         "data/samples/2023/ba-dinh.xlsx",
         "Kết nạp",
         "C10:C18",
+        "D10:D18",
+        "E10:E18",
     ]
     import ctr_stats
 
     report = ctr_stats.compute([Path("data/samples/2023")])
-    figures = sum(len(u.cells) for u in report.units)  # one sheet per figure in the samples
-    assert sources.max_row - 1 == figures
+    assert sources.max_row - 1 == len(report.units)  # a row per figure, as the JSON
+
+
+def test_excel_sources_name_the_file_of_figures_read_elsewhere(tmp_path: Path) -> None:
+    """With --prior, Cùng kỳ comes from last period's files: its cell says which."""
+    from openpyxl import load_workbook
+
+    import ctr_stats
+    from ctr_stats.render.excel import write_excel
+
+    report = ctr_stats.compute(
+        [Path("data/samples/2023")], prior=[Path("data/samples/2022-h1")], period=None
+    )
+    write_excel(report, tmp_path / "annex.xlsx")
+    sources = load_workbook(tmp_path / "annex.xlsx", read_only=True)["Nguồn"]
+    first = [c.value for c in next(sources.iter_rows(min_row=2, max_row=2))]
+    assert first[3:7] == ["data/samples/2023/ba-dinh.xlsx", "Kết nạp", "C10:C18", "D10:D18"]
+    assert re.fullmatch(r"data/samples/2022-h1/ba-dinh\.xlsx!Kết nạp!D\d+:D\d+", first[7])
 
 
 def test_excel_has_a_native_chart_on_its_own_sheet(annex: Path) -> None:

@@ -203,8 +203,8 @@ class Cells(Sequence[Cell]):
             groups.setdefault(row.where, []).append(row)
         return groups
 
-    def describe(self) -> str:
-        """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
+    def per_sheet(self) -> list[tuple[SheetRef, str, Number]]:
+        """(sheet, its cells as 'F8:F20', their sum) for each sheet the cells are on."""
         key = self.key
         rows = self.rows
         if self.one_sheet and rows and rows[0].rows_of is None:
@@ -213,11 +213,15 @@ class Cells(Sequence[Cell]):
             letter = column_letter(first.columns[key])
             low, high = first.index + 1, rows[-1].index + 1
             span = f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
-            return f"{first.where.file}!{first.where.sheet}!{span}"
-        parts = []
-        for where, rows in self.by_sheet().items():
-            parts.append(f"{where.file}!{where.sheet}!{ranges(r.position(key) for r in rows)}")
-        return "; ".join(parts)
+            return [(first.where, span, self.total)]
+        return [
+            (where, ranges([r.position(key) for r in held]), sum(r.numbers[key] for r in held))
+            for where, held in self.by_sheet().items()
+        ]
+
+    def describe(self) -> str:
+        """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
+        return "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in self.per_sheet())
 
 
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:

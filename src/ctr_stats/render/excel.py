@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
-from ..model import Figures, Report, column_letter, ranges
+from ..model import Figures, Report, column_letter
 
 LABELS = {
     "vi": {
@@ -37,11 +37,11 @@ LABELS = {
             "Mã",
             "Đơn vị",
             "Chỉ tiêu",
-            "Số liệu",
-            "Giá trị",
             "Tệp",
             "Trang tính",
-            "Ô",
+            "Ô Kế hoạch",
+            "Ô Thực hiện",
+            "Ô Cùng kỳ",
         ),
     },
     "en": {
@@ -63,11 +63,11 @@ LABELS = {
             "Code",
             "Unit",
             "Indicator",
-            "Measure",
-            "Value",
             "File",
             "Sheet",
-            "Cells",
+            "Plan cells",
+            "Actual cells",
+            "Prior cells",
         ),
     },
 }
@@ -113,6 +113,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
     fmt = _formats(workbook, percent_format)
     units = list(dict.fromkeys((u.code, u.name) for u in report.units))  # registry order, once each
     chart_target: tuple[str, int, int, Indicator] | None = None
+    by_unit = {(u.code, u.figures.indicator): u.figures for u in report.units}
 
     for kind, kind_info in catalogue.sheet_kinds.items():
         columns = _columns(report, kind)
@@ -157,7 +158,6 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
             col += span
 
         first = top + HEADER_ROWS
-        by_unit = {(u.code, u.figures.indicator): u.figures for u in report.units}
         for i, (code, unit_name) in enumerate(units):
             row = first + i
             sheet.write_number(row, 0, i + 1, fmt["cell"])
@@ -295,24 +295,30 @@ def _write_sources(
     sheet = workbook.add_worksheet(labels["sources"])
     for c, head in enumerate(labels["source_heads"]):
         sheet.write_string(0, c, head, fmt["header"])
+    write = sheet.write_string
     row = 1
-    # One row per figure and sheet it came from, with the cells as a range ("D10:D18"):
-    # a row per cell would pass Excel's 1,048,576 rows on a national roll-up.
+    # One row per figure, as the JSON's "sources": the file and sheet, and each measure's
+    # cells as a range ("D10:D18"). A measure read from elsewhere (a figure added up over
+    # several sheets, or last period's files) names its file and sheet in its own cell.
     for unit in report.units:
         indicator = catalogue.indicators[unit.figures.indicator].label(lang)
-        for measure in ("plan", "actual", "prior"):
-            cells = unit.cells.get(measure)
-            if cells is None:
+        places = {m: cells.per_sheet() for m, cells in unit.cells.items()}
+        home = next((p[0][0] for p in places.values() if p), None)
+        write(row, 0, unit.code)
+        write(row, 1, unit.name)
+        write(row, 2, indicator)
+        if home is not None:
+            write(row, 3, home.file)
+            write(row, 4, home.sheet)
+        for c, measure in enumerate(("plan", "actual", "prior"), start=5):
+            place = places.get(measure)
+            if not place:
                 continue
-            key = cells.key
-            for where, rows in cells.by_sheet().items():
-                for c, text in enumerate((unit.code, unit.name, indicator, labels[measure])):
-                    sheet.write_string(row, c, text)
-                sheet.write_number(row, 4, sum(r.numbers[key] for r in rows), fmt["count"])
-                sheet.write_string(row, 5, where.file)
-                sheet.write_string(row, 6, where.sheet)
-                sheet.write_string(row, 7, ranges([r.position(key) for r in rows]))
-                row += 1
+            if len(place) == 1 and place[0][0] == home:
+                write(row, c, place[0][1])
+            else:
+                write(row, c, "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in place))
+        row += 1
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)
@@ -321,9 +327,8 @@ def _write_sources(
     sheet.autofilter(0, 0, max(row - 1, 1), 7)
     sheet.set_column(0, 1, 14)
     sheet.set_column(2, 2, 40)
-    sheet.set_column(3, 4, 11)
-    sheet.set_column(5, 5, 40)
-    sheet.set_column(6, 7, 14)
+    sheet.set_column(3, 3, 40)
+    sheet.set_column(4, 7, 14)
 
 
 def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:
