@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from .model import UNREADABLE_CODES
-
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
@@ -28,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     pretty_exceptions_enable=False,  # main() turns an unexpected error into one line
+    rich_markup_mode=None,
     add_completion=False,
 )
 
@@ -305,6 +304,7 @@ def compute(
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
     from .api import paused_gc
     from .errors import CtrStatsError, UsageError
+    from .model import UNREADABLE_CODES
 
     try:
         chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
