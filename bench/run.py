@@ -11,6 +11,7 @@ Needs the bench extra: pip install -e '.[bench]' (pandas for the baseline).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import os
 import platform
@@ -18,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -76,19 +78,62 @@ def _slug(name: str) -> str:
     return "-".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(seconds, peak resident MB) of one whole process."""
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """(seconds, peak resident MB of its largest process, peak resident MB of the process
+    and its workers together) of one whole run."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env()
     )
+    sampler = _TreeMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    sampler.stop = True
+    sampler.join()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(
             f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}"
         )
-    return elapsed, usage.ru_maxrss / 1024
+    largest = usage.ru_maxrss / 1024  # Linux: the largest of the process and its children
+    return elapsed, largest, max(sampler.peak, largest)
+
+
+class _TreeMemory(threading.Thread):
+    """Samples, every 50 ms, the resident memory of a process and all its descendants
+    (Linux /proc); `peak` is the largest sum seen."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak = 0.0
+        self.stop = False
+        self.page = os.sysconf("SC_PAGE_SIZE") / 1_000_000
+
+    def run(self) -> None:
+        while not self.stop:
+            self.peak = max(self.peak, self._tree_rss())
+            time.sleep(0.05)
+
+    def _tree_rss(self) -> float:
+        parents: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    stat = Path(entry.path, "stat").read_text()
+                except OSError:
+                    continue
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        tree, grew = {self.pid}, True
+        while grew:
+            more = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= more
+            grew = bool(more)
+        total = 0.0
+        for pid in tree:
+            with contextlib.suppress(OSError):  # a worker that has just ended
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self.page
+        return total
 
 
 def _env() -> dict[str, str]:
@@ -111,13 +156,13 @@ def main() -> None:
     args = parser.parse_args()
 
     lines = [
-        "| files | ctr-stats (median) | baseline (median) | baseline / ctr-stats | ctr-stats peak | baseline peak | ctr-stats per file |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| files | ctr-stats (median) | baseline (median) | baseline / ctr-stats | ctr-stats peak, largest process | ctr-stats peak, all processes | baseline peak | ctr-stats per file |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in args.sizes:
         folder = prepare(n)
-        ours: list[tuple[float, float]] = []
-        theirs: list[tuple[float, float]] = []
+        ours: list[tuple[float, float, float]] = []
+        theirs: list[tuple[float, float, float]] = []
         runs = args.runs if n < 1000 else max(3, args.runs // 2)
         timed(
             ctr_stats("compute", str(folder), "--units", str(units_file(n)), "--format", "json")
@@ -137,16 +182,17 @@ def main() -> None:
             )
             if not args.no_baseline:
                 theirs.append(timed([sys.executable, str(HERE / "baseline.py"), str(folder)]))
-        our_time = statistics.median(t for t, _ in ours)
-        our_peak = max(m for _, m in ours)
+        our_time = statistics.median(t for t, _, _ in ours)
+        our_peak = max(m for _, m, _ in ours)
+        our_tree = max(m for _, _, m in ours)
         if theirs:
-            their_time = statistics.median(t for t, _ in theirs)
-            their_peak = max(m for _, m in theirs)
+            their_time = statistics.median(t for t, _, _ in theirs)
+            their_peak = max(m for _, m, _ in theirs)
             cells = [f"{their_time:.2f} s", f"{their_time / our_time:.1f}×", f"{their_peak:.0f} MB"]
         else:
             cells = ["-", "-", "-"]
         lines.append(
-            f"| {n:,} | {our_time:.2f} s | {cells[0]} | {cells[1]} | {our_peak:.0f} MB | {cells[2]} | {our_time * 1000 / n:.2f} ms |"
+            f"| {n:,} | {our_time:.2f} s | {cells[0]} | {cells[1]} | {our_peak:.0f} MB | {our_tree:.0f} MB | {cells[2]} | {our_time * 1000 / n:.2f} ms |"
         )
         print(lines[-1], flush=True)
 

@@ -71,3 +71,17 @@ def test_a_worker_that_dies_is_an_input_error_naming_the_files(
         api.compute([SAMPLES])
     assert "ba-dinh.xlsx" in str(caught.value.file)
     assert "CTR_STATS_JOBS=1" in caught.value.message_en
+
+
+def test_attributing_while_reading_gives_the_same_report(
+    mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A registry named up front lets sheets be attributed as they are read; the period
+    read from the sheets chooses it only after. Same report either way, in one process or
+    in workers."""
+    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("CTR_STATS_JOBS", jobs)
+        after = render_json(api.compute([mixed_folder]))
+        during = render_json(api.compute([mixed_folder], registry="hanoi-2024"))
+        assert during == after

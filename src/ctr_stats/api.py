@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .calculate import totals, unit_figures
 from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
-from .collect import collect, common_period
+from .collect import Collector, collect, common_period
 from .errors import InputError, UsageError
 from .layout import Row, SheetData, parse_sheet
 from .model import Finding, Period, Report, Severity
@@ -55,13 +55,15 @@ def load(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     jobs: int | None = None,
+    on_sheet: Callable[[SheetData], None] | None = None,
 ) -> Loaded:
     """Read every sheet of every file under `paths`. A file that cannot be read becomes an
     `unreadable-file` finding, so one bad file does not hide the others' results.
 
     Many files are read in `jobs` processes (default: one per core; `CTR_STATS_JOBS`
     overrides), few in this one: a process costs more to start than a few files to read.
-    Either way the result is the same, in the files' order."""
+    Either way the result is the same, in the files' order; `on_sheet` is called with
+    each sheet, in that order, as soon as it is read."""
     catalogue = catalogue or load_catalogue()
     files = discover(Path(p) for p in paths)
     loaded = Loaded(files)
@@ -75,6 +77,9 @@ def load(
         for sheets, findings in results:
             loaded.sheets.extend(sheets)
             loaded.findings.extend(findings)
+            if on_sheet is not None:
+                for sheet in sheets:
+                    on_sheet(sheet)
     if progress is not None:
         progress(len(files), len(files))
     return loaded
@@ -232,7 +237,11 @@ def _analyse(
 ) -> Analysis:
     paths = list(paths)
     catalogue = load_catalogue()
-    loaded = load(paths, catalogue, limits, progress)
+    # With the registry known before the files are read, sheets are attributed to units
+    # while the next files are still being read; otherwise the period they name decides it.
+    early = _registry(registry, units_file, period) if registry or units_file or period else None
+    collector = Collector(UnitMatcher(early)) if early is not None else None
+    loaded = load(paths, catalogue, limits, progress, on_sheet=collector.add if collector else None)
     if not loaded.files:
         raise InputError(
             "không có tệp bảng tính nào để đọc",
@@ -243,9 +252,12 @@ def _analyse(
     found_period, period_findings = common_period(loaded.sheets)
     findings.extend(period_findings if period is None else [])
     period = period or found_period
-    chosen = _registry(registry, units_file, period)
-    matcher = UnitMatcher(chosen)
-    collected = collect(loaded.sheets, matcher, catalogue)
+    if collector is not None and early is not None:
+        chosen, matcher, collected = early, collector.matcher, collector.result
+    else:
+        chosen = _registry(registry, units_file, period)
+        matcher = UnitMatcher(chosen)
+        collected = collect(loaded.sheets, matcher, catalogue)
     findings.extend(collected.findings)
     cells = collected.cells
     if prior is not None:

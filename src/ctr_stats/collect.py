@@ -48,8 +48,22 @@ def common_period(sheets: list[SheetData]) -> tuple[Period | None, list[Finding]
 
 
 def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue) -> Collected:
-    result = Collected()
+    collector = Collector(matcher)
     for sheet in sheets:
+        collector.add(sheet)
+    return collector.result
+
+
+class Collector:
+    """Attributes sheets to units one at a time, in the order given: while files are
+    still being read, when the registry is known before they are."""
+
+    def __init__(self, matcher: UnitMatcher) -> None:
+        self.matcher = matcher
+        self.result = Collected()
+
+    def add(self, sheet: SheetData) -> None:
+        result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
         by_key = _by_key(sheet.rows)
@@ -76,7 +90,6 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
                 if unit is not None:
                     _add_unit_rows(sheet, unit, [row], result, _by_key([row]))
-    return result
 
 
 def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | None:
