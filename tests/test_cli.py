@@ -169,3 +169,40 @@ def test_missing_unit_fails_unless_allowed(tmp_path: Path) -> None:
     allowed = run("compute", str(folder), "--allow-missing", "--format", "json")
     assert allowed.returncode == 0
     assert [f["unit"] for f in json.loads(allowed.stdout)["findings"]] == ["Ứng Hòa"]
+
+
+@pytest.mark.parametrize("command", ["compute", "check", "verify", "explain"])
+@pytest.mark.parametrize("columns", ["60", "100"])
+def test_command_help_is_typers_help(command: str, columns: str) -> None:
+    """`ctr-stats COMMAND --help` skips parsing (for speed) and prints exactly what typer
+    would, at any terminal width."""
+    env = {**os.environ, "COLUMNS": columns, "PYTHONPATH": str(ROOT / "src")}
+    fast = subprocess.run(
+        [sys.executable, "-m", "ctr_stats", command, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    typers = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ctr_stats.cli import app; sys.argv[0] = 'ctr-stats'; app()",
+            command,
+            "--help",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert fast.stdout == typers.stdout and "--help" in fast.stdout
+
+
+def test_command_help_only_for_a_command_and_help() -> None:
+    from ctr_stats.cli import command_help
+
+    assert command_help(["compute", "--help"]) is not None
+    for args in (["compute", "--hel"], ["nope", "--help"], ["--help"], ["compute", "x", "--help"]):
+        assert command_help(args) is None
