@@ -79,8 +79,8 @@ def _slug(name: str) -> str:
 
 
 def timed(command: list[str]) -> tuple[float, float, float]:
-    """(seconds, peak resident MB of its largest process, peak resident MB of the process
-    and its workers together) of one whole run."""
+    """(seconds, peak resident MB of its largest process, peak MB of the process and its
+    workers together, shared pages counted once) of one whole run."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env()
@@ -100,8 +100,8 @@ def timed(command: list[str]) -> tuple[float, float, float]:
 
 
 class _TreeMemory(threading.Thread):
-    """Samples, every 50 ms, the resident memory of a process and all its descendants
-    (Linux /proc); `peak` is the largest sum seen."""
+    """Samples, every 50 ms, the memory of a process and all its descendants (Linux /proc,
+    shared pages counted once); `peak` is the largest sum seen."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -131,9 +131,20 @@ class _TreeMemory(threading.Thread):
             grew = bool(more)
         total = 0.0
         for pid in tree:
-            with contextlib.suppress(OSError):  # a worker that has just ended
-                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self.page
+            with contextlib.suppress(OSError, ValueError):  # a worker that has just ended
+                total += self._proportional(pid)
         return total
+
+    def _proportional(self, pid: int) -> float:
+        """MB of memory the process uses, pages shared with others (a forked worker shares
+        most of its parent's) counted in proportion: PSS, or RSS where Linux has no PSS."""
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1000
+        except OSError:
+            pass
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * self.page
 
 
 def _env() -> dict[str, str]:
