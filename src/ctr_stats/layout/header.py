@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..catalogue import Catalogue
 from ..model import Measure, Period
@@ -42,34 +43,61 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 def read_period(texts: list[str]) -> Period | None:
     """The period a title block names: 'NĂM 2023', '6 THÁNG ĐẦU NĂM 2022', 'QUÝ I NĂM 2024'."""
-    for text in texts:
-        key = fold(text)
-        for pattern, months in _PERIOD_PATTERNS:
-            match = pattern.search(key)
-            if not match:
-                continue
-            if months == 3:
-                quarter = _QUARTERS[match.group(1)]
-                return Period(int(match.group(2)), quarter * 3, quarter)
-            return Period(int(match.group(1)), months)
-    for text in texts:
-        match = _AS_OF.search(fold(text))
-        if match and 1 <= int(match.group(2)) <= 12:
-            return Period(int(match.group(3)), int(match.group(2)))
+    found = [_periods_in(text) for text in texts]
+    for named, _ in found:
+        if named is not None:
+            return named
+    for _, as_of in found:
+        if as_of is not None:
+            return as_of
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _periods_in(text: str) -> tuple[Period | None, Period | None]:
+    """(the period one title line names, the period its 'Tính đến ngày' date implies).
+    Kept by line: every unit's copy of a form repeats its title lines."""
+    key = fold(text)
+    named: Period | None = None
+    for pattern, months in _PERIOD_PATTERNS:
+        match = pattern.search(key)
+        if not match:
+            continue
+        if months == 3:
+            quarter = _QUARTERS[match.group(1)]
+            named = Period(int(match.group(2)), quarter * 3, quarter)
+        else:
+            named = Period(int(match.group(1)), months)
+        break
+    match = _AS_OF.search(key)
+    as_of = (
+        Period(int(match.group(3)), int(match.group(2)))
+        if match and 1 <= int(match.group(2)) <= 12
+        else None
+    )
+    return named, as_of
 
 
 def read_owner(texts: list[str]) -> tuple[str | None, str | None, bool]:
     """(folded unit name, the line as written, names the city) from a title block."""
     names_city = False
     for text in texts:
-        key = fold(text)
-        match = _OWNER.search(key) or _OWNER_SHORT.match(key)
-        if match and not _CITY.search(key):
-            return match.group(1), text, False
-        if _CITY.search(key):
-            names_city = True
+        owner, city = _owner_in(text)
+        if owner is not None:
+            return owner, text, False
+        names_city = names_city or city
     return None, None, names_city
+
+
+@lru_cache(maxsize=1 << 12)
+def _owner_in(text: str) -> tuple[str | None, bool]:
+    """(the unit one title line names, whether it names the city)."""
+    key = fold(text)
+    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
+    city = _CITY.search(key) is not None
+    if match and not city:
+        return match.group(1), False
+    return None, city
 
 
 # ---------------------------------------------------------------- header
