@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 from __future__ import annotations
 
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -188,6 +189,7 @@ class _ProgressBar:
         self.enabled = sys.stderr.isatty() and not os.environ.get("CI")
         self.bar: RichProgress | None = None
         self.task: TaskID | None = None
+        self.refreshed = 0.0
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total <= PROGRESS_FROM:
@@ -196,10 +198,16 @@ class _ProgressBar:
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+            # refreshed here, not by rich's timer thread: with no other thread running, the
+            # reading workers can be forked (fast) rather than spawned
+            self.bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done)
+        now = time.monotonic()
+        if now - self.refreshed >= 0.1 or done >= total:  # ten frames a second at most
+            self.bar.refresh()
+            self.refreshed = now
         if done >= total:
             self.bar.stop()
 
