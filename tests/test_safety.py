@@ -51,3 +51,17 @@ def test_a_part_cut_short_is_refused() -> None:
         with pytest.raises(InputError) as caught:
             read_parts(Path("x.xlsx"), archive=archive)
     assert "damaged" in caught.value.message_en
+
+
+def test_a_part_encrypted_with_a_zip_password_is_refused() -> None:
+    """Not how Excel protects a workbook (that is an OLE file), but a zip can say so."""
+    data = bytearray(_zip(zipfile.ZIP_DEFLATED))
+    for signature in (b"PK\x03\x04", b"PK\x01\x02"):  # local header and central directory
+        at = data.find(signature)
+        while at != -1:
+            flags = 6 if signature == b"PK\x03\x04" else 8
+            data[at + flags] |= 0x1
+            at = data.find(signature, at + 4)
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive, pytest.raises(InputError) as caught:
+        read_parts(Path("x.xlsx"), archive=archive)
+    assert "damaged" in caught.value.message_en

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import ctr_stats.api as api
+import ctr_stats.workers as workers
 from ctr_stats.errors import InputError
 from ctr_stats.render.json import render_json
 
@@ -20,6 +21,11 @@ SAMPLES = ROOT / "data" / "samples" / "2023"
 def _json(folder: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> str:
     monkeypatch.setenv("CTR_STATS_JOBS", jobs)
     return render_json(api.compute([folder]))
+
+
+def _always_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "FORK_FROM", 1)
+    monkeypatch.setattr(workers, "SPAWN_FROM", 1)
 
 
 @pytest.fixture
@@ -34,7 +40,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 
 
 def test_workers_give_the_same_report(mixed_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    _always_workers(monkeypatch)
     serial = _json(mixed_folder, monkeypatch, "1")
     parallel = _json(mixed_folder, monkeypatch, "2")
     assert parallel == serial
@@ -46,7 +52,7 @@ def test_spawned_workers_give_the_same_report(
     mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As on Windows and macOS (and on Linux when another thread runs): spawn, not fork."""
-    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    _always_workers(monkeypatch)
     serial = _json(mixed_folder, monkeypatch, "1")
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert _json(mixed_folder, monkeypatch, "2") == serial
@@ -57,7 +63,7 @@ def test_a_worker_that_dies_is_an_input_error_naming_the_files(
 ) -> None:
     """A reader killed outright (as calamine aborting would) ends the run with exit code 3's
     error and the files it was reading, not a traceback or a hang."""
-    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    _always_workers(monkeypatch)
     monkeypatch.setenv("CTR_STATS_JOBS", "2")
     real = api.read_one
     this_process = os.getpid()
@@ -80,7 +86,7 @@ def test_attributing_while_reading_gives_the_same_report(
     """A registry named up front lets sheets be attributed as they are read; the period
     read from the sheets chooses it only after. Same report either way, in one process or
     in workers."""
-    monkeypatch.setattr(api, "PARALLEL_FROM", 1)
+    _always_workers(monkeypatch)
     for jobs in ("1", "2"):
         monkeypatch.setenv("CTR_STATS_JOBS", jobs)
         after = render_json(api.compute([mixed_folder]))

@@ -17,7 +17,7 @@ from .model import Finding, Period, Report, Severity
 from .read import discover, read_file
 from .read.safety import DEFAULT_LIMITS, Limits
 from .units import UnitMatcher
-from .workers import PARALLEL_FROM, job_count, read_in_processes
+from .workers import job_count, read_in_processes, worth_workers
 
 
 @dataclass
@@ -70,7 +70,7 @@ def load(
     if progress is not None:
         progress(0, len(files))
     with paused_gc():
-        if len(files) >= PARALLEL_FROM and (jobs or job_count()) > 1:
+        if worth_workers(len(files), jobs or job_count()):
             results = read_in_processes(files, catalogue, limits, jobs or job_count(), progress)
         else:
             results = _read_serially(files, catalogue, limits, progress)

@@ -176,6 +176,7 @@ def read_parts(
         OSError,
         EOFError,
         NotImplementedError,
+        RuntimeError,  # zipfile's word for a part encrypted with a zip password
     ) as exc:
         raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
 
