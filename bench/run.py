@@ -223,7 +223,8 @@ def main() -> None:
             "",
             "`ctr-stats compute DIR --units units.csv --format json` as a whole process (start to exit) against",
             "`bench/baseline.py` (pandas.read_excel with openpyxl, summing the numeric columns), alternating;",
-            f"medians of {args.runs} runs ({max(3, args.runs // 2)} for 3,321 files), peak resident memory of each.",
+            f"medians of {args.runs} runs ({max(3, args.runs // 2)} for 3,321 files); peak memory of the largest",
+            "process (resident) and of all its processes together (PSS: pages a forked worker shares counted once).",
             "",
             *lines,
             *startup,
@@ -233,12 +234,10 @@ def main() -> None:
         ]
     )
     results = HERE / "RESULTS.md"
-    profile = (
-        results.read_text(encoding="utf-8").split("## Profile", 1)[1]
-        if results.exists() and "## Profile" in results.read_text(encoding="utf-8")
-        else None
-    )
-    results.write_text(text + ("\n## Profile" + profile if profile else ""), encoding="utf-8")
+    # what follows the measured tables (against the targets, the profile) is kept as it is
+    kept = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = kept[kept.index("\n## ") :] if "\n## " in kept else ""
+    results.write_text(text + kept, encoding="utf-8")
     print(f"written {results}")
 
 
