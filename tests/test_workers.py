@@ -92,3 +92,12 @@ def test_attributing_while_reading_gives_the_same_report(
         after = render_json(api.compute([mixed_folder]))
         during = render_json(api.compute([mixed_folder], registry="hanoi-2024"))
         assert during == after
+
+
+def test_python_m_ctr_stats_is_safe_for_spawned_workers(capsys: pytest.CaptureFixture[str]) -> None:
+    """A spawned worker imports the parent's __main__ module under the name __mp_main__
+    (`python -m ctr_stats` on Windows or macOS): that must not run the command again."""
+    import runpy
+
+    runpy.run_module("ctr_stats.__main__", run_name="__mp_main__")
+    assert capsys.readouterr() == ("", "")
