@@ -536,8 +536,12 @@ def _criterion_rows(
 
 def _row_label(grid: Grid, r: int, unit_col: int) -> tuple[str, int]:
     """The unit column's text; failing that, text to its left (a merged 'Tổng cộng')."""
-    for c in (unit_col, *range(unit_col)):
-        value = grid.value(r, c)
+    row = grid.rows[r] if r < len(grid.rows) else ()
+    value = row[unit_col] if unit_col < len(row) else None
+    if type(value) is str and value.strip() and not is_column_number(value):
+        return clean(value), unit_col  # the common case, first
+    for c in range(unit_col):
+        value = row[c] if c < len(row) else None
         if is_text(value) and not is_column_number(str(value)):
             return clean(value), c
     return "", unit_col

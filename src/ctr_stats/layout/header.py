@@ -120,6 +120,7 @@ def is_text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+@lru_cache(maxsize=1 << 14)
 def is_column_number(text: str) -> bool:
     """'1', '(2)', '4 (=2*100/3)', 'a': a column's number, not its name."""
     return _COLUMN_NUMBER.match(clean(text).lower()) is not None
