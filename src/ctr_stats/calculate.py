@@ -5,10 +5,8 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .catalogue import Catalogue, Registry
-from .model import MEASURES, Cell, Cells, Figures, Key, TotalFigures, UnitFigures, ranges
+from .model import MEASURES, Cells, Figures, Key, TotalFigures, UnitFigures
 from .numbers import change, percent_of
 
 
@@ -90,16 +88,3 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
             )
         )
     return result
-
-
-def describe_cells(cells: Sequence[Cell]) -> str:
-    """'file!sheet!F8:F20' for the cells a figure was added up from (several sheets: '; ')."""
-    if isinstance(cells, Cells):
-        return cells.describe()
-    by_sheet: dict[object, list[Cell]] = {}
-    for cell in cells:
-        by_sheet.setdefault(cell.where, []).append(cell)
-    return "; ".join(
-        f"{group[0].where.file}!{group[0].where.sheet}!{ranges([(c.row, c.col) for c in group])}"
-        for group in by_sheet.values()
-    )

@@ -10,7 +10,6 @@ from fractions import Fraction
 from pathlib import Path
 
 from .api import Analysis, Progress, analyse
-from .calculate import describe_cells
 from .catalogue import Catalogue, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
 from .model import UNREADABLE_CODES, Finding, Period, Report, Severity, UnitFigures
@@ -201,7 +200,7 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
             first = part_entries[0] if rule.kind == "part_of" else whole_entry
             measure = rule.part_measure if rule.kind == "part_of" else rule.whole_measure
             assert first is not None
-            sources = first.cells.get(measure, ())
+            sources = first.cells.get(measure)
             where = sources[0].source if sources else None
             finding = _rule_finding(
                 rule,
@@ -211,7 +210,7 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
                 name,
                 where.file if where else None,
                 where.sheet if where else None,
-                describe_cells(sources).rsplit("!", 1)[-1] if sources else None,
+                sources.describe().rsplit("!", 1)[-1] if sources else None,
             )
             if finding:
                 findings.append(finding)
@@ -374,9 +373,9 @@ def _signed(value: Decimal | None) -> str:
 
 
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
-    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), ())
+    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), None)
     source = cells[0].source if cells else None
-    cell = describe_cells(cells).rsplit("!", 1)[-1] if cells else None
+    cell = cells.describe().rsplit("!", 1)[-1] if cells else None
     return Finding(
         code,
         Severity.WARNING,

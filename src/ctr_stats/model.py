@@ -190,10 +190,6 @@ class Cells(Sequence[Cell]):
             assert cell is not None
             yield cell
 
-    def numbers(self) -> list[Number]:
-        key = self.key
-        return [row.numbers[key] for row in self.rows]
-
     def __repr__(self) -> str:
         return f"Cells({self.key!r}, {len(self.rows)} rows, total {self.total})"
 

@@ -81,13 +81,14 @@ def with_prolog(prolog: bytes) -> Callable[[bytes], bytes]:
     return change
 
 
+def with_row(xml: bytes) -> Callable[[bytes], bytes]:
+    """A last row, as written, at the end of the sheet's data."""
+    return lambda data: data.replace(b"</sheetData>", xml + b"</sheetData>", 1)
+
+
 def with_cell(ref: bytes) -> Callable[[bytes], bytes]:
-    return lambda data: data.replace(
-        b"</sheetData>",
-        b'<row r="%s"><c r="%s"><v>1</v></c></row></sheetData>'
-        % (bytes(c for c in ref if 48 <= c <= 57), ref),
-        1,
-    )
+    row = bytes(c for c in ref if 48 <= c <= 57)
+    return with_row(b'<row r="%s"><c r="%s"><v>1</v></c></row>' % (row, ref))
 
 
 def patch_central_directory(path: Path, part: str, size: int) -> None:
@@ -325,14 +326,7 @@ CASES: list[Case] = [
         3,
         "--max-cells",
         lambda p: rewrite(
-            p,
-            {
-                SHEET: lambda d: d.replace(
-                    b"</sheetData>",
-                    b'<row r="1048576"><c\tr="XFD1048576"><v>1</v></c></row></sheetData>',
-                    1,
-                )
-            },
+            p, {SHEET: with_row(b'<row r="1048576"><c\tr="XFD1048576"><v>1</v></c></row>')}
         ),
     ),
     Case(
@@ -340,28 +334,14 @@ CASES: list[Case] = [
         3,
         "--max-cells",
         lambda p: rewrite(
-            p,
-            {
-                SHEET: lambda d: d.replace(
-                    b"</sheetData>",
-                    b"<row r = '1048576'><c r = 'XFD1048576'><v>1</v></c></row></sheetData>",
-                    1,
-                )
-            },
+            p, {SHEET: with_row(b"<row r = '1048576'><c r = 'XFD1048576'><v>1</v></c></row>")}
         ),
     ),
     Case(
         "far-cell-in-lower-case.xlsx",  # calamine reads r="xfd1048576" as XFD1048576
         3,
         "--max-cells",
-        lambda p: rewrite(
-            p,
-            {
-                SHEET: lambda d: d.replace(
-                    b"</sheetData>", b'<row><c r="xfd1048576"><v>1</v></c></row></sheetData>', 1
-                )
-            },
-        ),
+        lambda p: rewrite(p, {SHEET: with_row(b'<row><c r="xfd1048576"><v>1</v></c></row>')}),
     ),
     Case(
         "five-thousand-digit-row.xlsx",  # too long a number to convert: past the grid

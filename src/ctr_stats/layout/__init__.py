@@ -129,7 +129,7 @@ def _columns(
 ) -> tuple[tuple[Column, ...], tuple[Finding, ...]]:
     """The header's columns, and findings about them (without file and sheet). Kept by
     the header's cells and merges: every unit's copy of a form has the same header, read
-    once."""
+    once, and shares one tuple of columns (a worker process hands it back once)."""
     rows = tuple(tuple(grid.rows[r]) for r in range(header.top, header.bottom + 1))
     key = (id(catalogue), header, grid.merges, rows)
     known = _HEADERS.get(key)
@@ -187,25 +187,8 @@ def _indicator_columns(
             )
             continue
         seen[slot] = cell
-        columns.append(_column(c, text, indicator, measure, derived))
+        columns.append(Column(c, text, indicator, measure, derived))
     return columns
-
-
-def _column(
-    index: int, header: str, indicator: str | None, measure: Measure | None, derived: str | None
-) -> Column:
-    """One Column object for each column every unit's form repeats: shared, so the sheets
-    a worker process hands back carry each once."""
-    key = (index, header, indicator, measure, derived)
-    column = _COLUMNS.get(key)
-    if column is None:
-        if len(_COLUMNS) > 10_000:  # odd headers by the thousand: keep the memory bounded
-            _COLUMNS.clear()
-        column = _COLUMNS[key] = Column(index, header, indicator, measure, derived)
-    return column
-
-
-_COLUMNS: dict[tuple[int, str, str | None, str | None, str | None], Column] = {}
 
 
 def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[Column]:
@@ -222,7 +205,7 @@ def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[C
         slot = measure or f"derived:{derived}"
         if slot not in seen:
             seen.add(slot)
-            columns.append(_column(c, " › ".join(path), None, measure, derived))
+            columns.append(Column(c, " › ".join(path), None, measure, derived))
     return columns if any(c.measure for c in columns) else []
 
 
@@ -268,16 +251,8 @@ class _CellReader:
                 raw = row[index]
                 if type(raw) is float and raw.is_integer():
                     numbers[slot] = int(raw)  # a count, as typed
-                elif raw == "" or raw is None:
-                    continue
-                elif type(raw) is int:
-                    numbers[slot] = raw
-                else:
-                    number, text = self._number(r, index, raw, label, slot[0], problems)
-                    if number is not None:
-                        numbers[slot] = whole_or_exact(number)
-                        if text:
-                            texts[slot] = text
+                elif raw != "" and raw is not None:
+                    self._put(r, index, raw, slot, label, numbers, texts, problems)
             if self.derived:
                 self._read_derived(r, row, label, indicator_for_row, derived, problems)
             return numbers, texts, derived, problems
@@ -289,20 +264,32 @@ class _CellReader:
             if key is None:
                 key = (indicator_for_row or "", column.measure)  # type: ignore[assignment]
                 assert key is not None
-            kind = type(raw)
-            if kind is float and raw.is_integer():  # type: ignore[attr-defined]
-                numbers[key] = int(raw)  # type: ignore[call-overload]  # a count, as typed
-                continue
-            if kind is int:
-                numbers[key] = raw  # type: ignore[assignment]
-                continue
+            self._put(r, index, raw, key, label, numbers, texts, problems)
+        self._read_derived(r, row, label, indicator_for_row, derived, problems)
+        return numbers, texts, derived, problems
+
+    def _put(
+        self,
+        r: int,
+        index: int,
+        raw: object,
+        key: Key,
+        label: str,
+        numbers: dict[Key, Number],
+        texts: dict[Key, str],
+        problems: list[Finding],
+    ) -> None:
+        """One counted cell's number (and its text, if it was text) into the row."""
+        if type(raw) is float and raw.is_integer():
+            numbers[key] = int(raw)  # a count, as typed
+        elif type(raw) is int:
+            numbers[key] = raw
+        else:
             number, text = self._number(r, index, raw, label, key[0] or None, problems)
             if number is not None:
                 numbers[key] = whole_or_exact(number)
                 if text:
                     texts[key] = text
-        self._read_derived(r, row, label, indicator_for_row, derived, problems)
-        return numbers, texts, derived, problems
 
     def _read_derived(
         self,

@@ -71,14 +71,6 @@ def _limit(
     )
 
 
-def sniff(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
-    """What the file is by its content: 'xlsx', 'ods', 'xls' or 'text'; refused otherwise."""
-    kind, archive = open_checked(path, load(path, limits))
-    if archive is not None:
-        archive.close()
-    return kind
-
-
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, read once (every check and the reader work on them), after its
     size is checked: a workbook is tens of kilobytes."""
