@@ -5,17 +5,19 @@ Written with xlsxwriter. Text from the inputs is only ever written with `write_s
 (and the workbook refuses to turn strings into formulas), so a unit named "=HYPERLINK(…)"
 stays text. With `formulas=True` totals and percentages are live formulas, their cached
 results the tool's own figures, so the file shows the right numbers even unopened by Excel.
+The unit rows and the Nguồn sheet (close to a million cells for a national roll-up) are put
+as whole rows through `BulkSheet`; titles, headers and the total row are written cell by cell.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
 from ..model import Figures, Report, column_letter
+from .bulk_sheet import BulkSheet, Cell, write_cells
 
 LABELS = {
     "vi": {
@@ -79,6 +81,7 @@ HEADER_ROWS = 2
 class _Column:
     indicator: Indicator
     field: str  # plan, actual, prior, percent_of_plan, percent_of_prior
+    percent: bool = False  # a percentage, shown as a fraction with a % format
 
 
 def _columns(report: Report, sheet_kind: str) -> list[_Column]:
@@ -95,7 +98,7 @@ def _columns(report: Report, sheet_kind: str) -> list[_Column]:
             fields.append("percent_of_plan")
         if figures.prior is not None:
             fields.append("percent_of_prior")
-        columns.extend(_Column(indicator, f) for f in fields)
+        columns.extend(_Column(indicator, f, f.startswith("percent")) for f in fields)
     return columns
 
 
@@ -106,21 +109,28 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
     labels = LABELS[lang]
     workbook = xlsxwriter.Workbook(
         str(path),
-        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "in_memory": True,
+        },
     )
     workbook.set_properties({"creator": "ctr-stats", "title": labels["title"]})
     percent_format = "0" + ("." + "0" * report.precision if report.precision else "") + "%"
     fmt = _formats(workbook, percent_format)
     units = list(dict.fromkeys((u.code, u.name) for u in report.units))  # registry order, once each
     chart_target: tuple[str, int, int, Indicator] | None = None
-    by_unit = {(u.code, u.figures.indicator): u.figures for u in report.units}
+    by_unit: dict[str, dict[str, Figures]] = {}
+    for u in report.units:
+        by_unit.setdefault(u.code, {})[u.figures.indicator] = u.figures
 
     for kind, kind_info in catalogue.sheet_kinds.items():
         columns = _columns(report, kind)
         if not columns:
             continue
         name = kind_info.label(lang)[:31]
-        sheet = workbook.add_worksheet(name)
+        sheet = workbook.add_worksheet(name, worksheet_class=BulkSheet)
         last_col = 1 + len(columns)
         period = report.period.label(lang).upper() if report.period else ""
         sheet.merge_range(0, 0, 0, last_col, "", fmt["title"])
@@ -158,36 +168,32 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
             col += span
 
         first = top + HEADER_ROWS
+        place = {(c.indicator.id, c.field): col for col, c in enumerate(columns, start=2)}
+        rows: list[list[Cell | _Formula]] = []
         for i, (code, unit_name) in enumerate(units):
-            row = first + i
-            sheet.write_number(row, 0, i + 1, fmt["cell"])
-            sheet.write_string(row, 1, unit_name, fmt["cell"])
-            for c, column in enumerate(columns, start=2):
-                figures = by_unit.get((code, column.indicator.id))
-                _write_figure(sheet, row, c, columns, column, figures, fmt, formulas)
+            figures_of = by_unit.get(code, {})
+            cells = _figure_cells(columns, figures_of, fmt["count"], fmt["percent"], fmt)
+            if formulas:
+                _put_formulas(cells, columns, place, first + i, figures_of)
+            rows.append([(i + 1, fmt["cell"]), (unit_name, fmt["cell"]), *cells])
+        if formulas:
+            for row, cells in enumerate(rows, start=first):
+                _write_cells(sheet, row, cells)
+        else:
+            sheet.put_rows(first, rows)  # no formulas in them
+
         total_row = first + len(units)
         sheet.merge_range(total_row, 0, total_row, 1, "", fmt["total_label"])
         sheet.write_string(total_row, 0, labels["total"], fmt["total_label"])
         totals = {t.figures.indicator: t.figures for t in report.totals}
-        for c, column in enumerate(columns, start=2):
-            figures = totals[column.indicator.id]
-            if formulas and column.field in ("plan", "actual", "prior") and units:
-                letter = column_letter(c)
-                sheet.write_formula(
-                    total_row,
-                    c,
-                    f"=SUM({letter}{first + 1}:{letter}{total_row})",
-                    fmt["total_count"],
-                    getattr(figures, column.field),
-                )
-            else:
-                _write_figure(
-                    sheet, total_row, c, columns, column, figures, fmt, formulas, total=True
-                )
+        cells = _figure_cells(columns, totals, fmt["total_count"], fmt["total_percent"], fmt)
+        if formulas:
+            _put_formulas(cells, columns, place, total_row, totals, first if units else None)
+        _write_cells(sheet, total_row, cells, start=2)
 
         last_data = total_row - 1
         for c, column in enumerate(columns, start=2):
-            if column.field.startswith("percent") and units:
+            if column.percent and units:
                 style = fmt["below"] if column.field == "percent_of_plan" else fmt["fall"]
                 sheet.conditional_format(
                     first,
@@ -236,89 +242,110 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
     workbook.close()
 
 
-def _write_figure(
-    sheet: Any,
-    row: int,
-    c: int,
+@dataclass(frozen=True)
+class _Formula:
+    text: str
+    fmt: Any
+    cached: float | int | str
+
+
+def _figure_cells(
     columns: list[_Column],
-    column: _Column,
-    figures: Figures | None,
+    figures_of: dict[str, Figures],
+    count_format: Any,
+    percent_format: Any,
     fmt: dict[str, Any],
-    formulas: bool,
-    total: bool = False,
-) -> None:
-    count_format = fmt["total_count" if total else "count"]
-    percent_format = fmt["total_percent" if total else "percent"]
-    if figures is None:
-        sheet.write_blank(row, c, None, fmt["cell"])
-        return
-    value = getattr(figures, column.field)
-    if column.field.startswith("percent"):
-        base = "plan" if column.field == "percent_of_plan" else "prior"
-        if formulas:
-            actual_col = _column_of(columns, column.indicator.id, "actual")
-            base_col = _column_of(columns, column.indicator.id, base)
-            if actual_col is not None and base_col is not None:
-                a = f"{column_letter(actual_col)}{row + 1}"
-                b = f"{column_letter(base_col)}{row + 1}"
-                cached: Decimal | str = value / 100 if value is not None else ""
-                sheet.write_formula(
-                    row,
-                    c,
-                    f'=IF(AND(ISNUMBER({a}),ISNUMBER({b}),{b}<>0),{a}/{b},"")',
-                    percent_format,
-                    float(cached) if cached != "" else "",
-                )
-                return
-        if value is None:
-            sheet.write_blank(row, c, None, percent_format)
+) -> list[Cell | _Formula]:
+    """A row's figures, column by column: counts as they are, percentages as fractions (the
+    cell's format shows 188.1 as 188,1%), blanks where there is no figure."""
+    cells: list[Cell | _Formula] = []
+    missing = (None, fmt["cell"])
+    for column in columns:
+        figures = figures_of.get(column.indicator.id)
+        if figures is None:
+            cells.append(missing)
+        elif column.percent:
+            value = getattr(figures, column.field)
+            cells.append((None if value is None else float(value / 100), percent_format))
         else:
-            sheet.write_number(row, c, float(value / 100), percent_format)
-        return
-    if value is None:
-        sheet.write_blank(row, c, None, count_format)
-    else:
-        sheet.write_number(row, c, value, count_format)
+            cells.append((getattr(figures, column.field), count_format))
+    return cells
 
 
-def _column_of(columns: list[_Column], indicator: str, field: str) -> int | None:
-    for c, column in enumerate(columns, start=2):
-        if column.indicator.id == indicator and column.field == field:
-            return c
-    return None
+def _put_formulas(
+    cells: list[Cell | _Formula],
+    columns: list[_Column],
+    place: dict[tuple[str, str], int],
+    row: int,
+    figures_of: dict[str, Figures],
+    sum_from: int | None = None,
+) -> None:
+    """Live formulas in place of the tool's numbers (`--formulas`), the numbers kept as their
+    cached results: percentages as actual / base, and in the total row (`sum_from`, the first
+    unit row) counts as the sum of the column above."""
+    for i, (column, cell) in enumerate(zip(columns, cells, strict=True)):
+        if column.indicator.id not in figures_of or not isinstance(cell, tuple):
+            continue
+        value, number_format = cell
+        letter = column_letter(i + 2)
+        if not column.percent:
+            if sum_from is not None:
+                total = f"=SUM({letter}{sum_from + 1}:{letter}{row})"
+                cells[i] = _Formula(total, number_format, value if value is not None else 0)
+            continue
+        base = "plan" if column.field == "percent_of_plan" else "prior"
+        actual_col = place.get((column.indicator.id, "actual"))
+        base_col = place.get((column.indicator.id, base))
+        if actual_col is None or base_col is None:
+            continue
+        a = f"{column_letter(actual_col)}{row + 1}"
+        b = f"{column_letter(base_col)}{row + 1}"
+        text = f'=IF(AND(ISNUMBER({a}),ISNUMBER({b}),{b}<>0),{a}/{b},"")'
+        cells[i] = _Formula(text, number_format, value if value is not None else "")
+
+
+def _write_cells(sheet: Any, row: int, cells: list[Cell | _Formula], start: int = 0) -> None:
+    """Cells written one by one, the usual xlsxwriter way (formulas, and the total row)."""
+    for col, cell in enumerate(cells, start=start):
+        if isinstance(cell, _Formula):
+            sheet.write_formula(row, col, cell.text, cell.fmt, cell.cached)
+        else:
+            write_cells(sheet, row, [cell], start=col)
 
 
 def _write_sources(
     workbook: Any, report: Report, labels: dict[str, Any], fmt: dict[str, Any], lang: str
 ) -> None:
     catalogue = load_catalogue()
-    sheet = workbook.add_worksheet(labels["sources"])
+    sheet = workbook.add_worksheet(labels["sources"], worksheet_class=BulkSheet)
     for c, head in enumerate(labels["source_heads"]):
         sheet.write_string(0, c, head, fmt["header"])
-    write = sheet.write_string
-    row = 1
+    rows: list[list[Cell]] = []
     # One row per figure, as the JSON's "sources": the file and sheet, and each measure's
     # cells as a range ("D10:D18"). A measure read from elsewhere (a figure added up over
     # several sheets, or last period's files) names its file and sheet in its own cell.
+    label_of = {i: indicator.label(lang) for i, indicator in catalogue.indicators.items()}
     for unit in report.units:
-        indicator = catalogue.indicators[unit.figures.indicator].label(lang)
-        places = {m: cells.per_sheet() for m, cells in unit.cells.items()}
-        home = next((p[0][0] for p in places.values() if p), None)
-        write(row, 0, unit.code)
-        write(row, 1, unit.name)
-        write(row, 2, indicator)
-        if home is not None:
-            write(row, 3, home.file)
-            write(row, 4, home.sheet)
-        for c, measure in enumerate(("plan", "actual", "prior"), start=5):
+        places = {measure: held.per_sheet() for measure, held in unit.cells.items()}
+        home = next((place[0][0] for place in places.values() if place), None)
+        cells: list[Cell] = [
+            (unit.code, None),
+            (unit.name, None),
+            (label_of[unit.figures.indicator], None),
+        ]
+        cells += [(home.file, None), (home.sheet, None)] if home is not None else [None, None]
+        for measure in ("plan", "actual", "prior"):
             place = places.get(measure)
             if not place:
-                continue
-            if len(place) == 1 and place[0][0] == home:
-                write(row, c, place[0][1])
+                cells.append(None)
+            elif len(place) == 1 and (place[0][0] is home or place[0][0] == home):
+                cells.append((place[0][1], None))
             else:
-                write(row, c, "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in place))
-        row += 1
+                cells.append(
+                    ("; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in place), None)
+                )
+        rows.append(cells)
+    row = sheet.put_rows(1, rows)
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)

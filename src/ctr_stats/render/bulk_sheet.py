@@ -1,0 +1,234 @@
+"""An xlsxwriter worksheet that also takes whole rows at once, for the annex's big sheets.
+
+xlsxwriter spends about 5 µs of Python on a cell: a named tuple kept per cell when it is
+written, then the XML built attribute by attribute when the workbook closes. The annex for
+a national roll-up has close to a million cells, so that is 5 s. Rows given to `put_rows`
+are kept as plain tuples and written as XML in one pass at close, exactly as xlsxwriter
+writes the same cells (tests/test_bulk_sheet.py compares the two byte for byte, so a new
+xlsxwriter that writes differently fails there, not in a user's Excel). Everything else on
+the sheet (cells written the usual way, merged ranges, formats, conditional formats, print
+settings) is xlsxwriter's own.
+
+It leans on a few of xlsxwriter's internals (`_write_rows`, `_write_row`, the shared string
+table, `_check_dimensions`), stable for years; the byte-for-byte test is the guard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from math import isfinite
+from typing import Any
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+
+# A cell given to `put_rows`: (value, format), or None for no cell. The value is a str (a
+# shared string, as write_string keeps it), an int or float, or None (a blank that only
+# carries its format, as write_blank).
+Cell = tuple[str | int | float | None, Format | None] | None
+
+_EXCEL_STRING_MAX = 32767  # UTF-16 code units, Excel's limit for a cell
+
+
+class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stubs
+    fh: Any  # where xlsxwriter writes the sheet's XML
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bulk: dict[int, tuple[str, int, int]] = {}  # row -> its cells' XML, first, last col
+        self._style: dict[Format | None, str] = {None: ""}  # format -> ' s="N"'
+
+    def put_rows(self, first_row: int, rows: Iterable[Sequence[Cell]]) -> int:
+        """Put rows of cells from `first_row` down, the first cell of each in column A;
+        return the row after the last. Row and column formats do not apply to these cells:
+        give each its format. A format gets its index here, when first used, as in
+        xlsxwriter's constant_memory mode, so a row's XML is made once, now."""
+        strings = self.str_table
+        string_index = strings.string_table
+        unique = strings.unique_count
+        count = strings.count
+        style = self._style
+        letters = _LETTERS
+        bulk = self._bulk
+        table = self.table
+        row = first_row
+        first_col, last_col = self.xls_colmax, -1
+        kept_rows: list[int] = []
+        try:
+            for cells in rows:
+                if row in bulk or table.get(row):
+                    raise ValueError(f"row {row + 1} already has cells")
+                r = str(row + 1)
+                parts = []
+                low = high = -1
+                for col, cell in enumerate(cells):
+                    if cell is None:
+                        continue
+                    value, fmt = cell
+                    s = style.get(fmt)
+                    if s is None:
+                        s = style[fmt] = f' s="{fmt._get_xf_index()}"'  # type: ignore[union-attr]
+                    if value.__class__ is str:
+                        if len(value) > _EXCEL_STRING_MAX // 2:
+                            value = _fit(value)
+                        # the shared string table's own bookkeeping, inlined (a million calls)
+                        index = string_index.get(value)
+                        if index is None:
+                            index = string_index[value] = unique
+                            unique += 1
+                        count += 1
+                        parts.append(f'<c r="{letters[col]}{r}"{s} t="s"><v>{index}</v></c>')
+                    elif value is None:
+                        if fmt is None:  # as write_blank: a blank without a format is no cell
+                            continue
+                        parts.append(f'<c r="{letters[col]}{r}"{s}/>')
+                    else:
+                        if not isfinite(value):  # type: ignore[arg-type]
+                            raise ValueError(f"{value} in row {row + 1} is not a number for Excel")
+                        parts.append(f'<c r="{letters[col]}{r}"{s}><v>{value:.16G}</v></c>')
+                    if low < 0:
+                        low = col
+                    high = col
+                if parts:
+                    bulk[row] = ("".join(parts), low, high)
+                    kept_rows.append(row)
+                    first_col = min(first_col, low)
+                    last_col = max(last_col, high)
+                row += 1
+        finally:
+            strings.unique_count = unique
+            strings.count = count
+        if kept_rows:
+            if kept_rows[-1] >= self.xls_rowmax or last_col >= self.xls_colmax:
+                raise ValueError(
+                    f"{row:,} rows or {last_col + 1} columns are past what an Excel sheet holds"
+                )
+            self._check_dimensions(kept_rows[0], first_col)
+            self._check_dimensions(kept_rows[-1], last_col)
+        return row
+
+    # At close: xlsxwriter's own rows and the bulk rows, in row order.
+    def _write_rows(self) -> None:
+        if not self._bulk:
+            super()._write_rows()
+            return
+        if self.comments:
+            raise ValueError("a sheet with bulk rows cannot hold comments")
+        spans = self._spans()
+        row_info = self.row_info
+        table = self.table
+        bulk = self._bulk
+        plain_row = self._plain_row_attributes()
+        out: list[str] = []
+        real_fh = self.fh
+        for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+            span = spans.get(row_num >> 4)
+            put = bulk.get(row_num)
+            if put is not None:
+                if table.get(row_num):
+                    raise ValueError(f"row {row_num + 1} has cells written both ways")
+                if row_num in row_info:
+                    self.fh = _Collect(out)
+                    self._write_row(row_num, span, row_info[row_num])
+                    self.fh = real_fh
+                    out.append(f"{put[0]}</row>")
+                else:
+                    spans_attr = f' spans="{span}"' if span else ""
+                    out.append(f'<row r="{row_num + 1}"{spans_attr}{plain_row}{put[0]}</row>')
+            elif table.get(row_num) or row_num in row_info:
+                own = table.get(row_num)
+                self.fh = _Collect(out)
+                if own:
+                    self._write_row(row_num, span, row_info.get(row_num))
+                    for col in sorted(own):
+                        self._write_cell(row_num, col, own[col])
+                    self._xml_end_tag("row")
+                else:
+                    self._write_row(row_num, span, row_info[row_num], empty_row=True)
+                self.fh = real_fh
+        real_fh.write("".join(out))
+
+    def _get_range_data(
+        self, row_start: int, col_start: int, row_end: int, col_end: int
+    ) -> list[str | None]:
+        """A chart's cached values, as xlsxwriter reads them from its cells: numbers as text,
+        strings as they are, "" for a blank, None where there is no cell."""
+        data: list[str | None] = []
+        for row_num in range(row_start, row_end + 1):
+            put = self._bulk.get(row_num)
+            if put is None:
+                data.extend(super()._get_range_data(row_num, col_start, row_num, col_end))
+                continue
+            values: dict[int, str] = {}
+            for letters, shared, value in _CELL.findall(put[0]):
+                values[_COLUMN[letters]] = (
+                    self.str_table._get_shared_string(int(value))
+                    if shared
+                    else value.lower()  # numbers written as .16G, cached as .16g
+                )
+            data.extend(values.get(col) for col in range(col_start, col_end + 1))
+        return data
+
+    def _plain_row_attributes(self) -> str:
+        """What xlsxwriter writes in a <row> tag after r and spans for a row without its own
+        height or format (the sheet's default height, Excel 2010 extensions)."""
+        out: list[str] = []
+        real_fh, self.fh = self.fh, _Collect(out)
+        try:
+            self._write_row(0, None, None)
+        finally:
+            self.fh = real_fh
+        tag = "".join(out)
+        return tag[len('<row r="1"') :]
+
+    def _spans(self) -> dict[int, str]:
+        """The <row spans> hint, as xlsxwriter computes it: the columns used in each block of
+        16 rows, one-based."""
+        used: dict[int, tuple[int, int]] = {}
+        for row_num, own in self.table.items():
+            if own:
+                _widen(used, row_num >> 4, min(own), max(own))
+        for row_num, (_, low, high) in self._bulk.items():
+            _widen(used, row_num >> 4, low, high)
+        return {block: f"{lo + 1}:{hi + 1}" for block, (lo, hi) in used.items()}
+
+
+def write_cells(sheet: Worksheet, row: int, cells: Sequence[Cell], start: int = 0) -> None:
+    """The same cells written one by one through xlsxwriter's own methods, on any sheet."""
+    for col, cell in enumerate(cells, start=start):
+        if cell is None:
+            continue
+        value, cell_format = cell
+        if isinstance(value, str):
+            sheet.write_string(row, col, value, cell_format)
+        elif value is None:
+            sheet.write_blank(row, col, None, cell_format)
+        else:
+            sheet.write_number(row, col, value, cell_format)
+
+
+class _Collect:
+    """A file-like stand-in that keeps what xlsxwriter writes, to put it in row order."""
+
+    def __init__(self, out: list[str]) -> None:
+        self.write = out.append
+
+
+_LETTERS = [xl_col_to_name(c) for c in range(16384)]
+_COLUMN = {letters: col for col, letters in enumerate(_LETTERS)}
+_CELL = re.compile(r'<c r="([A-Z]+)[0-9]+"(?: s="[0-9]+")?( t="s")?(?:/>|><v>([^<]*)</v></c>)')
+
+
+def _widen(used: dict[int, tuple[int, int]], block: int, lo: int, hi: int) -> None:
+    old = used.get(block)
+    used[block] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
+
+
+def _fit(text: str) -> str:
+    """Cut a string to Excel's 32,767 UTF-16 code units, as xlsxwriter's write_string does."""
+    if len(text.encode("utf-16-le")) // 2 <= _EXCEL_STRING_MAX:
+        return text
+    kept = text.encode("utf-16-le")[: 2 * _EXCEL_STRING_MAX]
+    return kept.decode("utf-16-le", errors="ignore")

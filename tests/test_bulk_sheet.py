@@ -1,0 +1,84 @@
+"""BulkSheet writes the same bytes as xlsxwriter writing the same cells one by one."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from typing import Any
+
+import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ctr_stats.render.bulk_sheet import BulkSheet, write_cells
+
+_FORMATS = [None, {"bold": True}, {"num_format": "#,##0", "border": 1}, {"num_format": "0.0%"}]
+
+values = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+cells = st.one_of(st.none(), st.tuples(values, st.integers(0, len(_FORMATS) - 1)))
+grids = st.lists(st.lists(cells, max_size=7), max_size=40)
+
+
+def _workbook(grid: list[list[Any]], *, bulk: bool, first_row: int = 3) -> dict[str, bytes]:
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False})
+    workbook.set_properties({"created": datetime(2025, 1, 1)})
+    formats = [f if f is None else workbook.add_format(f) for f in _FORMATS]
+    for f in formats[1:]:
+        f._get_xf_index()  # numbered up front: BulkSheet numbers them when put, not at close
+    sheet = workbook.add_worksheet("Data", worksheet_class=BulkSheet if bulk else None)
+    # Rows written the usual way above and below, a merged title and a tall row.
+    sheet.merge_range(0, 0, 0, 4, "Title", formats[1])
+    sheet.set_row(1, 30)
+    sheet.write_string(2, 1, "head", formats[1])
+    rows = [[None if c is None else (c[0], formats[c[1]]) for c in row] for row in grid]
+    if bulk:
+        after = sheet.put_rows(first_row, rows)
+    else:
+        for r, row in enumerate(rows, start=first_row):
+            write_cells(sheet, r, row)
+        after = first_row + len(rows)
+    sheet.write_string(after, 0, "total", formats[1])
+    sheet.freeze_panes(3, 1)
+    # A chart keeps a copy of the values it shows, read from the cells.
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series({"categories": ["Data", 0, 0, after, 0], "values": ["Data", 0, 1, after, 1]})
+    sheet.insert_chart(0, 8, chart)
+    workbook.close()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids)
+def test_bulk_rows_are_written_as_xlsxwriter_writes_them(grid: list[list[Any]]) -> None:
+    assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
+
+
+def test_a_long_sheet_with_spans_over_many_blocks() -> None:
+    grid = [[("x" * (r % 5), r % 3), (r * 1.5, 2), None, (r, 0), (None, 3)] for r in range(300)]
+    assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
+
+
+def test_cells_past_the_sheet_are_refused() -> None:
+    workbook = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
+    with pytest.raises(ValueError, match="past what an Excel sheet holds"):
+        sheet.put_rows(1_048_575, [[("a", None)], [("b", None)]])
+    with pytest.raises(ValueError, match="not a number"):
+        sheet.put_rows(0, [[(float("inf"), None)]])
+
+
+def test_a_row_written_both_ways_is_refused() -> None:
+    workbook = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
+    sheet.write_string(1, 0, "x")
+    with pytest.raises(ValueError, match="already has cells"):
+        sheet.put_rows(1, [[("a", None)]])
