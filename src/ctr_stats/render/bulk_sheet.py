@@ -15,6 +15,7 @@ table, `_check_dimensions`), stable for years; the byte-for-byte test is the gua
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Sequence
 from math import isfinite
@@ -121,34 +122,27 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
         table = self.table
         bulk = self._bulk
         plain_row = self._plain_row_attributes()
-        out: list[str] = []
-        real_fh = self.fh
+        write = self.fh.write
         for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
             span = spans.get(row_num >> 4)
-            put = bulk.get(row_num)
+            put = bulk.pop(row_num, None)  # written once; let it go
             if put is not None:
                 if table.get(row_num):
                     raise ValueError(f"row {row_num + 1} has cells written both ways")
                 if row_num in row_info:
-                    self.fh = _Collect(out)
                     self._write_row(row_num, span, row_info[row_num])
-                    self.fh = real_fh
-                    out.append(f"{put[0]}</row>")
+                    write(f"{put[0]}</row>")
                 else:
                     spans_attr = f' spans="{span}"' if span else ""
-                    out.append(f'<row r="{row_num + 1}"{spans_attr}{plain_row}{put[0]}</row>')
-            elif table.get(row_num) or row_num in row_info:
-                own = table.get(row_num)
-                self.fh = _Collect(out)
-                if own:
-                    self._write_row(row_num, span, row_info.get(row_num))
-                    for col in sorted(own):
-                        self._write_cell(row_num, col, own[col])
-                    self._xml_end_tag("row")
-                else:
-                    self._write_row(row_num, span, row_info[row_num], empty_row=True)
-                self.fh = real_fh
-        real_fh.write("".join(out))
+                    write(f'<row r="{row_num + 1}"{spans_attr}{plain_row}{put[0]}</row>')
+            elif table.get(row_num):
+                self._write_row(row_num, span, row_info.get(row_num))
+                own = table[row_num]
+                for col in sorted(own):
+                    self._write_cell(row_num, col, own[col])
+                self._xml_end_tag("row")
+            elif row_num in row_info:
+                self._write_row(row_num, span, row_info[row_num], empty_row=True)
 
     def _get_range_data(
         self, row_start: int, col_start: int, row_end: int, col_end: int
@@ -174,13 +168,12 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
     def _plain_row_attributes(self) -> str:
         """What xlsxwriter writes in a <row> tag after r and spans for a row without its own
         height or format (the sheet's default height, Excel 2010 extensions)."""
-        out: list[str] = []
-        real_fh, self.fh = self.fh, _Collect(out)
+        real_fh, self.fh = self.fh, io.StringIO()
         try:
             self._write_row(0, None, None)
+            tag: str = self.fh.getvalue()
         finally:
             self.fh = real_fh
-        tag = "".join(out)
         return tag[len('<row r="1"') :]
 
     def _spans(self) -> dict[int, str]:
@@ -207,13 +200,6 @@ def write_cells(sheet: Worksheet, row: int, cells: Sequence[Cell], start: int = 
             sheet.write_blank(row, col, None, cell_format)
         else:
             sheet.write_number(row, col, value, cell_format)
-
-
-class _Collect:
-    """A file-like stand-in that keeps what xlsxwriter writes, to put it in row order."""
-
-    def __init__(self, out: list[str]) -> None:
-        self.write = out.append
 
 
 _LETTERS = [xl_col_to_name(c) for c in range(16384)]

@@ -11,6 +11,7 @@ as whole rows through `BulkSheet`; titles, headers and the total row are written
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,13 +170,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
 
         first = top + HEADER_ROWS
         place = {(c.indicator.id, c.field): col for col, c in enumerate(columns, start=2)}
-        rows: list[list[Cell | _Formula]] = []
-        for i, (code, unit_name) in enumerate(units):
-            figures_of = by_unit.get(code, {})
-            cells = _figure_cells(columns, figures_of, fmt["count"], fmt["percent"], fmt)
-            if formulas:
-                _put_formulas(cells, columns, place, first + i, figures_of)
-            rows.append([(i + 1, fmt["cell"]), (unit_name, fmt["cell"]), *cells])
+        rows = _unit_rows(units, columns, by_unit, fmt, place, first, formulas)
         if formulas:
             for row, cells in enumerate(rows, start=first):
                 _write_cells(sheet, row, cells)
@@ -249,6 +244,24 @@ class _Formula:
     cached: float | int | str
 
 
+def _unit_rows(
+    units: list[tuple[str, str]],
+    columns: list[_Column],
+    by_unit: dict[str, dict[str, Figures]],
+    fmt: dict[str, Any],
+    place: dict[tuple[str, str], int],
+    first: int,
+    formulas: bool,
+) -> Iterator[list[Any]]:
+    """A row per unit: its number, its name, its figures (made as they are put)."""
+    for i, (code, unit_name) in enumerate(units):
+        figures_of = by_unit.get(code, {})
+        cells = _figure_cells(columns, figures_of, fmt["count"], fmt["percent"], fmt)
+        if formulas:
+            _put_formulas(cells, columns, place, first + i, figures_of)
+        yield [(i + 1, fmt["cell"]), (unit_name, fmt["cell"]), *cells]
+
+
 def _figure_cells(
     columns: list[_Column],
     figures_of: dict[str, Figures],
@@ -316,14 +329,28 @@ def _write_cells(sheet: Any, row: int, cells: list[Cell | _Formula], start: int 
 def _write_sources(
     workbook: Any, report: Report, labels: dict[str, Any], fmt: dict[str, Any], lang: str
 ) -> None:
-    catalogue = load_catalogue()
     sheet = workbook.add_worksheet(labels["sources"], worksheet_class=BulkSheet)
     for c, head in enumerate(labels["source_heads"]):
         sheet.write_string(0, c, head, fmt["header"])
-    rows: list[list[Cell]] = []
-    # One row per figure, as the JSON's "sources": the file and sheet, and each measure's
-    # cells as a range ("D10:D18"). A measure read from elsewhere (a figure added up over
-    # several sheets, or last period's files) names its file and sheet in its own cell.
+    row = sheet.put_rows(1, _source_rows(report, lang))
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 1), 7)
+    sheet.set_column(0, 1, 14)
+    sheet.set_column(2, 2, 40)
+    sheet.set_column(3, 3, 40)
+    sheet.set_column(4, 7, 14)
+
+
+def _source_rows(report: Report, lang: str) -> Iterator[list[Cell]]:
+    """One row per figure, as the JSON's "sources": the file and sheet, and each measure's
+    cells as a range ("D10:D18"). A measure read from elsewhere (a figure added up over
+    several sheets, or last period's files) names its file and sheet in its own cell. Made
+    row by row as they are put, so that only their XML is kept."""
+    catalogue = load_catalogue()
     label_of = {i: indicator.label(lang) for i, indicator in catalogue.indicators.items()}
     for unit in report.units:
         places = {measure: held.per_sheet() for measure, held in unit.cells.items()}
@@ -344,18 +371,7 @@ def _write_sources(
                 cells.append(
                     ("; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in place), None)
                 )
-        rows.append(cells)
-    row = sheet.put_rows(1, rows)
-    sheet.freeze_panes(1, 0)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
-    sheet.autofilter(0, 0, max(row - 1, 1), 7)
-    sheet.set_column(0, 1, 14)
-    sheet.set_column(2, 2, 40)
-    sheet.set_column(3, 3, 40)
-    sheet.set_column(4, 7, 14)
+        yield cells
 
 
 def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:
