@@ -82,3 +82,9 @@ def test_a_row_written_both_ways_is_refused() -> None:
     sheet.write_string(1, 0, "x")
     with pytest.raises(ValueError, match="already has cells"):
         sheet.put_rows(1, [[("a", None)]])
+
+
+def test_strings_past_excel_limit_are_cut_as_xlsxwriter_cuts_them() -> None:
+    # 32,767 UTF-16 units at most; an emoji takes two, so the cut may fall inside one
+    grid = [[("a" * 32_766 + "😀" + "b" * 10, 0)], [("😀" * 20_000, 0)], [("x" * 40_000, 1)]]
+    assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)

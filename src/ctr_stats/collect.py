@@ -146,12 +146,21 @@ ByKey = dict[Key, tuple[list[Row], Number]]
 
 
 def _by_key(rows: Sequence[Row]) -> ByKey:
-    keys = {key: None for row in rows for key in row.numbers}
-    by_key: ByKey = {}
-    for key in keys:
-        holders = [row for row in rows if key in row.numbers]
-        by_key[key] = holders, sum([row.numbers[key] for row in holders])
-    return by_key
+    holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
+    for row in rows:
+        for key in row.numbers:
+            held = holders.get(key)
+            if held is None:
+                holders[key] = [row]
+            else:
+                held.append(row)
+    return {
+        key: (
+            held,
+            sum([row.numbers[key] for row in held]) if len(held) > 1 else held[0].numbers[key],
+        )
+        for key, held in holders.items()
+    }
 
 
 def _add_unit_rows(
