@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,3 +89,11 @@ def test_strings_past_excel_limit_are_cut_as_xlsxwriter_cuts_them() -> None:
     # 32,767 UTF-16 units at most; an emoji takes two, so the cut may fall inside one
     grid = [[("a" * 32_766 + "😀" + "b" * 10, 0)], [("😀" * 20_000, 0)], [("x" * 40_000, 1)]]
     assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
+
+
+def test_a_constant_memory_workbook_is_refused(tmp_path: Path) -> None:
+    # there xlsxwriter streams rows out as they are written, and would never see these
+    workbook = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"), {"constant_memory": True})
+    sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
+    with pytest.raises(ValueError, match="constant_memory"):
+        sheet.put_rows(0, [[("a", None)]])

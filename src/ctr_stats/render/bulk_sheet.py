@@ -47,6 +47,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
         return the row after the last. Row and column formats do not apply to these cells:
         give each its format. A format gets its index here, when first used, as in
         xlsxwriter's constant_memory mode, so a row's XML is made once, now."""
+        if self.constant_memory:  # rows are then streamed out as written; these would be lost
+            raise ValueError("bulk rows need a workbook without constant_memory")
         strings = self.str_table
         string_index = strings.string_table
         unique = strings.unique_count
