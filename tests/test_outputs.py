@@ -359,3 +359,22 @@ def test_output_usage_errors(args: tuple[str, ...]) -> None:
     result = run("compute", "data/samples/2023", *args)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_annex_past_excel_rows_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ctr_stats
+    from ctr_stats.errors import UsageError
+    from ctr_stats.render import excel
+
+    report = ctr_stats.compute([SAMPLES / "2023"])
+    monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", len(report.units))  # one row short
+    target = tmp_path / "annex.xlsx"
+    with pytest.raises(UsageError) as caught:
+        excel.write_excel(report, target)
+    assert f"the report has {len(report.units):,} figures, more than the" in caught.value.describe(
+        "en"
+    )
+    assert f"báo cáo có {len(report.units)} số liệu, quá" in caught.value.describe("vi")
+    assert not target.exists()

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
+from ..errors import UsageError
 from ..model import Figures, Report, column_letter
 from .bulk_sheet import BulkSheet, Cell, write_cells
+from .numbers import format_count
 
 LABELS = {
     "vi": {
@@ -76,6 +78,7 @@ LABELS = {
 }
 TITLE_ROWS = 4  # title block above the header
 HEADER_ROWS = 2
+EXCEL_MAX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,17 @@ def _columns(report: Report, sheet_kind: str) -> list[_Column]:
 
 def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool = False) -> None:
     import xlsxwriter
+
+    # Nguồn has a row per figure: past a sheet's rows, say so before writing anything
+    figures, most = len(report.units), EXCEL_MAX_ROWS - 1
+    if figures > most:
+        raise UsageError(
+            f"báo cáo có {format_count(figures, 'vi')} số liệu, quá {format_count(most, 'vi')}"
+            " dòng của một trang Excel: hãy ghi ra JSON hoặc CSV (-o bao-cao.json)",
+            f"the report has {format_count(figures, 'en')} figures, more than the"
+            f" {format_count(most, 'en')} rows of an Excel sheet: write JSON or CSV instead"
+            " (-o report.json)",
+        )
 
     catalogue = load_catalogue()
     labels = LABELS[lang]
