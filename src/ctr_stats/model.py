@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, overload
 
 Measure = Literal["plan", "actual", "prior"]
@@ -39,6 +39,7 @@ class Source:
 
 
 @cache
+@lru_cache(maxsize=1 << 14)  # Excel's columns: asked for once per figure in every report
 def column_letter(col: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -201,15 +202,10 @@ class Cells(Sequence[Cell]):
 
     def per_sheet(self) -> list[tuple[SheetRef, str, Number]]:
         """(sheet, its cells as 'F8:F20', their sum) for each sheet the cells are on."""
+        span = self._one_span()
+        if span is not None:
+            return [(self.rows[0].where, span, self.total)]
         key = self.key
-        rows = self.rows
-        if self.one_sheet and rows and rows[0].rows_of is None:
-            # one sheet's unit rows, the common case: one column, from the first to the last
-            first = rows[0]
-            letter = column_letter(first.columns[key])
-            low, high = first.index + 1, rows[-1].index + 1
-            span = f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
-            return [(first.where, span, self.total)]
         return [
             (where, ranges([r.position(key) for r in held]), sum(r.numbers[key] for r in held))
             for where, held in self.by_sheet().items()
@@ -217,7 +213,22 @@ class Cells(Sequence[Cell]):
 
     def describe(self) -> str:
         """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
+        span = self._one_span()
+        if span is not None:
+            where = self.rows[0].where
+            return f"{where.file}!{where.sheet}!{span}"
         return "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in self.per_sheet())
+
+    def _one_span(self) -> str | None:
+        """'F8:F20' when the cells are one sheet's unit rows, the common case: one column,
+        from the first to the last; None otherwise."""
+        rows = self.rows
+        if not (self.one_sheet and rows and rows[0].rows_of is None):
+            return None
+        first = rows[0]
+        letter = column_letter(first.columns[self.key])
+        low, high = first.index + 1, rows[-1].index + 1
+        return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 
 
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:
