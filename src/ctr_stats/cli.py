@@ -77,27 +77,38 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ / language")]
 PrecisionOpt = Annotated[
     int,
     typer.Option(
-        "--precision", min=0, max=6, help="Số chữ số thập phân của % / decimals of percentages"
+        "--precision",
+        min=0,
+        max=6,
+        metavar="N",
+        help="Số chữ số thập phân của % / decimals of percentages",
     ),
 ]
 RegistryOpt = Annotated[
     str | None,
-    typer.Option("--registry", help="Danh mục đơn vị: hanoi-2024, hanoi-2025 / unit registry"),
+    typer.Option(
+        "--registry", metavar="NAME", help="Danh mục đơn vị: hanoi-2024, hanoi-2025 / unit registry"
+    ),
 ]
 UnitsOpt = Annotated[
     Path | None,
     typer.Option(
-        "--units", help="Danh mục đơn vị riêng (CSV: code,name,type,aliases) / your own registry"
+        "--units",
+        metavar="CSV",
+        help="Danh mục đơn vị riêng (CSV: code,name,type,aliases) / your own registry",
     ),
 ]
 PeriodOpt = Annotated[
     str | None,
-    typer.Option("--period", help="Kỳ báo cáo / period: 2023, 2022-h1, 2021-9m, 2024-q1"),
+    typer.Option(
+        "--period", metavar="PERIOD", help="Kỳ báo cáo / period: 2023, 2022-h1, 2021-9m, 2024-q1"
+    ),
 ]
 PriorOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--prior",
+        metavar="PATH",
         help="Bảng tính kỳ trước: Thực hiện của chúng là Cùng kỳ / last period's workbooks",
     ),
 ]
@@ -106,6 +117,7 @@ MaxCellsOpt = Annotated[
     typer.Option(
         "--max-cells",
         min=1,
+        metavar="N",
         help="Giới hạn ô của một trang / a sheet's most cells (rows × columns)",
     ),
 ]
@@ -114,17 +126,27 @@ MaxMegabytesOpt = Annotated[
     typer.Option(
         "--max-megabytes",
         min=1,
+        metavar="N",
         help="Giới hạn MB giải nén của một tệp / a file's most megabytes uncompressed",
     ),
 ]
 MaxRatioOpt = Annotated[
-    int, typer.Option("--max-ratio", min=1, help="Tỷ lệ nén tối đa / the highest compression ratio")
+    int,
+    typer.Option(
+        "--max-ratio", min=1, metavar="N", help="Tỷ lệ nén tối đa / the highest compression ratio"
+    ),
 ]
 MaxPartsOpt = Annotated[
-    int, typer.Option("--max-parts", min=1, help="Số phần tối đa trong tệp nén / most zip parts")
+    int,
+    typer.Option(
+        "--max-parts", min=1, metavar="N", help="Số phần tối đa trong tệp nén / most zip parts"
+    ),
 ]
 MaxMergesOpt = Annotated[
-    int, typer.Option("--max-merges", min=1, help="Số vùng gộp ô tối đa / most merged areas")
+    int,
+    typer.Option(
+        "--max-merges", min=1, metavar="N", help="Số vùng gộp ô tối đa / most merged areas"
+    ),
 ]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Hiện traceback khi lỗi / show the traceback of an error")
@@ -258,7 +280,10 @@ def compute(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file"
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file",
         ),
     ] = None,
     formulas: Annotated[
@@ -270,7 +295,9 @@ def compute(
     ] = False,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Mẫu câu riêng (TOML) / your own sentence templates"),
+        typer.Option(
+            "--templates", metavar="TOML", help="Mẫu câu riêng (TOML) / your own sentence templates"
+        ),
     ] = None,
     sort: Annotated[
         SortBy | None,
@@ -279,14 +306,22 @@ def compute(
         ),
     ] = None,
     top: Annotated[
-        int | None, typer.Option("--top", min=1, help="N đơn vị cao nhất / the N best units")
+        int | None,
+        typer.Option("--top", min=1, metavar="N", help="N đơn vị cao nhất / the N best units"),
     ] = None,
     bottom: Annotated[
-        int | None, typer.Option("--bottom", min=1, help="N đơn vị thấp nhất / the N lowest units")
+        int | None,
+        typer.Option(
+            "--bottom", min=1, metavar="N", help="N đơn vị thấp nhất / the N lowest units"
+        ),
     ] = None,
     indicator: Annotated[
         list[str] | None,
-        typer.Option("--indicator", help="Chọn chỉ tiêu, ví dụ 'admission.*' / indicator glob"),
+        typer.Option(
+            "--indicator",
+            metavar="GLOB",
+            help="Chọn chỉ tiêu, ví dụ 'admission.*' / indicator glob",
+        ),
     ] = None,
     lang: LangOpt = Lang.vi,
     by: Annotated[By, typer.Option("--by", help="total: chỉ tổng / unit: từng đơn vị")] = By.total,
@@ -469,7 +504,9 @@ def check(
     ] = False,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="Tệp cấu hình / configuration file (ctr-stats.toml)"),
+        typer.Option(
+            "--config", metavar="TOML", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
+        ),
     ] = None,
     lang: LangOpt = Lang.vi,
     registry: RegistryOpt = None,
@@ -537,7 +574,9 @@ def verify(
     ],
     data: Annotated[
         list[Path] | None,
-        typer.Option("--data", help="Bảng tính để đối chiếu / workbooks to compare with"),
+        typer.Option(
+            "--data", metavar="PATH", help="Bảng tính để đối chiếu / workbooks to compare with"
+        ),
     ] = None,
     output_format: Annotated[
         VerifyFormat, typer.Option("--format", "-f", help="Định dạng / output format")
@@ -578,7 +617,9 @@ def explain(
         str, typer.Argument(help="Mã chỉ tiêu / indicator id, e.g. admission.total")
     ],
     paths: PathsArg,
-    unit: Annotated[str | None, typer.Option("--unit", help="Tên đơn vị / a unit's name")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="NAME", help="Tên đơn vị / a unit's name")
+    ] = None,
     lang: LangOpt = Lang.vi,
     precision: PrecisionOpt = 1,
     registry: RegistryOpt = None,
