@@ -94,14 +94,14 @@ UnitsOpt = Annotated[
     Path | None,
     typer.Option(
         "--units",
-        metavar="CSV",
+        metavar="FILE",
         help="Danh mục đơn vị riêng (CSV: code,name,type,aliases) / your own registry",
     ),
 ]
 PeriodOpt = Annotated[
     str | None,
     typer.Option(
-        "--period", metavar="PERIOD", help="Kỳ báo cáo / period: 2023, 2022-h1, 2021-9m, 2024-q1"
+        "--period", metavar="P", help="Kỳ báo cáo / period: 2023, 2022-h1, 2021-9m, 2024-q1"
     ),
 ]
 PriorOpt = Annotated[
@@ -296,7 +296,7 @@ def compute(
     templates: Annotated[
         Path | None,
         typer.Option(
-            "--templates", metavar="TOML", help="Mẫu câu riêng (TOML) / your own sentence templates"
+            "--templates", metavar="FILE", help="Mẫu câu riêng (TOML) / your own sentence templates"
         ),
     ] = None,
     sort: Annotated[
@@ -505,7 +505,7 @@ def check(
     config: Annotated[
         Path | None,
         typer.Option(
-            "--config", metavar="TOML", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
+            "--config", metavar="FILE", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
         ),
     ] = None,
     lang: LangOpt = Lang.vi,
