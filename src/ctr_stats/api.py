@@ -13,9 +13,9 @@ from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry,
 from .collect import Collector, collect, common_period
 from .errors import InputError, UsageError
 from .layout import Row, SheetData, parse_sheet
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Finding, Period, Report, Severity
 from .read import discover, read_file
-from .read.safety import DEFAULT_LIMITS, Limits
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from .api import Analysis, Progress, analyse
 from .catalogue import Catalogue, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
+from .limits import DEFAULT_LIMITS, Limits
 from .model import UNREADABLE_CODES, Finding, Period, Report, Severity, UnitFigures
-from .read.safety import DEFAULT_LIMITS, Limits
 from .text import fold
 
 SCHEMA = "ctr-stats/check/1"

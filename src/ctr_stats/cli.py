@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from .limits import DEFAULT_LIMITS, Limits
+
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
     from .model import Finding, Period, Report
-    from .read.safety import Limits
 
 app = typer.Typer(
     name="ctr-stats",
@@ -245,7 +246,6 @@ def _compute(
     progress: _ProgressBar | None = None,
 ) -> Report:
     from . import api
-    from .read.safety import DEFAULT_LIMITS
 
     chosen_period = _parse_period(period, registry, units)
     return api.compute(
@@ -263,8 +263,6 @@ def _compute(
 def _limits(
     max_cells: int, max_megabytes: int, max_ratio: int, max_parts: int, max_merges: int
 ) -> Limits:
-    from .read.safety import Limits
-
     return Limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
 
 
@@ -337,11 +335,11 @@ def compute(
             help="Vẫn tính tổng khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
         ),
     ] = False,
-    max_cells: MaxCellsOpt = 2_000_000,
-    max_megabytes: MaxMegabytesOpt = 500,
-    max_ratio: MaxRatioOpt = 200,
-    max_parts: MaxPartsOpt = 10_000,
-    max_merges: MaxMergesOpt = 100_000,
+    max_cells: MaxCellsOpt = DEFAULT_LIMITS.max_cells,
+    max_megabytes: MaxMegabytesOpt = DEFAULT_LIMITS.max_megabytes,
+    max_ratio: MaxRatioOpt = DEFAULT_LIMITS.max_ratio,
+    max_parts: MaxPartsOpt = DEFAULT_LIMITS.max_parts,
+    max_merges: MaxMergesOpt = DEFAULT_LIMITS.max_merges,
     debug: DebugOpt = False,
 ) -> None:
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
@@ -513,11 +511,11 @@ def check(
     units: UnitsOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
-    max_cells: MaxCellsOpt = 2_000_000,
-    max_megabytes: MaxMegabytesOpt = 500,
-    max_ratio: MaxRatioOpt = 200,
-    max_parts: MaxPartsOpt = 10_000,
-    max_merges: MaxMergesOpt = 100_000,
+    max_cells: MaxCellsOpt = DEFAULT_LIMITS.max_cells,
+    max_megabytes: MaxMegabytesOpt = DEFAULT_LIMITS.max_megabytes,
+    max_ratio: MaxRatioOpt = DEFAULT_LIMITS.max_ratio,
+    max_parts: MaxPartsOpt = DEFAULT_LIMITS.max_parts,
+    max_merges: MaxMergesOpt = DEFAULT_LIMITS.max_merges,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra số liệu: thiếu, thừa, không khớp, bất thường / check the data, with exit codes for CI."""

@@ -20,8 +20,8 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .catalogue import Catalogue
     from .layout import SheetData
+    from .limits import Limits
     from .model import Finding
-    from .read.safety import Limits
 
 Result = tuple["list[SheetData]", "list[Finding]"]
 

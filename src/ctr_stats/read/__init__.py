@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import cast
 
 from ..errors import InputError, PasswordProtected
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
 from .safety import (
-    DEFAULT_LIMITS,
     XLSX_UNREAD,
-    Limits,
     check_ods,
     check_sheet_bounds,
     load,

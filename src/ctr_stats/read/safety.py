@@ -15,10 +15,10 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, PasswordProtected
+from ..limits import DEFAULT_LIMITS, Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -40,20 +40,6 @@ _AREA = re.compile(rb"""<(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)
 _AREA_ROW = re.compile(rb"[A-Za-z]*(\d+)")
 _AREA_COLUMN = re.compile(rb"([A-Za-z]+)\d")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Sized well above real workbooks (a district's form: a few hundred cells, 30 KB)."""
-
-    max_cells: int = 2_000_000  # a sheet's used area, rows x columns
-    max_megabytes: int = 500  # a workbook's parts uncompressed, or a text file
-    max_ratio: int = 200  # compression ratio of one part larger than 1 MB (real: 5-10)
-    max_parts: int = 10_000
-    max_merges: int = 100_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def _refuse(path: Path, vi: str, en: str, sheet: str | None = None) -> InputError:

@@ -195,7 +195,9 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         sheet.merge_range(total_row, 0, total_row, 1, "", fmt["total_label"])
         sheet.write_string(total_row, 0, labels["total"], fmt["total_label"])
         totals = {t.figures.indicator: t.figures for t in report.totals}
-        cells = _figure_cells(columns, totals, fmt["total_count"], fmt["total_percent"], fmt)
+        cells = _figure_cells(
+            columns, totals, fmt["total_count"], fmt["total_percent"], fmt["cell"]
+        )
         if formulas:
             _put_formulas(cells, columns, place, total_row, totals, first if units else None)
         _write_cells(sheet, total_row, cells, start=2)
@@ -270,7 +272,7 @@ def _unit_rows(
     """A row per unit: its number, its name, its figures (made as they are put)."""
     for i, (code, unit_name) in enumerate(units):
         figures_of = by_unit.get(code, {})
-        cells = _figure_cells(columns, figures_of, fmt["count"], fmt["percent"], fmt)
+        cells = _figure_cells(columns, figures_of, fmt["count"], fmt["percent"], fmt["cell"])
         if formulas:
             _put_formulas(cells, columns, place, first + i, figures_of)
         yield [(i + 1, fmt["cell"]), (unit_name, fmt["cell"]), *cells]
@@ -281,12 +283,12 @@ def _figure_cells(
     figures_of: dict[str, Figures],
     count_format: Any,
     percent_format: Any,
-    fmt: dict[str, Any],
+    blank_format: Any,
 ) -> list[Cell | _Formula]:
     """A row's figures, column by column: counts as they are, percentages as fractions (the
     cell's format shows 188.1 as 188,1%), blanks where there is no figure."""
     cells: list[Cell | _Formula] = []
-    missing = (None, fmt["cell"])
+    missing = (None, blank_format)
     for column in columns:
         figures = figures_of.get(column.indicator.id)
         if figures is None:
