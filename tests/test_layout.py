@@ -103,3 +103,32 @@ def test_sheet_without_a_known_header_is_skipped(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "notes.xlsx", {"Ghi chú": [["Ghi chú"], ["Không có số liệu"]]})
     (grid,) = read_file(path)
     assert parse_sheet(grid, load_catalogue()) is None
+
+
+def test_discover_finds_what_a_clerk_would_count_once_in_path_order(tmp_path: Path) -> None:
+    from ctr_stats.read import discover
+
+    for name in (
+        "a/b.xlsx",
+        "a-c.XLSX",
+        "a/z/d.ods",
+        "e.csv",
+        "notes.docx",
+        ".hidden/f.xlsx",
+        "a/.g.xlsx",
+        "a/~$b.xlsx",
+        "ctr-stats-annex.xlsx",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "link.xlsx").symlink_to(tmp_path / "a" / "b.xlsx")  # a copy by another name
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)  # never followed
+
+    found = discover([tmp_path / "a" / "b.xlsx", tmp_path, tmp_path / "e.csv"])
+
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a/b.xlsx",  # named first, then found again in the folder and through the link
+        "a/z/d.ods",  # parts compare before characters: "a" < "a-c"
+        "a-c.XLSX",
+        "e.csv",
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,35 +68,57 @@ def a1(row: int, col: int) -> str:
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The files to read: files as given, directories searched for supported files.
 
-    Hidden files, Excel's '~$' lock files and ctr-stats' own outputs are skipped.
+    Hidden files and folders, Excel's '~$' lock files and ctr-stats' own outputs are
+    skipped; links to folders are not followed (a loop would never end). A file named twice,
+    or inside a folder also named, or reached through a link, is read once.
     """
     found: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
-        key = path.resolve()
-        if key not in seen:  # a file named twice, or inside a folder also named, is read once
+    def add(path: Path, key: Path) -> None:
+        if key not in seen:
             seen.add(key)
             found.append(path)
 
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not any(p.startswith(".") for p in rel)
-                    and not child.name.startswith(("~$", OUTPUT_PREFIX))
-                ):
-                    add(child)
+            real = path.resolve()
+            # a file's real path is its folder's plus its name unless a link is on the way:
+            # resolving each one of thousands of files would cost more than reading the list
+            for parts, linked in sorted(_walk(path)):
+                add(
+                    path.joinpath(*parts),
+                    path.joinpath(*parts).resolve() if linked else real.joinpath(*parts),
+                )
         elif path.exists():
-            add(path)
+            add(path, path.resolve())
         else:
             raise InputError(
                 "không tìm thấy tệp hoặc thư mục", "no such file or folder", file=str(path)
             )
     return found
+
+
+def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """(path parts below the folder searched, whether the file is a link) of each
+    supported file, in no particular order. Links to folders are not followed."""
+    try:
+        entries = list(os.scandir(folder))
+    except PermissionError:  # as Path.rglob did: a folder this user may not open is passed
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        parts = (*above, name)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), parts)
+        elif (
+            entry.is_file()
+            and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
+            and not name.startswith(("~$", OUTPUT_PREFIX))
+        ):
+            yield parts, entry.is_symlink()
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
