@@ -8,6 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ctr_stats.api as api
 import ctr_stats.workers as workers
@@ -101,3 +103,13 @@ def test_python_m_ctr_stats_is_safe_for_spawned_workers(capsys: pytest.CaptureFi
 
     runpy.run_module("ctr_stats.__main__", run_name="__mp_main__")
     assert capsys.readouterr() == ("", "")
+
+
+@given(files=st.integers(min_value=0, max_value=20_000), jobs=st.integers(min_value=1, max_value=8))
+def test_chunks_cover_every_file_once_small_at_both_ends(files: int, jobs: int) -> None:
+    sizes = workers.chunk_sizes(files, jobs)
+    assert sum(sizes) == files and all(1 <= size <= 64 for size in sizes)
+    if files >= 2_000 * jobs:  # a long run starts and ends on chunks of 8, runs on 64s between
+        assert sizes[:jobs] == sizes[-jobs:] == [8] * jobs
+        middle = sizes[3 * jobs : -3 * jobs]
+        assert min(middle) >= 60 and max(middle) - min(middle) <= 1

@@ -69,23 +69,26 @@ def read_in_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     method = start_method()
-    size = max(8, min(64, len(files) // (jobs * 8) or 1))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks, first = [], 0
+    for size in chunk_sizes(len(files), jobs):
+        chunks.append(files[first : first + size])
+        first += size
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_start_worker,
         initargs=(catalogue, limits),
     ) as pool:
-        done = 0
+        done, chunks_done = 0, 0
         try:
-            for chunk, results in zip(chunks, pool.map(_read_chunk, chunks), strict=True):
+            for results in pool.map(_read_chunk, chunks):
                 yield from results
-                done += len(chunk)
+                done += len(chunks[chunks_done])
+                chunks_done += 1
                 if progress is not None:
                     progress(done, len(files))
         except BrokenProcessPool as exc:  # a reader crashed outright (not an exception)
-            failed = chunks[done // size] if done // size < len(chunks) else []
+            failed = chunks[chunks_done]
             raise InputError(
                 "tiến trình đọc tệp bị dừng đột ngột khi đọc một trong các tệp sau; "
                 "hãy chạy lại với CTR_STATS_JOBS=1 để biết tệp nào",
@@ -93,6 +96,25 @@ def read_in_processes(
                 "run again with CTR_STATS_JOBS=1 to tell which",
                 file=", ".join(str(p) for p in failed[:5]) + (" …" if len(failed) > 5 else ""),
             ) from exc
+
+
+def chunk_sizes(files: int, jobs: int) -> list[int]:
+    """How many files each task reads: up to 64, fewer for fewer files; smaller at the
+    start, so that results flow in while the workers read on, and at the end, so that no
+    worker is left reading a long chunk alone while the others wait."""
+    if files <= 0:
+        return []
+    size = max(8, min(64, files // (jobs * 8)))
+    head: list[int] = []
+    for ramp in (8, 16, 32):
+        for _ in range(jobs):
+            if ramp >= size or files - 2 * sum(head) < 2 * ramp + size:
+                break
+            head.append(ramp)
+    middle = files - 2 * sum(head)
+    count = -(-middle // size)  # chunks of at most `size`, as even as they divide
+    base, larger = divmod(middle, count)
+    return [*head, *[base + 1] * larger, *[base] * (count - larger), *head[::-1]]
 
 
 _WORKER: tuple[Catalogue, Limits] | None = None
