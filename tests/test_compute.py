@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ctr_stats
 from ctr_stats.render.json import report_to_dict
@@ -209,3 +211,40 @@ def test_users_own_registry(tmp_path: Path) -> None:
     assert report.registry == "units"
     assert {u.code for u in report.units} == {"BD"}
     assert report.findings == ()
+
+
+_KEYS = [("admission.total", m) for m in ("plan", "actual", "prior")]
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(_KEYS),
+                st.one_of(st.integers(-5, 10**6), st.decimals(-100, 100, places=2)),
+            ),
+            unique_by=lambda pair: pair[0],
+        ),
+        max_size=6,
+    )
+)
+def test_rows_are_grouped_and_added_by_key_exactly(rows_numbers: list[list[tuple]]) -> None:
+    """Each key's rows, in sheet order, each key with a list of its own (Cells extends it),
+    and their exact sum: whether the rows fill the same columns in the same order or not."""
+    from ctr_stats.collect import _by_key
+    from ctr_stats.model import Row, SheetRef
+
+    where = SheetRef("f.xlsx", "s")
+    rows = [
+        Row(f"u{n}", f"B{n}", n, where, dict(pairs), {}) for n, pairs in enumerate(rows_numbers)
+    ]
+
+    grouped = _by_key(rows)
+
+    expected_keys = list(dict.fromkeys(key for row in rows for key in row.numbers))
+    assert list(grouped) == expected_keys
+    for key, (holders, total) in grouped.items():
+        assert holders == [row for row in rows if key in row.numbers]
+        assert total == sum(row.numbers[key] for row in holders)
+    lists = [holders for holders, _ in grouped.values()]
+    assert len({id(held) for held in lists}) == len(lists)

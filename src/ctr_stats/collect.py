@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
@@ -146,6 +147,14 @@ ByKey = dict[Key, tuple[list[Row], Number]]
 
 
 def _by_key(rows: Sequence[Row]) -> ByKey:
+    if len(rows) > 1:
+        keys = tuple(rows[0].numbers)
+        if all(tuple(row.numbers) == keys for row in rows):
+            # every row fills the same columns (a form's unit rows mostly do): the sums
+            # column by column, in C; each key gets its own list, as Cells extends it
+            sums = map(sum, zip(*[row.numbers.values() for row in rows], strict=True))
+            lists = map(list, repeat(rows, len(keys)))
+            return dict(zip(keys, zip(lists, sums, strict=True), strict=True))
     holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
     for row in rows:
         for key in row.numbers:
