@@ -24,6 +24,7 @@ from .safety import (
     load,
     open_checked,
     read_parts,
+    stored_zip,
 )
 from .xlsx_extras import SheetExtras, scan_xlsx
 
@@ -141,6 +142,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     if archive is not None:
         with archive:
             parts = read_parts(path, limits, archive, XLSX_UNREAD if kind == "xlsx" else ())
+            checked = stored_zip(archive, parts)
         if kind == "xlsx":
             for name, part in parts.items():
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):
@@ -156,6 +158,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
         else:
             check_ods(path, parts.get("content.xml", b""), limits)
         del parts
+        data = checked or data
     return list(_read_spreadsheet(path, data, extras))
 
 

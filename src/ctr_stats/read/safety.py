@@ -5,7 +5,8 @@ kills python-calamine outright (SIGABRT, which nothing can catch). So a file is 
 its first bytes, its zip index is checked against limits before anything is decompressed,
 its parts are read with their declared sizes as a cap and their CRCs checked, DOCTYPE and
 ENTITY declarations are refused, and each sheet's cell references, dimension and merged
-areas are bounded, all with the standard library, before calamine sees the file.
+areas are bounded, all with the standard library, before calamine sees the file; and what
+calamine then parses is those checked parts, repacked uncompressed.
 """
 
 from __future__ import annotations
@@ -257,6 +258,57 @@ def _checked_parts(
             )
         parts[info.filename] = data
     return parts
+
+
+_LOCAL_ENTRY = struct.Struct("<4sHHHHHIIIHH")
+_CENTRAL_ENTRY = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_END_OF_DIRECTORY = struct.Struct("<4sHHHHIIH")
+_UTF8_NAMES = 0x800
+
+
+def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
+    """The checked parts as a zip of their own, uncompressed: the reader then parses the
+    very bytes that were checked, and does not inflate them a second time. None when they
+    are too big for a zip without its 64-bit extension (past any default limit)."""
+    if sum(map(len, parts.values())) >= 0xFFFF_FFFF or len(parts) >= 0xFFFF:
+        return None
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name, data in parts.items():
+        encoded, crc, size = name.encode(), archive.getinfo(name).CRC, len(data)
+        head = _LOCAL_ENTRY.pack(
+            b"PK\x03\x04", 20, _UTF8_NAMES, 0, 0, 0x21, crc, size, size, len(encoded), 0
+        )
+        directory.append(
+            _CENTRAL_ENTRY.pack(
+                b"PK\x01\x02",
+                20,
+                20,
+                _UTF8_NAMES,
+                0,
+                0,
+                0x21,
+                crc,
+                size,
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
+        pieces += (head, encoded, data)
+        offset += len(head) + len(encoded) + size
+    listing = b"".join(directory)
+    end = _END_OF_DIRECTORY.pack(
+        b"PK\x05\x06", 0, 0, len(directory), len(directory), len(listing), offset, 0
+    )
+    return b"".join([*pieces, listing, end])
 
 
 def _column_number(letters: bytes) -> int:
