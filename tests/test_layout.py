@@ -132,3 +132,21 @@ def test_discover_finds_what_a_clerk_would_count_once_in_path_order(tmp_path: Pa
         "a-c.XLSX",
         "e.csv",
     ]
+
+
+def test_a_row_hidden_in_any_quoting_is_seen(tmp_path: Path) -> None:
+    """hidden='1' is as hidden as hidden="1" to Excel and calamine: not read as a figure."""
+    import zipfile
+
+    source = Path(__file__).parent / "corpus" / "files" / "hidden-row-with-old-figures.xlsx"
+    target = tmp_path / "single-quotes.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'hidden="1"', b"hidden='1'")
+            new.writestr(info, data)
+
+    (grid,) = [g for g in read_file(target) if g.hidden_rows]
+
+    assert grid.hidden_rows == {10}

@@ -95,7 +95,7 @@ def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
 
 
 def _worth_parsing(data: bytes) -> bool:
-    return b'hidden="1"' in data or b'hidden="true"' in data or b"<f" in data
+    return b"hidden" in data or b"<f" in data  # (hidden='1' too: the parser decides)
 
 
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
