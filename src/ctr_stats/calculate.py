@@ -39,22 +39,21 @@ def unit_figures(
             continue
         reported = sorted({key[0] for key in unit_cells if key[0] in order}, key=order.__getitem__)
         for indicator in reported:
-            by_measure: dict[str, Cells] = {
-                m: held for m in MEASURES if (held := unit_cells.get((indicator, m))) is not None
-            }
-            sums = {m: int(held.total) for m, held in by_measure.items() if held.rows}
+            # (plain loops: this runs for every unit and indicator of a national roll-up)
+            by_measure: dict[str, Cells] = {}
+            sums: dict[str, int | None] = {"plan": None, "actual": None, "prior": None}
+            for measure in MEASURES:
+                held = unit_cells.get((indicator, measure))
+                if held is not None:
+                    by_measure[measure] = held
+                    if held.rows:
+                        sums[measure] = int(held.total)
             result.append(
                 UnitFigures(
-                    code=unit.code,
-                    name=unit.name,
-                    figures=figures(
-                        indicator,
-                        sums.get("actual"),
-                        sums.get("plan"),
-                        sums.get("prior"),
-                        precision,
-                    ),
-                    cells=by_measure,
+                    unit.code,
+                    unit.name,
+                    figures(indicator, sums["actual"], sums["plan"], sums["prior"], precision),
+                    by_measure,
                 )
             )
     return result
