@@ -88,11 +88,15 @@ def whole_or_exact(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Row:
     """One row of figures as a sheet gives it: a unit's row, or (indicator-rows layout) a
     unit's whole sheet. Numbers are kept bare, by (indicator, measure), and the cell of each
-    is worked out only when asked for: a national roll-up reads 1.7 million of them."""
+    is worked out only when asked for: a national roll-up reads 1.7 million of them.
+
+    Read-only by convention, not frozen: a frozen dataclass is built five times slower
+    (each field set through object.__setattr__), and rows are built twice, by a worker and
+    when handed back. Compared by identity, as rows are (two rows are never the same row)."""
 
     label: str
     label_cell: str  # A1 cell of the label
@@ -105,8 +109,8 @@ class Row:
     rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
 
     def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
-        # rebuilt by its constructor: three times faster than a frozen dataclass's
-        # default unpickling, which counts when worker processes hand rows back
+        # rebuilt by its constructor: faster than a dataclass's default unpickling, which
+        # counts when worker processes hand rows back
         return (
             Row,
             (
