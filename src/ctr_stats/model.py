@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal, overload
 
 Measure = Literal["plan", "actual", "prior"]
@@ -38,8 +38,7 @@ class Source:
         return f"{self.file}!{self.sheet}!{self.cell}"
 
 
-@cache
-@lru_cache(maxsize=1 << 14)  # Excel's columns: asked for once per figure in every report
+@lru_cache(maxsize=1 << 14)  # asked for once per figure in every report
 def column_letter(col: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
