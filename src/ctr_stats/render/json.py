@@ -95,13 +95,9 @@ def _unit_lines(report: Report) -> Iterator[str]:
     string = json.encoder.encode_basestring
     heads: dict[tuple[str, str], str] = {}
     names: dict[str, str] = {}
-    shown: dict[Decimal, str] = {}
+    shown: dict[Decimal | None, str] = {None: "null"}  # percentages, as json.dumps shows them
 
-    def number(value: int | Decimal | None) -> str:
-        if value is None:
-            return "null"
-        if isinstance(value, int):
-            return str(value)
+    def percent(value: Decimal | None) -> str:
         text = shown.get(value)
         if text is None:
             text = shown[value] = json.dumps(_number(value))
@@ -121,11 +117,15 @@ def _unit_lines(report: Report) -> Iterator[str]:
         if indicator is None:
             indicator = names[f.indicator] = string(f.indicator)
         cells = unit.cells
+        # (counts are ints or None, written inline: this runs for every figure of a report)
+        actual, plan, prior = f.actual, f.plan, f.prior
         yield (
-            f'{head}{indicator}, "actual": {number(f.actual)}, "plan": {number(f.plan)}, '
-            f'"prior": {number(f.prior)}, "percent_of_plan": {number(f.percent_of_plan)}, '
-            f'"percent_of_prior": {number(f.percent_of_prior)}, '
-            f'"change_vs_prior": {number(f.change_vs_prior)}, "sources": '
+            f'{head}{indicator}, "actual": {"null" if actual is None else actual}, '
+            f'"plan": {"null" if plan is None else plan}, '
+            f'"prior": {"null" if prior is None else prior}, '
+            f'"percent_of_plan": {percent(f.percent_of_plan)}, '
+            f'"percent_of_prior": {percent(f.percent_of_prior)}, '
+            f'"change_vs_prior": {percent(f.change_vs_prior)}, "sources": '
             f'{{"plan": {source(cells.get("plan"))}, "actual": {source(cells.get("actual"))}, '
             f'"prior": {source(cells.get("prior"))}}}}}'
         )
