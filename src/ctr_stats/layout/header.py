@@ -147,7 +147,9 @@ def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
     for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
         # a column heading is a few words: titles and numbers are passed over unfolded
         short = [
-            (c, fold(v)) for c, v in enumerate(grid.rows[r]) if type(v) is str and 0 < len(v) <= 40
+            (c, fold(v))
+            for c, v in enumerate(grid.rows[r])
+            if v and type(v) is str and len(v) <= 40
         ]
         for c, key in short:
             if key in unit_words:
