@@ -98,7 +98,10 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         return None
     findings = [replace(f, file=grid.file, sheet=grid.sheet) for f in column_findings]
     title_texts = [
-        clean(v) for row in grid.rows[: header.top] for v in row if type(v) is str and v.strip()
+        clean(v)
+        for row in grid.rows[: header.top]
+        for v in row
+        if v and type(v) is str and v.strip()
     ]
     owner, owner_text, names_city = read_owner(title_texts)
     reader = _CellReader(grid, columns, findings)
