@@ -666,8 +666,9 @@ def _root() -> None:
 def command_help(args: list[str]) -> str | None:
     """`ctr-stats COMMAND --help` formatted straight from the command, without parsing the
     command line: parsing would first build typer's converters for every option (pydantic
-    ones from typer 0.29, 70 ms of imports) for a text that needs none. The same text as typer prints; None for anything
-    else, or if typer's commands do not look as expected (typer then prints the help)."""
+    ones from typer 0.29, 70 ms of imports) for a text that needs none. The same text as
+    typer prints; None for anything else, or if typer's commands do not look as expected
+    (typer then prints the help)."""
     if len(args) != 2 or args[1] != "--help":
         return None
     try:

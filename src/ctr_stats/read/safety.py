@@ -264,7 +264,10 @@ def _checked_parts(
 _LOCAL_ENTRY = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL_ENTRY = struct.Struct("<4sHHHHHHIIIHHHHHII")
 _END_OF_DIRECTORY = struct.Struct("<4sHHHHIIH")
+_VERSION = 20  # made by and needed: zip 2.0
 _UTF8_NAMES = 0x800
+_STORED = 0
+_MIDNIGHT, _1980_01_01 = 0, 0x21  # the part's time and date, in MS-DOS format
 
 
 def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
@@ -277,38 +280,28 @@ def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | Non
     directory: list[bytes] = []
     offset = 0
     for name, data in parts.items():
-        encoded, crc, size = name.encode(), archive.getinfo(name).CRC, len(data)
-        head = _LOCAL_ENTRY.pack(
-            b"PK\x03\x04", 20, _UTF8_NAMES, 0, 0, 0x21, crc, size, size, len(encoded), 0
+        encoded, size, crc = name.encode(), len(data), archive.getinfo(name).CRC
+        # what the local header and the directory entry both say of the part
+        part = (
+            _VERSION,
+            _UTF8_NAMES,
+            _STORED,
+            _MIDNIGHT,
+            _1980_01_01,
+            crc,
+            size,
+            size,
+            len(encoded),
         )
-        directory.append(
-            _CENTRAL_ENTRY.pack(
-                b"PK\x01\x02",
-                20,
-                20,
-                _UTF8_NAMES,
-                0,
-                0,
-                0x21,
-                crc,
-                size,
-                size,
-                len(encoded),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )
-            + encoded
-        )
-        pieces += (head, encoded, data)
-        offset += len(head) + len(encoded) + size
+        head = _LOCAL_ENTRY.pack(b"PK\x03\x04", *part, 0) + encoded
+        # + no extra field, comment, disk number or attributes; where the part starts
+        directory.append(_CENTRAL_ENTRY.pack(b"PK\x01\x02", _VERSION, *part, 0, 0, 0, 0, 0, offset))
+        directory.append(encoded)
+        pieces += (head, data)
+        offset += len(head) + size
     listing = b"".join(directory)
-    end = _END_OF_DIRECTORY.pack(
-        b"PK\x05\x06", 0, 0, len(directory), len(directory), len(listing), offset, 0
-    )
+    count = len(parts)
+    end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
     return b"".join([*pieces, listing, end])
 
 
