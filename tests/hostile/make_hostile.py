@@ -7,6 +7,7 @@ committed). Each case is named after what it does; CASES says how ctr-stats must
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import struct
 import sys
@@ -185,21 +186,17 @@ def _declared_too_small(p: Path) -> None:
     patch_central_directory(p, SHEET, 40)
 
 
-def _merge_bomb(p: Path) -> None:
+def _with_150_000_merges(d: bytes) -> bytes:
     merges = b"".join(b'<mergeCell ref="A%d:B%d"/>' % (r, r) for r in range(1, 150_001))
-    rewrite(
-        p,
-        {
-            SHEET: lambda d: (
-                d.replace(
-                    b"</worksheet>",
-                    b'<mergeCells count="150000">' + merges + b"</mergeCells></worksheet>",
-                )
-                if b"<mergeCells" not in d
-                else d.replace(b"</mergeCells>", merges + b"</mergeCells>", 1)
-            )
-        },
-    )
+    if b"<mergeCells" not in d:
+        return d.replace(
+            b"</worksheet>", b'<mergeCells count="150000">' + merges + b"</mergeCells></worksheet>"
+        )
+    return d.replace(b"</mergeCells>", merges + b"</mergeCells>", 1)
+
+
+def _merge_bomb(p: Path) -> None:
+    rewrite(p, {SHEET: _with_150_000_merges})
 
 
 def _dimension_lie(p: Path) -> None:
@@ -254,6 +251,38 @@ def _ods_xxe(p: Path) -> None:
 
 def _formula_without_value(p: Path) -> None:
     shutil.copy(CORPUS / "formula-without-value-in-total-row.xlsx", p)
+
+
+def with_prefix(data: bytes) -> bytes:
+    """The sheet as the .NET Open XML SDK writes it: every element named x:..., the main
+    namespace declared for that prefix (calamine reads it as the same sheet)."""
+    data = data.replace(b"<worksheet xmlns=", b"<worksheet xmlns:x=", 1)
+    return re.sub(rb"<(/?)(?![\w.-]+:)([A-Za-z_][\w.-]*)", rb"<\1x:\2", data)
+
+
+def _prefixed_merge_bomb(p: Path) -> None:
+    rewrite(p, {SHEET: lambda d: with_prefix(_with_150_000_merges(d))})
+
+
+def _prefixed_far_merge(p: Path) -> None:
+    far = b'<mergeCells count="1"><mergeCell ref="A1:A1048576"/></mergeCells>'
+    rewrite(
+        p,
+        {
+            SHEET: lambda d: with_prefix(
+                d.replace(b"</worksheet>", far + b"</worksheet>")
+                if b"<mergeCells" not in d
+                else re.sub(rb"<mergeCells.*?</mergeCells>", far, d, flags=re.S)
+            )
+        },
+    )
+
+
+def _prefixed_formula_without_value(p: Path) -> None:
+    source = CORPUS / "formula-without-value-in-total-row.xlsx"
+    with zipfile.ZipFile(source) as src:
+        sheets = [n for n in src.namelist() if n.startswith("xl/worksheets/sheet")]
+    rewrite(p, dict.fromkeys(sheets, with_prefix), base=source)
 
 
 def _csv_cp1258(p: Path) -> None:
@@ -350,11 +379,19 @@ CASES: list[Case] = [
         lambda p: rewrite(p, {SHEET: with_cell(b"A" + b"9" * 5000)}),
     ),
     Case("merge-bomb.xlsx", 3, "--max-merges", _merge_bomb),
+    Case("merge-bomb-prefixed.xlsx", 3, "--max-merges", _prefixed_merge_bomb),  # <x:mergeCell>
+    Case("far-merge-prefixed.xlsx", 3, "--max-cells", _prefixed_far_merge),
     Case("dimension-lie.xlsx", 3, "--max-cells", _dimension_lie),
     Case("ods-repeat-bomb.ods", 3, "repeated cells", _ods_repeat_bomb),
     Case("ods-xxe.ods", 3, "DOCTYPE", _ods_xxe),
     Case(
         "formula-without-value.xlsx", 0, "formula saved without its value", _formula_without_value
+    ),
+    Case(
+        "formula-without-value-prefixed.xlsx",  # <x:f> in <x:c>: still seen
+        0,
+        "formula saved without its value",
+        _prefixed_formula_without_value,
     ),
     Case("csv-cp1258.csv", 0, "", _csv_cp1258),
     Case("csv-utf16-unicode-text.txt", 0, "", _csv_utf16),

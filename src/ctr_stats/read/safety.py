@@ -37,7 +37,10 @@ _REF_COLUMN = re.compile(rb"""r\s*=\s*["']([A-Za-z]+)\d""")
 _FAR_REF = re.compile(rb"""r\s*=\s*["'](?:[A-Za-z]{3}|[A-Za-z]*\d{4})""")
 _FAR_AREA = re.compile(rb"[A-Za-z]{3}|\d{4}")
 _SMALL_AREA = 702 * 999
-_AREA = re.compile(rb"""<(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+# A dimension or merged range, its element named with a namespace prefix or without one
+# (<mergeCell>, <x:mergeCell>: python-calamine reads both).
+_AREA = re.compile(rb"""<(?:[\w.-]+:)?(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+_MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b")
 _AREA_ROW = re.compile(rb"[A-Za-z]*(\d+)")
 _AREA_COLUMN = re.compile(rb"([A-Za-z]+)\d")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
@@ -312,17 +315,18 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _areas(data: bytes, first_merge: int) -> list[bytes]:
+def _areas(data: bytes, merges_at: int) -> list[bytes]:
     """`_AREA.findall(data)`, with the pattern run only where a dimension or the merges
-    stand (a sheet's top and end), found by byte searches: "<" is everywhere between."""
+    stand (a sheet's top and end), found by byte searches: "<" is everywhere between.
+    `merges_at`: where the first merge element starts, -1 if none."""
     found: list[bytes] = []
-    at = data.find(b"<dimension")
+    at = data.find(b"dimension")
     while at >= 0:
-        if match := _AREA.match(data, at):
+        if match := _AREA.match(data, data.rfind(b"<", 0, at)):
             found.append(match.group(1))
-        at = data.find(b"<dimension", at + 1)
-    if first_merge >= 0:
-        found += _AREA.findall(data, first_merge)  # a dimension seen twice changes no maximum
+        at = data.find(b"dimension", at + 1)
+    if merges_at >= 0:
+        found += _AREA.findall(data, merges_at)  # a dimension seen twice changes no maximum
     return found
 
 
@@ -331,8 +335,9 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     under --max-cells: a reader would allocate all of it."""
     # Distinct column letters and row numbers, collected in C: a sheet has thousands of
     # cells but only dozens of distinct values of each.
-    first_merge = data.find(b"<mergeCell")
-    areas = b" ".join(_areas(data, first_merge))  # the dimension and merges: "A1:Z22 A8:A9"
+    merges_at = data.find(b"mergeCell")
+    merges_at = data.rfind(b"<", 0, merges_at) if merges_at > 0 else -1
+    areas = b" ".join(_areas(data, merges_at))  # the dimension and merges: "A1:Z22 A8:A9"
     if (
         limits.max_cells >= _SMALL_AREA
         and not _FAR_AREA.search(areas)
@@ -364,11 +369,7 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
             f"sheet part {name} spans {max_row} rows × {max_col} columns",
             "--max-cells",
         )
-    merges = (
-        data.count(b"<mergeCell", first_merge) - data.count(b"<mergeCells", first_merge)
-        if first_merge >= 0
-        else 0
-    )
+    merges = len(_MERGE.findall(data, merges_at)) if merges_at >= 0 else 0
     if merges > limits.max_merges:
         raise _limit(
             path,

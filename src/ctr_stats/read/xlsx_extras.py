@@ -95,7 +95,10 @@ def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
 
 
 def _worth_parsing(data: bytes) -> bool:
-    return b"hidden" in data or b"<f" in data  # (hidden='1' too: the parser decides)
+    """Any "hidden" (hidden='1' too: the parser decides), or any formula: a sheet with
+    formulas has one with its text, ending </f>, or </x:f> where the sheet's elements carry
+    a namespace prefix (python-calamine reads such sheets too)."""
+    return b"hidden" in data or b"</f>" in data or b":f>" in data
 
 
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
