@@ -105,7 +105,7 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
     supported file, in no particular order. Links to folders are not followed."""
     try:
         entries = list(os.scandir(folder))
-    except PermissionError:  # as Path.rglob did: a folder this user may not open is passed
+    except OSError:  # as Path.rglob did: a folder this user may not open, or gone, is passed
         return
     for entry in entries:
         name = entry.name
