@@ -1,4 +1,5 @@
-"""The data that flows between stages: frozen values, no behaviour beyond formatting."""
+"""The data that flows between stages: values (frozen, but for the rows built by the
+million), no behaviour beyond formatting."""
 
 from __future__ import annotations
 

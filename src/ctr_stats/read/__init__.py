@@ -142,7 +142,6 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     if archive is not None:
         with archive:
             parts = read_parts(path, limits, archive, XLSX_UNREAD if kind == "xlsx" else ())
-            checked = stored_zip(archive, parts)
         if kind == "xlsx":
             for name, part in parts.items():
                 if name.startswith("xl/worksheets/") and name.endswith(".xml"):
@@ -157,8 +156,9 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
                 ) from exc
         else:
             check_ods(path, parts.get("content.xml", b""), limits)
+        # what the reader parses: the parts as checked (the index is still at hand, closed)
+        data = stored_zip(archive, parts) or data
         del parts
-        data = checked or data
     return list(_read_spreadsheet(path, data, extras))
 
 
