@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .. import zip_parts
 from ..errors import InputError, PasswordProtected
 from ..limits import DEFAULT_LIMITS, Limits
 
@@ -264,48 +265,17 @@ def _checked_parts(
     return parts
 
 
-_LOCAL_ENTRY = struct.Struct("<4sHHHHHIIIHH")
-_CENTRAL_ENTRY = struct.Struct("<4sHHHHHHIIIHHHHHII")
-_END_OF_DIRECTORY = struct.Struct("<4sHHHHIIH")
-_VERSION = 20  # made by and needed: zip 2.0
-_UTF8_NAMES = 0x800
-_STORED = 0
-_MIDNIGHT, _1980_01_01 = 0, 0x21  # the part's time and date, in MS-DOS format
-
-
 def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
     """The checked parts as a zip of their own, uncompressed: the reader then parses the
     very bytes that were checked, and does not inflate them a second time. None when they
     are too big for a zip without its 64-bit extension (past any default limit)."""
-    if sum(map(len, parts.values())) >= 0xFFFF_FFFF or len(parts) >= 0xFFFF:
+    stored = [
+        zip_parts.stored(name, data, archive.getinfo(name).CRC) for name, data in parts.items()
+    ]
+    try:
+        return b"".join(zip_parts.archive(stored))
+    except ValueError:
         return None
-    pieces: list[bytes] = []
-    directory: list[bytes] = []
-    offset = 0
-    for name, data in parts.items():
-        encoded, size, crc = name.encode(), len(data), archive.getinfo(name).CRC
-        # what the local header and the directory entry both say of the part
-        part = (
-            _VERSION,
-            _UTF8_NAMES,
-            _STORED,
-            _MIDNIGHT,
-            _1980_01_01,
-            crc,
-            size,
-            size,
-            len(encoded),
-        )
-        head = _LOCAL_ENTRY.pack(b"PK\x03\x04", *part, 0) + encoded
-        # + no extra field, comment, disk number or attributes; where the part starts
-        directory.append(_CENTRAL_ENTRY.pack(b"PK\x01\x02", _VERSION, *part, 0, 0, 0, 0, 0, offset))
-        directory.append(encoded)
-        pieces += (head, data)
-        offset += len(head) + size
-    listing = b"".join(directory)
-    count = len(parts)
-    end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
-    return b"".join([*pieces, listing, end])
 
 
 def _column_number(letters: bytes) -> int:
