@@ -1,10 +1,11 @@
 """The Excel annex: a sheet per sheet kind laid out like the official forms, a chart,
 and a "Nguồn" sheet naming the cell behind every figure.
 
-Written with xlsxwriter. Text from the inputs is only ever written with `write_string`
-(and the workbook refuses to turn strings into formulas), so a unit named "=HYPERLINK(…)"
-stays text. With `formulas=True` totals and percentages are live formulas, their cached
-results the tool's own figures, so the file shows the right numbers even unopened by Excel.
+Written with xlsxwriter (its parts deflated in threads as they are made: `workbook.py`).
+Text from the inputs is only ever written with `write_string` (and the workbook refuses to
+turn strings into formulas), so a unit named "=HYPERLINK(…)" stays text. With
+`formulas=True` totals and percentages are live formulas, their cached results the tool's
+own figures, so the file shows the right numbers even unopened by Excel.
 The unit rows and the Nguồn sheet (close to a million cells for a national roll-up) are put
 as whole rows through `BulkSheet`; titles, headers and the total row are written cell by cell.
 """
@@ -21,6 +22,7 @@ from ..errors import UsageError
 from ..model import Figures, Report, column_letter
 from .bulk_sheet import BulkSheet, Cell, write_cells
 from .numbers import format_count
+from .workbook import Workbook
 
 LABELS = {
     "vi": {
@@ -107,8 +109,6 @@ def _columns(report: Report, sheet_kind: str) -> list[_Column]:
 
 
 def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool = False) -> None:
-    import xlsxwriter
-
     # Nguồn has a row per figure: past a sheet's rows, say so before writing anything
     figures, most = len(report.units), EXCEL_MAX_ROWS - 1
     if figures > most:
@@ -122,14 +122,9 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
 
     catalogue = load_catalogue()
     labels = LABELS[lang]
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "in_memory": True,
-        },
+    workbook = Workbook(
+        path,
+        {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
     )
     workbook.set_properties({"creator": "ctr-stats", "title": labels["title"]})
     percent_format = "0" + ("." + "0" * report.precision if report.precision else "") + "%"
