@@ -21,13 +21,17 @@ values = st.one_of(
     st.none(),
     st.text(max_size=12),
     st.integers(min_value=-(10**15), max_value=10**15),
+    st.integers(min_value=2**53 - 3, max_value=2**53 + 3).map(lambda n: n * (-1) ** (n % 2)),
+    st.integers(min_value=-(10**17), max_value=10**17),
     st.floats(allow_nan=False, allow_infinity=False),
 )
 cells = st.one_of(st.none(), st.tuples(values, st.integers(0, len(_FORMATS) - 1)))
 grids = st.lists(st.lists(cells, max_size=7), max_size=40)
 
 
-def _workbook(grid: list[list[Any]], *, bulk: bool, first_row: int = 3) -> dict[str, bytes]:
+def _workbook(
+    grid: list[list[Any]], *, bulk: bool, first_row: int = 3, text: bool = False
+) -> dict[str, bytes]:
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False})
     workbook.set_properties({"created": datetime(2025, 1, 1)})
@@ -40,6 +44,8 @@ def _workbook(grid: list[list[Any]], *, bulk: bool, first_row: int = 3) -> dict[
     sheet.set_row(1, 30)
     sheet.write_string(2, 1, "head", formats[1])
     rows = [[None if c is None else (c[0], formats[c[1]]) for c in row] for row in grid]
+    if text:  # strings without a format, given alone
+        rows = [[c and c[0] for c in row] for row in grid]
     if bulk:
         after = sheet.put_rows(first_row, rows)
     else:
@@ -63,6 +69,18 @@ def test_bulk_rows_are_written_as_xlsxwriter_writes_them(grid: list[list[Any]]) 
     assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
 
 
+text_grids = st.lists(
+    st.lists(st.one_of(st.none(), st.tuples(st.text(max_size=12), st.just(0))), max_size=9),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text_grids)
+def test_bulk_text_alone_is_written_as_xlsxwriter_writes_it(grid: list[list[Any]]) -> None:
+    assert _workbook(grid, bulk=True, text=True) == _workbook(grid, bulk=False, text=True)
+
+
 def test_a_long_sheet_with_spans_over_many_blocks() -> None:
     grid = [[("x" * (r % 5), r % 3), (r * 1.5, 2), None, (r, 0), (None, 3)] for r in range(300)]
     assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
@@ -73,6 +91,8 @@ def test_cells_past_the_sheet_are_refused() -> None:
     sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
     with pytest.raises(ValueError, match="past what an Excel sheet holds"):
         sheet.put_rows(1_048_575, [[("a", None)], [("b", None)]])
+    with pytest.raises(ValueError, match="past what an Excel sheet holds"):
+        workbook.add_worksheet(worksheet_class=BulkSheet).put_rows(1_048_575, [["a"], ["b"]])
     with pytest.raises(ValueError, match="not a number"):
         sheet.put_rows(0, [[(float("inf"), None)]])
 
@@ -83,12 +103,20 @@ def test_a_row_written_both_ways_is_refused() -> None:
     sheet.write_string(1, 0, "x")
     with pytest.raises(ValueError, match="already has cells"):
         sheet.put_rows(1, [[("a", None)]])
+    with pytest.raises(ValueError, match="already has cells"):
+        sheet.put_rows(1, [["a"]])
+    sheet.put_rows(2, [["a"]])
+    with pytest.raises(ValueError, match="already has cells"):
+        sheet.put_rows(2, [[("b", None)]])
 
 
 def test_strings_past_excel_limit_are_cut_as_xlsxwriter_cuts_them() -> None:
     # 32,767 UTF-16 units at most; an emoji takes two, so the cut may fall inside one
     grid = [[("a" * 32_766 + "😀" + "b" * 10, 0)], [("😀" * 20_000, 0)], [("x" * 40_000, 1)]]
     assert _workbook(grid, bulk=True) == _workbook(grid, bulk=False)
+    texts = [[(cell[0], 0) for cell in row] for row in grid]
+    texts += [[("x" * 40_000, 0), ("x" * 32_767, 0)], [("y", 0), ("x" * 40_000, 0)]]  # cut, seen
+    assert _workbook(texts, bulk=True, text=True) == _workbook(texts, bulk=False)
 
 
 def test_a_constant_memory_workbook_is_refused(tmp_path: Path) -> None:
@@ -97,3 +125,5 @@ def test_a_constant_memory_workbook_is_refused(tmp_path: Path) -> None:
     sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
     with pytest.raises(ValueError, match="constant_memory"):
         sheet.put_rows(0, [[("a", None)]])
+    with pytest.raises(ValueError, match="constant_memory"):
+        sheet.put_rows(0, [["a"]])

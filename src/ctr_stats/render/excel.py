@@ -19,7 +19,7 @@ from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
 from ..errors import UsageError
-from ..model import Figures, Report, column_letter
+from ..model import MEASURES, Figures, Report, SheetRef, column_letter
 from .bulk_sheet import BulkSheet, Cell, write_cells
 from .numbers import format_count
 from .workbook import Workbook
@@ -356,7 +356,7 @@ def _write_sources(
     sheet.set_column(4, 7, 14)
 
 
-def _source_rows(report: Report, lang: str) -> Iterator[list[Cell]]:
+def _source_rows(report: Report, lang: str) -> Iterator[list[str | None]]:
     """One row per figure, as the JSON's "sources": the file and sheet, and each measure's
     cells as a range ("D10:D18"). A measure read from elsewhere (a figure added up over
     several sheets, or last period's files) names its file and sheet in its own cell. Made
@@ -364,25 +364,36 @@ def _source_rows(report: Report, lang: str) -> Iterator[list[Cell]]:
     catalogue = load_catalogue()
     label_of = {i: indicator.label(lang) for i, indicator in catalogue.indicators.items()}
     for unit in report.units:
-        places = {measure: held.per_sheet() for measure, held in unit.cells.items()}
-        home = next((place[0][0] for place in places.values() if place), None)
-        cells: list[Cell] = [
-            (unit.code, None),
-            (unit.name, None),
-            (label_of[unit.figures.indicator], None),
-        ]
-        cells += [(home.file, None), (home.sheet, None)] if home is not None else [None, None]
-        for measure in ("plan", "actual", "prior"):
-            place = places.get(measure)
-            if not place:
-                cells.append(None)
-            elif len(place) == 1 and (place[0][0] is home or place[0][0] == home):
-                cells.append((place[0][1], None))
+        home: SheetRef | None = None  # where the first measure read is: the row names it
+        spans: dict[str, str] = {}
+        for measure, held in unit.cells.items():
+            rows = held.rows
+            if not rows:
+                continue
+            if held.one_sheet and rows[0].rows_of is None:
+                # one sheet's unit rows, the common case: Cells.per_sheet's first, inlined
+                first = rows[0]
+                where = first.where
+                letter = column_letter(first.columns[held.key])
+                low, high = first.index + 1, rows[-1].index + 1
+                span = f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
+                places = [(where, span)]
             else:
-                cells.append(
-                    ("; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in place), None)
-                )
-        yield cells
+                places = [(where, span) for where, span, _ in held.per_sheet()]
+            if home is None:
+                home = places[0][0]
+            if len(places) == 1 and (places[0][0] is home or places[0][0] == home):
+                spans[measure] = places[0][1]
+            else:
+                spans[measure] = "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span in places)
+        yield [
+            unit.code,
+            unit.name,
+            label_of[unit.figures.indicator],
+            None if home is None else home.file,
+            None if home is None else home.sheet,
+            *map(spans.get, MEASURES),
+        ]
 
 
 def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:
