@@ -90,10 +90,18 @@ def test_an_archive_of_stored_and_deflated_parts_reads_back(parts: dict[str, byt
         zip_parts.stored(name, data)
         if i % 2
         else zip_parts.deflated(
-            name, data, [zip_parts.deflate_piece(data, 0, len(data), 6)], zlib.crc32(data)
+            name, [zip_parts.deflate_piece(data, 0, len(data), 6)], len(data), zlib.crc32(data)
         )
         for i, (name, data) in enumerate(parts.items())
     ]
     with zipfile.ZipFile(io.BytesIO(b"".join(zip_parts.archive(made)))) as archive:
         assert archive.testzip() is None
         assert {name: archive.read(name) for name in archive.namelist()} == parts
+
+
+def test_an_archive_past_what_a_zip32_holds_is_refused() -> None:
+    # sizes as a part would declare them: no 4 GB needed to check the refusal
+    with pytest.raises(ValueError, match="64-bit"):
+        zip_parts.archive([zip_parts.Part("xl/big.xml", b"", zip_parts.ZIP32_MAX, 0, True)])
+    with pytest.raises(ValueError, match="64-bit"):
+        zip_parts.archive([zip_parts.stored(f"p{i}", b"") for i in range(0xFFFF)])

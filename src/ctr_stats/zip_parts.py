@@ -51,9 +51,9 @@ def deflate_piece(content: bytes, start: int, end: int, level: int) -> bytes:
     return data + squeezer.flush(zlib.Z_FINISH if end >= len(content) else zlib.Z_SYNC_FLUSH)
 
 
-def deflated(name: str, content: bytes, pieces: list[bytes], crc: int) -> Part:
-    """A part from its content's deflated pieces, in order, and its CRC."""
-    return Part(name, b"".join(pieces), len(content), crc, True)
+def deflated(name: str, pieces: list[bytes], size: int, crc: int) -> Part:
+    """A part from its content's deflated pieces, in order, and the content's size and CRC."""
+    return Part(name, b"".join(pieces), size, crc, True)
 
 
 def archive(parts: Sequence[Part]) -> list[bytes]:
@@ -64,6 +64,8 @@ def archive(parts: Sequence[Part]) -> list[bytes]:
     directory: list[bytes] = []
     offset = 0
     for part in parts:
+        if part.size >= ZIP32_MAX or offset + len(part.data) >= ZIP32_MAX:
+            raise ValueError("too big for a zip without its 64-bit extension")
         encoded = part.name.encode()
         # what the local header and the directory entry both say of the part
         fields = (
@@ -86,7 +88,7 @@ def archive(parts: Sequence[Part]) -> list[bytes]:
         pieces += (head, part.data)
         offset += len(head) + len(part.data)
     count = len(directory) // 2
-    if offset >= ZIP32_MAX or count >= 0xFFFF or any(p.size >= ZIP32_MAX for p in parts):
+    if offset >= ZIP32_MAX or count >= 0xFFFF:
         raise ValueError("too big for a zip without its 64-bit extension")
     listing = b"".join(directory)
     end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)

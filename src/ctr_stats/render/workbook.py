@@ -32,7 +32,8 @@ _PIECE = 1 << 22  # 4 MB: the Nguồn sheet of a national roll-up is six, deflat
 class _DeflatingPackager(Packager):  # type: ignore[misc]  # xlsxwriter has no type stubs
     def __init__(self, pool: ThreadPoolExecutor, level: int) -> None:
         super().__init__()
-        self.deflating: list[tuple[str, bytes, list[Future[bytes]], Future[int]]] = []
+        # each part's name, deflated pieces, size and CRC: its bytes go once deflated
+        self.deflating: list[tuple[str, list[Future[bytes]], int, Future[int]]] = []
         self._pool = pool
         self._level = level
 
@@ -55,12 +56,12 @@ class _DeflatingPackager(Packager):  # type: ignore[misc]  # xlsxwriter has no t
                 submit(zip_parts.deflate_piece, data, start, start + _PIECE, self._level)
                 for start in starts
             ]
-            self.deflating.append((name, data, pieces, submit(zlib.crc32, data)))
+            self.deflating.append((name, pieces, len(data), submit(zlib.crc32, data)))
 
     def parts(self) -> list[zip_parts.Part]:
         return [
-            zip_parts.deflated(name, data, [p.result() for p in pieces], crc.result())
-            for name, data, pieces, crc in self.deflating
+            zip_parts.deflated(name, [p.result() for p in pieces], size, crc.result())
+            for name, pieces, size, crc in self.deflating
         ]
 
 
