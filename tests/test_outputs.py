@@ -361,6 +361,34 @@ def test_output_usage_errors(args: tuple[str, ...]) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_file_that_cannot_be_written_is_said_so_and_the_old_one_kept(tmp_path: Path) -> None:
+    from ctr_stats import output
+    from ctr_stats.errors import UsageError
+
+    target = tmp_path / "annex.xlsx"
+    target.write_text("the report from before")
+
+    def full_disk(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(UsageError) as caught:
+        output.write_atomically(target, full_disk)
+    assert "(No space left on device)" in caught.value.describe("en")
+    assert caught.value.file == str(target)
+    assert target.read_text() == "the report from before"
+    assert list(tmp_path.iterdir()) == [target]  # the half-written temporary file is gone
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("name", ["phu-luc.xlsx", "bao-cao.json"])
+def test_a_folder_nobody_can_write_in_is_a_usage_error(name: str) -> None:
+    result = run("compute", "data/samples/2023", "-o", f"/proc/{name}")
+    assert result.returncode == 2, result.stderr
+    assert "không ghi được tệp vào thư mục này" in result.stderr
+    assert "unexpected" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_an_annex_past_excel_rows_is_refused_before_writing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

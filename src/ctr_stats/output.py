@@ -55,7 +55,15 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
             stale.unlink()
     temporary = target.with_name(f".{target.name}.{os.getpid()}{TEMP_MARK}")
     try:
-        write(temporary)
+        try:
+            write(temporary)
+        except OSError as exc:  # no right to write there, a full disk, a read-only folder
+            reason = exc.strerror or str(exc)
+            raise UsageError(
+                f"không ghi được tệp vào thư mục này ({reason}): hãy chọn chỗ khác cho --output",
+                f"cannot write the file in this folder ({reason}): choose another --output",
+                file=str(target),
+            ) from exc
         if target.exists():
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         pause = os.environ.get(_PAUSE_ENV)
