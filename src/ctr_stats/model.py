@@ -206,7 +206,7 @@ class Cells(Sequence[Cell]):
 
     def per_sheet(self) -> list[tuple[SheetRef, str, Number]]:
         """(sheet, its cells as 'F8:F20', their sum) for each sheet the cells are on."""
-        span = self._one_span()
+        span = self.one_span()
         if span is not None:
             return [(self.rows[0].where, span, self.total)]
         key = self.key
@@ -217,13 +217,13 @@ class Cells(Sequence[Cell]):
 
     def describe(self) -> str:
         """'file!sheet!F8:F20' for the cells (several sheets: '; ', several columns: ', ')."""
-        span = self._one_span()
+        span = self.one_span()
         if span is not None:
             where = self.rows[0].where
             return f"{where.file}!{where.sheet}!{span}"
         return "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span, _ in self.per_sheet())
 
-    def _one_span(self) -> str | None:
+    def one_span(self) -> str | None:
         """'F8:F20' when the cells are one sheet's unit rows, the common case: one column,
         from the first to the last; None otherwise."""
         rows = self.rows

@@ -370,22 +370,18 @@ def _source_rows(report: Report, lang: str) -> Iterator[list[str | None]]:
             rows = held.rows
             if not rows:
                 continue
-            if held.one_sheet and rows[0].rows_of is None:
-                # one sheet's unit rows, the common case: Cells.per_sheet's first, inlined
-                first = rows[0]
-                where = first.where
-                letter = column_letter(first.columns[held.key])
-                low, high = first.index + 1, rows[-1].index + 1
-                span = f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
-                places = [(where, span)]
-            else:
-                places = [(where, span) for where, span, _ in held.per_sheet()]
+            span = held.one_span()  # the common case: one sheet's unit rows, one column
+            places = (
+                [(rows[0].where, span)]
+                if span is not None
+                else [(where, cells) for where, cells, _ in held.per_sheet()]
+            )
             if home is None:
                 home = places[0][0]
             if len(places) == 1 and (places[0][0] is home or places[0][0] == home):
                 spans[measure] = places[0][1]
             else:
-                spans[measure] = "; ".join(f"{w.file}!{w.sheet}!{span}" for w, span in places)
+                spans[measure] = "; ".join(f"{w.file}!{w.sheet}!{cells}" for w, cells in places)
         yield [
             unit.code,
             unit.name,
