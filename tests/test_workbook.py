@@ -71,7 +71,7 @@ contents = st.lists(
 
 
 @settings(max_examples=80, deadline=None)
-@given(contents, st.integers(1, 5000), st.integers(0, 9))
+@given(contents, st.integers(16, 5000), st.integers(0, 9))
 def test_pieces_deflated_apart_make_one_stream(content: bytes, piece: int, level: int) -> None:
     pieces = [
         zip_parts.deflate_piece(content, start, start + piece, level)
