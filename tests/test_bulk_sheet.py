@@ -127,3 +127,58 @@ def test_a_constant_memory_workbook_is_refused(tmp_path: Path) -> None:
         sheet.put_rows(0, [[("a", None)]])
     with pytest.raises(ValueError, match="constant_memory"):
         sheet.put_rows(0, [["a"]])
+
+
+_FORMULA_TOKENS = [
+    "SUM(",
+    "FILTER(",
+    "XLOOKUP(",
+    "SINGLE(",
+    "ISINGLE(",
+    "LAMBDA(",
+    "SORT(",
+    "1SORT(",
+    "ANCHORARRAY(",
+    "T.DIST.2T(",
+    "T.DIST.3T(",
+    "BETA7DIST(",
+    "_xlfn.",
+    "A1",
+    "B12",
+    "AZ907",
+    "0",
+    "9",
+    "{",
+    "}",
+    "(",
+    ")",
+    ",",
+    " ",
+    '"x"',
+    "<>",
+    "&",
+    "=",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_FORMULA_TOKENS), min_size=1, max_size=8), max_size=6),
+    st.booleans(),
+)
+def test_formulas_are_prepared_as_xlsxwriter_prepares_them(
+    formulas: list[list[str]], future: bool
+) -> None:
+    # BulkSheet remembers which formula shapes xlsxwriter leaves alone: the same bytes result
+    def book(sheet_class: type | None) -> dict[str, bytes]:
+        out = io.BytesIO()
+        workbook = xlsxwriter.Workbook(out, {"in_memory": True, "use_future_functions": future})
+        workbook.set_properties({"created": datetime(2025, 1, 1)})
+        sheet = workbook.add_worksheet("F", worksheet_class=sheet_class)
+        for row, tokens in enumerate(formulas * 2):  # each twice: the second from memory
+            sheet.write_formula(row, 0, "=" + "".join(tokens), None, 0)
+        workbook.close()
+        with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
+            return {name: z.read(name) for name in z.namelist()}
+
+    assert book(BulkSheet) == book(None)

@@ -42,6 +42,24 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
         super().__init__()
         self._bulk: dict[int, tuple[str, int, int]] = {}  # row -> its cells' XML, first, last col
         self._style: dict[Format | None, str] = {None: ""}  # format -> ' s="N"'
+        self._unchanged_shapes: dict[str, bool] = {}  # see _prepare_formula
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        """xlsxwriter's, which runs some thirty patterns on every formula (the annex's
+        `--formulas` writes 100,000), told apart by the formula's shape: its digits as 0. A
+        formula it leaves as it is, but for the leading "=" and array braces, leaves every
+        formula of that shape as it is. Its patterns are names followed by "(", none with a
+        digit, so digits decide none of their matches; with future functions on, whose
+        names have digits (T.DIST.2T), every formula goes to xlsxwriter."""
+        if expand_future_functions or self.use_future_functions:
+            return str(super()._prepare_formula(formula, expand_future_functions))
+        shape = formula.translate(_DIGITS_AS_ZERO)
+        unchanged = self._unchanged_shapes.get(shape)
+        if unchanged is None:
+            unchanged = self._unchanged_shapes[shape] = super()._prepare_formula(
+                shape
+            ) == _stripped(shape)
+        return _stripped(formula) if unchanged else str(super()._prepare_formula(formula))
 
     def put_rows(self, first_row: int, rows: Iterable[Sequence[Cell]]) -> int:
         """Put rows of cells from `first_row` down, the first cell of each in column A;
@@ -233,6 +251,20 @@ def write_cells(sheet: Worksheet, row: int, cells: Sequence[Cell], start: int = 
 
 _LETTERS = [xl_col_to_name(c) for c in range(16384)]
 _CELL = re.compile(r'<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")?( t="s")?(?:/>|><v>([^<]*)</v></c>)')
+
+
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _stripped(formula: str) -> str:
+    """The formula without its leading "=" and array braces, as xlsxwriter strips them."""
+    if formula.startswith("{"):
+        formula = formula[1:]
+    if formula.startswith("="):
+        formula = formula[1:]
+    if formula.endswith("}"):
+        formula = formula[:-1]
+    return formula
 
 
 def _widen(used: dict[int, tuple[int, int]], block: int, lo: int, hi: int) -> None:
