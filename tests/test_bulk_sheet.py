@@ -13,7 +13,7 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ctr_stats.render.bulk_sheet import BulkSheet, write_cells
+from ctr_stats.render.bulk_sheet import BulkSheet, Formula, write_cells
 
 _FORMATS = [None, {"bold": True}, {"num_format": "#,##0", "border": 1}, {"num_format": "0.0%"}]
 
@@ -182,3 +182,79 @@ def test_formulas_are_prepared_as_xlsxwriter_prepares_them(
             return {name: z.read(name) for name in z.namelist()}
 
     assert book(BulkSheet) == book(None)
+
+
+_SAFE_TOKENS = [
+    t
+    for t in _FORMULA_TOKENS
+    if t
+    not in (
+        "FILTER(",
+        "SORT(",
+        "1SORT(",
+        "ANCHORARRAY(",
+        "SINGLE(",
+        "ISINGLE(",
+        "LAMBDA(",
+        "XLOOKUP(",
+        "{",
+        "}",
+    )
+]
+cached_results = st.one_of(
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["", "#DIV/0!", "#N/A", "a<b & c>d", "x"]),
+)
+formula_cells = st.builds(
+    lambda tokens, fmt, cached: ("=" + "".join(tokens), fmt, cached),
+    st.lists(st.sampled_from(_SAFE_TOKENS), min_size=1, max_size=6),
+    st.integers(0, len(_FORMATS) - 1),
+    cached_results,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=5), st.one_of(st.none(), formula_cells)), max_size=30))
+def test_bulk_formulas_are_written_as_xlsxwriter_writes_them(
+    rows: list[tuple[str, tuple[str, int, object] | None]],
+) -> None:
+    # formulas in column B, read back by a chart: its cached values as values and categories
+    def book(bulk: bool) -> dict[str, bytes]:
+        out = io.BytesIO()
+        workbook = xlsxwriter.Workbook(out, {"in_memory": True})
+        workbook.set_properties({"created": datetime(2025, 1, 1)})
+        formats = [f if f is None else workbook.add_format(f) for f in _FORMATS]
+        for f in formats[1:]:
+            f._get_xf_index()
+        sheet = workbook.add_worksheet("F", worksheet_class=BulkSheet if bulk else None)
+        cells = [
+            [label, None if f is None else Formula(f[0], formats[f[1]], f[2])]  # type: ignore[arg-type]
+            for label, f in rows
+        ]
+        if bulk:
+            sheet.put_rows(0, cells)
+        else:
+            for r, row in enumerate(cells):
+                write_cells(sheet, r, row)
+        chart = workbook.add_chart({"type": "bar"})
+        # as values (numbers; text shows as 0) and as categories (text as it is)
+        chart.add_series(
+            {"categories": ["F", 0, 1, len(rows), 1], "values": ["F", 0, 1, len(rows), 1]}
+        )
+        sheet.insert_chart(0, 4, chart)
+        workbook.close()
+        with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
+            return {name: z.read(name) for name in z.namelist()}
+
+    assert book(bulk=True) == book(bulk=False)
+
+
+@pytest.mark.parametrize("text", ["=FILTER(A1:A3,B1:B3)", "{=SUM(A1:A3*B1:B3)}"])
+def test_array_formulas_are_left_to_write_formula(text: str) -> None:
+    workbook = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    sheet = workbook.add_worksheet(worksheet_class=BulkSheet)
+    with pytest.raises(ValueError, match="array formula"):
+        sheet.put_rows(0, [[Formula(text, None, 0)]])
+    with pytest.raises(ValueError, match="TRUE/FALSE"):
+        sheet.put_rows(1, [[Formula("=A1>0", None, True)]])

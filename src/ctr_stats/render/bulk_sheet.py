@@ -24,12 +24,25 @@ from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import Worksheet, re_dynamic_function
 
-# A cell given to `put_rows`: (value, format), a str alone (text without a format), or None
-# for no cell. The value is a str (a shared string, as write_string keeps it), an int or
-# float, or None (a blank that only carries its format, as write_blank).
-Cell = tuple[str | int | float | None, Format | None] | str | None
+
+class Formula:
+    """A formula cell for `put_rows`, as `write_formula(row, col, text, fmt, cached)` writes
+    it: the cached result a number, "" for none, or a text (an error code such as #DIV/0!)."""
+
+    __slots__ = ("cached", "fmt", "text")
+
+    def __init__(self, text: str, fmt: Format | None, cached: int | float | str) -> None:
+        self.text = text
+        self.fmt = fmt
+        self.cached = cached
+
+
+# A cell given to `put_rows`: (value, format), a str alone (text without a format), a
+# Formula, or None for no cell. The value is a str (a shared string, as write_string keeps
+# it), an int or float, or None (a blank that only carries its format, as write_blank).
+Cell = tuple[str | int | float | None, Format | None] | str | Formula | None
 
 _EXCEL_STRING_MAX = 32767  # UTF-16 code units, Excel's limit for a cell
 _EXACT = 2**53  # ints below this in size are exact floats: .16G writes them in full
@@ -93,6 +106,15 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
                     value: str | int | float | None
                     if isinstance(cell, str):  # text without a format (Nguồn: 640,000 of them)
                         value, fmt, s = cell, None, ""
+                    elif isinstance(cell, Formula):
+                        style_of = style.get(cell.fmt)
+                        if style_of is None:
+                            style_of = style[cell.fmt] = f' s="{cell.fmt._get_xf_index()}"'  # type: ignore[union-attr]
+                        parts.append(self._formula_xml(f"{letters[col]}{r}", style_of, cell))
+                        if low < 0:
+                            low = col
+                        high = col
+                        continue
                     else:
                         value, fmt = cell
                         style_of = style.get(fmt)
@@ -145,6 +167,19 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
             self._check_dimensions(kept_rows[-1], last_col)
         return row
 
+    def _formula_xml(self, ref: str, style: str, formula: Formula) -> str:
+        """The cell as xlsxwriter's write_formula keeps it and writes it at close."""
+        text, cached = formula.text, formula.cached
+        if re_dynamic_function.search(text) or (text.startswith("{") and text.endswith("}")):
+            raise ValueError(f"{text} is an array formula: write it with write_formula")
+        if isinstance(cached, bool):  # xlsxwriter writes it as 1 or 0 but caches True
+            raise ValueError(f"{text}: a TRUE/FALSE result: write it with write_formula")
+        kind = ""
+        if isinstance(cached, str) and cached:
+            kind = ' t="e"' if cached in _ERROR_CODES else ' t="str"'
+        prepared = _escape_data(self._prepare_formula(text))
+        return f'<c r="{ref}"{style}{kind}><f>{prepared}</f><v>{_escape_data(cached)}</v></c>'
+
     # At close: xlsxwriter's own rows and the bulk rows, in row order.
     def _write_rows(self) -> None:
         if not self._bulk:
@@ -196,12 +231,13 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
                 if at < 0:
                     data.append(None)
                     continue
-                shared, value = _CELL.match(xml, at).groups()  # type: ignore[union-attr]
-                data.append(
-                    self.str_table._get_shared_string(int(value))
-                    if shared
-                    else (value or "").lower()  # a blank: ""; numbers cached as .16g
-                )
+                kind, formula, value = _CELL.match(xml, at).groups()  # type: ignore[union-attr]
+                if kind == "s":
+                    data.append(self.str_table._get_shared_string(int(value)))
+                elif formula:  # its cached result, as it was given
+                    data.append(_unescape_data(value) if kind else value)
+                else:
+                    data.append((value or "").lower())  # a blank: ""; numbers cached as .16g
         return data
 
     def _plain_row_attributes(self) -> str:
@@ -240,6 +276,9 @@ def write_cells(sheet: Worksheet, row: int, cells: Sequence[Cell], start: int = 
         if isinstance(cell, str):
             sheet.write_string(row, col, cell)
             continue
+        if isinstance(cell, Formula):
+            sheet.write_formula(row, col, cell.text, cell.fmt, cell.cached)
+            continue
         value, cell_format = cell
         if isinstance(value, str):
             sheet.write_string(row, col, value, cell_format)
@@ -250,10 +289,24 @@ def write_cells(sheet: Worksheet, row: int, cells: Sequence[Cell], start: int = 
 
 
 _LETTERS = [xl_col_to_name(c) for c in range(16384)]
-_CELL = re.compile(r'<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")?( t="s")?(?:/>|><v>([^<]*)</v></c>)')
+_CELL = re.compile(
+    r'<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")?(?: t="(s|str|e)")?(?:/>|>(<f>[^<]*</f>)?<v>([^<]*)</v></c>)'
+)
+_ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
 
 
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _escape_data(data: object) -> object:
+    """As xlsxwriter escapes a formula and its result: &, < and > in text, numbers as they are."""
+    if isinstance(data, str) and ("&" in data or "<" in data or ">" in data):
+        return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return data
+
+
+def _unescape_data(data: str) -> str:
+    return data.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _stripped(formula: str) -> str:

@@ -2,12 +2,13 @@
 and a "Nguồn" sheet naming the cell behind every figure.
 
 Written with xlsxwriter (its parts deflated in threads as they are made: `workbook.py`).
-Text from the inputs is only ever written with `write_string` (and the workbook refuses to
-turn strings into formulas), so a unit named "=HYPERLINK(…)" stays text. With
-`formulas=True` totals and percentages are live formulas, their cached results the tool's
-own figures, so the file shows the right numbers even unopened by Excel.
-The unit rows and the Nguồn sheet (close to a million cells for a national roll-up) are put
-as whole rows through `BulkSheet`; titles, headers and the total row are written cell by cell.
+Text from the inputs is only ever written as text, a shared string (and the workbook
+refuses to turn strings into formulas), so a unit named "=HYPERLINK(…)" stays text. With
+`formulas=True` totals and percentages are live formulas made here from cell references,
+their cached results the tool's own figures, so the file shows the right numbers even
+unopened by Excel. The unit rows and the Nguồn sheet (close to a million cells for a
+national roll-up) are put as whole rows through `BulkSheet`; titles, headers and the total
+row are written cell by cell.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from ..catalogue import Indicator, load_catalogue
 from ..errors import UsageError
 from ..model import MEASURES, Figures, Report, SheetRef, column_letter
-from .bulk_sheet import BulkSheet, Cell, write_cells
+from .bulk_sheet import BulkSheet, Cell, Formula, write_cells
 from .numbers import format_count
 from .workbook import Workbook
 
@@ -179,12 +180,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
 
         first = top + HEADER_ROWS
         place = {(c.indicator.id, c.field): col for col, c in enumerate(columns, start=2)}
-        rows = _unit_rows(units, columns, by_unit, fmt, place, first, formulas)
-        if formulas:
-            for row, cells in enumerate(rows, start=first):
-                _write_cells(sheet, row, cells)
-        else:
-            sheet.put_rows(first, rows)  # no formulas in them
+        sheet.put_rows(first, _unit_rows(units, columns, by_unit, fmt, place, first, formulas))
 
         total_row = first + len(units)
         sheet.merge_range(total_row, 0, total_row, 1, "", fmt["total_label"])
@@ -195,7 +191,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         )
         if formulas:
             _put_formulas(cells, columns, place, total_row, totals, first if units else None)
-        _write_cells(sheet, total_row, cells, start=2)
+        write_cells(sheet, total_row, cells, start=2)
 
         last_data = total_row - 1
         for c, column in enumerate(columns, start=2):
@@ -248,13 +244,6 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
     workbook.close()
 
 
-@dataclass(frozen=True)
-class _Formula:
-    text: str
-    fmt: Any
-    cached: float | int | str
-
-
 def _unit_rows(
     units: list[tuple[str, str]],
     columns: list[_Column],
@@ -279,10 +268,10 @@ def _figure_cells(
     count_format: Any,
     percent_format: Any,
     blank_format: Any,
-) -> list[Cell | _Formula]:
+) -> list[Cell]:
     """A row's figures, column by column: counts as they are, percentages as fractions (the
     cell's format shows 188.1 as 188,1%), blanks where there is no figure."""
-    cells: list[Cell | _Formula] = []
+    cells: list[Cell] = []
     missing = (None, blank_format)
     for column in columns:
         figures = figures_of.get(column.indicator.id)
@@ -297,7 +286,7 @@ def _figure_cells(
 
 
 def _put_formulas(
-    cells: list[Cell | _Formula],
+    cells: list[Cell],
     columns: list[_Column],
     place: dict[tuple[str, str], int],
     row: int,
@@ -315,7 +304,7 @@ def _put_formulas(
         if not column.percent:
             if sum_from is not None:
                 total = f"=SUM({letter}{sum_from + 1}:{letter}{row})"
-                cells[i] = _Formula(total, number_format, value if value is not None else 0)
+                cells[i] = Formula(total, number_format, value if value is not None else 0)
             continue
         base = "plan" if column.field == "percent_of_plan" else "prior"
         actual_col = place.get((column.indicator.id, "actual"))
@@ -325,16 +314,7 @@ def _put_formulas(
         a = f"{column_letter(actual_col)}{row + 1}"
         b = f"{column_letter(base_col)}{row + 1}"
         text = f'=IF(AND(ISNUMBER({a}),ISNUMBER({b}),{b}<>0),{a}/{b},"")'
-        cells[i] = _Formula(text, number_format, value if value is not None else "")
-
-
-def _write_cells(sheet: Any, row: int, cells: list[Cell | _Formula], start: int = 0) -> None:
-    """Cells written one by one, the usual xlsxwriter way (formulas, and the total row)."""
-    for col, cell in enumerate(cells, start=start):
-        if isinstance(cell, _Formula):
-            sheet.write_formula(row, col, cell.text, cell.fmt, cell.cached)
-        else:
-            write_cells(sheet, row, [cell], start=col)
+        cells[i] = Formula(text, number_format, value if value is not None else "")
 
 
 def _write_sources(
