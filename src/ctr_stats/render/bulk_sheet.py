@@ -10,8 +10,9 @@ on the sheet (cells written the usual way, merged ranges, formats, conditional f
 settings, the cached values of a chart) is xlsxwriter's own.
 
 It leans on a few of xlsxwriter's internals (`_write_rows`, `_write_row`, `row_info` from
-3.3 on, the shared string table, `_check_dimensions`, `_get_range_data`); pyproject.toml
-keeps xlsxwriter within 3.x, and the byte-for-byte test is the guard.
+3.3 on, the shared string table, `_check_dimensions`, `_get_range_data`, `_prepare_formula`,
+`re_dynamic_function`); pyproject.toml keeps xlsxwriter within 3.x, and the byte-for-byte
+tests are the guard.
 """
 
 from __future__ import annotations
