@@ -71,9 +71,6 @@ class _SheetTarget:
                     self.extras.formulas_without_value.add((row, _column_index(match.group(1))))
             self.cell = None
 
-    def close(self) -> None:
-        pass
-
 
 def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
     """Sheet name -> the part that holds it, from workbook.xml and its relationships."""

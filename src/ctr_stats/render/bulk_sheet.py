@@ -104,20 +104,11 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
                 for col, cell in enumerate(cells):
                     if cell is None:
                         continue
-                    value: str | int | float | None
+                    value: str | int | float | Formula | None
                     if isinstance(cell, str):  # text without a format (Nguồn: 640,000 of them)
                         value, fmt, s = cell, None, ""
-                    elif isinstance(cell, Formula):
-                        style_of = style.get(cell.fmt)
-                        if style_of is None:
-                            style_of = style[cell.fmt] = f' s="{cell.fmt._get_xf_index()}"'  # type: ignore[union-attr]
-                        parts.append(self._formula_xml(f"{letters[col]}{r}", style_of, cell))
-                        if low < 0:
-                            low = col
-                        high = col
-                        continue
                     else:
-                        value, fmt = cell
+                        value, fmt = (cell, cell.fmt) if isinstance(cell, Formula) else cell
                         style_of = style.get(fmt)
                         if style_of is None:
                             style_of = style[fmt] = f' s="{fmt._get_xf_index()}"'  # type: ignore[union-attr]
@@ -138,6 +129,8 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
                         if fmt is None:  # as write_blank: a blank without a format is no cell
                             continue
                         parts.append(f'<c r="{letters[col]}{r}"{s}/>')
+                    elif isinstance(value, Formula):
+                        parts.append(self._formula_xml(f"{letters[col]}{r}", s, value))
                     elif value.__class__ is int and -_EXACT < value < _EXACT:
                         # a count: str() is what .16G gives it, 3× faster
                         parts.append(f'<c r="{letters[col]}{r}"{s}><v>{value}</v></c>')
