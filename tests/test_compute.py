@@ -226,25 +226,42 @@ _KEYS = [("admission.total", m) for m in ("plan", "actual", "prior")]
             unique_by=lambda pair: pair[0],
         ),
         max_size=6,
-    )
+    ),
+    st.booleans(),
 )
-def test_rows_are_grouped_and_added_by_key_exactly(rows_numbers: list[list[tuple]]) -> None:
-    """Each key's rows, in sheet order, each key with a list of its own (Cells extends it),
-    and their exact sum: whether the rows fill the same columns in the same order or not."""
-    from ctr_stats.collect import _by_key
-    from ctr_stats.model import Row, SheetRef
+def test_rows_are_grouped_and_added_by_key_exactly(
+    rows_numbers: list[list[tuple]], one_form: bool
+) -> None:
+    """Each key's rows, in sheet order, and their exact sum: whether the rows are one form's
+    (the same counted columns, some cells empty) or each counts columns of its own; and a
+    figure's Cells extending its rows never changes the rows another key shares."""
+    from ctr_stats.model import Cells, Counted, Row, SheetRef, group_by_key
 
     where = SheetRef("f.xlsx", "s")
-    rows = [
-        Row(f"u{n}", f"B{n}", n, where, dict(pairs), {}) for n, pairs in enumerate(rows_numbers)
-    ]
+    form = Counted(tuple(_KEYS), (2, 3, 4))
+    rows = []
+    for n, pairs in enumerate(rows_numbers):
+        numbers = dict(pairs)
+        if one_form:
+            rows.append(Row(f"u{n}", 1, n, where, tuple(map(numbers.get, _KEYS)), form))
+        else:
+            own = Counted(tuple(numbers), tuple(2 + _KEYS.index(k) for k in numbers))
+            rows.append(Row(f"u{n}", 1, n, where, tuple(numbers.values()), own))
 
-    grouped = _by_key(rows)
+    grouped = group_by_key(rows)
 
     expected_keys = list(dict.fromkeys(key for row in rows for key in row.numbers))
     assert list(grouped) == expected_keys
     for key, (holders, total) in grouped.items():
-        assert holders == [row for row in rows if key in row.numbers]
+        assert list(holders) == [row for row in rows if key in row.numbers]
         assert total == sum(row.numbers[key] for row in holders)
-    lists = [holders for holders, _ in grouped.values()]
-    assert len({id(held) for held in lists}) == len(lists)
+        assert [c.value for c in Cells(key, holders, total)] == [
+            Decimal(row.numbers[key]) for row in holders
+        ]
+    if len(grouped) > 1:
+        first, second = list(grouped.items())[:2]
+        cells = Cells(first[0], first[1][0], first[1][1])
+        before = list(second[1][0])
+        cells.add(second[1][0], 0)
+        assert list(second[1][0]) == before
+        assert len(cells) == len(first[1][0]) + len(before)

@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ctr_stats.catalogue import load_catalogue
 from ctr_stats.layout import parse_sheet, resolve_column
@@ -150,3 +152,69 @@ def test_a_row_hidden_in_any_quoting_is_seen(tmp_path: Path) -> None:
     (grid,) = [g for g in read_file(target) if g.hidden_rows]
 
     assert grid.hidden_rows == {10}
+
+
+_CELL_VALUES = st.one_of(
+    st.integers(-3, 10**6).map(float),  # whole numbers, as calamine gives them
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-10, 10**20),
+    st.booleans(),
+    st.just(""),
+    st.none(),
+    st.sampled_from(["1.234", "12,5", "-", "x", "abc", " 7 ", "188,1%"]),
+    st.dates(),
+)
+
+
+_WHOLE = st.integers(-3, 10**6).map(float)
+# half the rows as most rows are, every counted cell a whole number; half anything
+_ROW = st.tuples(
+    st.sampled_from(["Chi bộ", "", "Tổng cộng"]),
+    st.one_of(
+        st.lists(_WHOLE, min_size=3, max_size=3), st.lists(_CELL_VALUES, min_size=3, max_size=3)
+    ),
+)
+
+
+@given(st.lists(_ROW, max_size=8))
+@example([("Chi bộ", [-1.0, 2.0, 3.0])]).via("a negative count in a row of whole numbers")
+@example([("Chi bộ", [True, 2.0, 3.0])]).via("TRUE is no count, though it equals 1")
+@example([("Chi bộ", [1.0, 2.5, 3.0])]).via("a fraction among whole numbers")
+def test_rows_read_in_one_call_are_read_as_cell_by_cell(
+    values: list[tuple[str, list[object]]],
+) -> None:
+    """A unit row whose counted cells are all whole numbers is read in one call; any other
+    row cell by cell. Both ways give the same numbers (of the same types), texts, findings
+    and irregular counts."""
+    import ctr_stats.layout as layout
+    from ctr_stats.read import Grid
+
+    rows: list[list[object]] = [
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", "", ""],
+        ["", "", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    for n, (label, cells) in enumerate(values):
+        rows.append([float(n), f"{label} {n}" if label == "Chi bộ" else label, *cells])
+    grid = Grid("f.xlsx", "s", rows, merges=((0, 2, 0, 4),))
+    catalogue = load_catalogue()
+
+    def seen(sheet: layout.SheetData | None) -> object:
+        assert sheet is not None
+        return (
+            [
+                (r.label, r.index, [(type(a), a) for a in r.amounts], dict(r.texts), r.derived)
+                for r in (*sheet.rows, *sheet.totals)
+            ],
+            [f.to_dict() for f in sheet.findings],
+            [(row.index, key) for row, key in sheet.irregular],
+            {key: ([r.index for r in rows], total) for key, (rows, total) in sheet.by_key.items()},
+        )
+
+    at_once = seen(parse_sheet(grid, catalogue))
+    saved = layout._NUMBER_TYPES
+    layout._NUMBER_TYPES = frozenset()  # no row qualifies: every cell read one by one
+    try:
+        one_by_one = seen(parse_sheet(grid, catalogue))
+    finally:
+        layout._NUMBER_TYPES = saved
+    assert repr(at_once) == repr(one_by_one)

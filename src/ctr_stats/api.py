@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +178,15 @@ class Analysis:
 
     report: Report
     registry: Registry
-    rows: list[tuple[SheetData, Row, Unit]]
+    # the rows attributed to units, a sheet's at a time
+    blocks: list[tuple[SheetData, Sequence[Row], Unit]]
+
+    @property
+    def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
+        """Every row attributed to a unit, with its sheet and unit."""
+        for sheet, rows, unit in self.blocks:
+            for row in rows:
+                yield sheet, row, unit
 
 
 def compute(
@@ -291,7 +299,7 @@ def _analyse(
         units=tuple(units),
         findings=tuple(findings),
     )
-    return Analysis(report, chosen, collected.rows)
+    return Analysis(report, chosen, collected.blocks)
 
 
 def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:

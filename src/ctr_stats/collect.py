@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
-from .layout import Key, Number, Row, SheetData
-from .model import Cells, Finding, Period, Severity, ranges
+from .layout import Key, Row, SheetData
+from .model import ByKey, Cells, Finding, Period, Severity, group_by_key, ranges
 from .units import UnitMatcher
 
 
@@ -24,8 +23,8 @@ class Collected:
     findings: list[Finding] = field(default_factory=list)
     # (unit code, indicator) -> "file!sheet" that reported it first
     reported_by: dict[tuple[str, str], str] = field(default_factory=dict)
-    # every row attributed to a unit, for the row-by-row checks
-    rows: list[tuple[SheetData, Row, Unit]] = field(default_factory=list)
+    # the rows attributed to a unit, a sheet's at a time, for the row-by-row checks
+    blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
 
 
 def common_period(sheets: list[SheetData]) -> tuple[Period | None, list[Finding]]:
@@ -67,10 +66,11 @@ class Collector:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
-        by_key = _by_key(sheet.rows)
-        result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
+        by_key = sheet.by_key
+        if sheet.totals:
+            result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
-            _add_unit_rows(sheet, owner, list(sheet.rows), result, by_key)
+            _add_unit_rows(sheet, owner, sheet.rows, result, by_key)
         elif sheet.layout == "indicator_rows":
             if sheet.owner is None:
                 result.findings.append(
@@ -90,7 +90,7 @@ class Collector:
             for row in sheet.rows:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
                 if unit is not None:
-                    _add_unit_rows(sheet, unit, [row], result, _by_key([row]))
+                    _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)))
 
 
 def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | None:
@@ -142,41 +142,11 @@ def _match_or_report(
     return None
 
 
-# key -> (the rows holding it, in sheet order, and their sum): one pass over a sheet's cells
-ByKey = dict[Key, tuple[list[Row], Number]]
-
-
-def _by_key(rows: Sequence[Row]) -> ByKey:
-    if len(rows) > 1:
-        keys = tuple(rows[0].numbers)
-        if all(tuple(row.numbers) == keys for row in rows):
-            # every row fills the same columns (a form's unit rows mostly do): the sums
-            # column by column, in C; each key gets its own list, as Cells extends it
-            sums = map(sum, zip(*[row.numbers.values() for row in rows], strict=True))
-            lists = map(list, repeat(rows, len(keys)))
-            return dict(zip(keys, zip(lists, sums, strict=True), strict=True))
-    holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
-    for row in rows:
-        for key in row.numbers:
-            held = holders.get(key)
-            if held is None:
-                holders[key] = [row]
-            else:
-                held.append(row)
-    return {
-        key: (
-            held,
-            sum([row.numbers[key] for row in held]) if len(held) > 1 else held[0].numbers[key],
-        )
-        for key, held in holders.items()
-    }
-
-
 def _add_unit_rows(
-    sheet: SheetData, unit: Unit, rows: list[Row], result: Collected, by_key: ByKey
+    sheet: SheetData, unit: Unit, rows: Sequence[Row], result: Collected, by_key: ByKey
 ) -> None:
     where = f"{sheet.file}!{sheet.sheet}"
-    result.rows.extend((sheet, row, unit) for row in rows)
+    result.blocks.append((sheet, rows, unit))
     unit_cells = result.cells.setdefault(unit.code, {})
     refused: set[str] = set()  # indicators this unit already reported from another sheet
     for indicator in sorted({key[0] for key in by_key}):
@@ -197,22 +167,22 @@ def _add_unit_rows(
             )
             refused.add(indicator)
     skipped: set[tuple[int, Key]] = set()  # (id of the row, key) not to be added
-    for row in rows:
-        # counts are ints (rows keep whole numbers so): anything else is looked at closely
-        for key in [k for k, v in row.numbers.items() if type(v) is not int or v < 0]:
-            if key[0] in refused:
-                continue
-            if type(row.numbers[key]) is not int:
-                result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
-                skipped.add((id(row), key))
-            else:
-                result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
+    # counts are whole and not below zero; the sheet's reader listed the numbers that are not
+    ids = {id(row) for row in rows} if sheet.irregular and rows is not sheet.rows else None
+    for row, key in sheet.irregular:
+        if key[0] in refused or (ids is not None and id(row) not in ids):
+            continue
+        if type(row.number(key)) is not int:
+            result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
+            skipped.add((id(row), key))
+        else:
+            result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
     for key, (holders, total) in by_key.items():
         if key[0] in refused:
             continue
         if skipped and any((id(row), key) in skipped for row in holders):
             holders = [row for row in holders if (id(row), key) not in skipped]
-            total = sum([row.numbers[key] for row in holders])
+            total = sum([row.number(key) for row in holders])  # type: ignore[misc]
             if not holders:
                 continue
         held = unit_cells.get(key)
@@ -239,9 +209,8 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
     """The sheet's own total row against the sum of its rows, column by column."""
     findings: list[Finding] = []
     for total_row in sheet.totals:
-        for key in sorted(total_row.numbers):
-            stated = total_row.numbers[key]
-            rows, summed = by_key.get(key, ([], 0))
+        for key, stated in sorted(total_row.numbers.items()):
+            rows, summed = by_key.get(key, ((), 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
                 findings.append(

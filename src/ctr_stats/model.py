@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal, overload
+from typing import Literal, cast, overload
 
 Measure = Literal["plan", "actual", "prior"]
 MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
@@ -88,22 +88,43 @@ def whole_or_exact(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else value
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Counted:
+    """The counted columns of a sheet's rows: each one's key and 0-based column, in the
+    order a row's `amounts` follow. One object shared by the rows of a sheet (and of every
+    copy of the same form: a worker hands it back once)."""
+
+    keys: tuple[Key, ...]
+    columns: tuple[int, ...]
+    position: dict[Key, int] = field(init=False, repr=False)  # key -> index in keys
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "position", {key: n for n, key in enumerate(self.keys)})
+
+    def __reduce__(self) -> tuple[type[Counted], tuple[object, ...]]:
+        return (Counted, (self.keys, self.columns))
+
+    def column(self, key: Key) -> int:
+        return self.columns[self.position[key]]
+
+
 @dataclass(slots=True, eq=False)
 class Row:
     """One row of figures as a sheet gives it: a unit's row, or (indicator-rows layout) a
-    unit's whole sheet. Numbers are kept bare, by (indicator, measure), and the cell of each
-    is worked out only when asked for: a national roll-up reads 1.7 million of them.
+    unit's whole sheet. Its numbers are kept bare, in the order of the counted columns its
+    sheet shares (None where a cell is empty), and the cell of each is worked out only when
+    asked for: a national roll-up reads 1.7 million of them.
 
     Read-only by convention, not frozen: a frozen dataclass is built five times slower
     (each field set through object.__setattr__), and rows are built twice, by a worker and
     when handed back. Compared by identity, as rows are (two rows are never the same row)."""
 
     label: str
-    label_cell: str  # A1 cell of the label
+    label_col: int  # 0-based column of the label
     index: int  # 0-based row
     where: SheetRef
-    numbers: dict[Key, Number]
-    columns: Mapping[Key, int]  # key -> 0-based column (shared by the rows of a sheet)
+    amounts: tuple[Number | None, ...]  # in the order of counted.keys; None: empty cell
+    counted: Counted
     texts: Mapping[Key, str] = field(default_factory=dict)  # of the cells that held text
     derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
     rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
@@ -115,49 +136,105 @@ class Row:
             Row,
             (
                 self.label,
-                self.label_cell,
+                self.label_col,
                 self.index,
                 self.where,
-                self.numbers,
-                self.columns,
+                self.amounts,
+                self.counted,
                 self.texts,
                 self.derived,
                 self.rows_of,
             ),
         )
 
+    @property
+    def label_cell(self) -> str:
+        """A1 cell of the label."""
+        return f"{column_letter(self.label_col)}{self.index + 1}"
+
+    @property
+    def numbers(self) -> dict[Key, Number]:
+        """The row's numbers by key, empty cells left out."""
+        return {k: v for k, v in zip(self.counted.keys, self.amounts, strict=True) if v is not None}
+
+    def number(self, key: Key) -> Number | None:
+        at = self.counted.position.get(key)
+        return None if at is None else self.amounts[at]
+
     def cell(self, key: Key) -> Cell | None:
-        number = self.numbers.get(key)
+        number = self.number(key)
         if number is None:
             return None
         row = self.index if self.rows_of is None else self.rows_of[key]
-        return Cell(Decimal(number), self.where, row, self.columns[key], self.texts.get(key, ""))
+        return Cell(
+            Decimal(number), self.where, row, self.counted.column(key), self.texts.get(key, "")
+        )
 
     def position(self, key: Key) -> tuple[int, int]:
         """(row, column) of a key's cell, 0-based."""
-        return (self.index if self.rows_of is None else self.rows_of[key]), self.columns[key]
+        return (self.index if self.rows_of is None else self.rows_of[key]), self.counted.column(key)
 
     @property
     def values(self) -> dict[Key, Cell]:
         return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
 
 
+# key -> (the rows holding it, in sheet order, and their sum)
+ByKey = dict[Key, tuple[Sequence[Row], Number]]
+
+
+def group_by_key(rows: Sequence[Row]) -> ByKey:
+    """Each key's rows and their sum, in one pass over the rows' numbers. When every row
+    fills every counted column (a form's unit rows mostly do), every key shares one tuple
+    of the rows and the sums are made column by column, in C."""
+    if not rows:
+        return {}
+    counted = rows[0].counted
+    if all(row.counted is counted for row in rows):
+        try:  # an empty cell (None) anywhere makes sum() refuse the column
+            sums = list(map(sum, zip(*[row.amounts for row in rows], strict=True)))
+        except TypeError:
+            pass
+        else:
+            shared = tuple(rows)
+            return dict(zip(counted.keys, zip(itertools.repeat(shared), sums), strict=True))
+    holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
+    for row in rows:
+        for key, number in zip(row.counted.keys, row.amounts, strict=True):
+            if number is None:
+                continue
+            held = holders.get(key)
+            if held is None:
+                holders[key] = [row]
+            else:
+                held.append(row)
+    by_key: ByKey = {}
+    for key, held in holders.items():
+        numbers = cast("list[Number]", [row.number(key) for row in held])  # held: not None
+        by_key[key] = (tuple(held), sum(numbers) if len(numbers) > 1 else numbers[0])
+    return by_key
+
+
 class Cells(Sequence[Cell]):
     """The cells added up into one figure, held as the rows that hold them under `key`
-    (a sequence of `Cell`s to whoever iterates it), with their running total."""
+    (a sequence of `Cell`s to whoever iterates it), with their running total. The rows
+    may be a tuple shared with the sheet's other keys: it is never changed in place."""
 
-    __slots__ = ("key", "one_sheet", "rows", "total")
+    __slots__ = ("_owned", "key", "one_sheet", "rows", "total")
 
     def __init__(
         self,
         key: Key,
-        rows: list[Row],
+        rows: Sequence[Row],
         total: Number | None = None,
         one_sheet: bool | None = None,
     ) -> None:
         self.key = key
         self.rows = rows
-        self.total: Number = sum([row.numbers[key] for row in rows]) if total is None else total
+        self._owned = False  # whether `rows` is a list of this object's own, to extend
+        self.total: Number = (
+            sum([row.number(key) for row in rows]) if total is None else total  # type: ignore[misc]
+        )
         # rows of one sheet in sheet order (as a sheet is read): the range is first to last
         self.one_sheet = (
             one_sheet
@@ -166,12 +243,14 @@ class Cells(Sequence[Cell]):
             and all(a.index < b.index for a, b in itertools.pairwise(rows))
         )
 
-    def add(self, rows: list[Row], total: Number) -> None:
+    def add(self, rows: Sequence[Row], total: Number) -> None:
         """More rows under the same key (another sheet, or further down the same one)."""
         if self.one_sheet and rows:
             last, first = self.rows[-1], rows[0]
             self.one_sheet = last.where is first.where and last.index < first.index
-        self.rows.extend(rows)
+        if not self._owned:  # the rows held may be shared: extended in a list of its own
+            self.rows, self._owned = list(self.rows), True
+        self.rows.extend(rows)  # type: ignore[attr-defined]
         self.total += total
 
     def __len__(self) -> int:
@@ -211,7 +290,11 @@ class Cells(Sequence[Cell]):
             return [(self.rows[0].where, span, self.total)]
         key = self.key
         return [
-            (where, ranges([r.position(key) for r in held]), sum(r.numbers[key] for r in held))
+            (
+                where,
+                ranges([r.position(key) for r in held]),
+                sum(r.number(key) for r in held),  # type: ignore[misc]
+            )
             for where, held in self.by_sheet().items()
         ]
 
@@ -230,7 +313,7 @@ class Cells(Sequence[Cell]):
         if not (self.one_sheet and rows and rows[0].rows_of is None):
             return None
         first = rows[0]
-        letter = column_letter(first.columns[self.key])
+        letter = column_letter(first.counted.column(self.key))
         low, high = first.index + 1, rows[-1].index + 1
         return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 

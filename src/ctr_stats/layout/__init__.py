@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 
 from ..catalogue import Catalogue
 from ..model import (
+    ByKey,
     Cell,
+    Counted,
     Finding,
     Key,
     Measure,
@@ -27,6 +30,7 @@ from ..model import (
     Severity,
     SheetRef,
     column_letter,
+    group_by_key,
     whole_or_exact,
 )
 from ..numbers import NumberFormatError, parse_number
@@ -46,6 +50,7 @@ from .header import (
 __all__ = [
     "Cell",
     "Column",
+    "Counted",
     "Key",
     "Number",
     "Row",
@@ -86,6 +91,10 @@ class SheetData:
     rows: tuple[Row, ...]
     totals: tuple[Row, ...]
     findings: tuple[Finding, ...]
+    # each key's rows and their sum, made where the sheet is read (a worker process)
+    by_key: ByKey = field(default_factory=dict)
+    # (row, key) of the numbers that are not counts: not whole, or below zero
+    irregular: tuple[tuple[Row, Key], ...] = ()
 
 
 def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
@@ -93,7 +102,7 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
     header = find_header(grid, catalogue)
     if header is None:
         return None
-    columns, column_findings = _columns(grid, header, catalogue)
+    columns, counted, column_findings = _columns(grid, header, catalogue)
     if not columns:
         return None
     findings = [replace(f, file=grid.file, sheet=grid.sheet) for f in column_findings]
@@ -104,7 +113,7 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         if v and type(v) is str and v.strip()
     ]
     owner, owner_text, names_city = read_owner(title_texts)
-    reader = _CellReader(grid, columns, findings)
+    reader = _CellReader(grid, columns, counted, findings)
     if header.layout == "unit_rows":
         rows, totals = _unit_rows(grid, header, reader, catalogue, findings)
     else:
@@ -121,6 +130,17 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         rows=tuple(rows),
         totals=tuple(totals),
         findings=tuple(findings),
+        by_key=group_by_key(rows),
+        irregular=() if reader.counts_only else _irregular(rows),
+    )
+
+
+def _irregular(rows: Sequence[Row]) -> tuple[tuple[Row, Key], ...]:
+    return tuple(
+        (row, key)
+        for row in rows
+        for key, number in zip(row.counted.keys, row.amounts, strict=True)
+        if number is not None and (type(number) is not int or number < 0)
     )
 
 
@@ -129,10 +149,11 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
 
 def _columns(
     grid: Grid, header: Header, catalogue: Catalogue
-) -> tuple[tuple[Column, ...], tuple[Finding, ...]]:
-    """The header's columns, and findings about them (without file and sheet). Kept by
-    the header's cells and merges: every unit's copy of a form has the same header, read
-    once, and shares one tuple of columns (a worker process hands it back once)."""
+) -> tuple[tuple[Column, ...], Counted | None, tuple[Finding, ...]]:
+    """The header's columns, what its unit rows count (None in the indicator-rows layout,
+    whose rows name their indicator), and findings about them (without file and sheet).
+    Kept by the header's cells and merges: every unit's copy of a form has the same header,
+    read once, and shares one tuple of columns (a worker process hands it back once)."""
     rows = tuple(tuple(grid.rows[r]) for r in range(header.top, header.bottom + 1))
     key = (id(catalogue), header, grid.merges, rows)
     known = _HEADERS.get(key)
@@ -144,13 +165,21 @@ def _columns(
     else:
         columns = _measure_columns(grid, header, catalogue)
     unplaced = tuple(replace(f, file=None, sheet=None) for f in findings)
+    counts = [c for c in columns if c.indicator is not None and c.measure is not None]
+    counted = (
+        Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
+        if header.layout == "unit_rows"
+        else None
+    )
     if len(_HEADERS) > 1_000:  # odd headers by the thousand: keep the memory bounded
         _HEADERS.clear()
-    _HEADERS[key] = (tuple(columns), unplaced)
+    _HEADERS[key] = (tuple(columns), counted, unplaced)
     return _HEADERS[key]
 
 
-_HEADERS: dict[tuple[object, ...], tuple[tuple[Column, ...], tuple[Finding, ...]]] = {}
+_HEADERS: dict[
+    tuple[object, ...], tuple[tuple[Column, ...], Counted | None, tuple[Finding, ...]]
+] = {}
 
 
 def _indicator_columns(
@@ -218,22 +247,67 @@ def _measure_columns(grid: Grid, header: Header, catalogue: Catalogue) -> list[C
 class _CellReader:
     """Reads the mapped cells of one row; problems become findings naming the cell."""
 
-    def __init__(self, grid: Grid, columns: Sequence[Column], findings: list[Finding]) -> None:
+    def __init__(
+        self,
+        grid: Grid,
+        columns: Sequence[Column],
+        counted: Counted | None,
+        findings: list[Finding],
+    ) -> None:
         self.grid = grid
         self.findings = findings
         self.where = SheetRef(grid.file, grid.sheet)
         self.counted = [c for c in columns if c.measure is not None]
         self.derived = [c for c in columns if c.measure is None]
-        # unit rows: each column's key, and the key -> column map all the sheet's rows share
-        self.keys = [c.key if c.indicator else None for c in self.counted]
-        self.columns = {c.key: c.index for c in self.counted if c.indicator}
-        # unit rows of a full-width row without unsaved formulas: the loop most cells take
-        self.plain = (
-            [(c.index, c.key) for c in self.counted]
-            if all(self.keys) and not grid.formulas_without_value
-            else None
+        # unit rows: what the sheet's rows count, shared by them all
+        self.unit_counted = counted
+        # unit rows without unsaved formulas: the counted cells of a row in one call, the
+        # way most rows are read
+        indices = counted.columns if counted is not None else ()
+        self.take: Callable[[Sequence[object]], tuple[object, ...]] | None = (
+            None
+            if not indices or grid.formulas_without_value
+            else itemgetter(*indices)
+            if len(indices) > 1
+            else lambda row: (row[indices[0]],)
         )
         self.last_index = max((c.index for c in self.counted), default=0)
+        # whether every number read so far is a count: whole, and not below zero
+        self.counts_only = True
+
+    def read_counts(
+        self, r: int, label: str
+    ) -> tuple[
+        tuple[Number | None, ...], Mapping[Key, str], Mapping[tuple[str, str], Cell], list[Finding]
+    ]:
+        """A unit row's numbers in the order of its counted columns (None: empty), the text
+        of the cells that held text, derived cells and problems."""
+        assert self.unit_counted is not None
+        row = self.grid.rows[r] if r < len(self.grid.rows) else ()
+        if self.take is not None and len(row) > self.last_index:
+            raw = self.take(row)
+            # the common row: every counted cell a whole number, as typed; checked in C
+            if _NUMBER_TYPES.issuperset(map(type, raw)):
+                try:
+                    amounts: tuple[int, ...] | None = tuple(map(int, raw))  # type: ignore[arg-type]
+                except (ValueError, OverflowError):  # NaN or infinity: read one by one
+                    amounts = None
+                if amounts == raw:
+                    assert amounts is not None
+                    if amounts and min(amounts) < 0:
+                        self.counts_only = False
+                    derived: dict[tuple[str, str], Cell] = {}
+                    problems: list[Finding] = []
+                    if self.derived:
+                        self._read_derived(r, row, label, None, derived, problems)
+                    return amounts, _NO_TEXTS, derived or _NO_DERIVED, problems
+        numbers, texts, derived, problems = self.read(r, label)
+        return (
+            tuple(map(numbers.get, self.unit_counted.keys)),
+            texts or _NO_TEXTS,
+            derived or _NO_DERIVED,
+            problems,
+        )
 
     def read(
         self, r: int, label: str, indicator_for_row: str | None = None
@@ -249,24 +323,16 @@ class _CellReader:
         texts: dict[Key, str] = {}
         derived: dict[tuple[str, str], Cell] = {}
         problems: list[Finding] = []
-        if self.plain is not None and width > self.last_index:
-            for index, slot in self.plain:
-                raw = row[index]
-                if type(raw) is float and raw.is_integer():
-                    numbers[slot] = int(raw)  # a count, as typed
-                elif raw != "" and raw is not None:
-                    self._put(r, index, raw, slot, label, numbers, texts, problems)
-            if self.derived:
-                self._read_derived(r, row, label, indicator_for_row, derived, problems)
-            return numbers, texts, derived, problems
-        for column, key in zip(self.counted, self.keys, strict=True):
+        for column in self.counted:
             index = column.index
             raw = row[index] if index < width else None
             if (raw is None or raw == "") and not (missing and (r, index) in missing):
                 continue  # most cells of a form are empty: cost them nothing
-            if key is None:
-                key = (indicator_for_row or "", column.measure)  # type: ignore[assignment]
-                assert key is not None
+            key: Key = (
+                column.key
+                if column.indicator is not None
+                else (indicator_for_row or "", column.measure)  # type: ignore[assignment]
+            )
             self._put(r, index, raw, key, label, numbers, texts, problems)
         self._read_derived(r, row, label, indicator_for_row, derived, problems)
         return numbers, texts, derived, problems
@@ -283,16 +349,21 @@ class _CellReader:
         problems: list[Finding],
     ) -> None:
         """One counted cell's number (and its text, if it was text) into the row."""
+        number: Number
         if type(raw) is float and raw.is_integer():
-            numbers[key] = int(raw)  # a count, as typed
+            number = int(raw)  # a count, as typed
         elif type(raw) is int:
-            numbers[key] = raw
+            number = raw
         else:
-            number, text = self._number(r, index, raw, label, key[0] or None, problems)
-            if number is not None:
-                numbers[key] = whole_or_exact(number)
-                if text:
-                    texts[key] = text
+            exact, text = self._number(r, index, raw, label, key[0] or None, problems)
+            if exact is None:
+                return
+            number = whole_or_exact(exact)
+            if text:
+                texts[key] = text
+        numbers[key] = number
+        if type(number) is not int or number < 0:
+            self.counts_only = False
 
     def _read_derived(
         self,
@@ -386,32 +457,28 @@ def _unit_rows(
     grid: Grid, header: Header, reader: _CellReader, catalogue: Catalogue, findings: list[Finding]
 ) -> tuple[list[Row], list[Row]]:
     total_words = catalogue.word_keys("rows", "total")
+    counted = reader.unit_counted
+    assert counted is not None
+    width = len(counted.keys)
     rows: list[Row] = []
     totals: list[Row] = []
     for r in range(header.first_data_row, len(grid.rows)):
         label, label_col = _row_label(grid, r, header.unit_col)
-        numbers, texts, derived, problems = reader.read(r, label)
+        amounts, texts, derived, problems = reader.read_counts(r, label)
+        # a number in the row: the fast path leaves no cell empty
+        has_numbers = bool(width) and (amounts.count(None) < width)
         if r in grid.hidden_rows:
-            if numbers or derived:
+            if has_numbers or derived:
                 findings.append(_hidden_row_finding(grid, r, label))
             continue
-        if not numbers and not derived and (not problems or not label):
+        if not has_numbers and not derived and (not problems or not label):
             continue  # a heading, a blank row, the signature block's lines
         findings.extend(problems)
-        row = Row(
-            label,
-            a1(r, label_col),
-            r,
-            reader.where,
-            numbers,
-            reader.columns,
-            texts or _NO_TEXTS,
-            derived or _NO_DERIVED,
-        )
+        row = Row(label, label_col, r, reader.where, amounts, counted, texts, derived)
         if _is_total_label(label, total_words):
             totals.append(row)
         elif not label:
-            if numbers:
+            if has_numbers:
                 findings.append(
                     _finding(
                         grid,
@@ -429,6 +496,7 @@ def _unit_rows(
 
 _NO_TEXTS: dict[Key, str] = {}
 _NO_DERIVED: dict[tuple[str, str], Cell] = {}
+_NUMBER_TYPES = frozenset({float, int})
 
 
 # ---------------------------------------------------------------- indicator rows
@@ -506,14 +574,15 @@ def _criterion_rows(
                 texts[key] = row_texts[key]
     if not numbers:
         return []
+    counted = Counted(tuple(numbers), tuple(columns[key] for key in numbers))
     return [
         Row(
             owner_text or grid.sheet,
-            a1(header.top, header.unit_col),
+            header.unit_col,
             header.top,
             reader.where,
-            numbers,
-            columns,
+            tuple(numbers.values()),
+            counted,
             texts,
             derived,
             rows_of,
