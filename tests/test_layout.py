@@ -207,7 +207,10 @@ def test_rows_read_in_one_call_are_read_as_cell_by_cell(
             ],
             [f.to_dict() for f in sheet.findings],
             [(row.index, key) for row, key in sheet.irregular],
-            {key: ([r.index for r in rows], total) for key, (rows, total) in sheet.by_key.items()},
+            {
+                key: ([r.index for r in rows], total)
+                for key, (rows, total) in sheet.by_key().items()
+            },
         )
 
     at_once = seen(parse_sheet(grid, catalogue))

@@ -13,14 +13,14 @@ from .numbers import change, percent_of
 def figures(
     indicator: str, actual: int | None, plan: int | None, prior: int | None, precision: int
 ) -> Figures:
-    return Figures(
-        indicator=indicator,
-        actual=actual,
-        plan=plan,
-        prior=prior,
-        percent_of_plan=percent_of(actual, plan, precision),
-        percent_of_prior=percent_of(actual, prior, precision),
-        change_vs_prior=change(actual, prior, precision),
+    return Figures(  # (positional: built for every unit and indicator of a national roll-up)
+        indicator,
+        actual,
+        plan,
+        prior,
+        percent_of(actual, plan, precision),
+        percent_of(actual, prior, precision),
+        change(actual, prior, precision),
     )
 
 
@@ -31,31 +31,32 @@ def unit_figures(
     precision: int,
 ) -> list[UnitFigures]:
     """One entry per unit and indicator it reported, in registry and catalogue order."""
-    order = {indicator: n for n, indicator in enumerate(catalogue.indicators)}
+    # each indicator's keys, made once: looked up for every unit
+    keys = [(i, [(m, (i, m)) for m in MEASURES]) for i in catalogue.indicators]
     result: list[UnitFigures] = []
     for unit in registry.units:
         unit_cells = cells.get(unit.code)
         if not unit_cells:
             continue
-        reported = sorted({key[0] for key in unit_cells if key[0] in order}, key=order.__getitem__)
-        for indicator in reported:
+        for indicator, measures in keys:
             # (plain loops: this runs for every unit and indicator of a national roll-up)
             by_measure: dict[str, Cells] = {}
             sums: dict[str, int | None] = {"plan": None, "actual": None, "prior": None}
-            for measure in MEASURES:
-                held = unit_cells.get((indicator, measure))
+            for measure, key in measures:
+                held = unit_cells.get(key)
                 if held is not None:
                     by_measure[measure] = held
                     if held.rows:
                         sums[measure] = int(held.total)
-            result.append(
-                UnitFigures(
-                    unit.code,
-                    unit.name,
-                    figures(indicator, sums["actual"], sums["plan"], sums["prior"], precision),
-                    by_measure,
+            if by_measure:
+                result.append(
+                    UnitFigures(
+                        unit.code,
+                        unit.name,
+                        figures(indicator, sums["actual"], sums["plan"], sums["prior"], precision),
+                        by_measure,
+                    )
                 )
-            )
     return result
 
 

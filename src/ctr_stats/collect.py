@@ -66,7 +66,7 @@ class Collector:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
-        by_key = sheet.by_key
+        by_key = sheet.by_key()
         if sheet.totals:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:

@@ -183,21 +183,28 @@ class Row:
 ByKey = dict[Key, tuple[Sequence[Row], Number]]
 
 
-def group_by_key(rows: Sequence[Row]) -> ByKey:
-    """Each key's rows and their sum, in one pass over the rows' numbers. When every row
-    fills every counted column (a form's unit rows mostly do), every key shares one tuple
-    of the rows and the sums are made column by column, in C."""
+def column_sums(rows: Sequence[Row]) -> tuple[Number, ...] | None:
+    """Each counted column's sum, made in C, when the rows count the same columns and fill
+    every one (a form's unit rows mostly do); None otherwise."""
     if not rows:
-        return {}
+        return None
     counted = rows[0].counted
-    if all(row.counted is counted for row in rows):
-        try:  # an empty cell (None) anywhere makes sum() refuse the column
-            sums = list(map(sum, zip(*[row.amounts for row in rows], strict=True)))
-        except TypeError:
-            pass
-        else:
-            shared = tuple(rows)
-            return dict(zip(counted.keys, zip(itertools.repeat(shared), sums), strict=True))
+    if any(row.counted is not counted for row in rows):
+        return None
+    try:  # an empty cell (None) anywhere makes sum() refuse its column
+        return tuple(map(sum, zip(*[row.amounts for row in rows], strict=True)))
+    except TypeError:
+        return None
+
+
+def group_by_key(rows: Sequence[Row], sums: tuple[Number, ...] | None = None) -> ByKey:
+    """Each key's rows and their sum, in one pass over the rows' numbers. `sums`: the
+    rows' `column_sums`, if already made; then every key shares one tuple of the rows."""
+    if sums is None:
+        sums = column_sums(rows)
+    if sums is not None:
+        shared = tuple(rows)
+        return dict(zip(rows[0].counted.keys, zip(itertools.repeat(shared), sums), strict=True))
     holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
     for row in rows:
         for key, number in zip(row.counted.keys, row.amounts, strict=True):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from operator import itemgetter
 
@@ -30,6 +30,7 @@ from ..model import (
     Severity,
     SheetRef,
     column_letter,
+    column_sums,
     group_by_key,
     whole_or_exact,
 )
@@ -91,10 +92,14 @@ class SheetData:
     rows: tuple[Row, ...]
     totals: tuple[Row, ...]
     findings: tuple[Finding, ...]
-    # each key's rows and their sum, made where the sheet is read (a worker process)
-    by_key: ByKey = field(default_factory=dict)
+    # the rows' column_sums, made where the sheet is read (a worker process), or None
+    sums: tuple[Number, ...] | None = None
     # (row, key) of the numbers that are not counts: not whole, or below zero
     irregular: tuple[tuple[Row, Key], ...] = ()
+
+    def by_key(self) -> ByKey:
+        """Each key's rows and their sum."""
+        return group_by_key(self.rows, self.sums)
 
 
 def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
@@ -130,7 +135,7 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         rows=tuple(rows),
         totals=tuple(totals),
         findings=tuple(findings),
-        by_key=group_by_key(rows),
+        sums=column_sums(rows),
         irregular=() if reader.counts_only else _irregular(rows),
     )
 
