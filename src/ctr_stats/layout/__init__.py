@@ -277,6 +277,7 @@ class _CellReader:
             else lambda row: (row[indices[0]],)
         )
         self.last_index = max((c.index for c in self.counted), default=0)
+        self.none = (None,) * len(indices)  # a unit row with every counted cell empty
         # whether every number read so far is a count: whole, and not below zero
         self.counts_only = True
 
@@ -306,6 +307,8 @@ class _CellReader:
                     if self.derived:
                         self._read_derived(r, row, label, None, derived, problems)
                     return amounts, _NO_TEXTS, derived or _NO_DERIVED, problems
+            elif not self.derived and _EMPTY.issuperset(raw):  # a blank or a heading row
+                return self.none, _NO_TEXTS, _NO_DERIVED, []
         numbers, texts, derived, problems = self.read(r, label)
         return (
             tuple(map(numbers.get, self.unit_counted.keys)),
@@ -422,6 +425,8 @@ class _CellReader:
             return (Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))), ""
         if type(raw) is int:
             return Decimal(raw), ""
+        if type(raw) is str and not _DIGIT.search(raw):
+            return None, ""  # words (or "-", "x": not reported): a heading, the signature block
         try:
             number, _ = parse_number(raw)
         except NumberFormatError as exc:
@@ -502,6 +507,7 @@ def _unit_rows(
 _NO_TEXTS: dict[Key, str] = {}
 _NO_DERIVED: dict[tuple[str, str], Cell] = {}
 _NUMBER_TYPES = frozenset({float, int})
+_EMPTY = frozenset({"", None})
 
 
 # ---------------------------------------------------------------- indicator rows

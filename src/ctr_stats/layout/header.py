@@ -145,15 +145,15 @@ def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
     unit_words = catalogue.word_keys("columns", "unit")
     criterion_words = catalogue.word_keys("columns", "criterion")
     for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
-        # a column heading is a few words: titles and numbers are passed over unfolded
-        short = [
-            (c, fold(v))
-            for c, v in enumerate(grid.rows[r])
-            if v and type(v) is str and len(v) <= 40
-        ]
-        for c, key in short:
-            if key in unit_words:
-                return _header_from(grid, r, c)
+        # a column heading is a few words: titles and numbers are passed over unfolded;
+        # the first unit heading, left to right, decides (the rest is not folded)
+        short: list[tuple[int, str]] = []
+        for c, v in enumerate(grid.rows[r]):
+            if v and type(v) is str and len(v) <= 40:
+                key = fold(v)
+                if key in unit_words:
+                    return _header_from(grid, r, c)
+                short.append((c, key))
         for c, key in short:
             if key in criterion_words and _measures_right_of(grid, r, c, catalogue):
                 return replace(_header_from(grid, r, c), layout="indicator_rows")
