@@ -6,7 +6,7 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 from __future__ import annotations
 
 from .catalogue import Catalogue, Registry
-from .model import MEASURES, Cells, Figures, Key, TotalFigures, UnitFigures
+from .model import Cells, Figures, Key, TotalFigures, UnitFigures
 from .numbers import change, percent_of
 
 
@@ -32,32 +32,44 @@ def unit_figures(
 ) -> list[UnitFigures]:
     """One entry per unit and indicator it reported, in registry and catalogue order."""
     # each indicator's keys, made once: looked up for every unit
-    keys = [(i, [(m, (i, m)) for m in MEASURES]) for i in catalogue.indicators]
+    keys = [(i, (i, "plan"), (i, "actual"), (i, "prior")) for i in catalogue.indicators]
     result: list[UnitFigures] = []
     for unit in registry.units:
         unit_cells = cells.get(unit.code)
         if not unit_cells:
             continue
-        for indicator, measures in keys:
-            # (plain loops: this runs for every unit and indicator of a national roll-up)
-            by_measure: dict[str, Cells] = {}
-            sums: dict[str, int | None] = {"plan": None, "actual": None, "prior": None}
-            for measure, key in measures:
-                held = unit_cells.get(key)
-                if held is not None:
-                    by_measure[measure] = held
-                    if held.rows:
-                        sums[measure] = int(held.total)
-            if by_measure:
-                result.append(
-                    UnitFigures(
-                        unit.code,
-                        unit.name,
-                        figures(indicator, sums["actual"], sums["plan"], sums["prior"], precision),
-                        by_measure,
-                    )
+        code, name, get = unit.code, unit.name, unit_cells.get
+        for indicator, plan_key, actual_key, prior_key in keys:
+            # (plain code: this runs for every unit and indicator of a national roll-up)
+            plan, actual, prior = get(plan_key), get(actual_key), get(prior_key)
+            if plan is None and actual is None and prior is None:
+                continue
+            by_measure: dict[str, Cells] = {}  # in the order of MEASURES
+            if plan is not None:
+                by_measure["plan"] = plan
+            if actual is not None:
+                by_measure["actual"] = actual
+            if prior is not None:
+                by_measure["prior"] = prior
+            result.append(
+                UnitFigures(
+                    code,
+                    name,
+                    figures(
+                        indicator,
+                        _total(actual),
+                        _total(plan),
+                        _total(prior),
+                        precision,
+                    ),
+                    by_measure,
                 )
+            )
     return result
+
+
+def _total(cells: Cells | None) -> int | None:
+    return int(cells.total) if cells is not None and cells.rows else None
 
 
 def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
