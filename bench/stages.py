@@ -56,7 +56,8 @@ def main() -> None:
 
         return wrapper
 
-    api.read_file = timed("reading", api.read_file)  # type: ignore[assignment]
+    api.check_file = timed("reading", api.check_file)  # type: ignore[assignment]
+    api.read_checked = timed("reading", api.read_checked)  # type: ignore[assignment]
     api.parse_sheet = timed("layout", api.parse_sheet)  # type: ignore[assignment]
     collect.Collector.add = timed("attribution", collect.Collector.add)  # type: ignore[method-assign]
     api.unit_figures = timed("computing", api.unit_figures)  # type: ignore[assignment]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import ctr_stats.api as api
 import ctr_stats.workers as workers
 from ctr_stats.errors import InputError
+from ctr_stats.read import Checked
 from ctr_stats.render.json import render_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,15 +68,15 @@ def test_a_worker_that_dies_is_an_input_error_naming_the_files(
     error and the files it was reading, not a traceback or a hang."""
     _always_workers(monkeypatch)
     monkeypatch.setenv("CTR_STATS_JOBS", "2")
-    real = api.read_one
+    real = api.read_checked
     this_process = os.getpid()
 
-    def dying(path: Path, *args: object) -> object:
-        if path.name == "ba-dinh.xlsx" and os.getpid() != this_process:  # in a worker only
-            os._exit(134)
-        return real(path, *args)  # type: ignore[arg-type]
+    def dying(checked: Checked) -> object:
+        if checked.path.name == "ba-dinh.xlsx" and os.getpid() != this_process:  # in a worker
+            os._exit(134)  # as python-calamine aborting would
+        return real(checked)
 
-    monkeypatch.setattr(api, "read_one", dying)  # the forked workers inherit the patch
+    monkeypatch.setattr(api, "read_checked", dying)  # the forked workers inherit the patch
     with pytest.raises(InputError) as caught:
         api.compute([SAMPLES])
     assert "ba-dinh.xlsx" in str(caught.value.file)

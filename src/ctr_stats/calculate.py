@@ -32,7 +32,9 @@ def unit_figures(
 ) -> list[UnitFigures]:
     """One entry per unit and indicator it reported, in registry and catalogue order."""
     # each indicator's keys, made once: looked up for every unit
-    keys = [(i, (i, "plan"), (i, "actual"), (i, "prior")) for i in catalogue.indicators]
+    keys: list[tuple[str, Key, Key, Key]] = [
+        (i, (i, "plan"), (i, "actual"), (i, "prior")) for i in catalogue.indicators
+    ]
     result: list[UnitFigures] = []
     for unit in registry.units:
         unit_cells = cells.get(unit.code)

@@ -127,8 +127,8 @@ def _start_worker(catalogue: Catalogue, limits: Limits) -> None:
 
 
 def _read_chunk(paths: list[Path]) -> list[Result]:
-    from .api import read_one
+    from .api import read_many
 
     assert _WORKER is not None
     catalogue, limits = _WORKER
-    return [read_one(path, catalogue, limits) for path in paths]
+    return read_many(paths, catalogue, limits)

@@ -122,11 +122,29 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
             yield parts, entry.is_symlink()
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A file that passed the safety checks: the bytes the reader is to parse (the checked
+    parts, repacked), what python-calamine does not say about its sheets, or for a text
+    file its one grid, read already."""
+
+    path: Path
+    data: bytes
+    extras: dict[str, SheetExtras] = field(default_factory=dict)
+    text: Grid | None = None
+
+
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """Every sheet of a file as grids (a text file is one grid named after the file).
 
     The file is read as what its content says it is (an .xls named .xlsx is read as .xls),
     and checked against `limits` before any parser sees it. Its bytes are read once."""
+    return read_checked(check_file(path, limits))
+
+
+def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
+    """The first half of `read_file`: the file's bytes read and checked, nothing parsed
+    but what the checks need. Raises InputError."""
     data = load(path, limits)
     kind, archive = open_checked(path, data)
     if kind == "text":
@@ -137,7 +155,7 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
                 f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
                 file=str(path),
             )
-        return [grid]
+        return Checked(path, data, text=grid)
     extras: dict[str, SheetExtras] = {}
     if archive is not None:
         with archive:
@@ -159,7 +177,14 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
         # what the reader parses: the parts as checked (the index is still at hand, closed)
         data = stored_zip(archive, parts) or data
         del parts
-    return list(_read_spreadsheet(path, data, extras))
+    return Checked(path, data, extras)
+
+
+def read_checked(checked: Checked) -> list[Grid]:
+    """The second half of `read_file`: the checked file's sheets as grids."""
+    if checked.text is not None:
+        return [checked.text]
+    return list(_read_spreadsheet(checked.path, checked.data, checked.extras))
 
 
 def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -> Iterator[Grid]:
