@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 
 from ..catalogue import Catalogue
@@ -621,6 +622,7 @@ _DIGIT = re.compile(r"\d")
 _TOTAL_FORMULA = re.compile(r"^(?:tong )?cong \(?[\d\s+.…n-]*\)?$")
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every row: each unit's copy of a form repeats them
 def _is_total_label(label: str, total_words: frozenset[str]) -> bool:
     key = fold(strip_numbering(label))
     return key in total_words or bool(_TOTAL_FORMULA.match(key))
