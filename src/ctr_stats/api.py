@@ -88,17 +88,13 @@ def load(
 def _read_serially(
     files: list[Path], catalogue: Catalogue, limits: Limits, progress: Progress | None
 ) -> Iterator[tuple[list[SheetData], list[Finding]]]:
-    for done, path in enumerate(files):
+    for done in range(0, len(files), _SERIAL_CHUNK):
         if progress is not None and done:
             progress(done, len(files))
-        yield read_one(path, catalogue, limits)
+        yield from read_many(files[done : done + _SERIAL_CHUNK], catalogue, limits)
 
 
-def read_one(
-    path: Path, catalogue: Catalogue, limits: Limits
-) -> tuple[list[SheetData], list[Finding]]:
-    """One file's sheets and findings; never raises for what is in the file."""
-    return read_many([path], catalogue, limits)[0]
+_SERIAL_CHUNK = 16  # files read a stage at a time, as a worker reads its chunk
 
 
 def read_many(
