@@ -51,6 +51,19 @@ def test_workers_give_the_same_report(mixed_folder: Path, monkeypatch: pytest.Mo
     assert '"code": "016", "name": "Sóc Sơn"' in serial
 
 
+def test_files_checked_in_batches_of_any_size_give_the_same_report(
+    mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are checked a few megabytes at a time before they are parsed: a file alone
+    (a big one), a few, or all of them, the report is the same, in the files' order."""
+    reports = []
+    for batch_bytes in (1, 60_000, 10**9):
+        monkeypatch.setattr(api, "_BATCH_BYTES", batch_bytes)
+        reports.append(_json(mixed_folder, monkeypatch, "1"))
+    assert reports[0] == reports[1] == reports[2]
+    assert reports[0].count('"unreadable-file"') == 2
+
+
 def test_spawned_workers_give_the_same_report(
     mixed_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -102,12 +102,26 @@ def read_many(
 ) -> list[tuple[list[SheetData], list[Finding]]]:
     """Each file's sheets and findings, in order; never raises for what is in a file.
 
-    Every file is checked first, then each is parsed and laid out: one stage's code at a
-    time stays in the processor's caches (3,321 files: 8% less CPU than file by file)."""
-    checked = [_check(path, limits) for path in paths]
-    return [
-        _sheets(item, catalogue) if isinstance(item, Checked) else ([], [item]) for item in checked
-    ]
+    The files are checked a few megabytes' worth at a time, then those are parsed and laid
+    out: one stage's code at a time stays in the processor's caches (3,321 files: 8% less
+    CPU than file by file), and no more than a big file is held at once."""
+    results: list[tuple[list[SheetData], list[Finding]]] = []
+    checked: list[Checked | Finding] = []
+    held = 0
+    for n, path in enumerate(paths, start=1):
+        item = _check(path, limits)
+        checked.append(item)
+        held += len(item.data) if isinstance(item, Checked) else 0
+        if held >= _BATCH_BYTES or n == len(paths):
+            results += [
+                _sheets(item, catalogue) if isinstance(item, Checked) else ([], [item])
+                for item in checked
+            ]
+            checked, held = [], 0
+    return results
+
+
+_BATCH_BYTES = 4_000_000  # checked files held before they are parsed (a form: 50 KB)
 
 
 def _check(path: Path, limits: Limits) -> Checked | Finding:

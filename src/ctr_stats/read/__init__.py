@@ -155,7 +155,7 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
                 f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
                 file=str(path),
             )
-        return Checked(path, data, text=grid)
+        return Checked(path, b"", text=grid)
     extras: dict[str, SheetExtras] = {}
     if archive is not None:
         with archive:
