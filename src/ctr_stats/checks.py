@@ -302,7 +302,7 @@ def stated_percent_findings(analysis: Analysis) -> list[Finding]:
         for (indicator, kind), stated in row.derived.items():
             base_measure = {"percent_of_plan": "plan", "percent_of_prior": "prior"}.get(kind)
             if base_measure is None:
-                base_measure = "plan" if (indicator, "plan") in row.numbers else "prior"
+                base_measure = "plan" if row.number((indicator, "plan")) is not None else "prior"
             actual = row.cell((indicator, "actual"))
             base = row.cell((indicator, base_measure))  # type: ignore[arg-type]
             if actual is None or base is None or base.value == 0:

@@ -97,15 +97,14 @@ class Counted:
     keys: tuple[Key, ...]
     columns: tuple[int, ...]
     position: dict[Key, int] = field(init=False, repr=False)  # key -> index in keys
+    column_of: dict[Key, int] = field(init=False, repr=False)  # key -> its column
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "position", {key: n for n, key in enumerate(self.keys)})
+        object.__setattr__(self, "column_of", dict(zip(self.keys, self.columns, strict=True)))
 
     def __reduce__(self) -> tuple[type[Counted], tuple[object, ...]]:
         return (Counted, (self.keys, self.columns))
-
-    def column(self, key: Key) -> int:
-        return self.columns[self.position[key]]
 
 
 @dataclass(slots=True, eq=False)
@@ -167,12 +166,14 @@ class Row:
             return None
         row = self.index if self.rows_of is None else self.rows_of[key]
         return Cell(
-            Decimal(number), self.where, row, self.counted.column(key), self.texts.get(key, "")
+            Decimal(number), self.where, row, self.counted.column_of[key], self.texts.get(key, "")
         )
 
     def position(self, key: Key) -> tuple[int, int]:
         """(row, column) of a key's cell, 0-based."""
-        return (self.index if self.rows_of is None else self.rows_of[key]), self.counted.column(key)
+        return (self.index if self.rows_of is None else self.rows_of[key]), self.counted.column_of[
+            key
+        ]
 
     @property
     def values(self) -> dict[Key, Cell]:
@@ -320,7 +321,7 @@ class Cells(Sequence[Cell]):
         if not (self.one_sheet and rows and rows[0].rows_of is None):
             return None
         first = rows[0]
-        letter = column_letter(first.counted.column(self.key))
+        letter = column_letter(first.counted.column_of[self.key])
         low, high = first.index + 1, rows[-1].index + 1
         return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 
