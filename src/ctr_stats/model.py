@@ -198,14 +198,20 @@ def column_sums(rows: Sequence[Row]) -> tuple[Number, ...] | None:
         return None
 
 
-def group_by_key(rows: Sequence[Row], sums: tuple[Number, ...] | None = None) -> ByKey:
-    """Each key's rows and their sum, in one pass over the rows' numbers. `sums`: the
-    rows' `column_sums`, if already made; then every key shares one tuple of the rows."""
-    if sums is None:
-        sums = column_sums(rows)
-    if sums is not None:
-        shared = tuple(rows)
-        return dict(zip(rows[0].counted.keys, zip(itertools.repeat(shared), sums), strict=True))
+def group_by_key(rows: Sequence[Row]) -> ByKey:
+    """Each key's rows and their sum."""
+    sums = column_sums(rows)
+    return group_by_sums(rows, sums) if sums is not None else group_row_by_row(rows)
+
+
+def group_by_sums(rows: Sequence[Row], sums: tuple[Number, ...]) -> ByKey:
+    """Rows that fill every counted column: every key shares one tuple of them."""
+    shared = tuple(rows)
+    return dict(zip(rows[0].counted.keys, zip(itertools.repeat(shared), sums), strict=True))
+
+
+def group_row_by_row(rows: Sequence[Row]) -> ByKey:
+    """Any rows: each key's own, in one pass over their numbers."""
     holders: dict[Key, list[Row]] = {}  # keys in the order they first appear
     for row in rows:
         for key, number in zip(row.counted.keys, row.amounts, strict=True):

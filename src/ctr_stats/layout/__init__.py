@@ -32,7 +32,8 @@ from ..model import (
     SheetRef,
     column_letter,
     column_sums,
-    group_by_key,
+    group_by_sums,
+    group_row_by_row,
     whole_or_exact,
 )
 from ..numbers import NumberFormatError, parse_number
@@ -99,8 +100,10 @@ class SheetData:
     irregular: tuple[tuple[Row, Key], ...] = ()
 
     def by_key(self) -> ByKey:
-        """Each key's rows and their sum."""
-        return group_by_key(self.rows, self.sums)
+        """Each key's rows and their sum (no second look for sums the reader did not find)."""
+        if self.sums is not None:
+            return group_by_sums(self.rows, self.sums)
+        return group_row_by_row(self.rows)
 
 
 def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
