@@ -427,11 +427,14 @@ def _emit(
 
         out.check_target(output, discover(inputs))
     if chosen is ComputeFormat.xlsx:
+        from .config import load_config
         from .render.excel import write_excel
 
         assert output is not None
+        document = load_config(None).document  # [document]: the heading and the signers
         out.write_atomically(
-            output, lambda path: write_excel(report, path, lang=lang, formulas=formulas)
+            output,
+            lambda path: write_excel(report, path, lang=lang, formulas=formulas, document=document),
         )
         return
     text: str
