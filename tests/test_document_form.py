@@ -5,6 +5,7 @@ ctr-stats.toml's [document] or the registry's province; a note when figures are 
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,206 @@ def test_the_readme_document_table_loads(tmp_path: Path) -> None:
     path.write_text(readme[start : readme.index("```", start)], encoding="utf-8")
     document = load_config(path).document
     assert document.report_number == "Số 12-BC/BTCTU" and len(document.recipients or ()) == 2
+
+
+# ---------------------------------------------------------------- the Word report
+
+
+@pytest.fixture(scope="module")
+def word_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("word")
+    (folder / "ctr-stats.toml").write_text(CONFIG, encoding="utf-8")
+    target = folder / "bao-cao.docx"
+    result = run("compute", str(SAMPLES / "2023"), "-o", str(target), cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_the_word_report_is_in_the_party_form(word_report: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document(str(word_report))
+    section = document.sections[0]
+    page = [section.page_width, section.page_height, section.top_margin, section.bottom_margin]
+    page += [section.left_margin, section.right_margin]
+    assert [round(length.mm, 1) for length in page] == [210, 297, 20, 20, 30, 15]  # twips
+    normal = document.styles["Normal"].font
+    assert (normal.name, normal.size) == ("Times New Roman", Pt(14))
+    assert document.core_properties.author == "ctr-stats"
+
+    head = document.tables[0].rows[0].cells
+    assert [p.text for p in head[0].paragraphs] == [
+        "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+        "BAN TỔ CHỨC QUẬN ỦY",
+        "*",
+        "Số       -BC/BTCTU",
+    ]
+    party, place = head[1].paragraphs
+    assert (
+        party.text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+        and place.text == "Ba Đình, ngày 05 tháng 01 năm 2024"
+    )
+    assert party.runs[0].bold and party.runs[0].font.size == Pt(15)
+    assert party._p.pPr.find(qn("w:pBdr")) is not None  # the rule under the party's name
+    assert place.runs[0].italic and place.runs[0].font.size == Pt(14)
+    assert head[0].paragraphs[1].runs[0].bold and not head[0].paragraphs[0].runs[0].bold
+
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    assert texts[:3] == ["BÁO CÁO", "số liệu công tác tổ chức xây dựng Đảng năm 2023", "-----"]
+    narrative = run("compute", "data/samples/2023", "--format", "text").stdout
+    assert texts[3:6] == narrative.strip().split("\n\n")
+    assert texts[6:] == [
+        "Biểu số 1. Kết nạp đảng viên",
+        "Đơn vị tính: người",
+        "Biểu số 2. Tổ chức đảng, chi bộ",
+        "Đơn vị tính: tổ chức",
+        "Biểu số 3. Kiểm tra, giám sát",
+        "Đơn vị tính: tổ chức, người",
+    ]
+    admission = document.tables[1]
+    assert [c.text for c in admission.rows[0].cells] == [
+        "Chỉ tiêu",
+        "Kế hoạch",
+        "Thực hiện",
+        "Cùng kỳ",
+        "% KH",
+        "% CK",
+    ]
+    assert [c.text for c in admission.rows[1].cells] == [
+        "Đảng viên mới kết nạp",
+        "9.810",
+        "10.479",
+        "10.020",
+        "106,8%",
+        "104,6%",
+    ]
+    assert [c.text for c in admission.rows[3].cells][1:] == ["", "13", "11", "", "118,2%"]
+    recipients, signer = document.tables[-1].rows[0].cells
+    assert [p.text for p in recipients.paragraphs] == [
+        "Nơi nhận:",
+        "- Thường trực Thành ủy (để báo cáo),",
+        "- Lưu Văn phòng.",
+    ]
+    assert [p.text for p in signer.paragraphs if p.text] == [
+        "K/T TRƯỞNG BAN",
+        "PHÓ TRƯỞNG BAN",
+        "Trần Văn Minh",
+    ]
+    assert all(p.runs[0].bold for p in signer.paragraphs if p.text)
+
+
+def qn(name: str) -> str:
+    from docx.oxml.ns import qn as namespaced
+
+    return str(namespaced(name))
+
+
+@pytest.mark.parametrize(
+    ("period", "lang"), [("2023", "vi"), ("2022-h1", "vi"), ("2021-9m", "vi"), ("2022-h1", "en")]
+)
+def test_the_word_report_passes_verify(tmp_path: Path, period: str, lang: str) -> None:
+    import json
+
+    target = tmp_path / "bao-cao.docx"
+    data = f"data/samples/{period}"
+    result = run("compute", data, "-o", str(target), "--lang", lang, "--by", "unit")
+    assert result.returncode == 0, result.stderr
+    checked = run("verify", str(target), "--data", data, "--lang", lang, "--format", "json")
+    assert checked.returncode == 0, checked.stdout
+    summary = json.loads(checked.stdout)["summary"]
+    assert summary["mismatch"] == 0 and summary["unmatched"] == 0 and summary["ok"] > 20
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [(1, "9.811"), (2, "10.478"), (3, "10.021"), (4, "106,9%"), (5, "105,6%")],
+)
+def test_a_changed_table_cell_fails_on_its_row(
+    tmp_path: Path, report_2023: ctr_stats.Report, column: int, value: str
+) -> None:
+    import docx
+
+    from ctr_stats.render.word import write_docx
+    from ctr_stats.verify import verify
+
+    path = tmp_path / "bao-cao.docx"
+    write_docx(report_2023, path)
+    document = docx.Document(str(path))
+    cell = document.tables[1].rows[1].cells[column]
+    cell.paragraphs[0].runs[0].text = value
+    document.save(str(path))
+    claims = verify(path, report_2023)
+    wrong = [c for c in claims if c.status == "mismatch"]
+    assert wrong and all(c.text.startswith("Đảng viên mới kết nạp | ") for c in wrong)
+    # without the data, the row's own arithmetic: 10.479/9.810 is not 106,9%, while 9.811
+    # or 10.478 still give the percentages printed
+    alone = [c.status for c in verify(path) if c.text.startswith("Đảng viên mới kết nạp | ")]
+    assert ("mismatch" in alone) == (column in (4, 5))
+
+
+def test_the_word_report_needs_a_file_and_notes_missing_units(tmp_path: Path) -> None:
+    import docx
+
+    from ctr_stats.render.word import write_docx
+
+    result = run("compute", "data/samples/2023", "--format", "docx")
+    assert result.returncode == 2 and "docx" in result.stderr
+    report = ctr_stats.compute([SAMPLES / "2023" / "ba-dinh.xlsx"])
+    write_docx(report, tmp_path / "bao-cao.docx")
+    texts = [p.text for p in docx.Document(str(tmp_path / "bao-cao.docx")).paragraphs]
+    assert any(t.startswith("Ghi chú: Thiếu báo cáo của 29 đơn vị (Hoàn Kiếm, ") for t in texts)
+
+
+# ---------------------------------------------------------------- as LibreOffice shows them
+
+
+def _dark_share(pgm: bytes) -> float:
+    """The share of dark pixels in a binary PGM (P5) page."""
+    fields = pgm.split(maxsplit=4)
+    width, height, pixels = int(fields[1]), int(fields[2]), fields[4]
+    return sum(1 for b in pixels[: width * height] if b < 128) / (width * height)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+    reason="LibreOffice or poppler is not installed (.ci/run installs them)",
+)
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("phu-luc.xlsx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "NGƯỜI LẬP BIỂU", "10.479", "106,8%"]),
+        ("bao-cao.docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO", "10.479", "106,8%", "TRƯỞNG BAN"]),
+    ],
+)
+def test_rendered_pages_are_not_blank(tmp_path: Path, name: str, expected: list[str]) -> None:
+    import subprocess
+
+    target = tmp_path / name
+    assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = target.with_suffix(".pdf")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.pgm"))
+    assert pages
+    for page in pages:
+        assert _dark_share(page.read_bytes()) > 0.002, page.name
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for words in expected:  # Vietnamese numbers, whatever LibreOffice's own locale
+        assert words in text

@@ -46,6 +46,7 @@ class ComputeFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 FORMAT_BY_SUFFIX = {
@@ -55,7 +56,9 @@ FORMAT_BY_SUFFIX = {
     ".csv": ComputeFormat.csv,
     ".tsv": ComputeFormat.tsv,
     ".xlsx": ComputeFormat.xlsx,
+    ".docx": ComputeFormat.docx,
 }
+FILE_ONLY = (ComputeFormat.xlsx, ComputeFormat.docx)  # written to --output, never to stdout
 
 
 class SortBy(StrEnum):
@@ -281,7 +284,7 @@ def compute(
             "--output",
             "-o",
             metavar="FILE",
-            help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file",
+            help="Ghi ra tệp (.xlsx .docx .csv .tsv .md .txt .json) / write to a file",
         ),
     ] = None,
     formulas: Annotated[
@@ -351,13 +354,14 @@ def compute(
         chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
         if output is not None and chosen is None:
             raise UsageError(
-                f"không biết định dạng của '{output.name}': dùng .xlsx .csv .tsv .md .txt .json hoặc --format",
-                f"cannot tell the format of '{output.name}': use .xlsx .csv .tsv .md .txt .json or --format",
+                f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
+                f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
             )
         chosen = chosen or ComputeFormat.table
-        if chosen is ComputeFormat.xlsx and output is None:
+        if chosen in FILE_ONLY and output is None:
             raise UsageError(
-                "định dạng xlsx cần --output TỆP", "the xlsx format needs --output FILE"
+                f"định dạng {chosen.value} cần --output TỆP",
+                f"the {chosen.value} format needs --output FILE",
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
@@ -378,7 +382,7 @@ def compute(
         unreadable = any(f.code in UNREADABLE_CODES for f in report.findings)
         if unreadable and output is not None:
             output = None  # an input could not be read: no report file is written or changed
-            chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
+            chosen = ComputeFormat.table if chosen in FILE_ONLY else chosen
         with paused_gc():
             _emit(
                 report,
@@ -426,15 +430,30 @@ def _emit(
         from .read import discover
 
         out.check_target(output, discover(inputs))
-    if chosen is ComputeFormat.xlsx:
+    if chosen in FILE_ONLY:
         from .config import load_config
-        from .render.excel import write_excel
 
         assert output is not None
         document = load_config(None).document  # [document]: the heading and the signers
+        if chosen is ComputeFormat.xlsx:
+            from .render.excel import write_excel
+
+            out.write_atomically(
+                output,
+                lambda path: write_excel(
+                    report, path, lang=lang, formulas=formulas, document=document
+                ),
+            )
+            return
+        from .render.text import load_templates
+        from .render.word import write_docx
+
+        sentences = load_templates(templates)
         out.write_atomically(
             output,
-            lambda path: write_excel(report, path, lang=lang, formulas=formulas, document=document),
+            lambda path: write_docx(
+                report, path, lang=lang, by_unit=by_unit, templates=sentences, document=document
+            ),
         )
         return
     text: str

@@ -31,7 +31,10 @@ _FIGURE = re.compile(
     rf"|(?P<percent>(?P<p>{_NUMBER})\s*%)"
     rf"|(?P<count>{_NUMBER})"
 )
-_NOT_A_FIGURE_BEFORE = re.compile(r"(?:năm|tháng|ngày|quý|số|khóa|nhiệm kỳ|year|of)\s*$", re.I)
+# "năm 2023", "Biểu số 1", "Phụ lục 2", "Table 1": a date or a document's part, not a count.
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:năm|tháng|ngày|quý|số|khóa|nhiệm kỳ|biểu|phụ lục|year|of|table|form)\s*$", re.I
+)
 # "9 tháng qua", "3 năm": a duration; "11-HD", "1656/NQ": a document's number.
 _NOT_A_FIGURE_AFTER = re.compile(
     r"^(?:\s*(?:tháng|năm|ngày|quý|tuần|months?|years?|days?)\b|-?[A-Za-zĐđ])", re.I
@@ -387,8 +390,7 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
             if row_header is not None:
                 header = row_header
                 continue
-            raw = _table_claim(cells, header) if header else None
-            if raw is not None:
+            for raw in _table_claims(cells, header) if header else ():
                 indicator = _best_indicator(fold(cells[0]).split(), phrases)
                 result.append(_check(raw, indicator, text, line, paragraph, totals, data))
             continue
@@ -402,32 +404,57 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
 
 
 def _table_header(cells: list[str]) -> list[str] | None:
-    """A header row of measure words (Kế hoạch, Thực hiện, Tỷ lệ %): each column's measure."""
+    """A header row of measure words (Kế hoạch, Thực hiện, Tỷ lệ %): each column's measure;
+    a percentage naming its base ("% KH", "% CK", "% so với cùng kỳ") is "percent_of_plan"
+    or "percent_of_prior". The first column (Chỉ tiêu, Nội dung) holds the labels."""
     catalogue = load_catalogue()
-    measures: list[str] = [
-        catalogue.measure_for(c) or ("percent" if "%" in c or catalogue.derived_for(c) else "")
-        for c in cells
-    ]
+    measures: list[str] = []
+    for i, c in enumerate(cells):
+        derived = catalogue.derived_for(c)
+        base = catalogue.measure_for(c.replace("%", " ")) if "%" in c else None
+        if i == 0 and fold(c) in catalogue.word_keys("columns", "criterion"):
+            measures.append("")
+        elif derived in ("percent_of_plan", "percent_of_prior"):
+            measures.append(derived)
+        elif base in ("plan", "prior"):
+            measures.append(f"percent_of_{base}")
+        elif "%" in c or derived:
+            measures.append("percent")
+        else:
+            measures.append(catalogue.measure_for(c) or "")
     if any(measures) and not any(figures(c) for c in cells):
         return measures
     return None
 
 
-def _table_claim(cells: list[str], header: list[str]) -> RawClaim | None:
+def _table_claims(cells: list[str], header: list[str]) -> list[RawClaim]:
+    """A table row's claims: actual against plan (and its % KH), actual against the same
+    period (its % CK), or the actual alone."""
     if len(cells) != len(header):
-        return None
+        return []
     values = {m: c for m, c in zip(header, cells, strict=True) if m and c}
     try:
         actual = parse_count(values["actual"]) if "actual" in values else None
         plan = parse_count(values["plan"]) if "plan" in values else None
-        stated = parse_percent(values["percent"].rstrip("% ")) if "percent" in values else None
+        prior = parse_count(values["prior"]) if "prior" in values else None
+        stated = {
+            key: parse_percent(values[key].rstrip("% "))
+            for key in ("percent", "percent_of_plan", "percent_of_prior")
+            if key in values
+        }
     except (ValueError, ArithmeticError):
-        return None
+        return []
     if actual is None:
-        return None
-    if plan is None:
-        return RawClaim("count", 0, 0, actual, None, None, "plan")
-    return RawClaim("ratio", 0, 0, actual, plan, stated, "plan")
+        return []
+    claims = []
+    if plan is not None:
+        of_plan = stated.get("percent_of_plan", stated.get("percent"))
+        claims.append(RawClaim("ratio", 0, 0, actual, plan, of_plan, "plan"))
+    if "percent_of_prior" in stated:  # "đạt X% so với cùng kỳ": actual / prior
+        claims.append(
+            RawClaim("same_period", 0, 0, actual, prior, stated["percent_of_prior"], "prior")
+        )
+    return claims or [RawClaim("count", 0, 0, actual, None, None, "plan")]
 
 
 def _shown(exact: Fraction, like: Decimal) -> Decimal:
@@ -447,7 +474,7 @@ def _check(
 ) -> Claim:
     stated = raw.stated if raw.kind != "count" else Decimal(raw.a or 0)
     claim = Claim(line, paragraph, quoted, raw.kind, "unmatched", stated, None, indicator)
-    if raw.kind == "ratio" and raw.stated is not None and raw.b:
+    if raw.stated is not None and raw.b and raw.direction == 0:  # A/B, or a table's A and CK
         exact = Fraction(raw.a or 0) * 100 / raw.b
         claim = replace(claim, computed=_shown(exact, raw.stated))
         if not agrees(raw.stated, exact):
@@ -471,7 +498,7 @@ def _check(
     prior = known.prior
     if actual is None or not prior:
         return claim
-    if raw.a != actual:
+    if raw.a != actual or (raw.b is not None and raw.b != prior):  # b: a table's Cùng kỳ
         return replace(claim, status="mismatch", computed=Decimal(actual), note="figures")
     if (
         raw.prior_year is not None
