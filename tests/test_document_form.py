@@ -16,6 +16,7 @@ from ctr_stats.document import DocumentSettings
 from ctr_stats.errors import UsageError
 from ctr_stats.render.heading import heading, notes, province_of
 
+from .helpers import libreoffice_convert
 from .test_cli import SAMPLES, run
 
 CONFIG = """\
@@ -372,21 +373,7 @@ def test_rendered_pages_are_not_blank(tmp_path: Path, name: str, expected: list[
 
     target = tmp_path / name
     assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(target),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    libreoffice_convert(target, "pdf", tmp_path)
     pdf = target.with_suffix(".pdf")
     subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page*.pgm"))

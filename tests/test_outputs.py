@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import libreoffice_convert
 from .test_cli import GOLDEN, ROOT, SAMPLES, run
 
 GOLDENS = [
@@ -268,20 +269,10 @@ def test_live_formulas_recomputed_by_libreoffice_equal_the_tools(tmp_path: Path)
                 assert b"<f>" in data or "sheet4" in info.filename
                 data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
             out.writestr(info, data)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-            "--outdir",
-            str(tmp_path),
-            str(stripped),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
+    libreoffice_convert(
+        stripped,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        tmp_path,
     )
     with open(tmp_path / "stripped-Kết nạp đảng viên.csv", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
