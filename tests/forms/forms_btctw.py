@@ -167,13 +167,18 @@ def bieu1(wb: Workbook, unit: Unit, model: Model, *, style: str, live: bool, pla
 ADM = "đảng viên mới kết nạp trong kỳ"
 
 
+# As both templates type it: half its letters decomposed (NFD), as the Windows Vietnamese
+# keyboard leaves them; kept byte for byte.
+THON_LABEL = "- Ng\u01b0\u01a1\u0300i hoa\u0323t \u0111\xf4\u0323ng kh\xf4ng chuy\xean tra\u0301ch th\xf4n, t\u1ed5 d\xe2n ph\u1ed1, ba\u0309n (\xe2\u0301p, kho\u0301m)"  # fmt: skip
+
+
 def occupation_rows(depth: int, whole: str, who: str, *, stock: bool = False) -> list[Row]:
     """The occupations of Biểu 2 and 3 (the same list on both forms)."""
     items = [
         ("- Cán bộ, công chức cơ quan Nhà nước tính từ cấp huyện trở lên", "nn_cc_nha_nuoc", "là cán bộ, công chức cơ quan Nhà nước từ cấp huyện trở lên"),
         ("- Cán bộ, công chức cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể chính trị - xã hội tính từ cấp huyện trở lên", "nn_cc_dang", "là cán bộ, công chức cơ quan Đảng, MTTQ, đoàn thể từ cấp huyện trở lên"),
         ("- Cán bộ, công chức; người hoạt động không chuyên trách ở xã, phường, thị trấn", "nn_cc_xa", "là cán bộ, công chức, người hoạt động không chuyên trách cấp xã"),
-        ("- Người hoạt động không chuyên trách thôn, tổ dân phố, bản (ấp, khóm)", "nn_khong_chuyen_trach", "là người hoạt động không chuyên trách ở thôn, tổ dân phố"),
+        (THON_LABEL, "nn_khong_chuyen_trach", "là người hoạt động không chuyên trách ở thôn, tổ dân phố"),
         ("- Viên chức trong các đơn vị sự nghiệp công lập", "nn_vien_chuc", "là viên chức trong đơn vị sự nghiệp công lập"),
         ("- Người lao động trong các đơn vị sự nghiệp ngoài công lập", "nn_ngoai_cong_lap", "là người lao động trong đơn vị sự nghiệp ngoài công lập"),
     ]  # fmt: skip

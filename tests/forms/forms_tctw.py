@@ -329,11 +329,10 @@ def tctw10_values(model: Model) -> dict[str, dict[str, Any]]:
             "hh60",
             "hh55",
             "hh50",
-            "hh45",
             "hh40",
             "hh30",
         ]
-        ranges = [(0, 2), (0, 4), (4, 12), (10, 30), (30, 70), (40, 90), (50, 120), (60, 140), (80, 160), (90, 170), (120, 220), (200, 380)]  # fmt: skip
+        ranges = [(0, 2), (0, 4), (4, 12), (10, 30), (30, 70), (40, 90), (50, 120), (60, 140), (80, 160), (120, 220), (200, 380)]  # fmt: skip
         for b, (lo, hi) in zip(badges, ranges, strict=True):
             v[b] = p(lo, hi)
         v["hh"] = sum(v[b] for b in badges)
@@ -431,8 +430,8 @@ def rows_10(repeat: Break) -> list[Row | Break]:
         r("c) Số chi bộ trực thuộc đảng bộ cơ sở được khen", 2, "kt_cb", "số chi bộ trực thuộc được khen thưởng", parts=("kt_cb_bk", "kt_cb_gk")),
         r("- Tặng bằng khen", 3, "kt_cb_bk", "chi bộ trực thuộc được tặng bằng khen"), r("- Tặng giấy khen", 3, "kt_cb_gk", "chi bộ trực thuộc được tặng giấy khen"),
         r("2. Khen thưởng đảng viên:", 1),
-        r("a) Tặng Huy hiệu Đảng:", 2, "hh", "số đảng viên được tặng Huy hiệu Đảng", parts=("hh90", "hh85", "hh80", "hh75", "hh70", "hh65", "hh60", "hh55", "hh50", "hh45", "hh40", "hh30")),
-        *[r(f"- Huy hiệu Đảng {y} năm", 3, f"hh{y}", f"{dv} được tặng Huy hiệu {y} năm tuổi Đảng") for y in (90, 85, 80, 75, 70, 65, 60, 55, 50, 45, 40, 30)],
+        r("a) Tặng Huy hiệu Đảng:", 2, "hh", "số đảng viên được tặng Huy hiệu Đảng", parts=("hh90", "hh85", "hh80", "hh75", "hh70", "hh65", "hh60", "hh55", "hh50", "hh40", "hh30")),
+        *[r(f"- Huy hiệu Đảng {y} năm", 3, f"hh{y}", f"{dv} được tặng Huy hiệu {y} năm tuổi Đảng") for y in (90, 85, 80, 75, 70, 65, 60, 55, 50, 40, 30)],
         r("b) Số đảng viên được khen thưởng", 2, "kt_dv", "số đảng viên được khen thưởng", parts=("kt_dv_bk", "kt_dv_gk")),
         r("- Tặng bằng khen", 3, "kt_dv_bk", "đảng viên được tặng bằng khen"), r("- Tặng giấy khen", 3, "kt_dv_gk", "đảng viên được tặng giấy khen"),
         r("VII- Một số nội dung liên quan đến ng/vụ công tác đảng viên", 0),
