@@ -12,7 +12,7 @@ from .calculate import totals, unit_figures
 from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
 from .collect import Collector, collect, common_period
 from .errors import InputError, UsageError
-from .layout import Row, SheetData, parse_sheet
+from .layout import Row, SheetData, parse_sheet, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Finding, Period, Report, Severity
 from .read import Checked, check_file, discover, read_checked
@@ -156,9 +156,9 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 findings.append(
                     Finding(
                         "hidden-sheet",
-                        Severity.WARNING,
-                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
-                        "the sheet is hidden but holds figures: not read (unhide it to count it)",
+                        Severity.ERROR,
+                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính, hoặc xóa trang)",
+                        "the sheet is hidden but holds figures: not read (unhide it to count it, or delete it)",
                         grid.file,
                         grid.sheet,
                     )
@@ -172,6 +172,11 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         read_any = read_any or sheet is not None
         if sheet is not None:
             sheets.append(sheet)
+        else:
+            unread = unread_sheet(grid, catalogue)
+            if unread is not None:
+                findings.append(unread)
+                read_any = True  # said of the sheet itself: no second word for the file
     if not read_any:
         findings.append(
             Finding(

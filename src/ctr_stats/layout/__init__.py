@@ -28,6 +28,7 @@ from ..model import (
     Number,
     Period,
     Row,
+    Severity,
     column_sums,
     group_by_sums,
     group_row_by_row,
@@ -53,6 +54,7 @@ __all__ = [
     "parse_sheet",
     "read_period",
     "resolve_column",
+    "unread_sheet",
 ]
 
 
@@ -138,3 +140,35 @@ def _irregular(rows: Sequence[Row]) -> tuple[tuple[Row, Key], ...]:
         if number is not None
         and (type(number) is not int or number < 0 or number > PLAUSIBLE_COUNT)
     )
+
+
+def unread_sheet(grid: Grid, catalogue: Catalogue) -> Finding | None:
+    """For a sheet `parse_sheet` read nothing from: an error when it looks like a form
+    (a block of figures under some text), saying what was missing; None for a sheet of
+    notes, an empty one, or a few stray numbers."""
+    rows_with_figures = sum(
+        1
+        for row in grid.rows
+        if sum(1 for v in row if type(v) in (int, float)) >= 2  # bool is not int here
+    )
+    if rows_with_figures < 2:
+        return None
+    header = find_header(grid, catalogue)
+    if header is None:
+        vi = (
+            "trang tính có bảng số liệu nhưng không tìm thấy dòng tiêu đề cột (cột Đơn vị, "
+            "Chỉ tiêu hoặc Loại hình, và Kế hoạch, Thực hiện…): không số nào được đọc"
+        )
+        en = (
+            "the sheet holds a table of figures but no header row was found (a Đơn vị, "
+            "Chỉ tiêu or Loại hình column, and Kế hoạch, Thực hiện…): no figure was read"
+        )
+        cell = None
+    else:
+        vi = (
+            "trang tính có bảng số liệu nhưng không cột nào khớp chỉ tiêu trong danh mục: "
+            "không số nào được đọc"
+        )
+        en = "the sheet holds a table of figures but no column names a catalogue indicator: no figure was read"
+        cell = f"{header.top + 1}:{header.bottom + 1}"
+    return Finding("unread-sheet", Severity.ERROR, vi, en, grid.file, grid.sheet, cell)

@@ -196,7 +196,7 @@ def _stray_findings(
                 )
             continue
         where = placed.get(c)
-        code, severity, vi, en = _why(where, actual, span, a1(header.top, c))
+        code, severity, vi, en = _why(where, actual, span)
         unused.extend(Unused(a1(r, c), _text(v), code) for r, v in zip(rows, values, strict=True))
         findings.append(
             finding(
@@ -213,7 +213,7 @@ def _stray_findings(
 
 
 def _why(
-    column: Unplaced | None, actual: set[str | None], span: str, header_cell: str
+    column: Unplaced | None, actual: set[str | None], span: str
 ) -> tuple[str, Severity, str, str]:
     if column is None:
         return (

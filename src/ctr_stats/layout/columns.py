@@ -16,7 +16,15 @@ from ..catalogue.meaning import NOTHING, Meaning, read_path
 from ..model import Counted, Key, Measure, Period
 from ..read import Grid, a1
 from ..text import strip_numbering
-from .header import UNIT_ROWS, Header, MeasureRead, header_paths, is_column_number, read_measure
+from .header import (
+    UNIT_ROWS,
+    Header,
+    MeasureRead,
+    header_paths,
+    is_column_number,
+    is_text,
+    read_measure,
+)
 
 
 @dataclass(frozen=True)
@@ -69,9 +77,9 @@ def sheet_columns(
         return known
     paths = header_paths(grid, header)
     if header.layout == UNIT_ROWS or header.layout == "category_rows":
-        columns = _indicator_columns(paths, header, catalogue, period, title)
+        columns = _indicator_columns(grid, paths, header, catalogue, period, title)
     else:
-        columns = _measure_columns(paths, header, catalogue, period)
+        columns = _measure_columns(grid, paths, header, catalogue, period)
     if len(_KNOWN) > 1_000:  # odd headers by the thousand: keep the memory bounded
         _KNOWN.clear()
     _KNOWN[key] = columns
@@ -91,6 +99,7 @@ class _Read:
 
 
 def _indicator_columns(
+    grid: Grid,
     paths: dict[int, list[str]],
     header: Header,
     catalogue: Catalogue,
@@ -109,10 +118,14 @@ def _indicator_columns(
     unplaced: list[Unplaced] = []
     seen: dict[tuple[str, str], str] = {}
     for r in reads:
-        cell = a1(header.top, r.index)
+        cell = _lowest_heading(grid, header, r.index)
         found = recognised.get(r.index)
         if found is None or found.indicator is None:
-            unplaced.append(_not_named(r, cell, found))
+            above = _above(r, catalogue, context)
+            if above is not None:  # "Đảng viên mới kết nạp" › "Lũy kế": a measure not understood
+                unplaced.append(Unplaced(r.index, r.text, cell, "no-measure", above))
+            else:
+                unplaced.append(_not_named(r, cell, found))
             continue
         indicator = found.indicator
         measure, derived = _measure_of(r.measure, period, years)
@@ -131,6 +144,22 @@ def _indicator_columns(
     counts = [c for c in read if c.measure is not None]
     counted = Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
     return Columns(tuple(read), counted, tuple(unplaced))
+
+
+def _above(r: _Read, catalogue: Catalogue, context: Meaning) -> str | None:
+    """The indicator the levels above a column's lowest one name, if they name one."""
+    if len(r.labels) < 2 or r.measure.measure is not None or r.measure.derived is not None:
+        return None
+    meaning = read_path(catalogue.lexicon, r.labels[:-1]).within(context)
+    return catalogue.recognise(meaning).indicator
+
+
+def _lowest_heading(grid: Grid, header: Header, c: int) -> str:
+    """The cell of a column's lowest heading: the measure's, where a finding points."""
+    for r in range(header.bottom, header.top - 1, -1):
+        if is_text(grid.value(r, c)):
+            return a1(r, c)
+    return a1(header.top, c)
 
 
 def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, list[str]]) -> _Read:
@@ -214,7 +243,11 @@ def _not_named(r: _Read, cell: str, found: Recognised | None) -> Unplaced:
 
 
 def _measure_columns(
-    paths: dict[int, list[str]], header: Header, catalogue: Catalogue, period: Period | None
+    grid: Grid,
+    paths: dict[int, list[str]],
+    header: Header,
+    catalogue: Catalogue,
+    period: Period | None,
 ) -> Columns:
     """Indicator-rows layout: each column is a measure (or a derived percentage)."""
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
@@ -223,7 +256,7 @@ def _measure_columns(
     unplaced: list[Unplaced] = []
     seen: dict[str, str] = {}
     for r in reads:
-        cell = a1(header.top, r.index)
+        cell = _lowest_heading(grid, header, r.index)
         measure, derived = _measure_of(r.measure, period, years)
         if measure is None and derived is None:
             measure = _measure_among_words(r, catalogue)

@@ -155,7 +155,40 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
         else:
             out.rows.append(row)
         r += 1
+    if not out.totals:
+        _total_by_its_sums(grid, out, findings)
     return out
+
+
+def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> None:
+    """A first or last row whose every count is the sum of the other rows' is a total row
+    labelled in words the tool does not know ("Tổng hợp chung toàn quận", "Thành phố Hà
+    Nội"): compared, never added a second time. Only when the sums say so beyond chance:
+    three rows at least, three columns with a sum."""
+    rows = out.rows
+    if len(rows) < 3:
+        return
+    for candidate in (rows[-1], rows[0]):
+        others = [row for row in rows if row is not candidate]
+        if None in candidate.amounts or any(
+            row.counted is not candidate.counted or None in row.amounts for row in others
+        ):
+            continue
+        sums = tuple(map(sum, zip(*[row.amounts for row in others], strict=True)))
+        if sums == candidate.amounts and sum(1 for v in sums if v) >= 3:
+            rows.remove(candidate)
+            out.totals.append(candidate)
+            findings.append(
+                finding(
+                    grid,
+                    "total-row-by-sum",
+                    Severity.WARNING,
+                    candidate.label_cell,
+                    f"dòng '{candidate.label}' bằng tổng các dòng còn lại: coi là dòng tổng, không cộng thêm",
+                    f"row '{candidate.label}' equals the sum of the other rows: taken as a total row, not added again",
+                )
+            )
+            return
 
 
 def _skip_header(grid: Grid, header: Header, r: int, out: RowsRead) -> int:
