@@ -8,8 +8,11 @@ one call, and only a row holding some is looked at cell by cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from ..model import Finding, Key, Row, Severity
@@ -62,92 +65,125 @@ def _is_number(value: object) -> bool:
     kind = type(value)
     if kind is int or kind is float:
         return True
-    if kind is str and value and any(ch.isdigit() for ch in value):  # type: ignore[attr-defined]
-        try:
-            return parse_number(value)[0] is not None
-        except NumberFormatError:
-            return False
-    return False
+    return kind is str and _is_number_text(value)
+
+
+@lru_cache(maxsize=1 << 14)  # header and title texts repeat in every copy of a form
+def _is_number_text(text: str) -> bool:
+    if not _DIGIT.search(text):
+        return False
+    try:
+        return parse_number(text)[0] is not None
+    except NumberFormatError:
+        return False
+
+
+_DIGIT = re.compile(r"\d")
+_NUMERIC = frozenset({int, float})
+_EMPTY = frozenset({"", None})
+
+
+def _typed(cells: Sequence[object]) -> int:
+    """How many cells hold a number typed as one (TRUE/FALSE are not: their type is bool)."""
+    return sum(map(_NUMERIC.__contains__, map(type, cells)))
 
 
 def account(
     grid: Grid, header: Header, columns: Columns, reader: CellReader, found: RowsRead
 ) -> tuple[Accounting, list[Finding]]:
-    """The table's numbers accounted for, and findings for those no earlier finding names."""
-    counted = {c.index for c in reader.counted}
-    derived = {c.index for c in reader.derived}
-    read_rows = {row.index: row for row in found.rows if row.rows_of is None}
-    totals = {row.index: row for row in found.totals}
-    criteria = _criterion_cells(found.rows)
+    """The table's numbers accounted for, and findings for those no earlier finding names.
+    The numbers in the table are counted here on their own, by their cells' types (in C),
+    and must come to what the reading says it used, checked and skipped."""
+    rows = grid.rows
+    read = {c.index for c in reader.counted} | {c.index for c in reader.derived}
     skipped = set(found.skipped)
     if header.number_row is not None:
         skipped.add(header.number_row)
-    known = counted | derived | {header.unit_col}
+    first, end = header.bottom + 1, found.end
+    data = (
+        [r for r in range(first, end) if r not in skipped] if skipped else list(range(first, end))
+    )
+    kinds = list(map(type, chain.from_iterable(rows[header.top : end])))
+    typed = kinds.count(float) + kinds.count(int)
+
+    typed_numbers, texts = columns.header_numbers  # the header's own numbers
+    numbering, texts_read = typed_numbers + texts, texts
+    for r in sorted(r for r in skipped if r < end):  # column-number rows, repeated headers
+        typed_numbers, texts = numbers_in(rows[r])
+        numbering += typed_numbers + texts
+        texts_read += texts
+    unused: list[Unused] = []
+    for (r, c), code in found.unread_cells.items():
+        unused.append(Unused(a1(r, c), _text(rows[r][c]), code))
+        texts_read += type(rows[r][c]) is str
+    for r, code in found.unread.items():
+        for c in sorted(read):
+            if c < len(rows[r]) and _is_number(rows[r][c]):
+                unused.append(Unused(a1(r, c), _text(rows[r][c]), code))
+                texts_read += type(rows[r][c]) is str
+    cells = [rows[r] for r in data]
+    shortest = min(map(len, cells), default=0)
+    if header.number_col is not None:
+        typed_numbers, texts = _in_column(cells, header.number_col, shortest)
+        numbering += typed_numbers + texts
+        texts_read += texts
+    stray = _stray(rows, header, data, cells, shortest, read)
+    texts_read += sum(1 for c, at in stray.items() for r in at if type(rows[r][c]) is str)
+    findings = _stray_findings(grid, header, columns, stray, unused)
+    accounting = Accounting(typed + texts_read, found.used, found.checked, numbering, tuple(unused))
+    return accounting, findings
+
+
+def numbers_in(cells: Sequence[object]) -> tuple[int, int]:
+    """(numbers typed as numbers, numbers typed as text "1.234") among some cells."""
+    kinds = list(map(type, cells))
+    typed = kinds.count(float) + kinds.count(int)
+    if not kinds.count(str):
+        return typed, 0
+    return typed, sum(1 for v in cells if type(v) is str and v and _is_number_text(v))
+
+
+def _in_column(cells: list[list[object]], c: int, shortest: int) -> tuple[int, int]:
+    """(numbers typed, numbers as text) in one column of the data rows."""
+    if c < shortest:
+        return numbers_in(list(map(itemgetter(c), cells)))
+    return numbers_in([row[c] for row in cells if c < len(row)])
+
+
+def _stray(
+    rows: list[list[object]],
+    header: Header,
+    data: list[int],
+    cells: list[list[object]],
+    shortest: int,
+    read: set[int],
+) -> dict[int, list[int]]:
+    """Numbers in the data rows outside the columns read: column -> their rows. Most
+    tables have none, and a pass in C over the other columns says so."""
+    stray: dict[int, list[int]] = {}
+    unit_col = header.unit_col
+    if _in_column(cells, unit_col, shortest)[0]:  # a number where the row's name belongs
+        for r in data:
+            if unit_col < len(rows[r]) and type(rows[r][unit_col]) in _NUMERIC:
+                stray.setdefault(unit_col, []).append(r)
+    known = read | {unit_col}
     if header.number_col is not None:
         known.add(header.number_col)
-    width = max((len(grid.rows[r]) for r in range(header.top, found.end)), default=0)
+    width = max(map(len, cells), default=0)
     others = tuple(c for c in range(width) if c not in known)
-    take = itemgetter(*others) if len(others) > 1 else None
-
-    typed = used = checked = numbering = 0
-    texts_read = 0
-    unused: list[Unused] = []
-    stray: dict[int, list[int]] = {}  # column -> rows of numbers no column reads
-    for r in range(header.top, found.end):
-        cells = grid.rows[r]
-        kinds = list(map(type, cells))
-        typed += kinds.count(float) + kinds.count(int)
-        if r <= header.bottom or r in skipped:
-            numbering += sum(1 for v in cells if _is_number(v))
-            texts_read += sum(1 for v in cells if type(v) is str and _is_number(v))
-            continue
-        row: Row | None = read_rows.get(r) or totals.get(r)
-        if row is not None:
-            present = len(row.amounts) - row.amounts.count(None)
-            if r in totals:
-                checked += present
-            else:
-                used += present
-            checked += len(row.derived)
-            texts_read += len(row.texts) + sum(1 for c in row.derived.values() if c.raw)
-        elif r in criteria:
-            sheet_row, keys = criteria[r]
-            used += len(keys)
-            texts_read += sum(1 for k in keys if k in sheet_row.texts)
-            checked += sum(1 for c in sheet_row.derived.values() if c.row == r)
-        elif r in found.unread:
-            code = found.unread[r]
-            for c in sorted(counted | derived):
-                if c < len(cells) and _is_number(cells[c]):
-                    unused.append(Unused(a1(r, c), _text(cells[c]), code))
-                    texts_read += type(cells[c]) is str
-        for (rr, c), code in found.unread_cells.items():
-            if rr == r:
-                unused.append(Unused(a1(r, c), _text(cells[c]), code))
-                texts_read += type(cells[c]) is str
-        if header.number_col is not None and header.number_col < len(cells):
-            value = cells[header.number_col]
-            if _is_number(value):
-                numbering += 1
-                texts_read += type(value) is str
-        if header.unit_col < len(cells) and type(cells[header.unit_col]) in (int, float):
-            stray.setdefault(header.unit_col, []).append(r)
-        if not others:
-            continue
-        outside = (
-            take(cells)
-            if take is not None and len(cells) > others[-1]
-            else tuple(cells[c] if c < len(cells) else None for c in others)
-        )
-        if all(v is None or v == "" for v in outside):
-            continue
-        for c, value in zip(others, outside, strict=True):
-            if _is_number(value):
+    if not others:
+        return stray
+    if shortest == width:
+        if len(others) == 1:
+            if all(map(_EMPTY.__contains__, map(itemgetter(others[0]), cells))):
+                return stray
+        elif all(map(_EMPTY.issuperset, map(itemgetter(*others), cells))):
+            return stray
+    for r, row in zip(data, cells, strict=True):
+        for c in others:
+            if c < len(row) and _is_number(row[c]):
                 stray.setdefault(c, []).append(r)
-                texts_read += type(value) is str
-    findings = _stray_findings(grid, header, columns, stray, unused)
-    accounting = Accounting(typed + texts_read, used, checked, numbering, tuple(unused))
-    return accounting, findings
+    return stray
 
 
 def _criterion_cells(rows: Sequence[Row]) -> dict[int, tuple[Row, list[Key]]]:

@@ -9,7 +9,7 @@ kept as an `Unplaced` column: if it holds numbers, they are named in a finding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalogue import Catalogue, Recognised
 from ..catalogue.meaning import NOTHING, Meaning, read_path
@@ -62,6 +62,7 @@ class Columns:
     read: tuple[Column, ...]
     counted: Counted | None  # unit and category rows: what each row counts
     unplaced: tuple[Unplaced, ...]
+    header_numbers: tuple[int, int] = (0, 0)  # numbers in the header rows: typed, as text
 
 
 def sheet_columns(
@@ -80,6 +81,12 @@ def sheet_columns(
         columns = _indicator_columns(grid, paths, header, catalogue, period, title)
     else:
         columns = _measure_columns(grid, paths, header, catalogue, period)
+    from .accounting import numbers_in
+
+    counts = [numbers_in(row) for row in rows]
+    columns = replace(
+        columns, header_numbers=(sum(c[0] for c in counts), sum(c[1] for c in counts))
+    )
     if len(_KNOWN) > 1_000:  # odd headers by the thousand: keep the memory bounded
         _KNOWN.clear()
     _KNOWN[key] = columns

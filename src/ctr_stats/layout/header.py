@@ -69,7 +69,7 @@ def is_number_row(cells: Sequence[object]) -> bool:
 def _is_figure(value: object) -> bool:
     if isinstance(value, (int, float)):
         return not isinstance(value, bool)
-    if type(value) is str and any(ch.isdigit() for ch in value):
+    if type(value) is str and _DIGIT.search(value):
         try:
             return parse_number(value)[0] is not None
         except NumberFormatError:
@@ -117,6 +117,35 @@ def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> 
 
 
 def _header_from(
+    grid: Grid,
+    top: int,
+    unit_col: int,
+    layout: str,
+    short: list[tuple[int, str]],
+    number_words: frozenset[str],
+) -> Header:
+    """The header from its top row down. Kept by the cells it is read from: every unit's
+    copy of a form has the same header."""
+    key = (
+        tuple(tuple(row) for row in grid.rows[top : top + MAX_HEADER_ROWS + 1]),
+        top,
+        unit_col,
+        layout,
+        grid.merges,
+        number_words,
+    )
+    known = _HEADERS.get(key)
+    if known is None:
+        if len(_HEADERS) > 1_000:
+            _HEADERS.clear()
+        known = _HEADERS[key] = _read_header(grid, top, unit_col, layout, short, number_words)
+    return known
+
+
+_HEADERS: dict[tuple[object, ...], Header] = {}
+
+
+def _read_header(
     grid: Grid,
     top: int,
     unit_col: int,
@@ -201,6 +230,7 @@ def _group_to_the_left(
 
 # ---------------------------------------------------------------- measures
 
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
 # by the sheet itself, checked, never data.

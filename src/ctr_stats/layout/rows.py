@@ -28,6 +28,11 @@ class RowsRead:
     unread: dict[int, str] = field(default_factory=dict)
     # single cells not read, (row, column) -> the finding's code (a criterion given twice)
     unread_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    # what was read, counted as it was, for the accounting: numbers added into figures,
+    # numbers compared (total rows, the sheet's percentages), and how many of them were text
+    used: int = 0
+    checked: int = 0
+    texts: int = 0
 
 
 # ---------------------------------------------------------------- where the table ends
@@ -51,7 +56,12 @@ def _is_signature_text(text: str) -> bool:
 
 def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
     """Whether a row holding no counts is the table's signature block or notes."""
+    if _EMPTY.issuperset(cells):
+        return False
     return any(type(v) is str and v and _is_signature_text(v) for v in cells)
+
+
+_EMPTY = frozenset({"", None})
 
 
 # ---------------------------------------------------------------- labels
@@ -97,11 +107,16 @@ def _hidden_row_finding(grid: Grid, r: int, label: str) -> Finding:
     )
 
 
-def _repeats_header(grid: Grid, header: Header, label: str) -> bool:
-    """A label equal to the header's own heading ("Đơn vị", "Chỉ tiêu"): the header
-    repeated further down, as a printed form repeats it on each page."""
+def _heading_key(grid: Grid, header: Header) -> tuple[str | None, set[str]]:
+    """The header's own heading of the label column ("Đơn vị", "Chỉ tiêu"), folded, and
+    the letters it can start with: a row labelled so further down is the header repeated,
+    as a printed form repeats it on each page."""
     heading = grid.value(header.top, header.unit_col)
-    return is_text(heading) and fold(label) == fold(heading)
+    if not is_text(heading):
+        return None, set()
+    text = clean(heading)
+    key = fold(text)
+    return key, {text[0].lower(), text[0].upper(), key[0], key[0].upper()}
 
 
 # ---------------------------------------------------------------- unit and category rows
@@ -112,15 +127,17 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
     assert counted is not None
     width = len(counted.keys)
     out = RowsRead(end=len(grid.rows))
+    heading, initials = _heading_key(grid, header)
     r = header.first_data_row
     while r < len(grid.rows):
         label, label_col = row_label(grid, r, header.unit_col)
-        if label and _repeats_header(grid, header, label):
+        if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
         amounts, texts, derived, problems = reader.read_counts(r, label)
         # a number in the row: the fast path leaves no cell empty
-        has_numbers = bool(width) and (amounts.count(None) < width)
+        present = width - amounts.count(None)
+        has_numbers = present > 0
         if not has_numbers and not derived and ends_table(grid.rows[r]):
             out.end = r
             break
@@ -137,8 +154,12 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
             continue  # a heading, a blank row
         findings.extend(problems)
         row = Row(label, label_col, r, reader.where, amounts, counted, texts, derived)
+        if label and (texts or derived):
+            out.checked += len(derived)
+            out.texts += len(texts) + sum(1 for cell in derived.values() if cell.raw)
         if label and is_total_label(label):
             out.totals.append(row)
+            out.checked += present
         elif not label:
             if has_numbers:
                 out.unread[r] = "unlabelled-row"
@@ -154,6 +175,7 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
                 )
         else:
             out.rows.append(row)
+            out.used += present
         r += 1
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
@@ -178,6 +200,8 @@ def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> No
         if sums == candidate.amounts and sum(1 for v in sums if v) >= 3:
             rows.remove(candidate)
             out.totals.append(candidate)
+            out.used -= len(sums)
+            out.checked += len(sums)
             findings.append(
                 finding(
                     grid,
@@ -255,6 +279,7 @@ def criterion_rows(
     lexicon = catalogue.lexicon
     stack: list[_Heading] = []
     level = 0.0
+    heading, _ = _heading_key(grid, header)
     r = header.first_data_row - 1
     while r + 1 < len(grid.rows):
         r += 1
@@ -279,7 +304,7 @@ def criterion_rows(
             elif is_number_row(grid.rows[r]):
                 out.skipped.append(r)
             continue
-        if _repeats_header(grid, header, label):
+        if fold(label) == heading:
             r = _skip_header(grid, header, r, out) - 1
             continue
         level = numbering_level(label, level)
@@ -311,6 +336,8 @@ def criterion_rows(
             continue
         findings.extend(problems)
         derived.update(row_derived)
+        out.checked += len(row_derived)
+        out.texts += sum(1 for cell in row_derived.values() if cell.raw)
         for key, number in row_numbers.items():
             col = by_measure[key[1]]
             if key in numbers:
@@ -331,8 +358,10 @@ def criterion_rows(
             numbers[key] = number
             columns[key] = col
             rows_of[key] = r
+            out.used += 1
             if key in row_texts:
                 texts[key] = row_texts[key]
+                out.texts += 1
     if numbers:
         counted = Counted(tuple(numbers), tuple(columns[key] for key in numbers))
         out.rows.append(

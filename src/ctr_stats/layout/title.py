@@ -63,8 +63,11 @@ def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     lines: list[str] = []
     for row in rows:
         for value in row:
-            if value and type(value) is str and value.strip():
-                lines.extend(clean(part) for part in value.splitlines() if part.strip())
+            if value and type(value) is str:
+                if "\n" in value or "\r" in value:
+                    lines.extend(clean(part) for part in value.splitlines() if part.strip())
+                elif not value.isspace():
+                    lines.append(clean(value))
     return lines
 
 

@@ -109,12 +109,11 @@ def _worth_parsing(data: bytes) -> bool:
     a namespace prefix (python-calamine reads such sheets too). A sheet without "f>" has
     neither, and one search tells: each search costs more than the rest of the scan. An
     error value is a cell typed t="e"."""
-    return (
-        b"hidden" in data
-        or (b"f>" in data and (b"</f>" in data or b":f>" in data))
-        or b'"e"' in data
-        or b"'e'" in data
-    )
+    if b"hidden" in data or (b"f>" in data and (b"</f>" in data or b":f>" in data)):
+        return True
+    # an error value: t="e", in the quotes the sheet's attributes use (its first ones tell)
+    quote = b"'" if b"='" in data[:2048] else b'"'
+    return b"t=" + quote + b"e" + quote in data
 
 
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
