@@ -196,3 +196,50 @@ def test_every_number_of_the_samples_is_accounted_for(folder: str) -> None:
         assert a.read == a.used + a.checked + a.numbering + a.not_used, (sheet.file, sheet.sheet)
         assert a.not_used == 0
         assert a.used > 0
+
+
+def test_json_says_how_the_numbers_of_the_tables_were_used(tmp_path: Path) -> None:
+    from ctr_stats.render.json import report_to_dict
+
+    header = [HEADER[0], [*HEADER[1], "Lũy kế"]]
+    rows = [[*r, 40] for r in ROWS]
+    report = _compute(tmp_path, [*TITLE, *header, *rows, ["Tổng cộng", None, 35, 39, 31, 120]])
+    # 12 counts (9 added, 3 compared in the total row), 3 row numbers, 4 under "Lũy kế"
+    assert report_to_dict(report)["cells"] == {
+        "read": 19,
+        "used": 9,
+        "checked": 3,
+        "numbering": 3,
+        "not_used": 4,
+    }
+    assert [(u.cell, u.text, u.code) for u in report.accounting.unused] == [
+        ("F7", "40", "unknown-column"),
+        ("F8", "40", "unknown-column"),
+        ("F9", "40", "unknown-column"),
+        ("F10", "120", "unknown-column"),
+    ]
+
+
+def test_explain_unused_lists_each_number_not_used_with_its_cell(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    header = [HEADER[0], [*HEADER[1], "Lũy kế"]]
+    rows = [[*r, 40] for r in ROWS]
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": [*TITLE, *header, *rows]}, {"KN": MERGES})
+    result = run("explain", "--unused", str(path), "--registry", "hanoi-2024", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    for cell in ("F7", "F8", "F9"):
+        assert f"│ {cell} " in result.stdout
+    assert result.stdout.count("unknown-column") == 3
+    assert "15 numbers in the tables: 9 added into figures, 0 checked" in result.stdout
+
+
+@pytest.mark.parametrize("value", [1e15, 2**53 + 1, 1e308, 12_000_000])
+def test_a_number_too_large_to_be_a_count_is_an_error_not_added(
+    tmp_path: Path, value: float
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = value
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
+    assert _codes(report) == [("implausible-value", "D8")]
+    assert _admission(report) == (35, 18, 31)

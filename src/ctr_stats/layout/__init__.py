@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..catalogue import Catalogue
 from ..model import (
+    Accounting,
     ByKey,
     Cell,
     Counted,
@@ -34,7 +35,7 @@ from ..model import (
     group_row_by_row,
 )
 from ..read import Grid
-from .accounting import Accounting, account
+from .accounting import account
 from .cells import CellReader
 from .columns import Column, resolve_column, sheet_columns
 from .header import INDICATOR_ROWS, find_header

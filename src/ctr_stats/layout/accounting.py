@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from ..model import Finding, Key, Row, Severity
+from ..model import Accounting, Finding, Key, Row, Severity, Unused
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean
@@ -23,41 +22,6 @@ from .cells import CellReader, finding
 from .columns import Columns, Unplaced
 from .header import Header
 from .rows import RowsRead
-
-
-@dataclass(frozen=True)
-class Unused:
-    """A number the sheet holds and no figure uses: its cell, its text, and the code of the
-    finding that says why."""
-
-    cell: str
-    text: str
-    code: str
-
-
-@dataclass(frozen=True)
-class Accounting:
-    read: int  # numbers in the table (header to its end)
-    used: int  # added into figures
-    checked: int  # total rows and the sheet's own percentages: compared, never added
-    numbering: int  # row numbers (STT), column numbers, numbers in the header
-    unused: tuple[Unused, ...]  # each named in a finding
-
-    @property
-    def not_used(self) -> int:
-        return len(self.unused)
-
-    def __add__(self, other: Accounting) -> Accounting:
-        return Accounting(
-            self.read + other.read,
-            self.used + other.used,
-            self.checked + other.checked,
-            self.numbering + other.numbering,
-            self.unused + other.unused,
-        )
-
-
-NONE = Accounting(0, 0, 0, 0, ())
 
 
 def _is_number(value: object) -> bool:
@@ -114,12 +78,12 @@ def account(
         texts_read += texts
     unused: list[Unused] = []
     for (r, c), code in found.unread_cells.items():
-        unused.append(Unused(a1(r, c), _text(rows[r][c]), code))
+        unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(rows[r][c]), code))
         texts_read += type(rows[r][c]) is str
     for r, code in found.unread.items():
         for c in sorted(read):
             if c < len(rows[r]) and _is_number(rows[r][c]):
-                unused.append(Unused(a1(r, c), _text(rows[r][c]), code))
+                unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(rows[r][c]), code))
                 texts_read += type(rows[r][c]) is str
     cells = [rows[r] for r in data]
     shortest = min(map(len, cells), default=0)
@@ -219,7 +183,7 @@ def _stray_findings(
         if c == header.unit_col:
             code = "misplaced-number"
             for r, v in zip(rows, values, strict=True):
-                unused.append(Unused(a1(r, c), _text(v), code))
+                unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(v), code))
                 findings.append(
                     finding(
                         grid,
@@ -233,7 +197,10 @@ def _stray_findings(
             continue
         where = placed.get(c)
         code, severity, vi, en = _why(where, actual, span)
-        unused.extend(Unused(a1(r, c), _text(v), code) for r, v in zip(rows, values, strict=True))
+        unused.extend(
+            Unused(grid.file, grid.sheet, a1(r, c), _text(v), code)
+            for r, v in zip(rows, values, strict=True)
+        )
         findings.append(
             finding(
                 grid,
