@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-    from .model import Finding, Period, Report
+    from .model import Finding, Period, Report, UnitFigures
 
 app = typer.Typer(
     name="ctr-stats",
@@ -369,6 +369,7 @@ def compute(
         report = _compute(
             paths, registry, units, period, precision, prior, limits, _ProgressBar(lang)
         )
+        all_units = report.units  # the sentences speak of all units, whatever is ranked
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -393,6 +394,7 @@ def compute(
                 by_unit=by is By.unit or bool(sort or top or bottom),
                 formulas=formulas,
                 templates=templates,
+                all_units=all_units,
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
@@ -415,8 +417,10 @@ def _emit(
     by_unit: bool,
     formulas: bool,
     templates: Path | None,
+    all_units: tuple[UnitFigures, ...] | None = None,
 ) -> None:
-    """Render the report in the chosen format, to stdout or (atomically) to a file."""
+    """Render the report in the chosen format, to stdout or (atomically) to a file.
+    `all_units`: every unit's figures, when `report` is a ranked selection of them."""
     from . import output as out
 
     if chosen is ComputeFormat.table and output is None:
@@ -452,7 +456,13 @@ def _emit(
         out.write_atomically(
             output,
             lambda path: write_docx(
-                report, path, lang=lang, by_unit=by_unit, templates=sentences, document=document
+                report,
+                path,
+                lang=lang,
+                by_unit=by_unit,
+                templates=sentences,
+                document=document,
+                units=all_units,
             ),
         )
         return
@@ -469,7 +479,13 @@ def _emit(
     elif chosen is ComputeFormat.text:
         from .render.text import load_templates, render_text
 
-        text = render_text(report, lang=lang, by_unit=by_unit, templates=load_templates(templates))
+        text = render_text(
+            report,
+            lang=lang,
+            by_unit=by_unit,
+            templates=load_templates(templates),
+            units=all_units,
+        )
     elif chosen is ComputeFormat.table:
         from io import StringIO
 

@@ -17,11 +17,11 @@ from typing import Literal
 
 from .catalogue import load_catalogue
 from .errors import InputError, UsageError
-from .model import Figures, Report
+from .model import Figures, Period, Report
 from .text import fold
 
 SCHEMA = "ctr-stats/verify/1"
-Kind = Literal["ratio", "same_period", "count"]
+Kind = Literal["ratio", "same_period", "count", "period"]
 Status = Literal["ok", "mismatch", "unmatched"]
 
 # A count: 10.479 / 10,479 / 10479; a ratio A/B; a percentage 188,1% / 82.4 %.
@@ -36,8 +36,18 @@ _NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:năm|tháng|ngày|quý|số|khóa|nhiệm kỳ|biểu|phụ lục|year|of|table|form)\s*$", re.I
 )
 # "9 tháng qua", "3 năm": a duration; "11-HD", "1656/NQ": a document's number.
+# "30 đơn vị đạt kế hoạch": a count of units, not of anything the data holds.
 _NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s*(?:tháng|năm|ngày|quý|tuần|months?|years?|days?)\b|-?[A-Za-zĐđ])", re.I
+    r"^(?:\s*(?:tháng|năm|ngày|quý|tuần|đơn vị|months?|years?|days?|units?)\b|-?[A-Za-zĐđ])",
+    re.I,
+)
+# A paragraph's period: "Năm 2023, …", "6 tháng đầu năm 2022, …", "In the first 6 months of
+# 2022, …", "Quý I năm 2024, …".
+_PERIOD_OPENING = re.compile(
+    r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
+    r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4})\s*,",
+    re.I,
 )
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[A-ZĐ]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n")
@@ -334,11 +344,6 @@ def _phrases(lang: str) -> list[tuple[tuple[str, ...], str]]:
     return phrases
 
 
-def _is_subsequence(needle: tuple[str, ...], haystack: list[str]) -> bool:
-    it = iter(haystack)
-    return all(token in it for token in needle)
-
-
 def match_indicator(
     sentence: str, claim: RawClaim, phrases: list[tuple[tuple[str, ...], str]]
 ) -> str | None:
@@ -350,21 +355,45 @@ def match_indicator(
         end = _phrase_end(before, figure.end)
         before = before[: figure.start] + " " * (end - figure.start) + before[end:]
     own_end = max(claim.end, _phrase_end(sentence, _first_figure_end(sentence, claim.start)))
-    words = fold(re.sub(_FIGURE, " ", before + " " + sentence[claim.start : own_end])).split()
-    return _best_indicator(words, phrases)
+    # "kiểm tra … tổ chức đảng …; giám sát 548 tổ chức đảng": the figure's own clause first
+    cut = before.rfind(";") + 1
+    far = fold(re.sub(_FIGURE, " ", before[:cut])).split()
+    near = fold(re.sub(_FIGURE, " ", before[cut:] + " " + sentence[claim.start : own_end])).split()
+    return _best_indicator(far + near, phrases, clause=len(far))
 
 
-def _best_indicator(words: list[str], phrases: list[tuple[tuple[str, ...], str]]) -> str | None:
-    best: dict[str, int] = {}
+def _best_indicator(
+    words: list[str], phrases: list[tuple[tuple[str, ...], str]], clause: int = 0
+) -> str | None:
+    """The indicator with the phrase that has most words in the figure's clause (the words
+    from `clause` on), then the longest; a tie between indicators is no match."""
+    best: dict[str, tuple[int, int]] = {}
     for phrase, indicator in phrases:
         # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
-        if len(phrase) >= 2 and _is_subsequence(phrase, words):
-            best[indicator] = max(best.get(indicator, 0), len(phrase))
+        if len(phrase) < 2:
+            continue
+        near = _words_in_clause(phrase, words, clause)
+        if near is not None:
+            best[indicator] = max(best.get(indicator, (0, 0)), (near, len(phrase)))
     if not best:
         return None
     top = max(best.values())
     winners = [i for i, n in best.items() if n == top]
     return winners[0] if len(winners) == 1 else None
+
+
+def _words_in_clause(phrase: tuple[str, ...], words: list[str], clause: int) -> int | None:
+    """How many of the phrase's words, read in order as late as they stand, are in the
+    clause; None when the phrase does not read in order in the words."""
+    position, near = len(words), 0
+    for token in reversed(phrase):
+        position -= 1
+        while position >= 0 and words[position] != token:
+            position -= 1
+        if position < 0:
+            return None
+        near += position >= clause
+    return near
 
 
 def _first_figure_end(sentence: str, start: int) -> int:
@@ -396,11 +425,42 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
             continue
         header = None
         for sentence in _SENTENCE_END.split(text):
+            opening = _PERIOD_OPENING.match(sentence)
+            if opening:
+                if data is not None and data.period is not None:
+                    result.append(_period_claim(opening, data.period, line, paragraph))
+                sentence = " " * opening.end() + sentence[opening.end() :]  # not a count
             for raw in claims_in(sentence):
                 indicator = match_indicator(sentence, raw, phrases)
                 quoted = sentence[raw.start : raw.end].strip()
                 result.append(_check(raw, indicator, quoted, line, paragraph, totals, data))
     return result
+
+
+def _period_claim(
+    opening: re.Match[str], period: Period, line: int, paragraph: int | None
+) -> Claim:
+    """The period a paragraph opens with, against the data's: its year, months and quarter."""
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    quarter_text = opening.group("quarter") or opening.group("quarter_en")
+    quarter = roman.get(quarter_text.upper(), 0) if opening.group("quarter") else None
+    if opening.group("quarter_en"):
+        quarter = int(quarter_text)
+    months_text = opening.group("months") or opening.group("months_en")
+    months = 3 * quarter if quarter else int(months_text) if months_text else 12
+    year = int(opening.group("year"))
+    agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
+    return Claim(
+        line,
+        paragraph,
+        opening.group(0).strip(" ,"),
+        "period",
+        "ok" if agrees_ else "mismatch",
+        Decimal(year),
+        Decimal(period.year),
+        None,
+        "" if agrees_ else "period",
+    )
 
 
 def _table_header(cells: list[str]) -> list[str] | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..catalogue import load_catalogue
 from ..document import DocumentSettings
-from ..model import Report
+from ..model import Report, UnitFigures
 from .heading import Heading, heading, notes
 from .numbers import format_count, format_percent
 from .text import render_text
@@ -44,11 +44,13 @@ def write_docx(
     by_unit: bool = False,
     templates: dict[str, Any] | None = None,
     document: DocumentSettings | None = None,
+    units: tuple[UnitFigures, ...] | None = None,
 ) -> None:
+    """`units`: every unit's figures when `report` is a ranked selection (render_text's)."""
     import docx
 
     head = heading(report, document or DocumentSettings(), lang)
-    paragraphs = render_text(report, lang=lang, by_unit=by_unit, templates=templates)
+    paragraphs = render_text(report, lang=lang, by_unit=by_unit, templates=templates, units=units)
     out = docx.Document()
     _page_and_styles(out)
     properties = out.core_properties
@@ -215,7 +217,7 @@ def _tables(out: Any, report: Report, lang: str) -> None:
         table.style = out.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = (TEXT_WIDTH_MM - 5 * 23, *(23,) * 5)
+        widths = (TEXT_WIDTH_MM - 5 * 24, *(24,) * 5)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(width)  # the grid: what LibreOffice lays out by
         rows = [HEADS[lang]] + [_row(t.figures, catalogue, lang, report.precision) for t in totals]
