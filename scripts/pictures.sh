@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-ctr-stats compute data/samples/2023 --indicator 'admission.*' -o "$work/phu-luc.xlsx"
+ctr-stats compute data/samples/2023 --indicator admission.total --indicator 'admission.non_state*' --indicator admission.business_owner -o "$work/phu-luc.xlsx"
 ctr-stats compute data/samples/2023 -o "$work/bao-cao.docx"
 for name in phu-luc.xlsx bao-cao.docx; do
   soffice --headless "-env:UserInstallation=file://$work/profile" --convert-to pdf --outdir "$work" "$work/$name" >/dev/null
