@@ -243,3 +243,28 @@ def test_a_number_too_large_to_be_a_count_is_an_error_not_added(
     report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
     assert _codes(report) == [("implausible-value", "D8")]
     assert _admission(report) == (35, 18, 31)
+
+
+def test_a_criterion_close_to_one_the_sheet_then_lacks_is_an_error(tmp_path: Path) -> None:
+    title = [["ĐẢNG BỘ QUẬN BA ĐÌNH"], ["BÁO CÁO KẾT QUẢ CÔNG TÁC ĐẢNG VIÊN NĂM 2023"]]
+    header = [["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"]]
+    rows = [
+        [1, "Kết nạp đảng viên mới (ước tính)", 35, 39, 31],  # close to admission.total
+        [2, "Trong đó: sinh viên", None, 4, 3],
+    ]
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"S": [*title, *header, *rows]})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    # the part under it is read under it: students of what is not understood are unknown too
+    assert [(f.code, f.cell, f.severity) for f in report.findings if f.code != "missing-unit"] == [
+        ("unknown-criterion", "B4", "error"),
+        ("unknown-criterion", "B5", "error"),
+    ]
+    assert report.total("admission.total") is None
+    rows.append([3, "Đảng viên mới kết nạp", 35, 39, 31])
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"S": [*title, *header, *rows]})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    assert [(f.code, f.severity) for f in report.findings if f.code != "missing-unit"] == [
+        ("unknown-criterion", "warning"),
+        ("unknown-criterion", "error"),  # no sinh viên row of its own
+    ]
+    assert _admission(report) == (35, 39, 31)

@@ -257,9 +257,12 @@ def _why(
         )
     near = f" (gần với {column.indicator})" if column.indicator else ""
     near_en = f" (close to {column.indicator})" if column.indicator else ""
+    # close to an indicator the sheet then gives no Thực hiện for: that figure would lack
+    # this unit without a word, so the run must stop
+    missing = column.indicator is not None and column.indicator not in actual
     return (
         "unknown-column",
-        Severity.WARNING,
+        Severity.ERROR if missing else Severity.WARNING,
         f"cột '{text}' không khớp chỉ tiêu nào trong danh mục{near}: các ô {span} không được cộng",
         f"column '{text}' names no catalogue indicator{near_en}: cells {span} not added",
     )

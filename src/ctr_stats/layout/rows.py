@@ -6,7 +6,7 @@ the table's end found at its signature block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..catalogue import Catalogue
@@ -278,6 +278,7 @@ def criterion_rows(
     by_measure = {c.measure: c.index for c in reader.counted}
     lexicon = catalogue.lexicon
     stack: list[_Heading] = []
+    near: list[tuple[int, str]] = []  # (finding, the indicator an unknown criterion is close to)
     level = 0.0
     heading, _ = _heading_key(grid, header)
     r = header.first_data_row - 1
@@ -333,6 +334,8 @@ def criterion_rows(
                 break
             findings.append(_unread_criterion(grid, header, r, label, recognised))
             out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
+            if recognised.near:
+                near.append((len(findings) - 1, recognised.near))
             continue
         findings.extend(problems)
         derived.update(row_derived)
@@ -362,6 +365,10 @@ def criterion_rows(
             if key in row_texts:
                 texts[key] = row_texts[key]
                 out.texts += 1
+    read = {indicator for indicator, _ in numbers}
+    for at, indicator in near:  # close to an indicator the sheet then does not give
+        if indicator not in read:
+            findings[at] = replace(findings[at], severity=Severity.ERROR)
     if numbers:
         counted = Counted(tuple(numbers), tuple(columns[key] for key in numbers))
         out.rows.append(
