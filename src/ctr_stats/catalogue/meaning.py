@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -41,8 +41,12 @@ class Meaning:
     def empty(self) -> bool:
         return not (self.thing or self.event or self.actor or self.qualifiers or self.mixed)
 
-    def under(self, parent: Meaning) -> Meaning:
-        """This level read below a heading: what it says wins, the rest comes from above."""
+    def under(self, parent: Meaning, part_of_thing: bool = True) -> Meaning:
+        """This level read below a heading: what it says wins, the rest comes from above.
+        `part_of_thing` False: this level counts a thing that is no kind of the heading's
+        (committees that admitted members, under the committees): it names nothing."""
+        if not part_of_thing:
+            return replace(self.under(parent), thing=None, mixed=self.mixed | {"thing"})
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else parent.thing),
             event=self.event or (None if "event" in self.mixed else parent.event),
@@ -55,11 +59,16 @@ class Meaning:
     def within(self, context: Meaning) -> Meaning:
         """The labels' meaning with the title's filling the dimensions they leave unsaid
         (an admission form's "Sinh viên" column). The title's words not understood and its
-        mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column."""
+        mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column; nor does its
+        event or actor of a label that counts another thing ("Số TCCSĐ có đến cuối kỳ" on
+        an admission form is a count of organizations, admitting nothing)."""
+        other = bool(self.thing and context.thing and self.thing != context.thing)
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else context.thing),
-            event=self.event or (None if "event" in self.mixed else context.event),
-            actor=self.actor or (None if "actor" in self.mixed else context.actor),
+            event=self.event
+            or (None if "event" in self.mixed or other else context.event),
+            actor=self.actor
+            or (None if "actor" in self.mixed or other else context.actor),
             qualifiers=self.qualifiers | context.qualifiers,
             residue=self.residue,
             mixed=self.mixed,
@@ -122,9 +131,21 @@ class Lexicon:
     filler: frozenset[tuple[str, ...]]
     longest: int
     concepts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # dimension -> names
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # thing -> its wholes
 
     def read(self, text: str) -> Meaning:
         return _read(self, text)
+
+    def is_part(self, thing: str | None, whole: str | None) -> bool:
+        """Whether a part listed under a whole counting `whole` may count `thing`: the same
+        thing, a kind of it, or a part that names no thing of its own."""
+        return thing is None or whole is None or thing == whole or whole in self.kinds.get(
+            thing, frozenset()
+        )
+
+    def under(self, level: Meaning, above: Meaning) -> Meaning:
+        """A level of a header path or a criterion read under the ones above it."""
+        return level.under(above, self.is_part(level.thing, above.thing))
 
 
 def load_lexicon() -> Lexicon:
@@ -148,7 +169,11 @@ def load_lexicon() -> Lexicon:
                     )
     filler = frozenset(tuple(fold(w).split()) for w in data.get("filler", {}).get("words", ()))
     longest = max(len(k) for k in (*phrases, *filler))
-    return Lexicon(phrases, filler, longest, concepts)
+    kinds = {thing: frozenset(wholes) for thing, wholes in data.get("kinds", {}).items()}
+    unknown = (set(kinds) | {w for ws in kinds.values() for w in ws}) - concepts["thing"]
+    if unknown:
+        raise CatalogueError(f"meaning.toml: [kinds] names unknown things {sorted(unknown)}")
+    return Lexicon(phrases, filler, longest, concepts, kinds)
 
 
 @lru_cache(maxsize=1 << 14)  # labels repeat in every unit's copy of a form
@@ -219,7 +244,7 @@ def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
     """A heading path read from the top down: each level under the ones above it."""
     meaning = NOTHING
     for level in levels:
-        meaning = lexicon.read(level).under(meaning)
+        meaning = lexicon.under(lexicon.read(level), meaning)
     return meaning
 
 

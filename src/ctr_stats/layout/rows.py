@@ -48,6 +48,10 @@ _SIGNATURE = re.compile(
 )
 
 
+# A place-and-date line typed across cells: "Long Biên, ngày" | 15 | "tháng 01 năm 2024".
+_PLACE_DATE_ROW = re.compile(r"^(?:[a-z ]{0,40} )?ngay(?: \d{1,2})? thang(?: \d{1,2})? nam\b")
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_signature_text(text: str) -> bool:
     key = fold(text)
@@ -59,6 +63,14 @@ def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
     if _EMPTY.issuperset(cells):
         return False
     return any(type(v) is str and v and _is_signature_text(v) for v in cells)
+
+
+def is_place_and_date(cells: list[object] | tuple[object, ...]) -> bool:
+    """A row that is a place-and-date line, its day typed in a number cell of its own."""
+    words = " ".join(
+        format(v, "g") if type(v) is float else str(v) for v in cells if v not in ("", None)
+    )
+    return bool(words) and _PLACE_DATE_ROW.match(fold(words)) is not None
 
 
 _EMPTY = frozenset({"", None})
@@ -161,6 +173,9 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
             out.totals.append(row)
             out.checked += present
         elif not label:
+            if is_place_and_date(grid.rows[r]):
+                out.end = r
+                break
             if has_numbers:
                 out.unread[r] = "unlabelled-row"
                 findings.append(
@@ -237,18 +252,54 @@ _LEVELS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"^[-–—•]\s*"), 5),
     (re.compile(r"^[+*]\s*"), 6),
 )
-_CHILD = re.compile(r"^\s*(?:trong (?:đó|do)|chia ra|bao gồm|gồm|trong số)\b", re.I)
+_CHILD = re.compile(r"^\s*(?:trong (?:đó|do)|chia ra|bao gồm|gồm|trong số)\b\s*[:,.]?\s*", re.I)
+_ROMAN = re.compile(r"^[IVX]+$")
 
 
-def numbering_level(label: str, previous: float) -> float:
-    """How deep a criterion sits, by its numbering; "Trong đó:" sits under the row
-    before it; a label without numbering at the top."""
-    if _CHILD.match(label):
-        return previous + 0.5
+def numbering_level(label: str, previous: float, number: object = None) -> tuple[float, bool]:
+    """How deep a row sits, by its numbering (or, failing that, the number in its STT
+    column: "I", "1", "a"), and whether it is listed as a part only ("Trong đó:"): such a
+    row sits under the row before it unless its own numbering says where."""
+    partial, rest = _numbering(label[:12])
+    level = _label_level(rest)
+    if level is None and partial:
+        return previous + 0.5, True  # the STT column numbers rows, not levels, here
+    if level is None:
+        level = _number_level(number)
+    return (0, False) if level is None else (level, partial)
+
+
+@lru_cache(maxsize=1 << 12)
+def _numbering(start: str) -> tuple[bool, str]:
+    """(a "Trong đó:" part, the label's start after it): kept by the label's first letters,
+    which repeat in every copy of a form."""
+    match = _CHILD.match(start)
+    return (True, start[match.end() :]) if match else (False, start)
+
+
+@lru_cache(maxsize=1 << 12)
+def _label_level(start: str) -> float | None:
     for pattern, level in _LEVELS:
-        if pattern.match(label):
+        if pattern.match(start):
             return level
-    return 0
+    return None
+
+
+def _number_level(number: object) -> float | None:
+    if type(number) is float or type(number) is int:
+        return 2
+    if type(number) is not str or not number.strip():
+        return None
+    text = number.strip().rstrip(".)")
+    if text.isdigit():
+        return 2
+    if _ROMAN.match(text) or (len(text) == 1 and text.isupper()):
+        return 1
+    if len(text) == 1 and text.isalpha():
+        return 4
+    if re.fullmatch(r"\d+(?:\.\d+)+", text):
+        return 3
+    return _label_level(text + " ")
 
 
 @dataclass
@@ -308,11 +359,12 @@ def criterion_rows(
         if fold(label) == heading:
             r = _skip_header(grid, header, r, out) - 1
             continue
-        level = numbering_level(label, level)
+        number = grid.value(r, header.number_col) if header.number_col is not None else None
+        level, _ = numbering_level(label, level, number)
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
-        meaning = lexicon.read(label).under(above)
+        meaning = lexicon.under(lexicon.read(label), above)
         stack.append(_Heading(level, meaning))
         recognised = catalogue.recognise(meaning.within(context))
         indicator = recognised.indicator
