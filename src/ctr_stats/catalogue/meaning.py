@@ -36,6 +36,10 @@ class Meaning:
     qualifiers: frozenset[str] = frozenset()
     residue: tuple[str, ...] = ()  # words no concept explains
     mixed: frozenset[str] = frozenset()  # dimensions with two concepts
+    # the actor the title names, where the label names none: it tells two indicators apart
+    # by their actors ("… theo Điều 30 Điều lệ Đảng" is the committees'), and says nothing
+    # of an indicator described with no actor (members disciplined, by whoever)
+    title_actor: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -52,7 +56,10 @@ class Meaning:
             event=self.event or (None if "event" in self.mixed else parent.event),
             actor=self.actor or (None if "actor" in self.mixed else parent.actor),
             qualifiers=self.qualifiers | parent.qualifiers,
-            residue=self.residue + parent.residue,
+            # words not understood above ("18 - 30 tuổi", "Một số nội dung liên quan") keep
+            # what this level takes from them from naming anything; a level that names its
+            # own thing takes no words from above
+            residue=self.residue + (parent.residue if self.thing is None else ()),
             mixed=self.mixed | {d for d in parent.mixed if not getattr(self, d, None)},
         )
 
@@ -62,16 +69,18 @@ class Meaning:
         mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column; nor does its
         event or actor of a label that counts another thing ("Số TCCSĐ có đến cuối kỳ" on
         an admission form is a count of organizations, admitting nothing)."""
-        other = bool(self.thing and context.thing and self.thing != context.thing)
+        # a label that names only a thing ("Tổng số đảng viên") counts what exists: the
+        # title's event ("kết nạp") is for labels that leave the thing unsaid or qualify it
+        bare = bool(self.thing) and not (self.qualifiers or self.actor or self.event)
+        other = bare or bool(self.thing and context.thing and self.thing != context.thing)
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else context.thing),
-            event=self.event
-            or (None if "event" in self.mixed or other else context.event),
-            actor=self.actor
-            or (None if "actor" in self.mixed or other else context.actor),
+            event=self.event or (None if "event" in self.mixed or other else context.event),
+            actor=self.actor,
             qualifiers=self.qualifiers | context.qualifiers,
             residue=self.residue,
             mixed=self.mixed,
+            title_actor=None if self.actor or "actor" in self.mixed or other else context.actor,
         )
 
     def describe(self) -> str:
@@ -93,20 +102,18 @@ class Described:
     actor: str | None
     qualifiers: frozenset[str]
     implied: frozenset[str] = frozenset()  # dimension names or qualifiers a label may omit
+    optional: frozenset[str] = frozenset()  # qualifiers a label may add, naming it no better
 
     def fits(self, meaning: Meaning) -> bool:
         """Whether the meaning names this indicator: every concept, nothing else."""
         if meaning.residue or meaning.mixed:
             return False
+        said = meaning.qualifiers - self.optional
         if not (meaning.thing or meaning.event or meaning.actor):
             # a bare qualifier with nothing around it ("Sinh viên" heading a column of a
             # sheet with no title): the indicator it alone is a part of, if only one is
-            missing = self.qualifiers - meaning.qualifiers
-            return (
-                bool(meaning.qualifiers)
-                and meaning.qualifiers <= self.qualifiers
-                and (missing <= self.implied)
-            )
+            missing = self.qualifiers - said
+            return bool(said) and said <= self.qualifiers and missing <= self.implied
         if meaning.thing != self.thing and not (meaning.thing is None and "thing" in self.implied):
             return False
         if meaning.event != self.event and not (meaning.event is None and "event" in self.implied):
@@ -115,14 +122,17 @@ class Described:
             return False
         if meaning.actor is not None and self.actor is None:
             return False
-        missing = self.qualifiers - meaning.qualifiers
-        return meaning.qualifiers <= self.qualifiers and missing <= self.implied
+        if meaning.title_actor and self.actor and meaning.title_actor != self.actor:
+            return False
+        missing = self.qualifiers - said
+        return said <= self.qualifiers and missing <= self.implied
 
     def specificity(self, meaning: Meaning) -> int:
         """How much of the description the meaning states: a tie between two indicators is
         an ambiguity, never a guess."""
         said = sum(1 for d in (meaning.thing, meaning.event, meaning.actor) if d)
-        return said + len(meaning.qualifiers & self.qualifiers)
+        told = meaning.title_actor is not None and meaning.title_actor == self.actor
+        return said + told + len(meaning.qualifiers & self.qualifiers)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one lexicon a catalogue
@@ -139,13 +149,21 @@ class Lexicon:
     def is_part(self, thing: str | None, whole: str | None) -> bool:
         """Whether a part listed under a whole counting `whole` may count `thing`: the same
         thing, a kind of it, or a part that names no thing of its own."""
-        return thing is None or whole is None or thing == whole or whole in self.kinds.get(
-            thing, frozenset()
+        return (
+            thing is None
+            or whole is None
+            or thing == whole
+            or whole in self.kinds.get(thing, frozenset())
         )
 
     def under(self, level: Meaning, above: Meaning) -> Meaning:
-        """A level of a header path or a criterion read under the ones above it."""
-        return level.under(above, self.is_part(level.thing, above.thing))
+        """A level of a header path or a criterion read under the ones above it. A level
+        counting a thing of its own under a heading of two things ("Số đơn vị cơ sở đã có
+        TCCSĐ") is no part of it that can be told."""
+        part = self.is_part(level.thing, above.thing) and not (
+            level.thing and "thing" in above.mixed
+        )
+        return level.under(above, part)
 
 
 def load_lexicon() -> Lexicon:
@@ -251,18 +269,21 @@ def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
 def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
     """What a sheet's title says is counted on it, to fill what its labels leave unsaid.
     Only lines that name something count (not the issuing body's name or the date)."""
-    thing: set[str] = set()
-    event: set[str] = set()
+    said: dict[str, set[str]] = {"thing": set(), "event": set(), "actor": set()}
     qualifiers: set[str] = set()
     for line in lines:
         meaning = lexicon.read(line)
-        if meaning.thing:
-            thing.add(meaning.thing)
-        if meaning.event:
-            event.add(meaning.event)
+        for dimension, names in said.items():
+            name = getattr(meaning, dimension)
+            if name:
+                names.add(name)
+            elif dimension in meaning.mixed:
+                names.add("")  # two at once: the title names no one
         qualifiers |= meaning.qualifiers
+    one = {d: next(iter(n)) if len(n) == 1 and "" not in n else None for d, n in said.items()}
     return Meaning(
-        thing=next(iter(thing)) if len(thing) == 1 else None,
-        event=next(iter(event)) if len(event) == 1 else None,
+        thing=one["thing"],
+        event=one["event"],
+        actor=one["actor"],
         qualifiers=frozenset(qualifiers),
     )
