@@ -167,7 +167,11 @@ def _criterion_cells(rows: Sequence[Row]) -> dict[int, tuple[Row, list[Key]]]:
 
 
 def _text(value: object) -> str:
-    return clean(value) if type(value) is str else format(value, "g")
+    if type(value) is str:
+        return clean(value)
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    return repr(value)
 
 
 def _stray_findings(
