@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .calculate import totals, unit_figures
 from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
-from .collect import Collector, collect, common_period
+from .collect import Collector, collect, common_period, missing_by_wording
 from .errors import InputError, UsageError
-from .layout import Row, SheetData, parse_sheet, unread_sheet
+from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
 from .read import Checked, check_file, discover, read_checked
@@ -165,13 +165,13 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 )
             continue
         try:
-            sheet = parse_sheet(grid, catalogue)
+            tables = parse_tables(grid, catalogue)
         except Exception as exc:
             findings.append(_unexpected(exc, grid.file, grid.sheet))
             continue
-        read_any = read_any or sheet is not None
-        if sheet is not None:
-            sheets.append(sheet)
+        read_any = read_any or bool(tables)
+        if tables:
+            sheets.extend(tables)
         else:
             unread = unread_sheet(grid, catalogue)
             if unread is not None:
@@ -298,6 +298,7 @@ def _analyse(
     period = period or found_period
     if collector is not None and early is not None:
         chosen, matcher, collected = early, collector.matcher, collector.result
+        missing_by_wording(collected)
     else:
         chosen = _registry(registry, units_file, period)
         matcher = UnitMatcher(chosen)
