@@ -236,3 +236,44 @@ def test_templates_without_paragraphs_give_a_sentence_per_figure(
         "Năm 2023, toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch, tăng"
         " 4,6% so với cùng kỳ năm 2022. Kết nạp 852/453 đảng viên mới trong doanh nghiệp"
     )
+
+
+# ---------------------------------------------------------------- the official forms
+
+FORMS = sorted((Path(__file__).parent / "forms" / "files").glob("*.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def forms() -> dict[str, Report]:
+    return {f.name: ctr_stats.compute([f], registry="hanoi-2024") for f in FORMS}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_text_of_every_official_form_passes_verify(
+    tmp_path: Path, forms: dict[str, Report], lang: str
+) -> None:
+    """Figures of forms rebuilt from public templates (tests/forms), not the samples."""
+    assert len(forms) >= 20
+    for name, report in forms.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(render_text(report, lang=lang, by_unit=True), encoding="utf-8")
+        claims = verify(path, report, lang)
+        assert claims and {c.status for c in claims} == {"ok"}, name
+
+
+@pytest.mark.parametrize(
+    "name", ["ktgs-885-bao-cao_ba-dinh_6-thang-2024.xlsx", "bieu-2-btctw_ba-dinh_6-thang-2024.xlsx"]
+)
+def test_every_digit_changed_in_a_forms_text_fails_on_its_line(
+    tmp_path: Path, forms: dict[str, Report], name: str
+) -> None:
+    import re
+
+    report = forms[name]
+    text = render_text(report)
+    path = tmp_path / "bao-cao.txt"
+    for match in re.finditer(r"\d", text):
+        i = match.start()
+        path.write_text(text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1 :], encoding="utf-8")
+        failing = {c.line for c in verify(path, report) if c.status == "mismatch"}
+        assert text.count("\n", 0, i) + 1 in failing, text[max(0, i - 40) : i + 10]

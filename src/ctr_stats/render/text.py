@@ -141,13 +141,16 @@ class _Writer:
         placed: set[str] = set()
         for plan in self.words.get("paragraphs", {}).get(kind, []):
             said: list[tuple[dict[str, Any], list[Figures], bool]] = []
-            leaning = False  # the clause before this one was said
+            previous = False  # the clause before this one was said
             for clause in plan:
                 present = [figures[i] for i in clause["figures"] if i in figures]
                 placed.update(clause["figures"])
+                # parts ("trong đó có", "gồm") lean on the clause before them; other clauses
+                # on any said before them in the sentence
+                leaning = previous if clause.get("parts") else bool(said)
                 if present:
                     said.append((clause, present, leaning))
-                leaning = bool(present)
+                previous = bool(present)
             clauses: list[str] = []
             for n, (clause, present, leaning) in enumerate(said):
                 lead = clause["lead"] if leaning else clause.get("alone", clause["lead"])
@@ -170,9 +173,9 @@ class _Writer:
         return " ".join(_sentence(s) for s in sentences)
 
     def _lead(self, lead: str) -> str:
+        """The clause's words, the subject in them only in the paragraph's first clause."""
         subject = "" if self.subject_said else self.subject
-        if "{subject}" in lead:
-            self.subject_said = True
+        self.subject_said = True
         return " ".join(lead.replace("{subject}", subject).split())
 
     def _opening(self, period: Period | None) -> str:
