@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, province_names
 from ..model import Measure, Period
 from ..read import Grid
 from ..text import clean, fold, strip_numbering
@@ -24,10 +24,29 @@ MAX_HEADER_ROWS = 3
 
 _OWNER = re.compile(
     r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
-    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp)\s+.+)$"
+    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu)\s+.+)$"
 )
 _OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
-_CITY = re.compile(r"\b(?:thanh pho|tp) ha noi\b|\bthanh uy ha noi\b")
+
+
+@cache
+def _city() -> re.Pattern[str]:
+    """A province or centrally-run city named in a title ("TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ
+    THÀNH PHỐ HẢI PHÒNG", "TP. HỒ CHÍ MINH"): the sheet is the province's, consolidated.
+    Only the six centrally-run cities after "thành phố": a provincial city is a unit."""
+    cities, provinces = ["hcm"], []
+    for name in province_names():
+        key = fold(name)
+        if key.startswith("thanh pho "):
+            cities.append(re.escape(key.removeprefix("thanh pho ")))
+        else:
+            provinces.append(re.escape(key.removeprefix("tinh ")))
+    return re.compile(
+        rf"\b(?:thanh pho|tp|thanh uy) (?:{'|'.join(cities)})\b|\btphcm\b"
+        rf"|\btinh(?: uy)? (?:{'|'.join(provinces)})\b"
+    )
+
+
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b6 thang (?:dau )?nam (\d{4})\b"), 6),
     (re.compile(r"\bsau thang (?:dau )?nam (\d{4})\b"), 6),
@@ -94,10 +113,11 @@ def _owner_in(text: str) -> tuple[str | None, bool]:
     """(the unit one title line names, whether it names the city)."""
     key = fold(text)
     match = _OWNER.search(key) or _OWNER_SHORT.match(key)
-    city = _CITY.search(key) is not None
-    if match and not city:
+    city = _city().search(key)
+    # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" in one cell: the unit after the province
+    if match and (city is None or match.start(1) >= city.end()):
         return match.group(1), False
-    return None, city
+    return None, city is not None
 
 
 # ---------------------------------------------------------------- header
