@@ -203,7 +203,11 @@ def _parse_period(period: str | None) -> Period | None:
     try:
         return parse_period(period) if period else None
     except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from exc
+        raise UsageError(
+            f"--period: '{period}' không phải kỳ báo cáo (viết NĂM, NĂM-h1, NĂM-9m, NĂM-q1..q4"
+            " hoặc NĂM-Nm, ví dụ 2023, 2022-h1)",
+            f"--period: {exc}",
+        ) from exc
 
 
 OwnUnits = tuple[Path | None, bool]  # the user's registry file, and whether it replaces

@@ -172,9 +172,13 @@ class UnitMatcher:
 
     def _match(self, text: str) -> Match:
         # The commonest cases first, as the lookup below would find them: a name or full
-        # name as spelled in the registry, or one after "Đảng ủy" / "Đảng bộ".
+        # name as spelled in the registry, or one after "Đảng ủy" / "Đảng bộ" (written
+        # with diacritics: one written with none is looked up on the loosest key alone).
         key, exact = faithful(text), self._index(0)
-        for start in (0, *(len(c) for c in _COMMITTEE_KEYS if key.startswith(c))):
+        starts = (
+            () if key.isascii() else (0, *(len(c) for c in _COMMITTEE_KEYS if key.startswith(c)))
+        )
+        for start in starts:
             units = exact.get(key[start:])
             if units is not None:
                 if len(units) == 1:

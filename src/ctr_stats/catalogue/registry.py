@@ -227,12 +227,16 @@ def _no_registry(name: str) -> UsageError:
     )
 
 
-@cache
 def load_registry(name: str) -> Registry:
     """A built-in registry by its name or alias (hanoi-2024, ha-noi-2025, hanoi-2025...)."""
     info = registry_info(name)
     if info is None:
         raise _no_registry(name)
+    return _load_builtin(info)
+
+
+@cache
+def _load_builtin(info: RegistryInfo) -> Registry:
     text = resources.files(__package__).joinpath(f"registries/{info.file}").read_text("utf-8")
     units, _ = parse_registry(text, info.file)
     return Registry(info.name, units)

@@ -112,10 +112,11 @@ def read_owner(texts: list[str]) -> tuple[str | None, str | None, bool]:
 def _owner_in(text: str) -> tuple[str | None, bool]:
     """(the unit one title line names, whether it names the city)."""
     key = fold(text)
-    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
     city = _city().search(key)
     # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" in one cell: the unit after the province
-    if match and (city is None or match.start(1) >= city.end()):
+    rest = key[city.end() :].strip() if city else key
+    match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
+    if match:
         return match.group(1), False
     return None, city is not None
 
