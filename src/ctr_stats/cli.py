@@ -682,7 +682,7 @@ def explain(
                 vi, en = (
                     ambiguous_message(unit, match)
                     if match.candidates
-                    else unknown_message(unit, match, matcher.registry.name)
+                    else unknown_message(unit, matcher)
                 )
                 raise UsageError(vi, en)
             chosen = match.unit
@@ -793,8 +793,9 @@ def units_find(
             own[1],
             _parse_period(period or settings.period),
         )
-        match = UnitMatcher(chosen).match(text)
-        sys.stdout.write(render_find(text, match, chosen, lang.value))
+        matcher = UnitMatcher(chosen)
+        match = matcher.match(text, suggest=False)
+        sys.stdout.write(render_find(text, matcher, lang.value))
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     raise typer.Exit(0 if match.unit is not None else 1)

@@ -106,7 +106,7 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
 def _match_or_report(
     text: str, matcher: UnitMatcher, sheet: SheetData, cell: str | None, result: Collected
 ) -> Unit | None:
-    match = matcher.match(text)
+    match = matcher.match(text, suggest=False)
     if match.unit is not None:
         return match.unit
     if match.candidates:
@@ -115,7 +115,7 @@ def _match_or_report(
             Finding("ambiguous-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
         )
         return None
-    vi, en = unknown_message(text, match, matcher.registry.name)
+    vi, en = unknown_message(text, matcher)
     result.findings.append(
         Finding("unknown-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
     )

@@ -164,10 +164,16 @@ class UnitMatcher:
         """The names to suggest from, likewise made when first asked."""
         return {u.code: fold(u.name) for u in self.registry.units}
 
-    def match(self, text: str) -> Match:
+    def match(self, text: str, suggest: bool = True) -> Match:
+        """The unit a name is, the units it could be, or (`suggest`) the closest names."""
         found = self._cache.get(text)
         if found is None:
             found = self._cache[text] = self._match(text)
+        nothing = found.unit is None and not found.candidates and not found.other_type
+        if suggest and nothing and not found.suggestions:
+            reading = read_name(text)
+            key = reading.key(2, reading.starts[-1][0])
+            found = self._cache[text] = found._replace(suggestions=self.suggest(key))
         return found
 
     def _match(self, text: str) -> Match:
@@ -192,8 +198,6 @@ class UnitMatcher:
                 later = self._lookup(read_name(reading.key(0, start)))
                 if later.unit is not None or later.candidates or later.other_type:
                     return later
-            key = reading.key(2, reading.starts[-1][0])
-            return Match(None, suggestions=self.suggest(key), stated_type=found.stated_type)
         return found
 
     def _lookup(self, reading: Reading) -> Match:
@@ -228,27 +232,36 @@ class UnitMatcher:
 
 
 @cache
-def builtin_matcher(name: str) -> UnitMatcher:
-    return UnitMatcher(load_registry(name))
+def _everywhere() -> tuple[UnitMatcher, dict[str, RegistryInfo]]:
+    """One matcher over every built-in registry's units (their codes are unique across
+    them), and each code's registry: one lookup says where else a name is."""
+    where: dict[str, RegistryInfo] = {}
+    units: list[Unit] = []
+    for info in builtin_registries():
+        for unit in load_registry(info.name).units:
+            where[unit.code] = info
+            units.append(unit)
+    return UnitMatcher(Registry("built-in", tuple(units))), where
 
 
 def found_elsewhere(text: str, registry: str) -> tuple[tuple[RegistryInfo, Unit], ...]:
     """The built-in registries other than `registry` (and what it extends) where the text
     names a unit: to say which registry and period would have it."""
+    matcher, where = _everywhere()
+    match = matcher.match(text, suggest=False)
     base = registry.split("+")[0]
-    found: list[tuple[RegistryInfo, Unit]] = []
-    for info in builtin_registries():
-        if info.name == base:
-            continue
-        match = builtin_matcher(info.name).match(text)
-        found += [(info, unit) for unit in (match.unit,) if unit] + [
-            (info, unit) for unit in match.candidates
-        ]
-    return tuple(found)
+    return tuple(
+        (where[unit.code], unit)
+        for unit in ((match.unit,) if match.unit else match.candidates)
+        if where[unit.code].name != base
+    )
 
 
-def unknown_message(text: str, match: Match, registry: str) -> tuple[str, str]:
-    """(Vietnamese, English): why a name is no unit of the registry, and where it is."""
+def unknown_message(text: str, matcher: UnitMatcher) -> tuple[str, str]:
+    """(Vietnamese, English): why a name is no unit of the registry, and where it is; the
+    closest names (rapidfuzz, the slow part) only if no other registry has it."""
+    registry = matcher.registry.name
+    match = matcher.match(text, suggest=False)
     vi = [f"'{text}' không có trong danh mục {registry}"]
     en = [f"'{text}' is not in registry {registry}"]
     if match.other_type and match.stated_type:
@@ -281,9 +294,9 @@ def unknown_message(text: str, match: Match, registry: str) -> tuple[str, str]:
             + more_en
             + ": choose the registry with --registry, --period or registry = in ctr-stats.toml"
         )
-    elif match.suggestions:
-        vi.append(f"có phải: {', '.join(match.suggestions)}?")
-        en.append(f"did you mean: {', '.join(match.suggestions)}?")
+    elif not match.other_type and (suggestions := matcher.match(text).suggestions):
+        vi.append(f"có phải: {', '.join(suggestions)}?")
+        en.append(f"did you mean: {', '.join(suggestions)}?")
     return "; ".join(vi), "; ".join(en)
 
 

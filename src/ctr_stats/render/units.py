@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..catalogue import Registry, RegistryInfo, builtin_registries, load_registry, registry_info
 from ..catalogue.registry import TYPE_WORDS
-from ..units import LEVEL_LABELS, Match, ambiguous_message, unknown_message
+from ..units import LEVEL_LABELS, UnitMatcher, ambiguous_message, unknown_message
 from .numbers import format_count
 
 _TYPE_ORDER = tuple(dict.fromkeys(TYPE_WORDS.values()))
@@ -98,8 +98,9 @@ def render_show_csv(registry: Registry) -> str:
     return buffer.getvalue()
 
 
-def render_find(text: str, match: Match, registry: Registry, lang: str) -> str:
+def render_find(text: str, matcher: UnitMatcher, lang: str) -> str:
     """How a name as typed resolves: the unit (and by which key), or why not."""
+    match, registry = matcher.match(text, suggest=False), matcher.registry
     if match.unit is not None:
         vi_level, en_level = LEVEL_LABELS[match.level or "exact"]
         unit = match.unit
@@ -108,9 +109,5 @@ def render_find(text: str, match: Match, registry: Registry, lang: str) -> str:
                 f"'{text}' → {unit.full_name} ({unit.code}), registry {registry.name}: {en_level}\n"
             )
         return f"'{text}' → {unit.full_name} ({unit.code}), danh mục {registry.name}: {vi_level}\n"
-    vi, en = (
-        ambiguous_message(text, match)
-        if match.candidates
-        else unknown_message(text, match, registry.name)
-    )
+    vi, en = ambiguous_message(text, match) if match.candidates else unknown_message(text, matcher)
     return (en if lang == "en" else vi) + "\n"
