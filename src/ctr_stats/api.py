@@ -21,9 +21,9 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, common_period
+from .collect import Collector, collect, common_period, missing_by_wording
 from .errors import InputError, UsageError
-from .layout import Row, SheetData, parse_sheet, unread_sheet
+from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
 from .read import Checked, check_file, discover, read_checked
@@ -176,13 +176,13 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 )
             continue
         try:
-            sheet = parse_sheet(grid, catalogue)
+            tables = parse_tables(grid, catalogue)
         except Exception as exc:
             findings.append(_unexpected(exc, grid.file, grid.sheet))
             continue
-        read_any = read_any or sheet is not None
-        if sheet is not None:
-            sheets.append(sheet)
+        read_any = read_any or bool(tables)
+        if tables:
+            sheets.extend(tables)
         else:
             unread = unread_sheet(grid, catalogue)
             if unread is not None:
@@ -344,6 +344,7 @@ def _analyse(
     period = period or found_period
     if collector is not None and early is not None:
         chosen, matcher, collected = early, collector.matcher, collector.result
+        missing_by_wording(collected)
     else:
         chosen = registry_in_force(registry, units_file, units_only, period)
         matcher = UnitMatcher(chosen)

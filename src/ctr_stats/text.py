@@ -19,8 +19,14 @@ _TONE = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
 _LAST_VOWEL = re.compile("[aeiouy][\u0302\u0306\u031b]*(?=[^aeiouy]*$)")
 _NON_WORD = re.compile(r"[^\w%]+")
 _SPACE = re.compile(r"\s+")
-# Numbering in front of a label: "1.", "1)", "a)", "II.", "-", "+", "*", "(1)".
-_NUMBERING = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zđ]\)|[ivx]+[.)]|[-+*•–])\s+", re.I)
+# Numbering in front of a label: "1.", "1)", "1 -", "a)", "a -", "B -", "II.", "I -", "-",
+# "+", "*", "(1)".
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?\d{1,3}(?:\s*\.\s*\d{1,3})*\s*[.)/–-]?\)?|[a-zđ]\s*[.)/–-]|[ivx]+\s*[.)/–-])"
+    r"(?:\s+|(?<=[.)/–-])(?=[^\W\d_]))"
+    r"|^\s*[-+*•–—]\s*",
+    re.I,
+)
 _IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\b\s*[:,]?\s*", re.I)
 
 

@@ -29,7 +29,19 @@ LEVEL_LABELS = {
 }
 
 # Words in front of a name -> the type they state (None: none), by their first word folded.
-_COMMITTEES = ("đảng bộ", "đảng ủy", "ban chấp hành đảng bộ", "bch đảng bộ", "ban thường vụ")
+# A committee, or one of its bodies (its inspection commission, its organization board):
+# "UBKT Quận ủy Ba Đình", "Ban Tổ chức Huyện ủy Đông Anh" name the unit after them.
+_COMMITTEES = (
+    "đảng bộ",
+    "đảng ủy",
+    "ban chấp hành đảng bộ",
+    "bch đảng bộ",
+    "ban thường vụ",
+    "ủy ban kiểm tra",
+    "ubkt",
+    "ban tổ chức",
+    "btc",
+)
 _COMMITTEE_KEYS = (faithful("đảng ủy") + " ", faithful("đảng bộ") + " ")
 # (faithful words, folded words, the type they state, whether they name a committee)
 _Prefix = tuple[tuple[str, ...], tuple[str, ...], str | None, bool]
