@@ -188,7 +188,7 @@ def _add_unit_rows(
                     + (" with the same figures; counted once" if same else "; not counted again"),
                     sheet.file,
                     sheet.sheet,
-                    None,
+                    sheet.part or None,  # a further table of the sheet: its header's cell
                     unit.name,
                     indicator,
                 )
