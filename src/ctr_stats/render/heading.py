@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..catalogue import registry_info
 from ..document import DocumentSettings
 from ..model import Report, Severity
 from ..text import fold
@@ -48,15 +49,20 @@ def _words() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+# The place-and-date line names a city called after a person in full (36-HD/VPTW).
+_PLACES_IN_FULL = frozenset({"Hồ Chí Minh"})
+
+
 def province_of(registry: str) -> tuple[str, str, str] | None:
-    """(name, "city" or "province", place) of the province a registry is named after:
-    "hanoi-2024" and "ha-noi-2025" are Hà Nội; a user's own registry is none."""
-    stem = re.sub(r"[-_ ]?\d{4}$", "", fold(registry).replace(" ", "-"))
-    for name, kind, place in _words()["provinces"]:
-        key = fold(name).replace(" ", "-")
-        if stem in (key, key.replace("-", "")):
-            return name, kind, place
-    return None
+    """(name, "city" or "province", place) of a built-in registry's province, from the
+    registries' index ("Thành phố Hà Nội" for hanoi-2024 and ha-noi-2025, and for
+    "hanoi-2024+my-units", one extended by a user's file); None for a user's own."""
+    info = registry_info(registry.split("+")[0])
+    if info is None:
+        return None
+    city = fold(info.province).startswith("thanh pho")
+    name = re.sub(r"^(?:thành phố|tỉnh)\s+", "", info.province, flags=re.I)
+    return name, "city" if city else "province", info.province if name in _PLACES_IN_FULL else name
 
 
 def heading(report: Report, settings: DocumentSettings, lang: str) -> Heading:
