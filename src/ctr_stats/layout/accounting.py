@@ -106,7 +106,7 @@ def numbers_in(cells: Sequence[object]) -> tuple[int, int]:
     """(numbers typed as numbers, numbers typed as text "1.234") among some cells."""
     kinds = list(map(type, cells))
     typed = kinds.count(float) + kinds.count(int)
-    if not kinds.count(str):
+    if kinds.count(str) == cells.count(""):  # no text but empty cells: no number as text
         return typed, 0
     return typed, sum(1 for v in cells if type(v) is str and v and _is_number_text(v))
 
@@ -130,7 +130,12 @@ def _stray(
     tables have none, and a pass in C over the other columns says so."""
     stray: dict[int, list[int]] = {}
     unit_col = header.unit_col
-    if _in_column(cells, unit_col, shortest)[0]:  # a number where the row's name belongs
+    names = (
+        list(map(itemgetter(unit_col), cells))
+        if unit_col < shortest
+        else [row[unit_col] for row in cells if unit_col < len(row)]
+    )
+    if any(map(_NUMERIC.__contains__, map(type, names))):  # a number where the name belongs
         for r in data:
             if unit_col < len(rows[r]) and type(rows[r][unit_col]) in _NUMERIC:
                 stray.setdefault(unit_col, []).append(r)
@@ -183,6 +188,8 @@ def _stray_findings(
 ) -> list[Finding]:
     """A finding for each column holding numbers that no figure uses, naming its header
     cell and the cells; the numbers listed as unused under its code."""
+    if not stray:
+        return []
     placed = {u.index: u for u in columns.unplaced}
     actual = {c.indicator for c in columns.read if c.measure == "actual"}
     findings: list[Finding] = []

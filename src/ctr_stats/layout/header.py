@@ -87,11 +87,17 @@ def _is_figure(value: object) -> bool:
 def heading_words(catalogue: Catalogue) -> frozenset[str]:
     """The folded headings of a label column, any layout's: a row holding one, further down
     a sheet, starts another table."""
-    return (
-        catalogue.word_keys("columns", "unit")
-        | catalogue.word_keys("columns", "category")
-        | catalogue.word_keys("columns", "criterion")
-    )
+    words = _HEADING_WORDS.get(id(catalogue))
+    if words is None:
+        words = _HEADING_WORDS[id(catalogue)] = (
+            catalogue.word_keys("columns", "unit")
+            | catalogue.word_keys("columns", "category")
+            | catalogue.word_keys("columns", "criterion")
+        )
+    return words
+
+
+_HEADING_WORDS: dict[int, frozenset[str]] = {}
 
 
 def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | None:
@@ -109,7 +115,7 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
         for c, v in enumerate(grid.rows[r]):
-            if v and type(v) is str and len(v) <= 60:
+            if v and type(v) is str and len(v) <= 40:
                 key = fold(v)
                 if key in unit_words:
                     return _header_from(grid, r, c, UNIT_ROWS, short, number_words)

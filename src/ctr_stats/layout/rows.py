@@ -170,6 +170,7 @@ def unit_rows(
     flat = header.layout != CATEGORY_ROWS and numbers is not None
     stt = numbers or 0
     labelled: list[tuple[int, str]] = []  # (row, label) of each labelled row
+    used = 0
     r = header.first_data_row
     while r < len(grid.rows):
         label, label_col = row_label(grid, r, header.unit_col)
@@ -178,6 +179,9 @@ def unit_rows(
             continue
         if label:
             labelled.append((r, label))
+        elif ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]):
+            out.end = r  # the signature block's date line, before its words are read as counts
+            break
         amounts, texts, derived, problems = reader.read_counts(r, label)
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
@@ -225,11 +229,18 @@ def unit_rows(
                 )
         else:
             out.rows.append(row)
-            out.used += present
-            if flat:
-                number = grid.rows[r][stt] if stt < len(grid.rows[r]) else None
-                flat = type(number) in _PLAIN_NUMBER and not label[:9].lower().startswith(_LISTED)
+            used += present
+            if flat and (
+                label[0] in _LISTED_FIRST
+                or type(grid.rows[r][stt] if stt < len(grid.rows[r]) else None) not in _PLAIN_NUMBER
+            ):
+                flat = (
+                    not label[:9].lower().startswith(_LISTED)
+                    and type(grid.rows[r][stt] if stt < len(grid.rows[r]) else None)
+                    in _PLAIN_NUMBER
+                )
         r += 1
+    out.used += used
     if not flat:
         _nest(grid, header, out, _levels(grid, header, labelled), findings)
     if not out.totals:
@@ -238,6 +249,7 @@ def unit_rows(
 
 
 _PLAIN_NUMBER = frozenset({float, int})
+_LISTED_FIRST = frozenset("TtCcGgBb-+–—•*(IiVvXxabcd")
 # how a label starts that may say it is listed under another row ("Trong đó:", "-", "+",
 # "a)", "I.", "Chia ra", "Gồm"): such a sheet's rows are looked at for their levels
 _LISTED = (

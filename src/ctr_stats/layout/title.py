@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..catalogue import Catalogue, province_names
-from ..catalogue.meaning import NOTHING, Meaning, read_title
+from ..catalogue.meaning import NOTHING, Lexicon, Meaning, read_title
 from ..model import Period
 from ..text import clean, fold
 
@@ -93,23 +93,23 @@ def continued(first: Title, own: Title) -> Title:
 
 def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     """The title block's text, a line at a time (a cell may hold several)."""
-    lines: list[str] = []
-    for row in rows:
-        for value in row:
-            if value and type(value) is str:
-                if "\n" in value or "\r" in value:
-                    lines.extend(clean(part) for part in value.splitlines() if part.strip())
-                elif not value.isspace():
-                    lines.append(clean(value))
-    return lines
+    texts: list[str] = [v for row in rows for v in row if v and type(v) is str]
+    if any("\n" in v or "\r" in v for v in texts):
+        return [clean(part) for v in texts for part in v.splitlines() if part.strip()]
+    return [clean(v) for v in texts if not v.isspace()]
 
 
 def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue) -> Title:
     lines = title_lines(rows)
     owner, owner_text, names_city = read_owner(lines)
-    subjects = [line for line in lines if _is_subject(line)]
-    meaning = read_title(catalogue.lexicon, subjects) if subjects else NOTHING
+    subjects = tuple(line for line in lines if _is_subject(line))
+    meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     return Title(tuple(lines), owner, owner_text, names_city, read_period(lines), meaning)
+
+
+@lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
+def _title_meaning(lexicon: Lexicon, lines: tuple[str, ...]) -> Meaning:
+    return read_title(lexicon, lines)
 
 
 @lru_cache(maxsize=1 << 12)
