@@ -4,7 +4,7 @@ computing already found, with severities and ignores from the configuration."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -12,9 +12,20 @@ from typing import cast
 
 from .api import Analysis, Progress, analyse
 from .catalogue import Catalogue, Rule, load_catalogue
+from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds
+from .errors import UsageError
 from .limits import DEFAULT_LIMITS, Limits
-from .model import UNREADABLE_CODES, Finding, Number, Period, Report, Severity, UnitFigures
+from .model import (
+    UNREADABLE_CODES,
+    Finding,
+    Number,
+    Period,
+    Report,
+    Severity,
+    UnitFigures,
+    parse_period,
+)
 from .text import fold
 
 SCHEMA = "ctr-stats/check/1"
@@ -54,19 +65,31 @@ def check(
     registry: str | None = None,
     units_file: Path | str | None = None,
     period: Period | None = None,
+    precision: int = 1,
     prior: Iterable[Path | str] | None = None,
     partial: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> CheckResult:
-    """Everything compute finds, plus the checks below. `partial` (a few changed files, as
-    in a pre-commit hook) leaves out the registry-wide completeness checks."""
+    """Everything computing finds, plus the checks below, with the configuration's
+    severities and ignores applied; the report's findings are the ones kept, and its
+    caveats say what they leave lacking or in doubt. `compute` is this report: the two
+    commands give the same figures and findings. `registry`, `units_file` and `period`
+    (options) win over the configuration's. `partial` (a few changed files, as in a
+    pre-commit hook) leaves out the registry-wide completeness checks."""
     config = config or Config()
+    if not (registry or units_file):
+        registry, units_file = (None, config.units) if config.units else (config.registry, None)
+    period_from = "--period"
+    if period is None and config.period:
+        period, period_from = _config_period(config), f"period = {config.period!r} ({config.path})"
     analysis = analyse(
         paths,
-        registry=registry or (None if units_file or config.units else config.registry),
-        units_file=units_file or config.units,
+        registry=registry,
+        units_file=units_file,
         period=period,
+        period_from=period_from,
+        precision=precision,
         prior=prior,
         limits=limits,
         progress=progress,
@@ -88,15 +111,26 @@ def check(
             kept.append(finding)
         else:
             ignored.append((finding, rule))
+    report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
     return CheckResult(report, tuple(kept), tuple(ignored))
+
+
+def _config_period(config: Config) -> Period:
+    assert config.period is not None
+    try:
+        return parse_period(config.period)
+    except ValueError as exc:
+        raise UsageError(
+            f"period trong tệp cấu hình không hợp lệ: {exc}",
+            f"bad period in the configuration: {exc}",
+            file=str(config.path),
+        ) from exc
 
 
 def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding:
     severity = severities.get(finding.code)
     if severity is None or severity is finding.severity:
         return finding
-    from dataclasses import replace
-
     return replace(finding, severity=severity)
 
 

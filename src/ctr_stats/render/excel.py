@@ -23,7 +23,9 @@ from typing import Any
 from ..catalogue import Indicator, load_catalogue
 from ..errors import UsageError
 from ..model import MEASURES, Figures, Report, SheetRef, column_letter
+from ..own_output import mark_workbook
 from .bulk_sheet import BulkSheet, Cell, Formula, write_cells
+from .caveats import caveat_lines, marked
 from .numbers import format_count
 from .workbook import Workbook
 
@@ -129,7 +131,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         path,
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
     )
-    workbook.set_properties({"creator": "ctr-stats", "title": labels["title"]})
+    mark_workbook(workbook, str(labels["title"]))  # never read back as a unit's report
     percent_format = "0" + ("." + "0" * report.precision if report.precision else "") + "%"
     fmt = _formats(workbook, percent_format)
     units = list(dict.fromkeys((u.code, u.name) for u in report.units))  # registry order, once each
@@ -173,7 +175,9 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
             span = sum(1 for c in columns if c.indicator.id == indicator.id)
             if span > 1:
                 sheet.merge_range(top, col, top, col + span - 1, "", fmt["header"])
-            sheet.write_string(top, col, indicator.label(lang), fmt["header"])
+            sheet.write_string(
+                top, col, marked(indicator.label(lang), report, indicator.id), fmt["header"]
+            )
             for offset in range(span):
                 sheet.write_string(
                     top + 1, col + offset, labels[columns[col - 2 + offset].field], fmt["header"]
@@ -194,6 +198,11 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         if formulas:
             _put_formulas(cells, columns, place, total_row, totals, first if units else None)
         write_cells(sheet, total_row, cells, start=2)
+        # what the figures lack or doubt, under the table, across its width
+        for n, line in enumerate(caveat_lines(report, lang), start=total_row + 2):
+            sheet.merge_range(n, 0, n, last_col, "", fmt["caveat"])
+            sheet.write_string(n, 0, line, fmt["caveat"])
+            sheet.set_row(n, 15 * (1 + len(line) // (12 * last_col)))
 
         last_data = total_row - 1
         for c, column in enumerate(columns, start=2):
@@ -405,4 +414,13 @@ def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:
         ),
         "below": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
         "fall": workbook.add_format({"font_color": "#C00000"}),
+        "caveat": workbook.add_format(
+            {
+                "italic": True,
+                "font_color": "#C00000",
+                "text_wrap": True,
+                "valign": "top",
+                "font_name": "Times New Roman",
+            }
+        ),
     }
