@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -76,3 +76,12 @@ def last_year(tmp_path: Path, samples: Path) -> Path:
         tmp_path / "2022",
         {"6 THÁNG ĐẦU NĂM 2022": "NĂM 2022", "(Tính đến ngày 15/6/2022)": ""},
     )
+
+
+def edit(path: Path, sheet: str, change: Callable[..., None]) -> None:
+    """Open a workbook, change one sheet (`change(worksheet)`), save it."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    change(book[sheet])
+    book.save(path)

@@ -26,6 +26,7 @@ from .model import (
     UnitFigures,
     parse_period,
 )
+from .render.numbers import format_change, format_count, format_percent, format_plain
 from .text import fold
 
 SCHEMA = "ctr-stats/check/1"
@@ -183,8 +184,12 @@ def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
                     Finding(
                         "missing-indicator",
                         Severity.WARNING,
-                        f"{names[code]} để trống '{indicator_label.label_vi}' ({len(having)}/{len(in_kind)} đơn vị có báo cáo)",
-                        f"{names[code]} left '{indicator_label.label_en}' empty ({len(having)} of {len(in_kind)} units reported it)",
+                        f"{names[code]} để trống '{indicator_label.label_vi}'"
+                        f" ({format_count(len(having), 'vi')}/{format_count(len(in_kind), 'vi')}"
+                        " đơn vị có báo cáo)",
+                        f"{names[code]} left '{indicator_label.label_en}' empty"
+                        f" ({format_count(len(having), 'en')} of {format_count(len(in_kind), 'en')}"
+                        " units reported it)",
                         unit=names[code],
                         indicator=indicator,
                     )
@@ -292,13 +297,14 @@ def _rule_finding(
     labels_en = " + ".join(catalogue.indicators[p].label_en for p in rule.parts)
     whole_vi = catalogue.indicators[rule.whole].label_vi
     whole_en = catalogue.indicators[rule.whole].label_en
-    p, w = _plain(parts), _plain(whole)
+    p_vi, w_vi = format_plain(parts, "vi"), format_plain(whole, "vi")
+    p_en, w_en = format_plain(parts, "en"), format_plain(whole, "en")
     if rule.kind == "part_of":
         return Finding(
             "part-exceeds-whole",
             Severity.ERROR,
-            f"'{labels_vi}' ({p}) lớn hơn '{whole_vi}' ({w})",
-            f"'{labels_en}' ({p}) is more than '{whole_en}' ({w})",
+            f"'{labels_vi}' ({p_vi}) lớn hơn '{whole_vi}' ({w_vi})",
+            f"'{labels_en}' ({p_en}) is more than '{whole_en}' ({w_en})",
             file,
             sheet,
             cell,
@@ -308,19 +314,13 @@ def _rule_finding(
     return Finding(
         "sum-mismatch",
         Severity.ERROR,
-        f"'{labels_vi}' cộng lại được {p}, khác '{whole_vi}' ({w})",
-        f"'{labels_en}' add up to {p}, not '{whole_en}' ({w})",
+        f"'{labels_vi}' cộng lại được {p_vi}, khác '{whole_vi}' ({w_vi})",
+        f"'{labels_en}' add up to {p_en}, not '{whole_en}' ({w_en})",
         file,
         sheet,
         cell,
         unit,
         rule.whole,
-    )
-
-
-def _plain(value: Decimal) -> str:
-    return (
-        format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
     )
 
 
@@ -344,13 +344,16 @@ def stated_percent_findings(analysis: Analysis) -> list[Finding]:
             exact = Fraction(actual.value * 100) / Fraction(base.value)
             if _agrees(stated.value, exact) or _agrees((stated.value * 100).normalize(), exact):
                 continue
-            shown = _plain(Decimal(exact.numerator) / Decimal(exact.denominator))
+            computed = Decimal(exact.numerator) / Decimal(exact.denominator)
+            shown_vi, shown_en = format_plain(computed, "vi"), format_plain(computed, "en")
             findings.append(
                 Finding(
                     "stated-percent-mismatch",
                     Severity.ERROR,
-                    f"ô ghi {stated.text}, tính lại từ {actual.source.cell}/{base.source.cell} được {shown[:8]}%",
-                    f"the cell says {stated.text}; {actual.source.cell}/{base.source.cell} gives {shown[:8]}%",
+                    f"ô ghi {stated.text}, tính lại từ {actual.source.cell}/{base.source.cell}"
+                    f" được {shown_vi}%",
+                    f"the cell says {stated.text}; {actual.source.cell}/{base.source.cell}"
+                    f" gives {shown_en}%",
                     sheet.file,
                     sheet.sheet,
                     stated.source.cell,
@@ -385,8 +388,10 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         "missing-now",
-                        f"'{label_vi}': cùng kỳ có số liệu ({f.prior}), kỳ này để trống",
-                        f"'{label_en}': reported last period ({f.prior}), empty now",
+                        f"'{label_vi}': cùng kỳ có số liệu ({format_count(f.prior, 'vi')}),"
+                        " kỳ này để trống",
+                        f"'{label_en}': reported last period ({format_count(f.prior, 'en')}),"
+                        " empty now",
                     )
                 )
             continue
@@ -405,8 +410,14 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         code,
-                        f"'{label_vi}': {f.actual} so với cùng kỳ {f.prior} ({_signed(f.change_vs_prior)}%), vượt ngưỡng ±{limit}%",
-                        f"'{label_en}': {f.actual} against {f.prior} last period ({_signed(f.change_vs_prior)}%), beyond ±{limit}%",
+                        f"'{label_vi}': {format_count(f.actual, 'vi')} so với cùng kỳ"
+                        f" {format_count(f.prior, 'vi')}"
+                        f" ({format_change(f.change_vs_prior, 'vi', report.precision)}),"
+                        f" vượt ngưỡng ±{format_plain(limit, 'vi')}%",
+                        f"'{label_en}': {format_count(f.actual, 'en')} against"
+                        f" {format_count(f.prior, 'en')} last period"
+                        f" ({format_change(f.change_vs_prior, 'en', report.precision)}),"
+                        f" beyond ±{format_plain(limit, 'en')}%",
                     )
                 )
         if f.plan is not None and f.plan > 0 and abs(f.actual - f.plan) > thresholds.absolute:
@@ -418,17 +429,17 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         "far-from-plan",
-                        f"'{label_vi}': {f.actual}/{f.plan} ({f.percent_of_plan}% kế hoạch), ngoài khoảng "
-                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
-                        f"'{label_en}': {f.actual}/{f.plan} ({f.percent_of_plan}% of plan), outside "
-                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
+                        f"'{label_vi}': {format_count(f.actual, 'vi')}/{format_count(f.plan, 'vi')}"
+                        f" ({format_percent(f.percent_of_plan, 'vi', report.precision)} kế"
+                        f" hoạch), ngoài khoảng {format_plain(thresholds.plan_low_percent, 'vi')}%"
+                        f"–{format_plain(thresholds.plan_high_percent, 'vi')}%",
+                        f"'{label_en}': {format_count(f.actual, 'en')}/{format_count(f.plan, 'en')}"
+                        f" ({format_percent(f.percent_of_plan, 'en', report.precision)} of plan),"
+                        f" outside {format_plain(thresholds.plan_low_percent, 'en')}%"
+                        f"–{format_plain(thresholds.plan_high_percent, 'en')}%",
                     )
                 )
     return findings
-
-
-def _signed(value: Decimal | None) -> str:
-    return "" if value is None else (f"+{value}" if value > 0 else f"{value}")
 
 
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:

@@ -473,22 +473,20 @@ def _print_outcome(
     option = "--allow-missing" if only_missing else "--allow-errors"
     if blocking:
         if lang is Lang.vi:
-            text = (
-                f"✘ {errors} lỗi trong số liệu"
-                + (f", chưa ghi {withheld}" if withheld else "")
-                + (
-                    f": sửa các lỗi trên, hoặc chạy lại với {option} để vẫn ghi kết quả, kèm"
-                    " ghi chú đơn vị thiếu và số liệu có lỗi"
-                )
+            text = f"✘ {errors} lỗi trong số liệu" + (
+                f", chưa ghi {withheld}: sửa các lỗi trên, hoặc chạy lại với {option} để vẫn"
+                " ghi, kèm ghi chú đơn vị thiếu và số liệu có lỗi"
+                if withheld
+                else ": kết quả trên ghi rõ đơn vị thiếu và số liệu có lỗi; sửa các lỗi, hoặc"
+                f" chạy lại với {option} nếu chấp nhận"
             )
         else:
-            text = (
-                f"✘ {errors} error(s) in the figures"
-                + (f", {withheld} not written" if withheld else "")
-                + (
-                    f": fix the errors above, or run again with {option} to write the result"
-                    " anyway, with a note of the missing units and the figures in doubt"
-                )
+            text = f"✘ {errors} error(s) in the figures" + (
+                f", {withheld} not written: fix the errors above, or run again with {option}"
+                " to write it anyway, with a note of the missing units and the figures in doubt"
+                if withheld
+                else ": the output above names the missing units and the figures in doubt;"
+                f" fix the errors, or run again with {option} to accept them"
             )
         console.print(f"[red]{text}[/red]", soft_wrap=True)
         return
