@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calculate import totals, unit_figures
@@ -13,9 +13,9 @@ from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry,
 from .collect import Collector, collect
 from .config import Config
 from .errors import InputError, Skipped, UsageError
-from .layout import Row, SheetData, parse_sheet
+from .layout import Row, SheetData, parse_sheet, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Finding, Period, Report, Severity
+from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
 from .periods import check_prior, file_periods, mismatches, run_period
 from .read import Checked, check_file, discover, read_checked
 from .units import UnitMatcher
@@ -156,9 +156,9 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 findings.append(
                     Finding(
                         "hidden-sheet",
-                        Severity.WARNING,
-                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
-                        "the sheet is hidden but holds figures: not read (unhide it to count it)",
+                        Severity.ERROR,
+                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính, hoặc xóa trang)",
+                        "the sheet is hidden but holds figures: not read (unhide it to count it, or delete it)",
                         grid.file,
                         grid.sheet,
                     )
@@ -172,6 +172,11 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         read_any = read_any or sheet is not None
         if sheet is not None:
             sheets.append(sheet)
+        else:
+            unread = unread_sheet(grid, catalogue)
+            if unread is not None:
+                findings.append(unread)
+                read_any = True  # said of the sheet itself: no second word for the file
     if not read_any:
         findings.append(
             Finding(
@@ -391,6 +396,7 @@ def _analyse(
         totals=tuple(totals(units, catalogue, precision)),
         units=tuple(units),
         findings=tuple(findings),
+        accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read))
@@ -414,6 +420,22 @@ def _sheet_indicators(read: list[Loaded]) -> dict[tuple[str, str], frozenset[str
         for loaded in read
         for sheet in loaded.sheets
     }
+
+
+def _accounting(
+    sheets: Sequence[SheetData], units: Sequence[UnitFigures], replaced_prior: bool
+) -> Accounting:
+    """The tables' numbers, with those read from a row but not added into a figure (a unit
+    unknown or reported twice, a count that is no count, a Cùng kỳ replaced by --prior)
+    counted apart from those added."""
+    read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
+    in_figures = sum(
+        len(cells)
+        for unit in units
+        for measure, cells in unit.cells.items()
+        if not (replaced_prior and measure == "prior")
+    )
+    return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))
 
 
 def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:

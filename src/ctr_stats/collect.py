@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
+from .layout.cells import PLAUSIBLE_COUNT
 from .model import ByKey, Cells, Finding, Severity, group_by_key, ranges
 from .render.numbers import format_plain
 from .units import UnitMatcher
@@ -152,8 +153,12 @@ def _add_unit_rows(
     for row, key in sheet.irregular:
         if key[0] in refused or (ids is not None and id(row) not in ids):
             continue
-        if type(row.number(key)) is not int:
+        number = row.number(key)
+        if type(number) is not int:
             result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
+            skipped.add((id(row), key))
+        elif number > PLAUSIBLE_COUNT:
+            result.findings.append(_cell_finding(row, key, sheet, unit, "implausible-value"))
             skipped.add((id(row), key))
         else:
             result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
@@ -178,6 +183,9 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
     if code == "non-integer":
         vi = f"số đếm không phải số nguyên: {cell.text} (không được cộng)"
         en = f"a count that is not a whole number: {cell.text} (not added)"
+    elif code == "implausible-value":
+        vi = f"số quá lớn để là số đếm của một đơn vị: {cell.text} (không được cộng)"
+        en = f"a number too large to be a unit's count: {cell.text} (not added)"
     else:
         vi, en = f"số đếm âm: {cell.text}", f"a negative count: {cell.text}"
     return Finding(

@@ -15,7 +15,7 @@ _NON_WORD = re.compile(r"[^\w%]+")
 _SPACE = re.compile(r"\s+")
 # Numbering in front of a label: "1.", "1)", "a)", "II.", "-", "+", "*", "(1)".
 _NUMBERING = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zđ]\)|[ivx]+[.)]|[-+*•–])\s+", re.I)
-_IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\s*[:,]?\s*", re.I)
+_IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\b\s*[:,]?\s*", re.I)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,119 +1,47 @@
-"""Title blocks and headers: whose sheet it is, for which period, and what each column holds.
+"""Headers: where the table starts, which layout it has, and each column's header path.
 
 A header is read as a path down its rows, merged cells resolved, so "Cấp ủy kiểm tra" >
 "Tổ chức đảng" > "Thực hiện" names the same column as one cell "Cấp ủy kiểm tra tổ chức
-đảng - Thực hiện".
+đảng - Thực hiện". A group heading left in its first cell only (not merged) still heads the
+measure columns to its right.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..catalogue import Catalogue
-from ..model import Measure, Period
+from ..model import Measure
+from ..numbers import NumberFormatError, parse_number
 from ..read import Grid
-from ..text import clean, fold, strip_numbering
+from ..text import clean, fold
 
 MAX_TITLE_ROWS = 40
 MAX_HEADER_ROWS = 3
 
+# The three layouts: one row per unit; one row per type of organization of one unit (a
+# "Loại hình tổ chức cơ sở đảng" column); one unit's criteria down the rows.
+UNIT_ROWS, CATEGORY_ROWS, INDICATOR_ROWS = "unit_rows", "category_rows", "indicator_rows"
 
-# ---------------------------------------------------------------- title block
-
-_OWNER = re.compile(
-    r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
-    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp)\s+.+)$"
+_COLUMN_NUMBER = re.compile(
+    r"^\(?\d+\)?(?:\s*(?:\(\s*)?=.*\)?)?$"  # 1, (2), 4 (=2*100/3), 4 = 2:3, 4(=2/3)
+    r"|^\(?[a-z]\)?$"  # a, (b)
+    r"|^\(?[a-z]\)?\s*=.*$"  # c = a + b
 )
-_OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
-_CITY = re.compile(r"\b(?:thanh pho|tp) ha noi\b|\bthanh uy ha noi\b")
-_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\b6 thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\bsau thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\b9 thang (?:dau )?(?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bchin thang (?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bquy (i|ii|iii|iv|1|2|3|4) (?:nam )?(\d{4})\b"), 3),
-    (re.compile(r"\bnam (\d{4})\b"), 12),
-)
-# "(Tính đến ngày 30/11/2023)" alone: the months from January to that date.
-_AS_OF = re.compile(r"\bden ngay (\d{1,2}) (\d{1,2}) (\d{4})\b")
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def read_period(texts: list[str]) -> Period | None:
-    """The period a title block names: 'NĂM 2023', '6 THÁNG ĐẦU NĂM 2022', 'QUÝ I NĂM 2024'."""
-    found = [_periods_in(text) for text in texts]
-    for named, _ in found:
-        if named is not None:
-            return named
-    for _, as_of in found:
-        if as_of is not None:
-            return as_of
-    return None
-
-
-@lru_cache(maxsize=1 << 12)
-def _periods_in(text: str) -> tuple[Period | None, Period | None]:
-    """(the period one title line names, the period its 'Tính đến ngày' date implies).
-    Kept by line: every unit's copy of a form repeats its title lines."""
-    key = fold(text)
-    named: Period | None = None
-    for pattern, months in _PERIOD_PATTERNS:
-        match = pattern.search(key)
-        if not match:
-            continue
-        if months == 3:
-            quarter = _QUARTERS[match.group(1)]
-            named = Period(int(match.group(2)), quarter * 3, quarter)
-        else:
-            named = Period(int(match.group(1)), months)
-        break
-    match = _AS_OF.search(key)
-    as_of = (
-        Period(int(match.group(3)), int(match.group(2)))
-        if match and 1 <= int(match.group(2)) <= 12
-        else None
-    )
-    return named, as_of
-
-
-def read_owner(texts: list[str]) -> tuple[str | None, str | None, bool]:
-    """(folded unit name, the line as written, names the city) from a title block."""
-    names_city = False
-    for text in texts:
-        owner, city = _owner_in(text)
-        if owner is not None:
-            return owner, text, False
-        names_city = names_city or city
-    return None, None, names_city
-
-
-@lru_cache(maxsize=1 << 12)
-def _owner_in(text: str) -> tuple[str | None, bool]:
-    """(the unit one title line names, whether it names the city)."""
-    key = fold(text)
-    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
-    city = _CITY.search(key) is not None
-    if match and not city:
-        return match.group(1), False
-    return None, city
-
-
-# ---------------------------------------------------------------- header
-
-_COLUMN_NUMBER = re.compile(r"^\(?\d+\)?(?:\s*\(\s*=.*\))?$|^\(?[a-z]\)?$")
-_PRIOR_YEAR = re.compile(r"^(?:cung ky|so cung ky)(?: nam)?(?: truoc)? \d{4}$|^nam \d{4}$")
-_MEASURE_SUFFIX = re.compile(r"^(.*?)\s*(?:[-–:]\s*|\(\s*)([^()\-–:]+?)\s*\)?$")
 
 
 @dataclass(frozen=True)
 class Header:
     top: int  # first header row
     bottom: int  # last header row
-    unit_col: int  # the column of unit names, or of criteria in the indicator-rows layout
+    unit_col: int  # the column of unit names, types, or criteria (the row labels)
     first_data_row: int
-    layout: str = "unit_rows"  # or "indicator_rows": one unit, criteria down the rows
+    layout: str = UNIT_ROWS
+    number_col: int | None = None  # the STT column, whose numbers count the rows
+    number_row: int | None = None  # the column-number row (1 | 2 | 4 (=2*100/3)), if any
 
 
 def is_text(value: object) -> bool:
@@ -122,54 +50,109 @@ def is_text(value: object) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def is_column_number(text: str) -> bool:
-    """'1', '(2)', '4 (=2*100/3)', 'a': a column's number, not its name."""
+    """'1', '(2)', '4 (=2*100/3)', '4 = 2:3', 'a': a column's number, not its name."""
     return _COLUMN_NUMBER.match(clean(text).lower()) is not None
 
 
-def _is_number_row(cells: list[object]) -> bool:
+def is_number_row(cells: Sequence[object]) -> bool:
     """'1 | 2 | 3 | 4 (=2*100/3)' or '(1) | (2)': the column-number row under a header."""
     filled = [c for c in cells if c not in (None, "")]
     if len(filled) < 2:
         return False
     return all(
-        (isinstance(c, (int, float)) and float(c).is_integer())
+        (isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer())
         or (isinstance(c, str) and is_column_number(c))
         for c in filled
     )
 
 
+def _is_figure(value: object) -> bool:
+    if isinstance(value, (int, float)):
+        return not isinstance(value, bool)
+    if type(value) is str and _DIGIT.search(value):
+        try:
+            return parse_number(value)[0] is not None
+        except NumberFormatError:
+            return False
+    return False
+
+
 def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
-    """The header row and layout: a unit column ("Đơn vị") means one row per unit; a
-    criterion column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit
-    with criteria down the rows."""
+    """The header row and layout: a unit column ("Đơn vị") means one row per unit, a type
+    column ("Loại hình tổ chức cơ sở đảng") one row per type of organization; a criterion
+    column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit with criteria
+    down the rows."""
     unit_words = catalogue.word_keys("columns", "unit")
+    category_words = catalogue.word_keys("columns", "category")
     criterion_words = catalogue.word_keys("columns", "criterion")
+    number_words = catalogue.word_keys("columns", "number")
     for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
         # a column heading is a few words: titles and numbers are passed over unfolded;
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
         for c, v in enumerate(grid.rows[r]):
-            if v and type(v) is str and len(v) <= 40:
+            if v and type(v) is str and len(v) <= 60:
                 key = fold(v)
                 if key in unit_words:
-                    return _header_from(grid, r, c)
+                    return _header_from(grid, r, c, UNIT_ROWS, short, number_words)
                 short.append((c, key))
         for c, key in short:
+            if key in category_words:
+                return _header_from(grid, r, c, CATEGORY_ROWS, short, number_words)
+        for c, key in short:
             if key in criterion_words and _measures_right_of(grid, r, c, catalogue):
-                return replace(_header_from(grid, r, c), layout="indicator_rows")
+                return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
     return None
 
 
 def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bool:
-    """Whether measure words (Kế hoạch, Thực hiện...) head columns right of `col`."""
+    """Whether measure words (Kế hoạch, Thực hiện, Kỳ này...) head columns right of `col`."""
     for r in range(top, min(top + MAX_HEADER_ROWS, len(grid.rows))):
         for value in grid.rows[r][col + 1 :]:
-            if is_text(value) and _split_measure(clean(value), catalogue)[1] is not None:
-                return True
+            if is_text(value):
+                read = read_measure(clean(value), catalogue)
+                if read.measure is not None or read.year is not None:
+                    return True
     return False
 
 
-def _header_from(grid: Grid, top: int, unit_col: int) -> Header:
+def _header_from(
+    grid: Grid,
+    top: int,
+    unit_col: int,
+    layout: str,
+    short: list[tuple[int, str]],
+    number_words: frozenset[str],
+) -> Header:
+    """The header from its top row down. Kept by the cells it is read from: every unit's
+    copy of a form has the same header."""
+    key = (
+        tuple(tuple(row) for row in grid.rows[top : top + MAX_HEADER_ROWS + 1]),
+        top,
+        unit_col,
+        layout,
+        grid.merges,
+        number_words,
+    )
+    known = _HEADERS.get(key)
+    if known is None:
+        if len(_HEADERS) > 1_000:
+            _HEADERS.clear()
+        known = _HEADERS[key] = _read_header(grid, top, unit_col, layout, short, number_words)
+    return known
+
+
+_HEADERS: dict[tuple[object, ...], Header] = {}
+
+
+def _read_header(
+    grid: Grid,
+    top: int,
+    unit_col: int,
+    layout: str,
+    short: list[tuple[int, str]],
+    number_words: frozenset[str],
+) -> Header:
     merged_down = {
         (r, c0)
         for r0, c0, r1, c1 in grid.merges
@@ -179,22 +162,23 @@ def _header_from(grid: Grid, top: int, unit_col: int) -> Header:
     bottom = top
     for r in range(top + 1, min(top + MAX_HEADER_ROWS, len(grid.rows))):
         cells = grid.rows[r]
-        if _is_number_row(cells):
+        if is_number_row(cells):
             break
         label = grid.value(r, unit_col)
         if is_text(label) and (r, unit_col) not in merged_down:
             break
         if not any(is_text(v) for v in cells[unit_col + 1 :]):
             break
-        if any(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells[unit_col + 1 :]
-        ):
-            break
+        if any(_is_figure(v) for v in cells[unit_col + 1 :]):
+            break  # a row of figures (typed, or as text: "1.234") is data, not header
         bottom = r
     first_data = bottom + 1
-    if first_data < len(grid.rows) and _is_number_row(grid.rows[first_data]):
+    number_row = None
+    if first_data < len(grid.rows) and is_number_row(grid.rows[first_data]):
+        number_row = first_data
         first_data += 1
-    return Header(top, bottom, unit_col, first_data)
+    number_col = next((c for c, key in short if key in number_words and c < unit_col), None)
+    return Header(top, bottom, unit_col, first_data, layout, number_col, number_row)
 
 
 def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
@@ -206,20 +190,18 @@ def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
         for r in range(max(r0, header.top), min(r1, header.bottom) + 1):
             for c in range(c0, c1 + 1):
                 filled[(r, c)] = text
+    merged = {(r, c) for r, c in filled}
     paths: dict[int, list[str]] = {}
     for c in range(header.unit_col + 1, width):
         path: list[str] = []
         for r in range(header.top, header.bottom + 1):
             raw = grid.value(r, c)
             text = clean(raw) if is_text(raw) else filled.get((r, c), "")
-            if not text and r < header.bottom and not grid.merges:
-                # Without merge information (CSV), an empty upper cell continues its left
-                # neighbour's group, as long as the column has a header further down.
-                below = any(is_text(grid.value(rr, c)) for rr in range(r + 1, header.bottom + 1))
-                left = c - 1
-                while below and left > header.unit_col and not text:
-                    text = clean(grid.value(r, left) or "")
-                    left -= 1
+            if not text and r < header.bottom and (r, c) not in merged:
+                # A heading typed in its group's first cell only, not merged (or a CSV):
+                # an empty upper cell continues its left neighbour's group, as long as the
+                # column has a header further down.
+                text = _group_to_the_left(grid, header, r, c, merged)
             if text and (not path or path[-1] != text):
                 path.append(text)
         if path:
@@ -227,63 +209,96 @@ def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
     return paths
 
 
-def _split_measure(text: str, catalogue: Catalogue) -> tuple[str, Measure | None, str | None]:
-    """'Đảng viên mới kết nạp - Thực hiện' -> ('Đảng viên mới kết nạp', 'actual', None)."""
-    key = fold(text)
-    measure = catalogue.measure_for(text)
-    if measure:
-        return "", measure, None
-    if _PRIOR_YEAR.match(key):
-        return "", "prior", None
-    derived = catalogue.derived_for(text)
-    if derived or key.startswith("%") or key.startswith("ty le"):
-        return "", None, derived or "percent"
-    match = _MEASURE_SUFFIX.match(text)
-    if match and match.group(1):
-        head, tail = match.group(1), match.group(2)
-        measure = catalogue.measure_for(tail) or (
-            "prior" if _PRIOR_YEAR.match(fold(tail)) else None
-        )
-        if measure:
-            return head, measure, None
-        derived = catalogue.derived_for(tail)
-        if derived:
-            return head, None, derived
-    return text, None, None
+def _group_to_the_left(
+    grid: Grid, header: Header, r: int, c: int, merged: set[tuple[int, int]]
+) -> str:
+    below = any(is_text(grid.value(rr, c)) for rr in range(r + 1, header.bottom + 1))
+    if not below:
+        return ""
+    left = c - 1
+    while left > header.unit_col:
+        if (r, left) in merged:
+            return ""  # the group to the left is merged and ends before this column
+        value = grid.value(r, left)
+        if is_text(value):
+            return clean(value)
+        if not any(is_text(grid.value(rr, left)) for rr in range(r + 1, header.bottom + 1)):
+            return ""  # an empty column between: the group ended
+        left -= 1
+    return ""
 
 
-def resolve_column(
-    path: list[str], catalogue: Catalogue
-) -> tuple[str | None, Measure | None, str | None]:
-    """(indicator, measure, derived kind) a header path names; indicator None if none."""
-    key = (id(catalogue), tuple(path))
-    if key not in _RESOLVED:
-        _RESOLVED[key] = _resolve_column(path, catalogue)
-    return _RESOLVED[key]
+# ---------------------------------------------------------------- measures
+
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
+# by the sheet itself, checked, never data.
+_DERIVED = re.compile(r"%|^ty le\b|\bso sanh\b|\bso voi\b")
+_MEASURE_SUFFIX = re.compile(r"^(.*?)\s*(?:[-–:]\s*|\(\s*)([^()\-–:]+?)\s*\)?$")
 
 
-# Header paths resolved so far: every unit's file repeats the same few dozen.
-_RESOLVED: dict[tuple[int, tuple[str, ...]], tuple[str | None, Measure | None, str | None]] = {}
+@dataclass(frozen=True)
+class MeasureRead:
+    """What a header cell says of its column's measure: the rest of its text (an
+    indicator's label, or ""), the measure or derived kind, and a year it names."""
 
-
-def _resolve_column(
-    path: list[str], catalogue: Catalogue
-) -> tuple[str | None, Measure | None, str | None]:
-    """(indicator, measure, derived kind) a header path names; indicator None if none."""
-    parts = [p for p in path if not is_column_number(p)]
+    head: str
     measure: Measure | None = None
     derived: str | None = None
-    if parts:
-        head, measure, derived = _split_measure(parts[-1], catalogue)
-        parts = [*parts[:-1], head] if head else parts[:-1]
-    labels = [strip_numbering(p) for p in parts if strip_numbering(p)]
-    # The most specific reading first: all levels joined, then fewer from the left.
-    for start in range(len(labels)):
-        indicator = catalogue.indicator_for(" ".join(labels[start:]))
-        if indicator:
-            break
-    else:
-        return None, measure, derived
-    if measure is None and derived is None:
-        measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân") is a count
-    return indicator, measure, derived
+    year: int | None = None
+
+
+def read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
+    """'Đảng viên mới kết nạp - Thực hiện' -> ('Đảng viên mới kết nạp', actual);
+    'Thực hiện năm 2023' -> ('', actual, 2023); 'Năm 2022' -> ('', None, year 2022)."""
+    key = (id(catalogue), text)
+    known = _MEASURES.get(key)
+    if known is None:
+        known = _MEASURES[key] = _read_measure(text, catalogue)
+    return known
+
+
+_MEASURES: dict[tuple[int, str], MeasureRead] = {}
+
+
+def _read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
+    whole = _measure_only(text, catalogue)
+    if whole is not None:
+        return whole
+    match = _MEASURE_SUFFIX.match(text)
+    if match and match.group(1):
+        tail = _measure_only(match.group(2), catalogue)
+        if tail is not None:
+            return replace(tail, head=match.group(1))
+    return MeasureRead(text)
+
+
+def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
+    """The measure a text names and nothing else ("TH 2023", "Cùng kỳ năm trước", "Năm
+    2022", "Tỷ lệ %"), or None if the text says something more."""
+    key = fold(text)
+    derived = catalogue.derived_for(text)
+    if derived or "%" in text or _DERIVED.search(key):
+        kind = derived or _derived_kind(key)
+        return MeasureRead("", None, kind)
+    year_match = _YEAR.search(key)
+    year = int(year_match.group(1)) if year_match else None
+    words = _YEAR.sub(" ", key).split()
+    while words and words[-1] in ("nam", "cua"):  # "Thực hiện năm 2023", "TH năm 2023"
+        words.pop()
+    rest = " ".join(words)
+    measure = catalogue.measure_words.get(rest)
+    if measure is not None:
+        return MeasureRead("", measure, None, year)
+    if not rest and year is not None:
+        return MeasureRead("", None, None, year)  # "Năm 2022": which measure, by the period
+    return None
+
+
+def _derived_kind(key: str) -> str:
+    if "ke hoach" in key or re.search(r"\bkh\b", key) or "chi tieu" in key:
+        return "percent_of_plan"
+    if "cung ky" in key or "nam truoc" in key:
+        return "percent_of_prior"
+    return "percent"
