@@ -561,3 +561,46 @@ def test_messages_are_never_cut_mid_sentence(folder: Path) -> None:
     shutil.copy(SAMPLES / "2022-h1" / "ba-dinh.xlsx", folder / "ba-dinh-2022.xlsx")
     result = run("compute", str(folder), columns=40)
     assert all(line.startswith(("error ", "✘")) for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("head", "own"),
+    [
+        ('\ufeff"ctr-stats compute: first 6 months of 2022, registry hanoi-2024"\r\n', True),
+        ("ctr-stats compute: năm 2023, danh mục hanoi-2024;;;;;;\n", True),  # saved by Excel
+        ("<!-- ctr-stats compute: năm 2023, danh mục hanoi-2024 -->\n| Chỉ tiêu |", True),
+        ("ctr-stats compute\n\nToàn thành phố kết nạp", True),
+        ('{\n  "schema": "ctr-stats/compute/1",\n', True),
+        ("Đơn vị;Kế hoạch;Thực hiện\nBa Đình;283;291\n", False),
+        ("ĐẢNG BỘ QUẬN BA ĐÌNH - báo cáo lập bằng ctr-stats compute\n", False),
+        ("ctr-statsx compute\n", False),
+    ],
+)
+def test_text_outputs_are_known_by_their_first_line(head: str, own: bool) -> None:
+    from ctr_stats.own_output import head_text, text_is_own
+
+    assert text_is_own(head_text(head.encode("utf-8"))) is own
+    assert text_is_own(head_text(head.encode("utf-16"))) is own  # Excel's "Unicode text"
+
+
+def test_office_files_are_known_by_their_document_properties(tmp_path: Path) -> None:
+    """An annex an older version wrote (creator only), and a Word report marked by the
+    shared helper, are the tool's; a workbook someone else made is not."""
+    from docx import Document
+    from openpyxl import Workbook
+
+    from ctr_stats.own_output import file_is_own, mark_document
+
+    older = Workbook()
+    older.properties.creator = "ctr-stats"
+    older.save(tmp_path / "older.xlsx")
+    theirs = Workbook()
+    theirs.properties.creator = "Nguyen Van A"
+    theirs.save(tmp_path / "theirs.xlsx")
+    report = Document()
+    mark_document(report, "Báo cáo")
+    report.save(str(tmp_path / "bao-cao.docx"))
+    plain = Document()
+    plain.save(str(tmp_path / "plain.docx"))
+    assert file_is_own(tmp_path / "older.xlsx") and file_is_own(tmp_path / "bao-cao.docx")
+    assert not file_is_own(tmp_path / "theirs.xlsx") and not file_is_own(tmp_path / "plain.docx")

@@ -31,7 +31,8 @@ _HEAD_BYTES = 4096  # enough for any first line the tool writes
 # doubled, separators after it): "ctr-stats compute: năm 2023, …"
 _TEXT_MARK = re.compile(r'\A\s*(?:<!--\s*|"+|#\s*)?ctr-stats (?:compute|check|verify)\b')
 _JSON_MARK = re.compile(r'\A\s*\{\s*"schema"\s*:\s*"ctr-stats/')
-_CREATOR = re.compile(rb"<(?:\w+:)?creator>\s*ctr-stats\s*</(?:\w+:)?creator>")
+# <dc:creator>ctr-stats</dc:creator>, in any prefix, with or without its own xmlns (openpyxl)
+_CREATOR = re.compile(rb"<(?:[\w.-]+:)?creator(?:\s[^>]*)?>\s*ctr-stats\s*</(?:[\w.-]+:)?creator>")
 _CUSTOM = re.compile(rb"""name\s*=\s*["']ctr-stats["']""")
 
 

@@ -45,7 +45,11 @@ def caveat_lines(report: Report, lang: str) -> list[str]:
             label = catalogue.indicators[entry.indicator].label(lang)
             groups.setdefault(_why(entry, lang), []).append(label)
     if groups:
-        parts = "; ".join(f"{', '.join(labels)} ({why})" for why, labels in groups.items())
+        every = "mọi số liệu" if lang == "vi" else "every figure"
+        parts = "; ".join(
+            f"{every if len(labels) == len(shown) > 1 else ', '.join(labels)} ({why})"
+            for why, labels in groups.items()
+        )
         lines.append(
             f"{MARK} Số liệu có lỗi chưa sửa, chưa dùng được: {parts}."
             if lang == "vi"
