@@ -244,3 +244,30 @@ def test_a_number_too_large_to_be_a_count_is_an_error_not_added(
     report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
     assert _codes(report) == [("implausible-value", "D8")]
     assert _admission(report) == (35, 18, 31)
+
+
+def test_a_criterion_worded_so_that_its_unit_drops_out_is_an_error(tmp_path: Path) -> None:
+    """Worded in a way not understood, close to an indicator other units report: the unit
+    would drop out of that total without a word, so the warning becomes an error."""
+    header = [["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"]]
+
+    def unit(name: str, label: str) -> Path:
+        title = [[f"ĐẢNG BỘ {name.upper()}"], ["BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2023"]]
+        rows = [[1, label, 35, 39, 31], [2, "Trong đó: sinh viên", None, 4, 3]]
+        return write_xlsx(tmp_path / f"{name}.xlsx", {"S": [*title, *header, *rows]})
+
+    unit("Quận Ba Đình", "Kết nạp đảng viên mới (ước tính)")
+    report = ctr_stats.compute([tmp_path / "Quận Ba Đình.xlsx"], registry="hanoi-2024")
+    alone = [(f.code, f.cell, f.severity) for f in report.findings if f.code != "missing-unit"]
+    assert alone == [("unknown-criterion", "B4", "warning"), ("unknown-criterion", "B5", "warning")]
+    unit("Quận Tây Hồ", "Đảng viên mới kết nạp")
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2024")
+    assert [
+        (f.code, f.cell, f.severity, f.indicator)
+        for f in report.findings
+        if f.code != "missing-unit"
+    ] == [
+        ("unknown-criterion", "B4", "error", "admission.total"),
+        ("unknown-criterion", "B5", "error", "admission.university_student"),
+    ]
+    assert _admission(report) == (35, 39, 31)  # Tây Hồ's alone, and the run fails

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from .calculate import totals, unit_figures
 from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
-from .collect import Collector, collect
+from .collect import Collector, collect, missing_by_wording
 from .config import Config
 from .errors import InputError, Skipped, UsageError
-from .layout import Row, SheetData, parse_sheet, unread_sheet
+from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
 from .periods import check_prior, file_periods, mismatches, run_period
@@ -165,13 +165,13 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 )
             continue
         try:
-            sheet = parse_sheet(grid, catalogue)
+            tables = parse_tables(grid, catalogue)
         except Exception as exc:
             findings.append(_unexpected(exc, grid.file, grid.sheet))
             continue
-        read_any = read_any or sheet is not None
-        if sheet is not None:
-            sheets.append(sheet)
+        read_any = read_any or bool(tables)
+        if tables:
+            sheets.extend(tables)
         else:
             unread = unread_sheet(grid, catalogue)
             if unread is not None:
@@ -301,6 +301,7 @@ class _Attributing:
     def __init__(self, matcher: UnitMatcher, period: Period | None) -> None:
         self.collector = Collector(matcher)
         self.period = period
+        self.passed: set[Period] = set()  # the periods of the sheets not attributed
 
     def add(self, sheets: list[SheetData]) -> None:
         periods = file_periods(sheets)
@@ -311,6 +312,13 @@ class _Attributing:
         for sheet, own in zip(sheets, periods, strict=True):
             if own is None or own == self.period:
                 self.collector.add(sheet)
+            else:
+                self.passed.add(own)
+
+    def stands(self, run: Period | None) -> bool:
+        """Whether what was attributed is what the run's period asks for: exactly its
+        sheets, none of them passed over before the period was known."""
+        return self.period == run and run not in self.passed
 
 
 def _analyse(
@@ -343,12 +351,13 @@ def _analyse(
     run = run_period(loaded.sheets, periods, period, period_from)
     sheets, mismatched = mismatches(loaded.sheets, periods, run)
     findings.extend(mismatched)
-    if attributing is not None and attributing.period == run:
+    if attributing is not None and attributing.stands(run):
         chosen, matcher, collected = (
             early,
             attributing.collector.matcher,
             attributing.collector.result,
         )
+        missing_by_wording(collected)  # as collect() does, once every sheet is in
     else:
         chosen = early or _registry(registry, units_file, run)
         matcher = UnitMatcher(chosen)
@@ -411,15 +420,14 @@ def _split_notes(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
 
 
 def _sheet_indicators(read: list[Loaded]) -> dict[tuple[str, str], frozenset[str]]:
-    return {
-        (sheet.file, sheet.sheet): frozenset(
-            key[0]
-            for counted in dict.fromkeys(r.counted for r in sheet.rows)
-            for key in counted.keys
-        )
-        for loaded in read
-        for sheet in loaded.sheets
-    }
+    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables)."""
+    held: dict[tuple[str, str], set[str]] = {}
+    for loaded in read:
+        for sheet in loaded.sheets:
+            indicators = held.setdefault((sheet.file, sheet.sheet), set())
+            for counted in dict.fromkeys(r.counted for r in sheet.rows):
+                indicators.update(key[0] for key in counted.keys)
+    return {where: frozenset(indicators) for where, indicators in held.items()}
 
 
 def _accounting(

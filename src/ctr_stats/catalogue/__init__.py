@@ -149,11 +149,14 @@ def _described(entry: dict[str, Any], lexicon: Lexicon) -> Described:
             )
     qualifiers = frozenset(meaning.get("qualifiers", ()))
     implied = frozenset(entry.get("implied", ()))
-    unknown = (qualifiers | (implied - {"thing", "event"})) - lexicon.concepts["qualifier"]
+    optional = frozenset(entry.get("optional", ()))
+    unknown = (qualifiers | optional | (implied - {"thing", "event"})) - lexicon.concepts[
+        "qualifier"
+    ]
     if unknown:
         raise CatalogueError(f"indicator {entry['id']}: unknown qualifiers {sorted(unknown)}")
     return Described(
-        meaning["thing"], meaning.get("event"), meaning.get("actor"), qualifiers, implied
+        meaning["thing"], meaning.get("event"), meaning.get("actor"), qualifiers, implied, optional
     )
 
 

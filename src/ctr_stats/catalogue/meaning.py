@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -36,33 +36,51 @@ class Meaning:
     qualifiers: frozenset[str] = frozenset()
     residue: tuple[str, ...] = ()  # words no concept explains
     mixed: frozenset[str] = frozenset()  # dimensions with two concepts
+    # the actor the title names, where the label names none: it tells two indicators apart
+    # by their actors ("… theo Điều 30 Điều lệ Đảng" is the committees'), and says nothing
+    # of an indicator described with no actor (members disciplined, by whoever)
+    title_actor: str | None = None
 
     @property
     def empty(self) -> bool:
         return not (self.thing or self.event or self.actor or self.qualifiers or self.mixed)
 
-    def under(self, parent: Meaning) -> Meaning:
-        """This level read below a heading: what it says wins, the rest comes from above."""
+    def under(self, parent: Meaning, part_of_thing: bool = True) -> Meaning:
+        """This level read below a heading: what it says wins, the rest comes from above.
+        `part_of_thing` False: this level counts a thing that is no kind of the heading's
+        (committees that admitted members, under the committees): it names nothing."""
+        if not part_of_thing:
+            return replace(self.under(parent), thing=None, mixed=self.mixed | {"thing"})
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else parent.thing),
             event=self.event or (None if "event" in self.mixed else parent.event),
             actor=self.actor or (None if "actor" in self.mixed else parent.actor),
             qualifiers=self.qualifiers | parent.qualifiers,
-            residue=self.residue + parent.residue,
+            # words not understood above ("18 - 30 tuổi", "Một số nội dung liên quan") keep
+            # what this level takes from them from naming anything; a level that names its
+            # own thing takes no words from above
+            residue=self.residue + (parent.residue if self.thing is None else ()),
             mixed=self.mixed | {d for d in parent.mixed if not getattr(self, d, None)},
         )
 
     def within(self, context: Meaning) -> Meaning:
         """The labels' meaning with the title's filling the dimensions they leave unsaid
         (an admission form's "Sinh viên" column). The title's words not understood and its
-        mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column."""
+        mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column; nor does its
+        event or actor of a label that counts another thing ("Số TCCSĐ có đến cuối kỳ" on
+        an admission form is a count of organizations, admitting nothing)."""
+        # a label that names only a thing ("Tổng số đảng viên") counts what exists: the
+        # title's event ("kết nạp") is for labels that leave the thing unsaid or qualify it
+        bare = bool(self.thing) and not (self.qualifiers or self.actor or self.event)
+        other = bare or bool(self.thing and context.thing and self.thing != context.thing)
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else context.thing),
-            event=self.event or (None if "event" in self.mixed else context.event),
-            actor=self.actor or (None if "actor" in self.mixed else context.actor),
+            event=self.event or (None if "event" in self.mixed or other else context.event),
+            actor=self.actor,
             qualifiers=self.qualifiers | context.qualifiers,
             residue=self.residue,
             mixed=self.mixed,
+            title_actor=None if self.actor or "actor" in self.mixed or other else context.actor,
         )
 
     def describe(self) -> str:
@@ -84,20 +102,18 @@ class Described:
     actor: str | None
     qualifiers: frozenset[str]
     implied: frozenset[str] = frozenset()  # dimension names or qualifiers a label may omit
+    optional: frozenset[str] = frozenset()  # qualifiers a label may add, naming it no better
 
     def fits(self, meaning: Meaning) -> bool:
         """Whether the meaning names this indicator: every concept, nothing else."""
         if meaning.residue or meaning.mixed:
             return False
+        said = meaning.qualifiers - self.optional
         if not (meaning.thing or meaning.event or meaning.actor):
             # a bare qualifier with nothing around it ("Sinh viên" heading a column of a
             # sheet with no title): the indicator it alone is a part of, if only one is
-            missing = self.qualifiers - meaning.qualifiers
-            return (
-                bool(meaning.qualifiers)
-                and meaning.qualifiers <= self.qualifiers
-                and (missing <= self.implied)
-            )
+            missing = self.qualifiers - said
+            return bool(said) and said <= self.qualifiers and missing <= self.implied
         if meaning.thing != self.thing and not (meaning.thing is None and "thing" in self.implied):
             return False
         if meaning.event != self.event and not (meaning.event is None and "event" in self.implied):
@@ -106,14 +122,17 @@ class Described:
             return False
         if meaning.actor is not None and self.actor is None:
             return False
-        missing = self.qualifiers - meaning.qualifiers
-        return meaning.qualifiers <= self.qualifiers and missing <= self.implied
+        if meaning.title_actor and self.actor and meaning.title_actor != self.actor:
+            return False
+        missing = self.qualifiers - said
+        return said <= self.qualifiers and missing <= self.implied
 
     def specificity(self, meaning: Meaning) -> int:
         """How much of the description the meaning states: a tie between two indicators is
         an ambiguity, never a guess."""
         said = sum(1 for d in (meaning.thing, meaning.event, meaning.actor) if d)
-        return said + len(meaning.qualifiers & self.qualifiers)
+        told = meaning.title_actor is not None and meaning.title_actor == self.actor
+        return said + told + len(meaning.qualifiers & self.qualifiers)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one lexicon a catalogue
@@ -122,9 +141,29 @@ class Lexicon:
     filler: frozenset[tuple[str, ...]]
     longest: int
     concepts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # dimension -> names
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # thing -> its wholes
 
     def read(self, text: str) -> Meaning:
         return _read(self, text)
+
+    def is_part(self, thing: str | None, whole: str | None) -> bool:
+        """Whether a part listed under a whole counting `whole` may count `thing`: the same
+        thing, a kind of it, or a part that names no thing of its own."""
+        return (
+            thing is None
+            or whole is None
+            or thing == whole
+            or whole in self.kinds.get(thing, frozenset())
+        )
+
+    def under(self, level: Meaning, above: Meaning) -> Meaning:
+        """A level of a header path or a criterion read under the ones above it. A level
+        counting a thing of its own under a heading of two things ("Số đơn vị cơ sở đã có
+        TCCSĐ") is no part of it that can be told."""
+        part = self.is_part(level.thing, above.thing) and not (
+            level.thing and "thing" in above.mixed
+        )
+        return level.under(above, part)
 
 
 def load_lexicon() -> Lexicon:
@@ -148,7 +187,11 @@ def load_lexicon() -> Lexicon:
                     )
     filler = frozenset(tuple(fold(w).split()) for w in data.get("filler", {}).get("words", ()))
     longest = max(len(k) for k in (*phrases, *filler))
-    return Lexicon(phrases, filler, longest, concepts)
+    kinds = {thing: frozenset(wholes) for thing, wholes in data.get("kinds", {}).items()}
+    unknown = (set(kinds) | {w for ws in kinds.values() for w in ws}) - concepts["thing"]
+    if unknown:
+        raise CatalogueError(f"meaning.toml: [kinds] names unknown things {sorted(unknown)}")
+    return Lexicon(phrases, filler, longest, concepts, kinds)
 
 
 @lru_cache(maxsize=1 << 14)  # labels repeat in every unit's copy of a form
@@ -219,25 +262,28 @@ def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
     """A heading path read from the top down: each level under the ones above it."""
     meaning = NOTHING
     for level in levels:
-        meaning = lexicon.read(level).under(meaning)
+        meaning = lexicon.under(lexicon.read(level), meaning)
     return meaning
 
 
 def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
     """What a sheet's title says is counted on it, to fill what its labels leave unsaid.
     Only lines that name something count (not the issuing body's name or the date)."""
-    thing: set[str] = set()
-    event: set[str] = set()
+    said: dict[str, set[str]] = {"thing": set(), "event": set(), "actor": set()}
     qualifiers: set[str] = set()
     for line in lines:
         meaning = lexicon.read(line)
-        if meaning.thing:
-            thing.add(meaning.thing)
-        if meaning.event:
-            event.add(meaning.event)
+        for dimension, names in said.items():
+            name = getattr(meaning, dimension)
+            if name:
+                names.add(name)
+            elif dimension in meaning.mixed:
+                names.add("")  # two at once: the title names no one
         qualifiers |= meaning.qualifiers
+    one = {d: next(iter(n)) if len(n) == 1 and "" not in n else None for d, n in said.items()}
     return Meaning(
-        thing=next(iter(thing)) if len(thing) == 1 else None,
-        event=next(iter(event)) if len(event) == 1 else None,
+        thing=one["thing"],
+        event=one["event"],
+        actor=one["actor"],
         qualifiers=frozenset(qualifiers),
     )

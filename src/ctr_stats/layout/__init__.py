@@ -34,13 +34,13 @@ from ..model import (
     group_by_sums,
     group_row_by_row,
 )
-from ..read import Grid
+from ..read import Grid, a1
 from .accounting import account
 from .cells import CellReader
 from .columns import Column, resolve_column, sheet_columns
-from .header import INDICATOR_ROWS, find_header
-from .rows import criterion_rows, unit_rows
-from .title import read_period, read_title_block
+from .header import INDICATOR_ROWS, Header, find_header, heading_words, panels
+from .rows import RowsRead, criterion_rows, unit_rows
+from .title import Title, continued, read_period, read_title_block
 
 __all__ = [
     "Accounting",
@@ -53,6 +53,7 @@ __all__ = [
     "SheetData",
     "find_header",
     "parse_sheet",
+    "parse_tables",
     "read_period",
     "resolve_column",
     "unread_sheet",
@@ -79,6 +80,14 @@ class SheetData:
     # (row, key) of the numbers that are not counts: not whole, below zero, implausible
     irregular: tuple[tuple[Row, Key], ...] = ()
     accounting: Accounting | None = None
+    # which table of the sheet, where it has several: its header's first cell ("" for the
+    # first), so that two tables are never taken for one
+    part: str = ""
+
+    @property
+    def where(self) -> str:
+        """'file!sheet', or 'file!sheet!A46' for a sheet's further table."""
+        return f"{self.file}!{self.sheet}" + (f"!{self.part}" if self.part else "")
 
     @property
     def one_unit(self) -> bool:
@@ -94,11 +103,49 @@ class SheetData:
 
 
 def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
-    """A sheet's figures, or None when the sheet has no header ctr-stats recognises."""
-    header = find_header(grid, catalogue)
-    if header is None:
-        return None
-    title = read_title_block(grid.rows[: header.top], catalogue)
+    """A sheet's first table, or None when the sheet has no header ctr-stats recognises."""
+    tables = parse_tables(grid, catalogue)
+    return tables[0] if tables else None
+
+
+def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
+    """Every table of a sheet: one under another (a form continued below its first table,
+    "(Tiếp biểu số 2-TCTW)"), or side by side on the same rows (by ethnic group | by
+    religion). A table further down takes the title block of the first for what its own
+    does not say."""
+    tables: list[SheetData] = []
+    headings = heading_words(catalogue)
+    title: Title | None = None
+    start = 0
+    while start < len(grid.rows):
+        header = find_header(grid, catalogue, start)
+        if header is None:
+            break
+        own = read_title_block(grid.rows[start : header.top], catalogue)
+        title = own if title is None else continued(title, own)
+        more: list[int] = []
+        for n, panel in enumerate(panels(grid, header)):
+            part = "" if start == 0 and n == 0 else a1(panel.top, panel.unit_col)
+            found = _parse_table(grid, panel, catalogue, title, headings, part)
+            if found is None:
+                continue
+            tables.append(found[0])
+            if found[1].more:
+                more.append(found[1].end)
+        if not more:
+            break
+        start = min(more)
+    return tables
+
+
+def _parse_table(
+    grid: Grid,
+    header: Header,
+    catalogue: Catalogue,
+    title: Title,
+    headings: frozenset[str],
+    part: str,
+) -> tuple[SheetData, RowsRead] | None:
     columns = sheet_columns(grid, header, catalogue, title.period, title.meaning)
     if not columns.read:
         return None
@@ -106,14 +153,14 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
     reader = CellReader(grid, columns.read, columns.counted, findings)
     if header.layout == INDICATOR_ROWS:
         found = criterion_rows(
-            grid, header, reader, catalogue, findings, title.owner_text, title.meaning
+            grid, header, reader, catalogue, findings, title.owner_text, title.meaning, headings
         )
     else:
-        found = unit_rows(grid, header, reader, findings)
+        found = unit_rows(grid, header, reader, findings, headings)
     rows, totals = found.rows, found.totals
     accounting, unused_findings = account(grid, header, columns, reader, found)
     findings.extend(unused_findings)
-    return SheetData(
+    sheet = SheetData(
         file=grid.file,
         sheet=grid.sheet,
         layout=header.layout,
@@ -128,7 +175,9 @@ def parse_sheet(grid: Grid, catalogue: Catalogue) -> SheetData | None:
         sums=column_sums(rows),
         irregular=() if reader.counts_only else _irregular(rows),
         accounting=accounting,
+        part=part,
     )
+    return sheet, found
 
 
 def _irregular(rows: Sequence[Row]) -> tuple[tuple[Row, Key], ...]:

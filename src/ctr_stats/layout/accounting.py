@@ -67,13 +67,17 @@ def account(
     data = (
         [r for r in range(first, end) if r not in skipped] if skipped else list(range(first, end))
     )
-    kinds = list(map(type, chain.from_iterable(rows[header.top : end])))
+    first_col, last_col = header.span if header.span is not None else (0, None)
+    region = rows[header.top : end]
+    if header.span is not None:  # a table beside another: its own columns only
+        region = [row[first_col : last_col + 1] for row in region]  # type: ignore[operator]
+    kinds = list(map(type, chain.from_iterable(region)))
     typed = kinds.count(float) + kinds.count(int)
 
     typed_numbers, texts = columns.header_numbers  # the header's own numbers
     numbering, texts_read = typed_numbers + texts, texts
     for r in sorted(r for r in skipped if r < end):  # column-number rows, repeated headers
-        typed_numbers, texts = numbers_in(rows[r])
+        typed_numbers, texts = numbers_in(rows[r][first_col : (last_col or len(rows[r])) + 1])
         numbering += typed_numbers + texts
         texts_read += texts
     unused: list[Unused] = []
@@ -134,7 +138,8 @@ def _stray(
     if header.number_col is not None:
         known.add(header.number_col)
     width = max(map(len, cells), default=0)
-    others = tuple(c for c in range(width) if c not in known)
+    first, last = header.span if header.span is not None else (0, width - 1)
+    others = tuple(c for c in range(first, min(width, last + 1)) if c not in known)
     if not others:
         return stray
     if shortest == width:
@@ -162,7 +167,11 @@ def _criterion_cells(rows: Sequence[Row]) -> dict[int, tuple[Row, list[Key]]]:
 
 
 def _text(value: object) -> str:
-    return clean(value) if type(value) is str else format(value, "g")
+    if type(value) is str:
+        return clean(value)
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    return repr(value)
 
 
 def _stray_findings(
@@ -240,11 +249,17 @@ def _why(
             f"cột '{text}' lặp lại cột {column.other}: các ô {span} không được cộng",
             f"column '{text}' repeats column {column.other}: cells {span} not added",
         )
-    if column.reason == "no-measure":
-        severity = Severity.WARNING if column.indicator in actual else Severity.ERROR
+    if column.reason == "no-measure" and column.indicator in actual:
         return (
             "unknown-column",
-            severity,
+            Severity.WARNING,
+            f"cột '{text}' là phần chi tiết của chỉ tiêu {column.indicator} mà danh mục không có: các ô {span} không được cộng",
+            f"column '{text}' is a breakdown of {column.indicator} the catalogue does not hold: cells {span} not added",
+        )
+    if column.reason == "no-measure":
+        return (
+            "unknown-column",
+            Severity.ERROR,
             f"cột '{text}' của chỉ tiêu {column.indicator} không ghi rõ Kế hoạch, Thực hiện hay Cùng kỳ: các ô {span} không được cộng",
             f"column '{text}' of {column.indicator} is not Kế hoạch, Thực hiện or Cùng kỳ: cells {span} not added",
         )

@@ -116,11 +116,26 @@ def _indicator_columns(
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     context = _context(title, [r.labels for r in reads], catalogue)
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
+    # a header that tells no plan or prior apart (Biểu 5: "Số TCCSĐ" › "Tổng số" | "Chia
+    # ra" › …): every column counts what is there now
+    measured = any(r.measure.measure in ("plan", "prior") or r.measure.year for r in reads)
     recognised = {
         r.index: catalogue.recognise(read_path(catalogue.lexicon, r.labels).within(context))
         for r in reads
         if r.labels
     }
+    # an indicator with two columns and no measure to tell them apart (a header's measure
+    # row lost): which one is its Thực hiện cannot be told, so neither is taken as it
+    unmeasured: dict[str, int] = {}
+    for r in reads:
+        found = recognised.get(r.index)
+        if (
+            found is not None
+            and found.indicator
+            and r.measure.measure is None
+            and not (r.measure.year or r.measure.derived)
+        ):
+            unmeasured[found.indicator] = unmeasured.get(found.indicator, 0) + 1
     read: list[Column] = []
     unplaced: list[Unplaced] = []
     seen: dict[tuple[str, str], str] = {}
@@ -137,7 +152,8 @@ def _indicator_columns(
         indicator = found.indicator
         measure, derived = _measure_of(r.measure, period, years)
         if measure is None and derived is None:
-            if r.measure.year is None and r.measure.head == r.text and r.group[0] == r.group[1]:
+            alone = unmeasured.get(indicator, 0) == 1 and r.measure.year is None
+            if alone and (not measured or r.group[0] == r.group[1]):
                 measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân")
             else:
                 unplaced.append(Unplaced(r.index, r.text, cell, "no-measure", indicator))
@@ -170,22 +186,15 @@ def _lowest_heading(grid: Grid, header: Header, c: int) -> str:
 
 
 def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, list[str]]) -> _Read:
-    levels = [p for p in path if not is_column_number(p)]
-    measure = read_measure(levels[-1], catalogue) if levels else MeasureRead("")
-    labels = levels[:-1] + ([measure.head] if measure.head else [])
-    # a level above that is only a measure ("Thực hiện" over "Kỳ này" | "Cùng kỳ") names
-    # no indicator
-    labels = [
-        strip_numbering(p)
-        for p in labels
-        if strip_numbering(p) and not _is_measure_only(p, catalogue)
-    ]
-    return _Read(c, " › ".join(path), tuple(labels), measure, _group(c, path, paths))
-
-
-def _is_measure_only(text: str, catalogue: Catalogue) -> bool:
-    read = read_measure(text, catalogue)
-    return not read.head and (read.measure is not None or read.year is not None)
+    """A column's path read level by level: its measure from the lowest level that names
+    one ("Thực hiện" › "Kỳ này"; "Trong đó (kỳ này)" › "Nữ"), its indicator from the rest
+    of each level's words."""
+    reads = [read_measure(p, catalogue) for p in path if not is_column_number(p)]
+    measure = next(
+        (m for m in reversed(reads) if m.measure or m.derived or m.year), MeasureRead("")
+    )
+    labels = tuple(strip_numbering(m.head) for m in reads if strip_numbering(m.head))
+    return _Read(c, " › ".join(path), labels, measure, _group(c, path, paths))
 
 
 def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, int]:

@@ -42,6 +42,13 @@ class Header:
     layout: str = UNIT_ROWS
     number_col: int | None = None  # the STT column, whose numbers count the rows
     number_row: int | None = None  # the column-number row (1 | 2 | 4 (=2*100/3)), if any
+    # the table's columns, first and last, where it shares its rows with another beside it
+    # (a panel by ethnic group beside one by religion); None: the whole width
+    span: tuple[int, int] | None = None
+
+    @property
+    def last_col(self) -> int | None:
+        return self.span[1] if self.span is not None else None
 
 
 def is_text(value: object) -> bool:
@@ -77,16 +84,27 @@ def _is_figure(value: object) -> bool:
     return False
 
 
-def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
+def heading_words(catalogue: Catalogue) -> frozenset[str]:
+    """The folded headings of a label column, any layout's: a row holding one, further down
+    a sheet, starts another table."""
+    return (
+        catalogue.word_keys("columns", "unit")
+        | catalogue.word_keys("columns", "category")
+        | catalogue.word_keys("columns", "criterion")
+    )
+
+
+def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | None:
     """The header row and layout: a unit column ("Đơn vị") means one row per unit, a type
     column ("Loại hình tổ chức cơ sở đảng") one row per type of organization; a criterion
     column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit with criteria
-    down the rows."""
+    down the rows. Failing such words, a row of column numbers ("A | B | 1 | 2 …") tells
+    where a form's header ends and its rows of types of organization begin."""
     unit_words = catalogue.word_keys("columns", "unit")
     category_words = catalogue.word_keys("columns", "category")
     criterion_words = catalogue.word_keys("columns", "criterion")
     number_words = catalogue.word_keys("columns", "number")
-    for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
+    for r in range(start, min(len(grid.rows), start + MAX_TITLE_ROWS)):
         # a column heading is a few words: titles and numbers are passed over unfolded;
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
@@ -100,9 +118,79 @@ def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
             if key in category_words:
                 return _header_from(grid, r, c, CATEGORY_ROWS, short, number_words)
         for c, key in short:
-            if key in criterion_words and _measures_right_of(grid, r, c, catalogue):
+            if (
+                key in criterion_words
+                and _measures_right_of(grid, r, c, catalogue)
+                and _labels_below(grid, r, c)
+            ):
                 return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
+    return _header_by_numbers(grid, start, number_words)
+
+
+def _header_by_numbers(grid: Grid, start: int, number_words: frozenset[str]) -> Header | None:
+    """A header found by the column-number row under it (885-QĐ/UBKTTW's sheets: "A | B |
+    1 | 2 …"): the label column is the first one whose next row holds words, its heading
+    the highest text above the numbers in it."""
+    rows = grid.rows
+    for r in range(start + 1, min(len(rows) - 1, start + MAX_TITLE_ROWS)):
+        cells = rows[r]
+        if sum(1 for v in cells if v not in (None, "")) < 4 or not is_number_row(cells):
+            continue
+        data = rows[r + 1]
+        unit_col = next(
+            (
+                c
+                for c, v in enumerate(data)
+                if is_text(v) and not is_column_number(v) and not _is_numbering(v)
+            ),
+            None,
+        )
+        if unit_col is None:
+            return None
+        top = next(
+            (
+                t
+                for t in range(max(start, r - MAX_HEADER_ROWS), r)
+                if is_text(grid.value(t, unit_col))
+            ),
+            None,
+        )
+        if top is None:
+            return None
+        number_col = next(
+            (
+                c
+                for c in range(unit_col)
+                if fold(grid.value(top, c) or "") in number_words
+                or _is_numbering(grid.value(r + 1, c))
+            ),
+            None,
+        )
+        return Header(top, r - 1, unit_col, r + 1, CATEGORY_ROWS, number_col, r)
     return None
+
+
+def _is_numbering(value: object) -> bool:
+    """'I', 'II', '1', 'a', 1.0: what an STT cell holds."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_NUMBERING_CELL.match(value.strip()))
+
+
+_NUMBERING_CELL = re.compile(r"^(?:[IVX]+|\d+|[a-zA-Z])[.)]?$")
+
+
+def _labels_below(grid: Grid, top: int, col: int) -> bool:
+    """Whether a column headed like a criterion column holds words below its header, not
+    figures ("Nội dung" heading a group of number columns is no criterion column)."""
+    texts = figures = 0
+    for r in range(top + 1, min(top + MAX_HEADER_ROWS + 6, len(grid.rows))):
+        value = grid.value(r, col)
+        if _is_figure(value) and not is_number_row(grid.rows[r]):
+            figures += 1
+        elif is_text(value) and not is_column_number(value):
+            texts += 1
+    return texts > figures
 
 
 def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bool:
@@ -184,6 +272,8 @@ def _read_header(
 def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
     """Each column's header read as a path from the top row down (merges resolved)."""
     width = max((len(grid.rows[r]) for r in range(header.top, header.bottom + 1)), default=0)
+    if header.last_col is not None:
+        width = min(width, header.last_col + 1)
     filled: dict[tuple[int, int], str] = {}
     for r0, c0, r1, c1 in grid.merges:
         text = clean(grid.value(r0, c0) or "")
@@ -231,6 +321,10 @@ def _group_to_the_left(
 # ---------------------------------------------------------------- measures
 
 _DIGIT = re.compile(r"\d")
+# "TH 6 tháng 2024", "Kỳ này (quý I/2024)": the period beside a measure says when, not what
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:\d{1,2}|sau|chin) thang(?: dau| cuoi)?(?: nam)?|quy (?:i{1,3}|iv|[1-4])(?: nam)?)\b"
+)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
 # by the sheet itself, checked, never data.
@@ -284,7 +378,7 @@ def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
         return MeasureRead("", None, kind)
     year_match = _YEAR.search(key)
     year = int(year_match.group(1)) if year_match else None
-    words = _YEAR.sub(" ", key).split()
+    words = _PERIOD_WORDS.sub(" ", _YEAR.sub(" ", key)).split()
     while words and words[-1] in ("nam", "cua"):  # "Thực hiện năm 2023", "TH năm 2023"
         words.pop()
     rest = " ".join(words)
@@ -302,3 +396,45 @@ def _derived_kind(key: str) -> str:
     if "cung ky" in key or "nam truoc" in key:
         return "percent_of_prior"
     return "percent"
+
+
+def panels(grid: Grid, header: Header) -> list[Header]:
+    """A header of criteria whose label heading comes again to the right heads tables side
+    by side on the same rows (by ethnic group | by religion): one header each."""
+    if header.layout != INDICATOR_ROWS:
+        return [header]
+    heading = grid.value(header.top, header.unit_col)
+    row = grid.rows[header.top]
+    key = fold(heading) if is_text(heading) else None
+    again = [c for c in range(header.unit_col + 1, len(row)) if key and fold(row[c] or "") == key]
+    if not again:
+        return [header]
+    starts = [header.unit_col, *again]
+    found: list[Header] = []
+    for n, label_col in enumerate(starts):
+        number_col = (
+            label_col - 1 if n and _is_number_heading(grid, header, label_col - 1) else None
+        )
+        if n == 0:
+            number_col = header.number_col
+        first = number_col if number_col is not None else label_col
+        nxt = starts[n + 1] if n + 1 < len(starts) else None
+        last = (
+            (nxt - 1 - (1 if _is_number_heading(grid, header, nxt - 1) else 0))
+            if nxt
+            else len(row) - 1
+        )
+        found.append(
+            replace(
+                header,
+                unit_col=label_col,
+                number_col=number_col,
+                span=(0 if n == 0 else first, last),
+            )
+        )
+    return found
+
+
+def _is_number_heading(grid: Grid, header: Header, c: int) -> bool:
+    value = grid.value(header.top, c)
+    return is_text(value) and fold(value) in ("stt", "tt", "so tt", "so thu tu")

@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..catalogue import Catalogue
-from ..catalogue.meaning import NOTHING, Meaning
+from ..catalogue import Catalogue, Recognised
+from ..catalogue.meaning import NOTHING, Lexicon, Meaning
 from ..model import Cell, Counted, Finding, Key, Number, Row, Severity
 from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
 from .cells import CellReader, finding
-from .header import Header, is_column_number, is_number_row, is_text
+from .header import CATEGORY_ROWS, Header, is_column_number, is_number_row, is_text
 
 
 @dataclass
@@ -33,6 +33,7 @@ class RowsRead:
     used: int = 0
     checked: int = 0
     texts: int = 0
+    more: bool = False  # the table ended where another table's header begins
 
 
 # ---------------------------------------------------------------- where the table ends
@@ -48,6 +49,10 @@ _SIGNATURE = re.compile(
 )
 
 
+# A place-and-date line typed across cells: "Long Biên, ngày" | 15 | "tháng 01 năm 2024".
+_PLACE_DATE_ROW = re.compile(r"^(?:[a-z ]{0,40} )?ngay(?: \d{1,2})? thang(?: \d{1,2})? nam\b")
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_signature_text(text: str) -> bool:
     key = fold(text)
@@ -59,6 +64,31 @@ def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
     if _EMPTY.issuperset(cells):
         return False
     return any(type(v) is str and v and _is_signature_text(v) for v in cells)
+
+
+def starts_table(
+    cells: list[object] | tuple[object, ...],
+    heading: str | None,
+    header: Header,
+    headings: frozenset[str],
+) -> bool:
+    """Whether a row without figures is the header of another table further down the sheet
+    (a label column's heading other than this table's own)."""
+    if _EMPTY.issuperset(cells):
+        return False
+    last = header.last_col if header.last_col is not None else len(cells) - 1
+    return any(
+        type(v) is str and len(v) <= 60 and fold(v) in headings and fold(v) != heading
+        for v in cells[: last + 1]
+    )
+
+
+def is_place_and_date(cells: list[object] | tuple[object, ...]) -> bool:
+    """A row that is a place-and-date line, its day typed in a number cell of its own."""
+    words = " ".join(
+        format(v, "g") if type(v) is float else str(v) for v in cells if v not in ("", None)
+    )
+    return bool(words) and _PLACE_DATE_ROW.match(fold(words)) is not None
 
 
 _EMPTY = frozenset({"", None})
@@ -84,7 +114,7 @@ _TOTAL = re.compile(
     r"^(?:tong cong|tong so|tong hop|tong|cong|toan bo|toan|tat ca)"
     r"(?: (?:chung|toan|ca|cac|cua))*"
     r"(?: (?:thanh pho|tp|tinh|quan|huyen|thi xa|tx|xa|phuong|thi tran|dac khu|dang bo"
-    r"|don vi|khoi|nganh|cap|co so|dang|cac don vi)\b.*)?$"
+    r"|don vi|khoi|nganh|cap|co so|cac don vi)\b.*)?$"
     r"|^(?:tong )?cong(?: \d+| n)+$"  # "Cộng (1+2+3)", "Cộng (1+….+11)"
 )
 
@@ -122,18 +152,37 @@ def _heading_key(grid: Grid, header: Header) -> tuple[str | None, set[str]]:
 # ---------------------------------------------------------------- unit and category rows
 
 
-def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Finding]) -> RowsRead:
+def unit_rows(
+    grid: Grid,
+    header: Header,
+    reader: CellReader,
+    findings: list[Finding],
+    headings: frozenset[str] = frozenset(),
+) -> RowsRead:
     counted = reader.unit_counted
     assert counted is not None
     width = len(counted.keys)
     out = RowsRead(end=len(grid.rows))
     heading, initials = _heading_key(grid, header)
+    numbers = header.number_col
+    levels: list[_Level] = []  # each labelled row's level, for rows listed under rows
+    level = 0.0
     r = header.first_data_row
     while r < len(grid.rows):
         label, label_col = row_label(grid, r, header.unit_col)
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
+        if label:
+            number = (
+                grid.rows[r][numbers]
+                if numbers is not None and numbers < len(grid.rows[r])
+                else None
+            )
+            level, partial = numbering_level(
+                label, level, number, names=header.layout != CATEGORY_ROWS
+            )
+            levels.append(_Level(r, level, partial))
         amounts, texts, derived, problems = reader.read_counts(r, label)
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
@@ -148,6 +197,9 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
             r += 1
             continue
         if not has_numbers and not derived and (not problems or not label):
+            if starts_table(grid.rows[r], heading, header, headings):
+                out.end, out.more = r, True
+                break
             if is_number_row(grid.rows[r]):
                 out.skipped.append(r)
             r += 1
@@ -161,6 +213,9 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
             out.totals.append(row)
             out.checked += present
         elif not label:
+            if is_place_and_date(grid.rows[r]):
+                out.end = r
+                break
             if has_numbers:
                 out.unread[r] = "unlabelled-row"
                 findings.append(
@@ -177,9 +232,80 @@ def unit_rows(grid: Grid, header: Header, reader: CellReader, findings: list[Fin
             out.rows.append(row)
             out.used += present
         r += 1
+    _nest(grid, header, out, levels, findings)
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    row: int
+    level: float
+    partial: bool  # listed as a part only ("Trong đó:")
+
+
+def _nest(
+    grid: Grid, header: Header, out: RowsRead, levels: list[_Level], findings: list[Finding]
+) -> None:
+    """Rows listed under a row ("6. Đơn vị sự nghiệp, gồm:" › "a) Công lập", "b) Ngoài
+    công lập"; "Trong đó: …") are a breakdown of it: compared with it, never added with it.
+    Of types of organization the row above is the figure and its parts are checked against
+    it; of units the parts are the figures (units) and the row above is their subtotal."""
+    if len({entry.level for entry in levels}) < 2:
+        return  # one level: nothing listed under anything (most sheets)
+    read = {row.index: row for row in out.rows}
+    stack: list[tuple[float, Row | None]] = []
+    under: dict[int, tuple[Row, list[Row], list[Row]]] = {}  # parent -> (parent, complete, partial)
+    partial_lists: set[tuple[int, float]] = set()  # (parent row, level) listed "Trong đó"
+    for entry in levels:
+        while stack and stack[-1][0] >= entry.level:
+            stack.pop()
+        parent = next((row for _, row in reversed(stack) if row is not None), None)
+        row = read.get(entry.row)
+        if parent is not None and row is not None:
+            key = (parent.index, entry.level)
+            if entry.partial:
+                partial_lists.add(key)
+            _, complete, partial = under.setdefault(parent.index, (parent, [], []))
+            (partial if key in partial_lists else complete).append(row)
+        stack.append((entry.level, row))
+    category = header.layout == CATEGORY_ROWS
+    for parent, complete, partial in under.values():
+        _check_breakdown(grid, parent, complete, partial, findings)
+        parts = [*complete, *partial] if category else ([parent, *partial] if complete else partial)
+        for row in parts:
+            if row in out.rows:
+                out.rows.remove(row)
+                present = len(row.amounts) - row.amounts.count(None)
+                out.used -= present
+                out.checked += present
+
+
+def _check_breakdown(
+    grid: Grid, parent: Row, complete: list[Row], partial: list[Row], findings: list[Finding]
+) -> None:
+    """A complete list of parts adds up to its whole, a part listed "Trong đó" stays within
+    it, column by column where the whole gives a number."""
+    for c, whole in enumerate(parent.amounts):
+        if whole is None:
+            continue
+        parts = [row.amounts[c] for row in complete if row.amounts[c] is not None]
+        wrong = bool(parts) and sum(parts) != whole  # type: ignore[arg-type]
+        over = [row for row in partial if row.amounts[c] is not None and row.amounts[c] > whole]  # type: ignore[operator]
+        if not wrong and not over:
+            continue
+        key = parent.counted.keys[c]
+        cell = a1(parent.index, parent.counted.columns[c])
+        if wrong:
+            vi = f"dòng '{parent.label}' ghi {whole}, các dòng chi tiết bên dưới cộng lại {sum(parts)}"  # type: ignore[arg-type]
+            en = f"row '{parent.label}' says {whole}, the rows listed under it add up to {sum(parts)}"  # type: ignore[arg-type]
+        else:
+            vi = f"dòng '{over[0].label}' ({over[0].amounts[c]}) lớn hơn dòng '{parent.label}' ({whole}) mà nó là một phần"
+            en = f"row '{over[0].label}' ({over[0].amounts[c]}) exceeds row '{parent.label}' ({whole}) it is a part of"
+        findings.append(
+            finding(grid, "breakdown-mismatch", Severity.ERROR, cell, vi, en, indicator=key[0])
+        )
 
 
 def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> None:
@@ -237,18 +363,62 @@ _LEVELS: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"^[-–—•]\s*"), 5),
     (re.compile(r"^[+*]\s*"), 6),
 )
-_CHILD = re.compile(r"^\s*(?:trong (?:đó|do)|chia ra|bao gồm|gồm|trong số)\b", re.I)
+_CHILD = re.compile(r"^\s*(?:trong (?:đó|do)|chia ra|bao gồm|gồm|trong số)\b\s*[:,.]?\s*", re.I)
+_ROMAN = re.compile(r"^[IVX]+$")
+_ROMAN_START = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\s*[.)/–-]")
 
 
-def numbering_level(label: str, previous: float) -> float:
-    """How deep a criterion sits, by its numbering; "Trong đó:" sits under the row
-    before it; a label without numbering at the top."""
-    if _CHILD.match(label):
-        return previous + 0.5
+def numbering_level(
+    label: str, previous: float, number: object = None, *, names: bool = False
+) -> tuple[float, bool]:
+    """How deep a row sits, by its numbering (or, failing that, the number in its STT
+    column: "I", "1", "a"), and whether it is listed as a part only ("Trong đó:"): such a
+    row sits under the row before it unless its own numbering says where. Rows of names
+    (`names`) go by their STT first: "Q. Ba Đình", "H. Đông Anh" are no numbering."""
+    partial, rest = _numbering(label[:12])
+    level = _number_level(number) if names else None
+    if level is None:
+        level = _label_level(rest)
+        if names and level in (1, 4) and not _ROMAN_START.match(rest):
+            level = None  # a letter and a dot starting a name: "Q.", "H.", "P.", "X."
+    if level is None and partial:
+        return previous + 0.5, True  # the STT column numbers rows, not levels, here
+    if level is None:
+        level = _number_level(number)
+    return (0, False) if level is None else (level, partial)
+
+
+@lru_cache(maxsize=1 << 12)
+def _numbering(start: str) -> tuple[bool, str]:
+    """(a "Trong đó:" part, the label's start after it): kept by the label's first letters,
+    which repeat in every copy of a form."""
+    match = _CHILD.match(start)
+    return (True, start[match.end() :]) if match else (False, start)
+
+
+@lru_cache(maxsize=1 << 12)
+def _label_level(start: str) -> float | None:
     for pattern, level in _LEVELS:
-        if pattern.match(label):
+        if pattern.match(start):
             return level
-    return 0
+    return None
+
+
+def _number_level(number: object) -> float | None:
+    if type(number) is float or type(number) is int:
+        return 2
+    if type(number) is not str or not number.strip():
+        return None
+    text = number.strip().rstrip(".)")
+    if text.isdigit():
+        return 2
+    if _ROMAN.match(text) or (len(text) == 1 and text.isupper()):
+        return 1
+    if len(text) == 1 and text.isalpha():
+        return 4
+    if re.fullmatch(r"\d+(?:\.\d+)+", text):
+        return 3
+    return _label_level(text + " ")
 
 
 @dataclass
@@ -265,6 +435,7 @@ def criterion_rows(
     findings: list[Finding],
     owner_text: str | None,
     context: Meaning,
+    headings: frozenset[str] = frozenset(),
 ) -> RowsRead:
     """One unit's sheet: each row a criterion, resolved under the headings above it
     ("B - Đảng viên tăng trong kỳ" › "1. Kết nạp" is admission.total; "Cấp ủy kiểm tra"
@@ -284,6 +455,9 @@ def criterion_rows(
     while r + 1 < len(grid.rows):
         r += 1
         label, _ = row_label(grid, r, header.unit_col)
+        if not label and is_place_and_date(grid.rows[r]):
+            out.end = r
+            break
         if not label:
             if any(
                 isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -307,17 +481,25 @@ def criterion_rows(
         if fold(label) == heading:
             r = _skip_header(grid, header, r, out) - 1
             continue
-        level = numbering_level(label, level)
+        number = grid.value(r, header.number_col) if header.number_col is not None else None
+        level, _ = numbering_level(label, level, number)
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
-        meaning = lexicon.read(label).under(above)
+        meaning = lexicon.under(lexicon.read(label), above)
         stack.append(_Heading(level, meaning))
         recognised = catalogue.recognise(meaning.within(context))
         indicator = recognised.indicator
         row_numbers, row_texts, row_derived, problems = reader.read(r, owner_text or "", indicator)
         if not row_numbers and not row_derived and ends_table(grid.rows[r]):
             out.end = r
+            break
+        if (
+            not row_numbers
+            and not row_derived
+            and starts_table(grid.rows[r], heading, header, headings)
+        ):
+            out.end, out.more = r, True
             break
         if not row_numbers and not row_derived and not problems:
             continue  # a heading
@@ -326,12 +508,10 @@ def criterion_rows(
             out.unread[r] = "hidden-row"
             continue
         if indicator is None:
-            if is_total_label(label) and not recognised.candidates:
-                continue  # a "Cộng" row of a criteria sheet: its parts are read
             if problems and not row_numbers and ends_table(grid.rows[r]):
                 out.end = r
                 break
-            findings.append(_unread_criterion(grid, header, r, label, recognised))
+            findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon))
             out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
             continue
         findings.extend(problems)
@@ -385,11 +565,8 @@ def reader_columns(reader: CellReader) -> set[int]:
 
 
 def _unread_criterion(
-    grid: Grid, header: Header, r: int, label: str, recognised: object
+    grid: Grid, header: Header, r: int, label: str, recognised: Recognised, lexicon: Lexicon
 ) -> Finding:
-    from ..catalogue import Recognised
-
-    assert isinstance(recognised, Recognised)
     cell = a1(r, header.unit_col)
     if recognised.candidates:
         names = ", ".join(recognised.candidates)
@@ -403,7 +580,7 @@ def _unread_criterion(
         )
     near = f" (gần với {recognised.near})" if recognised.near else ""
     near_en = f" (close to {recognised.near})" if recognised.near else ""
-    words = " ".join(recognised.meaning.residue)
+    words = " ".join(lexicon.read(label).residue)  # its own, not its headings'
     unknown_vi = f"; không hiểu các từ: '{words}'" if words else ""
     unknown_en = f"; words not understood: '{words}'" if words else ""
     return finding(
@@ -413,4 +590,5 @@ def _unread_criterion(
         cell,
         f"chỉ tiêu '{label}' không có trong danh mục{near}{unknown_vi}: số liệu dòng này không được cộng",
         f"criterion '{label}' names no catalogue indicator{near_en}{unknown_en}: its figures are not added",
+        indicator=recognised.near,
     )

@@ -58,6 +58,20 @@ class Title:
     meaning: Meaning  # what the title says is counted, for labels that leave it unsaid
 
 
+def continued(first: Title, own: Title) -> Title:
+    """The title of a table further down a sheet: what its own lines say ("(Tiếp biểu số
+    2-TCTW)" says little), the rest from the sheet's first title block."""
+    owner = own.owner is not None or own.names_city
+    return Title(
+        first.lines + own.lines,
+        own.owner if owner else first.owner,
+        own.owner_text if owner else first.owner_text,
+        own.names_city if owner else first.names_city,
+        own.period or first.period,
+        own.meaning if not own.meaning.empty else first.meaning,
+    )
+
+
 def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     """The title block's text, a line at a time (a cell may hold several)."""
     lines: list[str] = []
