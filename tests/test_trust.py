@@ -377,7 +377,7 @@ def test_compute_reads_the_configuration_as_check_does(folder: Path, tmp_path: P
     """A unit registry named in ctr-stats.toml gives both commands the same figures."""
     units = tmp_path / "don-vi.csv"
     units.write_text("code,name,type\nBD,Ba Đình,quận\nHK,Hoàn Kiếm,quận\n", encoding="utf-8")
-    (tmp_path / "ctr-stats.toml").write_text('units = "don-vi.csv"\n', encoding="utf-8")
+    (tmp_path / "ctr-stats.toml").write_text('units_only = "don-vi.csv"\n', encoding="utf-8")
     two = tmp_path / "two"
     two.mkdir()
     for name in ("ba-dinh.xlsx", "hoan-kiem.xlsx"):

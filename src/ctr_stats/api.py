@@ -9,7 +9,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calculate import totals, unit_figures
-from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
+from .catalogue import (
+    Catalogue,
+    Registry,
+    Unit,
+    extend_registry,
+    load_catalogue,
+    load_registry,
+    load_registry_file,
+    resolve_name,
+)
+from .catalogue.registry import names_a_province
+from .catalogue.registry import registry_for as province_registry_for
 from .collect import Collector, collect, missing_by_wording
 from .config import Config
 from .errors import InputError, Skipped, UsageError
@@ -201,11 +212,36 @@ def _unexpected(exc: Exception, file: str, sheet: str | None = None) -> Finding:
     )
 
 
-def registry_for(period: Period | None) -> str:
-    """The registry in force for a period: districts before 1 July 2025, communes after."""
-    if period is not None and (period.year, period.months) > (2025, 6):
-        return "hanoi-2025"
-    return "hanoi-2024"
+def registry_for(period: Period | None, province: str = "ha-noi") -> str:
+    """The registry in force for a period where the user chose none: Hanoi's districts
+    before 1 July 2025, its communes after (another province's by name)."""
+    return province_registry_for(period, province)
+
+
+def registry_in_force(
+    name: str | None,
+    units_file: Path | str | None = None,
+    units_only: bool = False,
+    period: Period | None = None,
+) -> Registry:
+    """The registry a run uses: the one named (a registry, or a province by the period),
+    else the period's; extended with the user's file, or the user's file alone."""
+    if units_only:
+        if units_file is None:
+            raise UsageError("--units-only cần một tệp", "--units-only needs a file")
+        if name:
+            raise UsageError(
+                "--units-only thay cả danh mục: không dùng cùng --registry",
+                "--units-only replaces the registry: it cannot go with --registry",
+            )
+        return load_registry_file(Path(units_file))
+    base = load_registry(resolve_name(name, period) if name else registry_for(period))
+    return extend_registry(base, Path(units_file)) if units_file is not None else base
+
+
+def known_up_front(name: str | None, units_only: bool, period: Period | None) -> bool:
+    """Whether the registry in force is known before the files say their period."""
+    return units_only or period is not None or (name is not None and not names_a_province(name))
 
 
 @dataclass(frozen=True)
@@ -232,6 +268,7 @@ def compute(
     *,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
@@ -253,6 +290,7 @@ def compute(
         config=config,
         registry=registry,
         units_file=units_file,
+        units_only=units_only,
         period=period,
         precision=precision,
         prior=prior,
@@ -266,6 +304,7 @@ def analyse(
     *,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     period_from: str = "--period",
     precision: int = 1,
@@ -283,6 +322,7 @@ def analyse(
             list(paths),
             registry,
             units_file,
+            units_only,
             period,
             period_from,
             precision,
@@ -325,6 +365,7 @@ def _analyse(
     paths: list[Path | str],
     registry: str | None,
     units_file: Path | str | None,
+    units_only: bool,
     period: Period | None,
     period_from: str,
     precision: int,
@@ -335,7 +376,11 @@ def _analyse(
     catalogue = load_catalogue()
     # With the registry known before the files are read, sheets are attributed to units
     # while the next files are still being read; otherwise the period they name decides it.
-    early = _registry(registry, units_file, period) if registry or units_file or period else None
+    early = (
+        registry_in_force(registry, units_file, units_only, period)
+        if known_up_front(registry, units_only, period)
+        else None
+    )
     attributing = _Attributing(UnitMatcher(early), period) if early is not None else None
     loaded = load(
         paths, catalogue, limits, progress, on_file=attributing.add if attributing else None
@@ -359,7 +404,7 @@ def _analyse(
         )
         missing_by_wording(collected)  # as collect() does, once every sheet is in
     else:
-        chosen = early or _registry(registry, units_file, run)
+        chosen = early or registry_in_force(registry, units_file, units_only, run)
         matcher = UnitMatcher(chosen)
         collected = collect(sheets, matcher, catalogue)
     assert chosen is not None
@@ -444,9 +489,3 @@ def _accounting(
         if not (replaced_prior and measure == "prior")
     )
     return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))
-
-
-def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:
-    if units_file is not None:
-        return load_registry_file(Path(units_file))
-    return load_registry(name or registry_for(period))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from .api import Analysis, Progress, analyse
-from .catalogue import Catalogue, Rule, load_catalogue
+from .catalogue import Catalogue, Registry, Rule, load_catalogue
 from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds
 from .errors import UsageError
@@ -37,6 +37,7 @@ class CheckResult:
     report: Report
     findings: tuple[Finding, ...]
     ignored: tuple[tuple[Finding, Ignore], ...]
+    registry: Registry | None = None  # the registry the report was computed with
 
     def exit_code(self, strict: bool = False) -> int:
         if any(f.code in UNREADABLE_CODES for f in self.findings):
@@ -65,6 +66,7 @@ def check(
     config: Config | None = None,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
@@ -79,15 +81,16 @@ def check(
     (options) win over the configuration's. `partial` (a few changed files, as in a
     pre-commit hook) leaves out the registry-wide completeness checks."""
     config = config or Config()
-    if not (registry or units_file):
-        registry, units_file = (None, config.units) if config.units else (config.registry, None)
+    if units_file is None and config.units is not None:  # options first, then the file's
+        units_file, units_only = config.units, config.units_only
     period_from = "--period"
     if period is None and config.period:
         period, period_from = _config_period(config), f"period = {config.period!r} ({config.path})"
     analysis = analyse(
         paths,
-        registry=registry,
+        registry=registry or (None if units_only else config.registry),
         units_file=units_file,
+        units_only=units_only,
         period=period,
         period_from=period_from,
         precision=precision,
@@ -113,7 +116,7 @@ def check(
         else:
             ignored.append((finding, rule))
     report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
-    return CheckResult(report, tuple(kept), tuple(ignored))
+    return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
 
 
 def _config_period(config: Config) -> Period:
