@@ -85,3 +85,25 @@ def edit(path: Path, sheet: str, change: Callable[..., None]) -> None:
     book = load_workbook(path)
     change(book[sheet])
     book.save(path)
+
+
+def libreoffice_convert(source: Path, filter_name: str, folder: Path) -> None:
+    """`soffice --convert-to FILTER` into `folder`, with a profile of its own there (a first
+    run makes one; two tests sharing one would race)."""
+    import subprocess
+
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            filter_name,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-    from .model import Finding, Period, Report
+    from .model import Finding, Period, Report, UnitFigures
 
 app = typer.Typer(
     name="ctr-stats",
@@ -46,6 +46,7 @@ class ComputeFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 FORMAT_BY_SUFFIX = {
@@ -55,7 +56,9 @@ FORMAT_BY_SUFFIX = {
     ".csv": ComputeFormat.csv,
     ".tsv": ComputeFormat.tsv,
     ".xlsx": ComputeFormat.xlsx,
+    ".docx": ComputeFormat.docx,
 }
+FILE_ONLY = (ComputeFormat.xlsx, ComputeFormat.docx)  # written to --output, never to stdout
 
 
 class SortBy(StrEnum):
@@ -307,15 +310,15 @@ def _format_for(given: ComputeFormat | None, output: Path | None) -> ComputeForm
     named = FORMAT_BY_SUFFIX.get(suffix)
     if output is not None and given is None and named is None:
         raise UsageError(
-            f"không biết định dạng của '{output.name}': dùng .xlsx .csv .tsv .md .txt .json hoặc --format",
-            f"cannot tell the format of '{output.name}': use .xlsx .csv .tsv .md .txt .json or --format",
+            f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
+            f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
         )
     if output is not None and given is not None:
         plain_table = given is ComputeFormat.table and suffix == ".txt"
         clash = (
             (named is not None and named is not given and not plain_table)
             or (suffix in SPREADSHEET_SUFFIXES and given is not ComputeFormat.xlsx)
-            or (given is ComputeFormat.xlsx and suffix != ".xlsx")
+            or (given in FILE_ONLY and suffix != f".{given.value}")  # a workbook, a document
         )
         if clash:
             wanted = {v: k for k, v in FORMAT_BY_SUFFIX.items()}.get(given, ".txt")
@@ -349,7 +352,7 @@ def compute(
             "--output",
             "-o",
             metavar="FILE",
-            help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file",
+            help="Ghi ra tệp (.xlsx .docx .csv .tsv .md .txt .json) / write to a file",
         ),
     ] = None,
     formulas: Annotated[
@@ -427,14 +430,15 @@ def compute(
 
     try:
         chosen = _format_for(output_format, output)
-        if chosen is ComputeFormat.xlsx and output is None:
+        if chosen in FILE_ONLY and output is None:
             raise UsageError(
-                "định dạng xlsx cần --output TỆP", "the xlsx format needs --output FILE"
+                f"định dạng {chosen.value} cần --output TỆP",
+                f"the {chosen.value} format needs --output FILE",
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
         sentences = None
-        if chosen is ComputeFormat.text:
+        if chosen in (ComputeFormat.text, ComputeFormat.docx):
             from .render.text import load_templates
 
             sentences = load_templates(templates)  # a misspelt placeholder: before any work
@@ -469,7 +473,7 @@ def compute(
         withheld = output if blocking and output is not None else None
         if withheld is not None:
             output = None  # figures with errors: no report file is written or changed
-            chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
+            chosen = ComputeFormat.table if chosen in FILE_ONLY else chosen
         with paused_gc():
             _emit(
                 report,
@@ -480,6 +484,8 @@ def compute(
                 by_unit=by is By.unit or bool(sort or top or bottom),
                 formulas=formulas,
                 sentences=sentences,
+                all_units=report.all_units,
+                config=config,
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
@@ -545,8 +551,11 @@ def _emit(
     by_unit: bool,
     formulas: bool,
     sentences: dict[str, Any] | None,
+    all_units: tuple[UnitFigures, ...] | None = None,
+    config: Path | None = None,
 ) -> None:
-    """Render the report in the chosen format, to stdout or (atomically) to a file."""
+    """Render the report in the chosen format, to stdout or (atomically) to a file.
+    `all_units`: every unit's figures, when `report` is a ranked selection of them."""
     from . import output as out
 
     if chosen is ComputeFormat.table and output is None:
@@ -560,12 +569,34 @@ def _emit(
         from .read import discover
 
         out.check_target(output, discover(inputs))
-    if chosen is ComputeFormat.xlsx:
-        from .render.excel import write_excel
+    if chosen in FILE_ONLY:
+        from .config import load_config
 
         assert output is not None
+        document = load_config(config).document  # [document]: the heading and the signers
+        if chosen is ComputeFormat.xlsx:
+            from .render.excel import write_excel
+
+            out.write_atomically(
+                output,
+                lambda path: write_excel(
+                    report, path, lang=lang, formulas=formulas, document=document
+                ),
+            )
+            return
+        from .render.word import write_docx
+
         out.write_atomically(
-            output, lambda path: write_excel(report, path, lang=lang, formulas=formulas)
+            output,
+            lambda path: write_docx(
+                report,
+                path,
+                lang=lang,
+                by_unit=by_unit,
+                templates=sentences,
+                document=document,
+                units=all_units,
+            ),
         )
         return
     text: str
@@ -579,9 +610,11 @@ def _emit(
             out.write_text(output, iter_json(report, lang))
         return
     elif chosen is ComputeFormat.text:
-        from .render.text import render_text
+        from .render.text import render_text_output
 
-        text = render_text(report, lang=lang, by_unit=by_unit, templates=sentences)
+        text = render_text_output(
+            report, lang=lang, by_unit=by_unit, templates=sentences, units=all_units
+        )
     elif chosen is ComputeFormat.table:
         from io import StringIO
 

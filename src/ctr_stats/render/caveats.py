@@ -24,18 +24,19 @@ def marked(text: str, report: Report, indicator: str, unit: str | None = None) -
     return f"{text} {MARK}" if doubted(report, indicator, unit) else text
 
 
-def caveat_lines(report: Report, lang: str) -> list[str]:
+def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]:
     """A sentence each for the missing units and the doubted figures; [] when the figures
-    lack nothing and nothing is in doubt."""
+    lack nothing and nothing is in doubt. `marker`: the doubted figures are marked (*) where
+    they are shown, and the sentence starts with it."""
     lines: list[str] = []
     missing = report.caveats.missing_units
-    if missing:
-        count, names = format_count(len(missing), lang), listing(missing, lang)
+    if missing:  # every one named: the note is where a reader looks for them
+        count, names = format_count(len(missing), lang), ", ".join(missing)
         lines.append(
-            f"Chưa đủ số liệu: {count} đơn vị chưa có báo cáo ({names}); các tổng chưa gồm các"
-            " đơn vị này."
+            f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm các đơn vị này."
             if lang == "vi"
-            else f"Incomplete: {count} unit(s) sent no report ({names}); the totals leave them out."
+            else f"{count} unit{'s' if len(missing) > 1 else ''} sent no report ({names}):"
+            " the totals leave them out."
         )
     shown = {t.figures.indicator for t in report.totals}
     groups: dict[str, list[str]] = {}  # what is wrong -> the indicators it touches
@@ -50,20 +51,36 @@ def caveat_lines(report: Report, lang: str) -> list[str]:
             f"{every if len(labels) == len(shown) > 1 else ', '.join(labels)} ({why})"
             for why, labels in groups.items()
         )
+        mark = f"{MARK} " if marker else ""
         lines.append(
-            f"{MARK} Số liệu có lỗi chưa sửa, chưa dùng được: {parts}."
+            f"{mark}Số liệu có lỗi chưa sửa, chưa dùng được: {parts}."
             if lang == "vi"
-            else f"{MARK} Figures with errors not yet fixed, not to be relied on: {parts}."
+            else f"{mark}Figures with errors not yet fixed, not to be relied on: {parts}."
         )
     return lines
 
 
+INCOMPLETE = {
+    "vi": "{subject} (chưa gồm {units} chưa có báo cáo)",
+    "en": "{subject} (not counting {units}, which sent no report)",
+}
+
+
+def incomplete_subject(subject: str, report: Report, lang: str) -> str:
+    """'toàn thành phố (chưa gồm Ứng Hòa chưa có báo cáo)': a subject that says all units,
+    when some sent nothing."""
+    if not subject.strip():
+        return subject
+    return INCOMPLETE[lang].format(subject=subject, units=missing_subject(report, lang))
+
+
 def missing_subject(report: Report, lang: str) -> str:
-    """'Ứng Hòa' or '12 đơn vị': who the totals leave out, short enough for a sentence."""
+    """'Ứng Hòa' or 'các đơn vị': who the totals leave out, short enough for a sentence and
+    without a digit (the sentences' every number is one `verify` checks)."""
     missing = report.caveats.missing_units
     if len(missing) <= 3:
         return ", ".join(missing)
-    return f"{format_count(len(missing), lang)} " + ("đơn vị" if lang == "vi" else "units")
+    return "các đơn vị" if lang == "vi" else "the units"
 
 
 def listing(names: tuple[str, ...] | list[str], lang: str) -> str:
