@@ -13,3 +13,13 @@ SAMPLES = ROOT / "data" / "samples"
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def samples_copy(tmp_path: Path) -> Path:
+    """A copy of the 2023 samples, as a clerk's folder, to break on purpose."""
+    import shutil
+
+    target = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", target)
+    return target

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -47,6 +47,44 @@ def district_sheet(
     if total is not None:
         sheet.append(list(total))
     return sheet
+
+
+def relabelled(source: Path, target: Path, periods: dict[str, str]) -> Path:
+    """A copy of a folder of workbooks whose title blocks name another period: each text in
+    the rows above the header has every `old` of `periods` replaced by its `new`."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    shutil.copytree(source, target)
+    for path in sorted(target.glob("*.xlsx")):
+        book = load_workbook(path)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(min_row=1, max_row=7):
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        for old, new in periods.items():
+                            cell.value = cell.value.replace(old, new)
+        book.save(path)
+    return target
+
+
+def last_year(tmp_path: Path, samples: Path) -> Path:
+    """A full year 2022 to give 2023 its Cùng kỳ: the 2022-h1 samples, titled NĂM 2022."""
+    return relabelled(
+        samples / "2022-h1",
+        tmp_path / "2022",
+        {"6 THÁNG ĐẦU NĂM 2022": "NĂM 2022", "(Tính đến ngày 15/6/2022)": ""},
+    )
+
+
+def edit(path: Path, sheet: str, change: Callable[..., None]) -> None:
+    """Open a workbook, change one sheet (`change(worksheet)`), save it."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    change(book[sheet])
+    book.save(path)
 
 
 def libreoffice_convert(source: Path, filter_name: str, folder: Path) -> None:

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,10 @@ import pytest
 from ctr_stats.checks import check
 from ctr_stats.config import load_config
 
+from .helpers import edit
 from .test_cli import ROOT, SAMPLES, run
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-
-
-@pytest.fixture
-def samples_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "2023"
-    shutil.copytree(SAMPLES / "2023", target)
-    return target
-
-
-def edit(path: Path, sheet: str, change: Callable[..., None]) -> None:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path)
-    change(book[sheet])
-    book.save(path)
 
 
 def found(folder: Path, **options: object) -> list[tuple[str, str, str | None]]:

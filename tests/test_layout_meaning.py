@@ -101,7 +101,8 @@ def test_a_measure_not_understood_is_an_error_naming_its_header(tmp_path: Path, 
     header = [HEADER[0], [None, None, "Kế hoạch", word, "Cùng kỳ"]]
     report = _compute(tmp_path, [*TITLE, *header, *ROWS])
     assert _admission(report) == (35, None, 31)
-    assert _codes(report) == [("unknown-column", "D6")]
+    # compute reports check's findings too: a Cùng kỳ with no Thực hiện beside it
+    assert _codes(report) == [("missing-now", "C7:C9"), ("unknown-column", "D6")]
     (finding,) = [f for f in report.findings if f.code == "unknown-column"]
     assert finding.severity == "error" and "D7:D9" in finding.message_en
 

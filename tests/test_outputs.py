@@ -208,14 +208,15 @@ def test_excel_sources_name_the_file_of_figures_read_elsewhere(tmp_path: Path) -
     import ctr_stats
     from ctr_stats.render.excel import write_excel
 
-    report = ctr_stats.compute(
-        [Path("data/samples/2023")], prior=[Path("data/samples/2022-h1")], period=None
-    )
+    from .helpers import last_year
+
+    prior = last_year(tmp_path, SAMPLES)
+    report = ctr_stats.compute([Path("data/samples/2023")], prior=[prior], period=None)
     write_excel(report, tmp_path / "annex.xlsx")
     sources = load_workbook(tmp_path / "annex.xlsx", read_only=True)["Nguồn"]
     first = [c.value for c in next(sources.iter_rows(min_row=2, max_row=2))]
     assert first[3:7] == ["data/samples/2023/ba-dinh.xlsx", "Kết nạp", "C10:C18", "D10:D18"]
-    assert re.fullmatch(r"data/samples/2022-h1/ba-dinh\.xlsx!Kết nạp!D\d+:D\d+", first[7])
+    assert re.fullmatch(re.escape(str(prior)) + r"/ba-dinh\.xlsx!Kết nạp!D\d+:D\d+", first[7])
 
 
 def test_excel_has_a_native_chart_on_its_own_sheet(annex: Path) -> None:

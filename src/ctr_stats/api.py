@@ -21,11 +21,13 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, common_period, missing_by_wording
-from .errors import InputError, UsageError
+from .collect import Collector, collect, missing_by_wording
+from .config import Config
+from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
+from .periods import check_prior, file_periods, mismatches, run_period
 from .read import Checked, check_file, discover, read_checked
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
@@ -66,15 +68,15 @@ def load(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     jobs: int | None = None,
-    on_sheet: Callable[[SheetData], None] | None = None,
+    on_file: Callable[[list[SheetData]], None] | None = None,
 ) -> Loaded:
     """Read every sheet of every file under `paths`. A file that cannot be read becomes an
     `unreadable-file` finding, so one bad file does not hide the others' results.
 
     Many files are read in `jobs` processes (default: one per core; `CTR_STATS_JOBS`
     overrides), few in this one: a process costs more to start than a few files to read.
-    Either way the result is the same, in the files' order; `on_sheet` is called with
-    each sheet, in that order, as soon as it is read."""
+    Either way the result is the same, in the files' order; `on_file` is called with each
+    file's sheets, in that order, as soon as they are read."""
     catalogue = catalogue or load_catalogue()
     files = discover(Path(p) for p in paths)
     loaded = Loaded(files)
@@ -88,9 +90,8 @@ def load(
         for sheets, findings in results:
             loaded.sheets.extend(sheets)
             loaded.findings.extend(findings)
-            if on_sheet is not None:
-                for sheet in sheets:
-                    on_sheet(sheet)
+            if on_file is not None:
+                on_file(sheets)
     if progress is not None:
         progress(len(files), len(files))
     return loaded
@@ -145,9 +146,8 @@ def _check(path: Path, limits: Limits) -> Checked | Finding:
 
 
 def _input_finding(exc: InputError) -> Finding:
-    return Finding(
-        exc.code, Severity.ERROR, exc.message, exc.message_en, exc.file, exc.sheet, exc.cell
-    )
+    severity = Severity.NOTE if isinstance(exc, Skipped) else Severity.ERROR
+    return Finding(exc.code, severity, exc.message, exc.message_en, exc.file, exc.sheet, exc.cell)
 
 
 def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], list[Finding]]:
@@ -252,6 +252,8 @@ class Analysis:
     registry: Registry
     # the rows attributed to units, a sheet's at a time
     blocks: list[tuple[SheetData, Sequence[Row], Unit]]
+    # (file, sheet) -> the indicators the sheet holds: what a finding naming it touches
+    sheet_indicators: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @property
     def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
@@ -272,12 +274,20 @@ def compute(
     prior: Iterable[Path | str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    config: Config | None = None,
 ) -> Report:
     """Read the units' workbooks and compute each indicator's figures for each unit and
-    for the total. `prior` names last period's workbooks, whose actual figures then
-    replace the sheets' own Cùng kỳ columns."""
-    return analyse(
+    for the total. `prior` names last period's workbooks (the same span one year earlier),
+    whose actual figures then replace the sheets' own Cùng kỳ columns.
+
+    The report is the one `check` makes, with the same findings: the configuration's
+    (`config`: registry, units, period, rules, severities, ignores) applied, and its
+    `caveats` naming what the figures lack or doubt."""
+    from .checks import check
+
+    return check(
         paths,
+        config=config,
         registry=registry,
         units_file=units_file,
         units_only=units_only,
@@ -296,32 +306,73 @@ def analyse(
     units_file: Path | str | None = None,
     units_only: bool = False,
     period: Period | None = None,
+    period_from: str = "--period",
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> Analysis:
-    """`compute`, keeping the rows behind the report."""
+    """The figures and the findings of reading and attributing them, before the checks.
+    `period`, given by `period_from` (an option or the configuration), must agree with the
+    files' titles where they name one."""
     if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
     with paused_gc():
         return _analyse(
-            paths, registry, units_file, units_only, period, precision, prior, limits, progress
+            list(paths),
+            registry,
+            units_file,
+            units_only,
+            period,
+            period_from,
+            precision,
+            prior,
+            limits,
+            progress,
         )
 
 
+class _Attributing:
+    """Sheets attributed to units while the next files are read, when the registry is known
+    up front: those of the period given, else of the first period a file names. The run's
+    period is known only once every file is read; if it turns out another, the sheets are
+    attributed again (`_analyse`)."""
+
+    def __init__(self, matcher: UnitMatcher, period: Period | None) -> None:
+        self.collector = Collector(matcher)
+        self.period = period
+        self.passed: set[Period] = set()  # the periods of the sheets not attributed
+
+    def add(self, sheets: list[SheetData]) -> None:
+        periods = file_periods(sheets)
+        if self.period is None:
+            self.period = next(
+                (p for s, p in zip(sheets, periods, strict=True) if p and s.rows), None
+            )
+        for sheet, own in zip(sheets, periods, strict=True):
+            if own is None or own == self.period:
+                self.collector.add(sheet)
+            else:
+                self.passed.add(own)
+
+    def stands(self, run: Period | None) -> bool:
+        """Whether what was attributed is what the run's period asks for: exactly its
+        sheets, none of them passed over before the period was known."""
+        return self.period == run and run not in self.passed
+
+
 def _analyse(
-    paths: Iterable[Path | str],
+    paths: list[Path | str],
     registry: str | None,
     units_file: Path | str | None,
     units_only: bool,
     period: Period | None,
+    period_from: str,
     precision: int,
     prior: Iterable[Path | str] | None,
     limits: Limits,
     progress: Progress | None,
 ) -> Analysis:
-    paths = list(paths)
     catalogue = load_catalogue()
     # With the registry known before the files are read, sheets are attributed to units
     # while the next files are still being read; otherwise the period they name decides it.
@@ -330,31 +381,49 @@ def _analyse(
         if known_up_front(registry, units_only, period)
         else None
     )
-    collector = Collector(UnitMatcher(early)) if early is not None else None
-    loaded = load(paths, catalogue, limits, progress, on_sheet=collector.add if collector else None)
+    attributing = _Attributing(UnitMatcher(early), period) if early is not None else None
+    loaded = load(
+        paths, catalogue, limits, progress, on_file=attributing.add if attributing else None
+    )
     if not loaded.files:
         raise InputError(
             "không có tệp bảng tính nào để đọc",
             "no spreadsheet files to read",
             file=", ".join(str(p) for p in paths),
         )
-    findings = list(loaded.findings)
-    found_period, period_findings = common_period(loaded.sheets)
-    findings.extend(period_findings if period is None else [])
-    period = period or found_period
-    if collector is not None and early is not None:
-        chosen, matcher, collected = early, collector.matcher, collector.result
-        missing_by_wording(collected)
+    findings, notes = _split_notes(loaded.findings)
+    periods = file_periods(loaded.sheets)
+    run = run_period(loaded.sheets, periods, period, period_from)
+    sheets, mismatched = mismatches(loaded.sheets, periods, run)
+    findings.extend(mismatched)
+    if attributing is not None and attributing.stands(run):
+        chosen, matcher, collected = (
+            early,
+            attributing.collector.matcher,
+            attributing.collector.result,
+        )
+        missing_by_wording(collected)  # as collect() does, once every sheet is in
     else:
-        chosen = registry_in_force(registry, units_file, units_only, period)
+        chosen = early or registry_in_force(registry, units_file, units_only, run)
         matcher = UnitMatcher(chosen)
-        collected = collect(loaded.sheets, matcher, catalogue)
+        collected = collect(sheets, matcher, catalogue)
+    assert chosen is not None
     findings.extend(collected.findings)
     cells = collected.cells
+    read = [loaded]
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
-        prior_collected = collect(prior_loaded.sheets, matcher, catalogue)
-        findings.extend(prior_loaded.findings)
+        read.append(prior_loaded)
+        prior_findings, prior_notes = _split_notes(prior_loaded.findings)
+        prior_periods = file_periods(prior_loaded.sheets)
+        prior_period = run_period(prior_loaded.sheets, prior_periods, given_by="--prior")
+        check_prior(prior_period, run)
+        prior_sheets, prior_mismatched = mismatches(
+            prior_loaded.sheets, prior_periods, prior_period
+        )
+        prior_collected = collect(prior_sheets, matcher, catalogue)
+        findings += prior_findings + prior_mismatched + prior_collected.findings
+        notes += prior_notes
         for code, by_key in cells.items():
             for key in [k for k in by_key if k[1] == "prior"]:
                 del by_key[key]
@@ -375,15 +444,35 @@ def _analyse(
         if unit.code not in reporting
     )
     report = Report(
-        period=period,
+        period=run,
         registry=chosen.name,
         precision=precision,
         totals=tuple(totals(units, catalogue, precision)),
         units=tuple(units),
         findings=tuple(findings),
         accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
+        notes=tuple(notes),
     )
-    return Analysis(report, chosen, collected.blocks)
+    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read))
+
+
+def _split_notes(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(findings, notes): the files passed over are said so, apart from the findings."""
+    return (
+        [f for f in found if f.severity is not Severity.NOTE],
+        [f for f in found if f.severity is Severity.NOTE],
+    )
+
+
+def _sheet_indicators(read: list[Loaded]) -> dict[tuple[str, str], frozenset[str]]:
+    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables)."""
+    held: dict[tuple[str, str], set[str]] = {}
+    for loaded in read:
+        for sheet in loaded.sheets:
+            indicators = held.setdefault((sheet.file, sheet.sheet), set())
+            for counted in dict.fromkeys(r.counted for r in sheet.rows):
+                indicators.update(key[0] for key in counted.keys)
+    return {where: frozenset(indicators) for where, indicators in held.items()}
 
 
 def _accounting(

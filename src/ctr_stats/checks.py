@@ -4,7 +4,7 @@ computing already found, with severities and ignores from the configuration."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -12,9 +12,21 @@ from typing import cast
 
 from .api import Analysis, Progress, analyse
 from .catalogue import Catalogue, Registry, Rule, load_catalogue
+from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds
+from .errors import UsageError
 from .limits import DEFAULT_LIMITS, Limits
-from .model import UNREADABLE_CODES, Finding, Number, Period, Report, Severity, UnitFigures
+from .model import (
+    UNREADABLE_CODES,
+    Finding,
+    Number,
+    Period,
+    Report,
+    Severity,
+    UnitFigures,
+    parse_period,
+)
+from .render.numbers import format_change, format_count, format_percent, format_plain
 from .text import fold
 
 SCHEMA = "ctr-stats/check/1"
@@ -56,22 +68,32 @@ def check(
     units_file: Path | str | None = None,
     units_only: bool = False,
     period: Period | None = None,
+    precision: int = 1,
     prior: Iterable[Path | str] | None = None,
     partial: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> CheckResult:
-    """Everything compute finds, plus the checks below. `partial` (a few changed files, as
-    in a pre-commit hook) leaves out the registry-wide completeness checks."""
+    """Everything computing finds, plus the checks below, with the configuration's
+    severities and ignores applied; the report's findings are the ones kept, and its
+    caveats say what they leave lacking or in doubt. `compute` is this report: the two
+    commands give the same figures and findings. `registry`, `units_file` and `period`
+    (options) win over the configuration's. `partial` (a few changed files, as in a
+    pre-commit hook) leaves out the registry-wide completeness checks."""
     config = config or Config()
     if units_file is None and config.units is not None:  # options first, then the file's
         units_file, units_only = config.units, config.units_only
+    period_from = "--period"
+    if period is None and config.period:
+        period, period_from = _config_period(config), f"period = {config.period!r} ({config.path})"
     analysis = analyse(
         paths,
         registry=registry or (None if units_only else config.registry),
         units_file=units_file,
         units_only=units_only,
         period=period,
+        period_from=period_from,
+        precision=precision,
         prior=prior,
         limits=limits,
         progress=progress,
@@ -93,15 +115,26 @@ def check(
             kept.append(finding)
         else:
             ignored.append((finding, rule))
+    report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
     return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
+
+
+def _config_period(config: Config) -> Period:
+    assert config.period is not None
+    try:
+        return parse_period(config.period)
+    except ValueError as exc:
+        raise UsageError(
+            f"period trong tệp cấu hình không hợp lệ: {exc}",
+            f"bad period in the configuration: {exc}",
+            file=str(config.path),
+        ) from exc
 
 
 def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding:
     severity = severities.get(finding.code)
     if severity is None or severity is finding.severity:
         return finding
-    from dataclasses import replace
-
     return replace(finding, severity=severity)
 
 
@@ -154,8 +187,12 @@ def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
                     Finding(
                         "missing-indicator",
                         Severity.WARNING,
-                        f"{names[code]} để trống '{indicator_label.label_vi}' ({len(having)}/{len(in_kind)} đơn vị có báo cáo)",
-                        f"{names[code]} left '{indicator_label.label_en}' empty ({len(having)} of {len(in_kind)} units reported it)",
+                        f"{names[code]} để trống '{indicator_label.label_vi}'"
+                        f" ({format_count(len(having), 'vi')}/{format_count(len(in_kind), 'vi')}"
+                        " đơn vị có báo cáo)",
+                        f"{names[code]} left '{indicator_label.label_en}' empty"
+                        f" ({format_count(len(having), 'en')} of {format_count(len(in_kind), 'en')}"
+                        " units reported it)",
                         unit=names[code],
                         indicator=indicator,
                     )
@@ -263,13 +300,14 @@ def _rule_finding(
     labels_en = " + ".join(catalogue.indicators[p].label_en for p in rule.parts)
     whole_vi = catalogue.indicators[rule.whole].label_vi
     whole_en = catalogue.indicators[rule.whole].label_en
-    p, w = _plain(parts), _plain(whole)
+    p_vi, w_vi = format_plain(parts, "vi"), format_plain(whole, "vi")
+    p_en, w_en = format_plain(parts, "en"), format_plain(whole, "en")
     if rule.kind == "part_of":
         return Finding(
             "part-exceeds-whole",
             Severity.ERROR,
-            f"'{labels_vi}' ({p}) lớn hơn '{whole_vi}' ({w})",
-            f"'{labels_en}' ({p}) is more than '{whole_en}' ({w})",
+            f"'{labels_vi}' ({p_vi}) lớn hơn '{whole_vi}' ({w_vi})",
+            f"'{labels_en}' ({p_en}) is more than '{whole_en}' ({w_en})",
             file,
             sheet,
             cell,
@@ -279,19 +317,13 @@ def _rule_finding(
     return Finding(
         "sum-mismatch",
         Severity.ERROR,
-        f"'{labels_vi}' cộng lại được {p}, khác '{whole_vi}' ({w})",
-        f"'{labels_en}' add up to {p}, not '{whole_en}' ({w})",
+        f"'{labels_vi}' cộng lại được {p_vi}, khác '{whole_vi}' ({w_vi})",
+        f"'{labels_en}' add up to {p_en}, not '{whole_en}' ({w_en})",
         file,
         sheet,
         cell,
         unit,
         rule.whole,
-    )
-
-
-def _plain(value: Decimal) -> str:
-    return (
-        format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
     )
 
 
@@ -315,13 +347,16 @@ def stated_percent_findings(analysis: Analysis) -> list[Finding]:
             exact = Fraction(actual.value * 100) / Fraction(base.value)
             if _agrees(stated.value, exact) or _agrees((stated.value * 100).normalize(), exact):
                 continue
-            shown = _plain(Decimal(exact.numerator) / Decimal(exact.denominator))
+            computed = Decimal(exact.numerator) / Decimal(exact.denominator)
+            shown_vi, shown_en = format_plain(computed, "vi"), format_plain(computed, "en")
             findings.append(
                 Finding(
                     "stated-percent-mismatch",
                     Severity.ERROR,
-                    f"ô ghi {stated.text}, tính lại từ {actual.source.cell}/{base.source.cell} được {shown[:8]}%",
-                    f"the cell says {stated.text}; {actual.source.cell}/{base.source.cell} gives {shown[:8]}%",
+                    f"ô ghi {stated.text}, tính lại từ {actual.source.cell}/{base.source.cell}"
+                    f" được {shown_vi}%",
+                    f"the cell says {stated.text}; {actual.source.cell}/{base.source.cell}"
+                    f" gives {shown_en}%",
                     sheet.file,
                     sheet.sheet,
                     stated.source.cell,
@@ -356,8 +391,10 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         "missing-now",
-                        f"'{label_vi}': cùng kỳ có số liệu ({f.prior}), kỳ này để trống",
-                        f"'{label_en}': reported last period ({f.prior}), empty now",
+                        f"'{label_vi}': cùng kỳ có số liệu ({format_count(f.prior, 'vi')}),"
+                        " kỳ này để trống",
+                        f"'{label_en}': reported last period ({format_count(f.prior, 'en')}),"
+                        " empty now",
                     )
                 )
             continue
@@ -376,8 +413,14 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         code,
-                        f"'{label_vi}': {f.actual} so với cùng kỳ {f.prior} ({_signed(f.change_vs_prior)}%), vượt ngưỡng ±{limit}%",
-                        f"'{label_en}': {f.actual} against {f.prior} last period ({_signed(f.change_vs_prior)}%), beyond ±{limit}%",
+                        f"'{label_vi}': {format_count(f.actual, 'vi')} so với cùng kỳ"
+                        f" {format_count(f.prior, 'vi')}"
+                        f" ({format_change(f.change_vs_prior, 'vi', report.precision)}),"
+                        f" vượt ngưỡng ±{format_plain(limit, 'vi')}%",
+                        f"'{label_en}': {format_count(f.actual, 'en')} against"
+                        f" {format_count(f.prior, 'en')} last period"
+                        f" ({format_change(f.change_vs_prior, 'en', report.precision)}),"
+                        f" beyond ±{format_plain(limit, 'en')}%",
                     )
                 )
         if f.plan is not None and f.plan > 0 and abs(f.actual - f.plan) > thresholds.absolute:
@@ -389,17 +432,17 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     _unit_finding(
                         unit,
                         "far-from-plan",
-                        f"'{label_vi}': {f.actual}/{f.plan} ({f.percent_of_plan}% kế hoạch), ngoài khoảng "
-                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
-                        f"'{label_en}': {f.actual}/{f.plan} ({f.percent_of_plan}% of plan), outside "
-                        f"{thresholds.plan_low_percent}%–{thresholds.plan_high_percent}%",
+                        f"'{label_vi}': {format_count(f.actual, 'vi')}/{format_count(f.plan, 'vi')}"
+                        f" ({format_percent(f.percent_of_plan, 'vi', report.precision)} kế"
+                        f" hoạch), ngoài khoảng {format_plain(thresholds.plan_low_percent, 'vi')}%"
+                        f"–{format_plain(thresholds.plan_high_percent, 'vi')}%",
+                        f"'{label_en}': {format_count(f.actual, 'en')}/{format_count(f.plan, 'en')}"
+                        f" ({format_percent(f.percent_of_plan, 'en', report.precision)} of plan),"
+                        f" outside {format_plain(thresholds.plan_low_percent, 'en')}%"
+                        f"–{format_plain(thresholds.plan_high_percent, 'en')}%",
                     )
                 )
     return findings
-
-
-def _signed(value: Decimal | None) -> str:
-    return "" if value is None else (f"+{value}" if value > 0 else f"{value}")
 
 
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:

@@ -9,7 +9,7 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -167,6 +167,12 @@ MaxMergesOpt = Annotated[
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Hiện traceback khi lỗi / show the traceback of an error")
 ]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", metavar="FILE", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
+    ),
+]
 
 
 def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
@@ -180,7 +186,7 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     text = exc.describe(lang.value) if isinstance(exc, CtrStatsError) else str(exc)
     console = Console(stderr=True, highlight=False)
     console.print(f"[bold red]{'Lỗi' if lang is Lang.vi else 'Error'}:[/bold red] ", end="")
-    console.print(text, markup=False)
+    console.print(text, markup=False, soft_wrap=True)  # one line, never cut mid-sentence
     raise typer.Exit(code)
 
 
@@ -190,7 +196,7 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
     console = Console(stderr=True, highlight=False)
     for finding in findings:
         where = finding.where()
-        colour = "red" if finding.severity == "error" else "yellow"
+        colour = {"error": "red", "warning": "yellow"}.get(finding.severity, "cyan")
         console.print(f"[{colour}]{finding.severity}[/{colour}] {finding.code}: ", end="")
         console.print(
             (f"{where}: " if where else "") + finding.message(lang.value),
@@ -272,8 +278,12 @@ def _compute(
     prior: list[Path] | None,
     limits: Limits | None = None,
     progress: _ProgressBar | None = None,
+    config: Path | None = None,
 ) -> Report:
+    """The report `check` makes of the same files, with the same ctr-stats.toml (found in
+    the current folder or its parents, or `config`): the same figures and findings."""
     from . import api
+    from .config import load_config
 
     chosen_period = _parse_period(period)
     return api.compute(
@@ -286,7 +296,39 @@ def _compute(
         prior=prior,
         limits=limits or DEFAULT_LIMITS,
         progress=progress,
+        config=load_config(config),
     )
+
+
+def _format_for(given: ComputeFormat | None, output: Path | None) -> ComputeFormat:
+    """The format asked for, or the one --output's suffix names; a suffix that names
+    another format than --format is refused (a workbook named .csv, CSV named .xlsx)."""
+    from .errors import UsageError
+    from .read import SPREADSHEET_SUFFIXES
+
+    suffix = output.suffix.lower() if output is not None else ""
+    named = FORMAT_BY_SUFFIX.get(suffix)
+    if output is not None and given is None and named is None:
+        raise UsageError(
+            f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
+            f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
+        )
+    if output is not None and given is not None:
+        plain_table = given is ComputeFormat.table and suffix == ".txt"
+        clash = (
+            (named is not None and named is not given and not plain_table)
+            or (suffix in SPREADSHEET_SUFFIXES and given is not ComputeFormat.xlsx)
+            or (given in FILE_ONLY and suffix != f".{given.value}")  # a workbook, a document
+        )
+        if clash:
+            wanted = {v: k for k, v in FORMAT_BY_SUFFIX.items()}.get(given, ".txt")
+            raise UsageError(
+                f"--format {given.value} trái với đuôi '{suffix or '(không có)'}' của"
+                f" --output {output.name}: đặt tên tệp đuôi {wanted}, hoặc bỏ --format",
+                f"--format {given.value} contradicts the suffix '{suffix or '(none)'}' of"
+                f" --output {output.name}: name the file {wanted}, or leave out --format",
+            )
+    return given or named or ComputeFormat.table
 
 
 def _limits(
@@ -362,9 +404,18 @@ def compute(
         bool,
         typer.Option(
             "--allow-missing",
-            help="Vẫn tính tổng khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
+            help="Vẫn ghi kết quả khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
         ),
     ] = False,
+    allow_errors: Annotated[
+        bool,
+        typer.Option(
+            "--allow-errors",
+            help="Vẫn ghi kết quả khi số liệu có lỗi (ghi rõ đơn vị thiếu, số liệu có lỗi)"
+            " / go on despite errors, saying what is missing or in doubt",
+        ),
+    ] = False,
+    config: ConfigOpt = None,
     max_cells: MaxCellsOpt = DEFAULT_LIMITS.max_cells,
     max_megabytes: MaxMegabytesOpt = DEFAULT_LIMITS.max_megabytes,
     max_ratio: MaxRatioOpt = DEFAULT_LIMITS.max_ratio,
@@ -378,13 +429,7 @@ def compute(
     from .model import UNREADABLE_CODES
 
     try:
-        chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
-        if output is not None and chosen is None:
-            raise UsageError(
-                f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
-                f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
-            )
-        chosen = chosen or ComputeFormat.table
+        chosen = _format_for(output_format, output)
         if chosen in FILE_ONLY and output is None:
             raise UsageError(
                 f"định dạng {chosen.value} cần --output TỆP",
@@ -392,6 +437,11 @@ def compute(
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
+        sentences = None
+        if chosen in (ComputeFormat.text, ComputeFormat.docx):
+            from .render.text import load_templates
+
+            sentences = load_templates(templates)  # a misspelt placeholder: before any work
         limits = _limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
         report = _compute(
             paths,
@@ -402,8 +452,8 @@ def compute(
             prior,
             limits,
             _ProgressBar(lang),
+            config,
         )
-        all_units = report.units  # the sentences speak of all units, whatever is ranked
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -415,8 +465,14 @@ def compute(
                 bottom=bottom,
             )
         unreadable = any(f.code in UNREADABLE_CODES for f in report.findings)
-        if unreadable and output is not None:
-            output = None  # an input could not be read: no report file is written or changed
+        blocking = [
+            f
+            for f in report.errors
+            if not (allow_errors or (allow_missing and f.code == "missing-unit"))
+        ]
+        withheld = output if blocking and output is not None else None
+        if withheld is not None:
+            output = None  # figures with errors: no report file is written or changed
             chosen = ComputeFormat.table if chosen in FILE_ONLY else chosen
         with paused_gc():
             _emit(
@@ -427,18 +483,62 @@ def compute(
                 lang=lang.value,
                 by_unit=by is By.unit or bool(sort or top or bottom),
                 formulas=formulas,
-                templates=templates,
-                all_units=all_units,
+                sentences=sentences,
+                all_units=report.all_units,
+                config=config,
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     if chosen is not ComputeFormat.json or output is not None:
         _print_findings(report.findings, lang)
-
-    if any(f.code in UNREADABLE_CODES for f in report.findings):
+    _print_findings(report.notes, lang)
+    _print_outcome(report, blocking, withheld, output, lang)
+    if unreadable:
         raise typer.Exit(3)
-    if not allow_missing and any(f.code == "missing-unit" for f in report.findings):
+    if blocking:
         raise typer.Exit(1)
+
+
+def _print_outcome(
+    report: Report, blocking: list[Finding], withheld: Path | None, output: Path | None, lang: Lang
+) -> None:
+    """One line at the end when errors remain: the run failed and wrote nothing, or went on
+    as asked and its output says what is missing or in doubt."""
+    from rich.console import Console
+
+    errors = len(report.errors)
+    if not errors:
+        return
+    console = Console(stderr=True, highlight=False)
+    only_missing = all(f.code == "missing-unit" for f in blocking)
+    option = "--allow-missing" if only_missing else "--allow-errors"
+    if blocking:
+        if lang is Lang.vi:
+            text = f"✘ {errors} lỗi trong số liệu" + (
+                f", chưa ghi {withheld}: sửa các lỗi trên, hoặc chạy lại với {option} để vẫn"
+                " ghi, kèm ghi chú đơn vị thiếu và số liệu có lỗi"
+                if withheld
+                else ": kết quả trên ghi rõ đơn vị thiếu và số liệu có lỗi; sửa các lỗi, hoặc"
+                f" chạy lại với {option} nếu chấp nhận"
+            )
+        else:
+            text = f"✘ {errors} error(s) in the figures" + (
+                f", {withheld} not written: fix the errors above, or run again with {option}"
+                " to write it anyway, with a note of the missing units and the figures in doubt"
+                if withheld
+                else ": the output above names the missing units and the figures in doubt;"
+                f" fix the errors, or run again with {option} to accept them"
+            )
+        console.print(f"[red]{text}[/red]", soft_wrap=True)
+        return
+    where = str(output) if output is not None else ("kết quả" if lang is Lang.vi else "the output")
+    text = (
+        f"⚠ {errors} lỗi được bỏ qua theo yêu cầu: {where} ghi rõ đơn vị thiếu và số liệu có lỗi"
+        if lang is Lang.vi
+        else f"⚠ {errors} error(s) let through as asked: {where} names the missing units and"
+        " the figures in doubt"
+    )
+    console.print(f"[yellow]{text}[/yellow]", soft_wrap=True)
 
 
 def _emit(
@@ -450,8 +550,9 @@ def _emit(
     lang: str,
     by_unit: bool,
     formulas: bool,
-    templates: Path | None,
+    sentences: dict[str, Any] | None,
     all_units: tuple[UnitFigures, ...] | None = None,
+    config: Path | None = None,
 ) -> None:
     """Render the report in the chosen format, to stdout or (atomically) to a file.
     `all_units`: every unit's figures, when `report` is a ranked selection of them."""
@@ -472,7 +573,7 @@ def _emit(
         from .config import load_config
 
         assert output is not None
-        document = load_config(None).document  # [document]: the heading and the signers
+        document = load_config(config).document  # [document]: the heading and the signers
         if chosen is ComputeFormat.xlsx:
             from .render.excel import write_excel
 
@@ -483,10 +584,8 @@ def _emit(
                 ),
             )
             return
-        from .render.text import load_templates
         from .render.word import write_docx
 
-        sentences = load_templates(templates)
         out.write_atomically(
             output,
             lambda path: write_docx(
@@ -511,27 +610,24 @@ def _emit(
             out.write_text(output, iter_json(report, lang))
         return
     elif chosen is ComputeFormat.text:
-        from .render.text import load_templates, render_text
+        from .render.text import render_text_output
 
-        text = render_text(
-            report,
-            lang=lang,
-            by_unit=by_unit,
-            templates=load_templates(templates),
-            units=all_units,
+        text = render_text_output(
+            report, lang=lang, by_unit=by_unit, templates=sentences, units=all_units
         )
     elif chosen is ComputeFormat.table:
         from io import StringIO
 
         from rich.console import Console
 
+        from .own_output import first_line
         from .render.table import render_table
 
         buffer = StringIO()
         render_table(
             report, Console(file=buffer, width=120, color_system=None), lang=lang, by_unit=by_unit
         )
-        text = buffer.getvalue()
+        text = first_line(report, lang) + "\n" + buffer.getvalue()  # a file: marked as ours
     else:
         from .render.tables import render_csv, render_markdown, render_tsv
 
@@ -572,12 +668,7 @@ def check(
             help="Chỉ một số tệp (pre-commit): bỏ qua kiểm tra thiếu đơn vị / a few changed files",
         ),
     ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config", metavar="FILE", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
-        ),
-    ] = None,
+    config: ConfigOpt = None,
     lang: LangOpt = Lang.vi,
     registry: RegistryOpt = None,
     units: UnitsOpt = None,
@@ -599,7 +690,7 @@ def check(
 
     try:
         settings = load_config(config)
-        chosen_period = _parse_period(period or settings.period)
+        chosen_period = _parse_period(period)  # the configuration's: checks.check
         own = _own_units(units, units_only)
         result = run_check(
             paths,

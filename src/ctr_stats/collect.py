@@ -4,7 +4,6 @@ attribution: unknown or ambiguous units, units reported twice, totals that do no
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,7 +11,8 @@ from pathlib import Path
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
-from .model import ByKey, Cells, Finding, Period, Severity, group_by_key, ranges
+from .model import ByKey, Cells, Finding, Severity, group_by_key, ranges
+from .render.numbers import format_plain
 from .units import UnitMatcher, ambiguous_message, unknown_message
 
 
@@ -28,26 +28,6 @@ class Collected:
     blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
     # "file!sheet" -> the code of the unit a one-unit sheet belongs to
     sheet_units: dict[str, str] = field(default_factory=dict)
-
-
-def common_period(sheets: list[SheetData]) -> tuple[Period | None, list[Finding]]:
-    """The period most sheets name, and a finding for each sheet naming another."""
-    counts = Counter(s.period for s in sheets if s.period)
-    if not counts:
-        return None, []
-    period = counts.most_common(1)[0][0]
-    return period, [
-        Finding(
-            "period-mismatch",
-            Severity.ERROR,
-            f"trang tính ghi kỳ '{s.period.label('vi')}', khác kỳ của lần chạy '{period.label('vi')}'",
-            f"the sheet is for {s.period.label('en')}, the run for {period.label('en')}",
-            s.file,
-            s.sheet,
-        )
-        for s in sheets
-        if s.period and s.period != period
-    ]
 
 
 def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue) -> Collected:
@@ -254,8 +234,10 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
                     Finding(
                         "total-mismatch",
                         Severity.ERROR,
-                        f"dòng tổng ghi {_plain(stated)}, cộng các dòng ({span}) được {_plain(summed)}",
-                        f"the total row says {_plain(stated)}, the rows ({span}) add up to {_plain(summed)}",
+                        f"dòng tổng ghi {format_plain(stated, 'vi')}, cộng các dòng ({span})"
+                        f" được {format_plain(summed, 'vi')}",
+                        f"the total row says {format_plain(stated, 'en')}, the rows ({span}) add"
+                        f" up to {format_plain(summed, 'en')}",
                         sheet.file,
                         sheet.sheet,
                         ranges([total_row.position(key)]),
@@ -264,13 +246,3 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
                     )
                 )
     return findings
-
-
-def _plain(value: object) -> str:
-    return (
-        value
-        if isinstance(value, str)
-        else str(value)
-        if isinstance(value, int)
-        else format(value, "f")
-    )

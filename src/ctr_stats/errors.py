@@ -59,5 +59,14 @@ class PasswordProtected(InputError):
     code = "password-protected"
 
 
+class Skipped(InputError):
+    """A file that is no unit's report: the tool's own output (`own-output`) or Excel's
+    lock file (`lock-file`). Passed over with a note: never counted, never an error."""
+
+    def __init__(self, code: str, message: str, message_en: str, *, file: str) -> None:
+        super().__init__(message, message_en, file=file)
+        self.code = code
+
+
 class CatalogueError(UsageError):
     """The indicator catalogue, the words file or a registry file is malformed."""

@@ -25,6 +25,7 @@ UNREADABLE_CODES = frozenset({"unreadable-file", "password-protected"})
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # a file passed over, said so: in `Report.notes`, never a finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,6 +517,37 @@ class TotalFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class Doubted:
+    """An indicator whose figures error findings touch: its total always, and the figures of
+    the units named; the files named where a finding names no unit; the findings' codes."""
+
+    indicator: str
+    units: tuple[str, ...]
+    files: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Caveats:
+    """What the figures lack or doubt, from the error findings that remain: the registry
+    units that sent nothing, and the figures an error touches. Empty: nothing to say."""
+
+    missing_units: tuple[str, ...] = ()
+    doubted: tuple[Doubted, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.missing_units or self.doubted)
+
+    def of(self, indicator: str) -> Doubted | None:
+        return next((d for d in self.doubted if d.indicator == indicator), None)
+
+    def doubts_unit(self, indicator: str, unit: str) -> bool:
+        """Whether an error touches this unit's figure of the indicator."""
+        doubted = self.of(indicator)
+        return doubted is not None and unit in doubted.units
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The result of `compute`: its `to_dict()` is the JSON contract ctr-stats/compute/1."""
 
@@ -527,6 +559,16 @@ class Report:
     findings: tuple[Finding, ...] = field(default=())
     # the numbers of the tables read: used, checked, or named in a finding
     accounting: Accounting = NO_NUMBERS
+    notes: tuple[Finding, ...] = field(default=())  # files passed over (Severity.NOTE)
+    caveats: Caveats = field(default_factory=Caveats)
+    # every unit's figures when `units` holds a --top/--bottom selection of them: what
+    # statements about all units are made from
+    selected_from: tuple[UnitFigures, ...] | None = None
+
+    @property
+    def all_units(self) -> tuple[UnitFigures, ...]:
+        """Every unit's figures, whatever a ranking kept to show."""
+        return self.units if self.selected_from is None else self.selected_from
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -3,7 +3,8 @@
 The content goes to a hidden temporary file next to the target and replaces the target in
 one `os.replace` only once it is complete: a crash or Ctrl-C leaves the old report as it
 was. Temporary files a killed run left behind are removed by the next write to the same
-target. Writing over one of the run's input files is refused.
+target. Writing over one of the run's input files is refused, but for an earlier output of
+the tool's (recognised by its content, `own_output`), which the run passed over.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import UsageError
+from .own_output import file_is_own
 
 TEMP_MARK = ".ctr-stats-tmp"
 # For tests only: seconds to wait with the temporary file complete, before replacing the
@@ -28,10 +30,11 @@ def temp_pattern(target: Path) -> str:
 
 
 def check_target(target: Path, inputs: Iterable[Path]) -> None:
-    """Refuse a target that is one of the inputs, or that Excel has open."""
+    """Refuse a target that is one of the inputs (unless it is the tool's own earlier output,
+    which is never read as one), or that Excel has open."""
     resolved = target.resolve()
     for path in inputs:
-        if path.resolve() == resolved:
+        if path.resolve() == resolved and not file_is_own(target):
             raise UsageError(
                 f"không ghi đè lên tệp đầu vào {path}: hãy chọn tên tệp khác cho --output",
                 f"will not write over the input file {path}: choose another --output name",

@@ -22,7 +22,7 @@ def select(
 ) -> Report:
     """The report with only the indicators matching any glob (`admission.*`), and each
     indicator's units sorted by percent of plan or change on last year, best first; `top`
-    keeps the first N, `bottom` the last N."""
+    keeps the first N, `bottom` the last N (every unit's figures stay in `selected_from`)."""
     if indicators:
         wanted = {
             t.figures.indicator
@@ -38,6 +38,10 @@ def select(
             report,
             totals=tuple(t for t in report.totals if t.figures.indicator in wanted),
             units=tuple(u for u in report.units if u.figures.indicator in wanted),
+            caveats=replace(
+                report.caveats,
+                doubted=tuple(d for d in report.caveats.doubted if d.indicator in wanted),
+            ),
         )
     if sort is None and top is None and bottom is None:
         return report
@@ -55,4 +59,5 @@ def select(
         if bottom is not None:
             ranked = ranked[-bottom:] if bottom else []
         units.extend(ranked if (top is not None or bottom is not None) else ranked + unranked)
-    return replace(report, units=tuple(units))
+    cut = top is not None or bottom is not None  # statements about all units use them all
+    return replace(report, units=tuple(units), selected_from=report.units if cut else None)

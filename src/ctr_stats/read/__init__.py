@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from ..errors import InputError, PasswordProtected
+from .. import own_output
+from ..errors import InputError, PasswordProtected, Skipped
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
 from .safety import (
+    OLE2_MAGIC,
     XLSX_UNREAD,
+    ZIP_MAGIC,
     check_ods,
     check_sheet_bounds,
     load,
@@ -31,8 +34,6 @@ from .xlsx_extras import SheetExtras, scan_xlsx
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
-# Files ctr-stats writes itself start with this, so a second run never reads its own output.
-OUTPUT_PREFIX = "ctr-stats-"
 
 CellValue = object  # int | float | str | bool | date | None, as the reader gives it
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
@@ -71,9 +72,10 @@ def a1(row: int, col: int) -> str:
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The files to read: files as given, directories searched for supported files.
 
-    Hidden files and folders, Excel's '~$' lock files and ctr-stats' own outputs are
-    skipped; links to folders are not followed (a loop would never end). A file named twice,
-    or inside a folder also named, or reached through a link, is read once.
+    Hidden files and folders and Excel's '~$' lock files are skipped; links to folders are
+    not followed (a loop would never end). A file named twice, or inside a folder also
+    named, or reached through a link, is read once. (The tool's own outputs are found here
+    and passed over when read, by their content: `check_file`.)
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -119,7 +121,7 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
         elif (
             entry.is_file()
             and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
-            and not name.startswith(("~$", OUTPUT_PREFIX))
+            and not name.startswith("~$")
         ):
             yield parts, entry.is_symlink()
 
@@ -146,12 +148,20 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
 
 def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
     """The first half of `read_file`: the file's bytes read and checked, nothing parsed
-    but what the checks need. Raises InputError."""
+    but what the checks need. Raises InputError; `Skipped` for a file that is no unit's
+    report (the tool's own output, Excel's lock file)."""
     data = load(path, limits)
+    if path.name.startswith("~$") and not data.startswith((*ZIP_MAGIC, OLE2_MAGIC)):
+        raise _lock_file(path)
     kind, archive = open_checked(path, data)
+    if kind == "text" and own_output.text_is_own(own_output.head_text(data)):
+        raise _own_output(path)
+    if kind == "xlsx" and archive is not None and own_output.package_is_own(archive):
+        archive.close()
+        raise _own_output(path)
     if kind == "text":
         grid = _read_text(path, data)
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES and max(map(len, grid.rows), default=0) <= 1:
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _looks_like_a_table(grid.rows):
             raise InputError(
                 f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
                 f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
@@ -180,6 +190,52 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
         data = stored_zip(archive, parts) or data
         del parts
     return Checked(path, data, extras)
+
+
+def _looks_like_a_table(rows: list[list[CellValue]]) -> bool:
+    """Whether text named like a workbook is a CSV renamed (read as what it is) rather than
+    plain text (refused): most of its lines split into the same number of fields, at least
+    two, on two lines or more, and a field among them is a number."""
+    from ..numbers import NumberFormatError, parse_number
+
+    lines = [row for row in rows if any(str(v).strip() for v in row)]
+    widths = [len(row) for row in lines]
+    if not widths:
+        return False
+    commonest = max(set(widths), key=widths.count)
+    if commonest < 2 or widths.count(commonest) < max(2, len(widths) / 2):
+        return False
+    for row in lines:
+        for value in row if len(row) == commonest else ():
+            try:
+                if str(value).strip() and parse_number(value)[0] is not None:
+                    return True
+            except NumberFormatError:
+                continue
+    return False
+
+
+def _own_output(path: Path) -> Skipped:
+    return Skipped(
+        "own-output",
+        "tệp do ctr-stats tạo ra (báo cáo, phụ lục), không phải báo cáo của đơn vị: không đọc",
+        "a file ctr-stats wrote (a report, an annex), not a unit's report: not read",
+        file=str(path),
+    )
+
+
+def _lock_file(path: Path) -> Skipped:
+    original = path.name[2:]
+    return Skipped(
+        "lock-file",
+        f"tệp khóa của Excel, không phải số liệu: Excel tạo ra khi {original} đang mở và xóa"
+        " khi đóng (còn lại nếu Excel bị tắt đột ngột); không đọc. Nếu đang sửa"
+        f" {original}, hãy lưu và đóng nó rồi chạy lại",
+        f"Excel's lock file, no figures: Excel makes it while {original} is open and removes"
+        " it on closing (it stays if Excel was stopped abruptly); not read. If you are"
+        f" editing {original}, save and close it, then run again",
+        file=str(path),
+    )
 
 
 def read_checked(checked: Checked) -> list[Grid]:

@@ -23,6 +23,7 @@ def render_check_json(result: CheckResult, *, lang: str, strict: bool) -> str:
         "registry": report.registry,
         "findings": [f.to_dict(lang) for f in result.findings],
         "ignored": [f.to_dict(lang) | {"reason": i.reason} for f, i in result.ignored],
+        "notes": [f.to_dict(lang) for f in report.notes],
         "summary": result.summary(),
         "exit_code": result.exit_code(strict),
     }
@@ -40,8 +41,10 @@ def _escape_property(text: str) -> str:
 def render_check_github(result: CheckResult, *, lang: str) -> str:
     """GitHub Actions workflow commands: each finding shows on the pull request."""
     lines = []
-    for finding in result.findings:
-        level = "error" if finding.severity is Severity.ERROR else "warning"
+    for finding in (*result.report.notes, *result.findings):
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
+            finding.severity, "notice"
+        )
         where = "!".join(p for p in (finding.sheet, finding.cell) if p)
         title = finding.code + (f" ({where})" if where else "")
         properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
@@ -134,8 +137,8 @@ def _line(finding: Finding, lang: str) -> str:
 
 
 def render_check_text(result: CheckResult, console: Console, *, lang: str, strict: bool) -> None:
-    for finding in result.findings:
-        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+    for finding in (*result.report.notes, *result.findings):
+        colour = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(finding.severity, "cyan")
         console.print(
             f"[{colour}]{finding.severity}[/{colour}] [bold]{finding.code}[/bold]: ", end=""
         )

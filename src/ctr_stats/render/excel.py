@@ -32,7 +32,9 @@ from ..catalogue import Indicator, load_catalogue
 from ..document import DocumentSettings
 from ..errors import UsageError
 from ..model import MEASURES, Figures, Report, SheetRef, column_letter
+from ..own_output import mark_workbook
 from .bulk_sheet import BulkSheet, Cell, Formula, write_cells
+from .caveats import marked
 from .heading import Heading, heading, notes
 from .numbers import format_count
 from .workbook import Workbook
@@ -146,10 +148,10 @@ def write_excel(
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
     )
     head = heading(report, document or DocumentSettings(), lang)
-    workbook.set_properties({"creator": "ctr-stats", "title": head.form_title})
+    mark_workbook(workbook, head.form_title)  # never read back as a unit's report
     percent_format = percent_number_format(lang, report.precision)
     fmt = _formats(workbook, count_number_format(lang), percent_format)
-    notes_lines = notes(report, lang)
+    notes_lines = notes(report, lang, marker=True)  # the header marks (*) what is doubted
     units = list(dict.fromkeys((u.code, u.name) for u in report.units))  # registry order, once each
     chart_target: tuple[str, int, int, Indicator] | None = None
     by_unit: dict[str, dict[str, Figures]] = {}
@@ -196,7 +198,9 @@ def write_excel(
             span = sum(1 for c in columns if c.indicator.id == indicator.id)
             if span > 1:
                 sheet.merge_range(top, col, top, col + span - 1, "", fmt["header"])
-            sheet.write_string(top, col, indicator.label(lang), fmt["header"])
+            sheet.write_string(
+                top, col, marked(indicator.label(lang), report, indicator.id), fmt["header"]
+            )
             for offset in range(span):
                 sheet.write_string(
                     top + 1, col + offset, labels[columns[col - 2 + offset].field], fmt["header"]

@@ -18,9 +18,9 @@ from typing import Any
 
 from ..catalogue import registry_info
 from ..document import DocumentSettings
-from ..model import Report, Severity
+from ..model import Report
 from ..text import fold
-from .numbers import format_count
+from .caveats import caveat_lines
 
 
 @dataclass(frozen=True)
@@ -135,29 +135,8 @@ def _place_date(settings: DocumentSettings, place: str, lang: str) -> str:
     )
 
 
-def notes(report: Report, lang: str) -> list[str]:
+def notes(report: Report, lang: str, *, marker: bool = False) -> list[str]:
     """What the figures lack or doubt, one sentence each, for a "Ghi chú" under the tables:
-    units of the registry that sent nothing, then findings of error severity by code."""
-    missing = [f.unit or "?" for f in report.findings if f.code == "missing-unit"]
-    errors: dict[str, int] = {}
-    for finding in report.findings:
-        if finding.severity is Severity.ERROR and finding.code != "missing-unit":
-            errors[finding.code] = errors.get(finding.code, 0) + 1
-    lines: list[str] = []
-    if missing:
-        count = format_count(len(missing), lang)
-        names = ", ".join(missing)
-        lines.append(
-            f"{count} units sent no report ({names}): the totals leave them out."
-            if lang == "en"
-            else f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm các đơn vị này."
-        )
-    if errors:
-        count = format_count(sum(errors.values()), lang)
-        codes = ", ".join(f"{code}: {format_count(n, lang)}" for code, n in sorted(errors.items()))
-        lines.append(
-            f"The data has {count} errors ({codes}); see ctr-stats check."
-            if lang == "en"
-            else f"Số liệu có {count} lỗi ({codes}); xem ctr-stats check."
-        )
-    return lines
+    the units that sent nothing, then the figures errors touch (`render.caveats`, as every
+    output says them; `marker`: where the tables mark those figures (*))."""
+    return caveat_lines(report, lang, marker=marker)

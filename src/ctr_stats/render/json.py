@@ -35,6 +35,24 @@ def _figures(figures: Figures) -> dict[str, Any]:
     }
 
 
+def caveats_to_dict(report: Report) -> dict[str, Any]:
+    """What the figures lack or doubt: the units that sent nothing, and for each indicator an
+    error touches, the units whose figure it touches (its total always), the files named
+    where no unit is, and the findings' codes."""
+    return {
+        "missing_units": list(report.caveats.missing_units),
+        "doubted": [
+            {
+                "indicator": d.indicator,
+                "units": list(d.units),
+                "files": list(d.files),
+                "codes": list(d.codes),
+            }
+            for d in report.caveats.doubted
+        ],
+    }
+
+
 def report_to_dict(report: Report, lang: str = "vi") -> dict[str, Any]:
     """The contract as Python data: the JSON itself, read back (one writer, no second copy
     of the records' layout to keep in step)."""
@@ -67,6 +85,8 @@ def iter_json(report: Report, lang: str = "vi") -> Iterator[str]:
         ("units", _unit_lines(report)),
         ("findings", (encode(f.to_dict(lang)) for f in report.findings)),
         ("cells", report.accounting.to_dict()),
+        ("caveats", caveats_to_dict(report)),
+        ("notes", (encode(f.to_dict(lang)) for f in report.notes)),
     ]
     yield "{\n"
     for n, (key, value) in enumerate(sections):

@@ -57,3 +57,25 @@ def figure_cells(figures: Figures, lang: str, precision: int) -> list[str]:
         format_percent(figures.percent_of_prior, lang, precision),
         format_percent(figures.change_vs_prior, lang, precision),
     ]
+
+
+def format_plain(value: int | float | Decimal, lang: str, most_decimals: int = 4) -> str:
+    """A number in a message, with the decimals it has (at most `most_decimals`, rounded
+    half-up): 10.479, 12,5, 107,3333 in Vietnamese; 10,479, 12.5 in English."""
+    from decimal import ROUND_HALF_UP
+
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if number == number.to_integral_value():
+        number = number.to_integral_value()
+    decimals = max(0, -int(number.as_tuple().exponent))
+    if decimals > most_decimals:
+        decimals = most_decimals
+        number = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return format_number(number, lang, decimals)
+
+
+def format_change(value: Decimal | None, lang: str, precision: int) -> str:
+    """+4,6% / -3,1%: a change with its sign."""
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + format_percent(value, lang, precision)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
 from ..model import Report
+from .caveats import caveat_lines, marked
 from .numbers import figure_cells
 
 if TYPE_CHECKING:
@@ -39,16 +40,18 @@ def render_table(
             kind = indicator.sheet_kind
             rows.append((f"[bold]{catalogue.sheet_kinds[kind].label(lang)}[/bold]", []))
         cells = figure_cells(total.figures, lang, report.precision)
-        rows.append((indicator.label(lang), [*cells, str(total.units_reporting)]))
+        label = marked(indicator.label(lang), report, indicator.id)
+        rows.append((label, [*cells, str(total.units_reporting)]))
         if by_unit:
             for unit in report.units:
                 if unit.figures.indicator == total.figures.indicator:
                     cells = figure_cells(unit.figures, lang, report.precision)
-                    rows.append((f"  [dim]{unit.name}[/dim]", [*cells, ""]))
+                    name = marked(unit.name, report, indicator.id, unit.name)
+                    rows.append((f"  [dim]{name}[/dim]", [*cells, ""]))
 
     period = report.period.label(lang) if report.period else ""
     title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f", {period}" if period else "")
-    reporting = len({u.code for u in report.units})
+    reporting = len({u.code for u in report.all_units})  # all, whatever a ranking shows
     caption = {
         "vi": f"Danh mục {report.registry}: {reporting} đơn vị có báo cáo",
         "en": f"Registry {report.registry}: {reporting} units reporting",
@@ -68,3 +71,5 @@ def render_table(
             table.add_section()
         table.add_row(label, *cells)
     console.print(table)
+    for line in caveat_lines(report, lang):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)

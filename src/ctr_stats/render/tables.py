@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from ..catalogue import load_catalogue
 from ..model import Figures, Report
+from ..own_output import first_line
+from .caveats import caveat_lines, line_note, marked
 from .numbers import figure_cells
 from .table import HEADINGS
 
@@ -32,6 +34,7 @@ CSV_HEADINGS = {
         "% cùng kỳ",
         "Tăng giảm %",
         "Số đơn vị báo cáo",
+        "Ghi chú",
     ),
     "en": (
         "Indicator id",
@@ -45,6 +48,7 @@ CSV_HEADINGS = {
         "% of prior",
         "Change %",
         "Units reporting",
+        "Note",
     ),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -58,6 +62,11 @@ class Line:
     name: str
     figures: Figures
     units_reporting: int | None
+
+    def shown(self, report: Report) -> str:
+        """The label as a table shows it: '… — unit' for a unit's row, (*) when in doubt."""
+        text = self.label if not self.code else f"{self.label} — {self.name}"
+        return marked(text, report, self.indicator, self.name if self.code else None)
 
 
 def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
@@ -78,6 +87,11 @@ def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
     return out
 
 
+def notes_below(report: Report, lang: str, quote: str = "") -> str:
+    """The caveats under a pasted table, a paragraph each; "" when there are none."""
+    return "".join(f"\n{quote}{line}\n" for line in caveat_lines(report, lang))
+
+
 def _markdown_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -85,17 +99,20 @@ def _markdown_cell(text: str) -> str:
 def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
     headings = HEADINGS[lang]
     p = report.precision
-    rows = ["| " + " | ".join(headings) + " |", "|---|" + "---:|" * (len(headings) - 1)]
+    rows = [
+        f"<!-- {first_line(report, lang)} -->",
+        "| " + " | ".join(headings) + " |",
+        "|---|" + "---:|" * (len(headings) - 1),
+    ]
     for line in lines(report, lang, by_unit):
         f = line.figures
-        label = line.label if not line.code else f"{line.label} — {line.name}"
         cells = [
-            _markdown_cell(label),
+            _markdown_cell(line.shown(report)),
             *figure_cells(f, lang, p),
             "" if line.units_reporting is None else str(line.units_reporting),
         ]
         rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows) + "\n"
+    return "\n".join(rows) + "\n" + notes_below(report, lang, "> ")
 
 
 def escape_text(text: str) -> str:
@@ -113,9 +130,12 @@ def _plain(value: int | Decimal | None, lang: str, precision: int) -> str:
 
 
 def render_csv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
-    """Machine-readable: plain numbers (10479; 106,8 or 106.8), ids and codes included."""
+    """Machine-readable: plain numbers (10479; 106,8 or 106.8), ids and codes included, and
+    each figure's note (what its total lacks, why it is in doubt). The first line says the
+    tool wrote it."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "vi" else ",", lineterminator="\r\n")
+    writer.writerow([first_line(report, lang)])
     writer.writerow(CSV_HEADINGS[lang])
     p = report.precision
     for line in lines(report, lang, by_unit):
@@ -133,6 +153,9 @@ def render_csv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> st
                 _plain(f.percent_of_prior, lang, p),
                 _plain(f.change_vs_prior, lang, p),
                 "" if line.units_reporting is None else str(line.units_reporting),
+                escape_text(
+                    line_note(report, lang, line.indicator, line.name if line.code else None)
+                ),
             ]
         )
     return out.getvalue()
@@ -141,17 +164,16 @@ def render_csv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> st
 def render_tsv(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
     """To paste into Word or Excel: numbers as people read them (10.479; 106,8%)."""
     p = report.precision
-    rows = ["\t".join(HEADINGS[lang])]
+    rows = [first_line(report, lang), "\t".join(HEADINGS[lang])]
     for line in lines(report, lang, by_unit):
         f = line.figures
-        label = line.label if not line.code else f"{line.label} — {line.name}"
         rows.append(
             "\t".join(
                 [
-                    escape_text(label.replace("\t", " ")),
+                    escape_text(line.shown(report).replace("\t", " ")),
                     *figure_cells(f, lang, p),
                     "" if line.units_reporting is None else str(line.units_reporting),
                 ]
             )
         )
-    return "\n".join(rows) + "\n"
+    return "\n".join(rows) + "\n" + notes_below(report, lang)

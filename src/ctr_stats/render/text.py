@@ -22,6 +22,8 @@ from typing import Any
 from ..catalogue import load_catalogue
 from ..errors import UsageError
 from ..model import Figures, Period, Report, UnitFigures
+from ..own_output import first_line
+from .caveats import caveat_lines, incomplete_subject
 from .heading import province_of
 from .numbers import format_count, format_number
 
@@ -51,6 +53,28 @@ def prose_percent(value: Decimal | None, lang: str, precision: int) -> str:
         return ""
     whole = value == value.to_integral_value()
     return format_number(value, lang, 0 if whole else precision) + "%"
+
+
+def render_text_output(
+    report: Report,
+    *,
+    lang: str = "vi",
+    by_unit: bool = False,
+    templates: dict[str, Any] | None = None,
+    units: tuple[UnitFigures, ...] | None = None,
+) -> str:
+    """What `--format text` prints or writes: a first line saying the tool wrote it (no
+    digit in it: `verify` reads every digit of the text), a paragraph saying what the
+    figures lack or doubt if anything, then the paragraphs of `render_text`."""
+    caveats = caveat_lines(report, lang, marker=False)
+    head = "\n\n".join(
+        [first_line(report, lang, digits=False), *([" ".join(caveats)] if caveats else [])]
+    )
+    return (
+        head
+        + "\n\n"
+        + render_text(report, lang=lang, by_unit=by_unit, templates=templates, units=units)
+    )
 
 
 def render_text(
@@ -113,6 +137,8 @@ class _Writer:
         self.words: dict[str, Any] = words
         province = province_of(report.registry)
         self.subject = self.words["subject"][province[1] if province else "other"]
+        if report.caveats.missing_units:  # never "the whole city" without all its units
+            self.subject = incomplete_subject(self.subject, report, lang)
         self.subject_said = self.year_said = False
 
     def _say(self, key: str, **values: object) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from ..catalogue import load_catalogue
 from ..document import DocumentSettings
 from ..model import Report, UnitFigures
+from ..own_output import mark_document
 from .heading import Heading, heading, notes
 from .numbers import format_count, format_percent
 from .text import render_text
@@ -53,10 +54,8 @@ def write_docx(
     paragraphs = render_text(report, lang=lang, by_unit=by_unit, templates=templates, units=units)
     out = docx.Document()
     _page_and_styles(out)
-    properties = out.core_properties
-    properties.author = properties.last_modified_by = "ctr-stats"
-    properties.title = f"{head.report_kind} {head.report_subject}"
-    properties.comments = "ctr-stats"
+    mark_document(out, f"{head.report_kind} {head.report_subject}")  # never read as input
+    out.core_properties.last_modified_by = "ctr-stats"
 
     _heading(out, head, lang)
     _title(out, head)

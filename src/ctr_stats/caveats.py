@@ -1,0 +1,70 @@
+"""What the figures lack or doubt, from the error findings that remain: the registry units
+that sent nothing, and each figure an error touches. Every output says it (`render/caveats`).
+
+A finding touches the figures of its indicator; one that names no indicator, those of the
+sheet it names (a row no unit could be found for, a sheet of another period); one that names
+only a unit, those the unit has no figure for (a sheet kind it did not send); and failing
+all of these, every figure, since none can be ruled out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .model import Caveats, Doubted, Finding, Severity
+
+if TYPE_CHECKING:
+    from .api import Analysis
+
+
+def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
+    report = analysis.report
+    shown = [t.figures.indicator for t in report.totals]
+    names = {unit.name for unit in analysis.registry.units}
+    reported: dict[str, set[str]] = {}
+    for unit in report.units:
+        reported.setdefault(unit.name, set()).add(unit.figures.indicator)
+    missing: dict[str, None] = {}
+    # indicator -> (units, files, codes), each in the order first met
+    touched: dict[str, tuple[dict[str, None], dict[str, None], dict[str, None]]] = {}
+    for finding in findings:
+        if finding.severity is not Severity.ERROR:
+            continue
+        if finding.code == "missing-unit" and finding.unit:
+            missing[finding.unit] = None
+            continue
+        for indicator in _touches(finding, analysis, shown, reported):
+            units, files, codes = touched.setdefault(indicator, ({}, {}, {}))
+            if finding.unit in names and finding.indicator is not None:
+                units[finding.unit] = None
+            elif finding.file:
+                files[finding.file] = None
+            elif finding.unit:
+                units[finding.unit] = None
+            codes[finding.code] = None
+    return Caveats(
+        tuple(missing),
+        tuple(
+            Doubted(indicator, tuple(units), tuple(files), tuple(codes))
+            for indicator in shown
+            if indicator in touched
+            for units, files, codes in (touched[indicator],)
+        ),
+    )
+
+
+def _touches(
+    finding: Finding, analysis: Analysis, shown: Sequence[str], reported: dict[str, set[str]]
+) -> list[str]:
+    if finding.indicator is not None and finding.indicator in shown:
+        return [finding.indicator]
+    if finding.file is not None and finding.sheet is not None:
+        held = analysis.sheet_indicators.get((finding.file, finding.sheet))
+        if held:
+            return [i for i in shown if i in held] or list(shown)
+    if finding.unit is not None and finding.unit in reported:
+        lacking = [i for i in shown if i not in reported[finding.unit]]
+        if lacking:
+            return lacking
+    return list(shown)

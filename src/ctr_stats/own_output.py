@@ -1,0 +1,113 @@
+"""The tool's own outputs, marked by their content and recognised by it, whatever they are
+named: a report written into the folder it was computed from is never read back as a unit's
+report on the next run, and may be written over again.
+
+- Excel and Word files (.xlsx, .docx): the document's creator is "ctr-stats", and (Excel) a
+  custom document property "ctr-stats" names the command that wrote it. Both survive the
+  file being opened and saved again in Excel or LibreOffice.
+- Text (sentences, Markdown, CSV, TSV, a table written to a file): the first line starts
+  with "ctr-stats compute" (in Markdown inside an HTML comment, which does not show).
+- JSON: its first key, "schema": "ctr-stats/…".
+
+Every writer of a file calls one of the `mark_*` functions or starts with `first_line`.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Report
+
+TOOL = "ctr-stats"
+PROPERTY = "ctr-stats"  # the custom document property of an .xlsx the tool wrote
+_PROPERTY_CAP = 1 << 20  # document property parts are a few hundred bytes
+_HEAD_BYTES = 4096  # enough for any first line the tool writes
+
+# A first line the tool wrote, as it is, or as a spreadsheet saved it again (quotes gone or
+# doubled, separators after it): "ctr-stats compute: năm 2023, …"
+_TEXT_MARK = re.compile(r'\A\s*(?:<!--\s*|"+|#\s*)?ctr-stats (?:compute|check|verify)\b')
+_JSON_MARK = re.compile(r'\A\s*\{\s*"schema"\s*:\s*"ctr-stats/')
+# <dc:creator>ctr-stats</dc:creator>, in any prefix, with or without its own xmlns (openpyxl)
+_CREATOR = re.compile(rb"<(?:[\w.-]+:)?creator(?:\s[^>]*)?>\s*ctr-stats\s*</(?:[\w.-]+:)?creator>")
+_CUSTOM = re.compile(rb"""name\s*=\s*["']ctr-stats["']""")
+
+
+def first_line(report: Report, lang: str, command: str = "compute", *, digits: bool = True) -> str:
+    """'ctr-stats compute: năm 2023, danh mục hanoi-2024': what a text output starts with.
+    Without `digits`, only 'ctr-stats compute': sentences to paste into a report, whose
+    every number `verify` checks."""
+    if not digits:
+        return f"{TOOL} {command}"
+    period = report.period.label(lang) if report.period else None
+    registry = ("danh mục " if lang == "vi" else "registry ") + report.registry
+    return f"{TOOL} {command}: " + ", ".join(p for p in (period, registry) if p)
+
+
+def mark_workbook(workbook: Any, title: str, command: str = "compute") -> None:
+    """An xlsxwriter workbook's document properties, which mark it as the tool's."""
+    from . import __version__
+
+    workbook.set_properties({"creator": TOOL, "title": title})
+    workbook.set_custom_property(PROPERTY, f"{command} {__version__}")
+
+
+def mark_document(document: Any, title: str, command: str = "compute") -> None:
+    """A python-docx document's core properties, which mark it as the tool's."""
+    from . import __version__
+
+    properties = document.core_properties
+    properties.author = TOOL
+    properties.title = title
+    properties.comments = f"{TOOL} {command} {__version__}"
+
+
+def text_is_own(head: str) -> bool:
+    """Whether text (its first few thousand characters will do) is one the tool wrote."""
+    head = head.lstrip("\ufeff")
+    return bool(_TEXT_MARK.match(head) or _JSON_MARK.match(head))
+
+
+def head_text(data: bytes) -> str:
+    """The first characters of a text file's bytes, whatever its encoding (UTF-8 or UTF-16
+    as the tool and Excel write them; anything else as far as it reads)."""
+    head = data[:_HEAD_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def package_is_own(archive: zipfile.ZipFile) -> bool:
+    """Whether an Office package (.xlsx, .docx) is one the tool wrote: its document
+    properties, read with a cap on their size and searched as bytes (never parsed)."""
+    names = set(archive.namelist())
+    for name, mark in (("docProps/custom.xml", _CUSTOM), ("docProps/core.xml", _CREATOR)):
+        if name not in names:
+            continue
+        info = archive.getinfo(name)
+        if info.file_size > _PROPERTY_CAP:
+            continue
+        try:
+            with archive.open(info) as handle:
+                data = handle.read(_PROPERTY_CAP)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+            continue
+        if mark.search(data):
+            return True
+    return False
+
+
+def file_is_own(path: Path) -> bool:
+    """Whether the file at `path` is one the tool wrote (False if it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+        if head.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(path) as archive:
+                return package_is_own(archive)
+        return text_is_own(head_text(head))
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+        return False

@@ -1,0 +1,113 @@
+"""What the figures lack or doubt, said the same way under every output: the table, the
+sentences, Markdown, CSV and TSV, the Excel annex (and a Word report): the units that sent
+nothing, and the figures an error not yet fixed touches, marked (*) where they are shown."""
+
+from __future__ import annotations
+
+from ..catalogue import load_catalogue
+from ..model import Doubted, Report
+from .numbers import format_count
+
+MARK = "(*)"
+_LISTED = 10  # names listed before "and N others"
+
+
+def doubted(report: Report, indicator: str, unit: str | None = None) -> bool:
+    """Whether an error touches this figure: the indicator's total, or a unit's figure."""
+    if unit is None:
+        return report.caveats.of(indicator) is not None
+    return report.caveats.doubts_unit(indicator, unit)
+
+
+def marked(text: str, report: Report, indicator: str, unit: str | None = None) -> str:
+    """The label with (*) after it when the figure is in doubt."""
+    return f"{text} {MARK}" if doubted(report, indicator, unit) else text
+
+
+def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]:
+    """A sentence each for the missing units and the doubted figures; [] when the figures
+    lack nothing and nothing is in doubt. `marker`: the doubted figures are marked (*) where
+    they are shown, and the sentence starts with it."""
+    lines: list[str] = []
+    missing = report.caveats.missing_units
+    if missing:  # every one named: the note is where a reader looks for them
+        count, names = format_count(len(missing), lang), ", ".join(missing)
+        lines.append(
+            f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm các đơn vị này."
+            if lang == "vi"
+            else f"{count} unit{'s' if len(missing) > 1 else ''} sent no report ({names}):"
+            " the totals leave them out."
+        )
+    shown = {t.figures.indicator for t in report.totals}
+    groups: dict[str, list[str]] = {}  # what is wrong -> the indicators it touches
+    catalogue = load_catalogue()
+    for entry in report.caveats.doubted:
+        if entry.indicator in shown:
+            label = catalogue.indicators[entry.indicator].label(lang)
+            groups.setdefault(_why(entry, lang), []).append(label)
+    if groups:
+        every = "mọi số liệu" if lang == "vi" else "every figure"
+        parts = "; ".join(
+            f"{every if len(labels) == len(shown) > 1 else ', '.join(labels)} ({why})"
+            for why, labels in groups.items()
+        )
+        mark = f"{MARK} " if marker else ""
+        lines.append(
+            f"{mark}Số liệu có lỗi chưa sửa, chưa dùng được: {parts}."
+            if lang == "vi"
+            else f"{mark}Figures with errors not yet fixed, not to be relied on: {parts}."
+        )
+    return lines
+
+
+INCOMPLETE = {
+    "vi": "{subject} (chưa gồm {units} chưa có báo cáo)",
+    "en": "{subject} (not counting {units}, which sent no report)",
+}
+
+
+def incomplete_subject(subject: str, report: Report, lang: str) -> str:
+    """'toàn thành phố (chưa gồm Ứng Hòa chưa có báo cáo)': a subject that says all units,
+    when some sent nothing."""
+    if not subject.strip():
+        return subject
+    return INCOMPLETE[lang].format(subject=subject, units=missing_subject(report, lang))
+
+
+def missing_subject(report: Report, lang: str) -> str:
+    """'Ứng Hòa' or 'các đơn vị': who the totals leave out, short enough for a sentence and
+    without a digit (the sentences' every number is one `verify` checks)."""
+    missing = report.caveats.missing_units
+    if len(missing) <= 3:
+        return ", ".join(missing)
+    return "các đơn vị" if lang == "vi" else "the units"
+
+
+def listing(names: tuple[str, ...] | list[str], lang: str) -> str:
+    """'A, B, C' or 'A, …, J và 5 nơi khác' (units or files)."""
+    if len(names) <= _LISTED:
+        return ", ".join(names)
+    rest = format_count(len(names) - _LISTED, lang)
+    more = f" và {rest} nơi khác" if lang == "vi" else f" and {rest} more"
+    return ", ".join(names[:_LISTED]) + more
+
+
+def _why(entry: Doubted, lang: str) -> str:
+    """'Ba Đình, Tây Hồ: total-mismatch' — where, then the findings' codes."""
+    where = [*entry.units, *entry.files]
+    codes = ", ".join(entry.codes)
+    return f"{listing(where, lang)}: {codes}" if where else codes
+
+
+def line_note(report: Report, lang: str, indicator: str, unit: str | None = None) -> str:
+    """A figure's own note, for a table's Note column: what its total lacks, why it is in
+    doubt; "" when nothing."""
+    notes: list[str] = []
+    if unit is None and report.caveats.missing_units:
+        lacking = listing(report.caveats.missing_units, lang)
+        notes.append(("thiếu: " if lang == "vi" else "lacks: ") + lacking)
+    entry = report.caveats.of(indicator)
+    if entry is not None and (unit is None or unit in entry.units):
+        why = _why(entry, lang) if unit is None else ", ".join(entry.codes)
+        notes.append(("có lỗi: " if lang == "vi" else "in doubt: ") + why)
+    return "; ".join(notes)
