@@ -5,11 +5,12 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from .model import Finding, Period, Report
+    from .stops import Stop
 
 app = typer.Typer(
     name="ctr-stats",
@@ -158,6 +160,7 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     from rich.console import Console
 
     from .errors import CtrStatsError
+    from .safe_text import visible
 
     if debug:
         raise exc
@@ -165,12 +168,14 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     text = exc.describe(lang.value) if isinstance(exc, CtrStatsError) else str(exc)
     console = Console(stderr=True, highlight=False)
     console.print(f"[bold red]{'Lỗi' if lang is Lang.vi else 'Error'}:[/bold red] ", end="")
-    console.print(text, markup=False)
+    console.print(visible(text), markup=False)
     raise typer.Exit(code)
 
 
 def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
     from rich.console import Console
+
+    from .safe_text import visible
 
     console = Console(stderr=True, highlight=False)
     for finding in findings:
@@ -178,7 +183,7 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
         colour = "red" if finding.severity == "error" else "yellow"
         console.print(f"[{colour}]{finding.severity}[/{colour}] {finding.code}: ", end="")
         console.print(
-            (f"{where}: " if where else "") + finding.message(lang.value),
+            visible((f"{where}: " if where else "") + finding.message(lang.value)),
             markup=False,
             soft_wrap=True,
         )
@@ -414,6 +419,7 @@ def _emit(
 ) -> None:
     """Render the report in the chosen format, to stdout or (atomically) to a file."""
     from . import output as out
+    from .safe_text import visible
 
     if chosen is ComputeFormat.table and output is None:
         from rich.console import Console
@@ -439,7 +445,7 @@ def _emit(
         from .render.json import iter_json
 
         if output is None:
-            for piece in iter_json(report, lang):
+            for piece in iter_json(report, lang):  # control characters escaped (safe_text)
                 sys.stdout.write(piece)
         else:
             out.write_text(output, iter_json(report, lang))
@@ -469,6 +475,10 @@ def _emit(
             ComputeFormat.tsv: render_tsv,
         }[chosen]
         text = renderer(report, lang=lang, by_unit=by_unit)
+    # names and labels are escaped field by field; this catches what a template or a future
+    # field brings, keeping the line breaks (and TSV's tabs) the format uses itself
+    keep = {ComputeFormat.csv: "\r\n", ComputeFormat.tsv: "\t\n"}.get(chosen, "\n")
+    text = visible(text, keep=keep)
     if output is None:
         sys.stdout.write(
             ("\ufeff" if chosen is ComputeFormat.csv and not sys.stdout.isatty() else "") + text
@@ -695,14 +705,77 @@ def main() -> None:
     if help_text is not None:
         sys.stdout.write(help_text + "\n")
         return
+    from .stops import Stop, guard_streams, stopped_by_signals
+
+    stop = Stop()
+    streams = guard_streams()
     try:
-        app()
-    except Exception as exc:  # a bug of ours: one clear line, never a traceback (--debug shows it)
-        if "--debug" in sys.argv:
-            raise
-        sys.stderr.write(
-            f"Lỗi không lường trước / unexpected error: {type(exc).__name__}: {exc}\n"
-            "Chạy lại với --debug và gửi kết quả cho người phát triển"
-            " / run again with --debug and send the output to the developers\n"
+        with stopped_by_signals(stop):
+            code = _run(stop, streams)
+    finally:
+        sys.stdout, sys.stderr = streams
+    raise SystemExit(code)
+
+
+def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
+    """The command's exit code; a mistake on the command line, a stop, a closed pipe or a
+    bug of ours told in one or two lines, never a traceback (--debug shows it)."""
+    from .stops import ReaderGone, silence
+    from .usage_errors import chosen_lang, describe, is_usage_error
+
+    lang = chosen_lang(sys.argv[1:])
+    try:
+        code = app(standalone_mode=False)
+        if stop.signal is None:
+            return code if isinstance(code, int) else 0
+    except ReaderGone:
+        silence(streams)
+        return 0
+    except (KeyboardInterrupt, Exception) as exc:
+        if stop.signal is None and isinstance(exc, KeyboardInterrupt):
+            stop.signal = 2  # SIGINT from before our handler, or raised by a library
+        if stop.signal is None and type(exc).__name__ == "Abort":  # click: end of input
+            stop.signal = 2
+        if stop.signal is None and is_usage_error(exc):
+            sys.stderr.write(describe(exc, lang, sys.argv[1:]))
+            return 2
+        if stop.signal is None:
+            if "--debug" in sys.argv:
+                raise
+            return _unexpected(exc)
+    return _stopped(stop.signal, lang)
+
+
+def _unexpected(exc: BaseException) -> int:
+    from .safe_text import visible
+
+    sys.stderr.write(
+        f"Lỗi không lường trước / unexpected error: {type(exc).__name__}: {visible(str(exc))}\n"
+        "Chạy lại với --debug và gửi kết quả cho người phát triển"
+        " / run again with --debug and send the output to the developers\n"
+    )
+    return 3
+
+
+def _stopped(signum: int, lang: str) -> int:
+    """One line: the run was stopped, and what was written (nothing, or a whole report)."""
+    from .output import WRITTEN
+    from .safe_text import visible
+
+    how = "Ctrl-C" if signum == 2 else f"tín hiệu {signum}" if lang == "vi" else f"signal {signum}"
+    if WRITTEN:
+        names = visible(", ".join(str(p) for p in WRITTEN))
+        line = (
+            f"Đã dừng ({how}) sau khi đã ghi xong {names}."
+            if lang == "vi"
+            else f"Stopped ({how}) after {names} was written in full."
         )
-        raise SystemExit(3) from None
+    else:
+        line = (
+            f"Đã dừng ({how}): không ghi tệp nào."
+            if lang == "vi"
+            else f"Stopped ({how}): nothing was written."
+        )
+    with contextlib.suppress(BaseException):  # stderr closed too: nothing to tell
+        sys.stderr.write(line + "\n")
+    return 128 + signum

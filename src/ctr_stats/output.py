@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import UsageError
+from .stops import signals_held
 
 TEMP_MARK = ".ctr-stats-tmp"
+# The report files this run has put in place, for the line that tells a stopped run apart.
+WRITTEN: list[Path] = []
 # For tests only: seconds to wait with the temporary file complete, before replacing the
 # target, so a test can kill the process at that moment.
 _PAUSE_ENV = "CTR_STATS_TEST_PAUSE_BEFORE_REPLACE"
@@ -70,7 +73,9 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         if pause:
             time.sleep(float(pause))
         try:
-            os.replace(temporary, target)
+            with signals_held():  # moved into place and recorded, or neither
+                os.replace(temporary, target)
+                WRITTEN.append(target)
         except PermissionError as exc:
             raise UsageError(
                 "không ghi được tệp (có thể đang mở trong Excel): hãy đóng tệp rồi chạy lại",

@@ -398,6 +398,52 @@ CASES: list[Case] = [
 ]
 
 
+# Text that drives a terminal, from the cells, sheet names and titles of a workbook: OSC 0
+# (window title), OSC 8 (hyperlink), CSI 2J (clear screen), RIS (reset), NUL, C1 controls
+# (CSI, OSC, ST as single bytes), DEL, a right-to-left override and an isolate, a carriage
+# return (writes over the line), rich markup (which would make a link) and HTML.
+PAYLOAD = (
+    "\x1b]0;pwned\x07"
+    "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
+    "\x1b[2J\x1bc\x00\x9b31m\x9d0;t\x9c\x7f\u202e\u2066\r"
+    "[link=https://evil.example/]x[/link]<script>alert(1)</script>"
+)
+
+
+def _xml_text(text: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    # a carriage return as a reference: written raw, XML reads it as a line feed
+    return escape(text, {'"': "&quot;", "\r": "&#13;"}).encode("utf-8")
+
+
+def control_characters_workbook(path: Path) -> None:
+    """A consolidated sheet whose sheet name, title, one unit's name, one count cell and
+    one extra column's header carry PAYLOAD: each reaches a finding or a table."""
+    payload = _xml_text(PAYLOAD)
+
+    def sheet(data: bytes) -> bytes:
+        data = data.replace(b"N\xc4\x82M 2023</t>", b"N\xc4\x82M 2023" + payload + b"</t>", 1)
+        data = data.replace(
+            "<t>Quận Ba Đình</t>".encode(), "<t>Quận Ba Đình".encode() + payload + b"</t>"
+        )
+        data = data.replace(
+            b'<c r="C9" t="n"><v>1200</v></c>',
+            b'<c r="C9" t="inlineStr"><is><t>12' + payload + b"</t></is></c>",
+        )
+        data = data.replace(
+            b'</row><row r="7">',
+            b'<c r="I6" t="inlineStr"><is><t>' + payload + b'</t></is></c></row><row r="7">',
+            1,
+        )
+        return data
+
+    def workbook(data: bytes) -> bytes:
+        return data.replace('name="Kết nạp"'.encode(), 'name="Kết nạp'.encode() + payload + b'"')
+
+    rewrite(path, {SHEET: sheet, "xl/workbook.xml": workbook})
+
+
 def build(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for case in CASES:

@@ -282,6 +282,6 @@ def _read_text(path: Path, data: bytes) -> Grid:
         ) from exc
     delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
     rows: list[list[CellValue]] = [
-        list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)
+        list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     ]
     return Grid(file=str(path), sheet=path.stem, rows=rows)

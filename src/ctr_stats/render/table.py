@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
 from ..model import Report
+from ..safe_text import markup
 from .numbers import figure_cells
 
 if TYPE_CHECKING:
@@ -44,14 +45,15 @@ def render_table(
             for unit in report.units:
                 if unit.figures.indicator == total.figures.indicator:
                     cells = figure_cells(unit.figures, lang, report.precision)
-                    rows.append((f"  [dim]{unit.name}[/dim]", [*cells, ""]))
+                    rows.append((f"  [dim]{markup(unit.name)}[/dim]", [*cells, ""]))
 
     period = report.period.label(lang) if report.period else ""
     title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f", {period}" if period else "")
     reporting = len({u.code for u in report.units})
+    registry = markup(report.registry)  # a --units file's name
     caption = {
-        "vi": f"Danh mục {report.registry}: {reporting} đơn vị có báo cáo",
-        "en": f"Registry {report.registry}: {reporting} units reporting",
+        "vi": f"Danh mục {registry}: {reporting} đơn vị có báo cáo",
+        "en": f"Registry {registry}: {reporting} units reporting",
     }[lang]
     table = Table(title=title, caption=caption)
     if not console.is_terminal and "COLUMNS" not in os.environ:

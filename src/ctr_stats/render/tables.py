@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalogue import load_catalogue
 from ..model import Figures, Report
+from ..safe_text import html, visible
 from .numbers import figure_cells
 from .table import HEADINGS
 
@@ -79,7 +81,12 @@ def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text as text: HTML escaped (a unit named `<script>` in a --units file), control
+    characters shown, and Markdown's own marks backslashed."""
+    return _MARKDOWN.sub(r"\\\g<0>", html(text))
+
+
+_MARKDOWN = re.compile(r"[\\`*_\[\]|]")
 
 
 def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
@@ -99,7 +106,9 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
 
 
 def escape_text(text: str) -> str:
-    """OWASP CSV injection: a text starting like a formula is made plain text."""
+    """OWASP CSV injection: a text starting like a formula is made plain text; control
+    characters shown (safe_text)."""
+    text = visible(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
