@@ -168,7 +168,7 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     text = exc.describe(lang.value) if isinstance(exc, CtrStatsError) else str(exc)
     console = Console(stderr=True, highlight=False)
     console.print(f"[bold red]{'Lỗi' if lang is Lang.vi else 'Error'}:[/bold red] ", end="")
-    console.print(visible(text), markup=False)
+    console.print(visible(text), markup=False, soft_wrap=True)  # one line, however long
     raise typer.Exit(code)
 
 
@@ -431,7 +431,7 @@ def _emit(
     if output is not None:
         from .read import discover
 
-        out.check_target(output, discover(inputs))
+        output = out.check_target(output, discover(inputs))
     if chosen is ComputeFormat.xlsx:
         from .render.excel import write_excel
 
@@ -720,7 +720,7 @@ def main() -> None:
 def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
     """The command's exit code; a mistake on the command line, a stop, a closed pipe or a
     bug of ours told in one or two lines, never a traceback (--debug shows it)."""
-    from .stops import ReaderGone, silence
+    from .stops import OutputFailed, ReaderGone, silence
     from .usage_errors import chosen_lang, describe, is_usage_error
 
     lang = chosen_lang(sys.argv[1:])
@@ -731,6 +731,9 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
     except ReaderGone:
         silence(streams)
         return 0
+    except OutputFailed as failed:
+        silence(streams[:1])  # the last flush on exit has nowhere to fail
+        return _output_failed(failed.error, lang)
     except (KeyboardInterrupt, Exception) as exc:
         if stop.signal is None and isinstance(exc, KeyboardInterrupt):
             stop.signal = 2  # SIGINT from before our handler, or raised by a library
@@ -755,6 +758,20 @@ def _unexpected(exc: BaseException) -> int:
         " / run again with --debug and send the output to the developers\n"
     )
     return 3
+
+
+def _output_failed(error: OSError, lang: str) -> int:
+    reason = error.strerror or str(error)
+    line = (
+        f"Lỗi: không ghi được kết quả ra đầu ra chuẩn ({reason}): hãy giải phóng chỗ trống"
+        " hoặc ghi ra tệp khác bằng --output"
+        if lang == "vi"
+        else f"Error: cannot write the output ({reason}): free some space or write to"
+        " another file with --output"
+    )
+    with contextlib.suppress(BaseException):  # stderr on the same full disk: nothing to tell
+        sys.stderr.write(line + "\n")
+    return 2
 
 
 def _stopped(signum: int, lang: str) -> int:

@@ -1,11 +1,13 @@
-"""A run stopped from outside: Ctrl-C or SIGTERM, or a reader that closes the pipe.
+"""A run stopped from outside: Ctrl-C or SIGTERM, a reader that closes the pipe, an output
+stream that cannot be written.
 
 Ctrl-C (SIGINT) and SIGTERM become KeyboardInterrupt, so that every `finally` on the way
 out runs (a temporary file is removed, the worker processes are ended) and cli.py says in
 one line that the run was stopped. A reader that stops reading (`ctr-stats compute … |
 head -1`) makes writing to stdout fail with a broken pipe: that is the reader's choice,
 not an error, so the run ends quietly with exit code 0 rather than with a traceback or
-typer's exit code 1.
+typer's exit code 1. stdout redirected to a full disk (or past `ulimit -f`) is exit code 2
+with one line, as for a report file.
 """
 
 from __future__ import annotations
@@ -28,8 +30,17 @@ class ReaderGone(BaseException):
     `except Exception` on the way (typer catches the OSError of a broken pipe) takes it."""
 
 
+class OutputFailed(BaseException):
+    """stdout or stderr could not be written (a full disk, past `ulimit -f`): `error`."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 class Guarded:
-    """A text stream whose broken pipe raises ReaderGone; everything else is the stream's."""
+    """A text stream whose broken pipe raises ReaderGone and whose other write errors
+    raise OutputFailed; everything else is the stream's."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
@@ -39,12 +50,16 @@ class Guarded:
             return self._stream.write(text)
         except BrokenPipeError:
             raise ReaderGone from None
+        except OSError as exc:
+            raise OutputFailed(exc) from None
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
             raise ReaderGone from None
+        except OSError as exc:
+            raise OutputFailed(exc) from None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
