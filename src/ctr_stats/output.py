@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import UsageError
+from .files import special_kind
 from .stops import signals_held
 
 TEMP_MARK = ".ctr-stats-tmp"
@@ -32,15 +33,6 @@ _PAUSE_ENV = "CTR_STATS_TEST_PAUSE_BEFORE_REPLACE"
 
 def temp_pattern(target: Path) -> str:
     return f".{target.name}.*{TEMP_MARK}"
-
-
-_KINDS = (
-    (stat.S_ISDIR, "một thư mục", "a folder"),
-    (stat.S_ISCHR, "một thiết bị", "a device"),
-    (stat.S_ISBLK, "một thiết bị", "a device"),
-    (stat.S_ISFIFO, "một đường ống (FIFO)", "a pipe (FIFO)"),
-    (stat.S_ISSOCK, "một socket", "a socket"),
-)
 
 
 def writable_target(target: Path) -> Path:
@@ -57,13 +49,13 @@ def writable_target(target: Path) -> Path:
             f"cannot use this path for --output ({exc.strerror})",
             file=str(target),
         ) from exc
-    for test, what_vi, what_en in _KINDS:
-        if test(mode):
-            raise UsageError(
-                f"đây là {what_vi}, không phải một tệp: không ghi đè lên nó; hãy chọn tên tệp cho --output",
-                f"this is {what_en}, not a file: it is not written over; choose a file name for --output",
-                file=str(target),
-            )
+    kind = special_kind(mode)
+    if kind is not None:
+        raise UsageError(
+            f"đây là {kind[0]}, không phải một tệp: không ghi đè lên nó; hãy chọn tên tệp cho --output",
+            f"this is {kind[1]}, not a file: it is not written over; choose a file name for --output",
+            file=str(target),
+        )
     return real
 
 

@@ -293,6 +293,34 @@ def _csv_utf16(p: Path) -> None:
     shutil.copy(CORPUS / "csv-utf16-unicode-text-tab.txt", p)
 
 
+def million_rows(references: bool) -> Callable[[Path], None]:
+    """1,000,000 rows more of 3 cells under the form's header, and no dimension element to
+    go by: with r= on every row and cell, or (as some generators write) on none."""
+
+    def make(p: Path) -> None:
+        row = (
+            b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>%d</v></c><c r="C%d"><v>%d</v></c></row>'
+            if references
+            else b"<row><c><v>%d</v></c><c><v>%d</v></c><c><v>%d</v></c></row>"
+        )
+        count = row.count(b"%d")
+        # values that vary, so that the sheet compresses as real ones do (not 300:1)
+        rows = b"".join(
+            row % ((n, n, n * 7919 % 100_003, n, n * 104_729 % 99_991, n, n % 977)[-count:])
+            for n in range(20, 1_000_020)
+        )
+        rewrite(
+            p,
+            {
+                SHEET: lambda d: re.sub(rb"<dimension[^>]*/>", b"", d).replace(
+                    b"</sheetData>", rows + b"</sheetData>"
+                )
+            },
+        )
+
+    return make
+
+
 CASES: list[Case] = [
     Case("empty.xlsx", 3, "empty", _empty),
     Case("truncated.xlsx", 3, "damaged or truncated zip", _truncated),
@@ -393,6 +421,8 @@ CASES: list[Case] = [
         "formula saved without its value",
         _prefixed_formula_without_value,
     ),
+    Case("million-rows-no-dimension.xlsx", 3, "--max-cells", million_rows(references=True)),
+    Case("million-rows-no-references.xlsx", 3, "--max-cells", million_rows(references=False)),
     Case("csv-cp1258.csv", 0, "", _csv_cp1258),
     Case("csv-utf16-unicode-text.txt", 0, "", _csv_utf16),
 ]
