@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from ctr_stats import cli
-from ctr_stats.safe_text import html, json_controls, markup, visible
 from ctr_stats.text import clean
 
 from .hostile.make_hostile import PAYLOAD, control_characters_workbook
@@ -162,7 +161,10 @@ def test_verify_every_format(
     if fmt == "json":
         assert json.loads(out)["summary"]["mismatch"] >= 1
     elif fmt == "github":
-        assert "file=" + str(hostile / visible(REPORT)).replace(":", "%3A") in out
+        shown = (
+            REPORT.replace("\x1b", "\\x1b").replace("\x07", "\\x07").replace("\u202e", "\\u202e")
+        )
+        assert "file=" + str(hostile / shown.replace("\x9b", "\\x9b")).replace(":", "%3A") in out
 
 
 def test_explain(hostile: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
@@ -194,6 +196,8 @@ def test_errors_and_usage_errors(hostile: Path, capfdbinary: pytest.CaptureFixtu
 
 
 def test_visible_shows_every_control_and_nothing_else() -> None:
+    from ctr_stats.safe_text import html, json_controls, markup, visible
+
     assert visible("Ba Đình") == "Ba Đình"
     assert visible("\x1b[2J\x00\x9b\x7f\u202e\u2066\r\n\t") == (
         "\\x1b[2J\\x00\\x9b\\x7f\\u202e\\u2066\\r\\n\\t"

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import socket
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,29 +23,12 @@ from ctr_stats.errors import InputError
 
 from .hostile.make_hostile import million_rows
 from .test_cli import ROOT, SAMPLES
+from .test_hostile import run_bounded as run
 
 UNITS = ROOT / "tests" / "corpus" / "units.csv"
 FORM = ROOT / "tests" / "corpus" / "files" / "csv-utf8-semicolon.csv"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
-
-
-def run(*args: str, memory: int = 2 * 1024**3) -> tuple[subprocess.CompletedProcess[str], float]:
-    def bounded() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    start = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "ctr_stats", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env={**os.environ, "NO_COLOR": "1", "CTR_STATS_JOBS": "1"},
-        timeout=120,
-        preexec_fn=bounded,
-    )
-    return result, time.monotonic() - start
 
 
 def _special_files(folder: Path) -> list[Path]:

@@ -189,8 +189,11 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
         )
 
 
-def _parse_period(period: str | None, registry: str | None, units: Path | None) -> Period | None:
-    """The --period option, after checking --registry and --units are not both given."""
+def _parse_period(
+    period: str | None, registry: str | None, units: Path | None, source: str = "--period"
+) -> Period | None:
+    """The --period option (or `source`, where the period was written), after checking
+    --registry and --units are not both given."""
     from .errors import UsageError
     from .model import parse_period
 
@@ -201,7 +204,12 @@ def _parse_period(period: str | None, registry: str | None, units: Path | None) 
     try:
         return parse_period(period) if period else None
     except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from exc
+        raise UsageError(
+            f"{source}: '{period}' không phải một kỳ báo cáo; dùng NĂM, NĂM-h1, NĂM-9m,"
+            " NĂM-q1 đến q4 hoặc NĂM-Nm (ví dụ 2023, 2022-h1)",
+            f"{source}: '{period}' is not a reporting period; use YEAR, YEAR-h1, YEAR-9m,"
+            " YEAR-q1 to q4 or YEAR-Nm (such as 2023, 2022-h1)",
+        ) from exc
 
 
 PROGRESS_FROM = 40  # files: fewer read in a blink
@@ -536,7 +544,12 @@ def check(
 
     try:
         settings = load_config(config)
-        chosen_period = _parse_period(period or settings.period, registry, units)
+        chosen_period = _parse_period(
+            period or settings.period,
+            registry,
+            units,
+            "--period" if period else f"{settings.path}: period",
+        )
         result = run_check(
             paths,
             config=settings,

@@ -3,8 +3,9 @@ and findings to ignore (each with a reason), found in the current folder or its 
 
 from __future__ import annotations
 
+import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,70 @@ def _bad(path: Path, vi: str, en: str) -> UsageError:
     return UsageError(vi, en, file=str(path))
 
 
+def _shown(value: object) -> str:
+    """A value as the file wrote it, shortened: what the message says was found."""
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _expect(path: Path, key: str, value: object, what_vi: str, what_en: str) -> UsageError:
+    """`key` holds `value`, where it should hold what_vi / what_en."""
+    return _bad(
+        path,
+        f"{key} phải là {what_vi} (trong tệp là {_shown(value)})",
+        f"{key} must be {what_en} (the file has {_shown(value)})",
+    )
+
+
+def _text(path: Path, key: str, value: object, *, empty: bool = False) -> str:
+    if not isinstance(value, str) or (not empty and not value.strip()) or "\x00" in value:
+        raise _expect(path, key, value, "một chuỗi trong ngoặc kép", "a string in quotes")
+    return value
+
+
+def _table(path: Path, key: str, value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _expect(path, key, value, "một bảng", "a table")
+    return value
+
+
+def _tables(path: Path, key: str, value: object) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _expect(path, key, value, f"các bảng {key}", f"{key} tables")
+    return value
+
+
+def _no_other_keys(path: Path, key: str, table: dict[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise _bad(
+            path,
+            f"{key}: khóa không hợp lệ: {', '.join(unknown)} (có: {', '.join(sorted(known))})",
+            f"{key}: unknown keys: {', '.join(unknown)} (known: {', '.join(sorted(known))})",
+        )
+
+
+def _thresholds(path: Path, table: dict[str, Any]) -> Thresholds:
+    """Numbers, finite and not below zero; `absolute` a whole number."""
+    defaults = Thresholds()
+    _no_other_keys(path, "[thresholds]", table, set(defaults.__dataclass_fields__))
+    for name, value in table.items():
+        key = f"[thresholds] {name}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _expect(path, key, value, "một số, ví dụ 50", "a number, such as 50")
+        if not math.isfinite(value):
+            raise _expect(path, key, value, "một số hữu hạn", "a finite number")
+        if value < 0:
+            raise _expect(path, key, value, "một số không âm", "a number not below zero")
+        if name == "absolute" and value != int(value):
+            raise _expect(path, key, value, "một số nguyên", "a whole number")
+    values = {n: int(v) if n == "absolute" else v for n, v in table.items()}
+    return replace(defaults, **values)
+
+
 def load_config(path: Path | None) -> Config:
-    """The given file, else the nearest ctr-stats.toml, else the defaults."""
+    """The given file, else the nearest ctr-stats.toml, else the defaults. Every mistake
+    in it is a UsageError naming the key and what it should hold, in both languages."""
     path = path or find_config()
     if path is None:
         return Config()
@@ -70,6 +133,12 @@ def load_config(path: Path | None) -> Config:
         raise _bad(
             path, f"không đọc được tệp cấu hình: {exc}", f"cannot read the configuration: {exc}"
         ) from exc
+    except RecursionError as exc:  # tomllib reads nested arrays by recursion
+        raise _bad(
+            path,
+            "tệp cấu hình có mảng hoặc bảng lồng nhau quá sâu",
+            "the configuration nests arrays or tables too deeply",
+        ) from exc
     known = {"registry", "units", "period", "thresholds", "severity", "rules", "ignore"}
     unknown = set(data) - known
     if unknown:
@@ -78,12 +147,9 @@ def load_config(path: Path | None) -> Config:
             f"khóa không hợp lệ: {', '.join(sorted(unknown))}",
             f"unknown keys: {', '.join(sorted(unknown))}",
         )
-    try:
-        thresholds = Thresholds(**data.get("thresholds", {}))
-    except TypeError as exc:
-        raise _bad(path, f"[thresholds] không hợp lệ: {exc}", f"bad [thresholds]: {exc}") from exc
+    thresholds = _thresholds(path, _table(path, "[thresholds]", data.get("thresholds", {})))
     severities: dict[str, Severity] = {}
-    for code, level in data.get("severity", {}).items():
+    for code, level in _table(path, "[severity]", data.get("severity", {})).items():
         if level not in ("error", "warning"):
             raise _bad(
                 path,
@@ -91,44 +157,82 @@ def load_config(path: Path | None) -> Config:
                 f"[severity] {code} must be error or warning",
             )
         severities[code] = Severity(level)
-    catalogue = load_catalogue()
-    rules: list[Rule] = []
-    for entry in data.get("rules", ()):
-        try:
-            rule = Rule(
-                kind=entry["kind"],
-                parts=tuple(entry["parts"]) if "parts" in entry else (entry["part"],),
-                whole=entry["whole"],
-                part_measure=entry.get("part_measure", "actual"),
-                whole_measure=entry.get("whole_measure", "actual"),
-            )
-        except KeyError as exc:
-            raise _bad(path, f"[[rules]] thiếu {exc}", f"[[rules]] lacks {exc}") from exc
-        names = (*rule.parts, rule.whole)
-        if (
-            rule.kind not in ("part_of", "sum_of")
-            or any(n not in catalogue.indicators for n in names)
-            or not {rule.part_measure, rule.whole_measure} <= set(MEASURES)
-        ):
-            raise _bad(path, f"[[rules]] không hợp lệ: {entry}", f"bad [[rules]] entry: {entry}")
-        rules.append(rule)
+    rules = tuple(
+        _rule(path, n, entry)
+        for n, entry in enumerate(_tables(path, "[[rules]]", data.get("rules", [])), start=1)
+    )
     ignores: list[Ignore] = []
-    for entry in data.get("ignore", ()):
+    for n, entry in enumerate(_tables(path, "[[ignore]]", data.get("ignore", [])), start=1):
+        key = f"[[ignore]] {n}"
+        _no_other_keys(path, key, entry, {"code", "unit", "reason"})
         if not entry.get("code") or not str(entry.get("reason", "")).strip():
             raise _bad(
                 path,
-                "[[ignore]] cần code và reason (lý do)",
-                "[[ignore]] needs a code and a reason",
+                f"{key}: cần code và reason (lý do)",
+                f"{key}: needs a code and a reason",
             )
-        ignores.append(Ignore(entry["code"], entry.get("unit"), entry["reason"]))
+        unit = entry.get("unit")
+        ignores.append(
+            Ignore(
+                _text(path, f"{key} code", entry["code"]),
+                None if unit is None else _text(path, f"{key} unit", unit),
+                _text(path, f"{key} reason", entry["reason"]),
+            )
+        )
+    registry = data.get("registry")
     units = data.get("units")
+    period = data.get("period")
+    if isinstance(period, int) and not isinstance(period, bool):
+        period = str(period)  # period = 2023, as a number: the natural way to write a year
     return Config(
         path=path,
-        registry=data.get("registry"),
-        units=(path.parent / units) if units else None,
-        period=data.get("period"),
+        registry=None if registry is None else _text(path, "registry", registry),
+        units=None if units is None else path.parent / _text(path, "units", units),
+        period=None if period is None else _text(path, "period", period),
         thresholds=thresholds,
         severities=severities,
-        rules=tuple(rules),
+        rules=rules,
         ignores=tuple(ignores),
     )
+
+
+def _rule(path: Path, n: int, entry: dict[str, Any]) -> Rule:
+    key = f"[[rules]] {n}"
+    _no_other_keys(
+        path, key, entry, {"kind", "part", "parts", "whole", "part_measure", "whole_measure"}
+    )
+    for needed in ("kind", "whole"):
+        if needed not in entry:
+            raise _bad(path, f"{key}: thiếu {needed}", f"{key}: lacks {needed}")
+    if "parts" in entry:
+        parts = entry["parts"]
+        if not isinstance(parts, list) or not parts or not all(isinstance(p, str) for p in parts):
+            raise _expect(
+                path, f"{key} parts", parts, "danh sách mã chỉ tiêu", "a list of indicator ids"
+            )
+    elif "part" in entry:
+        parts = [_text(path, f"{key} part", entry["part"])]
+    else:
+        raise _bad(path, f"{key}: thiếu part hoặc parts", f"{key}: lacks part or parts")
+    kind = entry["kind"]
+    if kind not in ("part_of", "sum_of"):
+        raise _expect(path, f"{key} kind", kind, '"part_of" hoặc "sum_of"', '"part_of" or "sum_of"')
+    catalogue = load_catalogue()
+    for name in (*parts, entry["whole"]):
+        if not isinstance(name, str) or name not in catalogue.indicators:
+            raise _expect(
+                path,
+                f"{key}",
+                name,
+                "mã một chỉ tiêu trong danh mục, ví dụ admission.total",
+                "a catalogue indicator id, such as admission.total",
+            )
+    measures = {}
+    for side in ("part_measure", "whole_measure"):
+        measure = entry.get(side, "actual")
+        if measure not in MEASURES:
+            raise _expect(
+                path, f"{key} {side}", measure, "plan, actual hoặc prior", "plan, actual or prior"
+            )
+        measures[side] = measure
+    return Rule(kind=kind, parts=tuple(parts), whole=entry["whole"], **measures)
