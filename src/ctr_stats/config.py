@@ -130,8 +130,11 @@ def load_config(path: Path | None) -> Config:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)  # not "[Errno 2] …" but its words
         raise _bad(
-            path, f"không đọc được tệp cấu hình: {exc}", f"cannot read the configuration: {exc}"
+            path,
+            f"không đọc được tệp cấu hình: {reason}",
+            f"cannot read the configuration: {reason}",
         ) from exc
     except RecursionError as exc:  # tomllib reads nested arrays by recursion
         raise _bad(
