@@ -4,7 +4,7 @@
     python bench/large_inputs.py csv-padded xlsx-million-rows
 
 Each case is built in bench/work/large/ (100 MB text files, a 1,000,000-row sheet), then
-`ctr-stats compute FILE --units tests/corpus/units.csv --format json` runs as a whole
+`ctr-stats compute FILE --units-only tests/corpus/units.csv --format json` runs as a whole
 process; the time is the wall clock (start-up included), the CPU its user and system time
 (steadier on a shared machine), the memory the process's peak resident set (`os.wait4`). The README's limits ("a 100 MB CSV under 300 MB and at least 10 MB/s", "a
 1,000,000-row sheet refused in under a second and 200 MB", "a FIFO or /dev/zero refused in
@@ -135,7 +135,7 @@ def measure(path: Path) -> tuple[float, float, float, int, str]:
     """(seconds, CPU seconds, peak MB, exit code, the first finding's code or '')."""
     start = time.monotonic()
     process = subprocess.Popen(
-        [*COMMAND, str(path), "--units", str(UNITS), "--format", "json", "--allow-missing"],
+        [*COMMAND, str(path), "--units-only", str(UNITS), "--format", "json", "--allow-missing"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

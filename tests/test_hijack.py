@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from ctr_stats import cli
-from ctr_stats.text import clean
 
 from .hostile.make_hostile import PAYLOAD, control_characters_workbook
 
@@ -96,7 +95,7 @@ def test_compute_every_format(
 ) -> None:
     code, out, err, raw = run_main(
         capfdbinary,
-        *("compute", str(hostile / "data"), "--units", str(hostile / "units.csv")),
+        *("compute", str(hostile / "data"), "--units-only", str(hostile / "units.csv")),
         *("--by", "unit", "--format", fmt, "--lang", lang, "--allow-missing"),
     )
     assert code in (0, 1), err
@@ -107,7 +106,7 @@ def test_compute_every_format(
         assert SHOWN in out + err  # shown, not dropped
     else:
         data = json.loads(out)  # the text itself, exactly, for the programs that read it
-        assert any(u["name"] == clean(f"Đông Anh{PAYLOAD}") for u in data["units"])
+        assert any(u["name"].startswith("Đông Anh\x1b]0;pwned\x07") for u in data["units"])
         assert any(PAYLOAD in (f["message"] or "") for f in data["findings"])
     if fmt == "markdown":
         assert "&lt;script&gt;" in out and "<script>" not in out
@@ -118,7 +117,7 @@ def test_compute_to_a_workbook_says_nothing_raw(
 ) -> None:
     code, out, err, raw = run_main(
         capfdbinary,
-        *("compute", str(hostile / "data"), "--units", str(hostile / "units.csv")),
+        *("compute", str(hostile / "data"), "--units-only", str(hostile / "units.csv")),
         *("-o", str(tmp_path / "phu-luc.xlsx"), "--allow-missing"),
     )
     assert code in (0, 1), err
@@ -132,7 +131,7 @@ def test_check_every_format(
 ) -> None:
     code, out, err, raw = run_main(
         capfdbinary,
-        *("check", str(hostile / "data"), "--units", str(hostile / "units.csv")),
+        *("check", str(hostile / "data"), "--units-only", str(hostile / "units.csv")),
         *("--format", fmt),
     )
     assert code in (1, 3), err
@@ -154,7 +153,7 @@ def test_verify_every_format(
     code, out, err, raw = run_main(
         capfdbinary,
         *("verify", str(hostile / REPORT), "--data", str(hostile / "data")),
-        *("--units", str(hostile / "units.csv"), "--format", fmt),
+        *("--units-only", str(hostile / "units.csv"), "--format", fmt),
     )
     assert code in (0, 1), err
     assert_no_controls(out + err, raw)
@@ -171,7 +170,7 @@ def test_explain(hostile: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> No
     code, out, err, raw = run_main(
         capfdbinary,
         *("explain", "admission.total", str(hostile / "data")),
-        *("--units", str(hostile / "units.csv"), "--unit", "Đông Anh"),
+        *("--units-only", str(hostile / "units.csv"), "--unit", "Đông Anh"),
     )
     assert code == 0, err
     assert_no_controls(out + err, raw)

@@ -129,7 +129,9 @@ def test_a_million_row_sheet_is_refused_before_it_is_parsed(
 ) -> None:
     path = tmp_path / "trieu-dong.xlsx"
     million_rows(references)(path)
-    peak, code, stderr = _peak_rss_mb("compute", str(path), "--units", str(UNITS), "--lang", "en")
+    peak, code, stderr = _peak_rss_mb(
+        "compute", str(path), "--units-only", str(UNITS), "--lang", "en"
+    )
     assert code == 3 and "--max-cells" in stderr, stderr
     assert peak < 200, f"{peak:.0f} MB"
 
@@ -145,7 +147,7 @@ def test_a_100_mb_csv_is_read_as_it_streams_in(tmp_path: Path) -> None:
         for _ in range(100):
             out.write(block)
     peak, code, stderr = _peak_rss_mb(
-        "compute", str(path), "--units", str(UNITS), "--format", "json"
+        "compute", str(path), "--units-only", str(UNITS), "--format", "json"
     )
     assert code == 0, stderr
     assert peak < 150, f"{peak:.0f} MB"
@@ -178,7 +180,7 @@ def test_a_text_file_past_max_cells_is_refused_naming_the_option(tmp_path: Path)
     path = tmp_path / "qua-lon.csv"
     path.write_text(head + "\n" + "\n".join(rows) * 10_000 + "\n", encoding="utf-8")
     result, _ = run(
-        "compute", str(path), "--units", str(UNITS), "--lang", "en", "--max-cells", "1000"
+        "compute", str(path), "--units-only", str(UNITS), "--lang", "en", "--max-cells", "1000"
     )
     assert result.returncode == 3
     assert "--max-cells" in result.stderr and str(path) in result.stderr

@@ -17,7 +17,7 @@ DEEP = "[" * 3000 + "]" * 3000
 CONFIGS = [
     (
         'period = "năm ngoái"',
-        "period: 'năm ngoái' không phải một kỳ báo cáo",
+        "period: 'năm ngoái' không phải kỳ báo cáo",
         "is not a reporting period",
     ),
     ("period = true", "period phải là một chuỗi", "period must be a string"),

@@ -39,7 +39,8 @@ class Ignore:
 class Config:
     path: Path | None = None
     registry: str | None = None
-    units: Path | None = None
+    units: Path | None = None  # extends the registry, or replaces it with units_only
+    units_only: bool = False
     period: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -142,7 +143,16 @@ def load_config(path: Path | None) -> Config:
             "tệp cấu hình có mảng hoặc bảng lồng nhau quá sâu",
             "the configuration nests arrays or tables too deeply",
         ) from exc
-    known = {"registry", "units", "period", "thresholds", "severity", "rules", "ignore"}
+    known = {
+        "registry",
+        "units",
+        "units_only",
+        "period",
+        "thresholds",
+        "severity",
+        "rules",
+        "ignore",
+    }
     unknown = set(data) - known
     if unknown:
         raise _bad(
@@ -182,15 +192,25 @@ def load_config(path: Path | None) -> Config:
                 _text(path, f"{key} reason", entry["reason"]),
             )
         )
-    registry = data.get("registry")
-    units = data.get("units")
+    registry, units, units_only = data.get("registry"), data.get("units"), data.get("units_only")
+    for key, value in (("registry", registry), ("units", units), ("units_only", units_only)):
+        if value is not None:
+            _text(path, key, value)
+    if units_only and (units or registry):
+        raise _bad(
+            path,
+            "units_only thay cả danh mục: không dùng cùng registry hay units",
+            "units_only replaces the registry: it cannot go with registry or units",
+        )
+    own = units_only or units
     period = data.get("period")
     if isinstance(period, int) and not isinstance(period, bool):
         period = str(period)  # period = 2023, as a number: the natural way to write a year
     return Config(
         path=path,
-        registry=None if registry is None else _text(path, "registry", registry),
-        units=None if units is None else path.parent / _text(path, "units", units),
+        registry=registry,
+        units=(path.parent / own) if own else None,
+        units_only=bool(units_only),
         period=None if period is None else _text(path, "period", period),
         thresholds=thresholds,
         severities=severities,

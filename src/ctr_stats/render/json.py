@@ -73,6 +73,7 @@ def _pieces(report: Report, lang: str) -> Iterator[str]:
         ),
         ("units", _unit_lines(report)),
         ("findings", (encode(f.to_dict(lang)) for f in report.findings)),
+        ("cells", report.accounting.to_dict()),
     ]
     yield "{\n"
     for n, (key, value) in enumerate(sections):
