@@ -208,3 +208,28 @@ def test_visible_shows_every_control_and_nothing_else() -> None:
     document = json.dumps({"name": PAYLOAD}, ensure_ascii=False)
     assert json.loads(json_controls(document)) == {"name": PAYLOAD}
     assert not CONTROLS.search(json_controls(document))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("show", "hanoi-2024"), ("show", "hanoi-2024", "--format", "csv"), ("find", "Đông Anh")],
+)
+def test_units_commands(
+    hostile: Path, capfdbinary: pytest.CaptureFixture[bytes], args: tuple[str, ...]
+) -> None:
+    code, out, err, raw = run_main(
+        capfdbinary, "units", *args, "--units", str(hostile / "units.csv"), "--period", "2023"
+    )
+    assert code in (0, 1), err
+    assert_no_controls(out + err, raw)
+    assert "pwned" in out
+
+
+def test_explain_unused(hostile: Path, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    code, out, err, raw = run_main(
+        capfdbinary,
+        *("explain", str(hostile / "data"), "--unused"),
+        *("--units-only", str(hostile / "units.csv")),
+    )
+    assert code in (0, 1), err
+    assert_no_controls(out + err, raw)

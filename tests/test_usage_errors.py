@@ -103,7 +103,7 @@ COMMAND_LINES = [
     (("compute",), "thiếu đối số PATHS (Tệp hoặc thư mục bảng tính)", "Missing argument"),
     (
         ("tinh", "x"),
-        "không có lệnh 'tinh' (có: compute, check, verify, explain)",
+        "không có lệnh 'tinh' (có: compute, check, verify, explain, units)",
         "No such command",
     ),
     (("verify", "a.md", "b.md"), "thừa đối số: b.md", "Got unexpected extra argument"),

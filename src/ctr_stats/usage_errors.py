@@ -104,7 +104,7 @@ def _vietnamese(exc: Any) -> str | None:
     return None
 
 
-COMMANDS = ("compute", "check", "verify", "explain")
+COMMANDS = ("compute", "check", "verify", "explain", "units")
 
 
 def describe(exc: BaseException, lang: str, args: Sequence[str] = ()) -> str:
