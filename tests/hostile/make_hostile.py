@@ -321,6 +321,15 @@ def million_rows(references: bool) -> Callable[[Path], None]:
     return make
 
 
+def _unplaced_bomb(d: bytes) -> bytes:
+    """40 KB that a reader lays out as 8,001 rows x 4,000 columns: rows and cells without
+    r= are placed one after the other (a row of 4,000 cells, then 8,000 empty rows)."""
+    wide = b"<row>" + b"<c><v>1</v></c>" * 4000 + b"</row>"
+    return re.sub(rb"<dimension[^>]*/>", b"", d).replace(
+        b"</sheetData>", wide + b"<row/>" * 8000 + b"</sheetData>"
+    )
+
+
 CASES: list[Case] = [
     Case("empty.xlsx", 3, "empty", _empty),
     Case("truncated.xlsx", 3, "damaged or truncated zip", _truncated),
@@ -423,6 +432,15 @@ CASES: list[Case] = [
     ),
     Case("million-rows-no-dimension.xlsx", 3, "--max-cells", million_rows(references=True)),
     Case("million-rows-no-references.xlsx", 3, "--max-cells", million_rows(references=False)),
+    Case(
+        "unplaced-cells-bomb.xlsx", 3, "--max-cells", lambda p: rewrite(p, {SHEET: _unplaced_bomb})
+    ),
+    Case(
+        "unplaced-cells-bomb-prefixed.xlsx",
+        3,
+        "--max-cells",
+        lambda p: rewrite(p, {SHEET: lambda d: with_prefix(_unplaced_bomb(d))}),
+    ),
     Case("csv-cp1258.csv", 0, "", _csv_cp1258),
     Case("csv-utf16-unicode-text.txt", 0, "", _csv_utf16),
 ]

@@ -358,7 +358,7 @@ def _inflate_scanned(inflater: Any, raw: memoryview, most: int, scan: SheetScan)
         if piece:
             pieces.append(piece)
             produced += len(piece)
-            scan.feed(piece)
+            scan.feed(piece, last=inflater.eof)
         if inflater.eof or not (rest or piece):
             break
     scan.finish()
@@ -367,7 +367,7 @@ def _inflate_scanned(inflater: Any, raw: memoryview, most: int, scan: SheetScan)
 
 def check_sheet_bounds_with(scan: SheetScan, data: bytes) -> None:
     for start in range(0, len(data), _STEP):
-        scan.feed(data[start : start + _STEP])
+        scan.feed(data[start : start + _STEP], last=start + _STEP >= len(data))
     scan.finish()
 
 
@@ -478,19 +478,33 @@ def _cells(piece: bytes) -> int:
     return piece.count(b"<c") + piece.count(b":c")
 
 
-# A row or cell written otherwise than `<row r="1"`, `<c r="A1"` (Excel, openpyxl,
-# xlsxwriter, LibreOffice): with no attribute, another whitespace, or a namespace prefix.
-_UNUSUAL_ROW_OR_CELL = re.compile(rb"<(?:row|c)[>/\t\n\r]|<[\w.-]+:(?:row|c)\b")
+# A row or cell written otherwise than `<row r="1"`, `<c r="A1"` (as Excel, openpyxl,
+# xlsxwriter and LibreOffice write them): with no attribute, another attribute first or
+# another whitespace; and one named with a namespace prefix (`<x:c`). Two searches, each
+# led by a literal character (one pattern for both would try every position).
+_UNUSUAL_ROW_OR_CELL = re.compile(rb"""<(?:c|row)(?:[>/\t\n\r]| (?!r="))""")
+_PREFIXED_ROW_OR_CELL = re.compile(rb":(?:c|row)\b")
 
 
 def _all_placed(chunk: bytes) -> bool:
-    """Whether every row and cell of a piece of a sheet names its place, told by byte
-    counts and one search: then nothing is placed by counting."""
-    return (
-        chunk.count(b"<row ") == chunk.count(b'<row r="')
-        and chunk.count(b"<c ") == chunk.count(b'<c r="')
-        and not _UNUSUAL_ROW_OR_CELL.search(chunk)
-    )
+    """Whether every row and cell of a piece of a sheet names its place (r= first, as
+    writers put it): then nothing is placed by counting."""
+    return not _UNUSUAL_ROW_OR_CELL.search(chunk) and not _PREFIXED_ROW_OR_CELL.search(chunk)
+
+
+def _areas(chunk: bytes) -> bytes:
+    """The dimension's and merged ranges' refs ("A1:Z22 A8:A9"), the pattern run only where
+    they stand (a sheet's top and end), found by byte searches: "<" is everywhere between."""
+    found: list[bytes] = []
+    at = chunk.find(b"dimension")
+    while at >= 0:
+        if match := _AREA.match(chunk, max(chunk.rfind(b"<", 0, at), 0)):
+            found.append(match.group(1))
+        at = chunk.find(b"dimension", at + 1)
+    merges_at = chunk.find(b"mergeCell")
+    if merges_at >= 0:  # a dimension seen twice changes no maximum
+        found += _AREA.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0))
+    return b" ".join(found)
 
 
 class SheetScan:
@@ -515,26 +529,24 @@ class SheetScan:
         self.merges = 0
         self._pending = b""
 
-    def feed(self, data: bytes) -> None:
-        """The next bytes of the sheet's XML; raises InputError once over a limit."""
-        data = self._pending + data
-        cut = data.rfind(b"<")  # a tag is never split between two pieces
+    def feed(self, data: bytes, last: bool = False) -> None:
+        """The next bytes of the sheet's XML (`last`: the end of it); raises InputError
+        once over a limit."""
+        data = self._pending + data if self._pending else data
+        cut = len(data) if last else data.rfind(b"<")  # a tag is never cut in two
         if cut <= 0:
             self._pending = data
             return
         self._pending = data[cut:]
-        self._scan(data[:cut])
+        self._scan(data[:cut] if cut < len(data) else data)
 
     def finish(self) -> None:
-        self._scan(self._pending)
-        self._pending = b""
+        if self._pending:
+            self._scan(self._pending)
+            self._pending = b""
 
     def _scan(self, chunk: bytes) -> None:
-        areas = (
-            b" ".join(_AREA.findall(chunk))
-            if b"dimension" in chunk or b"mergeCell" in chunk
-            else b""
-        )
+        areas = _areas(chunk)
         placed = _all_placed(chunk)
         if not placed:
             self._count_unplaced(chunk)
@@ -560,8 +572,9 @@ class SheetScan:
         if rows:  # as many as the rows: converted and compared in C
             top = max(map(int, rows)) if max(map(len, rows)) <= 7 else EXCEL_MAX_ROWS + 1
             self.max_row = max(self.max_row, top)
-        if b"mergeCell" in chunk:
-            self.merges += len(_MERGE.findall(chunk))
+        merges_at = chunk.find(b"mergeCell")
+        if merges_at >= 0:
+            self.merges += len(_MERGE.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0)))
         self._check()
 
     def _count_unplaced(self, chunk: bytes) -> None:
