@@ -112,17 +112,31 @@ def test_compute_every_format(
         assert "&lt;script&gt;" in out and "<script>" not in out
 
 
-def test_compute_to_a_workbook_says_nothing_raw(
-    hostile: Path, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+@pytest.mark.parametrize("name", ["phu-luc.xlsx", "bao-cao.docx"])
+def test_compute_to_a_file_says_nothing_raw_and_writes_valid_xml(
+    hostile: Path, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], name: str
 ) -> None:
+    """The annex and the Word report are XML inside: what XML forbids cannot go in."""
+    import inspect
+    import zipfile
+
+    target = tmp_path / name
+    # the report is written despite the workbook's errors (once compute fails on them)
+    go_on = (
+        ("--allow-errors",) if "allow_errors" in inspect.signature(cli.compute).parameters else ()
+    )
     code, out, err, raw = run_main(
         capfdbinary,
         *("compute", str(hostile / "data"), "--units-only", str(hostile / "units.csv")),
-        *("-o", str(tmp_path / "phu-luc.xlsx"), "--allow-missing"),
+        *("-o", str(target), "--allow-missing", "--by", "unit", *go_on),
     )
     assert code in (0, 1), err
     assert_no_controls(out + err, raw)
     assert SHOWN in err
+    with zipfile.ZipFile(target) as parts:
+        for part in parts.namelist():
+            if part.endswith(".xml"):
+                ET.fromstring(parts.read(part))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Rule, load_catalogue
+from .document import DocumentSettings, parse_document
 from .errors import UsageError
 from .model import MEASURES, Severity
 
@@ -46,6 +47,7 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
     ignores: tuple[Ignore, ...] = ()
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -152,6 +154,7 @@ def load_config(path: Path | None) -> Config:
         "severity",
         "rules",
         "ignore",
+        "document",
     }
     unknown = set(data) - known
     if unknown:
@@ -216,6 +219,7 @@ def load_config(path: Path | None) -> Config:
         severities=severities,
         rules=rules,
         ignores=tuple(ignores),
+        document=parse_document(data.get("document", {}), path),
     )
 
 
