@@ -133,3 +133,75 @@ def test_chunks_cover_every_file_once_small_at_both_ends(files: int, jobs: int) 
         assert sizes[:jobs] == sizes[-jobs:] == [8] * jobs
         middle = sizes[3 * jobs : -3 * jobs]
         assert min(middle) >= 60 and max(middle) - min(middle) <= 1
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped (a container's init may never reap)."""
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    """kill -9 of the main process during a run of many files: within 2 s no worker is
+    left, and the caller reading its stdout and stderr sees them end (no worker holds
+    them). The workers are made slow (5 s a file) so that they would outlive it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "slow.py"
+    script.write_text(
+        "import sys, time\n"
+        "import ctr_stats.api as api, ctr_stats.workers as workers, ctr_stats.cli as cli\n"
+        "workers.FORK_FROM = workers.SPAWN_FROM = 1\n"
+        "real = api.read_checked\n"
+        "def slow(checked):\n    time.sleep(5)\n    return real(checked)\n"
+        "api.read_checked = slow\n"
+        f"sys.argv = ['ctr-stats', 'compute', {str(SAMPLES)!r}]\n"
+        "cli.main()\n",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(script)],
+        env={**os.environ, "CTR_STATS_JOBS": "2"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    workers_seen: set[int] = set()
+    while len(workers_seen) < 2 and time.monotonic() < deadline:
+        workers_seen = {pid for pid in _children(process.pid) if _alive(pid)}
+        time.sleep(0.05)
+    try:
+        assert len(workers_seen) >= 2, "the workers never started"
+        time.sleep(0.3)  # reading their first files
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=5)  # EOF on both pipes: nothing else holds them
+        deadline = time.monotonic() + 2
+        while any(_alive(pid) for pid in workers_seen) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers_seen if _alive(pid)]
+    finally:  # should the test fail, it leaves nothing running
+        process.kill()
+        for pid in workers_seen:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

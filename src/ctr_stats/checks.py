@@ -13,8 +13,7 @@ from typing import cast
 from .api import Analysis, Progress, analyse
 from .catalogue import Catalogue, Registry, Rule, load_catalogue
 from .caveats import caveats_of
-from .config import Config, Ignore, Thresholds
-from .errors import UsageError
+from .config import Config, Ignore, Thresholds, period_option
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
     UNREADABLE_CODES,
@@ -24,7 +23,6 @@ from .model import (
     Report,
     Severity,
     UnitFigures,
-    parse_period,
 )
 from .render.numbers import format_change, format_count, format_percent, format_plain
 from .text import fold
@@ -121,14 +119,7 @@ def check(
 
 def _config_period(config: Config) -> Period:
     assert config.period is not None
-    try:
-        return parse_period(config.period)
-    except ValueError as exc:
-        raise UsageError(
-            f"period trong tệp cấu hình không hợp lệ: {exc}",
-            f"bad period in the configuration: {exc}",
-            file=str(config.path),
-        ) from exc
+    return period_option(config.period, f"{config.path}: period")
 
 
 def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding:

@@ -5,11 +5,12 @@ Heavy modules are imported inside the commands so that `--help` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from .model import Finding, Period, Report, UnitFigures
+    from .stops import Stop
 
 app = typer.Typer(
     name="ctr-stats",
@@ -179,6 +181,7 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     from rich.console import Console
 
     from .errors import CtrStatsError
+    from .safe_text import visible
 
     if debug:
         raise exc
@@ -186,12 +189,14 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     text = exc.describe(lang.value) if isinstance(exc, CtrStatsError) else str(exc)
     console = Console(stderr=True, highlight=False)
     console.print(f"[bold red]{'Lỗi' if lang is Lang.vi else 'Error'}:[/bold red] ", end="")
-    console.print(text, markup=False, soft_wrap=True)  # one line, never cut mid-sentence
+    console.print(visible(text), markup=False, soft_wrap=True)  # one line, never cut mid-sentence
     raise typer.Exit(code)
 
 
 def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
     from rich.console import Console
+
+    from .safe_text import visible
 
     console = Console(stderr=True, highlight=False)
     for finding in findings:
@@ -199,24 +204,17 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
         colour = {"error": "red", "warning": "yellow"}.get(finding.severity, "cyan")
         console.print(f"[{colour}]{finding.severity}[/{colour}] {finding.code}: ", end="")
         console.print(
-            (f"{where}: " if where else "") + finding.message(lang.value),
+            visible((f"{where}: " if where else "") + finding.message(lang.value)),
             markup=False,
             soft_wrap=True,
         )
 
 
-def _parse_period(period: str | None) -> Period | None:
-    from .errors import UsageError
-    from .model import parse_period
+def _parse_period(period: str | None, source: str = "--period") -> Period | None:
+    """The --period option (or `source`, where the period was written)."""
+    from .config import period_option
 
-    try:
-        return parse_period(period) if period else None
-    except ValueError as exc:
-        raise UsageError(
-            f"--period: '{period}' không phải kỳ báo cáo (viết NĂM, NĂM-h1, NĂM-9m, NĂM-q1..q4"
-            " hoặc NĂM-Nm, ví dụ 2023, 2022-h1)",
-            f"--period: {exc}",
-        ) from exc
+    return period_option(period, source) if period else None
 
 
 OwnUnits = tuple[Path | None, bool]  # the user's registry file, and whether it replaces
@@ -557,6 +555,7 @@ def _emit(
     """Render the report in the chosen format, to stdout or (atomically) to a file.
     `all_units`: every unit's figures, when `report` is a ranked selection of them."""
     from . import output as out
+    from .safe_text import visible
 
     if chosen is ComputeFormat.table and output is None:
         from rich.console import Console
@@ -568,7 +567,7 @@ def _emit(
     if output is not None:
         from .read import discover
 
-        out.check_target(output, discover(inputs))
+        output = out.check_target(output, discover(inputs))
     if chosen in FILE_ONLY:
         from .config import load_config
 
@@ -604,7 +603,7 @@ def _emit(
         from .render.json import iter_json
 
         if output is None:
-            for piece in iter_json(report, lang):
+            for piece in iter_json(report, lang):  # control characters escaped (safe_text)
                 sys.stdout.write(piece)
         else:
             out.write_text(output, iter_json(report, lang))
@@ -637,6 +636,10 @@ def _emit(
             ComputeFormat.tsv: render_tsv,
         }[chosen]
         text = renderer(report, lang=lang, by_unit=by_unit)
+    # names and labels are escaped field by field; this catches what a template or a future
+    # field brings, keeping the line breaks (and TSV's tabs) the format uses itself
+    keep = {ComputeFormat.csv: "\r\n", ComputeFormat.tsv: "\t\n"}.get(chosen, "\n")
+    text = visible(text, keep=keep)
     if output is None:
         sys.stdout.write(
             ("\ufeff" if chosen is ComputeFormat.csv and not sys.stdout.isatty() else "") + text
@@ -865,9 +868,10 @@ def units_list(lang: LangOpt = Lang.vi, debug: DebugOpt = False) -> None:
     """Các danh mục có sẵn: 34 tỉnh, thành phố từ 1/7/2025, Hà Nội trước đó / the built-in registries."""
     from .errors import CtrStatsError
     from .render.units import render_list
+    from .safe_text import visible
 
     try:
-        sys.stdout.write(render_list(lang.value))
+        sys.stdout.write(visible(render_list(lang.value), keep="\n"))
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
 
@@ -896,14 +900,15 @@ def units_show(
     from .catalogue import registry_info
     from .errors import CtrStatsError
     from .render.units import render_show, render_show_csv
+    from .safe_text import visible
 
     try:
         registry = api.registry_in_force(name, units, False, _parse_period(period))
         if output_format is ShowFormat.csv:
-            sys.stdout.write(render_show_csv(registry))
+            sys.stdout.write(visible(render_show_csv(registry), keep="\n"))
         else:
             info = registry_info(registry.name.split("+")[0])
-            sys.stdout.write(render_show(registry, info, lang.value))
+            sys.stdout.write(visible(render_show(registry, info, lang.value), keep="\n"))
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
 
@@ -934,6 +939,7 @@ def units_find(
     from .config import load_config
     from .errors import CtrStatsError
     from .render.units import render_find
+    from .safe_text import visible
     from .units import UnitMatcher
 
     try:
@@ -949,7 +955,7 @@ def units_find(
         )
         matcher = UnitMatcher(chosen)
         match = matcher.match(text, suggest=False)
-        sys.stdout.write(render_find(text, matcher, lang.value))
+        sys.stdout.write(visible(render_find(text, matcher, lang.value), keep="\n"))
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     raise typer.Exit(0 if match.unit is not None else 1)
@@ -992,14 +998,94 @@ def main() -> None:
     if help_text is not None:
         sys.stdout.write(help_text + "\n")
         return
+    from .stops import Stop, guard_streams, stopped_by_signals
+
+    stop = Stop()
+    streams = guard_streams()
     try:
-        app()
-    except Exception as exc:  # a bug of ours: one clear line, never a traceback (--debug shows it)
-        if "--debug" in sys.argv:
-            raise
-        sys.stderr.write(
-            f"Lỗi không lường trước / unexpected error: {type(exc).__name__}: {exc}\n"
-            "Chạy lại với --debug và gửi kết quả cho người phát triển"
-            " / run again with --debug and send the output to the developers\n"
+        with stopped_by_signals(stop):
+            code = _run(stop, streams)
+    finally:
+        sys.stdout, sys.stderr = streams
+    raise SystemExit(code)
+
+
+def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
+    """The command's exit code; a mistake on the command line, a stop, a closed pipe or a
+    bug of ours told in one or two lines, never a traceback (--debug shows it)."""
+    from .stops import OutputFailed, ReaderGone, silence
+    from .usage_errors import chosen_lang, describe, is_usage_error
+
+    lang = chosen_lang(sys.argv[1:])
+    try:
+        code = app(standalone_mode=False)
+        if stop.signal is None:
+            return code if isinstance(code, int) else 0
+    except ReaderGone:
+        silence(streams)
+        return 0
+    except OutputFailed as failed:
+        silence(streams[:1])  # the last flush on exit has nowhere to fail
+        return _output_failed(failed.error, lang)
+    except (KeyboardInterrupt, Exception) as exc:
+        if stop.signal is None and isinstance(exc, KeyboardInterrupt):
+            stop.signal = 2  # SIGINT from before our handler, or raised by a library
+        if stop.signal is None and type(exc).__name__ == "Abort":  # click: end of input
+            stop.signal = 2
+        if stop.signal is None and is_usage_error(exc):
+            sys.stderr.write(describe(exc, lang, sys.argv[1:]))
+            return 2
+        if stop.signal is None:
+            if "--debug" in sys.argv:
+                raise
+            return _unexpected(exc)
+    return _stopped(stop.signal, lang)
+
+
+def _unexpected(exc: BaseException) -> int:
+    from .safe_text import visible
+
+    sys.stderr.write(
+        f"Lỗi không lường trước / unexpected error: {type(exc).__name__}: {visible(str(exc))}\n"
+        "Chạy lại với --debug và gửi kết quả cho người phát triển"
+        " / run again with --debug and send the output to the developers\n"
+    )
+    return 3
+
+
+def _output_failed(error: OSError, lang: str) -> int:
+    reason = error.strerror or str(error)
+    line = (
+        f"Lỗi: không ghi được kết quả ra đầu ra chuẩn ({reason}): hãy giải phóng chỗ trống"
+        " hoặc ghi ra tệp khác bằng --output"
+        if lang == "vi"
+        else f"Error: cannot write the output ({reason}): free some space or write to"
+        " another file with --output"
+    )
+    with contextlib.suppress(BaseException):  # stderr on the same full disk: nothing to tell
+        sys.stderr.write(line + "\n")
+    return 2
+
+
+def _stopped(signum: int, lang: str) -> int:
+    """One line: the run was stopped, and what was written (nothing, or a whole report)."""
+    from .output import WRITTEN
+    from .safe_text import visible
+
+    how = "Ctrl-C" if signum == 2 else f"tín hiệu {signum}" if lang == "vi" else f"signal {signum}"
+    if WRITTEN:
+        names = visible(", ".join(str(p) for p in WRITTEN))
+        line = (
+            f"Đã dừng ({how}) sau khi đã ghi xong {names}."
+            if lang == "vi"
+            else f"Stopped ({how}) after {names} was written in full."
         )
-        raise SystemExit(3) from None
+    else:
+        line = (
+            f"Đã dừng ({how}): không ghi tệp nào."
+            if lang == "vi"
+            else f"Stopped ({how}): nothing was written."
+        )
+    with contextlib.suppress(BaseException):  # stderr closed too: nothing to tell
+        sys.stderr.write(line + "\n")
+    return 128 + signum

@@ -3,15 +3,16 @@ and findings to ignore (each with a reason), found in the current folder or its 
 
 from __future__ import annotations
 
+import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .catalogue import Rule, load_catalogue
 from .document import DocumentSettings, parse_document
 from .errors import UsageError
-from .model import MEASURES, Severity
+from .model import MEASURES, Period, Severity, parse_period
 
 CONFIG_NAME = "ctr-stats.toml"
 
@@ -62,16 +63,87 @@ def _bad(path: Path, vi: str, en: str) -> UsageError:
     return UsageError(vi, en, file=str(path))
 
 
+def _shown(value: object) -> str:
+    """A value as the file wrote it, shortened: what the message says was found."""
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _expect(path: Path, key: str, value: object, what_vi: str, what_en: str) -> UsageError:
+    """`key` holds `value`, where it should hold what_vi / what_en."""
+    return _bad(
+        path,
+        f"{key} phải là {what_vi} (trong tệp là {_shown(value)})",
+        f"{key} must be {what_en} (the file has {_shown(value)})",
+    )
+
+
+def _text(path: Path, key: str, value: object, *, empty: bool = False) -> str:
+    if not isinstance(value, str) or (not empty and not value.strip()) or "\x00" in value:
+        raise _expect(path, key, value, "một chuỗi trong ngoặc kép", "a string in quotes")
+    return value
+
+
+def _table(path: Path, key: str, value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _expect(path, key, value, "một bảng", "a table")
+    return value
+
+
+def _tables(path: Path, key: str, value: object) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _expect(path, key, value, f"các bảng {key}", f"{key} tables")
+    return value
+
+
+def _no_other_keys(path: Path, key: str, table: dict[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise _bad(
+            path,
+            f"{key}: khóa không hợp lệ: {', '.join(unknown)} (có: {', '.join(sorted(known))})",
+            f"{key}: unknown keys: {', '.join(unknown)} (known: {', '.join(sorted(known))})",
+        )
+
+
+def _thresholds(path: Path, table: dict[str, Any]) -> Thresholds:
+    """Numbers, finite and not below zero; `absolute` a whole number."""
+    defaults = Thresholds()
+    _no_other_keys(path, "[thresholds]", table, set(defaults.__dataclass_fields__))
+    for name, value in table.items():
+        key = f"[thresholds] {name}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _expect(path, key, value, "một số, ví dụ 50", "a number, such as 50")
+        if not math.isfinite(value):
+            raise _expect(path, key, value, "một số hữu hạn", "a finite number")
+        if value < 0:
+            raise _expect(path, key, value, "một số không âm", "a number not below zero")
+        if name == "absolute" and value != int(value):
+            raise _expect(path, key, value, "một số nguyên", "a whole number")
+    values = {n: int(v) if n == "absolute" else v for n, v in table.items()}
+    return replace(defaults, **values)
+
+
 def load_config(path: Path | None) -> Config:
-    """The given file, else the nearest ctr-stats.toml, else the defaults."""
+    """The given file, else the nearest ctr-stats.toml, else the defaults. Every mistake
+    in it is a UsageError naming the key and what it should hold, in both languages."""
     path = path or find_config()
     if path is None:
         return Config()
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)  # not "[Errno 2] …" but its words
         raise _bad(
-            path, f"không đọc được tệp cấu hình: {exc}", f"cannot read the configuration: {exc}"
+            path,
+            f"không đọc được tệp cấu hình: {reason}",
+            f"cannot read the configuration: {reason}",
+        ) from exc
+    except RecursionError as exc:  # tomllib reads nested arrays by recursion
+        raise _bad(
+            path,
+            "tệp cấu hình có mảng hoặc bảng lồng nhau quá sâu",
+            "the configuration nests arrays or tables too deeply",
         ) from exc
     known = {
         "registry",
@@ -91,12 +163,9 @@ def load_config(path: Path | None) -> Config:
             f"khóa không hợp lệ: {', '.join(sorted(unknown))}",
             f"unknown keys: {', '.join(sorted(unknown))}",
         )
-    try:
-        thresholds = Thresholds(**data.get("thresholds", {}))
-    except TypeError as exc:
-        raise _bad(path, f"[thresholds] không hợp lệ: {exc}", f"bad [thresholds]: {exc}") from exc
+    thresholds = _thresholds(path, _table(path, "[thresholds]", data.get("thresholds", {})))
     severities: dict[str, Severity] = {}
-    for code, level in data.get("severity", {}).items():
+    for code, level in _table(path, "[severity]", data.get("severity", {})).items():
         if level not in ("error", "warning"):
             raise _bad(
                 path,
@@ -104,60 +173,107 @@ def load_config(path: Path | None) -> Config:
                 f"[severity] {code} must be error or warning",
             )
         severities[code] = Severity(level)
-    catalogue = load_catalogue()
-    rules: list[Rule] = []
-    for entry in data.get("rules", ()):
-        try:
-            rule = Rule(
-                kind=entry["kind"],
-                parts=tuple(entry["parts"]) if "parts" in entry else (entry["part"],),
-                whole=entry["whole"],
-                part_measure=entry.get("part_measure", "actual"),
-                whole_measure=entry.get("whole_measure", "actual"),
-            )
-        except KeyError as exc:
-            raise _bad(path, f"[[rules]] thiếu {exc}", f"[[rules]] lacks {exc}") from exc
-        names = (*rule.parts, rule.whole)
-        if (
-            rule.kind not in ("part_of", "sum_of")
-            or any(n not in catalogue.indicators for n in names)
-            or not {rule.part_measure, rule.whole_measure} <= set(MEASURES)
-        ):
-            raise _bad(path, f"[[rules]] không hợp lệ: {entry}", f"bad [[rules]] entry: {entry}")
-        rules.append(rule)
+    rules = tuple(
+        _rule(path, n, entry)
+        for n, entry in enumerate(_tables(path, "[[rules]]", data.get("rules", [])), start=1)
+    )
     ignores: list[Ignore] = []
-    for entry in data.get("ignore", ()):
+    for n, entry in enumerate(_tables(path, "[[ignore]]", data.get("ignore", [])), start=1):
+        key = f"[[ignore]] {n}"
+        _no_other_keys(path, key, entry, {"code", "unit", "reason"})
         if not entry.get("code") or not str(entry.get("reason", "")).strip():
             raise _bad(
                 path,
-                "[[ignore]] cần code và reason (lý do)",
-                "[[ignore]] needs a code and a reason",
+                f"{key}: cần code và reason (lý do)",
+                f"{key}: needs a code and a reason",
             )
-        ignores.append(Ignore(entry["code"], entry.get("unit"), entry["reason"]))
-    units, units_only = data.get("units"), data.get("units_only")
-    own = units_only or units
-    for key, value in (
-        ("registry", data.get("registry")),
-        ("units", units),
-        ("units_only", units_only),
-    ):
-        if value is not None and not isinstance(value, str):
-            raise _bad(path, f"{key} phải là một chuỗi", f"{key} must be a string")
-    if units_only and (units or data.get("registry")):
+        unit = entry.get("unit")
+        ignores.append(
+            Ignore(
+                _text(path, f"{key} code", entry["code"]),
+                None if unit is None else _text(path, f"{key} unit", unit),
+                _text(path, f"{key} reason", entry["reason"]),
+            )
+        )
+    registry, units, units_only = data.get("registry"), data.get("units"), data.get("units_only")
+    for key, value in (("registry", registry), ("units", units), ("units_only", units_only)):
+        if value is not None:
+            _text(path, key, value)
+    if units_only and (units or registry):
         raise _bad(
             path,
             "units_only thay cả danh mục: không dùng cùng registry hay units",
             "units_only replaces the registry: it cannot go with registry or units",
         )
+    own = units_only or units
+    period = data.get("period")
+    if isinstance(period, int) and not isinstance(period, bool):
+        period = str(period)  # period = 2023, as a number: the natural way to write a year
     return Config(
         path=path,
-        registry=data.get("registry"),
+        registry=registry,
         units=(path.parent / own) if own else None,
         units_only=bool(units_only),
-        period=data.get("period"),
+        period=None if period is None else _text(path, "period", period),
         thresholds=thresholds,
         severities=severities,
-        rules=tuple(rules),
+        rules=rules,
         ignores=tuple(ignores),
         document=parse_document(data.get("document", {}), path),
     )
+
+
+def _rule(path: Path, n: int, entry: dict[str, Any]) -> Rule:
+    key = f"[[rules]] {n}"
+    _no_other_keys(
+        path, key, entry, {"kind", "part", "parts", "whole", "part_measure", "whole_measure"}
+    )
+    for needed in ("kind", "whole"):
+        if needed not in entry:
+            raise _bad(path, f"{key}: thiếu {needed}", f"{key}: lacks {needed}")
+    if "parts" in entry:
+        parts = entry["parts"]
+        if not isinstance(parts, list) or not parts or not all(isinstance(p, str) for p in parts):
+            raise _expect(
+                path, f"{key} parts", parts, "danh sách mã chỉ tiêu", "a list of indicator ids"
+            )
+    elif "part" in entry:
+        parts = [_text(path, f"{key} part", entry["part"])]
+    else:
+        raise _bad(path, f"{key}: thiếu part hoặc parts", f"{key}: lacks part or parts")
+    kind = entry["kind"]
+    if kind not in ("part_of", "sum_of"):
+        raise _expect(path, f"{key} kind", kind, '"part_of" hoặc "sum_of"', '"part_of" or "sum_of"')
+    catalogue = load_catalogue()
+    for name in (*parts, entry["whole"]):
+        if not isinstance(name, str) or name not in catalogue.indicators:
+            raise _expect(
+                path,
+                f"{key}",
+                name,
+                "mã một chỉ tiêu trong danh mục, ví dụ admission.total",
+                "a catalogue indicator id, such as admission.total",
+            )
+    measures = {}
+    for side in ("part_measure", "whole_measure"):
+        measure = entry.get(side, "actual")
+        if measure not in MEASURES:
+            raise _expect(
+                path, f"{key} {side}", measure, "plan, actual hoặc prior", "plan, actual or prior"
+            )
+        measures[side] = measure
+    return Rule(kind=kind, parts=tuple(parts), whole=entry["whole"], **measures)
+
+
+def period_option(text: str, source: str = "--period") -> Period:
+    """A period as a user writes it ('2023', '2022-h1'), or a UsageError naming where it was
+    written (an option, a configuration file's key) and what it takes."""
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise UsageError(
+            f"{source}: '{text}' không phải kỳ báo cáo (viết NĂM, NĂM-h1, NĂM-9m, NĂM-q1..q4"
+            " hoặc NĂM-Nm, ví dụ 2023, 2022-h1)",
+            f"{source}: '{text}' is not a reporting period (write YEAR, YEAR-h1, YEAR-9m,"
+            " YEAR-q1..q4 or YEAR-Nm, such as 2023, 2022-h1)",
+        ) from exc

@@ -4,12 +4,16 @@ The content goes to a hidden temporary file next to the target and replaces the 
 one `os.replace` only once it is complete: a crash or Ctrl-C leaves the old report as it
 was. Temporary files a killed run left behind are removed by the next write to the same
 target. Writing over one of the run's input files is refused, but for an earlier output of
-the tool's (recognised by its content, `own_output`), which the run passed over.
+the tool's (recognised by its content, `own_output`), which the run passed over; and so is
+writing over what is not a file of the user's to replace: a folder, a device (`-o /dev/null`
+run as root would replace /dev/null with a report), a FIFO or a socket. A link to a file
+writes that file, as the shell's `>` would, and the file keeps its permissions and owner.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import time
@@ -17,9 +21,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import UsageError
+from .files import special_kind
 from .own_output import file_is_own
+from .stops import signals_held
 
 TEMP_MARK = ".ctr-stats-tmp"
+# The report files this run has put in place, for the line that tells a stopped run apart.
+WRITTEN: list[Path] = []
 # For tests only: seconds to wait with the temporary file complete, before replacing the
 # target, so a test can kill the process at that moment.
 _PAUSE_ENV = "CTR_STATS_TEST_PAUSE_BEFORE_REPLACE"
@@ -29,10 +37,36 @@ def temp_pattern(target: Path) -> str:
     return f".{target.name}.*{TEMP_MARK}"
 
 
-def check_target(target: Path, inputs: Iterable[Path]) -> None:
-    """Refuse a target that is one of the inputs (unless it is the tool's own earlier output,
-    which is never read as one), or that Excel has open."""
-    resolved = target.resolve()
+def writable_target(target: Path) -> Path:
+    """The path to replace for `target`: itself, or the file a link names. A UsageError
+    naming it when it is there and not a regular file: that is never replaced."""
+    real = Path(os.path.realpath(target))
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real  # a new file
+    except OSError as exc:
+        raise UsageError(
+            f"không dùng được đường dẫn này cho --output ({exc.strerror})",
+            f"cannot use this path for --output ({exc.strerror})",
+            file=str(target),
+        ) from exc
+    kind = special_kind(mode)
+    if kind is not None:
+        raise UsageError(
+            f"đây là {kind[0]}, không phải một tệp: không ghi đè lên nó; hãy chọn tên tệp cho --output",
+            f"this is {kind[1]}, not a file: it is not written over; choose a file name for --output",
+            file=str(target),
+        )
+    return real
+
+
+def check_target(target: Path, inputs: Iterable[Path]) -> Path:
+    """The path to write for `target` (see writable_target). Refused: one of the inputs,
+    a file Excel has open, what is not a regular file, a folder that is not there."""
+    if not target.parent.is_dir():
+        raise UsageError("thư mục không tồn tại", "no such folder", file=str(target.parent))
+    resolved = writable_target(target)
     for path in inputs:
         if path.resolve() == resolved and not file_is_own(target):
             raise UsageError(
@@ -40,19 +74,20 @@ def check_target(target: Path, inputs: Iterable[Path]) -> None:
                 f"will not write over the input file {path}: choose another --output name",
                 file=str(target),
             )
-    lock = target.with_name(f"~${target.name}")
-    if lock.exists():
-        raise UsageError(
-            "tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại",
-            "the file is open in Excel: close it and run again",
-            file=str(target),
-        )
-    if not target.parent.is_dir():
-        raise UsageError("thư mục không tồn tại", "no such folder", file=str(target.parent))
+    for lock in {target.with_name(f"~${target.name}"), resolved.with_name(f"~${resolved.name}")}:
+        if lock.exists():
+            raise UsageError(
+                "tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại",
+                "the file is open in Excel: close it and run again",
+                file=str(target),
+            )
+    return resolved
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """Call `write(temporary_path)`, then move the result onto `target` in one step."""
+    shown = target
+    target = writable_target(target)
     for stale in target.parent.glob(temp_pattern(target)):
         with contextlib.suppress(OSError):
             stale.unlink()
@@ -60,29 +95,60 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     try:
         try:
             write(temporary)
-        except OSError as exc:  # no right to write there, a full disk, a read-only folder
-            reason = exc.strerror or str(exc)
-            raise UsageError(
-                f"không ghi được tệp vào thư mục này ({reason}): hãy chọn chỗ khác cho --output",
-                f"cannot write the file in this folder ({reason}): choose another --output",
-                file=str(target),
-            ) from exc
-        if target.exists():
-            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        except OSError as exc:  # no right to write there, a full disk, past `ulimit -f`
+            raise _not_written(exc, shown) from exc
+        _keep_permissions(temporary, target)
         pause = os.environ.get(_PAUSE_ENV)
         if pause:
             time.sleep(float(pause))
+        writable_target(shown)  # still a file or nothing (not made a FIFO meanwhile)
         try:
-            os.replace(temporary, target)
+            with signals_held():  # moved into place and recorded, or neither
+                os.replace(temporary, target)
+                WRITTEN.append(target)
         except PermissionError as exc:
             raise UsageError(
                 "không ghi được tệp (có thể đang mở trong Excel): hãy đóng tệp rồi chạy lại",
                 "cannot write the file (it may be open in Excel): close it and run again",
-                file=str(target),
+                file=str(shown),
             ) from exc
+        except OSError as exc:
+            raise _not_written(exc, shown) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _not_written(exc: OSError, target: Path) -> UsageError:
+    reason = exc.strerror or str(exc)
+    if exc.errno in _NO_ROOM:  # a full disk, a quota, past `ulimit -f`
+        return UsageError(
+            f"không đủ chỗ để ghi tệp ({reason}): tệp cũ (nếu có) được giữ nguyên;"
+            " hãy giải phóng chỗ trống hoặc chọn chỗ khác cho --output",
+            f"no room to write the file ({reason}): the previous file, if any, is kept;"
+            " free some space or choose another --output",
+            file=str(target),
+        )
+    return UsageError(
+        f"không ghi được tệp vào thư mục này ({reason}): hãy chọn chỗ khác cho --output",
+        f"cannot write the file in this folder ({reason}): choose another --output",
+        file=str(target),
+    )
+
+
+def _keep_permissions(temporary: Path, target: Path) -> None:
+    """The new report gets the old one's permissions and, where we may set it, owner."""
+    try:
+        before = target.stat()
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, stat.S_IMODE(before.st_mode))
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(temporary, before.st_uid, before.st_gid)
 
 
 def write_text(target: Path, text: str | Iterable[str], *, bom: bool = False) -> None:

@@ -3,12 +3,21 @@ by a worker, and the results handed back in the files' order, as one process wou
 
 A process costs milliseconds to start by fork (Linux) and about 0.3 s by spawn (Windows,
 macOS), so this pays from a few dozen files on, or a few hundred.
+
+A worker never outlives the run: it ends when the main process dies, however it dies
+(kill -9 included: on Linux the kernel sends it SIGKILL, PR_SET_PDEATHSIG; everywhere a
+thread of its own watches the main process and ends it), and when the run stops early
+(Ctrl-C, an error) the main process kills its workers rather than waiting for them. A
+worker lets go of the caller's stdin, stdout and stderr as it starts, so a program
+reading ctr-stats' output sees it end when the main process ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -73,29 +82,46 @@ def read_in_processes(
     for size in chunk_sizes(len(files), jobs):
         chunks.append(files[first : first + size])
         first += size
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_start_worker,
-        initargs=(catalogue, limits),
-    ) as pool:
-        done, chunks_done = 0, 0
-        try:
-            for results in pool.map(_read_chunk, chunks):
-                yield from results
-                done += len(chunks[chunks_done])
-                chunks_done += 1
-                if progress is not None:
-                    progress(done, len(files))
-        except BrokenProcessPool as exc:  # a reader crashed outright (not an exception)
-            failed = chunks[chunks_done]
-            raise InputError(
-                "tiến trình đọc tệp bị dừng đột ngột khi đọc một trong các tệp sau; "
-                "hãy chạy lại với CTR_STATS_JOBS=1 để biết tệp nào",
-                "a reading process died while reading one of these files; "
-                "run again with CTR_STATS_JOBS=1 to tell which",
-                file=", ".join(str(p) for p in failed[:5]) + (" …" if len(failed) > 5 else ""),
-            ) from exc
+        initargs=(catalogue, limits, os.getpid()),
+    )
+    done, chunks_done = 0, 0
+    try:
+        for results in pool.map(_read_chunk, chunks):
+            yield from results
+            done += len(chunks[chunks_done])
+            chunks_done += 1
+            if progress is not None:
+                progress(done, len(files))
+    except BrokenProcessPool as exc:  # a reader crashed outright (not an exception)
+        _end_now(pool)
+        failed = chunks[chunks_done]
+        raise InputError(
+            "tiến trình đọc tệp bị dừng đột ngột khi đọc một trong các tệp sau; "
+            "hãy chạy lại với CTR_STATS_JOBS=1 để biết tệp nào",
+            "a reading process died while reading one of these files; "
+            "run again with CTR_STATS_JOBS=1 to tell which",
+            file=", ".join(str(p) for p in failed[:5]) + (" …" if len(failed) > 5 else ""),
+        ) from exc
+    except BaseException:  # Ctrl-C, an error, the reader of the results gone
+        _end_now(pool)
+        raise
+    pool.shutdown()
+
+
+def _end_now(pool: object) -> None:
+    """The workers killed, not waited for: what they are reading is not wanted any more."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    assert isinstance(pool, ProcessPoolExecutor)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 def chunk_sizes(files: int, jobs: int) -> list[int]:
@@ -120,10 +146,55 @@ def chunk_sizes(files: int, jobs: int) -> list[int]:
 _WORKER: tuple[Catalogue, Limits] | None = None
 
 
-def _start_worker(catalogue: Catalogue, limits: Limits) -> None:
+def _start_worker(catalogue: Catalogue, limits: Limits, parent: int) -> None:
     global _WORKER
+    _end_with_parent(parent)
+    _let_go_of_streams()
+    # Ctrl-C reaches every process of the terminal's group: the main process stops the run
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = (catalogue, limits)
     gc.disable()  # the worker only builds rows and hands them back (see api.paused_gc)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the main process (pid `parent`) dies, however it dies."""
+    if sys.platform == "linux":
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the line above: nobody is waiting
+        os._exit(1)
+    import multiprocessing
+
+    watched = multiprocessing.parent_process()
+    sentinel = getattr(watched, "sentinel", None)
+    if sentinel is not None:  # elsewhere (and as a second guard): a thread that waits for it
+
+        def watch() -> None:
+            from multiprocessing.connection import wait
+
+            wait([sentinel])
+            os._exit(1)
+
+        threading.Thread(target=watch, name="ctr-stats-parent-watch", daemon=True).start()
+
+
+def _let_go_of_streams() -> None:
+    """stdin, stdout and stderr pointed at the null device: the caller's pipes are held
+    by the main process alone (a worker has nothing to say; the main process reports a
+    worker that died)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        with contextlib.suppress(OSError):
+            os.dup2(null, fd)
+    os.close(null)
 
 
 def _read_chunk(paths: list[Path]) -> list[Result]:

@@ -293,6 +293,43 @@ def _csv_utf16(p: Path) -> None:
     shutil.copy(CORPUS / "csv-utf16-unicode-text-tab.txt", p)
 
 
+def million_rows(references: bool) -> Callable[[Path], None]:
+    """1,000,000 rows more of 3 cells under the form's header, and no dimension element to
+    go by: with r= on every row and cell, or (as some generators write) on none."""
+
+    def make(p: Path) -> None:
+        row = (
+            b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d"><v>%d</v></c><c r="C%d"><v>%d</v></c></row>'
+            if references
+            else b"<row><c><v>%d</v></c><c><v>%d</v></c><c><v>%d</v></c></row>"
+        )
+        count = row.count(b"%d")
+        # values that vary, so that the sheet compresses as real ones do (not 300:1)
+        rows = b"".join(
+            row % ((n, n, n * 7919 % 100_003, n, n * 104_729 % 99_991, n, n % 977)[-count:])
+            for n in range(20, 1_000_020)
+        )
+        rewrite(
+            p,
+            {
+                SHEET: lambda d: re.sub(rb"<dimension[^>]*/>", b"", d).replace(
+                    b"</sheetData>", rows + b"</sheetData>"
+                )
+            },
+        )
+
+    return make
+
+
+def _unplaced_bomb(d: bytes) -> bytes:
+    """40 KB that a reader lays out as 8,001 rows x 4,000 columns: rows and cells without
+    r= are placed one after the other (a row of 4,000 cells, then 8,000 empty rows)."""
+    wide = b"<row>" + b"<c><v>1</v></c>" * 4000 + b"</row>"
+    return re.sub(rb"<dimension[^>]*/>", b"", d).replace(
+        b"</sheetData>", wide + b"<row/>" * 8000 + b"</sheetData>"
+    )
+
+
 CASES: list[Case] = [
     Case("empty.xlsx", 3, "empty", _empty),
     Case("truncated.xlsx", 3, "damaged or truncated zip", _truncated),
@@ -393,9 +430,66 @@ CASES: list[Case] = [
         "formula saved without its value",
         _prefixed_formula_without_value,
     ),
+    Case("million-rows-no-dimension.xlsx", 3, "--max-cells", million_rows(references=True)),
+    Case("million-rows-no-references.xlsx", 3, "--max-cells", million_rows(references=False)),
+    Case(
+        "unplaced-cells-bomb.xlsx", 3, "--max-cells", lambda p: rewrite(p, {SHEET: _unplaced_bomb})
+    ),
+    Case(
+        "unplaced-cells-bomb-prefixed.xlsx",
+        3,
+        "--max-cells",
+        lambda p: rewrite(p, {SHEET: lambda d: with_prefix(_unplaced_bomb(d))}),
+    ),
     Case("csv-cp1258.csv", 0, "", _csv_cp1258),
     Case("csv-utf16-unicode-text.txt", 0, "", _csv_utf16),
 ]
+
+
+# Text that drives a terminal, from the cells, sheet names and titles of a workbook: OSC 0
+# (window title), OSC 8 (hyperlink), CSI 2J (clear screen), RIS (reset), NUL, C1 controls
+# (CSI, OSC, ST as single bytes), DEL, a right-to-left override and an isolate, a carriage
+# return (writes over the line), rich markup (which would make a link) and HTML.
+PAYLOAD = (
+    "\x1b]0;pwned\x07"
+    "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
+    "\x1b[2J\x1bc\x00\x9b31m\x9d0;t\x9c\x7f\u202e\u2066\r"
+    "[link=https://evil.example/]x[/link]<script>alert(1)</script>"
+)
+
+
+def _xml_text(text: str) -> bytes:
+    from xml.sax.saxutils import escape
+
+    # a carriage return as a reference: written raw, XML reads it as a line feed
+    return escape(text, {'"': "&quot;", "\r": "&#13;"}).encode("utf-8")
+
+
+def control_characters_workbook(path: Path) -> None:
+    """A consolidated sheet whose sheet name, title, one unit's name, one count cell and
+    one extra column's header carry PAYLOAD: each reaches a finding or a table."""
+    payload = _xml_text(PAYLOAD)
+
+    def sheet(data: bytes) -> bytes:
+        data = data.replace(b"N\xc4\x82M 2023</t>", b"N\xc4\x82M 2023" + payload + b"</t>", 1)
+        data = data.replace(
+            "<t>Quận Ba Đình</t>".encode(), "<t>Quận Ba Đình".encode() + payload + b"</t>"
+        )
+        data = data.replace(
+            b'<c r="C9" t="n"><v>1200</v></c>',
+            b'<c r="C9" t="inlineStr"><is><t>12' + payload + b"</t></is></c>",
+        )
+        data = data.replace(
+            b'</row><row r="7">',
+            b'<c r="I6" t="inlineStr"><is><t>' + payload + b'</t></is></c></row><row r="7">',
+            1,
+        )
+        return data
+
+    def workbook(data: bytes) -> bytes:
+        return data.replace('name="Kết nạp"'.encode(), 'name="Kết nạp'.encode() + payload + b'"')
+
+    rewrite(path, {SHEET: sheet, "xl/workbook.xml": workbook})
 
 
 def build(folder: Path) -> None:

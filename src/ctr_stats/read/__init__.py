@@ -6,7 +6,6 @@ ranges and whether it is hidden, so the layout stage can name every cell in A1 n
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from collections.abc import Iterable, Iterator
@@ -22,13 +21,24 @@ from .safety import (
     OLE2_MAGIC,
     XLSX_UNREAD,
     ZIP_MAGIC,
+    Opened,
     check_ods,
-    check_sheet_bounds,
-    load,
     open_checked,
     read_parts,
+    sniff,
     stored_zip,
 )
+from .text import decode_text, read_text, sniff_delimiter
+
+__all__ = [
+    "Checked",
+    "Grid",
+    "check_file",
+    "decode_text",
+    "discover",
+    "read_file",
+    "sniff_delimiter",
+]
 from .xlsx_extras import SheetExtras, scan_xlsx
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
@@ -74,8 +84,10 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
     Hidden files and folders and Excel's '~$' lock files are skipped; links to folders are
     not followed (a loop would never end). A file named twice, or inside a folder also
-    named, or reached through a link, is read once. (The tool's own outputs are found here
-    and passed over when read, by their content: `check_file`.)
+    named, or reached through a link, is read once. What bears a spreadsheet's name and is
+    not a regular file (a FIFO, a device, a broken link) is listed too, so that reading it
+    says so rather than leaving it out unsaid. (The tool's own outputs are found here and
+    passed over when read, by their content: `check_file`.)
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -119,7 +131,7 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), parts)
         elif (
-            entry.is_file()
+            not entry.is_dir()
             and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
             and not name.startswith("~$")
         ):
@@ -150,32 +162,37 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
     """The first half of `read_file`: the file's bytes read and checked, nothing parsed
     but what the checks need. Raises InputError; `Skipped` for a file that is no unit's
     report (the tool's own output, Excel's lock file)."""
-    data = load(path, limits)
-    if path.name.startswith("~$") and not data.startswith((*ZIP_MAGIC, OLE2_MAGIC)):
-        raise _lock_file(path)
+    with Opened(path, limits) as opened:
+        head = opened.head()
+        if not head:
+            raise InputError("tệp rỗng (0 byte)", "the file is empty (0 bytes)", file=str(path))
+        if path.name.startswith("~$") and not head.startswith((*ZIP_MAGIC, OLE2_MAGIC)):
+            raise _lock_file(path)
+        if sniff(head) == "text":  # read as it streams in, never held whole
+            if own_output.text_is_own(own_output.head_text(head)):
+                raise _own_output(path)
+            rows = cast("list[list[CellValue]]", read_text(path, opened, limits))
+            grid = Grid(file=str(path), sheet=path.stem, rows=rows)
+            if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _looks_like_a_table(grid.rows):
+                raise InputError(
+                    f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
+                    f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
+                    file=str(path),
+                )
+            return Checked(path, b"", text=grid)
+        data = opened.read_all()
     kind, archive = open_checked(path, data)
-    if kind == "text" and own_output.text_is_own(own_output.head_text(data)):
-        raise _own_output(path)
     if kind == "xlsx" and archive is not None and own_output.package_is_own(archive):
         archive.close()
         raise _own_output(path)
-    if kind == "text":
-        grid = _read_text(path, data)
-        if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _looks_like_a_table(grid.rows):
-            raise InputError(
-                f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
-                f"the file is named {path.suffix} but holds plain text, not a spreadsheet",
-                file=str(path),
-            )
-        return Checked(path, b"", text=grid)
     extras: dict[str, SheetExtras] = {}
     if archive is not None:
         with archive:
-            parts = read_parts(path, limits, archive, XLSX_UNREAD if kind == "xlsx" else ())
+            # an .xlsx's sheets bounded as they are inflated (SheetScan)
+            parts = read_parts(
+                path, limits, archive, XLSX_UNREAD if kind == "xlsx" else (), sheets=kind == "xlsx"
+            )
         if kind == "xlsx":
-            for name, part in parts.items():
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    check_sheet_bounds(path, name, part, limits)
             try:
                 extras = scan_xlsx(parts)
             except Exception as exc:  # malformed XML in a sheet, workbook.xml or its rels
@@ -297,50 +314,3 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
                 ),
                 error_values=sheet_extras.error_values if sheet_extras else {},
             )
-
-
-def decode_text(data: bytes) -> str:
-    """Text as Excel on a Vietnamese Windows saves it: UTF-8 (BOM or not), UTF-16, cp1258."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1258")
-
-
-def sniff_delimiter(text: str) -> str:
-    """The separator that splits the first lines into the most, and most even, columns.
-
-    A comma inside quotes or in "12,5" must not win over the ";" Excel writes on a
-    Vietnamese Windows, so lines are split by the csv module, not counted by hand.
-    """
-    lines = text.splitlines()[:30]
-    best, best_score = ",", (-1, -1)
-    for candidate in ("\t", ";", ","):
-        widths = [len(r) for r in csv.reader(lines, delimiter=candidate) if any(r)]
-        if not widths:
-            continue
-        commonest = max(set(widths), key=widths.count)
-        score = (widths.count(commonest) if commonest > 1 else 0, commonest)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
-def _read_text(path: Path, data: bytes) -> Grid:
-    try:
-        text = decode_text(data)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"không đọc được tệp văn bản: {exc}",
-            f"cannot read the text file: {exc}",
-            file=str(path),
-        ) from exc
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(text)
-    rows: list[list[CellValue]] = [
-        list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
-    return Grid(file=str(path), sheet=path.stem, rows=rows)

@@ -12,14 +12,18 @@ calamine then parses is those checked parts, repacked uncompressed.
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import zip_parts
 from ..errors import InputError, PasswordProtected
+from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,7 +55,7 @@ def _refuse(path: Path, vi: str, en: str, sheet: str | None = None) -> InputErro
     return InputError(vi, en, file=str(path), sheet=sheet)
 
 
-def _limit(
+def limit_error(
     path: Path, what_vi: str, what_en: str, option: str, sheet: str | None = None
 ) -> InputError:
     return _refuse(
@@ -62,26 +66,150 @@ def _limit(
     )
 
 
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO does not wait
+_O_FLAGS = os.O_RDONLY | _O_NONBLOCK | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class Opened:
+    """A regular file open for reading, no more of it read than its size said when it was
+    opened: a FIFO, a device, a socket or a folder (given directly, through a link or
+    found in a folder) is refused before anything is read, and a file that grows while
+    it is read (or a /proc-like file that says 0 bytes and never ends) is refused as soon
+    as it passes that size. Use as a context manager."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        # what it is, asked of the path first: a FIFO is never opened to be read
+        mode, _ = self._stat(lambda: os.stat(path))
+        self._refuse_special(mode)
+        try:
+            self.fd = os.open(path, _O_FLAGS)
+        except OSError as exc:
+            raise _refuse(
+                path, f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"
+            ) from exc
+        try:
+            # and of what was opened: the path may have been swapped in between
+            mode, self.size = self._stat(lambda: os.fstat(self.fd))
+            self._refuse_special(mode)
+            if self.size > limits.max_megabytes * 1_000_000:
+                raise limit_error(
+                    path,
+                    f"tệp {self.size // 1_000_000} MB",
+                    f"a file of {self.size // 1_000_000} MB",
+                    "--max-megabytes",
+                )
+            if _O_NONBLOCK:
+                os.set_blocking(self.fd, True)
+        except BaseException:
+            os.close(self.fd)
+            raise
+        self.read_so_far = 0
+
+    def _stat(self, call: Callable[[], os.stat_result]) -> tuple[int, int]:
+        try:
+            result = call()
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise _refuse(
+                self.path, f"không đọc được tệp: {reason}", f"cannot read the file: {reason}"
+            ) from exc
+        return result.st_mode, result.st_size
+
+    def _refuse_special(self, mode: int) -> None:
+        kind = special_kind(mode)
+        if kind is not None:
+            raise _refuse(
+                self.path,
+                f"đây là {kind[0]}, không phải một tệp: không đọc",
+                f"this is {kind[1]}, not a file: not read",
+            )
+
+    def read(self, size: int) -> bytes:
+        """Up to `size` bytes more; refused once the file gives more than it said."""
+        try:
+            data = os.read(self.fd, min(size, self.size + 1 - self.read_so_far))
+        except OSError as exc:
+            raise _refuse(
+                self.path,
+                f"không đọc được tệp: {exc.strerror}",
+                f"cannot read the file: {exc.strerror}",
+            ) from exc
+        self.read_so_far += len(data)
+        if self.read_so_far > self.size:
+            raise _refuse(
+                self.path,
+                "tệp thay đổi trong khi đang đọc (có thể đang được chép vào?):"
+                " hãy chạy lại khi tệp đã xong",
+                "the file changed while it was being read (still being copied?):"
+                " run again once it is complete",
+            )
+        return data
+
+    def read_all(self) -> bytes:
+        """The rest of the file, up to its size."""
+        pieces = []
+        while piece := self.read(max(self.size + 1 - self.read_so_far, 1)):
+            pieces.append(piece)
+        return b"".join(pieces)
+
+    def head(self, size: int = 8192) -> bytes:
+        """The first `size` bytes; what is read next starts from the start again."""
+        self.rewind()
+        head = self.read(size)
+        self.rewind()
+        return head
+
+    def rewind(self) -> None:
+        os.lseek(self.fd, 0, os.SEEK_SET)
+        self.read_so_far = 0
+
+    def reader(self) -> io.BufferedReader:
+        """The file as a binary stream, read through `read` (so bounded the same way)."""
+        return io.BufferedReader(_Raw(self), 1 << 20)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    def __enter__(self) -> Opened:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Raw(io.RawIOBase):
+    def __init__(self, opened: Opened) -> None:
+        self._opened = opened
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._opened.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, read once (every check and the reader work on them), after its
     size is checked: a workbook is tens of kilobytes."""
-    try:
-        size = path.stat().st_size
-        if size > limits.max_megabytes * 1_000_000:
-            raise _limit(
-                path,
-                f"tệp {size // 1_000_000} MB",
-                f"a file of {size // 1_000_000} MB",
-                "--max-megabytes",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _refuse(
-            path, f"không đọc được tệp: {exc.strerror}", f"cannot read the file: {exc.strerror}"
-        ) from exc
+    with Opened(path, limits) as opened:
+        data = opened.read_all()
     if not data:
         raise _refuse(path, "tệp rỗng (0 byte)", "the file is empty (0 bytes)")
     return data
+
+
+def sniff(head: bytes) -> str | None:
+    """What a file's first bytes say it is: 'xls' (OLE2), 'zip', 'text' or None."""
+    if head.startswith(OLE2_MAGIC):
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head[:8192]:
+        return "text"
+    return None
 
 
 def open_checked(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile | None]:
@@ -138,21 +266,26 @@ def _zip_kind(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile]:
 XLSX_UNREAD = ("docProps/", "xl/theme/", "xl/media/", "xl/printerSettings/")
 
 
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+
+
 def read_parts(
     path: Path,
     limits: Limits = DEFAULT_LIMITS,
     archive: zipfile.ZipFile | None = None,
     unread: tuple[str, ...] = (),
+    sheets: bool = False,
 ) -> dict[str, bytes]:
     """Every part of an .xlsx, .ods or .docx, checked: limits from the index first, then
     each part read with its declared size as a cap and its CRC verified, and XML parts
     without DOCTYPE or ENTITY declarations. `archive`: the zip already open on the file;
-    `unread`: prefixes of parts no parser will read, left compressed."""
+    `unread`: prefixes of parts no parser will read, left compressed; `sheets`: an
+    .xlsx's worksheets checked by SheetScan as they are inflated."""
     try:
         if archive is None:
             with zipfile.ZipFile(path) as opened:
-                return _checked_parts(path, opened, limits, unread)
-        return _checked_parts(path, archive, limits, unread)
+                return _checked_parts(path, opened, limits, unread, sheets)
+        return _checked_parts(path, archive, limits, unread, sheets)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -167,10 +300,16 @@ def read_parts(
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
 
 
-def _inflate(whole: memoryview, info: zipfile.ZipInfo) -> bytes | None:
+_STEP = 1 << 20  # a sheet is inflated and checked a megabyte at a time
+
+
+def _inflate(
+    whole: memoryview, info: zipfile.ZipInfo, scan: SheetScan | None = None
+) -> bytes | None:
     """A deflated or stored part straight from the file's bytes with zlib: what
     `ZipFile.open` does, without its layers (a tenth of the cost on small parts). At most
-    `file_size + 1` bytes come out, and the CRC is checked. None: left to zipfile."""
+    `file_size + 1` bytes come out, and the CRC is checked. None: left to zipfile.
+    `scan`: fed the part as it comes out, which may refuse it before the rest is inflated."""
     if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None  # encrypted, or another method
     start = info.header_offset
@@ -188,10 +327,15 @@ def _inflate(whole: memoryview, info: zipfile.ZipInfo) -> bytes | None:
         raise zipfile.BadZipFile(f"{info.filename} is truncated")
     if info.compress_type == zipfile.ZIP_STORED:
         data = bytes(raw[: info.file_size + 1])
+        if scan is not None:
+            check_sheet_bounds_with(scan, data)
     else:
         inflater = zlib.decompressobj(-15)
         try:
-            data = inflater.decompress(raw, info.file_size + 1)
+            if scan is None:
+                data = inflater.decompress(raw, info.file_size + 1)
+            else:
+                data = _inflate_scanned(inflater, raw, info.file_size + 1, scan)
         except zlib.error as exc:
             raise zipfile.BadZipFile(f"{info.filename}: {exc}") from exc
         if len(data) <= info.file_size and not inflater.eof:
@@ -203,12 +347,40 @@ def _inflate(whole: memoryview, info: zipfile.ZipInfo) -> bytes | None:
     return data
 
 
+def _inflate_scanned(inflater: Any, raw: memoryview, most: int, scan: SheetScan) -> bytes:
+    """At most `most` bytes out of `raw`, 4 MB at a time, each fed to `scan` as it comes."""
+    pieces: list[bytes] = []
+    produced = 0
+    rest: Any = raw
+    while produced < most:
+        piece = inflater.decompress(rest, min(_STEP, most - produced))
+        rest = inflater.unconsumed_tail
+        if piece:
+            pieces.append(piece)
+            produced += len(piece)
+            scan.feed(piece, last=inflater.eof)
+        if inflater.eof or not (rest or piece):
+            break
+    scan.finish()
+    return b"".join(pieces)
+
+
+def check_sheet_bounds_with(scan: SheetScan, data: bytes) -> None:
+    for start in range(0, len(data), _STEP):
+        scan.feed(data[start : start + _STEP], last=start + _STEP >= len(data))
+    scan.finish()
+
+
 def _checked_parts(
-    path: Path, archive: zipfile.ZipFile, limits: Limits, unread: tuple[str, ...]
+    path: Path,
+    archive: zipfile.ZipFile,
+    limits: Limits,
+    unread: tuple[str, ...],
+    sheets: bool = False,
 ) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > limits.max_parts:
-        raise _limit(
+        raise limit_error(
             path,
             f"{len(infos)} phần trong tệp nén",
             f"{len(infos)} parts in the zip",
@@ -216,7 +388,7 @@ def _checked_parts(
         )
     total = sum(i.file_size for i in infos)
     if total > limits.max_megabytes * 1_000_000:
-        raise _limit(
+        raise limit_error(
             path,
             f"giải nén ra {total // 1_000_000} MB",
             f"{total // 1_000_000} MB uncompressed",
@@ -227,7 +399,7 @@ def _checked_parts(
             info.compress_size, 1
         ):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise _limit(
+            raise limit_error(
                 path,
                 f"phần {info.filename} nén {ratio}:1",
                 f"part {info.filename} compressed {ratio}:1",
@@ -238,12 +410,19 @@ def _checked_parts(
     for info in infos:
         if info.is_dir() or (unread and info.filename.startswith(unread)):
             continue
-        data = _inflate(whole, info) if whole is not None else None
+        scan = (
+            SheetScan(path, info.filename, limits)
+            if sheets and _SHEET_PART.fullmatch(info.filename)
+            else None
+        )
+        data = _inflate(whole, info, scan) if whole is not None else None
         if data is None:  # not from memory, or stored in a way only zipfile reads
             with archive.open(info) as handle:
                 data = handle.read(info.file_size + 1)
                 if handle.read(1):
                     data += b"?"
+            if scan is not None:
+                check_sheet_bounds_with(scan, data)
         if len(data) > info.file_size:
             raise _refuse(
                 path,
@@ -285,68 +464,161 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _areas(data: bytes, merges_at: int) -> list[bytes]:
-    """`_AREA.findall(data)`, with the pattern run only where a dimension or the merges
-    stand (a sheet's top and end), found by byte searches: "<" is everywhere between.
-    `merges_at`: where the first merge element starts, -1 if none."""
+# Rows and cells, and those that say where they stand (r="…"): calamine puts a row or a
+# cell without one just after the one before it, so they count too ("dimension or not").
+_ROW_START = re.compile(rb"<(?:[\w.-]+:)?row\b")
+_ROW_WITH_REF = re.compile(rb"<(?:[\w.-]+:)?row\b[^>]*?\sr\s*=")
+_ROW_REF = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\sr\s*=\s*["']\s*(\d+)""")
+_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c\b")
+_CELL_WITH_REF = re.compile(rb"<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=")
+
+
+def _cells(piece: bytes) -> int:
+    """At least the cells in a piece of a row (<c, <x:c; <color counts too: over, never under)."""
+    return piece.count(b"<c") + piece.count(b":c")
+
+
+# A row or cell written otherwise than `<row r="1"`, `<c r="A1"` (as Excel, openpyxl,
+# xlsxwriter and LibreOffice write them): with no attribute, another attribute first or
+# another whitespace; and one named with a namespace prefix (`<x:c`). Two searches, each
+# led by a literal character (one pattern for both would try every position).
+_UNUSUAL_ROW_OR_CELL = re.compile(rb"""<(?:c|row)(?:[>/\t\n\r]| (?!r="))""")
+_PREFIXED_ROW_OR_CELL = re.compile(rb":(?:c|row)\b")
+
+
+def _all_placed(chunk: bytes) -> bool:
+    """Whether every row and cell of a piece of a sheet names its place (r= first, as
+    writers put it): then nothing is placed by counting."""
+    return not _UNUSUAL_ROW_OR_CELL.search(chunk) and not _PREFIXED_ROW_OR_CELL.search(chunk)
+
+
+def _areas(chunk: bytes) -> bytes:
+    """The dimension's and merged ranges' refs ("A1:Z22 A8:A9"), the pattern run only where
+    they stand (a sheet's top and end), found by byte searches: "<" is everywhere between."""
     found: list[bytes] = []
-    at = data.find(b"dimension")
+    at = chunk.find(b"dimension")
     while at >= 0:
-        if match := _AREA.match(data, data.rfind(b"<", 0, at)):
+        if match := _AREA.match(chunk, max(chunk.rfind(b"<", 0, at), 0)):
             found.append(match.group(1))
-        at = data.find(b"dimension", at + 1)
-    if merges_at >= 0:
-        found += _AREA.findall(data, merges_at)  # a dimension seen twice changes no maximum
-    return found
+        at = chunk.find(b"dimension", at + 1)
+    merges_at = chunk.find(b"mergeCell")
+    if merges_at >= 0:  # a dimension seen twice changes no maximum
+        found += _AREA.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0))
+    return b" ".join(found)
+
+
+class SheetScan:
+    """The area a sheet's cells, dimension and merges reach, kept inside Excel's grid and
+    under --max-cells, and its merges under --max-merges, checked a piece at a time as
+    the sheet is inflated: a reader would allocate all of that area, and a sheet of a
+    million rows is refused after its first few megabytes, not after all of them.
+
+    Rows are counted up to the highest row any reference names, plus the rows that name
+    none; columns up to the highest column named, plus the most cells without a name in
+    one row. Distinct column letters and row numbers are collected in C: a sheet has
+    thousands of cells but only dozens of distinct values of each."""
+
+    def __init__(self, path: Path, part: str, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path, self.limits = path, limits
+        self.name = part.rsplit("/", 1)[-1]
+        self.max_row = self.max_col = 0  # named by any reference, dimension or merge
+        self.max_row_tag = 0  # named by a row's own r=
+        self.unplaced_rows = 0  # rows without r=: each one below the row before it
+        self.cells_in_row = 0  # cells (or more: elements named c…) in the row being read
+        self.most_unplaced = 0  # at most this many cells without r= in one row
+        self.merges = 0
+        self._pending = b""
+
+    def feed(self, data: bytes, last: bool = False) -> None:
+        """The next bytes of the sheet's XML (`last`: the end of it); raises InputError
+        once over a limit."""
+        data = self._pending + data if self._pending else data
+        cut = len(data) if last else data.rfind(b"<")  # a tag is never cut in two
+        if cut <= 0:
+            self._pending = data
+            return
+        self._pending = data[cut:]
+        self._scan(data[:cut] if cut < len(data) else data)
+
+    def finish(self) -> None:
+        if self._pending:
+            self._scan(self._pending)
+            self._pending = b""
+
+    def _scan(self, chunk: bytes) -> None:
+        areas = _areas(chunk)
+        placed = _all_placed(chunk)
+        if not placed:
+            self._count_unplaced(chunk)
+        if (
+            placed
+            and self.limits.max_cells >= _SMALL_AREA
+            and not _FAR_AREA.search(areas)
+            and not _FAR_REF.search(chunk)
+        ):
+            rows: set[bytes] = set()  # nothing past ZZ999 here: no need to look closer
+            columns: set[bytes] = set()
+        else:
+            rows = set(_REF_ROW.findall(chunk))
+            rows.update(_AREA_ROW.findall(areas))
+            columns = set(_REF_COLUMN.findall(chunk))
+            columns.update(_AREA_COLUMN.findall(areas))
+        # past 3 letters or 7 digits is past Excel's grid: not worth converting (nor safe to)
+        if columns:  # a few distinct letters
+            self.max_col = max(
+                self.max_col,
+                *(_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns),
+            )
+        if rows:  # as many as the rows: converted and compared in C
+            top = max(map(int, rows)) if max(map(len, rows)) <= 7 else EXCEL_MAX_ROWS + 1
+            self.max_row = max(self.max_row, top)
+        merges_at = chunk.find(b"mergeCell")
+        if merges_at >= 0:
+            self.merges += len(_MERGE.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0)))
+        self._check()
+
+    def _count_unplaced(self, chunk: bytes) -> None:
+        """Rows and cells placed by counting (no r=), bounded from above in C: a row
+        without r= comes below the row before it, a cell without r= right of the cell
+        before it (python-calamine's reading)."""
+        self.unplaced_rows += len(_ROW_START.findall(chunk)) - len(_ROW_WITH_REF.findall(chunk))
+        self.max_row_tag = max(self.max_row_tag, *map(int, _ROW_REF.findall(chunk) or [b"0"]))
+        # the piece before the first row start goes on with the row the last piece began
+        first, *rows = _ROW_START.split(chunk)
+        self.cells_in_row += _cells(first)
+        counts = [self.cells_in_row, *map(_cells, rows)]
+        self.cells_in_row = counts[-1]
+        if len(_CELL_START.findall(chunk)) > len(_CELL_WITH_REF.findall(chunk)):
+            self.most_unplaced = max(self.most_unplaced, *counts)
+
+    def _check(self) -> None:
+        max_row = max(self.max_row, self.max_row_tag + self.unplaced_rows)
+        max_col = self.max_col + self.most_unplaced
+        if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
+            raise _refuse(
+                self.path,
+                f"trang {self.name} có ô nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
+                f"sheet part {self.name} has a cell beyond Excel's grid (row {max_row}, column {max_col})",
+            )
+        if max_row * max_col > self.limits.max_cells:
+            raise limit_error(
+                self.path,
+                f"trang {self.name} trải ra {max_row} dòng × {max_col} cột",
+                f"sheet part {self.name} spans {max_row} rows × {max_col} columns",
+                "--max-cells",
+            )
+        if self.merges > self.limits.max_merges:
+            raise limit_error(
+                self.path,
+                f"trang {self.name} có {self.merges} vùng gộp ô",
+                f"sheet part {self.name} has {self.merges} merged areas",
+                "--max-merges",
+            )
 
 
 def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
-    """The area a sheet's cells, dimension and merges reach stays inside Excel's grid and
-    under --max-cells: a reader would allocate all of it."""
-    # Distinct column letters and row numbers, collected in C: a sheet has thousands of
-    # cells but only dozens of distinct values of each.
-    merges_at = data.find(b"mergeCell")
-    merges_at = data.rfind(b"<", 0, merges_at) if merges_at > 0 else -1
-    areas = b" ".join(_areas(data, merges_at))  # the dimension and merges: "A1:Z22 A8:A9"
-    if (
-        limits.max_cells >= _SMALL_AREA
-        and not _FAR_AREA.search(areas)
-        and not _FAR_REF.search(data)
-    ):
-        rows: set[bytes] = set()
-        columns: set[bytes] = set()
-    else:
-        rows = set(_REF_ROW.findall(data))
-        rows.update(_AREA_ROW.findall(areas))
-        columns = set(_REF_COLUMN.findall(data))
-        columns.update(_AREA_COLUMN.findall(areas))
-    # past 3 letters or 7 digits is past Excel's grid: not worth converting (nor safe to)
-    max_col = max(
-        (_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns), default=0
-    )
-    max_row = max((int(r) if len(r) <= 7 else EXCEL_MAX_ROWS + 1 for r in rows), default=0)
-    name = part.rsplit("/", 1)[-1]
-    if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
-        raise _refuse(
-            path,
-            f"trang {name} có ô nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
-            f"sheet part {name} has a cell beyond Excel's grid (row {max_row}, column {max_col})",
-        )
-    if max_row * max_col > limits.max_cells:
-        raise _limit(
-            path,
-            f"trang {name} trải ra {max_row} dòng × {max_col} cột",
-            f"sheet part {name} spans {max_row} rows × {max_col} columns",
-            "--max-cells",
-        )
-    merges = len(_MERGE.findall(data, merges_at)) if merges_at >= 0 else 0
-    if merges > limits.max_merges:
-        raise _limit(
-            path,
-            f"trang {name} có {merges} vùng gộp ô",
-            f"sheet part {name} has {merges} merged areas",
-            "--max-merges",
-        )
+    """A whole sheet's XML through SheetScan."""
+    check_sheet_bounds_with(SheetScan(path, part, limits), data)
 
 
 def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -371,7 +643,7 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
             elif name == (table_ns, "table-cell") and (office_ns, "value-type") in attrs:
                 self.cells += self.rows * int(attrs.get((table_ns, "number-columns-repeated"), "1"))
                 if self.cells > limits.max_cells:
-                    raise _limit(
+                    raise limit_error(
                         path,
                         "các ô lặp lại (number-columns/rows-repeated)",
                         "repeated cells (number-columns/rows-repeated)",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..catalogue import load_catalogue
 from ..model import Doubted, Report
+from ..safe_text import visible
 from .numbers import format_count
 
 MARK = "(*)"
@@ -57,7 +58,7 @@ def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]
             if lang == "vi"
             else f"{mark}Figures with errors not yet fixed, not to be relied on: {parts}."
         )
-    return lines
+    return [visible(line) for line in lines]  # names of units and files, as the input has them
 
 
 INCOMPLETE = {
@@ -110,4 +111,4 @@ def line_note(report: Report, lang: str, indicator: str, unit: str | None = None
     if entry is not None and (unit is None or unit in entry.units):
         why = _why(entry, lang) if unit is None else ", ".join(entry.codes)
         notes.append(("có lỗi: " if lang == "vi" else "in doubt: ") + why)
-    return "; ".join(notes)
+    return visible("; ".join(notes))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalogue import load_catalogue, load_registry, load_registry_file
 from ..checks import SCHEMA, CheckResult
 from ..model import Finding, Severity
+from ..safe_text import json_controls, visible
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,11 +28,12 @@ def render_check_json(result: CheckResult, *, lang: str, strict: bool) -> str:
         "summary": result.summary(),
         "exit_code": result.exit_code(strict),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: control characters shown, line breaks encoded."""
+    return visible(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -83,9 +85,10 @@ def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | Non
         if finding.unit is not None and finding.unit in names:
             cases[(found_kind if found_kind in kinds else kinds[0], finding.unit)].append(finding)
         else:
-            files.setdefault(finding.file or "(run)", []).append(finding)
+            files.setdefault(visible(finding.file or "(run)"), []).append(finding)
     root = ET.Element("testsuites", name="ctr-stats check")
-    full_names = {u.name: f"{u.full_name} ({u.code})" for u in registry.units}
+    # names from a --units file and findings' text: no character XML forbids (safe_text)
+    full_names = {u.name: visible(f"{u.full_name} ({u.code})") for u in registry.units}
     for kind in kinds:
         suite_cases = [(unit, found) for (k, unit), found in cases.items() if k == kind]
         _suite(
@@ -117,7 +120,7 @@ def _suite(
         if errors:
             failures += 1
             failure = ET.SubElement(
-                case, "failure", type=errors[0].code, message=errors[0].message(lang)
+                case, "failure", type=errors[0].code, message=visible(errors[0].message(lang))
             )
             failure.text = "\n".join(_line(f, lang) for f in errors)
         if warnings:
@@ -128,8 +131,9 @@ def _suite(
 
 
 def _line(finding: Finding, lang: str) -> str:
+    """The finding on one line, its control characters shown (safe_text)."""
     where = finding.where()
-    return (
+    return visible(
         f"{finding.severity} {finding.code}: "
         + (f"{where}: " if where else "")
         + finding.message(lang)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..catalogue import load_catalogue
 from ..explain import Explanation
 from ..model import Report
+from ..safe_text import markup, visible
 from .numbers import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -28,7 +29,11 @@ def render_explanation(
     from rich.table import Table
 
     indicator = load_catalogue().indicators[explanation.indicator]
-    whose = explanation.unit.full_name if explanation.unit else {"vi": "Tổng", "en": "Total"}[lang]
+    whose = (
+        markup(explanation.unit.full_name)
+        if explanation.unit
+        else {"vi": "Tổng", "en": "Total"}[lang]
+    )
     console.print(
         f"[bold]{indicator.label(lang)}[/bold] ({indicator.id}) — {whose}", highlight=False
     )
@@ -51,13 +56,20 @@ def render_explanation(
     table = Table(*HEADINGS[lang])
     for name, measure, cell in explanation.cells:
         source = cell.source
-        table.add_row(
-            name, MEASURE_LABELS[lang][measure], source.file, source.sheet, source.cell, cell.text
+        table.add_row(  # what the files say, shown as text (safe_text)
+            markup(name),
+            MEASURE_LABELS[lang][measure],
+            markup(source.file),
+            markup(source.sheet),
+            source.cell,
+            markup(cell.text),
         )
     console.print(table)
     for finding in explanation.findings:
         console.print(
-            f"{finding.severity} {finding.code}: {finding.where()}: {finding.message(lang)}",
+            visible(
+                f"{finding.severity} {finding.code}: {finding.where()}: {finding.message(lang)}"
+            ),
             highlight=False,
             markup=False,
         )
@@ -78,7 +90,13 @@ def render_unused(report: Report, console: Console, *, lang: str) -> None:
     if accounting.unused:
         table = Table(*UNUSED_HEADINGS[lang])
         for unused in accounting.unused:
-            table.add_row(unused.file, unused.sheet, unused.cell, unused.text, unused.code)
+            table.add_row(  # what the files say, shown as text (safe_text)
+                markup(unused.file),
+                markup(unused.sheet),
+                unused.cell,
+                markup(unused.text),
+                unused.code,
+            )
         console.print(table)
     counts = accounting.to_dict()
     if lang == "en":

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Cells, Figures, Report
+from ..safe_text import json_controls
 
 SCHEMA = "ctr-stats/compute/1"
 
@@ -66,9 +67,15 @@ def render_json(report: Report, lang: str = "vi") -> str:
 
 def iter_json(report: Report, lang: str = "vi") -> Iterator[str]:
     """The contract, one record per line, in pieces to be written as they come (a national
-    roll-up is 30 MB of JSON). Unit records, the bulk, are put together from their
-    already-encoded parts; everything else goes through json's C encoder (indent= would
-    fall back to the pure-Python one)."""
+    roll-up is 30 MB of JSON). Control characters from the files (C1, DEL, bidi: json
+    escapes only C0) are written as escapes, so no piece can drive a terminal."""
+    return map(json_controls, _pieces(report, lang))
+
+
+def _pieces(report: Report, lang: str) -> Iterator[str]:
+    """Unit records, the bulk, are put together from their already-encoded parts;
+    everything else goes through json's C encoder (indent= would fall back to the
+    pure-Python one)."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
     sections: list[tuple[str, Any]] = [
         ("schema", SCHEMA),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
 from ..model import Report
+from ..safe_text import markup
 from .caveats import caveat_lines, marked
 from .numbers import figure_cells
 
@@ -46,15 +47,16 @@ def render_table(
             for unit in report.units:
                 if unit.figures.indicator == total.figures.indicator:
                     cells = figure_cells(unit.figures, lang, report.precision)
-                    name = marked(unit.name, report, indicator.id, unit.name)
+                    name = marked(markup(unit.name), report, indicator.id, unit.name)
                     rows.append((f"  [dim]{name}[/dim]", [*cells, ""]))
 
     period = report.period.label(lang) if report.period else ""
     title = {"vi": "Số liệu", "en": "Figures"}[lang] + (f", {period}" if period else "")
     reporting = len({u.code for u in report.all_units})  # all, whatever a ranking shows
+    registry = markup(report.registry)  # a --units file's name
     caption = {
-        "vi": f"Danh mục {report.registry}: {reporting} đơn vị có báo cáo",
-        "en": f"Registry {report.registry}: {reporting} units reporting",
+        "vi": f"Danh mục {registry}: {reporting} đơn vị có báo cáo",
+        "en": f"Registry {registry}: {reporting} units reporting",
     }[lang]
     table = Table(title=title, caption=caption)
     if not console.is_terminal and "COLUMNS" not in os.environ:

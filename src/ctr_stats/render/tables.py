@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalogue import load_catalogue
 from ..model import Figures, Report
 from ..own_output import first_line
+from ..safe_text import html, visible
 from .caveats import caveat_lines, line_note, marked
 from .numbers import figure_cells
 from .table import HEADINGS
@@ -63,10 +66,11 @@ class Line:
     figures: Figures
     units_reporting: int | None
 
-    def shown(self, report: Report) -> str:
-        """The label as a table shows it: '… — unit' for a unit's row, (*) when in doubt."""
+    def shown(self, report: Report, escape: Callable[[str], str] = str) -> str:
+        """The label as a table shows it: '… — unit' for a unit's row, (*) when in doubt;
+        `escape` applied to the label, not to the mark."""
         text = self.label if not self.code else f"{self.label} — {self.name}"
-        return marked(text, report, self.indicator, self.name if self.code else None)
+        return marked(escape(text), report, self.indicator, self.name if self.code else None)
 
 
 def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
@@ -93,7 +97,12 @@ def notes_below(report: Report, lang: str, quote: str = "") -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text as text: HTML escaped (a unit named `<script>` in a --units file), control
+    characters shown, and Markdown's own marks backslashed."""
+    return _MARKDOWN.sub(r"\\\g<0>", html(text))
+
+
+_MARKDOWN = re.compile(r"[\\`*_\[\]|]")
 
 
 def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
@@ -107,7 +116,7 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
     for line in lines(report, lang, by_unit):
         f = line.figures
         cells = [
-            _markdown_cell(line.shown(report)),
+            line.shown(report, _markdown_cell),
             *figure_cells(f, lang, p),
             "" if line.units_reporting is None else str(line.units_reporting),
         ]
@@ -116,7 +125,9 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
 
 
 def escape_text(text: str) -> str:
-    """OWASP CSV injection: a text starting like a formula is made plain text."""
+    """OWASP CSV injection: a text starting like a formula is made plain text; control
+    characters shown (safe_text)."""
+    text = visible(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

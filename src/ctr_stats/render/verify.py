@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..safe_text import json_controls, markup
 from ..verify import SCHEMA, Claim
 from .check import _escape_data, _escape_property
 from .numbers import format_number
@@ -25,7 +26,7 @@ def summary(claims: list[Claim]) -> dict[str, int]:
 
 def render_verify_json(claims: list[Claim]) -> str:
     data = {"schema": SCHEMA, "claims": [c.to_dict() for c in claims], "summary": summary(claims)}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _number(value: Decimal | None, lang: str) -> str:
@@ -73,10 +74,10 @@ def render_verify_text(claims: list[Claim], console: Console, *, lang: str) -> N
         table.add_row(
             where,
             f"[{colours[claim.status]}]{STATUS[lang][claim.status]}[/{colours[claim.status]}]",
-            claim.text,
+            markup(claim.text),  # the report's text: no markup, no control characters
             _number(claim.stated, lang),
             _number(claim.computed, lang),
-            claim.indicator or "",
+            markup(claim.indicator or ""),
         )
     console.print(table)
     counts = summary(claims)

@@ -18,6 +18,7 @@ from ..catalogue import load_catalogue
 from ..document import DocumentSettings
 from ..model import Report, UnitFigures
 from ..own_output import mark_document
+from ..safe_text import visible
 from .heading import Heading, heading, notes
 from .numbers import format_count, format_percent
 from .text import render_text
@@ -99,7 +100,9 @@ def _font(element: Any, name: str) -> None:
 def _run(paragraph: Any, text: str, **style: Any) -> Any:
     from docx.shared import Pt
 
-    run = paragraph.add_run(text)
+    # names from the files and --units: no character XML forbids (python-docx refuses
+    # them) and no control character, shown instead (safe_text)
+    run = paragraph.add_run(visible(text, keep="\t\n"))
     run.bold = style.get("bold")
     run.italic = style.get("italic")
     if "size" in style:

@@ -1,0 +1,131 @@
+"""Every mistake in ctr-stats.toml and on the command line is a usage error (exit code 2)
+that names the key or option and what it expects, in Vietnamese by default and in English
+with --lang en (wherever it stands on the command line): never "unexpected error", exit 3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_cli import SAMPLES
+from .test_hijack import run_main
+
+DEEP = "[" * 3000 + "]" * 3000
+
+# (the file, words the Vietnamese message holds, words the English one holds)
+CONFIGS = [
+    (
+        'period = "năm ngoái"',
+        "period: 'năm ngoái' không phải kỳ báo cáo",
+        "is not a reporting period",
+    ),
+    ("period = true", "period phải là một chuỗi", "period must be a string"),
+    ("registry = 5", "registry phải là một chuỗi", "registry must be a string"),
+    ("units = [1, 2]", "units phải là một chuỗi", "units must be a string"),
+    ('[thresholds]\nabsolute = "abc"', "[thresholds] absolute phải là một số", "must be a number"),
+    ("[thresholds]\nprior_change_percent = inf", "phải là một số hữu hạn", "a finite number"),
+    ("[thresholds]\nplan_low_percent = nan", "phải là một số hữu hạn", "a finite number"),
+    ("[thresholds]\nplan_high_percent = -5", "phải là một số không âm", "not below zero"),
+    ("[thresholds]\nabsolute = 2.5", "phải là một số nguyên", "a whole number"),
+    ("[thresholds]\nbogus = 1", "[thresholds]: khóa không hợp lệ: bogus", "unknown keys: bogus"),
+    ("thresholds = 5", "[thresholds] phải là một bảng", "[thresholds] must be a table"),
+    ("severity = [1]", "[severity] phải là một bảng", "must be a table"),
+    ('rules = "x"', "[[rules]] phải là các bảng", "must be [[rules]] tables"),
+    ('[[rules]]\nkind = 5\npart = "admission.student"\nwhole = "admission.total"', "kind", "kind"),
+    ('[[rules]]\nkind = "part_of"\nparts = "x"\nwhole = "admission.total"', "parts", "parts"),
+    ('[[rules]]\nkind = "part_of"\npart = "admission.student"', "thiếu whole", "lacks whole"),
+    (
+        '[[ignore]]\ncode = 5\nreason = "đã thống nhất"',
+        "code phải là một chuỗi",
+        "must be a string",
+    ),
+    ('[[ignore]]\ncode = "x"\nreason = "y"\nunti = "Ba Đình"', "unti", "unknown keys: unti"),
+    (f"registry = {DEEP}", "lồng nhau quá sâu", "nests arrays or tables too deeply"),
+]
+
+
+@pytest.mark.parametrize(("toml", "vi", "en"), CONFIGS, ids=[c[0][:30] for c in CONFIGS])
+def test_a_configuration_mistake_names_the_key_in_the_users_language(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], toml: str, vi: str, en: str
+) -> None:
+    config = tmp_path / "ctr-stats.toml"
+    config.write_text(toml + "\n", encoding="utf-8")
+    for lang, words in (("vi", vi), ("en", en)):
+        code, _, err, _ = run_main(
+            capfdbinary, "check", str(SAMPLES / "2023"), "--config", str(config), "--lang", lang
+        )
+        assert code == 2, err
+        assert words in err and str(config) in err, err
+        assert "unexpected" not in err and "Traceback" not in err
+
+
+def test_a_year_written_as_a_number_is_the_year(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    config = tmp_path / "ctr-stats.toml"
+    config.write_text("period = 2023\n[thresholds]\nabsolute = 10.0\n", encoding="utf-8")
+    code, out, err, _ = run_main(
+        capfdbinary, "check", str(SAMPLES / "2023"), "--config", str(config)
+    )
+    assert code == 0, err
+    assert "0 lỗi" in out
+
+
+# (the command line after `ctr-stats`, Vietnamese words, English words)
+COMMAND_LINES = [
+    (
+        ("compute", "x", "--bogus"),
+        "Lỗi: không có tùy chọn --bogus",
+        "Error: No such option: --bogus",
+    ),
+    (
+        ("compute", "x", "--formt", "json"),
+        "không có tùy chọn --formt (có phải: --format, --formulas, --sort?)",
+        "No such option: --formt",
+    ),
+    (
+        ("compute", "x", "--by", "donvi"),
+        "--by: giá trị 'donvi' không hợp lệ; chọn một trong: total, unit",
+        "Invalid value for '--by': 'donvi' is not one of 'total', 'unit'.",
+    ),
+    (
+        ("compute", "x", "--precision", "9"),
+        "--precision: 9 nằm ngoài khoảng cho phép, phải từ 0 đến 6",
+        "9 is not in the range 0<=x<=6",
+    ),
+    (("compute", "x", "--precision", "hai"), "--precision: 'hai' không phải số nguyên", "'hai'"),
+    (
+        ("compute", "x", "--precision"),
+        "tùy chọn --precision cần một giá trị",
+        "requires an argument",
+    ),
+    (("compute",), "thiếu đối số PATHS (Tệp hoặc thư mục bảng tính)", "Missing argument"),
+    (
+        ("tinh", "x"),
+        "không có lệnh 'tinh' (có: compute, check, verify, explain, units)",
+        "No such command",
+    ),
+    (("verify", "a.md", "b.md"), "thừa đối số: b.md", "Got unexpected extra argument"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"), COMMAND_LINES, ids=[" ".join(c[0]) for c in COMMAND_LINES]
+)
+def test_a_command_line_mistake_is_told_in_the_users_language(
+    capfdbinary: pytest.CaptureFixture[bytes], args: tuple[str, ...], vi: str, en: str
+) -> None:
+    code, out, err, _ = run_main(capfdbinary, *args)
+    assert (code, out) == (2, ""), err
+    assert vi in err and err.count("\n") == 2, err
+    assert "--help" in err.splitlines()[1]
+    # --lang en after the mistake still chooses English (before it when the mistake is
+    # an option left without its value: it would take --lang as that value)
+    english = (
+        (args[0], "--lang", "en", *args[1:])
+        if args[-1] == "--precision"
+        else (*args, "--lang", "en")
+    )
+    code, _, err, _ = run_main(capfdbinary, *english)
+    assert code == 2 and en in err, err
