@@ -92,7 +92,7 @@ def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
     result = run(
         "compute",
         "data/samples/2023/ba-dinh.xlsx",
-        "--units",
+        "--units-only",
         str(units),
         "--format",
         "csv",
@@ -225,7 +225,7 @@ def test_input_text_never_becomes_a_formula(tmp_path: Path) -> None:
     result = run(
         "compute",
         "data/samples/2023/ba-dinh.xlsx",
-        "--units",
+        "--units-only",
         str(_hostile_registry(tmp_path)),
         "-o",
         str(target),

@@ -2,20 +2,48 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, cast
 
-from ..errors import CatalogueError, UsageError
+from ..errors import CatalogueError
 from ..model import MEASURES, Measure
-from ..text import clean, fold, strip_numbering
+from ..text import fold
+from .meaning import NOTHING, Described, Lexicon, Meaning, load_lexicon
+from .registry import (
+    Registry,
+    RegistryInfo,
+    Unit,
+    builtin_registries,
+    extend_registry,
+    load_registry,
+    load_registry_file,
+    province_names,
+    registry_for,
+    registry_info,
+    resolve_name,
+)
 
-BUILTIN_REGISTRIES = ("hanoi-2024", "hanoi-2025")
+__all__ = [
+    "Catalogue",
+    "Indicator",
+    "Registry",
+    "RegistryInfo",
+    "Rule",
+    "SheetKind",
+    "Unit",
+    "builtin_registries",
+    "extend_registry",
+    "load_catalogue",
+    "load_registry",
+    "load_registry_file",
+    "province_names",
+    "registry_for",
+    "registry_info",
+    "resolve_name",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +53,8 @@ class Indicator:
     label_vi: str
     label_en: str
     measures: tuple[Measure, ...]
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # wordings reports and forms use: examples, read by meaning
+    described: Described
     stock: bool = False
 
     def label(self, lang: str) -> str:
@@ -55,19 +84,35 @@ class Rule:
     whole_measure: Measure = "actual"
 
 
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What a label names: one indicator, or two or more equally (`candidates`: never
+    guessed between), or none; `near` is the indicator it would name without the words not
+    understood, for the finding's message."""
+
+    indicator: str | None
+    candidates: tuple[str, ...] = ()
+    near: str | None = None
+    meaning: Meaning = NOTHING
+
+
 @dataclass(frozen=True)
 class Catalogue:
     sheet_kinds: dict[str, SheetKind]
     indicators: dict[str, Indicator]
     rules: tuple[Rule, ...]
     words: dict[str, Any]
-    by_alias: dict[str, str]  # folded alias -> indicator id
+    lexicon: Lexicon
     measure_words: dict[str, Measure]  # folded word -> measure
     derived_words: dict[str, str]  # folded word -> derived column kind
 
-    def indicator_for(self, label: str) -> str | None:
-        """The indicator a header label (already without the measure) names, or None."""
-        return self.by_alias.get(fold(strip_numbering(label)))
+    def indicator_for(self, label: str, context: Meaning = NOTHING) -> str | None:
+        """The indicator a label (already without the measure) names, or None."""
+        return self.recognise(self.lexicon.read(label).within(context)).indicator
+
+    def recognise(self, meaning: Meaning) -> Recognised:
+        """The indicator a meaning names: every concept of its description, nothing else."""
+        return _recognise(self, meaning)
 
     def measure_for(self, word: str) -> Measure | None:
         return self.measure_words.get(fold(word))
@@ -87,14 +132,59 @@ def _folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _alias_table(indicators: dict[str, Indicator]) -> dict[str, str]:
-    by_alias: dict[str, str] = {}
-    for indicator in indicators.values():
-        for alias in (indicator.label_vi, *indicator.aliases):
-            other = by_alias.setdefault(fold(strip_numbering(alias)), indicator.id)
-            if other != indicator.id:
-                raise CatalogueError(f"alias '{alias}' names both {other} and {indicator.id}")
-    return by_alias
+_RECOGNISED: dict[tuple[int, Meaning], Recognised] = {}
+
+
+def _recognise(catalogue: Catalogue, meaning: Meaning) -> Recognised:
+    key = (id(catalogue), meaning)
+    known = _RECOGNISED.get(key)
+    if known is not None:
+        return known
+    fitting = [i for i in catalogue.indicators.values() if i.described.fits(meaning)]
+    if fitting:
+        best = max(i.described.specificity(meaning) for i in fitting)
+        fitting = [i for i in fitting if i.described.specificity(meaning) == best]
+    if len(fitting) == 1:
+        found = Recognised(fitting[0].id, meaning=meaning)
+    elif fitting:
+        found = Recognised(None, tuple(i.id for i in fitting), meaning=meaning)
+    else:
+        near = None
+        if meaning.residue:  # what it would be without the words not understood
+            plain = Meaning(
+                meaning.thing, meaning.event, meaning.actor, meaning.qualifiers, (), meaning.mixed
+            )
+            near = _recognise(catalogue, plain).indicator
+        found = Recognised(None, near=near, meaning=meaning)
+    if len(_RECOGNISED) > 50_000:
+        _RECOGNISED.clear()
+    _RECOGNISED[key] = found
+    return found
+
+
+def _described(entry: dict[str, Any], lexicon: Lexicon) -> Described:
+    """An indicator's `meaning` and `implied` from indicators.toml, every concept checked
+    against the lexicon."""
+    meaning = entry.get("meaning")
+    if not isinstance(meaning, dict) or "thing" not in meaning:
+        raise CatalogueError(f"indicator {entry.get('id')}: needs meaning = {{ thing = … }}")
+    for dimension in ("thing", "event", "actor"):
+        name = meaning.get(dimension)
+        if name is not None and name not in lexicon.concepts[dimension]:
+            raise CatalogueError(
+                f"indicator {entry['id']}: {dimension} '{name}' not in meaning.toml"
+            )
+    qualifiers = frozenset(meaning.get("qualifiers", ()))
+    implied = frozenset(entry.get("implied", ()))
+    optional = frozenset(entry.get("optional", ()))
+    unknown = (qualifiers | optional | (implied - {"thing", "event"})) - lexicon.concepts[
+        "qualifier"
+    ]
+    if unknown:
+        raise CatalogueError(f"indicator {entry['id']}: unknown qualifiers {sorted(unknown)}")
+    return Described(
+        meaning["thing"], meaning.get("event"), meaning.get("actor"), qualifiers, implied, optional
+    )
 
 
 def _word_table(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -117,6 +207,7 @@ def load_catalogue() -> Catalogue:
             key: SheetKind(key, v["label_vi"], v["label_en"], v["unit_vi"], v["unit_en"])
             for key, v in data["sheet_kinds"].items()
         }
+        lexicon = load_lexicon()
         indicators: dict[str, Indicator] = {}
         for entry in data["indicators"]:
             measures = tuple(entry["measures"])
@@ -129,6 +220,7 @@ def load_catalogue() -> Catalogue:
                 label_en=entry["label_en"],
                 measures=cast(tuple[Measure, ...], measures),
                 aliases=tuple(entry.get("aliases", ())),
+                described=_described(entry, lexicon),
                 stock=bool(entry.get("stock", False)),
             )
         rules = tuple(
@@ -155,77 +247,7 @@ def load_catalogue() -> Catalogue:
         indicators=indicators,
         rules=rules,
         words=words,
-        by_alias=_alias_table(indicators),
+        lexicon=lexicon,
         measure_words=cast(dict[str, Measure], _word_table(words["measures"])),
         derived_words=_word_table(words["derived"]),
     )
-
-
-# ---------------------------------------------------------------- registries
-
-UNIT_TYPES = ("quận", "huyện", "thị xã", "phường", "xã", "thị trấn", "thành phố")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    code: str
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def full_name(self) -> str:
-        """'Quận Ba Đình', 'Thị xã Sơn Tây'."""
-        return f"{self.type.capitalize()} {self.name}" if self.type else self.name
-
-
-@dataclass(frozen=True)
-class Registry:
-    name: str
-    units: tuple[Unit, ...]
-
-    def by_code(self, code: str) -> Unit:
-        return next(u for u in self.units if u.code == code)
-
-
-def _parse_registry(name: str, text: str, origin: str) -> Registry:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or not {"code", "name"} <= set(reader.fieldnames):
-        raise UsageError(f"{origin}: a registry needs the columns code,name[,type,aliases]")
-    units: list[Unit] = []
-    codes: set[str] = set()
-    for line, row in enumerate(reader, start=2):
-        code, unit_name = clean(row.get("code") or ""), clean(row.get("name") or "")
-        if not code or not unit_name:
-            raise UsageError(f"{origin}, line {line}: code and name must not be empty")
-        if code in codes:
-            raise UsageError(f"{origin}, line {line}: code {code} appears twice")
-        codes.add(code)
-        aliases = tuple(clean(a) for a in (row.get("aliases") or "").split("|") if clean(a))
-        units.append(Unit(code, unit_name, clean(row.get("type") or "").lower(), aliases))
-    if not units:
-        raise UsageError(f"{origin}: the registry has no units")
-    return Registry(name, tuple(units))
-
-
-@cache
-def load_registry(name: str) -> Registry:
-    """A built-in registry by name (hanoi-2024, hanoi-2025)."""
-    if name not in BUILTIN_REGISTRIES:
-        raise UsageError(
-            f"không có danh mục đơn vị '{name}' (có: {', '.join(BUILTIN_REGISTRIES)})",
-            f"no built-in registry '{name}' (available: {', '.join(BUILTIN_REGISTRIES)})",
-        )
-    text = resources.files(__package__).joinpath(f"registries/{name}.csv").read_text("utf-8")
-    return _parse_registry(name, text, f"{name}.csv")
-
-
-def load_registry_file(path: Path) -> Registry:
-    """A user's own registry: CSV with code, name, type and optional aliases."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            f"không đọc được danh mục: {exc}", f"cannot read the registry: {exc}", file=str(path)
-        ) from exc
-    return _parse_registry(path.stem, text, str(path))
