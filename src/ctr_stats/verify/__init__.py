@@ -23,7 +23,15 @@ from ..model import Figures, Period, Report
 from ..text import fold
 from . import claims as claims_module
 from . import tables
-from .checking import _phrases, best_indicator, check_data, check_row, check_text, indicator_of
+from .checking import (
+    best_indicator,
+    check_data,
+    check_row,
+    check_text,
+    check_units,
+    indicator_of,
+    phrases_of,
+)
 from .claims import Found, Paragraph, owned
 from .numbers import Figure, agrees, parse_count, parse_percent
 from .reading import Block, read_report
@@ -79,7 +87,7 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
 
 
 def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[Claim]:
-    phrases = _phrases(lang)
+    phrases = phrases_of(lang)
     totals = {t.figures.indicator: t.figures for t in data.totals} if data else {}
     result: list[Claim] = []
     measures: list[str] | None = None
@@ -154,9 +162,14 @@ def _paragraph_claims(
         if opening and claim.anchor.start < opening.end():
             continue
         indicator = None
-        if data is not None and claim.kind in ("count", "ratio", "plan", "same_period"):
-            indicator = None if _of_units(p, claim) else indicator_of(p, claim, found, phrases)
-            check_data(claim, indicator, totals, data)
+        if data is not None and (
+            claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
+        ):
+            indicator = indicator_of(p, claim, found, phrases)
+            if _of_units(p, claim):
+                check_units(p, claim, indicator, data)
+            else:
+                check_data(claim, indicator, totals, data)
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
 

@@ -149,6 +149,9 @@ def _stated_wholes(p: Paragraph, claim: Found, lists: list[PartList]) -> list[in
     for parts in lists:
         if claim.count in parts.items and parts.whole is not None and not parts.weak:
             result.append(_value(parts.whole))
+    inventory = _inventory_whole(p, claim)
+    if inventory is not None:
+        result.append(inventory)
     start = p.sentences[claim.sentence][0]
     if claim.sentence > 0 and re.match(r"\s*trong đó", p.text[start:], re.I):
         s0, s1 = p.sentences[claim.sentence - 1]
@@ -156,6 +159,34 @@ def _stated_wholes(p: Paragraph, claim: Found, lists: list[PartList]) -> list[in
         if match:
             result.append(int(match.group(1).replace(".", "")))
     return result
+
+
+# "Hiện có 35 tổ chức cơ sở đảng", "toàn tỉnh có 2.305 TCCSĐ", "tổng số 443.812 đảng viên"
+_INVENTORY = re.compile(
+    r"(?:\bhien (?:nay )?co|\bco tong so|\btong so|\btoan (?:tinh|thanh pho|huyen|quan|thi xa|"
+    r"dang bo|khoi)(?: hien)? co)\s*$"
+)
+
+
+def _inventory_whole(p: Paragraph, claim: Found) -> int | None:
+    """The whole an inventory before the share states: the one count of the share's kind of
+    thing before it in the paragraph, said with 'hiện có', 'tổng số', 'toàn tỉnh có'."""
+    assert claim.count is not None
+    kind = _kind(p, claim.count)
+    if kind is None or claim.named_base:  # "(chiếm 8,66% số TCCSĐ của tỉnh)": its own
+        return None
+    same = [
+        f
+        for f in p.figures
+        if f.kind == "count"
+        and f.start < claim.count.start
+        and f is not claim.count
+        and noun_after(p, f) == kind
+    ]
+    if len(same) != 1 or same[0].count < _value(claim.count):
+        return None
+    before = fold(p.text[max(0, same[0].start - 40) : same[0].start])
+    return same[0].count if _INVENTORY.search(before) else None
 
 
 def _group(p: Paragraph, claim: Found, shares: list[Found]) -> list[Found]:
@@ -217,13 +248,16 @@ def _share(p: Paragraph, claim: Found, shares: list[Found], lists: list[PartList
             )
         return
     if explicit:
+        # a list's whole refutes only when another share of the sentence is of it too (real
+        # lists give shares of another whole); an inventory's whole ("Hiện có 35 TCCSĐ …")
+        # refutes a share that stands alone
         corroborated = any(
             c.count is not None
             and c.stated is not None
             and agrees(c.stated, Fraction(_value(c.count) * 100, explicit))
             for c in group
         )
-        if corroborated:
+        if corroborated or (not group and explicit == _inventory_whole(p, claim)):
             _ratio(claim, count, explicit)
 
 
@@ -309,6 +343,9 @@ def check_data(
     """A claim compared with the computed figures of its indicator. A claim of the text's
     own arithmetic (a share, parts of a whole) keeps what the text says; any other claim
     tied to no indicator is "unmatched"."""
+    if found.unit:
+        _data_unit(found, indicator, data)
+        return
     if found.kind in ("share", "parts", "percent"):
         return
     if found.status == "mismatch":
@@ -321,10 +358,91 @@ def check_data(
         _compare_count(found, known.actual, indicator or "")
     elif found.kind == "ratio":
         _data_ratio(found, known, indicator or "")
-    elif found.kind == "plan":
-        _data_plan(found, known, indicator or "")
-    elif found.kind == "same_period":
-        _data_same_period(found, known, indicator or "", data)
+    elif found.kind in ("plan", "same_period"):
+        # the percentage is computed from the data even when its count is wrong, so that
+        # stated and computed stay percentages ("10.497 …, tăng 4,8%": 4,8 against 4,6)
+        problem = _count_problem(found, known.actual, indicator or "")
+        if found.kind == "plan":
+            _data_plan(found, known, indicator or "")
+        else:
+            _data_same_period(found, known, indicator or "", data)
+        if problem is not None:
+            if found.status == "mismatch" and found.reason is not None:
+                problem = (f"{problem[0]}; {found.reason[0]}", f"{problem[1]}; {found.reason[1]}")
+            _mismatch(found, *problem)
+
+
+def _data_unit(found: Found, indicator: str | None, data: Report) -> None:
+    """'thấp nhất là Sóc Sơn (50%)': the unit's own percent of plan."""
+    key = fold(found.unit)
+    unit = next(
+        (u for u in data.units if u.figures.indicator == indicator and fold(u.name) == key),
+        None,
+    )
+    actual, plan = (unit.figures.actual, unit.figures.plan) if unit else (None, None)
+    if found.kind != "plan" or found.stated is None or actual is None or not plan:
+        found.status = "unmatched"
+        return
+    exact = Fraction(actual * 100, plan)
+    value = shown(exact, found.stated)
+    found.computed, found.basis = value, f"{actual}/{plan} ({found.unit}, {indicator})"
+    if agrees(found.stated, exact):
+        found.status = "ok"
+        return
+    _mismatch(
+        found,
+        f"ghi {found.unit} đạt {_pct(found.stated, 'vi')} kế hoạch, nhưng dữ liệu cho "
+        f"{number(actual, 'vi')}/{number(plan, 'vi')} = {_pct(value, 'vi')} ({indicator})",
+        f"states {found.unit} at {_pct(found.stated, 'en')} of plan, but the data gives "
+        f"{number(actual, 'en')}/{number(plan, 'en')} = {_pct(value, 'en')} ({indicator})",
+    )
+
+
+# "cả 30 đơn vị vượt kế hoạch", "5 đơn vị chưa đạt kế hoạch", "18 units exceeded it"
+_UNITS_THAT = re.compile(
+    r"\s*(?:đơn vị|units?)\s+(?:(?P<above>vượt|exceeded)|(?P<below>chưa đạt|fell short)"
+    r"|(?P<reached>đạt|reached))\b",
+    re.I,
+)
+
+
+def check_units(p: Paragraph, found: Found, indicator: str | None, data: Report) -> None:
+    """A count of units against plan: how many of the data's units with a plan for the
+    indicator reached it (at or above), exceeded it, or fell short."""
+    match = _UNITS_THAT.match(p.text, found.anchor.end)
+    units = [
+        u
+        for u in data.units
+        if u.figures.indicator == indicator and u.figures.actual is not None and u.figures.plan
+    ]
+    if match is None or not units or found.anchor.kind != "count":
+        found.status = "unmatched"
+        return
+    which = next(k for k in ("above", "below", "reached") if match.group(k))
+    signs = {"above": (1,), "below": (-1,), "reached": (0, 1)}[which]
+    count = sum(1 for u in units if _sign((u.figures.actual or 0) - (u.figures.plan or 0)) in signs)
+    stated = found.anchor.count
+    found.stated, found.computed = Decimal(stated), Decimal(count)
+    found.basis = f"{which}: {count}/{len(units)} ({indicator})"
+    words = {
+        "above": ("vượt kế hoạch", "exceeded the plan"),
+        "below": ("chưa đạt kế hoạch", "fell short of the plan"),
+        "reached": ("đạt kế hoạch trở lên", "reached the plan"),
+    }[which]
+    if stated == count:
+        found.status = "ok"
+        return
+    _mismatch(
+        found,
+        f"ghi {number(stated, 'vi')} đơn vị {words[0]}, nhưng theo dữ liệu là "
+        f"{number(count, 'vi')} trong {number(len(units), 'vi')} đơn vị ({indicator})",
+        f"states {number(stated, 'en')} units {words[1]}, but the data has "
+        f"{number(count, 'en')} of {number(len(units), 'en')} units ({indicator})",
+    )
+
+
+def _sign(n: int) -> int:
+    return (n > 0) - (n < 0)
 
 
 def _mismatch(found: Found, vi: str, en: str) -> None:
@@ -349,19 +467,17 @@ def _compare_count(found: Found, actual: int | None, indicator: str) -> None:
         )
 
 
-def _count_agrees(found: Found, actual: int | None, indicator: str) -> bool:
+def _count_problem(found: Found, actual: int | None, indicator: str) -> tuple[str, str] | None:
+    """The reason the count a percentage is about differs from the data's, if it does."""
     if found.count is None or actual is None:
-        return True
+        return None
     stated = _value(found.count)
     if stated == actual:
-        return True
-    _mismatch(
-        found,
+        return None
+    return (
         f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({indicator})",
         f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({indicator})",
     )
-    found.computed = Decimal(actual)
-    return False
 
 
 def _data_ratio(found: Found, known: Figures, indicator: str) -> None:
@@ -392,8 +508,6 @@ def _data_ratio(found: Found, known: Figures, indicator: str) -> None:
 
 
 def _data_plan(found: Found, known: Figures, indicator: str) -> None:
-    if not _count_agrees(found, known.actual, indicator):
-        return
     if found.stated is None or known.actual is None or not known.plan:
         found.status = "unmatched" if found.status == "unchecked" else found.status
         return
@@ -416,10 +530,18 @@ def _data_plan(found: Found, known: Figures, indicator: str) -> None:
 
 def _data_same_period(found: Found, known: Figures, indicator: str, data: Report) -> None:
     actual, prior = known.actual, known.prior
-    if not _count_agrees(found, actual, indicator):
-        return
     if actual is None or not prior:
         found.status = "unmatched"
+        return
+    if found.base_text == "prior" and found.base is not None and found.base != prior:
+        _mismatch(  # a table's Cùng kỳ column
+            found,
+            f"ghi cùng kỳ {number(found.base, 'vi')}, nhưng dữ liệu có {number(prior, 'vi')} "
+            f"({indicator})",
+            f"states the same period at {number(found.base, 'en')}, but the data has "
+            f"{number(prior, 'en')} ({indicator})",
+        )
+        found.computed = Decimal(prior)
         return
     if (
         found.prior_year is not None
@@ -468,32 +590,43 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
                 f"against {number(prior, 'en')} ({indicator})",
             )
         return
+
+    def how(lang: str) -> str:
+        a, b = number(actual, lang), number(prior, lang)
+        return f"{a}/{b}" if found.direction == 0 else f"({a} − {b})/{b}"
+
     if found.direction == 0:  # "đạt 107,3% so với cùng kỳ": actual / prior
         exact = Fraction(actual * 100, prior)
-        how = f"{actual}/{prior}"
     else:
         exact = Fraction((actual - prior) * 100 * found.direction, prior)
-        how = f"({actual} − {prior})/{prior}"
     value = shown(exact, found.stated)
-    found.computed, found.basis = value, f"{how} ({indicator})"
+    found.computed, found.basis = value, f"{how('en').replace(',', '')} ({indicator})"
     if exact >= 0 and agrees(found.stated, exact):
         found.status = "ok"
+        return
+    words = {1: ("tăng", "up"), -1: ("giảm", "down"), 0: ("đạt", "at")}
+    real = Fraction((actual - prior) * 100, prior)
+    data_word = words[0] if found.direction == 0 else words[(real > 0) - (real < 0) or 1]
+    data_value = shown(exact if found.direction == 0 else abs(real), found.stated)
+    if found.direction == 0 or real != 0:
+        data_vi = f"{data_word[0]} {_pct(data_value, 'vi')}"
+        data_en = f"{data_word[1]} {_pct(data_value, 'en')}"
     else:
-        word = {1: ("tăng", "up"), -1: ("giảm", "down"), 0: ("đạt", "at")}[found.direction]
-        real = shown(Fraction((actual - prior) * 100, prior), found.stated)
-        _mismatch(
-            found,
-            f"ghi {word[0]} {_pct(found.stated, 'vi')}, nhưng dữ liệu cho "
-            f"{how.replace('−', '−')} = {_pct(value if exact >= 0 else real, 'vi')} ({indicator})",
-            f"states {word[1]} {_pct(found.stated, 'en')}, but the data gives {how} = "
-            f"{_pct(value if exact >= 0 else real, 'en')} ({indicator})",
-        )
+        data_vi, data_en = "bằng cùng kỳ", "level with the same period"
+    word = words[found.direction]
+    _mismatch(
+        found,
+        f"ghi {word[0]} {_pct(found.stated, 'vi')}, nhưng dữ liệu cho {data_vi} "
+        f"({how('vi')}, {indicator})",
+        f"states {word[1]} {_pct(found.stated, 'en')}, but the data gives {data_en} "
+        f"({how('en')}, {indicator})",
+    )
 
 
 # ---------------------------------------------------------------- which indicator
 
 
-def _phrases(lang: str) -> list[tuple[tuple[str, ...], str]]:
+def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
     from ..catalogue import load_catalogue
     from ..render.text import load_templates
 

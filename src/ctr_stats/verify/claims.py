@@ -108,6 +108,7 @@ class Found:
     over: bool = False  # "vượt X% kế hoạch": X is what exceeds the plan
     prior_year: int | None = None
     named_base: str = ""  # the base a share names in words ("tổng số đảng viên …")
+    unit: str = ""  # the unit a percentage is of: "Sóc Sơn (50%)"
     status: str = "unchecked"
     computed: Decimal | None = None
     basis: str = ""
@@ -225,6 +226,7 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
             and after.sentence == figure.sentence
             and _joins(_between(p, figure, after), plan=True)
             and not _own_noun(p, after)
+            and not _is_change_word(p.text[: after.start])
         ):
             percent = after
         before = _previous_blocking(figures, i)
@@ -263,6 +265,14 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
         found.append(claim)
         owner[id(figure)] = claim
         owner[id(percent)] = claim
+
+
+def _is_change_word(before: str) -> bool:
+    """'… 10.479/9.810 đảng viên, tăng 4,6% so với cùng kỳ': a change, not A/B's share."""
+    return bool(
+        ends_with_word(before, folded("change", "up"))
+        or ends_with_word(before, folded("change", "down"))
+    )
 
 
 def _next_blocking(figures: list[Figure], i: int) -> Figure | None:
@@ -440,6 +450,12 @@ def _percent_claim(
     plan_after = _says_plan(own_phrase)
     prior_after = _says_prior(own_phrase)
     change = _change_for(p, figure, changes)
+    unit = unit_before(before)
+    if unit and not (direction or over or prior_after or change is not None):
+        # "thấp nhất là Sóc Sơn (50%)": the unit's own rate, of no count of the text
+        claim.unit = unit
+        claim.kind = "plan" if plan_after or _in_plan_context(p, figure) else "share"
+        return claim
     if plan_after and (direction or over or not prior_after):
         claim.kind, claim.over = "plan", over
         if direction and not over:
@@ -500,6 +516,22 @@ def _change_for(p: Paragraph, figure: Figure, changes: dict[int, int]) -> Figure
     return None
 
 
+def unit_before(before: str) -> str:
+    """The name a percentage in parentheses follows: 'Sóc Sơn (50%)', 'Hai Bà Trưng (83,3%)';
+    '' when the words before the parenthesis are no name (each word capitalised, not an
+    abbreviation)."""
+    match = re.search(r"((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*\(\s*$", before)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+            break
+        name.insert(0, word)
+    return " ".join(name)
+
+
 def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     """'Đảng bộ Quân sự tỉnh kết nạp 5 ĐV mới, đạt 50%' in a list of units against plan:
     the sentence, or the one before, speaks of kế hoạch or chỉ tiêu."""
@@ -510,7 +542,7 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     for i in (figure.sentence, figure.sentence - 1):
         if 0 <= i < len(p.sentences):
             start, end = p.sentences[i]
-            if re.search(r"\b(?:ke hoach|chi tieu)\b", fold(p.text[start:end])):
+            if re.search(r"\b(?:ke hoach|chi tieu|plan)\b", fold(p.text[start:end])):
                 return True
     return False
 

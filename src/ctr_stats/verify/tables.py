@@ -146,7 +146,11 @@ def row_claims(cells: list[str], measures: list[str]) -> list[Found]:
         claim = Found("same_period", percent, actual.start, percent.end, stated=percent.value)
         claim.count = actual
         if "prior" in counts:
-            claim.base = counts["prior"]
+            claim.base, claim.base_text, claim.base_figure = (
+                counts["prior"],
+                "prior",
+                figure("prior"),
+            )
         found.append(claim)
     if not found:
         found.append(Found("count", actual, actual.start, actual.end))
