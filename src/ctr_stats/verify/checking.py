@@ -653,9 +653,10 @@ def best_indicator(
     """The indicator with the phrase that has most words in the figure's clause (the words
     from `clause` on), then the longest; a tie between indicators is no match."""
     best: dict[str, tuple[int, int]] = {}
+    present = set(words)
     for phrase, indicator in phrases:
         # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
-        if len(phrase) < 2:
+        if len(phrase) < 2 or not present.issuperset(phrase):
             continue
         near = _words_in_clause(phrase, words, clause)
         if near is not None:

@@ -517,7 +517,13 @@ def _class_counts(p: Paragraph, group: list[Member], kind: str | None, paren: in
         return None
     total = sum(m.count for m in counted if m.count is not None)
     ratio_bases = {m.figure.b for m in counted if m.figure.kind == "ratio"}
-    figures = [m.figure for m in counted]
+    # a member found by its percentage ("15 TCCSĐ …, tỷ lệ 36,7%") is added by its count
+    figures = [
+        m.claim.count
+        if m.figure.kind == "percent" and m.claim is not None and m.claim.count is not None
+        else m.figure
+        for m in counted
+    ]
     if len(ratio_bases) == 1 and all(m.figure.kind == "ratio" for m in counted):
         (b,) = ratio_bases
         status = "ok" if total == b else ("mismatch" if total > b else "")
