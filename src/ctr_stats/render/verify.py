@@ -5,12 +5,11 @@ for a mismatch one sentence of why."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..verify import SCHEMA, STATUSES, Claim
+from ..verify.numbers import number
 from .check import _escape_data, _escape_property
-from .numbers import format_number
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,19 +54,12 @@ def render_verify_json(claims: list[Claim]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _number(value: Decimal | None, lang: str) -> str:
-    if value is None:
-        return ""
-    decimals = max(0, -int(value.as_tuple().exponent))
-    return format_number(value, lang, decimals)
-
-
 def _stated(claim: Claim, lang: str) -> str:
     if claim.kind == "count" or claim.kind == "period":
-        return _number(claim.stated, lang)
+        return number(claim.stated, lang)
     if claim.kind == "parts":
-        return _number(claim.stated, lang) + ("%" if "%" in claim.basis else "")
-    return _number(claim.stated, lang) + ("%" if claim.stated is not None else "")
+        return number(claim.stated, lang) + ("%" if "%" in claim.basis else "")
+    return number(claim.stated, lang) + ("%" if claim.stated is not None else "")
 
 
 def _computed(claim: Claim, lang: str) -> str:
@@ -76,10 +68,10 @@ def _computed(claim: Claim, lang: str) -> str:
     if claim.kind in ("count", "period") or (
         claim.kind == "same_period" and claim.anchor and "%" not in claim.anchor
     ):
-        return _number(claim.computed, lang)
+        return number(claim.computed, lang)
     if claim.kind == "parts":
-        return _number(claim.computed, lang) + ("%" if "%" in claim.basis else "")
-    return _number(claim.computed, lang) + "%"
+        return number(claim.computed, lang) + ("%" if "%" in claim.basis else "")
+    return number(claim.computed, lang) + "%"
 
 
 def _summary_line(claims: list[Claim], lang: str) -> str:

@@ -86,13 +86,13 @@ def whole_numbers(span: tuple[Fraction, Fraction] | None, floor: int = 1) -> ran
 
 
 def number(value: Decimal | int | None, lang: str) -> str:
-    """10.479 / 34,29 (vi); 10,479 / 34.29 (en)."""
+    """10.479 / 34,29 (vi); 10,479 / 34.29 (en): at the decimals the value has."""
+    from ..render.numbers import format_number
+
     if value is None:
         return ""
-    text = f"{value:,}" if isinstance(value, int) else f"{Decimal(value):,f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    exact = Decimal(value)
+    return format_number(exact, lang, decimals(exact))
 
 
 def pct(value: Decimal, lang: str) -> str:
