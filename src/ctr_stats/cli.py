@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-    from .model import Finding, Period, Report
+    from .model import Finding, Period, Report, UnitFigures
 
 app = typer.Typer(
     name="ctr-stats",
@@ -46,6 +46,7 @@ class ComputeFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 FORMAT_BY_SUFFIX = {
@@ -55,7 +56,9 @@ FORMAT_BY_SUFFIX = {
     ".csv": ComputeFormat.csv,
     ".tsv": ComputeFormat.tsv,
     ".xlsx": ComputeFormat.xlsx,
+    ".docx": ComputeFormat.docx,
 }
+FILE_ONLY = (ComputeFormat.xlsx, ComputeFormat.docx)  # written to --output, never to stdout
 
 
 class SortBy(StrEnum):
@@ -307,7 +310,7 @@ def compute(
             "--output",
             "-o",
             metavar="FILE",
-            help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file",
+            help="Ghi ra tệp (.xlsx .docx .csv .tsv .md .txt .json) / write to a file",
         ),
     ] = None,
     formulas: Annotated[
@@ -378,13 +381,14 @@ def compute(
         chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
         if output is not None and chosen is None:
             raise UsageError(
-                f"không biết định dạng của '{output.name}': dùng .xlsx .csv .tsv .md .txt .json hoặc --format",
-                f"cannot tell the format of '{output.name}': use .xlsx .csv .tsv .md .txt .json or --format",
+                f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
+                f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
             )
         chosen = chosen or ComputeFormat.table
-        if chosen is ComputeFormat.xlsx and output is None:
+        if chosen in FILE_ONLY and output is None:
             raise UsageError(
-                "định dạng xlsx cần --output TỆP", "the xlsx format needs --output FILE"
+                f"định dạng {chosen.value} cần --output TỆP",
+                f"the {chosen.value} format needs --output FILE",
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
@@ -399,6 +403,7 @@ def compute(
             limits,
             _ProgressBar(lang),
         )
+        all_units = report.units  # the sentences speak of all units, whatever is ranked
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -412,7 +417,7 @@ def compute(
         unreadable = any(f.code in UNREADABLE_CODES for f in report.findings)
         if unreadable and output is not None:
             output = None  # an input could not be read: no report file is written or changed
-            chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
+            chosen = ComputeFormat.table if chosen in FILE_ONLY else chosen
         with paused_gc():
             _emit(
                 report,
@@ -423,6 +428,7 @@ def compute(
                 by_unit=by is By.unit or bool(sort or top or bottom),
                 formulas=formulas,
                 templates=templates,
+                all_units=all_units,
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
@@ -445,8 +451,10 @@ def _emit(
     by_unit: bool,
     formulas: bool,
     templates: Path | None,
+    all_units: tuple[UnitFigures, ...] | None = None,
 ) -> None:
-    """Render the report in the chosen format, to stdout or (atomically) to a file."""
+    """Render the report in the chosen format, to stdout or (atomically) to a file.
+    `all_units`: every unit's figures, when `report` is a ranked selection of them."""
     from . import output as out
 
     if chosen is ComputeFormat.table and output is None:
@@ -460,12 +468,36 @@ def _emit(
         from .read import discover
 
         out.check_target(output, discover(inputs))
-    if chosen is ComputeFormat.xlsx:
-        from .render.excel import write_excel
+    if chosen in FILE_ONLY:
+        from .config import load_config
 
         assert output is not None
+        document = load_config(None).document  # [document]: the heading and the signers
+        if chosen is ComputeFormat.xlsx:
+            from .render.excel import write_excel
+
+            out.write_atomically(
+                output,
+                lambda path: write_excel(
+                    report, path, lang=lang, formulas=formulas, document=document
+                ),
+            )
+            return
+        from .render.text import load_templates
+        from .render.word import write_docx
+
+        sentences = load_templates(templates)
         out.write_atomically(
-            output, lambda path: write_excel(report, path, lang=lang, formulas=formulas)
+            output,
+            lambda path: write_docx(
+                report,
+                path,
+                lang=lang,
+                by_unit=by_unit,
+                templates=sentences,
+                document=document,
+                units=all_units,
+            ),
         )
         return
     text: str
@@ -481,7 +513,13 @@ def _emit(
     elif chosen is ComputeFormat.text:
         from .render.text import load_templates, render_text
 
-        text = render_text(report, lang=lang, by_unit=by_unit, templates=load_templates(templates))
+        text = render_text(
+            report,
+            lang=lang,
+            by_unit=by_unit,
+            templates=load_templates(templates),
+            units=all_units,
+        )
     elif chosen is ComputeFormat.table:
         from io import StringIO
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Rule, load_catalogue
+from .document import DocumentSettings, parse_document
 from .errors import UsageError
 from .model import MEASURES, Severity
 
@@ -45,6 +46,7 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
     ignores: tuple[Ignore, ...] = ()
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -80,6 +82,7 @@ def load_config(path: Path | None) -> Config:
         "severity",
         "rules",
         "ignore",
+        "document",
     }
     unknown = set(data) - known
     if unknown:
@@ -156,4 +159,5 @@ def load_config(path: Path | None) -> Config:
         severities=severities,
         rules=tuple(rules),
         ignores=tuple(ignores),
+        document=parse_document(data.get("document", {}), path),
     )
