@@ -83,7 +83,8 @@ def _summary_line(claims: list[Claim], lang: str) -> str:
 def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
     lines = []
     for claim in claims:
-        if claim.status == "ok":
+        # a count with no data to compare it with has nothing to say on the report's lines
+        if claim.status == "ok" or (claim.status == "unchecked" and claim.kind == "count"):
             continue
         level = "error" if claim.status == "mismatch" else "notice"
         detail = claim.reason or (
