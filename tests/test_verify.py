@@ -384,6 +384,10 @@ def test_github_format_and_exit_codes(tmp_path: Path) -> None:
         f"::error file={path},line=2,col=36,title=verify mismatch ratio"
         "::852/453 đảng viên mới (đạt 181,1%25 — ghi 181,1%25, nhưng 852/453 = 188,1%25"
     )
+    counted = _write(tmp_path, "Kết nạp 120 đảng viên. Tỷ lệ đảng viên trẻ đạt 50%.\n", "b.md")
+    annotations = run("verify", str(counted), "--format", "github").stdout.splitlines()
+    assert [a.split("::")[1].split(" file=")[0] for a in annotations[:-1]] == ["notice"]
+    assert "title=verify unchecked share::" in annotations[0]
     assert run("verify", str(tmp_path / "khong-co.md")).returncode == 3
     assert run("verify", str(_write(tmp_path, "x", "a.pdf"))).returncode == 2
 
