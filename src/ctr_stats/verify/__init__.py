@@ -10,7 +10,8 @@ with data, the claim is tied to no indicator.
 
 The package: `reading` (documents into blocks), `numbers` (figures), `claims` (claims of a
 paragraph), `wholes` (parts, classes, the base of a share), `tables` (a table's rows),
-`checking` (the arithmetic, the data, the reasons)."""
+`arithmetic` (the text's own arithmetic), `data` (against the computed figures),
+`indicators` (which indicator a claim is of)."""
 
 from __future__ import annotations
 
@@ -23,16 +24,10 @@ from ..model import Figures, Period, Report
 from ..text import fold
 from . import claims as claims_module
 from . import tables
-from .checking import (
-    best_indicator,
-    check_data,
-    check_row,
-    check_text,
-    check_units,
-    indicator_of,
-    phrases_of,
-)
+from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
+from .data import check_data, check_units
+from .indicators import best_indicator, indicator_of, phrases_of
 from .numbers import Figure, agrees, parse_count, parse_percent
 from .reading import Block, read_report
 from .wholes import class_claims, find_lists, parts_claims
