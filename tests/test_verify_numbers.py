@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -115,3 +116,25 @@ def test_dates_years_and_document_numbers_are_never_figures(
         f"Hướng dẫn {doc}-HD/BTCTW ngày {day}/{month}/{year}",
     ):
         assert all(f.kind == "excluded" for f in tokenize(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("16 đảng viên, chiếm 0,036%", ["count", "percent"]),  # 0,036 is no thousands
+        ("có 0,5 biên chế", ["excluded"]),
+        ("tỷ lệ nữ cao hơn 15% như Bắc Giang", ["excluded"]),  # a threshold
+        ("cao hơn 1,03% so với cùng kỳ", ["percent"]),  # a change
+        ("đảng viên: (1) Theo nghề nghiệp có 35.838", ["excluded", "count"]),  # a point's number
+        ("khiển trách (12), cảnh cáo (5)", ["count", "count"]),
+    ],
+)
+def test_what_a_number_is(text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in tokenize(text)] == kinds
+
+
+def test_a_leading_zero_is_a_decimal() -> None:
+    assert parse_percent("0,036") == Decimal("0.036") and parse_percent("0.036%") == Decimal(
+        "0.036"
+    )
+    assert parse_percent("1.036") == Decimal(1036)

@@ -27,7 +27,7 @@ def parse_count(text: str) -> int:
 def parse_percent(text: str) -> Decimal:
     """'188,1' / '188.1' / '106.82' -> Decimal; '1.234,5' -> 1234.5, '1,234.5' -> 1234.5."""
     text = text.strip().rstrip("%").strip()
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
+    if re.fullmatch(r"[1-9]\d{0,2}(?:[.,]\d{3})+", text):  # "0,036" is no thousands
         return Decimal(parse_count(text))
     if "," in text and "." in text:  # the last separator is the decimal one
         decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
@@ -270,7 +270,8 @@ def _percent(text: str, match: re.Match[str]) -> Figure:
 def _approximate(before: str, after: str) -> bool:
     word = ends_with_word(before, folded("approximate", "before"))
     if word == "hon" and re.search(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s+hơn\s*$", before, re.I):
-        return False  # "cao hơn 1,03% so với cùng kỳ": a change, not an approximation
+        # "cao hơn 1,03% so với cùng kỳ": a change; "tỷ lệ … cao hơn 15% như …": a threshold
+        return not re.match(r"[^.;]{0,40}?\bso với\b", after, re.I)
     if word is not None:
         return True
     return starts_with_word(after, folded("approximate", "after")) is not None
@@ -281,11 +282,15 @@ def _number(text: str, match: re.Match[str]) -> Figure:
     figure = Figure(match.start(), match.end(), raw, "count")
     before, after = text[: match.start()], text[match.end() :]
     glued = re.match(r"[^\W\d_]+", after)
-    if re.search(r"[.,]\d{1,2}$", raw) or re.fullmatch(r"\d+[.,]\d{4,}", raw):
+    if (
+        re.search(r"[.,]\d{1,2}$", raw)
+        or re.fullmatch(r"\d+[.,]\d{4,}", raw)
+        or re.match(r"0[.,]", raw)
+    ):
         why = "decimal"
     elif re.fullmatch(r"(?:19|20)\d{2}", raw) and not _COUNT_NOUN.match(after):
         why = "year"
-    elif ends_with_word(before, folded("not_a_count", "before")):
+    elif ends_with_word(before, folded("not_a_count", "before")) or _enumerator(before, after):
         why = "ordinal"
     elif glued and glued.group().isupper() and glued.group().lower() not in ("đv",):
         why = "code"  # "11HD", "3A"
@@ -300,6 +305,12 @@ def _number(text: str, match: re.Match[str]) -> Figure:
         return figure
     figure.kind, figure.why = "excluded", why
     return figure
+
+
+def _enumerator(before: str, after: str) -> bool:
+    """'…đảng viên: (1) Theo nghề nghiệp …. (2) Về tuổi đời': a point's number, not a count."""
+    head = re.match(r"\s*\)\s*(\w)", after)
+    return bool(head and head.group(1).isupper() and re.search(r"(?:^|[:.;])\s*\(\s*$", before))
 
 
 def _unit_after(after: str) -> bool:

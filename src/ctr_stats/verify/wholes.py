@@ -268,10 +268,10 @@ def _sum(figures: list[Figure]) -> int:
 
 
 def tolerance(parts: list[Decimal], whole: Decimal | None = None) -> Decimal:
-    """How far rounded percentages may add up from their whole: each may be off by one
-    unit of its last decimal (rounded or truncated)."""
-    places = max(decimals(x) for x in [*parts, *([whole] if whole is not None else [])])
-    return Decimal(len(parts) + (1 if whole is not None else 0)) * Decimal(1).scaleb(-places)
+    """How far rounded percentages may add up from their whole: each (and the whole, when
+    it is a printed figure) may be off by one unit of its own last decimal."""
+    values = [*parts, *([whole] if whole is not None else [])]
+    return sum((Decimal(1).scaleb(-decimals(x)) for x in values), Decimal(0))
 
 
 def parts_claims(
@@ -319,13 +319,23 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
         return None
     total = _sum(items)
     grassroots_kinds = _grassroots_complete(p, whole, items)
+    rest = _is_the_rest(p, items[-1])
     classes = [class_of(p, f) for f in items]
     distinct = None not in classes and len(set(classes)) == len(classes)
-    disjoint = parts.discipline or distinct or grassroots_kinds
-    complete = parts.discipline or grassroots_kinds
+    disjoint = parts.discipline or distinct or grassroots_kinds or rest
+    complete = parts.discipline or grassroots_kinds or rest
     if disjoint and (total > whole.count or (complete and total != whole.count)):
         return _parts_found(p, whole, items, Decimal(whole.count), Decimal(total), "mismatch")
     return None
+
+
+def _is_the_rest(p: Paragraph, last: Figure) -> bool:
+    """'…; 1.364 đảng viên làm nghề nghiệp khác': a list whose last item is the rest (khác,
+    còn lại) names every part of its whole."""
+    start = max(p.text.rfind(";", 0, last.start), p.text.rfind(":", 0, last.start)) + 1
+    stop = re.compile(r"[;.)]|$").search(p.text, last.end)
+    end = stop.start() if stop else len(p.text)
+    return bool(re.search(r"\b(?:khac|con lai|others?)\b", fold(p.text[start:end])))
 
 
 def _grassroots_complete(p: Paragraph, whole: Figure, items: list[Figure]) -> bool:
@@ -389,7 +399,7 @@ def _percent_parts(
         return None
     if shares_of_counts:
         return None
-    if abs(total - 100) <= tolerance([f.value for f in percents], Decimal(100)):
+    if abs(total - 100) <= tolerance([f.value for f in percents]):
         return _parts_found(p, percents[0], percents, Decimal(100), total, "ok")
     return None
 
@@ -549,7 +559,7 @@ def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
         return None
     values = [m.percent for m in shares if m.percent is not None]
     total = sum(values, Decimal(0))
-    tol = tolerance(values, Decimal(100))
+    tol = tolerance(values)  # 100% is exact
     figures = [m.figure for m in shares]
     if abs(total - 100) <= tol:
         return _parts_found(p, figures[0], figures, Decimal(100), total, "ok")
