@@ -52,9 +52,11 @@ def agrees(stated: Decimal, exact: Fraction) -> bool:
 
 
 def shown(exact: Fraction, like: Decimal, extra: int = 0) -> Decimal:
-    """`exact` at the decimals `like` was printed with (plus `extra`), rounded half-up."""
+    """`exact` at the decimals `like` was printed with (plus `extra`), rounded half-up, or
+    truncated when that is what `like` is (15% for 16/103 = 15,53%)."""
     step = Decimal(1).scaleb(-(decimals(like) + extra))
-    return to_decimal(exact).quantize(step, ROUND_HALF_UP)
+    truncated = to_decimal(exact).quantize(step, ROUND_DOWN)
+    return truncated if truncated == like else to_decimal(exact).quantize(step, ROUND_HALF_UP)
 
 
 def stated_interval(stated: Decimal) -> tuple[Fraction, Fraction]:
@@ -166,7 +168,9 @@ class Figure:
 
 _NUM = r"(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)"
 _TOKEN = re.compile(
-    rf"(?P<ratio>(?P<a>{_NUM})\s*/\s*(?P<b>{_NUM})(?![\d/]))"
+    # "50 trong tổng số 88 thôn": A/B in words
+    rf"(?P<worded>(?P<wa>{_NUM})\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?P<wb>{_NUM})(?![\d/]))"
+    rf"|(?P<ratio>(?P<a>{_NUM})\s*/\s*(?P<b>{_NUM})(?![\d/]))"
     rf"|(?P<percent>(?P<p>{_NUM})\s*[%％])"
     rf"|(?P<number>{_NUM})"
 )
@@ -234,6 +238,8 @@ def tokenize(text: str) -> list[Figure]:
         hit = next((w for s, e, w in protected if s <= start < e), None)
         if hit is not None:
             found.append(Figure(start, end, match.group(), "excluded", why=hit))
+        elif match.group("worded"):
+            found.append(_ratio(text, match, "wa", "wb"))
         elif match.group("ratio"):
             found.append(_ratio(text, match))
         elif match.group("percent"):
@@ -245,8 +251,8 @@ def tokenize(text: str) -> list[Figure]:
     return found
 
 
-def _ratio(text: str, match: re.Match[str]) -> Figure:
-    a_text, b_text = match.group("a"), match.group("b")
+def _ratio(text: str, match: re.Match[str], a: str = "a", b: str = "b") -> Figure:
+    a_text, b_text = match.group(a), match.group(b)
     figure = Figure(match.start(), match.end(), match.group(), "ratio")
     if re.search(r"[.,]\d{1,2}$", a_text) or re.search(r"[.,]\d{1,2}$", b_text):
         figure.kind, figure.why = "excluded", "decimal"
