@@ -58,4 +58,5 @@ def test_the_wheel_holds_every_data_file(tmp_path: Path) -> None:
         shipped = set(archive.namelist())
     wanted = _data_files()
     assert "ctr_stats/render/sentences.toml" in wanted
+    assert "ctr_stats/verify/words.toml" in wanted
     assert [name for name in wanted if name not in shipped] == []

@@ -33,14 +33,15 @@ ARITHMETIC = [
     ("784/886 đảng viên (88,49%)", ["ok"]),  # rounded
     ("784/886 đảng viên (88,5%)", ["ok"]),
     ("784/886 đảng viên (88,6%)", ["mismatch"]),
-    ("củng cố được 7/39 TCCSĐ (17,9%) và còn 32 TCCSĐ cần tiếp tục củng cố", ["ok", "unmatched"]),
-    ("kết nạp 6.606 đảng viên, tăng 17,2% so với cùng kỳ năm 2020", ["unmatched"]),
+    ("củng cố được 7/39 TCCSĐ (17,9%) và còn 32 TCCSĐ cần tiếp tục củng cố", ["ok", "unchecked"]),
+    ("kết nạp 6.606 đảng viên, tăng 17,2% so với cùng kỳ năm 2020", ["unchecked"]),
     # no false alarms: a percentage whose base could be another figure is not paired
     (
         "kết nạp 852/453 đảng viên, trong đó 120 đảng viên là đoàn viên (đạt 26,5%)",
-        ["unmatched", "unmatched"],
+        ["unchecked", "unchecked"],
     ),
-    ("kết nạp 852/453 đảng viên; tỷ lệ đảng viên trẻ đạt 50%", ["unmatched"]),
+    # a percentage with no base in its clause is listed, unchecked, never paired across ';'
+    ("kết nạp 852/453 đảng viên; tỷ lệ đảng viên trẻ đạt 50%", ["unchecked", "unchecked"]),
     (
         "theo Hướng dẫn 11-HD/BTCTW ngày 13/12/2021, năm 2023 kết nạp 109/69 tổ chức, đạt 158,0%",
         ["ok"],
@@ -71,6 +72,70 @@ def test_claim_text_runs_from_the_first_figure_to_the_percentage(tmp_path: Path)
         1,
         None,
     ) or str(claim.stated) == "82.4"
+
+
+# issue 18's examples, no data: (paragraph, [(kind, status, anchor, reason)])
+ISSUE_EXAMPLES = [
+    # 93,3% is a share of members, not of the 50/50 units; "tổng số 443.812" is its count
+    (
+        "50/50 đảng bộ trực thuộc triển khai với tổng số 443.812 đảng viên cài đặt ứng dụng, "
+        "đạt 93,3%.",
+        [("ratio", "unchecked", "50/50", ""), ("share", "unchecked", "93,3%", "")],
+    ),
+    # thresholds are no claim of their own and no share of the A/B
+    (
+        "Có 19/35 huyện có tỷ lệ nữ cấp ủy viên trên 20%.",
+        [("ratio", "unchecked", "19/35", "")],
+    ),
+    ("Có 6/9 đảng bộ xã đạt chỉ tiêu 100%.", [("ratio", "unchecked", "6/9", "")]),
+    ("Có 12 huyện đạt từ 50% trở lên.", [("count", "unchecked", "12", "")]),
+    # dates and document numbers are never figures
+    (
+        "Đến 30/6, kết nạp 120 đảng viên; từ tháng 7/2018 thực hiện Nghị quyết số 15-NQ/TU.",
+        [("count", "unchecked", "120", "")],
+    ),
+    # the whole the paragraph states
+    (
+        "Hiện có 35 tổ chức cơ sở đảng. Có 12 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, "
+        "tỷ lệ 34,3%.",
+        [("count", "unchecked", "35", ""), ("share", "ok", "34,3%", "")],
+    ),
+    (
+        "Hiện có 35 tổ chức cơ sở đảng. Có 12 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, "
+        "tỷ lệ 36,3%.",
+        [
+            ("count", "unchecked", "35", ""),
+            ("share", "mismatch", "36,3%", "ghi 36,3%, nhưng 12/35 = 34,3%"),
+        ],
+    ),
+    # a share of a whole the text does not give is listed, unchecked
+    (
+        "Kết nạp 41.208 đồng chí, chiếm 63,4% tổng số đảng viên được kết nạp.",
+        [("share", "unchecked", "63,4%", "")],
+    ),
+    # parts that exceed their whole
+    (
+        "Đánh giá 2.305 tổ chức cơ sở đảng, trong đó: hoàn thành xuất sắc nhiệm vụ 461 tổ chức "
+        "(20%), hoàn thành tốt nhiệm vụ 1.545 tổ chức (67,03%), hoàn thành nhiệm vụ 297 tổ "
+        "chức (12,89%), không hoàn thành nhiệm vụ 12 tổ chức (0,52%).",
+        [
+            ("count", "unchecked", "2.305", ""),
+            ("parts", "mismatch", "2.305", "các phần cộng lại 2.315, vượt 2.305 đã ghi"),
+            ("share", "ok", "20%", ""),
+            ("share", "ok", "67,03%", ""),
+            ("share", "ok", "12,89%", ""),
+            ("share", "ok", "0,52%", ""),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"), ISSUE_EXAMPLES, ids=[p[:40] for p, _ in ISSUE_EXAMPLES]
+)
+def test_issue_examples(tmp_path: Path, paragraph: str, expected: list[tuple[str, ...]]) -> None:
+    claims = verify(_write(tmp_path, paragraph))
+    assert [(c.kind, c.status, c.anchor, c.reason) for c in claims] == expected
 
 
 # (period, paragraph, expected statuses, expected indicators), against the samples' figures
@@ -149,6 +214,59 @@ WITH_DATA = [
         ["admission.total"],
     ),
     ("2021-9m", "tổ chức 12 hội nghị chuyên đề.", ["unmatched"], [None]),
+    # a plan claim with no A/B is compared with percent of plan, "so với kế hoạch" too
+    (
+        "2023",
+        "kết nạp 10.479 đảng viên mới, đạt 106,82% so với kế hoạch năm",
+        ["ok"],
+        ["admission.total"],
+    ),
+    (
+        "2023",
+        "kết nạp 10.479 đảng viên mới, đạt 116,8% kế hoạch",
+        ["mismatch"],
+        ["admission.total"],
+    ),
+    (
+        "2022-h1",
+        "kết nạp 5.030 đảng viên, đạt 55,4% kế hoạch năm",
+        ["mismatch"],
+        ["admission.total"],
+    ),
+    ("2022-h1", "kết nạp 5.030 đảng viên, đạt 52,4% kế hoạch năm", ["ok"], ["admission.total"]),
+    # a same-period claim with or without A/B; "tăng" after A/B is no share of A/B
+    (
+        "2023",
+        "kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ",
+        ["ok"],
+        ["admission.total"],
+    ),
+    (
+        "2023",
+        "kết nạp 10.479/9.810 đảng viên mới, tăng 4,6% so với cùng kỳ",
+        ["ok", "ok"],
+        ["admission.total", "admission.total"],
+    ),
+    (
+        "2023",
+        "kết nạp 10.479/9.810 đảng viên mới, tăng 5,6% so với cùng kỳ",
+        ["ok", "mismatch"],
+        ["admission.total", "admission.total"],
+    ),
+    # a period opening, then a count of units and each unit's own rate
+    (
+        "2023",
+        "Năm 2023, chi bộ “bốn tốt”: 8 đơn vị chưa đạt kế hoạch: Hoàn Kiếm (97,2%) và "
+        "Ba Vì (97,7%).",
+        ["ok", "ok", "ok", "ok"],
+        [None, "party_cell.four_good", "party_cell.four_good", "party_cell.four_good"],
+    ),
+    (
+        "2023",
+        "Năm 2022, chi bộ “bốn tốt”: 9 đơn vị chưa đạt kế hoạch: Hoàn Kiếm (97,3%).",
+        ["mismatch", "mismatch", "mismatch"],
+        [None, "party_cell.four_good", "party_cell.four_good"],
+    ),
 ]
 
 
@@ -214,9 +332,10 @@ def test_docx_with_paragraphs_and_a_table(
     result = run("verify", str(path), "--data", "data/samples/2023", "--format", "json")
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert data["schema"] == "ctr-stats/verify/1" and data["summary"] == {
+    assert data["schema"] == "ctr-stats/verify/2" and data["summary"] == {
         "ok": 4,
         "mismatch": 1,
+        "unchecked": 0,
         "unmatched": 0,
     }
     assert set(data["claims"][0]) == {
@@ -228,6 +347,10 @@ def test_docx_with_paragraphs_and_a_table(
         "stated",
         "computed",
         "indicator",
+        "column",
+        "anchor",
+        "basis",
+        "reason",
     }
 
 
@@ -258,8 +381,42 @@ def test_github_format_and_exit_codes(tmp_path: Path) -> None:
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
     assert first == (
-        f"::error file={path},line=2,title=verify mismatch admission.total"
-        "::852/453 đảng viên mới (đạt 181,1%25 (stated 181.1, computed 188.1)"
+        f"::error file={path},line=2,col=36,title=verify mismatch ratio"
+        "::852/453 đảng viên mới (đạt 181,1%25 — ghi 181,1%25, nhưng 852/453 = 188,1%25"
     )
+    counted = _write(tmp_path, "Kết nạp 120 đảng viên. Tỷ lệ đảng viên trẻ đạt 50%.\n", "b.md")
+    annotations = run("verify", str(counted), "--format", "github").stdout.splitlines()
+    assert [a.split("::")[1].split(" file=")[0] for a in annotations[:-1]] == ["notice"]
+    assert "title=verify unchecked share::" in annotations[0]
     assert run("verify", str(tmp_path / "khong-co.md")).returncode == 3
     assert run("verify", str(_write(tmp_path, "x", "a.pdf"))).returncode == 2
+
+
+def test_a_mismatch_says_why_in_either_language(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    from decimal import Decimal
+
+    # a wrong count beside its percentage: stated and computed stay percentages
+    path = _write(tmp_path, "kết nạp 10.497 đảng viên mới, tăng 4,8% so với cùng kỳ năm 2022")
+    (vi,) = verify(path, reports["2023"], "vi")
+    (en,) = verify(path, reports["2023"], "en")
+    assert (vi.kind, vi.stated, vi.computed) == ("same_period", Decimal("4.8"), Decimal("4.6"))
+    assert vi.reason == (
+        "ghi 10.497, nhưng dữ liệu có 10.479 (admission.total); ghi tăng 4,8%, nhưng dữ liệu "
+        "cho tăng 4,6% ((10.479 − 10.020)/10.020, admission.total)"
+    )
+    assert en.reason == (
+        "states 10,497, but the data has 10,479 (admission.total); states up 4.8%, but the "
+        "data gives up 4.6% ((10,479 − 10,020)/10,020, admission.total)"
+    )
+    path = _write(tmp_path, "kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ năm 2021")
+    (claim,) = verify(path, reports["2023"], "vi")
+    assert claim.reason == "ghi cùng kỳ năm 2021, nhưng kỳ trước của dữ liệu là năm 2022"
+    result = run(
+        "verify", str(path), "--data", "data/samples/2023", "--lang", "en", "--format", "json"
+    )
+    (listed,) = json.loads(result.stdout)["claims"]
+    assert (
+        listed["reason"] == "states the same period of 2021, but the data's earlier period is 2022"
+    )

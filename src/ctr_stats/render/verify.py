@@ -1,27 +1,53 @@
-"""`ctr-stats verify` output: a table for people, the JSON contract, GitHub annotations."""
+"""`ctr-stats verify` output: a table for people, the JSON contract, GitHub annotations.
+Each claim says its kind, its text, what it states, what was computed and from what, and
+for a mismatch one sentence of why."""
 
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..safe_text import json_controls, markup
-from ..verify import SCHEMA, Claim
+from ..verify import SCHEMA, STATUSES, Claim
+from ..verify.numbers import number
 from .check import _escape_data, _escape_property
-from .numbers import format_number
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 STATUS = {
-    "vi": {"ok": "đúng", "mismatch": "SAI", "unmatched": "chưa đối chiếu"},
-    "en": {"ok": "ok", "mismatch": "MISMATCH", "unmatched": "unmatched"},
+    "vi": {
+        "ok": "đúng",
+        "mismatch": "SAI",
+        "unchecked": "chưa kiểm được",
+        "unmatched": "chưa đối chiếu",
+    },
+    "en": {"ok": "ok", "mismatch": "MISMATCH", "unchecked": "unchecked", "unmatched": "unmatched"},
+}
+KIND = {
+    "vi": {
+        "ratio": "A/B",
+        "plan": "kế hoạch",
+        "same_period": "cùng kỳ",
+        "share": "tỷ lệ",
+        "parts": "các phần",
+        "count": "số lượng",
+        "period": "kỳ",
+    },
+    "en": {
+        "ratio": "A/B",
+        "plan": "of plan",
+        "same_period": "same period",
+        "share": "share",
+        "parts": "parts",
+        "count": "count",
+        "period": "period",
+    },
 }
 
 
 def summary(claims: list[Claim]) -> dict[str, int]:
-    return {s: sum(1 for c in claims if c.status == s) for s in ("ok", "mismatch", "unmatched")}
+    return {s: sum(1 for c in claims if c.status == s) for s in STATUSES}
 
 
 def render_verify_json(claims: list[Claim]) -> str:
@@ -29,33 +55,54 @@ def render_verify_json(claims: list[Claim]) -> str:
     return json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
-def _number(value: Decimal | None, lang: str) -> str:
-    if value is None:
+def _stated(claim: Claim, lang: str) -> str:
+    if claim.kind == "count" or claim.kind == "period":
+        return number(claim.stated, lang)
+    if claim.kind == "parts":
+        return number(claim.stated, lang) + ("%" if "%" in claim.basis else "")
+    return number(claim.stated, lang) + ("%" if claim.stated is not None else "")
+
+
+def _computed(claim: Claim, lang: str) -> str:
+    if claim.computed is None:
         return ""
-    decimals = max(0, -int(value.as_tuple().exponent))
-    return format_number(value, lang, decimals)
+    if claim.kind in ("count", "period") or (
+        claim.kind == "same_period" and claim.anchor and "%" not in claim.anchor
+    ):
+        return number(claim.computed, lang)
+    if claim.kind == "parts":
+        return number(claim.computed, lang) + ("%" if "%" in claim.basis else "")
+    return number(claim.computed, lang) + "%"
+
+
+def _summary_line(claims: list[Claim], lang: str) -> str:
+    counts = summary(claims)
+    words = STATUS[lang]
+    return ", ".join(f"{counts[s]} {words[s]}" for s in STATUSES)
 
 
 def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
     lines = []
     for claim in claims:
-        if claim.status == "ok":
+        # a count with no data to compare it with has nothing to say on the report's lines
+        if claim.status == "ok" or (claim.status == "unchecked" and claim.kind == "count"):
             continue
         level = "error" if claim.status == "mismatch" else "notice"
-        detail = (
-            f" (stated {_number(claim.stated, 'en')}, computed {_number(claim.computed, 'en')})"
+        detail = claim.reason or (
+            f"stated {_stated(claim, 'en')}, computed {_computed(claim, 'en')}"
             if claim.computed is not None
             else ""
         )
-        title = f"verify {claim.status}" + (f" {claim.indicator}" if claim.indicator else "")
+        title = f"verify {claim.status} {claim.kind}" + (
+            f" {claim.indicator}" if claim.indicator else ""
+        )
         lines.append(
-            f"::{level} file={_escape_property(report)},line={claim.line},title={_escape_property(title)}"
-            f"::{_escape_data(claim.text + detail)}"
+            f"::{level} file={_escape_property(report)},line={claim.line},col={claim.column},"
+            f"title={_escape_property(title)}"
+            f"::{_escape_data(claim.text + (' — ' + detail if detail else ''))}"
         )
     counts = summary(claims)
-    lines.append(
-        f"ctr-stats verify: {counts['ok']} ok, {counts['mismatch']} mismatch, {counts['unmatched']} unmatched"
-    )
+    lines.append("ctr-stats verify: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES))
     return "\n".join(lines) + "\n"
 
 
@@ -63,23 +110,30 @@ def render_verify_text(claims: list[Claim], console: Console, *, lang: str) -> N
     from rich.table import Table
 
     heads = (
-        ("Dòng", "Kết quả", "Câu trong báo cáo", "Ghi", "Tính lại", "Chỉ tiêu")
+        ("Dòng", "Kết quả", "Loại", "Câu trong báo cáo", "Ghi", "Tính lại", "Từ", "Chỉ tiêu")
         if lang == "vi"
-        else ("Line", "Status", "Claim", "Stated", "Computed", "Indicator")
+        else ("Line", "Status", "Kind", "Claim", "Stated", "Computed", "From", "Indicator")
     )
     table = Table(*heads)
-    colours = {"ok": "green", "mismatch": "bold red", "unmatched": "yellow"}
+    colours = {"ok": "green", "mismatch": "bold red", "unchecked": "dim", "unmatched": "yellow"}
     for claim in claims:
         where = str(claim.line) if claim.paragraph is None else f"¶{claim.paragraph}"
+        colour = colours[claim.status]
         table.add_row(
             where,
-            f"[{colours[claim.status]}]{STATUS[lang][claim.status]}[/{colours[claim.status]}]",
+            f"[{colour}]{STATUS[lang][claim.status]}[/{colour}]",
+            KIND[lang].get(claim.kind, claim.kind),
             markup(claim.text),  # the report's text: no markup, no control characters
-            _number(claim.stated, lang),
-            _number(claim.computed, lang),
+            _stated(claim, lang),
+            _computed(claim, lang),
+            markup(claim.basis),
             markup(claim.indicator or ""),
         )
     console.print(table)
-    counts = summary(claims)
-    words = STATUS[lang]
-    console.print(", ".join(f"{counts[s]} {words[s]}" for s in ("ok", "mismatch", "unmatched")))
+    for claim in claims:
+        if claim.status == "mismatch" and claim.reason:
+            where = f"dòng {claim.line}" if lang == "vi" else f"line {claim.line}"
+            console.print(
+                f"[bold red]{STATUS[lang]['mismatch']}[/bold red] {where}: {markup(claim.reason)}"
+            )
+    console.print(_summary_line(claims, lang))

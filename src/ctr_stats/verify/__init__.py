@@ -1,0 +1,257 @@
+"""`ctr-stats verify`: every figure a draft report states, checked against its own
+arithmetic and, with data, against the computed figures.
+
+A false alarm costs as much trust as a missed error. So a claim's figures come from its own
+clause (a percentage is paired with the count or ratio before it only when nothing but words
+stands between them), a threshold, a date or a document's number is never a value or a
+base, and a base the text only suggests may confirm a share but never refute it. What
+cannot be checked is listed: "unchecked" when the text gives no base, "unmatched" when,
+with data, the claim is tied to no indicator.
+
+The package: `reading` (documents into blocks), `numbers` (figures), `claims` (claims of a
+paragraph), `wholes` (parts, classes, the base of a share), `tables` (a table's rows),
+`arithmetic` (the text's own arithmetic), `data` (against the computed figures),
+`indicators` (which indicator a claim is of)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ..model import Figures, Period, Report
+from ..text import fold
+from . import claims as claims_module
+from . import tables
+from .arithmetic import check_row, check_text
+from .claims import Found, Paragraph, owned
+from .data import check_data, check_units
+from .indicators import best_indicator, indicator_of, phrases_of
+from .numbers import Figure, agrees, parse_count, parse_percent
+from .reading import Block, read_report
+from .wholes import class_claims, find_lists, parts_claims
+
+__all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
+
+SCHEMA = "ctr-stats/verify/2"
+STATUSES = ("ok", "mismatch", "unchecked", "unmatched")
+
+
+@dataclass(frozen=True)
+class Claim:
+    line: int
+    paragraph: int | None
+    text: str
+    kind: str
+    status: str
+    stated: Decimal | None
+    computed: Decimal | None
+    indicator: str | None
+    column: int = 1
+    anchor: str = ""
+    basis: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        def value(number: Decimal | None) -> int | float | None:
+            if number is None:
+                return None
+            return int(number) if number == number.to_integral_value() else float(number)
+
+        return {
+            "line": self.line,
+            "paragraph": self.paragraph,
+            "text": self.text,
+            "kind": self.kind,
+            "status": self.status,
+            "stated": value(self.stated),
+            "computed": value(self.computed),
+            "indicator": self.indicator,
+            "column": self.column,
+            "anchor": self.anchor,
+            "basis": self.basis,
+            "reason": self.reason,
+        }
+
+
+def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> list[Claim]:
+    """Every claim of the report, checked. Without data only the arithmetic the text itself
+    gives can be checked; the rest is "unchecked"."""
+    return verify_blocks(read_report(Path(path)), data, lang)
+
+
+def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[Claim]:
+    phrases = phrases_of(lang)
+    totals = {t.figures.indicator: t.figures for t in data.totals} if data else {}
+    result: list[Claim] = []
+    measures: list[str] | None = None
+    table = -1
+    for block in blocks_:
+        if block.kind == "row":
+            if block.table != table:
+                measures, table = None, block.table
+            row_measures = tables.header(block.cells)
+            if row_measures is not None:
+                measures = row_measures
+                continue
+            if measures is None:
+                continue
+            label = fold(block.cells[0]) if block.cells else ""
+            for found in tables.row_claims(block.cells, measures):
+                check_row(found)
+                indicator = best_indicator(label.split(), phrases) if data else None
+                if data is not None:
+                    check_data(found, indicator, totals, data)
+                result.append(_claim(found, block, block.text, indicator, lang))
+            continue
+        result.extend(_paragraph_claims(block, data, totals, phrases, lang))
+    return result
+
+
+# ---------------------------------------------------------------- a paragraph
+
+# A paragraph's period: "Năm 2023, …", "6 tháng đầu năm 2022, …", "Quý I năm 2024, …",
+# "In 2023, …", "In the first 6 months of 2022, …".
+_PERIOD_OPENING = re.compile(
+    r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
+    r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4})\s*,",
+    re.I,
+)
+
+
+def _paragraph_claims(
+    block: Block,
+    data: Report | None,
+    totals: dict[str, Figures],
+    phrases: list[tuple[tuple[str, ...], str]],
+    lang: str,
+) -> list[Claim]:
+    p = claims_module.paragraph(block.text)
+    found = claims_module.find(p)
+    changes = {id(f) for f in p.figures if f.kind == "count" and _is_change(found, f)}
+    lists = find_lists(p, found, changes)
+    percent_owner = {id(c.anchor): c for c in found if c.anchor.kind == "percent"}
+    listed_found = parts_claims(p, found, lists, percent_owner)
+    in_lists = {id(f) for c in listed_found for f in c.parts}
+    in_lists |= {id(c.anchor) for c in listed_found}
+    check_text(p, found, lists)
+    extra = class_claims(p, found, lists, in_lists)
+    mine = owned(found)
+    counts = [
+        Found("count", f, f.start, claims_module._phrase_end(p, f))
+        for f in p.figures
+        if f.kind == "count" and id(f) not in mine
+    ]
+    everything = sorted(
+        [*found, *listed_found, *extra, *counts], key=lambda c: (c.anchor.start, c.kind)
+    )
+    for claim in everything:
+        claim.sentence = claim.anchor.sentence
+    opening = _PERIOD_OPENING.match(block.text)
+    result: list[Claim] = []
+    if opening and data is not None and data.period is not None:
+        result.append(_period_claim(block, opening, data.period, lang))
+    for claim in everything:
+        if opening and claim.anchor.start < opening.end():
+            continue
+        indicator = None
+        if data is not None and (
+            claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
+        ):
+            indicator = indicator_of(p, claim, found, phrases)
+            if _of_units(p, claim):
+                check_units(p, claim, indicator, data)
+            else:
+                check_data(claim, indicator, totals, data)
+        result.append(_claim(claim, block, p.text, indicator, lang))
+    return result
+
+
+def _is_change(found: list[Found], figure: Figure) -> bool:
+    return any(
+        c.kind == "same_period" and c.change is not None and c.anchor is figure for c in found
+    )
+
+
+def _of_units(p: Paragraph, claim: Found) -> bool:
+    """'cả 30 đơn vị vượt kế hoạch': a count of units, not of anything the data holds."""
+    figure = claim.count if claim.count is not None else claim.anchor
+    return bool(re.match(r"\s*(?:đơn vị|units?)\b", p.text[figure.end : figure.end + 12], re.I))
+
+
+def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: str) -> Claim:
+    """The period a paragraph opens with, against the data's: its year, months and quarter."""
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    quarter: int | None = None
+    if opening.group("quarter"):
+        quarter = roman.get(opening.group("quarter").upper(), 0)
+    elif opening.group("quarter_en"):
+        quarter = int(opening.group("quarter_en"))
+    months_text = opening.group("months") or opening.group("months_en")
+    months = 3 * quarter if quarter else int(months_text) if months_text else 12
+    year = int(opening.group("year"))
+    agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
+    line, column = block.place(opening.start("year"))
+    stated_text = opening.group(0).strip(" ,")
+    reason = ""
+    if not agrees_:
+        reason = (
+            f"ghi “{stated_text}”, nhưng dữ liệu là kỳ {period.label('vi')}"
+            if lang == "vi"
+            else f"states “{stated_text}”, but the data is of {period.label('en')}"
+        )
+    return Claim(
+        line,
+        block.paragraph,
+        stated_text,
+        "period",
+        "ok" if agrees_ else "mismatch",
+        Decimal(year),
+        Decimal(period.year),
+        None,
+        column,
+        opening.group("year"),
+        period.code,
+        reason,
+    )
+
+
+def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: str) -> Claim:
+    line, column = (
+        block.place(found.anchor.start)
+        if block.kind == "paragraph"
+        else (
+            block.line,
+            found.anchor.start + 1,
+        )
+    )
+    if block.kind == "row":
+        quoted = text
+    else:
+        quoted = text[found.start : max(found.end, found.anchor.end)].strip()
+        quoted = re.sub(r"\s+", " ", quoted)
+    stated = found.stated
+    if found.kind == "count":
+        stated = found.anchor.value
+    elif found.kind == "ratio" and stated is None and found.count is not None:
+        stated = None
+    reason = ""
+    if found.reason is not None:
+        reason = found.reason[0] if lang == "vi" else found.reason[1]
+    status = found.status
+    return Claim(
+        line,
+        block.paragraph,
+        quoted,
+        found.kind,
+        status,
+        stated,
+        found.computed,
+        indicator,
+        column,
+        found.anchor.text,
+        found.basis,
+        reason,
+    )

@@ -1,0 +1,584 @@
+"""The claims of one paragraph, found in the words around its figures: a ratio A/B and its
+percentage, a percentage of plan, a change on the same period, a share of a whole, a plain
+count. A claim's figures are taken from its own clause only: a percentage is paired with the
+count or ratio before it when nothing but words stands between them, never across a ';' or
+into another sentence, never with a threshold, a date or a document's number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..text import fold
+from .numbers import Figure, ends_with_word, folded, starts_with_word, tokenize
+
+# ---------------------------------------------------------------- a paragraph's structure
+
+
+@dataclass
+class Paragraph:
+    text: str
+    figures: list[Figure]
+    sentences: list[tuple[int, int]]  # (start, end) of each sentence
+
+    def sentence_of(self, offset: int) -> int:
+        for i, (start, end) in enumerate(self.sentences):
+            if start <= offset < end:
+                return i
+        return len(self.sentences) - 1
+
+    def in_sentence(self, i: int) -> list[Figure]:
+        return [f for f in self.figures if f.sentence == i]
+
+
+# "TP.", "TS.", "Q.": abbreviations whose dot ends no sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|Q|H|TX|St|Đ/c|đ/c|v\.v|Mr|Dr)|\b[A-ZĐ])\.$"
+)
+_SENTENCE_BREAK = re.compile(r"(?:[.!?]|…|\./\.)(?=[\"”’)\]]*\s+[\"“(‘]?[A-ZĐÀ-Ỹ0-9])|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text[: match.end()]):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip() or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def paragraph(text: str) -> Paragraph:
+    figures = tokenize(text)
+    sentences = split_sentences(text)
+    result = Paragraph(text, figures, sentences)
+    for figure in figures:
+        figure.sentence = result.sentence_of(figure.start)
+    _mark_targets(result)
+    return result
+
+
+def _mark_targets(p: Paragraph) -> None:
+    """Percentages of a plan ("phấn đấu … 100%", "chỉ tiêu 100%", "(mục tiêu … là 95%)")
+    are targets, no claim."""
+    plan = re.compile(r"\b(?:phấn đấu|mục tiêu|aims? to|targets?)\b", re.I)
+    for i, (start, end) in enumerate(p.sentences):
+        match = plan.search(p.text, start, end)
+        if match is None:
+            continue
+        for figure in p.in_sentence(i):
+            if figure.kind == "percent" and figure.start > match.start():
+                figure.kind, figure.why = "excluded", "target"
+    before = folded("target", "before")
+    for figure in p.figures:
+        if figure.kind != "percent":
+            continue
+        head = p.text[max(0, figure.start - 60) : figure.start]
+        if ends_with_word(head, before) or re.search(
+            r"(?:chỉ tiêu|mục tiêu)[^,;()\d]{0,40}\blà\s*(?:năm \d{4}\s*)?(?:đạt\s*)?$", head, re.I
+        ):
+            figure.kind, figure.why = "excluded", "target"
+
+
+# ---------------------------------------------------------------- found claims
+
+
+@dataclass
+class Found:
+    """A claim as found in the text, before it is checked."""
+
+    kind: str  # ratio, plan, same_period, share, parts, count, period
+    anchor: Figure
+    start: int
+    end: int
+    stated: Decimal | None = None
+    count: Figure | None = None  # the count it is about (ratio: the ratio itself)
+    base: int | None = None  # B of A/B, the plan stated, the whole of a share
+    base_figure: Figure | None = None  # the figure that states the base
+    base_text: str = ""  # how the base was found: "A/B", "plan", "prior", "table"
+    link: str = ""  # a share's words between count and percentage: chiem, ty le, paren, dat…
+    direction: int = 0  # same period: +1 up, -1 down, 0 "đạt … so với cùng kỳ"
+    change: int | None = None  # same period: the change in numbers when stated
+    change_figure: Figure | None = None
+    over: bool = False  # "vượt X% kế hoạch": X is what exceeds the plan
+    prior_year: int | None = None
+    named_base: str = ""  # the base a share names in words ("tổng số đảng viên …")
+    unit: str = ""  # the unit a percentage is of: "Sóc Sơn (50%)"
+    status: str = "unchecked"
+    computed: Decimal | None = None
+    basis: str = ""
+    reason: tuple[str, str] | None = None  # (vi, en)
+    parts: list[Figure] = field(default_factory=list)
+    sentence: int = 0
+
+
+def _between(p: Paragraph, left: Figure, right: Figure) -> str:
+    return p.text[left.end : right.start]
+
+
+def blocks(figure: Figure) -> bool:
+    """Whether a figure stands between two others as a quantity of its own."""
+    if figure.kind in ("count", "percent", "ratio"):
+        return True
+    return figure.why in ("approximate", "target")
+
+
+_FORBIDDEN = re.compile(
+    r"\b(?:trong do|gom|bao gom|chia ra|voi tong so|nang tong so|dua tong so|so voi|voi|"
+    r"tuong ung|respectively|of which|among them)\b"
+)
+# a comparison that belongs to a claim's own phrase, not a new quantity
+_CLAIM_COMPARE = re.compile(
+    r"\b(?:so voi|so|voi) (?:cung ky|nam \d{4}|nam truoc|nhiem ky truoc|ky truoc)\b(?: nam \d{4})?"
+)
+_PLAN_COMPARE = re.compile(r"\bso voi (?:chi tieu|ke hoach|kh|nghi quyet|nq)\b")
+# Territorial units: "16 tỉnh chưa đạt 15%", "có 01 tỉnh đạt 14,4 %": the percentage is
+# each unit's own rate, no share of their number.
+_UNITS = re.compile(
+    r"\s*(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đơn vị|địa phương|"
+    r"provinces?|districts?|units?)\b",
+    re.I,
+)
+# A count that states a whole: "Trong tổng số 163 đồng chí", "Tổng số … là 13 người".
+_WHOLE_ONLY = re.compile(r"(?:trong tổng số|trong số|\btrong)\s*$", re.I)
+
+
+def _joins(text: str, plan: bool = False) -> bool:
+    """Whether the words between a count and a percentage tie them: no ';', no sentence
+    break, no other list or whole opened between."""
+    if ";" in text or len(text) > 160 or re.search(r"[.!?]\s", text):
+        return False
+    key = _CLAIM_COMPARE.sub(" ", fold(text))
+    if plan:
+        key = _PLAN_COMPARE.sub(" ", key)
+    return not _FORBIDDEN.search(key)
+
+
+def find(p: Paragraph) -> list[Found]:
+    found: list[Found] = []
+    owner: dict[int, Found] = {}  # figure id -> the claim that owns it
+    changes = _changes(p)
+    plan_bases = _plan_bases(p)
+    _ratios(p, found, owner)
+    for figure in p.figures:
+        if figure.kind == "percent" and id(figure) not in owner:
+            claim = _percent_claim(p, figure, owner, changes, plan_bases)
+            found.append(claim)
+            owner[id(figure)] = claim
+            for other in (claim.change_figure, claim.base_figure):
+                if other is not None:
+                    owner[id(other)] = claim
+    for figure in p.figures:
+        direction = changes.get(id(figure), 0)
+        if direction and id(figure) not in owner:
+            claim = Found(
+                "same_period", figure, figure.start, _phrase_end(p, figure), direction=direction
+            )
+            claim.change = figure.count
+            claim.count = _owner_before(p, figure, owner, changes, plan_bases)
+            claim.prior_year = _prior_year(p, figure.end)
+            found.append(claim)
+            owner[id(figure)] = claim
+    for claim in found:
+        claim.sentence = claim.anchor.sentence
+    return found
+
+
+def owned(found: list[Found]) -> set[int]:
+    """The figures a claim owns: its anchor, its count (unless it only states a change on
+    it), the base it states."""
+    ids: set[int] = set()
+    for claim in found:
+        ids.add(id(claim.anchor))
+        if claim.count is not None and not (
+            claim.kind == "same_period" and claim.anchor.kind == "count"
+        ):
+            ids.add(id(claim.count))
+        for other in (claim.base_figure, claim.change_figure):
+            if other is not None:
+                ids.add(id(other))
+    return ids
+
+
+def _phrase_end(p: Paragraph, figure: Figure) -> int:
+    match = re.compile(r"[,;:.()]|\s\d").search(p.text, figure.end)
+    return match.start() if match else len(p.text)
+
+
+# ---------------------------------------------------------------- ratios
+
+
+def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
+    figures = p.figures
+    for i, figure in enumerate(figures):
+        if figure.kind != "ratio":
+            continue
+        percent = None
+        after = _next_blocking(figures, i)
+        if (
+            after is not None
+            and after.kind == "percent"
+            and after.sentence == figure.sentence
+            and _joins(_between(p, figure, after), plan=True)
+            and not _own_noun(p, after)
+            and not _is_change_word(p.text[: after.start])
+        ):
+            percent = after
+        before = _previous_blocking(figures, i)
+        if (
+            percent is None
+            and before is not None
+            and before.kind == "percent"
+            and id(before) not in owner
+            and re.fullmatch(r"\s*\(\s*", _between(p, before, figure))
+        ):
+            percent = before  # "100% (61/61)"
+        if percent is None:
+            claim = Found("ratio", figure, figure.start, _phrase_end(p, figure), count=figure)
+            claim.base, claim.base_text = figure.b, "A/B"
+            found.append(claim)
+            owner[id(figure)] = claim
+            continue
+        claim = Found(
+            "ratio",
+            percent,
+            min(figure.start, percent.start),
+            max(figure.end, percent.end),
+            stated=percent.value,
+            count=figure,
+            base=figure.b,
+            base_text="A/B",
+        )
+        own = fold(re.split(r"[,;()]|[.!?]\s", p.text[percent.end : percent.end + 80])[0])
+        between = fold(p.text[figure.end : percent.start])
+        if _says_plan(own) or _says_plan(between):
+            claim.base_text = "plan"
+        elif _says_prior(own):
+            claim.base_text = "prior"
+            claim.prior_year = _prior_year(p, percent.end)
+        claim.over = bool(ends_with_word(p.text[: percent.start], ("vuot",)))
+        found.append(claim)
+        owner[id(figure)] = claim
+        owner[id(percent)] = claim
+
+
+def _is_change_word(before: str) -> bool:
+    """'… 10.479/9.810 đảng viên, tăng 4,6% so với cùng kỳ': a change, not A/B's share."""
+    return bool(
+        ends_with_word(before, folded("change", "up"))
+        or ends_with_word(before, folded("change", "down"))
+    )
+
+
+def _next_blocking(figures: list[Figure], i: int) -> Figure | None:
+    for figure in figures[i + 1 :]:
+        if blocks(figure):
+            return figure
+    return None
+
+
+def _previous_blocking(figures: list[Figure], i: int) -> Figure | None:
+    for figure in reversed(figures[:i]):
+        if blocks(figure):
+            return figure
+    return None
+
+
+def _says_plan(key: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", key) for w in folded("plan", "words"))
+
+
+def _says_prior(key: str) -> bool:
+    head = re.split(r"[,;()]", key)[0] if key else key
+    return any(re.search(rf"\b{re.escape(w)}\b", head) for w in folded("prior", "words"))
+
+
+def _prior_year(p: Paragraph, start: int) -> int | None:
+    match = re.match(
+        r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*(\d{4})\b",
+        p.text[start : start + 60],
+        re.I,
+    )
+    return int(match.group(1)) if match else None
+
+
+def _own_noun(p: Paragraph, figure: Figure) -> bool:
+    """'100% thôn, khu phố', '93,76% chi bộ', '30,96% TCCSĐ': a percentage of a thing it
+    names itself."""
+    from .wholes import thing_at
+
+    after = p.text[figure.end : figure.end + 40]
+    if re.match(r"\s*(?:thôn|tổ dân phố|xóm|ấp|bản|khu phố|làng)\b", after, re.I):
+        return True
+    return bool(re.match(r"\s*[^\W\d_]", after)) and thing_at(after) is not None
+
+
+# ---------------------------------------------------------------- changes and plans
+
+
+def _changes(p: Paragraph) -> dict[int, int]:
+    """Counts that are a change on an earlier figure ("tăng 230 tổ chức", "(giảm 4 đảng
+    viên)", "tăng so với cùng kỳ 01 đơn", "… và 124 đảng viên so với cùng kỳ"), with +1 up
+    or -1 down. Keyed by the figure's id."""
+    result: dict[int, int] = {}
+    figures = p.figures
+    ups, downs = folded("change", "up"), folded("change", "down")
+    for i, figure in enumerate(figures):
+        if figure.kind != "count":
+            continue
+        head = p.text[max(0, figure.start - 40) : figure.start]
+        head = re.sub(r"(?:so với )?cùng kỳ\s*$|thêm\s*$", "", head.rstrip(), flags=re.I)
+        direction = 0
+        if ends_with_word(head, ups) and not ends_with_word(head, ("vuot",)):
+            direction = 1
+        elif ends_with_word(head, downs):
+            direction = -1
+        elif (
+            i
+            and id(figures[i - 1]) in result
+            and re.fullmatch(
+                r"\s*[^\W\d][^\d;,()]{0,30}\s+và\s*", _between(p, figures[i - 1], figure)
+            )
+        ):
+            direction = result[id(figures[i - 1])]  # "tăng 230 tổ chức và 124 đảng viên"
+        if direction:
+            result[id(figure)] = direction
+    return result
+
+
+def _plan_bases(p: Paragraph) -> set[int]:
+    """Counts that state a plan: "so với chỉ tiêu kế hoạch (9.744 đảng viên)"."""
+    result: set[int] = set()
+    for figure in p.figures:
+        if figure.kind == "count":
+            head = p.text[max(0, figure.start - 30) : figure.start]
+            if re.search(r"(?:kế hoạch|chỉ tiêu|KH)\s*(?:là\s*)?\(?\s*$", head, re.I):
+                result.add(id(figure))
+    return result
+
+
+def _owner_before(
+    p: Paragraph,
+    figure: Figure,
+    owner: dict[int, Found],
+    changes: dict[int, int],
+    plan_bases: set[int],
+    plan: bool = False,
+) -> Figure | None:
+    """The count (or ratio) a percentage or a change is about: the quantity before it in
+    its clause, with only words between; past the percentages already about that same
+    quantity ("192 đảng viên, vượt 47,7% kế hoạch năm, tăng 12,9% …")."""
+    figures = p.figures
+    i = figures.index(figure)
+    right = figure
+    for left in reversed(figures[:i]):
+        if not blocks(left) or id(left) in plan_bases:
+            continue
+        if left.sentence != figure.sentence or not _joins(_between(p, left, right), plan):
+            return None
+        if id(left) in changes:
+            right = left  # past the change itself: "giảm 2 đồng chí, tỷ lệ 3,92%"
+            continue
+        if left.kind == "excluded" and left.why == "approximate" and "%" in left.text:
+            right = left  # "đạt hơn 120% chỉ tiêu tỉnh giao và bằng 145% chỉ tiêu …"
+            continue
+        if left.kind in ("count", "ratio"):
+            if figure.paren != -1 and left.paren > figure.paren:
+                return None
+            if _WHOLE_ONLY.search(p.text[max(0, left.start - 80) : left.start]):
+                return None  # "Trong tổng số 1587 đại biểu, …": a whole, no share's count
+            if _UNITS.match(p.text[left.end : left.end + 20]):
+                return None
+            return left
+        if left.kind == "percent" and id(left) in owner and owner[id(left)].count is not None:
+            return owner[id(left)].count
+        return None
+    return None
+
+
+def _distributive(p: Paragraph, figure: Figure) -> bool:
+    """'(tăng 18,1% tổ chức đảng và 15,7% đảng viên so với năm 2020)': percentages in one
+    bracket each of its own thing, about no one count before."""
+    if figure.paren < 0:
+        return False
+    inside = [f for f in p.figures if f.paren == figure.paren and f.kind == "percent"]
+    return len(inside) > 1 and any(_own_noun(p, f) for f in inside)
+
+
+_LINKS = (
+    ("chiem", re.compile(r"\bchiem(?: ty le| ti le)?\s*\(?\s*$")),
+    ("ty le", re.compile(r"\b(?:ty le|ti le)\s*$")),
+    ("paren", re.compile(r"\(\s*$")),
+    ("bang", re.compile(r"\b(?:bang|tuong duong)\s*$")),
+    ("dat", re.compile(r"\bdat(?: ty le| ti le)?\s*$")),
+)
+
+
+def _link(p: Paragraph, count: Figure, figure: Figure) -> str:
+    gap = p.text[count.end : figure.start]
+    key = fold(gap) + ("(" if gap.rstrip().endswith("(") else "")
+    for name, pattern in _LINKS:
+        if pattern.search(key):
+            return name
+    if re.search(r"[:(]\s*$", gap):
+        return "paren"
+    return "other"
+
+
+def _percent_claim(
+    p: Paragraph,
+    figure: Figure,
+    owner: dict[int, Found],
+    changes: dict[int, int],
+    plan_bases: set[int],
+) -> Found:
+    before = p.text[: figure.start]
+    after = p.text[figure.end :]
+    own_phrase = fold(re.split(r"[,;()]|[.!?]\s", after[:80], maxsplit=1)[0])
+    claim = Found("share", figure, figure.start, figure.end, stated=figure.value)
+    direction = 0
+    if ends_with_word(before, folded("change", "up")):
+        direction = 1
+    elif ends_with_word(before, folded("change", "down")):
+        direction = -1
+    over = bool(ends_with_word(before, ("vuot",)))
+    plan_after = _says_plan(own_phrase)
+    prior_after = _says_prior(own_phrase)
+    change = _change_for(p, figure, changes)
+    unit = unit_before(before)
+    if unit and not (direction or over or prior_after or change is not None):
+        # "thấp nhất là Sóc Sơn (50%)": the unit's own rate, of no count of the text
+        claim.unit = unit
+        claim.kind = "plan" if plan_after or _in_plan_context(p, figure) else "share"
+        return claim
+    if plan_after and (direction or over or not prior_after):
+        claim.kind, claim.over = "plan", over
+        if direction and not over:
+            claim.direction = direction
+    elif (
+        direction
+        or change is not None
+        or (prior_after and ends_with_word(before, folded("change", "of")))
+    ):
+        claim.kind, claim.direction = "same_period", direction
+        claim.prior_year = _prior_year(p, figure.end)
+        if change is not None:
+            claim.change, claim.change_figure = change.count, change
+            if not claim.direction:
+                claim.direction = changes[id(change)]
+    elif _in_plan_context(p, figure):
+        claim.kind = "plan"
+    if claim.kind == "same_period" and _distributive(p, figure):
+        return claim  # "(tăng 18,1% tổ chức đảng và 15,7% đảng viên …)": about no one count
+    if claim.kind in ("share", "plan") and _own_noun(p, figure):
+        claim.named_base = fold(after[:40]) if claim.kind == "share" else ""
+        return claim  # "đạt 100% thôn, khu phố có chi bộ": no share of the count before
+    count = _owner_before(p, figure, owner, changes, plan_bases, plan=claim.kind == "plan")
+    claim.count = count
+    if claim.kind == "plan":
+        plan = _stated_plan(p, figure, plan_bases)
+        if plan is not None:
+            claim.base, claim.base_text, claim.base_figure = plan.count, "plan", plan
+    if claim.kind == "share":
+        claim.named_base, named = _named_base(p, figure)
+        if named is not None:
+            claim.base, claim.base_figure, claim.base_text = named.count, named, "named"
+        if count is None:
+            tail = _count_after(p, figure)
+            if tail is not None:
+                claim.count, claim.base_text = tail, "after"
+        elif count is not None:
+            claim.link = _link(p, count, figure)
+    if count is not None:
+        claim.start = min(count.start, figure.start)
+    return claim
+
+
+def _change_for(p: Paragraph, figure: Figure, changes: dict[int, int]) -> Figure | None:
+    """The change in numbers a percentage states beside it: "tăng 12.308 đảng viên
+    (6,66%)", "giảm 6,67% (giảm 4 đảng viên)", "giảm 2 đồng chí, tỷ lệ 3,92%"."""
+    i = p.figures.index(figure)
+    nxt = next((f for f in p.figures[i + 1 :] if blocks(f)), None)
+    if nxt is not None and id(nxt) in changes and nxt.sentence == figure.sentence:
+        gap = p.text[figure.end : nxt.start]
+        if re.fullmatch(r"\s*\(\s*(?:tăng|giảm|up|down)\s*", gap, re.I):
+            return nxt
+    prev = next((f for f in reversed(p.figures[:i]) if blocks(f)), None)
+    if prev is not None and id(prev) in changes and prev.sentence == figure.sentence:
+        gap = p.text[prev.end : figure.start]
+        if len(gap) < 40 and ";" not in gap and re.search(r"(?:\(|tỷ lệ|tỉ lệ|,)\s*$", gap):
+            return prev
+    return None
+
+
+def unit_before(before: str) -> str:
+    """The name a percentage in parentheses follows: 'Sóc Sơn (50%)', 'Hai Bà Trưng (83,3%)';
+    '' when the words before the parenthesis are no name (each word capitalised, not an
+    abbreviation)."""
+    match = re.search(r"((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*\(\s*$", before)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not word[0].isupper() or (len(word) > 1 and word.isupper()):
+            break
+        name.insert(0, word)
+    return " ".join(name)
+
+
+def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
+    """'Đảng bộ Quân sự tỉnh kết nạp 5 ĐV mới, đạt 50%' in a list of units against plan:
+    the sentence, or the one before, speaks of kế hoạch or chỉ tiêu."""
+    head = fold(p.text[max(0, figure.start - 12) : figure.start])
+    opens = p.text[: figure.start].rstrip().endswith("(")
+    if not re.search(r"\bdat\s*$", head) and not opens:
+        return False
+    for i in (figure.sentence, figure.sentence - 1):
+        if 0 <= i < len(p.sentences):
+            start, end = p.sentences[i]
+            if re.search(r"\b(?:ke hoach|chi tieu|plan)\b", fold(p.text[start:end])):
+                return True
+    return False
+
+
+def _stated_plan(p: Paragraph, figure: Figure, plan_bases: set[int]) -> Figure | None:
+    for other in p.in_sentence(figure.sentence):
+        if id(other) in plan_bases and abs(other.start - figure.start) < 80:
+            return other
+    return None
+
+
+def _named_base(p: Paragraph, figure: Figure) -> tuple[str, Figure | None]:
+    """'… chiếm 67,54% tổng số đảng viên được kết nạp trong năm', '99,8% số chi bộ trong
+    tổng số 5.587 chi bộ': the base the share names (folded, '' if none) and the count it
+    gives for it, if any."""
+    after = p.text[figure.end :]
+    phrase = re.split(r"[,;()]|\.\s", after, maxsplit=1)[0]
+    key = fold(re.sub(r"\d[\d.,]*", " ", phrase))
+    if not starts_with_word(key, folded("share", "base")):
+        return "", None
+    end = figure.end + len(phrase)
+    number = next((f for f in p.figures if figure.end < f.start < end and f.kind == "count"), None)
+    if number is not None and not re.search(
+        r"tổng số\s*$", p.text[number.start - 12 : number.start], re.I
+    ):
+        number = None
+    return key, number
+
+
+def _count_after(p: Paragraph, figure: Figure) -> Figure | None:
+    """'chiếm 1,32% so với tổng số đảng viên toàn tỉnh (510 đảng viên)': the count in
+    brackets right after the share is the share's own count."""
+    i = p.figures.index(figure)
+    if i + 1 < len(p.figures):
+        nxt = p.figures[i + 1]
+        gap = p.text[figure.end : nxt.start]
+        if nxt.kind == "count" and re.fullmatch(r"[^\d;.]{0,60}\(\s*", gap):
+            return nxt
+    return None

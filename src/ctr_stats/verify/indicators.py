@@ -1,0 +1,88 @@
+"""Which indicator a claim is of: the one whose words (the catalogue's labels and aliases,
+the sentence templates' words) read in order in the claim's sentence, its own clause first.
+A tie is no match."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+from .claims import Found, Paragraph, blocks
+
+
+def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
+    from ..catalogue import load_catalogue
+    from ..render.text import load_templates
+
+    catalogue = load_catalogue()
+    templates = load_templates()
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for indicator in catalogue.indicators.values():
+        texts = [indicator.label_vi, indicator.label_en, *indicator.aliases]
+        template_words = templates["indicators"].get(indicator.id, {})
+        texts += [" ".join(template_words[k]) for k in ("vi", "en") if k in template_words]
+        for text in texts:
+            phrases.append((tuple(fold(text).split()), indicator.id))
+    return phrases
+
+
+def best_indicator(
+    words: list[str], phrases: list[tuple[tuple[str, ...], str]], clause: int = 0
+) -> str | None:
+    """The indicator with the phrase that has most words in the figure's clause (the words
+    from `clause` on), then the longest; a tie between indicators is no match."""
+    best: dict[str, tuple[int, int]] = {}
+    present = set(words)
+    for phrase, indicator in phrases:
+        # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
+        if len(phrase) < 2 or not present.issuperset(phrase):
+            continue
+        near = _words_in_clause(phrase, words, clause)
+        if near is not None:
+            best[indicator] = max(best.get(indicator, (0, 0)), (near, len(phrase)))
+    if not best:
+        return None
+    top = max(best.values())
+    winners = [i for i, n in best.items() if n == top]
+    return winners[0] if len(winners) == 1 else None
+
+
+def _words_in_clause(phrase: tuple[str, ...], words: list[str], clause: int) -> int | None:
+    """How many of the phrase's words, read in order as late as they stand, are in the
+    clause; None when the phrase does not read in order in the words."""
+    position, near = len(words), 0
+    for token in reversed(phrase):
+        position -= 1
+        while position >= 0 and words[position] != token:
+            position -= 1
+        if position < 0:
+            return None
+        near += position >= clause
+    return near
+
+
+def indicator_of(
+    p: Paragraph, found: Found, claims: list[Found], phrases: list[tuple[tuple[str, ...], str]]
+) -> str | None:
+    """The indicator whose phrase reads, in order, in the words of the claim's sentence
+    before its figure (other figures' own words left out) and of its own phrase, the words
+    of its own clause (after the last ';') counting first. A tie is no match."""
+    figure = found.count if found.count is not None else found.anchor
+    start, _end = p.sentences[figure.sentence]
+    text = list(p.text[start : figure.start])
+    for other in p.figures:
+        if other.sentence != figure.sentence or other.start >= figure.start or not blocks(other):
+            continue
+        stop = re.compile(r"[,;:.()]|\s\d").search(p.text, other.end)
+        end = min(stop.start() if stop else len(p.text), figure.start)
+        for j in range(other.start - start, end - start):
+            if p.text[start + j] != ";":
+                text[j] = " "
+    before = "".join(text)
+    stop = re.compile(r"[,;:.()]|\s\d").search(p.text, figure.end)
+    own_end = max(stop.start() if stop else len(p.text), found.end)
+    own = p.text[figure.end : own_end]
+    cut = before.rfind(";") + 1
+    far = fold(re.sub(r"\d+", " ", before[:cut])).split()
+    near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
+    return best_indicator(far + near, phrases, clause=len(far))

@@ -1,0 +1,595 @@
+"""Parts and wholes in a paragraph: lists of parts under their whole ("trong đó", "gồm",
+"chia ra", "với hình thức"), the classes of one classification (quality levels, forms of
+discipline) that cannot add up to more than their whole, and the base of each share: found
+in the text (A/B, the whole of its list, "trong tổng số N", the whole the paragraph states)
+or implied by the other shares of its sentence. Never guessed: a base the text only
+suggests may confirm a share, never refute it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from ..text import fold
+from .claims import Found, Paragraph, blocks
+from .numbers import Figure, bases, decimals, folded, number, pct, words
+
+# ---------------------------------------------------------------- kinds of things and classes
+
+
+def thing_at(text: str) -> str | None:
+    """The kind of thing a phrase starts with: 'tổ chức cơ sở đảng …' -> grassroots."""
+    key = fold(text)
+    best: tuple[int, str] | None = None
+    for kind in words()["things"]:
+        if kind == "contains":
+            continue
+        for name in folded("things", kind):
+            if (key == name or key.startswith(name + " ")) and (
+                best is None or len(name) > best[0]
+            ):
+                best = (len(name), kind)
+    return best[1] if best else None
+
+
+def contains(whole: str | None, part: str | None) -> bool:
+    if whole is None or part is None:
+        return True  # a kind not named is no reason to refuse
+    return part in words()["things"]["contains"].get(whole, [whole])
+
+
+def noun_after(p: Paragraph, figure: Figure) -> str | None:
+    """The kind of thing named right after a figure ('477 tổ chức cơ sở đảng', '8,8% số
+    TCCSĐ'), None when no noun follows it."""
+    tail = p.text[figure.end : figure.end + 60]
+    match = re.match(r"\s*(?:số\s+)?([^\W\d_][^;:.()\d]*)", tail)
+    return thing_at(match.group(1)) if match else None
+
+
+@dataclass
+class Member:
+    figure: Figure  # the count, ratio or percentage
+    claim: Found | None
+    system: str
+    name: str
+    kind: str | None
+    count: int | None
+    percent: Decimal | None
+    nested: bool
+    paren: int
+
+
+def _class_in(region: str, last: bool = False) -> tuple[str, str] | None:
+    """The class named in `region`: the one nearest the figure (the first after it, the
+    last before it), the longest name where two start at one place."""
+    key = fold(region)
+    hits: list[tuple[int, int, str, str]] = []
+    for system, classes in words()["classes"].items():
+        for name, names in classes.items():
+            if name == "within":
+                continue
+            for word in names:
+                word = fold(word)
+                for match in re.finditer(rf"(?:^|\s)({re.escape(word)})(?=\s|$)", key):
+                    place = match.end(1) if last else -match.start(1)
+                    hits.append((place, len(word), system, name))
+    if not hits:
+        return None
+    best = max(hits)
+    return best[2], best[3]
+
+
+def class_of(p: Paragraph, figure: Figure) -> tuple[str, str] | None:
+    """The class of a classification a figure is counted in, from the words of its own
+    phrase: a label right before it ('khiển trách 28', 'hoàn thành nhiệm vụ 10/49',
+    'hoàn thành tốt nhiệm vụ chiếm 10,22%'), else the words after it ('24 TCCSĐ đạt trong
+    sạch vững mạnh', '30,96% TCCSĐ hoàn thành tốt nhiệm vụ')."""
+    i = p.figures.index(figure)
+    start, end = p.sentences[figure.sentence]
+    left = max([f.end for f in p.figures[:i] if blocks(f) and f.start >= start] + [start])
+    right = min([f.start for f in p.figures[i + 1 :] if blocks(f)] + [end])
+    before = re.split(r"[;()]", p.text[left : figure.start])[-1]
+    after = re.split(
+        r"[;()]|\b(?:chiếm|tỷ lệ|tỉ lệ|bằng|kết quả|trong đó|accounting)\b",
+        p.text[figure.end : right],
+        flags=re.I,
+    )[0]
+    led = re.search(r"(?:chiếm|tỷ lệ|tỉ lệ|bằng|đạt|là|:)\s*(?:tỷ lệ\s*)?\(?\s*$", before, re.I)
+    tail = _class_in(before[-45:], last=True)
+    if tail is not None and (
+        led or (re.search(r"[^\W\d_]\s*:?\s*$", before) and _class_ends(before))
+    ):
+        return tail
+    if figure.kind == "percent" and led:
+        return _class_in(before, last=True)
+    return _class_in(after) or _class_in(before, last=True)
+
+
+def _class_ends(before: str) -> bool:
+    """Whether a class's name ends right before the figure ('khiển trách 28')."""
+    key = fold(before)
+    return any(
+        key.endswith(fold(word))
+        for classes in words()["classes"].values()
+        for name, names in classes.items()
+        if name != "within"
+        for word in names
+    )
+
+
+# ---------------------------------------------------------------- lists of parts
+
+_MARKER = re.compile(
+    r"\b(?:trong tổng số|trong số|trong đó(?: có)?|bao gồm|gồm(?: có| cả)?|chia ra|"
+    r"với hình thức|bằng các hình thức|bằng hình thức|of which|including|among them|"
+    r"comprising)\b\s*:?|\btrong(?=\s+\d)",
+    re.I,
+)
+_LABEL_LIST = re.compile(r"\s*(?:Về|Hình thức|Cơ cấu|Cụ thể)[^:;,.\d]{0,60}:", re.I)
+_LIST_END = re.compile(r"\b(?:nâng tổng số|đưa tổng số|nâng lên|so với)\b", re.I)
+_WHOLE_WORDS = re.compile(
+    r"(?:\b(?:có|hiện có|tổng số|tổng cộng|là|lên|gồm|với|sinh hoạt (?:ở|tại))\s*|\(\s*)$", re.I
+)
+
+
+@dataclass
+class PartList:
+    marker: int  # where the marker starts
+    whole: Figure | None  # the whole named by the syntax (None: only candidates)
+    candidates: list[Figure]  # counts a complete list may add up to
+    weak: bool  # the whole is in the sentence before: the list may only confirm it
+    groups: list[list[Figure]] = field(default_factory=list)
+    discipline: bool = False  # "với hình thức": every member disciplined in one form
+
+    @property
+    def items(self) -> list[Figure]:
+        return [f for g in self.groups for f in g]
+
+
+def _value(figure: Figure) -> int:
+    return figure.a if figure.kind == "ratio" else figure.count
+
+
+def find_lists(p: Paragraph, found: list[Found], changes: set[int]) -> list[PartList]:
+    lists: list[PartList] = []
+    matches = list(_MARKER.finditer(p.text))
+    for start, _end in p.sentences:
+        label = _LABEL_LIST.match(p.text, start)
+        if label and not any(start <= m.start() < label.end() for m in matches):
+            matches.append(label)
+    matches.sort(key=lambda m: m.start())
+    for match in matches:
+        parts = _list_at(p, match, changes)
+        if parts is not None:
+            lists.append(parts)
+    return lists
+
+
+def _paren_end(p: Paragraph, offset: int, paren: int) -> int:
+    if paren < 0:
+        return p.sentences[p.sentence_of(offset)][1]
+    depth = 0
+    for j in range(paren, len(p.text)):
+        if p.text[j] == "(":
+            depth += 1
+        elif p.text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return p.sentences[p.sentence_of(offset)][1]
+
+
+def _paren_at(p: Paragraph, offset: int) -> int:
+    depth, stack = 0, []
+    for j in range(offset):
+        if p.text[j] == "(":
+            stack.append(j)
+        elif p.text[j] == ")" and stack:
+            stack.pop()
+    del depth
+    return stack[-1] if stack else -1
+
+
+def _list_at(p: Paragraph, match: re.Match[str], changes: set[int]) -> PartList | None:
+    sentence = p.sentence_of(match.start())
+    s_start, _s_end = p.sentences[sentence]
+    paren = _paren_at(p, match.start())
+    scope_end = _paren_end(p, match.start(), paren)
+    marker = fold(match.group())
+    # "Trong tổng số 163 đồng chí … có 49 nữ", "Trong 350 đại biểu … có 63 …": the count
+    # right after the marker is the whole
+    total_first = marker in ("trong tong so", "trong so", "trong") and bool(
+        re.match(r"\s*\d", p.text[match.end() :])
+    )
+    items: list[Figure] = []
+    groups: list[list[Figure]] = [[]]
+    cursor = match.end()
+    whole: Figure | None = None
+    for figure in p.figures:
+        if figure.start < match.end() or figure.start >= scope_end or not blocks(figure):
+            continue
+        if figure.paren != paren:
+            continue  # a nested bracket belongs to its own part
+        gap = re.sub(r"\([^()]*\)", " ", p.text[cursor : figure.start])  # nested brackets
+        if items and (_LIST_END.search(gap) or _MARKER.search(gap) or re.search(r"[.!?]\s", gap)):
+            break
+        cursor = figure.end
+        if figure.kind not in ("count", "ratio", "percent") or id(figure) in changes:
+            continue
+        if re.search(r"\bvới\s*$", p.text[max(0, figure.start - 8) : figure.start], re.I):
+            continue  # "15 đảng bộ với 146 chi bộ trực thuộc": an attribute, no part
+        if total_first and whole is None and figure.kind == "count" and not items:
+            whole = figure  # "Trong tổng số 163 đồng chí … có 49 nữ"
+            continue
+        if ";" in gap and groups[-1]:
+            groups.append([])
+        groups[-1].append(figure)
+        items.append(figure)
+    if len(items) < 2:
+        return None
+    weak = False
+    candidates: list[Figure] = []
+    if whole is not None:
+        candidates = [whole]
+    else:
+        before = [
+            f
+            for f in p.in_sentence(sentence)
+            if f.end <= match.start() and f.kind in ("count", "ratio") and id(f) not in changes
+        ]
+        if paren >= 0:
+            before = [f for f in before if f.end <= paren and (f.paren < 0 or f.paren < paren)]
+        else:
+            before = [f for f in before if f.paren < 0]
+        if before:
+            candidates = before
+            kinds = [noun_after(p, f) for f in items]
+            compatible = [
+                f for f in reversed(before) if all(contains(noun_after(p, f), k) for k in kinds)
+            ]
+            whole = compatible[0] if compatible else before[-1]
+        elif (sentence > 0 and not p.text[s_start : match.start()].strip(" ,:")) or (
+            sentence > 0 and match.start() - s_start < 40 and not before
+        ):
+            weak = True
+            previous = p.in_sentence(sentence - 1)
+            candidates = [f for f in previous if f.kind in ("count", "ratio") and f.paren < 0]
+    discipline = "hinh thuc" in marker
+    return PartList(match.start(), whole, candidates, weak, [g for g in groups if g], discipline)
+
+
+# ---------------------------------------------------------------- parts claims
+
+
+def _sum(figures: list[Figure]) -> int:
+    return sum(_value(f) for f in figures)
+
+
+def tolerance(parts: list[Decimal], whole: Decimal | None = None) -> Decimal:
+    """How far rounded percentages may add up from their whole: each (and the whole, when
+    it is a printed figure) may be off by one unit of its own last decimal."""
+    values = [*parts, *([whole] if whole is not None else [])]
+    return sum((Decimal(1).scaleb(-decimals(x)) for x in values), Decimal(0))
+
+
+def parts_claims(
+    p: Paragraph, found: list[Found], lists: list[PartList], percent_owner: dict[int, Found]
+) -> list[Found]:
+    claims: list[Found] = []
+    for parts in lists:
+        counts = [f for f in parts.items if f.kind in ("count", "ratio")]
+        percents = [f for f in parts.items if f.kind == "percent"]
+        if len(counts) >= 2:
+            claim = _count_parts(p, parts)
+            if claim is not None:
+                claims.append(claim)
+        if len(percents) >= 2:
+            with_counts = all(
+                percent_owner.get(id(f)) is not None and percent_owner[id(f)].count is not None
+                for f in percents
+            )
+            claim = _percent_parts(p, parts, percent_owner, shares_of_counts=with_counts)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
+    counted = [f for f in parts.items if f.kind in ("count", "ratio")]
+    groups = [[f for f in g if f.kind in ("count", "ratio")] for g in parts.groups]
+    for group in [counted, *(g for g in groups if len(groups) > 1)]:
+        if len(group) < 2:
+            continue
+        total = _sum(group)
+        for candidate in sorted(parts.candidates, key=lambda f: (f is not parts.whole, -f.start)):
+            for value in (
+                (candidate.a, candidate.b) if candidate.kind == "ratio" else (candidate.count,)
+            ):
+                if value == total:
+                    return _parts_found(p, candidate, group, Decimal(value), Decimal(total), "ok")
+    whole = parts.whole
+    if whole is None or parts.weak or whole.kind != "count":
+        return None
+    # the items of a list split by ';' into several groups are the first group's, unless
+    # each group is one item ("25 Đảng bộ xã; 4 Đảng bộ khối …; 43 chi bộ cơ sở")
+    items = counted if all(len(g) <= 1 for g in groups) else groups[0]
+    if len(items) < 2:
+        return None
+    total = _sum(items)
+    grassroots_kinds = _grassroots_complete(p, whole, items)
+    rest = _is_the_rest(p, items[-1])
+    classes = [class_of(p, f) for f in items]
+    distinct = None not in classes and len(set(classes)) == len(classes)
+    disjoint = parts.discipline or distinct or grassroots_kinds or rest
+    complete = parts.discipline or grassroots_kinds or rest
+    if disjoint and (total > whole.count or (complete and total != whole.count)):
+        return _parts_found(p, whole, items, Decimal(whole.count), Decimal(total), "mismatch")
+    return None
+
+
+def _is_the_rest(p: Paragraph, last: Figure) -> bool:
+    """'…; 1.364 đảng viên làm nghề nghiệp khác': a list whose last item is the rest (khác,
+    còn lại) names every part of its whole."""
+    start = max(p.text.rfind(";", 0, last.start), p.text.rfind(":", 0, last.start)) + 1
+    stop = re.compile(r"[;.)]|$").search(p.text, last.end)
+    end = stop.start() if stop else len(p.text)
+    return bool(re.search(r"\b(?:khac|con lai|others?)\b", fold(p.text[start:end])))
+
+
+def _grassroots_complete(p: Paragraph, whole: Figure, items: list[Figure]) -> bool:
+    """'N tổ chức cơ sở đảng, gồm A đảng bộ cơ sở và B chi bộ cơ sở': both kinds named."""
+    if noun_after(p, whole) != "grassroots":
+        return False
+    names = [fold(p.text[f.end : f.end + 25]) for f in items]
+    return (
+        len(items) == 2
+        and any(n.lstrip().startswith("dang bo") for n in names)
+        and any(n.lstrip().startswith("chi bo") for n in names)
+    )
+
+
+def _parts_found(
+    p: Paragraph, anchor: Figure, group: list[Figure], whole: Decimal, total: Decimal, status: str
+) -> Found:
+    claim = Found("parts", anchor, anchor.start, max(f.end for f in group), parts=list(group))
+    claim.stated, claim.computed, claim.status = whole, total, status
+    claim.sentence = anchor.sentence
+    percent = any(f.kind == "percent" for f in group)
+    show = pct if percent else number
+    claim.basis = " + ".join(f.text.strip() for f in group)
+    if status == "mismatch":
+        if total > whole:
+            claim.reason = (
+                f"các phần cộng lại {show(total, 'vi')}, vượt {show(whole, 'vi')} đã ghi",
+                f"the parts add up to {show(total, 'en')}, more than the {show(whole, 'en')} stated",
+            )
+        else:
+            claim.reason = (
+                f"các phần cộng lại {show(total, 'vi')}, khác {show(whole, 'vi')} đã ghi",
+                f"the parts add up to {show(total, 'en')}, not the {show(whole, 'en')} stated",
+            )
+    return claim
+
+
+def _percent_parts(
+    p: Paragraph,
+    parts: PartList,
+    owner: dict[int, Found],
+    shares_of_counts: bool = False,
+) -> Found | None:
+    percents = [f for f in parts.items if f.kind == "percent"]
+    total = sum((f.value for f in percents), Decimal(0))
+    whole_percent = _percent_before(p, parts)
+    if whole_percent is not None:
+        tol = tolerance([f.value for f in percents], whole_percent.value)
+        whole_share = owner.get(id(whole_percent))
+        counted = [owner[id(f)].count for f in percents if id(f) in owner]
+        complete = (
+            whole_share is not None
+            and whole_share.count is not None
+            and None not in counted
+            and sum(c.count for c in counted if c is not None) == whole_share.count.count
+        )
+        if abs(total - whole_percent.value) <= tol:
+            return _parts_found(p, whole_percent, percents, whole_percent.value, total, "ok")
+        if complete:
+            return _parts_found(p, whole_percent, percents, whole_percent.value, total, "mismatch")
+        return None
+    if shares_of_counts:
+        return None
+    if abs(total - 100) <= tolerance([f.value for f in percents]):
+        return _parts_found(p, percents[0], percents, Decimal(100), total, "ok")
+    return None
+
+
+def _percent_before(p: Paragraph, parts: PartList) -> Figure | None:
+    sentence = p.sentence_of(parts.marker)
+    paren = _paren_at(p, parts.marker)
+    before = [
+        f
+        for f in p.in_sentence(sentence)
+        if f.kind == "percent" and f.end <= (paren if paren >= 0 else parts.marker)
+    ]
+    return before[-1] if before else None
+
+
+# ---------------------------------------------------------------- classifications
+
+
+def members(p: Paragraph, found: list[Found], in_lists: set[int]) -> list[Member]:
+    result: list[Member] = []
+    by_anchor = {id(c.anchor): c for c in found}
+    by_count = {id(c.count): c for c in found if c.count is not None and c.kind == "share"}
+    subject: dict[int, str | None] = {}
+    nested_after: set[int] = set()
+    for match in re.finditer(r"\btrong đó\b", p.text, re.I):
+        nxt = next((f for f in p.figures if f.start > match.end() and blocks(f)), None)
+        if nxt is not None:
+            nested_after.add(id(nxt))
+    for figure in p.figures:
+        if figure.kind not in ("count", "ratio", "percent") or id(figure) in in_lists:
+            continue
+        claim = by_anchor.get(id(figure)) or by_count.get(id(figure))
+        if figure.kind == "percent" and (claim is None or claim.kind not in ("share",)):
+            continue
+        if figure.kind == "count" and claim is not None and claim.kind != "share":
+            continue
+        if claim is not None and claim.kind == "share" and claim.count is figure:
+            continue  # the share's count: the member is the share itself
+        classed = class_of(p, figure)
+        count_figure = claim.count if claim is not None and claim.count is not None else None
+        if classed is None and count_figure is not None:
+            classed = class_of(p, count_figure)
+        if classed is None:
+            continue
+        kind = noun_after(p, count_figure or figure)
+        if kind is None:
+            key = fold(p.text[max(0, figure.start - 80) : figure.start])
+            kind = next(
+                (k for k in ("person", "grassroots", "cell", "party_org") if _mentions(key, k)),
+                subject.get(figure.sentence),
+            )
+        subject[figure.sentence] = kind
+        count = None
+        if figure.kind == "ratio":
+            count = figure.a
+        elif figure.kind == "count":
+            count = figure.count
+        elif count_figure is not None:
+            count = _value(count_figure)
+        percent = figure.value if figure.kind == "percent" else None
+        nested = id(figure) in nested_after or (
+            count_figure is not None and id(count_figure) in nested_after
+        )
+        paren = (count_figure or figure).paren
+        result.append(
+            Member(figure, claim, classed[0], classed[1], kind, count, percent, nested, paren)
+        )
+    return result
+
+
+def _mentions(key: str, kind: str) -> bool:
+    return any(re.search(rf"\b{re.escape(n)}\b", key) for n in folded("things", kind))
+
+
+def class_claims(
+    p: Paragraph, found: list[Found], lists: list[PartList], listed: set[int]
+) -> list[Found]:
+    claims: list[Found] = []
+    groups: dict[tuple[str, str | None, int], list[Member]] = {}
+    for member in members(p, found, listed):
+        if member.nested:
+            continue
+        groups.setdefault((member.system, member.kind, member.paren), []).append(member)
+    within = {system: classes.get("within", {}) for system, classes in words()["classes"].items()}
+    for (system, kind, paren), group in groups.items():
+        names = [m.name for m in group]
+        group = [m for m in group if within[system].get(m.name) not in names]
+        if len(group) < 2 or len({m.name for m in group}) != len(group):
+            continue
+        claim = _class_counts(p, group, kind, paren)
+        if claim is None:
+            claim = _class_percents(p, group)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _totals(p: Paragraph, kind: str | None, paren: int, group: list[Member]) -> list[Figure]:
+    """The counts of a paragraph that state a whole of `kind`: 'hiện có 41 TCCSĐ', 'sinh
+    hoạt ở 11 chi bộ', 'tổng số … lên 128 đ/c', the A or B of '543/545 chi bộ', or for a
+    bracket of classes the count right before it."""
+    ids = {id(m.figure) for m in group} | {
+        id(m.claim.count) for m in group if m.claim is not None and m.claim.count is not None
+    }
+    ids |= {id(f) for f in p.figures if f.kind in ("count", "ratio") and class_of(p, f)}
+    if paren >= 0:
+        before = [f for f in p.figures if f.end <= paren and f.kind == "count" and blocks(f)]
+        return before[-1:]
+    result = []
+    for figure in p.figures:
+        if id(figure) in ids or figure.paren >= 0:
+            continue
+        if figure.kind == "ratio" and noun_after(p, figure) == kind:
+            result.append(figure)
+        elif figure.kind == "count" and noun_after(p, figure) == kind:
+            head = p.text[max(0, figure.start - 40) : figure.start]
+            if _WHOLE_WORDS.search(head) or re.search(r"tổng số", head, re.I):
+                result.append(figure)
+    return result
+
+
+def _class_counts(p: Paragraph, group: list[Member], kind: str | None, paren: int) -> Found | None:
+    counted = [m for m in group if m.count is not None]
+    if len(counted) < 2 or len(counted) != len(group):
+        return None
+    total = sum(m.count for m in counted if m.count is not None)
+    ratio_bases = {m.figure.b for m in counted if m.figure.kind == "ratio"}
+    # a member found by its percentage ("15 TCCSĐ …, tỷ lệ 36,7%") is added by its count
+    figures = [
+        m.claim.count
+        if m.figure.kind == "percent" and m.claim is not None and m.claim.count is not None
+        else m.figure
+        for m in counted
+    ]
+    if len(ratio_bases) == 1 and all(m.figure.kind == "ratio" for m in counted):
+        (b,) = ratio_bases
+        status = "ok" if total == b else ("mismatch" if total > b else "")
+        if status:
+            return _parts_found(p, figures[0], figures, Decimal(b), Decimal(total), status)
+    totals = _totals(p, kind, paren, group)
+    if not totals:
+        return None
+    for whole in totals:
+        values = (whole.a, whole.b) if whole.kind == "ratio" else (whole.count,)
+        if total in values:
+            return _parts_found(p, whole, figures, Decimal(total), Decimal(total), "ok")
+    largest = max(totals, key=lambda f: f.b if f.kind == "ratio" else f.count)
+    top = largest.b if largest.kind == "ratio" else largest.count
+    if total > top:
+        return _parts_found(p, largest, figures, Decimal(top), Decimal(total), "mismatch")
+    return None
+
+
+def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
+    shares = [m for m in group if m.percent is not None]
+    if len(shares) < 2 or len(shares) != len(group):
+        return None
+    values = [m.percent for m in shares if m.percent is not None]
+    total = sum(values, Decimal(0))
+    tol = tolerance(values)  # 100% is exact
+    figures = [m.figure for m in shares]
+    if abs(total - 100) <= tol:
+        return _parts_found(p, figures[0], figures, Decimal(100), total, "ok")
+    if total > 100 + tol:
+        return _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+    return None
+
+
+# ---------------------------------------------------------------- the base of a share
+
+
+@dataclass
+class Base:
+    value: int
+    figure: Figure | None
+    strength: str  # "stated" (A/B, its list's whole, trong tổng số N), "paragraph", "group"
+
+
+def interval(claim: Found) -> tuple[Fraction, Fraction] | None:
+    if claim.count is None or claim.stated is None:
+        return None
+    return bases(_value(claim.count), claim.stated)
+
+
+def intersect(
+    spans: list[tuple[Fraction, Fraction] | None],
+) -> tuple[Fraction, Fraction] | None:
+    low, high = Fraction(0), Fraction(10**15)
+    for span in spans:
+        if span is None:
+            return None
+        low, high = max(low, span[0]), min(high, span[1])
+    return (low, high) if low < high else None
