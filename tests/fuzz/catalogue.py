@@ -56,6 +56,7 @@ CLASSES: list[Class] = [
     *(_c(C, f"blank-col/{w}", m.blank_cols, where=w) for w in (
         "before-table", "stt-label", "label-figures", "inside-group", "between-groups",
         "after-table")),
+    _c(C, "blank-col/inside-group-after-plan", m.blank_cols, where="after-plan"),
     _c(C, "blank-col/two-inside-group", m.blank_cols, where="inside-group", n=2),
     _c(C, "unmerged-header/value-in-first", m.unmerge_header, fill="first"),
     _c(C, "unmerged-header/value-repeated", m.unmerge_header, fill="every"),
@@ -142,7 +143,8 @@ CLASSES: list[Class] = [
     _c(D, "hidden/very-hidden-sheet", m.hidden_sheet, state="veryHidden"),
     _c(D, "merged-data/across", m.merged_data, direction="across"),
     _c(D, "merged-data/down", m.merged_data, direction="down"),
-    _c(D, "unlabelled-row", m.unlabelled_row),
+    _c(D, "unlabelled-row/any", m.unlabelled_row, first=False),
+    _c(D, "unlabelled-row/first", m.unlabelled_row, first=True),
     _c(D, "shifted-left", m.shifted_left),
     _c(D, "duplicated-sheet", m.duplicated_sheet),
     _c(D, "second-copy/numbered", m.second_copy, name="{stem} (1).xlsx"),

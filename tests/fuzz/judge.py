@@ -6,6 +6,7 @@ read, else 1 when any finding is an error, else 0."""
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ class Outcome:
 
 
 def run(paths: Sequence[Path]) -> Outcome:
+    # compute freezes what the garbage collector tracks when it ends (api.paused_gc),
+    # garbage too: the mutation's openpyxl workbook (cycles) would be kept for good
+    gc.collect()
     try:
         report = ctr_stats.compute(paths)
     except CtrStatsError as exc:  # a usage or input error: no figures, its exit code

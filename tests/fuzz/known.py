@@ -17,6 +17,7 @@ _HIDDEN = "team decision: hidden figures are an error (hidden-row, hidden-sheet)
 
 KNOWN_FAILURES: dict[str, str] = {
     "blank-row/inside-header": _HEADER,
+    "blank-col/inside-group-after-plan": _HEADER + " (the blank column is read as Thực hiện)",
     "blank-col/two-inside-group": _HEADER,
     "unmerged-header/value-in-first": _HEADER,
     "unmerged-header/value-repeated": _HEADER,
@@ -47,6 +48,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "bad-value/percent-text": _NON_COUNT,
     "bad-value/2^53+1-text": _NON_COUNT + " (no bound on a plausible count)",
     "raw/2^53+1": _NON_COUNT + " (no bound on a plausible count)",
+    "unlabelled-row/first": "layout: the first data row without a label is taken for the header",
     "merged-data/across": _MERGED,
     "merged-data/down": _MERGED,
     "hidden/data-row-no-total": _HIDDEN,

@@ -95,11 +95,16 @@ def blank_cols(t: Target, where: str, n: int = 1) -> Expectation:
         start, end = t.rng.choice(wide)
         return t.rng.randint(start + 1, end)
 
+    def after_plan() -> int:  # between a group's Kế hoạch and Thực hiện
+        planned = [s for s, e in wide if f.ws.cell(f.sub, s).value == MEASURE_WORDS["plan"]]
+        return t.rng.choice(planned) + 1
+
     at = {
         "before-table": lambda: 1,
         "stt-label": lambda: f.label_col,
         "label-figures": lambda: f.first_col,
         "inside-group": inside,
+        "after-plan": after_plan,
         "between-groups": lambda: t.rng.choice(groups[1:])[0],
         "after-table": lambda: f.last_col + 1,
     }[where]()
@@ -774,6 +779,7 @@ def total_only(t: Target) -> Expectation:
     f = t.form()
     c = t.rng.choice(f.columns)
     f.ws.cell(f.total, c).value += t.rng.randint(1, 20)
+    t.note(f"{get_column_letter(c)}{f.total}")
     t.save()
     return Moves({}, t.place(cells=((f.total, c),)))
 
@@ -785,6 +791,7 @@ def cleared(t: Target, blank: str | None) -> Expectation:
     unit, indicator, measure, value = t.key(r, c)
     f.ws.cell(r, c).value = blank
     f.ws.cell(f.total, c).value -= value
+    t.note(f"{get_column_letter(c)}{r} {value} -> {blank!r}")
     t.save()
     return Moves({(unit, indicator, measure): -value})
 
@@ -807,6 +814,7 @@ def row_removed(t: Target, adjust_total: bool) -> Expectation:
     f = t.form()
     r = t.rng.choice(f.data_rows)
     deltas = t.row_deltas(r, -1)
+    t.note(f"row {r}")
     if adjust_total:
         for c in f.columns:
             f.ws.cell(f.total, c).value -= t.key(r, c)[3]
@@ -826,6 +834,7 @@ def row_duplicated(t: Target) -> Expectation:
     f = t.form()
     r = t.rng.choice(f.data_rows)
     values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    t.note(f"row {r}")
     insert_rows(f.ws, r + 1)
     for c, value in enumerate(values, 1):
         f.ws.cell(r + 1, c).value = value
@@ -864,6 +873,7 @@ def unknown_measure(t: Target, word: str) -> Expectation:
 def header_row_deleted(t: Target, which: str) -> Expectation:
     f = t.form()
     delete_row(f.ws, f.top if which == "indicator" else f.sub)
+    t.note(f"row {f.top if which == 'indicator' else f.sub}")
     t.save()
     return Damage(t.place(whole_sheet=True))
 
@@ -908,6 +918,7 @@ def raw_cell(t: Target, what: str) -> Expectation:
     r, c = t.data_cell(nonzero=True)
     value, style = f.ws.cell(r, c).value, str(f.ws.cell(r, c).style_id)
     ref = f"{get_column_letter(c)}{r}"
+    t.note(ref)
     t.save()
     body, kind, right = {
         "2^53+1": (f"<v>{2**53 + 1}</v>", "n", None),
@@ -934,6 +945,7 @@ def hidden_row(t: Target, total: bool) -> Expectation:
     f = t.form()
     r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
     f.ws.row_dimensions[r].hidden = True
+    t.note(f"row {r}")
     if not total:
         delete_row(f.ws, f.total)
     t.save()
@@ -944,6 +956,7 @@ def hidden_col(t: Target) -> Expectation:
     f = t.form()
     c = t.rng.choice(f.columns)
     f.ws.column_dimensions[get_column_letter(c)].hidden = True
+    t.note(f"column {get_column_letter(c)}")
     t.save()
     return Damage(t.place(cells=t.column_cells(c)), right={})
 
@@ -968,14 +981,17 @@ def merged_data(t: Target, direction: str) -> Expectation:
     )
     r2, c2 = r + dr, c + dc
     f.ws.merge_cells(start_row=r, start_column=c, end_row=r2, end_column=c2)
+    t.note(f"{get_column_letter(c)}{r}:{get_column_letter(c2)}{r2}")
     t.save()
     return Damage(t.place(cells=((r, c), (r2, c2))))
 
 
-def unlabelled_row(t: Target) -> Expectation:
+def unlabelled_row(t: Target, first: bool) -> Expectation:
+    """A data row without its label (the first, right under the header, or any)."""
     f = t.form()
-    r = t.rng.choice(list(f.data_rows))
+    r = f.first if first else t.rng.choice(list(f.data_rows))
     f.ws.cell(r, f.label_col).value = None
+    t.note(f"row {r}")
     t.save()
     return Damage(t.place(rows=(r,)), right={})
 
@@ -984,8 +1000,16 @@ def shifted_left(t: Target) -> Expectation:
     """A row's figures from some column on moved one column left (the last one empty):
     only the total row can tell."""
     f = t.form()
-    r = t.rng.choice(list(f.data_rows))
-    j = t.rng.randint(f.first_col + 1, f.last_col)
+    r, j = t.rng.choice(
+        [
+            (r, j)
+            for r in f.data_rows
+            for j in range(f.first_col + 1, f.last_col + 1)
+            if t.key(r, f.last_col)[3]
+            or any(t.key(r, c)[3] != t.key(r, c - 1)[3] for c in range(j, f.last_col + 1))
+        ]
+    )
+    t.note(f"{get_column_letter(j)}{r} onwards")
     for c in range(j, f.last_col + 1):
         f.ws.cell(r, c - 1).value = f.ws.cell(r, c).value
     f.ws.cell(r, f.last_col).value = None
@@ -1061,7 +1085,9 @@ def stray_number(t: Target) -> Expectation:
 def sheet_deleted(t: Target) -> Expectation:
     """One of the unit's sheets gone: its figures for that sheet are missing."""
     unit = t.base.names[t.unit_code()]
-    del t.book[t.rng.choice(t.book.sheetnames)]
+    gone = t.rng.choice(t.book.sheetnames)
+    del t.book[gone]
+    t.note(gone)
     t.save()
     return Damage(Place(frozenset({t.name}), whole_file=True, unit=unit))
 
@@ -1071,6 +1097,7 @@ def subtotal_row(t: Target) -> Expectation:
     named."""
     f = t.form()
     k = t.rng.randint(f.first + 1, f.last - 1)
+    t.note(f"row {k + 1}")
     sums = {c: sum(t.key(r, c)[3] for r in range(f.first, k + 1)) for c in f.columns}
     insert_rows(f.ws, k + 1)
     f.ws.cell(k + 1, 1).value = f"Cộng (1+...+{k - f.first + 1})"

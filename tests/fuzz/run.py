@@ -45,6 +45,7 @@ def mutate(cls: Class, seed: int, folder: Path) -> tuple[Target, Expectation]:
     expected = cls.make(target, **cls.params)
     assert KIND_OF[type(expected)] is cls.kind, f"{cls.name} is {cls.kind}, gave {expected}"
     target.notes.insert(0, target.where())
+    target.close()
     return target, expected
 
 
@@ -95,6 +96,7 @@ def long_run(
     return results, time.perf_counter() - start
 
 
+EXAMPLES = 3
 COLUMNS = (Failure.ALTERED, Failure.DELTA, Failure.SILENT, Failure.OTHER)
 
 
@@ -133,12 +135,12 @@ def results_table(results: list[Result], command: str, seconds: float) -> str:
         cells = [str(counts[c]) if counts[c] else "" for c in COLUMNS]
         example = f"`{first.id}`" if first else ""
         lines.append(f"| {cls.name} | {cls.kind} | {len(held)} | {' | '.join(cells)} | {example} |")
-    lines += ["", "## What failed, one instance a class", ""]
-    seen: set[str] = set()
-    for result in failed:
-        if result.cls.name in seen:
-            continue
-        seen.add(result.cls.name)
-        detail = result.verdict.detail.replace("|", "\\|")
-        lines.append(f"- `{result.id}` ({result.note}): {result.verdict.failure}: {detail}")
+    lines += ["", f"## What failed (up to {EXAMPLES} instances a class)", ""]
+    shown: Counter[str] = Counter()
+    order = {cls.name: n for n, cls in enumerate(CLASSES)}
+    for result in sorted(failed, key=lambda r: order[r.cls.name]):
+        shown[result.cls.name] += 1
+        if shown[result.cls.name] <= EXAMPLES:
+            detail = result.verdict.detail.replace("|", "\\|")
+            lines.append(f"- `{result.id}` ({result.note}): {result.verdict.failure}: {detail}")
     return "\n".join(lines) + "\n"

@@ -26,13 +26,15 @@ class Target:
         tree_copy(SAMPLES / period, folder)
         self.files = sorted(folder.iterdir())
         self.file = rng.choice(self.files)
+        self.source = SAMPLES / period / self.file.name  # what the chosen workbook is a copy of
         self._book: Workbook | None = None
         self._form: Form | None = None
+        self.sheet = ""  # the chosen sheet's name in the samples (a mutation may rename it)
         self.notes: list[str] = []
 
     def where(self) -> str:
         """'2023/ba-dinh.xlsx!Kết nạp': the workbook (and sheet) changed."""
-        sheet = f"!{self._form.ws.title}" if self._form else ""
+        sheet = f"!{self.sheet}" if self.sheet else ""
         return f"{self.period}/{self.source.name}{sheet}"
 
     def note(self, text: str) -> None:
@@ -40,11 +42,6 @@ class Target:
         self.notes.append(text)
 
     # ------------------------------------------------------------ the chosen workbook
-
-    @property
-    def source(self) -> Path:
-        """The sample the chosen workbook is a copy of."""
-        return SAMPLES / self.period / self.file.name
 
     @property
     def name(self) -> str:
@@ -61,19 +58,20 @@ class Target:
         for path in self.rng.sample(self.files, len(self.files)):
             if wanted(path):
                 self.file, self._book, self._form = path, None, None
+                self.source = SAMPLES / self.period / path.name
                 return
         raise LookupError("no workbook fits")
 
     def form(self, sheet: str | None = None) -> Form:
         """The chosen sheet (at random, once) of the chosen workbook."""
         if self._form is None or (sheet is not None and self._form.ws.title != sheet):
-            name = sheet or self.rng.choice(self.book.sheetnames)
-            self._form = Form.find(self.book[name])
+            self.sheet = sheet or self.rng.choice(self.book.sheetnames)
+            self._form = Form.find(self.book[self.sheet])
         return self._form
 
-    @property
-    def sheet(self) -> str:
-        return self.form().ws.title
+    def close(self) -> None:
+        """The workbook let go (openpyxl's are cycles, left to the garbage collector)."""
+        self._book = self._form = None
 
     def save(self, as_name: str | None = None) -> None:
         target = self.folder / as_name if as_name else self.file
@@ -86,6 +84,7 @@ class Target:
 
     def key(self, row: int, col: int, sheet: str | None = None) -> tuple[str, str, str, int]:
         """(unit code, indicator, measure, value) of a data cell as the samples have it."""
+        self.form()
         return self.base.cells[(self.source.name, sheet or self.sheet, row, col)]
 
     def column_key(self, col: int) -> tuple[str, str, str]:
