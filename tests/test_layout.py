@@ -28,10 +28,19 @@ from .helpers import district_sheet, write_xlsx
         (["Kết nạp đảng viên mới (KH)"], ("admission.total", "plan")),
         (["Đảng viên mới kết nạp", "Cùng kỳ năm 2022"], ("admission.total", "prior")),
         (
-            ["Trong đó: trong doanh nghiệp ngoài khu vực nhà nước", "TH"],
+            ["Đảng viên mới kết nạp", "Trong đó: trong doanh nghiệp ngoài khu vực nhà nước", "TH"],
             ("admission.non_state_enterprise", "actual"),
         ),
         (["Chủ doanh nghiệp tư nhân"], ("admission.business_owner", "actual")),
+        (
+            ["UBKT các cấp kiểm tra TCĐ khi có dấu hiệu vi phạm", "Kỳ này"],
+            ("inspection.violation_check_orgs", "actual"),
+        ),
+        (
+            ["Số tổ chức đảng được UBKT kiểm tra khi có dấu hiệu vi phạm", "Cùng kỳ năm trước"],
+            ("inspection.violation_check_orgs", "prior"),
+        ),
+        (["Số TCCSĐ", "Chia ra", "Đảng bộ cơ sở"], ("party_cell.grassroots_committee", "actual")),
         (["1. Tổ chức cơ sở đảng", "Kết quả"], ("party_cell.grassroots_total", "actual")),
     ],
 )
@@ -50,6 +59,36 @@ def test_derived_column_is_recognised_not_data() -> None:
 
 def test_unknown_header_names_no_indicator() -> None:
     assert resolve_column(["Ghi chú"], load_catalogue())[0] is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # a breakdown the catalogue does not know is never read as its whole
+        ["Đảng viên mới kết nạp", "Trong đó: công nhân"],
+        ["Kết nạp đảng viên từ 18 - 30 tuổi"],
+        # two things at once name no one indicator
+        ["Cấp ủy kiểm tra tổ chức đảng và đảng viên"],
+        # a part alone is ambiguous between the wholes it can be a part of
+        ["Trong đó: trong doanh nghiệp ngoài khu vực nhà nước"],
+        # UBKT's own checks are not the committees'
+        ["UBKT kiểm tra tổ chức đảng"],
+    ],
+)
+def test_labels_that_name_no_one_indicator(path: list[str]) -> None:
+    assert resolve_column(path, load_catalogue())[0] is None
+
+
+def test_every_catalogue_wording_reads_as_its_own_indicator() -> None:
+    """The catalogue's labels and the wordings it lists (the forms' and reports') read by
+    meaning as their own indicator, within their form's title."""
+    from ctr_stats.catalogue.meaning import Meaning
+
+    catalogue = load_catalogue()
+    for indicator in catalogue.indicators.values():
+        title = Meaning(thing=indicator.described.thing, event=indicator.described.event)
+        for wording in (indicator.label_vi, *indicator.aliases):
+            assert catalogue.indicator_for(wording, title) == indicator.id, wording
 
 
 def test_sheet_with_two_row_merged_header(tmp_path: Path) -> None:
@@ -214,10 +253,10 @@ def test_rows_read_in_one_call_are_read_as_cell_by_cell(
         )
 
     at_once = seen(parse_sheet(grid, catalogue))
-    saved = layout._NUMBER_TYPES
-    layout._NUMBER_TYPES = frozenset()  # no row qualifies: every cell read one by one
+    saved = layout.cells._NUMBER_TYPES
+    layout.cells._NUMBER_TYPES = frozenset()  # no row qualifies: every cell read one by one
     try:
         one_by_one = seen(parse_sheet(grid, catalogue))
     finally:
-        layout._NUMBER_TYPES = saved
+        layout.cells._NUMBER_TYPES = saved
     assert repr(at_once) == repr(one_by_one)

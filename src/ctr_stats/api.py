@@ -5,16 +5,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calculate import totals, unit_figures
 from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
-from .collect import Collector, collect, common_period
+from .collect import Collector, collect, common_period, missing_by_wording
 from .errors import InputError, UsageError
-from .layout import Row, SheetData, parse_sheet
+from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
-from .model import Finding, Period, Report, Severity
+from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
 from .read import Checked, check_file, discover, read_checked
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
@@ -156,22 +156,27 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                 findings.append(
                     Finding(
                         "hidden-sheet",
-                        Severity.WARNING,
-                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính)",
-                        "the sheet is hidden but holds figures: not read (unhide it to count it)",
+                        Severity.ERROR,
+                        "trang tính bị ẩn nhưng có số liệu: không được đọc (bỏ ẩn nếu cần tính, hoặc xóa trang)",
+                        "the sheet is hidden but holds figures: not read (unhide it to count it, or delete it)",
                         grid.file,
                         grid.sheet,
                     )
                 )
             continue
         try:
-            sheet = parse_sheet(grid, catalogue)
+            tables = parse_tables(grid, catalogue)
         except Exception as exc:
             findings.append(_unexpected(exc, grid.file, grid.sheet))
             continue
-        read_any = read_any or sheet is not None
-        if sheet is not None:
-            sheets.append(sheet)
+        read_any = read_any or bool(tables)
+        if tables:
+            sheets.extend(tables)
+        else:
+            unread = unread_sheet(grid, catalogue)
+            if unread is not None:
+                findings.append(unread)
+                read_any = True  # said of the sheet itself: no second word for the file
     if not read_any:
         findings.append(
             Finding(
@@ -293,6 +298,7 @@ def _analyse(
     period = period or found_period
     if collector is not None and early is not None:
         chosen, matcher, collected = early, collector.matcher, collector.result
+        missing_by_wording(collected)
     else:
         chosen = _registry(registry, units_file, period)
         matcher = UnitMatcher(chosen)
@@ -329,8 +335,25 @@ def _analyse(
         totals=tuple(totals(units, catalogue, precision)),
         units=tuple(units),
         findings=tuple(findings),
+        accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
     )
     return Analysis(report, chosen, collected.blocks)
+
+
+def _accounting(
+    sheets: Sequence[SheetData], units: Sequence[UnitFigures], replaced_prior: bool
+) -> Accounting:
+    """The tables' numbers, with those read from a row but not added into a figure (a unit
+    unknown or reported twice, a count that is no count, a Cùng kỳ replaced by --prior)
+    counted apart from those added."""
+    read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
+    in_figures = sum(
+        len(cells)
+        for unit in units
+        for measure, cells in unit.cells.items()
+        if not (replaced_prior and measure == "prior")
+    )
+    return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))
 
 
 def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:

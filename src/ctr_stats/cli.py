@@ -612,12 +612,27 @@ def verify(
 @app.command()
 def explain(
     indicator: Annotated[
-        str, typer.Argument(help="Mã chỉ tiêu / indicator id, e.g. admission.total")
+        str,
+        typer.Argument(
+            help="Mã chỉ tiêu (với --unused: tệp hoặc thư mục) / indicator id, e.g. admission.total"
+        ),
     ],
-    paths: PathsArg,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Tệp hoặc thư mục bảng tính / workbook files or folders", show_default=False
+        ),
+    ] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", metavar="NAME", help="Tên đơn vị / a unit's name")
     ] = None,
+    unused: Annotated[
+        bool,
+        typer.Option(
+            "--unused",
+            help="Liệt kê các số không được dùng, với ô và lý do / list the numbers not used",
+        ),
+    ] = False,
     lang: LangOpt = Lang.vi,
     precision: PrecisionOpt = 1,
     registry: RegistryOpt = None,
@@ -632,10 +647,20 @@ def explain(
     from .catalogue import load_registry, load_registry_file
     from .errors import CtrStatsError, UsageError
     from .explain import explain as explain_figure
-    from .render.explain import render_explanation
+    from .render.explain import render_explanation, render_unused
     from .units import UnitMatcher
 
     try:
+        if unused:  # `explain --unused PATH…`: no indicator, every argument a path
+            report = _compute(
+                [Path(indicator), *(paths or [])], registry, units, period, precision, prior
+            )
+            render_unused(report, Console(highlight=False), lang=lang.value)
+            return
+        if not paths:
+            raise UsageError(
+                "thiếu tệp hoặc thư mục bảng tính", "missing the workbook files or folders"
+            )
         report = _compute(paths, registry, units, period, precision, prior)
         chosen = None
         if unit is not None:

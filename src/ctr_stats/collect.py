@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
+from .layout.cells import PLAUSIBLE_COUNT
 from .model import ByKey, Cells, Finding, Period, Severity, group_by_key, ranges
 from .units import UnitMatcher
 
@@ -25,6 +26,8 @@ class Collected:
     reported_by: dict[tuple[str, str], str] = field(default_factory=dict)
     # the rows attributed to a unit, a sheet's at a time, for the row-by-row checks
     blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
+    # "file!sheet" -> the code of the unit a one-unit sheet belongs to
+    sheet_units: dict[str, str] = field(default_factory=dict)
 
 
 def common_period(sheets: list[SheetData]) -> tuple[Period | None, list[Finding]]:
@@ -51,6 +54,7 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
     collector = Collector(matcher)
     for sheet in sheets:
         collector.add(sheet)
+    missing_by_wording(collector.result)
     return collector.result
 
 
@@ -66,13 +70,15 @@ class Collector:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
+        if owner is not None:
+            result.sheet_units[f"{sheet.file}!{sheet.sheet}"] = owner.code
         by_key = sheet.by_key()
         if sheet.totals:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
             _add_unit_rows(sheet, owner, sheet.rows, result, by_key)
-        elif sheet.layout == "indicator_rows":
-            if sheet.owner is None:
+        elif sheet.layout != "unit_rows":
+            if sheet.owner is None and sheet.rows:
                 result.findings.append(
                     Finding(
                         "unknown-unit",
@@ -91,6 +97,35 @@ class Collector:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
                 if unit is not None:
                     _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)))
+
+
+def missing_by_wording(collected: Collected) -> None:
+    """A row or column close to an indicator but worded in a way not understood is a
+    warning, unless its unit then lacks that indicator while other units report it: its
+    figure would drop out of the total without a word, so it is an error."""
+    reported: dict[str, set[str]] = {}
+    for code, by_key in collected.cells.items():
+        for indicator, _ in by_key:
+            reported.setdefault(indicator, set()).add(code)
+    for n, finding in enumerate(collected.findings):
+        if (
+            finding.code not in ("unknown-criterion", "unknown-column")
+            or finding.severity is Severity.ERROR
+            or finding.indicator is None
+        ):
+            continue
+        unit = collected.sheet_units.get(f"{finding.file}!{finding.sheet}")
+        having = reported.get(finding.indicator, set())
+        if unit is None or unit in having or not having:
+            continue
+        collected.findings[n] = replace(
+            finding,
+            severity=Severity.ERROR,
+            message_vi=finding.message_vi
+            + f"; đơn vị này vì thế không có {finding.indicator} mà {len(having)} đơn vị khác có",
+            message_en=finding.message_en
+            + f"; so this unit has no {finding.indicator}, which {len(having)} other units report",
+        )
 
 
 def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | None:
@@ -145,19 +180,32 @@ def _match_or_report(
 def _add_unit_rows(
     sheet: SheetData, unit: Unit, rows: Sequence[Row], result: Collected, by_key: ByKey
 ) -> None:
-    where = f"{sheet.file}!{sheet.sheet}"
+    where = sheet.where
     result.blocks.append((sheet, rows, unit))
     unit_cells = result.cells.setdefault(unit.code, {})
     refused: set[str] = set()  # indicators this unit already reported from another sheet
     for indicator in sorted({key[0] for key in by_key}):
         first = result.reported_by.setdefault((unit.code, indicator), where)
         if first != where:
+            # the same figures a second time (a file sent twice, a form restating another's
+            # total) are counted once and said so; other figures cannot be chosen between
+            same = all(
+                key in unit_cells and unit_cells[key].total == total
+                for key, (_, total) in by_key.items()
+                if key[0] == indicator
+            )
             result.findings.append(
                 Finding(
                     "duplicate-unit",
-                    Severity.ERROR,
-                    f"{unit.full_name} đã báo cáo chỉ tiêu này ở {first}; số liệu ở đây không được cộng",
-                    f"{unit.full_name} already reported this indicator in {first}; not counted again",
+                    Severity.WARNING if same else Severity.ERROR,
+                    f"{unit.full_name} đã báo cáo chỉ tiêu này ở {first}"
+                    + (
+                        " với cùng số liệu; chỉ cộng một lần"
+                        if same
+                        else "; số liệu ở đây không được cộng"
+                    ),
+                    f"{unit.full_name} already reported this indicator in {first}"
+                    + (" with the same figures; counted once" if same else "; not counted again"),
                     sheet.file,
                     sheet.sheet,
                     None,
@@ -172,8 +220,12 @@ def _add_unit_rows(
     for row, key in sheet.irregular:
         if key[0] in refused or (ids is not None and id(row) not in ids):
             continue
-        if type(row.number(key)) is not int:
+        number = row.number(key)
+        if type(number) is not int:
             result.findings.append(_cell_finding(row, key, sheet, unit, "non-integer"))
+            skipped.add((id(row), key))
+        elif number > PLAUSIBLE_COUNT:
+            result.findings.append(_cell_finding(row, key, sheet, unit, "implausible-value"))
             skipped.add((id(row), key))
         else:
             result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
@@ -198,6 +250,9 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
     if code == "non-integer":
         vi = f"số đếm không phải số nguyên: {cell.text} (không được cộng)"
         en = f"a count that is not a whole number: {cell.text} (not added)"
+    elif code == "implausible-value":
+        vi = f"số quá lớn để là số đếm của một đơn vị: {cell.text} (không được cộng)"
+        en = f"a number too large to be a unit's count: {cell.text} (not added)"
     else:
         vi, en = f"số đếm âm: {cell.text}", f"a negative count: {cell.text}"
     return Finding(

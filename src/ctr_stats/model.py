@@ -379,6 +379,57 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Unused:
+    """A number a table holds and no figure uses: where, its text, and the code of the
+    finding that says why."""
+
+    file: str
+    sheet: str
+    cell: str
+    text: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Accounting:
+    """Every number of the tables read, accounted for: `read` is counted on its own from
+    the cells, and comes to the sum of the rest."""
+
+    read: int  # numbers in the tables (header to their end)
+    used: int  # added into figures
+    checked: int  # total rows and the sheets' own percentages: compared, never added
+    numbering: int  # row numbers (STT), column numbers, numbers in headers
+    unused: tuple[Unused, ...]  # each named in a finding
+    refused: int = 0  # read from a row, then not added: a unit unknown or reported twice…
+
+    @property
+    def not_used(self) -> int:
+        return len(self.unused) + self.refused
+
+    def __add__(self, other: Accounting) -> Accounting:
+        return Accounting(
+            self.read + other.read,
+            self.used + other.used,
+            self.checked + other.checked,
+            self.numbering + other.numbering,
+            self.unused + other.unused,
+            self.refused + other.refused,
+        )
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "used": self.used,
+            "checked": self.checked,
+            "numbering": self.numbering,
+            "not_used": self.not_used,
+        }
+
+
+NO_NUMBERS = Accounting(0, 0, 0, 0, ())
+
+
+@dataclass(frozen=True, slots=True)
 class Period:
     """A reporting period: the year and how many months of it (12, 9, 6, 3...)."""
 
@@ -474,6 +525,8 @@ class Report:
     totals: tuple[TotalFigures, ...]
     units: tuple[UnitFigures, ...]
     findings: tuple[Finding, ...] = field(default=())
+    # the numbers of the tables read: used, checked, or named in a finding
+    accounting: Accounting = NO_NUMBERS
 
     @property
     def errors(self) -> tuple[Finding, ...]:

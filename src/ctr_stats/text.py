@@ -13,9 +13,15 @@ from functools import lru_cache
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^\w%]+")
 _SPACE = re.compile(r"\s+")
-# Numbering in front of a label: "1.", "1)", "a)", "II.", "-", "+", "*", "(1)".
-_NUMBERING = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[a-zđ]\)|[ivx]+[.)]|[-+*•–])\s+", re.I)
-_IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\s*[:,]?\s*", re.I)
+# Numbering in front of a label: "1.", "1)", "1 -", "a)", "a -", "B -", "II.", "I -", "-",
+# "+", "*", "(1)".
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?\d{1,3}(?:\s*\.\s*\d{1,3})*\s*[.)/–-]?\)?|[a-zđ]\s*[.)/–-]|[ivx]+\s*[.)/–-])"
+    r"(?:\s+|(?<=[.)/–-])(?=[^\W\d_]))"
+    r"|^\s*[-+*•–—]\s*",
+    re.I,
+)
+_IN_WHICH = re.compile(r"^\s*trong\s+(?:đó|do)\b\s*[:,]?\s*", re.I)
 
 
 @lru_cache(maxsize=1 << 16)

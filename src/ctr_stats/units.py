@@ -15,6 +15,7 @@ from .text import fold
 
 _PREFIX = re.compile(
     r"^(?:ban chap hanh dang bo|bch dang bo|dang bo|dang uy|quan uy|huyen uy|thi uy|thanh uy"
+    r"|uy ban kiem tra|ubkt|ban to chuc|btc"
     r"|ubnd|quan|huyen|thi xa|thi tran|thanh pho|phuong|xa|tx|tt|tp|q|h|p|x)\s+"
 )
 

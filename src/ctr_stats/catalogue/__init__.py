@@ -13,7 +13,8 @@ from typing import Any, cast
 
 from ..errors import CatalogueError, UsageError
 from ..model import MEASURES, Measure
-from ..text import clean, fold, strip_numbering
+from ..text import clean, fold
+from .meaning import NOTHING, Described, Lexicon, Meaning, load_lexicon
 
 BUILTIN_REGISTRIES = ("hanoi-2024", "hanoi-2025")
 
@@ -25,7 +26,8 @@ class Indicator:
     label_vi: str
     label_en: str
     measures: tuple[Measure, ...]
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...]  # wordings reports and forms use: examples, read by meaning
+    described: Described
     stock: bool = False
 
     def label(self, lang: str) -> str:
@@ -55,19 +57,35 @@ class Rule:
     whole_measure: Measure = "actual"
 
 
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What a label names: one indicator, or two or more equally (`candidates`: never
+    guessed between), or none; `near` is the indicator it would name without the words not
+    understood, for the finding's message."""
+
+    indicator: str | None
+    candidates: tuple[str, ...] = ()
+    near: str | None = None
+    meaning: Meaning = NOTHING
+
+
 @dataclass(frozen=True)
 class Catalogue:
     sheet_kinds: dict[str, SheetKind]
     indicators: dict[str, Indicator]
     rules: tuple[Rule, ...]
     words: dict[str, Any]
-    by_alias: dict[str, str]  # folded alias -> indicator id
+    lexicon: Lexicon
     measure_words: dict[str, Measure]  # folded word -> measure
     derived_words: dict[str, str]  # folded word -> derived column kind
 
-    def indicator_for(self, label: str) -> str | None:
-        """The indicator a header label (already without the measure) names, or None."""
-        return self.by_alias.get(fold(strip_numbering(label)))
+    def indicator_for(self, label: str, context: Meaning = NOTHING) -> str | None:
+        """The indicator a label (already without the measure) names, or None."""
+        return self.recognise(self.lexicon.read(label).within(context)).indicator
+
+    def recognise(self, meaning: Meaning) -> Recognised:
+        """The indicator a meaning names: every concept of its description, nothing else."""
+        return _recognise(self, meaning)
 
     def measure_for(self, word: str) -> Measure | None:
         return self.measure_words.get(fold(word))
@@ -87,14 +105,59 @@ def _folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def _alias_table(indicators: dict[str, Indicator]) -> dict[str, str]:
-    by_alias: dict[str, str] = {}
-    for indicator in indicators.values():
-        for alias in (indicator.label_vi, *indicator.aliases):
-            other = by_alias.setdefault(fold(strip_numbering(alias)), indicator.id)
-            if other != indicator.id:
-                raise CatalogueError(f"alias '{alias}' names both {other} and {indicator.id}")
-    return by_alias
+_RECOGNISED: dict[tuple[int, Meaning], Recognised] = {}
+
+
+def _recognise(catalogue: Catalogue, meaning: Meaning) -> Recognised:
+    key = (id(catalogue), meaning)
+    known = _RECOGNISED.get(key)
+    if known is not None:
+        return known
+    fitting = [i for i in catalogue.indicators.values() if i.described.fits(meaning)]
+    if fitting:
+        best = max(i.described.specificity(meaning) for i in fitting)
+        fitting = [i for i in fitting if i.described.specificity(meaning) == best]
+    if len(fitting) == 1:
+        found = Recognised(fitting[0].id, meaning=meaning)
+    elif fitting:
+        found = Recognised(None, tuple(i.id for i in fitting), meaning=meaning)
+    else:
+        near = None
+        if meaning.residue:  # what it would be without the words not understood
+            plain = Meaning(
+                meaning.thing, meaning.event, meaning.actor, meaning.qualifiers, (), meaning.mixed
+            )
+            near = _recognise(catalogue, plain).indicator
+        found = Recognised(None, near=near, meaning=meaning)
+    if len(_RECOGNISED) > 50_000:
+        _RECOGNISED.clear()
+    _RECOGNISED[key] = found
+    return found
+
+
+def _described(entry: dict[str, Any], lexicon: Lexicon) -> Described:
+    """An indicator's `meaning` and `implied` from indicators.toml, every concept checked
+    against the lexicon."""
+    meaning = entry.get("meaning")
+    if not isinstance(meaning, dict) or "thing" not in meaning:
+        raise CatalogueError(f"indicator {entry.get('id')}: needs meaning = {{ thing = … }}")
+    for dimension in ("thing", "event", "actor"):
+        name = meaning.get(dimension)
+        if name is not None and name not in lexicon.concepts[dimension]:
+            raise CatalogueError(
+                f"indicator {entry['id']}: {dimension} '{name}' not in meaning.toml"
+            )
+    qualifiers = frozenset(meaning.get("qualifiers", ()))
+    implied = frozenset(entry.get("implied", ()))
+    optional = frozenset(entry.get("optional", ()))
+    unknown = (qualifiers | optional | (implied - {"thing", "event"})) - lexicon.concepts[
+        "qualifier"
+    ]
+    if unknown:
+        raise CatalogueError(f"indicator {entry['id']}: unknown qualifiers {sorted(unknown)}")
+    return Described(
+        meaning["thing"], meaning.get("event"), meaning.get("actor"), qualifiers, implied, optional
+    )
 
 
 def _word_table(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -117,6 +180,7 @@ def load_catalogue() -> Catalogue:
             key: SheetKind(key, v["label_vi"], v["label_en"], v["unit_vi"], v["unit_en"])
             for key, v in data["sheet_kinds"].items()
         }
+        lexicon = load_lexicon()
         indicators: dict[str, Indicator] = {}
         for entry in data["indicators"]:
             measures = tuple(entry["measures"])
@@ -129,6 +193,7 @@ def load_catalogue() -> Catalogue:
                 label_en=entry["label_en"],
                 measures=cast(tuple[Measure, ...], measures),
                 aliases=tuple(entry.get("aliases", ())),
+                described=_described(entry, lexicon),
                 stock=bool(entry.get("stock", False)),
             )
         rules = tuple(
@@ -155,7 +220,7 @@ def load_catalogue() -> Catalogue:
         indicators=indicators,
         rules=rules,
         words=words,
-        by_alias=_alias_table(indicators),
+        lexicon=lexicon,
         measure_words=cast(dict[str, Measure], _word_table(words["measures"])),
         derived_words=_word_table(words["derived"]),
     )

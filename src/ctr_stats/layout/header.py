@@ -1,119 +1,54 @@
-"""Title blocks and headers: whose sheet it is, for which period, and what each column holds.
+"""Headers: where the table starts, which layout it has, and each column's header path.
 
 A header is read as a path down its rows, merged cells resolved, so "Cấp ủy kiểm tra" >
 "Tổ chức đảng" > "Thực hiện" names the same column as one cell "Cấp ủy kiểm tra tổ chức
-đảng - Thực hiện".
+đảng - Thực hiện". A group heading left in its first cell only (not merged) still heads the
+measure columns to its right.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..catalogue import Catalogue
-from ..model import Measure, Period
+from ..model import Measure
+from ..numbers import NumberFormatError, parse_number
 from ..read import Grid
-from ..text import clean, fold, strip_numbering
+from ..text import clean, fold
 
 MAX_TITLE_ROWS = 40
 MAX_HEADER_ROWS = 3
 
+# The three layouts: one row per unit; one row per type of organization of one unit (a
+# "Loại hình tổ chức cơ sở đảng" column); one unit's criteria down the rows.
+UNIT_ROWS, CATEGORY_ROWS, INDICATOR_ROWS = "unit_rows", "category_rows", "indicator_rows"
 
-# ---------------------------------------------------------------- title block
-
-_OWNER = re.compile(
-    r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
-    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp)\s+.+)$"
+_COLUMN_NUMBER = re.compile(
+    r"^\(?\d+\)?(?:\s*(?:\(\s*)?=.*\)?)?$"  # 1, (2), 4 (=2*100/3), 4 = 2:3, 4(=2/3)
+    r"|^\(?[a-z]\)?$"  # a, (b)
+    r"|^\(?[a-z]\)?\s*=.*$"  # c = a + b
 )
-_OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
-_CITY = re.compile(r"\b(?:thanh pho|tp) ha noi\b|\bthanh uy ha noi\b")
-_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\b6 thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\bsau thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\b9 thang (?:dau )?(?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bchin thang (?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bquy (i|ii|iii|iv|1|2|3|4) (?:nam )?(\d{4})\b"), 3),
-    (re.compile(r"\bnam (\d{4})\b"), 12),
-)
-# "(Tính đến ngày 30/11/2023)" alone: the months from January to that date.
-_AS_OF = re.compile(r"\bden ngay (\d{1,2}) (\d{1,2}) (\d{4})\b")
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-def read_period(texts: list[str]) -> Period | None:
-    """The period a title block names: 'NĂM 2023', '6 THÁNG ĐẦU NĂM 2022', 'QUÝ I NĂM 2024'."""
-    found = [_periods_in(text) for text in texts]
-    for named, _ in found:
-        if named is not None:
-            return named
-    for _, as_of in found:
-        if as_of is not None:
-            return as_of
-    return None
-
-
-@lru_cache(maxsize=1 << 12)
-def _periods_in(text: str) -> tuple[Period | None, Period | None]:
-    """(the period one title line names, the period its 'Tính đến ngày' date implies).
-    Kept by line: every unit's copy of a form repeats its title lines."""
-    key = fold(text)
-    named: Period | None = None
-    for pattern, months in _PERIOD_PATTERNS:
-        match = pattern.search(key)
-        if not match:
-            continue
-        if months == 3:
-            quarter = _QUARTERS[match.group(1)]
-            named = Period(int(match.group(2)), quarter * 3, quarter)
-        else:
-            named = Period(int(match.group(1)), months)
-        break
-    match = _AS_OF.search(key)
-    as_of = (
-        Period(int(match.group(3)), int(match.group(2)))
-        if match and 1 <= int(match.group(2)) <= 12
-        else None
-    )
-    return named, as_of
-
-
-def read_owner(texts: list[str]) -> tuple[str | None, str | None, bool]:
-    """(folded unit name, the line as written, names the city) from a title block."""
-    names_city = False
-    for text in texts:
-        owner, city = _owner_in(text)
-        if owner is not None:
-            return owner, text, False
-        names_city = names_city or city
-    return None, None, names_city
-
-
-@lru_cache(maxsize=1 << 12)
-def _owner_in(text: str) -> tuple[str | None, bool]:
-    """(the unit one title line names, whether it names the city)."""
-    key = fold(text)
-    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
-    city = _CITY.search(key) is not None
-    if match and not city:
-        return match.group(1), False
-    return None, city
-
-
-# ---------------------------------------------------------------- header
-
-_COLUMN_NUMBER = re.compile(r"^\(?\d+\)?(?:\s*\(\s*=.*\))?$|^\(?[a-z]\)?$")
-_PRIOR_YEAR = re.compile(r"^(?:cung ky|so cung ky)(?: nam)?(?: truoc)? \d{4}$|^nam \d{4}$")
-_MEASURE_SUFFIX = re.compile(r"^(.*?)\s*(?:[-–:]\s*|\(\s*)([^()\-–:]+?)\s*\)?$")
 
 
 @dataclass(frozen=True)
 class Header:
     top: int  # first header row
     bottom: int  # last header row
-    unit_col: int  # the column of unit names, or of criteria in the indicator-rows layout
+    unit_col: int  # the column of unit names, types, or criteria (the row labels)
     first_data_row: int
-    layout: str = "unit_rows"  # or "indicator_rows": one unit, criteria down the rows
+    layout: str = UNIT_ROWS
+    number_col: int | None = None  # the STT column, whose numbers count the rows
+    number_row: int | None = None  # the column-number row (1 | 2 | 4 (=2*100/3)), if any
+    # the table's columns, first and last, where it shares its rows with another beside it
+    # (a panel by ethnic group beside one by religion); None: the whole width
+    span: tuple[int, int] | None = None
+
+    @property
+    def last_col(self) -> int | None:
+        return self.span[1] if self.span is not None else None
 
 
 def is_text(value: object) -> bool:
@@ -122,54 +57,190 @@ def is_text(value: object) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def is_column_number(text: str) -> bool:
-    """'1', '(2)', '4 (=2*100/3)', 'a': a column's number, not its name."""
+    """'1', '(2)', '4 (=2*100/3)', '4 = 2:3', 'a': a column's number, not its name."""
     return _COLUMN_NUMBER.match(clean(text).lower()) is not None
 
 
-def _is_number_row(cells: list[object]) -> bool:
+def is_number_row(cells: Sequence[object]) -> bool:
     """'1 | 2 | 3 | 4 (=2*100/3)' or '(1) | (2)': the column-number row under a header."""
     filled = [c for c in cells if c not in (None, "")]
     if len(filled) < 2:
         return False
     return all(
-        (isinstance(c, (int, float)) and float(c).is_integer())
+        (isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer())
         or (isinstance(c, str) and is_column_number(c))
         for c in filled
     )
 
 
-def find_header(grid: Grid, catalogue: Catalogue) -> Header | None:
-    """The header row and layout: a unit column ("Đơn vị") means one row per unit; a
-    criterion column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit
-    with criteria down the rows."""
+def _is_figure(value: object) -> bool:
+    if isinstance(value, (int, float)):
+        return not isinstance(value, bool)
+    if type(value) is str and _DIGIT.search(value):
+        try:
+            return parse_number(value)[0] is not None
+        except NumberFormatError:
+            return False
+    return False
+
+
+def heading_words(catalogue: Catalogue) -> frozenset[str]:
+    """The folded headings of a label column, any layout's: a row holding one, further down
+    a sheet, starts another table."""
+    return (
+        catalogue.word_keys("columns", "unit")
+        | catalogue.word_keys("columns", "category")
+        | catalogue.word_keys("columns", "criterion")
+    )
+
+
+def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | None:
+    """The header row and layout: a unit column ("Đơn vị") means one row per unit, a type
+    column ("Loại hình tổ chức cơ sở đảng") one row per type of organization; a criterion
+    column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit with criteria
+    down the rows. Failing such words, a row of column numbers ("A | B | 1 | 2 …") tells
+    where a form's header ends and its rows of types of organization begin."""
     unit_words = catalogue.word_keys("columns", "unit")
+    category_words = catalogue.word_keys("columns", "category")
     criterion_words = catalogue.word_keys("columns", "criterion")
-    for r in range(min(len(grid.rows), MAX_TITLE_ROWS)):
+    number_words = catalogue.word_keys("columns", "number")
+    for r in range(start, min(len(grid.rows), start + MAX_TITLE_ROWS)):
         # a column heading is a few words: titles and numbers are passed over unfolded;
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
         for c, v in enumerate(grid.rows[r]):
-            if v and type(v) is str and len(v) <= 40:
+            if v and type(v) is str and len(v) <= 60:
                 key = fold(v)
                 if key in unit_words:
-                    return _header_from(grid, r, c)
+                    return _header_from(grid, r, c, UNIT_ROWS, short, number_words)
                 short.append((c, key))
         for c, key in short:
-            if key in criterion_words and _measures_right_of(grid, r, c, catalogue):
-                return replace(_header_from(grid, r, c), layout="indicator_rows")
+            if key in category_words:
+                return _header_from(grid, r, c, CATEGORY_ROWS, short, number_words)
+        for c, key in short:
+            if (
+                key in criterion_words
+                and _measures_right_of(grid, r, c, catalogue)
+                and _labels_below(grid, r, c)
+            ):
+                return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
+    return _header_by_numbers(grid, start, number_words)
+
+
+def _header_by_numbers(grid: Grid, start: int, number_words: frozenset[str]) -> Header | None:
+    """A header found by the column-number row under it (885-QĐ/UBKTTW's sheets: "A | B |
+    1 | 2 …"): the label column is the first one whose next row holds words, its heading
+    the highest text above the numbers in it."""
+    rows = grid.rows
+    for r in range(start + 1, min(len(rows) - 1, start + MAX_TITLE_ROWS)):
+        cells = rows[r]
+        if sum(1 for v in cells if v not in (None, "")) < 4 or not is_number_row(cells):
+            continue
+        data = rows[r + 1]
+        unit_col = next(
+            (
+                c
+                for c, v in enumerate(data)
+                if is_text(v) and not is_column_number(v) and not _is_numbering(v)
+            ),
+            None,
+        )
+        if unit_col is None:
+            return None
+        top = next(
+            (
+                t
+                for t in range(max(start, r - MAX_HEADER_ROWS), r)
+                if is_text(grid.value(t, unit_col))
+            ),
+            None,
+        )
+        if top is None:
+            return None
+        number_col = next(
+            (
+                c
+                for c in range(unit_col)
+                if fold(grid.value(top, c) or "") in number_words
+                or _is_numbering(grid.value(r + 1, c))
+            ),
+            None,
+        )
+        return Header(top, r - 1, unit_col, r + 1, CATEGORY_ROWS, number_col, r)
     return None
 
 
+def _is_numbering(value: object) -> bool:
+    """'I', 'II', '1', 'a', 1.0: what an STT cell holds."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_NUMBERING_CELL.match(value.strip()))
+
+
+_NUMBERING_CELL = re.compile(r"^(?:[IVX]+|\d+|[a-zA-Z])[.)]?$")
+
+
+def _labels_below(grid: Grid, top: int, col: int) -> bool:
+    """Whether a column headed like a criterion column holds words below its header, not
+    figures ("Nội dung" heading a group of number columns is no criterion column)."""
+    texts = figures = 0
+    for r in range(top + 1, min(top + MAX_HEADER_ROWS + 6, len(grid.rows))):
+        value = grid.value(r, col)
+        if _is_figure(value) and not is_number_row(grid.rows[r]):
+            figures += 1
+        elif is_text(value) and not is_column_number(value):
+            texts += 1
+    return texts > figures
+
+
 def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bool:
-    """Whether measure words (Kế hoạch, Thực hiện...) head columns right of `col`."""
+    """Whether measure words (Kế hoạch, Thực hiện, Kỳ này...) head columns right of `col`."""
     for r in range(top, min(top + MAX_HEADER_ROWS, len(grid.rows))):
         for value in grid.rows[r][col + 1 :]:
-            if is_text(value) and _split_measure(clean(value), catalogue)[1] is not None:
-                return True
+            if is_text(value):
+                read = read_measure(clean(value), catalogue)
+                if read.measure is not None or read.year is not None:
+                    return True
     return False
 
 
-def _header_from(grid: Grid, top: int, unit_col: int) -> Header:
+def _header_from(
+    grid: Grid,
+    top: int,
+    unit_col: int,
+    layout: str,
+    short: list[tuple[int, str]],
+    number_words: frozenset[str],
+) -> Header:
+    """The header from its top row down. Kept by the cells it is read from: every unit's
+    copy of a form has the same header."""
+    key = (
+        tuple(tuple(row) for row in grid.rows[top : top + MAX_HEADER_ROWS + 1]),
+        top,
+        unit_col,
+        layout,
+        grid.merges,
+        number_words,
+    )
+    known = _HEADERS.get(key)
+    if known is None:
+        if len(_HEADERS) > 1_000:
+            _HEADERS.clear()
+        known = _HEADERS[key] = _read_header(grid, top, unit_col, layout, short, number_words)
+    return known
+
+
+_HEADERS: dict[tuple[object, ...], Header] = {}
+
+
+def _read_header(
+    grid: Grid,
+    top: int,
+    unit_col: int,
+    layout: str,
+    short: list[tuple[int, str]],
+    number_words: frozenset[str],
+) -> Header:
     merged_down = {
         (r, c0)
         for r0, c0, r1, c1 in grid.merges
@@ -179,47 +250,48 @@ def _header_from(grid: Grid, top: int, unit_col: int) -> Header:
     bottom = top
     for r in range(top + 1, min(top + MAX_HEADER_ROWS, len(grid.rows))):
         cells = grid.rows[r]
-        if _is_number_row(cells):
+        if is_number_row(cells):
             break
         label = grid.value(r, unit_col)
         if is_text(label) and (r, unit_col) not in merged_down:
             break
         if not any(is_text(v) for v in cells[unit_col + 1 :]):
             break
-        if any(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells[unit_col + 1 :]
-        ):
-            break
+        if any(_is_figure(v) for v in cells[unit_col + 1 :]):
+            break  # a row of figures (typed, or as text: "1.234") is data, not header
         bottom = r
     first_data = bottom + 1
-    if first_data < len(grid.rows) and _is_number_row(grid.rows[first_data]):
+    number_row = None
+    if first_data < len(grid.rows) and is_number_row(grid.rows[first_data]):
+        number_row = first_data
         first_data += 1
-    return Header(top, bottom, unit_col, first_data)
+    number_col = next((c for c, key in short if key in number_words and c < unit_col), None)
+    return Header(top, bottom, unit_col, first_data, layout, number_col, number_row)
 
 
 def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
     """Each column's header read as a path from the top row down (merges resolved)."""
     width = max((len(grid.rows[r]) for r in range(header.top, header.bottom + 1)), default=0)
+    if header.last_col is not None:
+        width = min(width, header.last_col + 1)
     filled: dict[tuple[int, int], str] = {}
     for r0, c0, r1, c1 in grid.merges:
         text = clean(grid.value(r0, c0) or "")
         for r in range(max(r0, header.top), min(r1, header.bottom) + 1):
             for c in range(c0, c1 + 1):
                 filled[(r, c)] = text
+    merged = {(r, c) for r, c in filled}
     paths: dict[int, list[str]] = {}
     for c in range(header.unit_col + 1, width):
         path: list[str] = []
         for r in range(header.top, header.bottom + 1):
             raw = grid.value(r, c)
             text = clean(raw) if is_text(raw) else filled.get((r, c), "")
-            if not text and r < header.bottom and not grid.merges:
-                # Without merge information (CSV), an empty upper cell continues its left
-                # neighbour's group, as long as the column has a header further down.
-                below = any(is_text(grid.value(rr, c)) for rr in range(r + 1, header.bottom + 1))
-                left = c - 1
-                while below and left > header.unit_col and not text:
-                    text = clean(grid.value(r, left) or "")
-                    left -= 1
+            if not text and r < header.bottom and (r, c) not in merged:
+                # A heading typed in its group's first cell only, not merged (or a CSV):
+                # an empty upper cell continues its left neighbour's group, as long as the
+                # column has a header further down.
+                text = _group_to_the_left(grid, header, r, c, merged)
             if text and (not path or path[-1] != text):
                 path.append(text)
         if path:
@@ -227,63 +299,142 @@ def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
     return paths
 
 
-def _split_measure(text: str, catalogue: Catalogue) -> tuple[str, Measure | None, str | None]:
-    """'Đảng viên mới kết nạp - Thực hiện' -> ('Đảng viên mới kết nạp', 'actual', None)."""
-    key = fold(text)
-    measure = catalogue.measure_for(text)
-    if measure:
-        return "", measure, None
-    if _PRIOR_YEAR.match(key):
-        return "", "prior", None
-    derived = catalogue.derived_for(text)
-    if derived or key.startswith("%") or key.startswith("ty le"):
-        return "", None, derived or "percent"
-    match = _MEASURE_SUFFIX.match(text)
-    if match and match.group(1):
-        head, tail = match.group(1), match.group(2)
-        measure = catalogue.measure_for(tail) or (
-            "prior" if _PRIOR_YEAR.match(fold(tail)) else None
-        )
-        if measure:
-            return head, measure, None
-        derived = catalogue.derived_for(tail)
-        if derived:
-            return head, None, derived
-    return text, None, None
+def _group_to_the_left(
+    grid: Grid, header: Header, r: int, c: int, merged: set[tuple[int, int]]
+) -> str:
+    below = any(is_text(grid.value(rr, c)) for rr in range(r + 1, header.bottom + 1))
+    if not below:
+        return ""
+    left = c - 1
+    while left > header.unit_col:
+        if (r, left) in merged:
+            return ""  # the group to the left is merged and ends before this column
+        value = grid.value(r, left)
+        if is_text(value):
+            return clean(value)
+        if not any(is_text(grid.value(rr, left)) for rr in range(r + 1, header.bottom + 1)):
+            return ""  # an empty column between: the group ended
+        left -= 1
+    return ""
 
 
-def resolve_column(
-    path: list[str], catalogue: Catalogue
-) -> tuple[str | None, Measure | None, str | None]:
-    """(indicator, measure, derived kind) a header path names; indicator None if none."""
-    key = (id(catalogue), tuple(path))
-    if key not in _RESOLVED:
-        _RESOLVED[key] = _resolve_column(path, catalogue)
-    return _RESOLVED[key]
+# ---------------------------------------------------------------- measures
+
+_DIGIT = re.compile(r"\d")
+# "TH 6 tháng 2024", "Kỳ này (quý I/2024)": the period beside a measure says when, not what
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:\d{1,2}|sau|chin) thang(?: dau| cuoi)?(?: nam)?|quy (?:i{1,3}|iv|[1-4])(?: nam)?)\b"
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
+# by the sheet itself, checked, never data.
+_DERIVED = re.compile(r"%|^ty le\b|\bso sanh\b|\bso voi\b")
+_MEASURE_SUFFIX = re.compile(r"^(.*?)\s*(?:[-–:]\s*|\(\s*)([^()\-–:]+?)\s*\)?$")
 
 
-# Header paths resolved so far: every unit's file repeats the same few dozen.
-_RESOLVED: dict[tuple[int, tuple[str, ...]], tuple[str | None, Measure | None, str | None]] = {}
+@dataclass(frozen=True)
+class MeasureRead:
+    """What a header cell says of its column's measure: the rest of its text (an
+    indicator's label, or ""), the measure or derived kind, and a year it names."""
 
-
-def _resolve_column(
-    path: list[str], catalogue: Catalogue
-) -> tuple[str | None, Measure | None, str | None]:
-    """(indicator, measure, derived kind) a header path names; indicator None if none."""
-    parts = [p for p in path if not is_column_number(p)]
+    head: str
     measure: Measure | None = None
     derived: str | None = None
-    if parts:
-        head, measure, derived = _split_measure(parts[-1], catalogue)
-        parts = [*parts[:-1], head] if head else parts[:-1]
-    labels = [strip_numbering(p) for p in parts if strip_numbering(p)]
-    # The most specific reading first: all levels joined, then fewer from the left.
-    for start in range(len(labels)):
-        indicator = catalogue.indicator_for(" ".join(labels[start:]))
-        if indicator:
-            break
-    else:
-        return None, measure, derived
-    if measure is None and derived is None:
-        measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân") is a count
-    return indicator, measure, derived
+    year: int | None = None
+
+
+def read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
+    """'Đảng viên mới kết nạp - Thực hiện' -> ('Đảng viên mới kết nạp', actual);
+    'Thực hiện năm 2023' -> ('', actual, 2023); 'Năm 2022' -> ('', None, year 2022)."""
+    key = (id(catalogue), text)
+    known = _MEASURES.get(key)
+    if known is None:
+        known = _MEASURES[key] = _read_measure(text, catalogue)
+    return known
+
+
+_MEASURES: dict[tuple[int, str], MeasureRead] = {}
+
+
+def _read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
+    whole = _measure_only(text, catalogue)
+    if whole is not None:
+        return whole
+    match = _MEASURE_SUFFIX.match(text)
+    if match and match.group(1):
+        tail = _measure_only(match.group(2), catalogue)
+        if tail is not None:
+            return replace(tail, head=match.group(1))
+    return MeasureRead(text)
+
+
+def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
+    """The measure a text names and nothing else ("TH 2023", "Cùng kỳ năm trước", "Năm
+    2022", "Tỷ lệ %"), or None if the text says something more."""
+    key = fold(text)
+    derived = catalogue.derived_for(text)
+    if derived or "%" in text or _DERIVED.search(key):
+        kind = derived or _derived_kind(key)
+        return MeasureRead("", None, kind)
+    year_match = _YEAR.search(key)
+    year = int(year_match.group(1)) if year_match else None
+    words = _PERIOD_WORDS.sub(" ", _YEAR.sub(" ", key)).split()
+    while words and words[-1] in ("nam", "cua"):  # "Thực hiện năm 2023", "TH năm 2023"
+        words.pop()
+    rest = " ".join(words)
+    measure = catalogue.measure_words.get(rest)
+    if measure is not None:
+        return MeasureRead("", measure, None, year)
+    if not rest and year is not None:
+        return MeasureRead("", None, None, year)  # "Năm 2022": which measure, by the period
+    return None
+
+
+def _derived_kind(key: str) -> str:
+    if "ke hoach" in key or re.search(r"\bkh\b", key) or "chi tieu" in key:
+        return "percent_of_plan"
+    if "cung ky" in key or "nam truoc" in key:
+        return "percent_of_prior"
+    return "percent"
+
+
+def panels(grid: Grid, header: Header) -> list[Header]:
+    """A header of criteria whose label heading comes again to the right heads tables side
+    by side on the same rows (by ethnic group | by religion): one header each."""
+    if header.layout != INDICATOR_ROWS:
+        return [header]
+    heading = grid.value(header.top, header.unit_col)
+    row = grid.rows[header.top]
+    key = fold(heading) if is_text(heading) else None
+    again = [c for c in range(header.unit_col + 1, len(row)) if key and fold(row[c] or "") == key]
+    if not again:
+        return [header]
+    starts = [header.unit_col, *again]
+    found: list[Header] = []
+    for n, label_col in enumerate(starts):
+        number_col = (
+            label_col - 1 if n and _is_number_heading(grid, header, label_col - 1) else None
+        )
+        if n == 0:
+            number_col = header.number_col
+        first = number_col if number_col is not None else label_col
+        nxt = starts[n + 1] if n + 1 < len(starts) else None
+        last = (
+            (nxt - 1 - (1 if _is_number_heading(grid, header, nxt - 1) else 0))
+            if nxt
+            else len(row) - 1
+        )
+        found.append(
+            replace(
+                header,
+                unit_col=label_col,
+                number_col=number_col,
+                span=(0 if n == 0 else first, last),
+            )
+        )
+    return found
+
+
+def _is_number_heading(grid: Grid, header: Header, c: int) -> bool:
+    value = grid.value(header.top, c)
+    return is_text(value) and fold(value) in ("stt", "tt", "so tt", "so thu tu")

@@ -48,6 +48,8 @@ class Grid:
     hidden_rows: frozenset[int] = field(default_factory=frozenset)
     # cells holding a formula that was saved without its value: never read as 0 or empty
     formulas_without_value: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # cells holding an error value (#REF!, #DIV/0!): calamine gives them as empty
+    error_values: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def has_numbers(self) -> bool:
         return any(
@@ -237,6 +239,7 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
                 formulas_without_value=(
                     frozenset(sheet_extras.formulas_without_value) if sheet_extras else frozenset()
                 ),
+                error_values=sheet_extras.error_values if sheet_extras else {},
             )
 
 

@@ -1,5 +1,6 @@
-"""What calamine does not say about an .xlsx sheet: hidden rows, and formulas saved
-without a value (a program wrote the formula and never computed it).
+"""What calamine does not say about an .xlsx sheet: hidden rows, formulas saved without a
+value (a program wrote the formula and never computed it), and error values (#REF!,
+#DIV/0!, #N/A), which calamine gives as empty cells.
 
 A sheet's XML is parsed only when a byte search finds a hidden row or a formula in it, so
 a tidy workbook costs one look at each part's bytes. Parsing goes through defusedxml.
@@ -21,6 +22,7 @@ _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 class SheetExtras:
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
+    error_values: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#REF!"
 
 
 def _column_index(letters: str) -> int:
@@ -39,6 +41,8 @@ class _SheetTarget:
         self.has_formula = False
         self.has_value = False
         self.in_value = False
+        self.is_error = False
+        self.value = ""
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         local = tag.rpartition("}")[2]  # "{namespace}c", whatever prefix the file gave it
@@ -48,6 +52,8 @@ class _SheetTarget:
         elif local == "c":
             self.cell = attrs.get("r")
             self.has_formula = self.has_value = False
+            self.is_error = attrs.get("t") == "e"
+            self.value = ""
         elif local == "f":
             self.has_formula = True
         elif local == "v":
@@ -58,17 +64,23 @@ class _SheetTarget:
     def data(self, content: str) -> None:
         if self.in_value and content.strip():
             self.has_value = True
+            if self.is_error:
+                self.value += content
 
     def end(self, tag: str) -> None:
         local = tag.rpartition("}")[2]
         if local == "v":
             self.in_value = False
         elif local == "c" and self.cell:
-            if self.has_formula and not self.has_value:
+            missing = self.has_formula and not self.has_value
+            if missing or (self.is_error and self.has_value):
                 match = _CELL_REF.match(self.cell)
                 if match:
-                    row = int(match.group(2)) - 1
-                    self.extras.formulas_without_value.add((row, _column_index(match.group(1))))
+                    at = (int(match.group(2)) - 1, _column_index(match.group(1)))
+                    if missing:
+                        self.extras.formulas_without_value.add(at)
+                    else:
+                        self.extras.error_values[at] = self.value.strip()[:20]
             self.cell = None
 
 
@@ -95,8 +107,13 @@ def _worth_parsing(data: bytes) -> bool:
     """Any "hidden" (hidden='1' too: the parser decides), or any formula: a sheet with
     formulas has one with its text, ending </f>, or </x:f> where the sheet's elements carry
     a namespace prefix (python-calamine reads such sheets too). A sheet without "f>" has
-    neither, and one search tells: each search costs more than the rest of the scan."""
-    return b"hidden" in data or (b"f>" in data and (b"</f>" in data or b":f>" in data))
+    neither, and one search tells: each search costs more than the rest of the scan. An
+    error value is a cell typed t="e"."""
+    if b"hidden" in data or (b"f>" in data and (b"</f>" in data or b":f>" in data)):
+        return True
+    # an error value: t="e", in the quotes the sheet's attributes use (its first ones tell)
+    quote = b"'" if b"='" in data[:2048] else b'"'
+    return b"t=" + quote + b"e" + quote in data
 
 
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
@@ -124,6 +141,6 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
         parser = XMLParser(target=_SheetTarget(extras))
         parser.feed(sheet_xml)
         parser.close()
-        if extras.hidden_rows or extras.formulas_without_value:
+        if extras.hidden_rows or extras.formulas_without_value or extras.error_values:
             found[name] = extras
     return found

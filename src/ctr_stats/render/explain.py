@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue import load_catalogue
 from ..explain import Explanation
+from ..model import Report
 from .numbers import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -60,3 +61,40 @@ def render_explanation(
             highlight=False,
             markup=False,
         )
+
+
+UNUSED_HEADINGS = {
+    "vi": ("Tệp", "Trang tính", "Ô", "Số", "Lý do (mã phát hiện)"),
+    "en": ("File", "Sheet", "Cell", "Number", "Why (finding code)"),
+}
+
+
+def render_unused(report: Report, console: Console, *, lang: str) -> None:
+    """`explain --unused`: every number of the tables that no figure uses, with its cell
+    and the finding that says why; then how the tables' numbers add up."""
+    from rich.table import Table
+
+    accounting = report.accounting
+    if accounting.unused:
+        table = Table(*UNUSED_HEADINGS[lang])
+        for unused in accounting.unused:
+            table.add_row(unused.file, unused.sheet, unused.cell, unused.text, unused.code)
+        console.print(table)
+    counts = accounting.to_dict()
+    if lang == "en":
+        line = (
+            f"{counts['read']} numbers in the tables: {counts['used']} added into figures, "
+            f"{counts['checked']} checked (total rows, percentages), {counts['numbering']} "
+            f"row or column numbers, {counts['not_used']} not used"
+        )
+        refused = f"{accounting.refused} of them read from rows then not added (see the findings)"
+    else:
+        line = (
+            f"{counts['read']} số trong các bảng: {counts['used']} được cộng vào số liệu, "
+            f"{counts['checked']} dùng để đối chiếu (dòng tổng, tỷ lệ %), {counts['numbering']} "
+            f"số thứ tự dòng, cột, {counts['not_used']} không được dùng"
+        )
+        refused = f"trong đó {accounting.refused} số đọc từ các dòng nhưng không được cộng (xem các phát hiện)"
+    console.print(line, highlight=False, markup=False)
+    if accounting.refused:
+        console.print(refused, highlight=False, markup=False)

@@ -66,6 +66,7 @@ def iter_json(report: Report, lang: str = "vi") -> Iterator[str]:
         ),
         ("units", _unit_lines(report)),
         ("findings", (encode(f.to_dict(lang)) for f in report.findings)),
+        ("cells", report.accounting.to_dict()),
     ]
     yield "{\n"
     for n, (key, value) in enumerate(sections):

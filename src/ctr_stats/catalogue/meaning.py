@@ -1,0 +1,289 @@
+"""Labels to meaning: what a form's row or column label says is counted.
+
+A label is read into concepts on four dimensions (the thing counted, the event, the actor,
+qualifiers) with the lexicon of meaning.toml, longest phrase first, in any order. A heading
+path ("B - Đảng viên tăng trong kỳ" › "1. Kết nạp") is read level by level, a lower level
+replacing what a higher one said on the same dimension; the sheet's title fills what the
+labels leave unsaid. An indicator matches when the meaning carries every concept it is
+described by and nothing else; words no concept explains ("công nhân" under a heading the
+lexicon knows, "18 - 30 tuổi") keep a label from naming any indicator, so a breakdown row is
+never read as its whole.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import CatalogueError
+from ..text import fold, strip_numbering
+
+DIMENSIONS = ("thing", "event", "actor", "qualifier")
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a label (or a heading path, or a title) says. A dimension named twice with two
+    different concepts ("tổ chức đảng và đảng viên") is `mixed`: it names no one indicator."""
+
+    thing: str | None = None
+    event: str | None = None
+    actor: str | None = None
+    qualifiers: frozenset[str] = frozenset()
+    residue: tuple[str, ...] = ()  # words no concept explains
+    mixed: frozenset[str] = frozenset()  # dimensions with two concepts
+    # the actor the title names, where the label names none: it tells two indicators apart
+    # by their actors ("… theo Điều 30 Điều lệ Đảng" is the committees'), and says nothing
+    # of an indicator described with no actor (members disciplined, by whoever)
+    title_actor: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.thing or self.event or self.actor or self.qualifiers or self.mixed)
+
+    def under(self, parent: Meaning, part_of_thing: bool = True) -> Meaning:
+        """This level read below a heading: what it says wins, the rest comes from above.
+        `part_of_thing` False: this level counts a thing that is no kind of the heading's
+        (committees that admitted members, under the committees): it names nothing."""
+        if not part_of_thing:
+            return replace(self.under(parent), thing=None, mixed=self.mixed | {"thing"})
+        return Meaning(
+            thing=self.thing or (None if "thing" in self.mixed else parent.thing),
+            event=self.event or (None if "event" in self.mixed else parent.event),
+            actor=self.actor or (None if "actor" in self.mixed else parent.actor),
+            qualifiers=self.qualifiers | parent.qualifiers,
+            # words not understood above ("18 - 30 tuổi", "Một số nội dung liên quan") keep
+            # what this level takes from them from naming anything; a level that names its
+            # own thing takes no words from above
+            residue=self.residue + (parent.residue if self.thing is None else ()),
+            mixed=self.mixed | {d for d in parent.mixed if not getattr(self, d, None)},
+        )
+
+    def within(self, context: Meaning) -> Meaning:
+        """The labels' meaning with the title's filling the dimensions they leave unsaid
+        (an admission form's "Sinh viên" column). The title's words not understood and its
+        mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column; nor does its
+        event or actor of a label that counts another thing ("Số TCCSĐ có đến cuối kỳ" on
+        an admission form is a count of organizations, admitting nothing)."""
+        # a label that names only a thing ("Tổng số đảng viên") counts what exists: the
+        # title's event ("kết nạp") is for labels that leave the thing unsaid or qualify it
+        bare = bool(self.thing) and not (self.qualifiers or self.actor or self.event)
+        other = bare or bool(self.thing and context.thing and self.thing != context.thing)
+        return Meaning(
+            thing=self.thing or (None if "thing" in self.mixed else context.thing),
+            event=self.event or (None if "event" in self.mixed or other else context.event),
+            actor=self.actor,
+            qualifiers=self.qualifiers | context.qualifiers,
+            residue=self.residue,
+            mixed=self.mixed,
+            title_actor=None if self.actor or "actor" in self.mixed or other else context.actor,
+        )
+
+    def describe(self) -> str:
+        parts = [p for p in (self.actor, self.event, self.thing) if p]
+        parts += sorted(self.qualifiers)
+        return ", ".join(parts) or "-"
+
+
+NOTHING = Meaning()
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """An indicator's meaning, as indicators.toml gives it. `implied` concepts may be left
+    unsaid by a label (the form implies them) but must not be contradicted."""
+
+    thing: str
+    event: str | None
+    actor: str | None
+    qualifiers: frozenset[str]
+    implied: frozenset[str] = frozenset()  # dimension names or qualifiers a label may omit
+    optional: frozenset[str] = frozenset()  # qualifiers a label may add, naming it no better
+
+    def fits(self, meaning: Meaning) -> bool:
+        """Whether the meaning names this indicator: every concept, nothing else."""
+        if meaning.residue or meaning.mixed:
+            return False
+        said = meaning.qualifiers - self.optional
+        if not (meaning.thing or meaning.event or meaning.actor):
+            # a bare qualifier with nothing around it ("Sinh viên" heading a column of a
+            # sheet with no title): the indicator it alone is a part of, if only one is
+            missing = self.qualifiers - said
+            return bool(said) and said <= self.qualifiers and missing <= self.implied
+        if meaning.thing != self.thing and not (meaning.thing is None and "thing" in self.implied):
+            return False
+        if meaning.event != self.event and not (meaning.event is None and "event" in self.implied):
+            return False
+        if meaning.actor is not None and self.actor is not None and meaning.actor != self.actor:
+            return False
+        if meaning.actor is not None and self.actor is None:
+            return False
+        if meaning.title_actor and self.actor and meaning.title_actor != self.actor:
+            return False
+        missing = self.qualifiers - said
+        return said <= self.qualifiers and missing <= self.implied
+
+    def specificity(self, meaning: Meaning) -> int:
+        """How much of the description the meaning states: a tie between two indicators is
+        an ambiguity, never a guess."""
+        said = sum(1 for d in (meaning.thing, meaning.event, meaning.actor) if d)
+        told = meaning.title_actor is not None and meaning.title_actor == self.actor
+        return said + told + len(meaning.qualifiers & self.qualifiers)
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: one lexicon a catalogue
+class Lexicon:
+    phrases: Mapping[tuple[str, ...], tuple[str, str]]  # folded words -> (dimension, concept)
+    filler: frozenset[tuple[str, ...]]
+    longest: int
+    concepts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # dimension -> names
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # thing -> its wholes
+
+    def read(self, text: str) -> Meaning:
+        return _read(self, text)
+
+    def is_part(self, thing: str | None, whole: str | None) -> bool:
+        """Whether a part listed under a whole counting `whole` may count `thing`: the same
+        thing, a kind of it, or a part that names no thing of its own."""
+        return (
+            thing is None
+            or whole is None
+            or thing == whole
+            or whole in self.kinds.get(thing, frozenset())
+        )
+
+    def under(self, level: Meaning, above: Meaning) -> Meaning:
+        """A level of a header path or a criterion read under the ones above it. A level
+        counting a thing of its own under a heading of two things ("Số đơn vị cơ sở đã có
+        TCCSĐ") is no part of it that can be told."""
+        part = self.is_part(level.thing, above.thing) and not (
+            level.thing and "thing" in above.mixed
+        )
+        return level.under(above, part)
+
+
+def load_lexicon() -> Lexicon:
+    text = resources.files(__package__).joinpath("meaning.toml").read_text(encoding="utf-8")
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"meaning.toml: {exc}") from exc
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    concepts: dict[str, frozenset[str]] = {}
+    for dimension in DIMENSIONS:
+        names = data.get(dimension, {})
+        concepts[dimension] = frozenset(names)
+        for name, synonyms in names.items():
+            for phrase in (name, *synonyms):
+                key = tuple(fold(phrase).split())
+                other = phrases.setdefault(key, (dimension, name))
+                if other != (dimension, name):
+                    raise CatalogueError(
+                        f"meaning.toml: '{phrase}' names both {other[1]} and {name}"
+                    )
+    filler = frozenset(tuple(fold(w).split()) for w in data.get("filler", {}).get("words", ()))
+    longest = max(len(k) for k in (*phrases, *filler))
+    kinds = {thing: frozenset(wholes) for thing, wholes in data.get("kinds", {}).items()}
+    unknown = (set(kinds) | {w for ws in kinds.values() for w in ws}) - concepts["thing"]
+    if unknown:
+        raise CatalogueError(f"meaning.toml: [kinds] names unknown things {sorted(unknown)}")
+    return Lexicon(phrases, filler, longest, concepts, kinds)
+
+
+@lru_cache(maxsize=1 << 14)  # labels repeat in every unit's copy of a form
+def _read(lexicon: Lexicon, text: str) -> Meaning:
+    words = fold(strip_numbering(text)).split()
+    found: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
+    residue: list[str] = []
+    for start, end, concept in _cover(lexicon, words):
+        if concept is None:
+            residue.extend(words[start:end])
+        elif concept[1] not in found[concept[0]]:
+            found[concept[0]].append(concept[1])
+    mixed = frozenset(d for d in ("thing", "event", "actor") if len(found[d]) > 1)
+    return Meaning(
+        thing=_one(found["thing"]),
+        event=_one(found["event"]),
+        actor=_one(found["actor"]),
+        qualifiers=frozenset(found["qualifier"]),
+        residue=tuple(residue),
+        mixed=mixed,
+    )
+
+
+Piece = tuple[int, int, "tuple[str, str] | None"]  # words [start, end): a concept, or None
+
+
+def _cover(lexicon: Lexicon, words: list[str]) -> list[Piece]:
+    """The reading of the words that leaves the fewest of them unexplained, then uses the
+    fewest phrases: "kết nạp đảng viên" is "kết nạp" + "đảng viên", not "kết nạp đảng" +
+    "viên". Filler phrases explain words and mean nothing (their pieces are dropped)."""
+    n = len(words)
+    # best[i]: (words unexplained, phrases) for words[i:], and the first piece
+    best: list[tuple[tuple[int, int], Piece | None]] = [((0, 0), None)] * (n + 1)
+    for start in range(n - 1, -1, -1):
+        choice: tuple[tuple[int, int], Piece | None] = (
+            (best[start + 1][0][0] + 1, best[start + 1][0][1] + 1),
+            (start, start + 1, None),
+        )
+        for end in range(start + 1, min(n, start + lexicon.longest) + 1):
+            key = tuple(words[start:end])
+            concept = lexicon.phrases.get(key)
+            if concept is None and key not in lexicon.filler:
+                continue
+            (unexplained, phrases), _ = best[end]
+            cost = (unexplained, phrases + 1)
+            if cost < choice[0]:
+                choice = (cost, (start, end, concept) if concept else (start, end, _FILLER))
+        best[start] = choice
+    pieces: list[Piece] = []
+    at = 0
+    while at < n:
+        piece = best[at][1]
+        assert piece is not None
+        if piece[2] is not _FILLER:
+            pieces.append(piece)
+        at = piece[1]
+    return pieces
+
+
+_FILLER: tuple[str, str] = ("", "")
+
+
+def _one(names: list[str]) -> str | None:
+    return names[0] if len(names) == 1 else None
+
+
+def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
+    """A heading path read from the top down: each level under the ones above it."""
+    meaning = NOTHING
+    for level in levels:
+        meaning = lexicon.under(lexicon.read(level), meaning)
+    return meaning
+
+
+def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
+    """What a sheet's title says is counted on it, to fill what its labels leave unsaid.
+    Only lines that name something count (not the issuing body's name or the date)."""
+    said: dict[str, set[str]] = {"thing": set(), "event": set(), "actor": set()}
+    qualifiers: set[str] = set()
+    for line in lines:
+        meaning = lexicon.read(line)
+        for dimension, names in said.items():
+            name = getattr(meaning, dimension)
+            if name:
+                names.add(name)
+            elif dimension in meaning.mixed:
+                names.add("")  # two at once: the title names no one
+        qualifiers |= meaning.qualifiers
+    one = {d: next(iter(n)) if len(n) == 1 and "" not in n else None for d, n in said.items()}
+    return Meaning(
+        thing=one["thing"],
+        event=one["event"],
+        actor=one["actor"],
+        qualifiers=frozenset(qualifiers),
+    )

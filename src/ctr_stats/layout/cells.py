@@ -1,0 +1,275 @@
+"""A row's mapped cells to numbers: what counts as a number, and a finding naming the cell
+for what does not (text, TRUE/FALSE, an error value, a date, a formula saved without its
+value). Whether a number is a count (whole, not below zero, of a plausible size) is
+decided where the rows are attributed to units; here the numbers are read as typed."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from operator import itemgetter
+
+from ..model import (
+    Cell,
+    Counted,
+    Finding,
+    Key,
+    Number,
+    Severity,
+    SheetRef,
+    column_letter,
+    whole_or_exact,
+)
+from ..numbers import NOT_REPORTED, NumberFormatError, parse_number
+from ..read import Grid
+from ..text import clean
+from .columns import Column
+
+# A count above this is no count a unit reports (Vietnam has 5.6 million party members):
+# a slip of the keyboard, a date turned number, 1e15. Read, then refused where attributed.
+PLAUSIBLE_COUNT = 10_000_000
+
+
+def finding(
+    grid: Grid,
+    code: str,
+    severity: Severity,
+    cell: str | None,
+    vi: str,
+    en: str,
+    *,
+    unit: str | None = None,
+    indicator: str | None = None,
+) -> Finding:
+    return Finding(code, severity, vi, en, grid.file, grid.sheet, cell, unit, indicator)
+
+
+class CellReader:
+    """Reads the mapped cells of one row; problems become findings naming the cell."""
+
+    def __init__(
+        self,
+        grid: Grid,
+        columns: Sequence[Column],
+        counted: Counted | None,
+        findings: list[Finding],
+    ) -> None:
+        self.grid = grid
+        self.findings = findings
+        self.where = SheetRef(grid.file, grid.sheet)
+        self.counted = [c for c in columns if c.measure is not None]
+        self.derived = [c for c in columns if c.measure is None]
+        self.special = grid.formulas_without_value or grid.error_values
+        # unit rows: what the sheet's rows count, shared by them all
+        self.unit_counted = counted
+        # unit rows without unsaved formulas or error values: the counted cells of a row in
+        # one call, the way most rows are read
+        indices = counted.columns if counted is not None else ()
+        self.take: Callable[[Sequence[object]], tuple[object, ...]] | None = (
+            None
+            if not indices or self.special
+            else itemgetter(*indices)
+            if len(indices) > 1
+            else lambda row: (row[indices[0]],)
+        )
+        self.last_index = max((c.index for c in self.counted), default=0)
+        self.none = (None,) * len(indices)  # a unit row with every counted cell empty
+        # whether every number read so far is a count: whole, not below zero, plausible
+        self.counts_only = True
+
+    def read_counts(
+        self, r: int, label: str
+    ) -> tuple[
+        tuple[Number | None, ...], Mapping[Key, str], Mapping[tuple[str, str], Cell], list[Finding]
+    ]:
+        """A unit row's numbers in the order of its counted columns (None: empty), the text
+        of the cells that held text, derived cells and problems."""
+        assert self.unit_counted is not None
+        row = self.grid.rows[r] if r < len(self.grid.rows) else ()
+        if self.take is not None and len(row) > self.last_index:
+            raw = self.take(row)
+            # the common row: every counted cell a whole number, as typed; checked in C
+            if _NUMBER_TYPES.issuperset(map(type, raw)):
+                try:
+                    amounts: tuple[int, ...] | None = tuple(map(int, raw))  # type: ignore[arg-type]
+                except (ValueError, OverflowError):  # NaN or infinity: read one by one
+                    amounts = None
+                if amounts == raw:
+                    assert amounts is not None
+                    if amounts and (min(amounts) < 0 or max(amounts) > PLAUSIBLE_COUNT):
+                        self.counts_only = False
+                    derived: dict[tuple[str, str], Cell] = {}
+                    problems: list[Finding] = []
+                    if self.derived:
+                        self._read_derived(r, row, label, None, derived, problems)
+                    return amounts, _NO_TEXTS, derived or _NO_DERIVED, problems
+            elif not self.derived and _EMPTY.issuperset(raw):  # a blank or a heading row
+                return self.none, _NO_TEXTS, _NO_DERIVED, []
+        numbers, texts, derived, problems = self.read(r, label)
+        return (
+            tuple(map(numbers.get, self.unit_counted.keys)),
+            texts or _NO_TEXTS,
+            derived or _NO_DERIVED,
+            problems,
+        )
+
+    def read(
+        self, r: int, label: str, indicator_for_row: str | None = None
+    ) -> tuple[dict[Key, Number], dict[Key, str], dict[tuple[str, str], Cell], list[Finding]]:
+        """(numbers by key, text of the cells that held text, derived cells, problems).
+        Keys are the columns' own, or (indicator_for_row, measure) in the indicator-rows
+        layout (with "" for a criterion the catalogue does not know)."""
+        grid = self.grid
+        row = grid.rows[r] if r < len(grid.rows) else []
+        width = len(row)
+        special = self.special
+        numbers: dict[Key, Number] = {}
+        texts: dict[Key, str] = {}
+        derived: dict[tuple[str, str], Cell] = {}
+        problems: list[Finding] = []
+        for column in self.counted:
+            index = column.index
+            raw = row[index] if index < width else None
+            if (raw is None or raw == "") and not (special and self._special(r, index)):
+                continue  # most cells of a form are empty: cost them nothing
+            key: Key = (
+                column.key
+                if column.indicator is not None
+                else (indicator_for_row or "", column.measure)  # type: ignore[assignment]
+            )
+            self._put(r, index, raw, key, label, numbers, texts, problems)
+        self._read_derived(r, row, label, indicator_for_row, derived, problems)
+        return numbers, texts, derived, problems
+
+    def _special(self, r: int, index: int) -> bool:
+        at = (r, index)
+        return at in self.grid.formulas_without_value or at in self.grid.error_values
+
+    def _put(
+        self,
+        r: int,
+        index: int,
+        raw: object,
+        key: Key,
+        label: str,
+        numbers: dict[Key, Number],
+        texts: dict[Key, str],
+        problems: list[Finding],
+    ) -> None:
+        """One counted cell's number (and its text, if it was text) into the row."""
+        number: Number
+        if type(raw) is float and raw.is_integer():
+            number = int(raw)  # a count, as typed
+        elif type(raw) is int:
+            number = raw
+        else:
+            exact, text = self.number(r, index, raw, label, key[0] or None, problems)
+            if exact is None:
+                return
+            number = whole_or_exact(exact)
+            if text:
+                texts[key] = text
+        numbers[key] = number
+        if type(number) is not int or number < 0 or number > PLAUSIBLE_COUNT:
+            self.counts_only = False
+
+    def _read_derived(
+        self,
+        r: int,
+        row: Sequence[object],
+        label: str,
+        indicator_for_row: str | None,
+        derived: dict[tuple[str, str], Cell],
+        problems: list[Finding],
+    ) -> None:
+        special = self.special
+        for column in self.derived:
+            index = column.index
+            raw = row[index] if index < len(row) else None
+            if (raw is None or raw == "") and not (special and self._special(r, index)):
+                continue
+            indicator = column.indicator or indicator_for_row or ""
+            number, text = self.number(r, index, raw, label, indicator or None, problems)
+            if number is not None:
+                derived[(indicator, column.derived or "percent")] = Cell(
+                    number, self.where, r, index, text
+                )
+
+    def number(
+        self,
+        r: int,
+        index: int,
+        raw: object,
+        label: str,
+        indicator: str | None,
+        problems: list[Finding],
+    ) -> tuple[Decimal | None, str]:
+        """A cell that is not a plain whole number: (the number, its text if it was text),
+        or (None, "") for a cell that says "not reported" ("-", "x") or cannot be read (a
+        finding names it)."""
+        grid = self.grid
+        cell = f"{column_letter(index)}{r + 1}"
+        if (r, index) in grid.formulas_without_value:
+            problems.append(
+                finding(
+                    grid,
+                    "formula-without-value",
+                    Severity.ERROR,
+                    cell,
+                    "ô có công thức nhưng không có giá trị đã tính: mở tệp trong Excel, lưu lại rồi gửi lại",
+                    "the cell has a formula saved without its value: open the file in Excel, save it and send it again",
+                    unit=label or None,
+                    indicator=indicator,
+                )
+            )
+            return None, ""
+        error = grid.error_values.get((r, index))
+        if error is not None:
+            problems.append(
+                finding(
+                    grid,
+                    "not-a-number",
+                    Severity.ERROR,
+                    cell,
+                    f"ô chứa giá trị lỗi của Excel {error}, không phải số: sửa công thức rồi gửi lại",
+                    f"the cell holds Excel's error value {error}, not a number: fix the formula and send it again",
+                    unit=label or None,
+                    indicator=indicator,
+                )
+            )
+            return None, ""
+        if type(raw) is float and math.isfinite(raw):
+            return (Decimal(int(raw)) if raw.is_integer() else Decimal(repr(raw))), ""
+        if type(raw) is int:
+            return Decimal(raw), ""
+        try:
+            number, _ = parse_number(raw)
+        except NumberFormatError as exc:
+            problems.append(
+                finding(
+                    grid,
+                    "not-a-number",
+                    Severity.ERROR,
+                    cell,
+                    exc.vi,
+                    exc.en,
+                    unit=label or None,
+                    indicator=indicator,
+                )
+            )
+            return None, ""
+        return number, clean(raw) if number is not None else ""
+
+
+def is_not_reported(raw: object) -> bool:
+    """'-', 'x', '' and the like: nothing reported, not zero."""
+    return raw is None or (type(raw) is str and _SPACES.sub("", raw) in NOT_REPORTED)
+
+
+_NO_TEXTS: dict[Key, str] = {}
+_NO_DERIVED: dict[tuple[str, str], Cell] = {}
+_NUMBER_TYPES = frozenset({float, int})
+_EMPTY = frozenset({"", None})
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")

@@ -1,0 +1,322 @@
+"""Header paths to columns: which indicator and measure each column holds, by meaning.
+
+A column's path is read level by level ("Số TCCSĐ" › "Chia ra" › "Đảng bộ cơ sở" ›
+"Thực hiện"): the measure from its lowest level, the indicator from the rest with the
+sheet's title filling what the labels leave unsaid. A column the header cannot place is
+kept as an `Unplaced` column: if it holds numbers, they are named in a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..catalogue import Catalogue, Recognised
+from ..catalogue.meaning import NOTHING, Meaning, read_path
+from ..model import Counted, Key, Measure, Period
+from ..read import Grid, a1
+from ..text import strip_numbering
+from .header import (
+    UNIT_ROWS,
+    Header,
+    MeasureRead,
+    header_paths,
+    is_column_number,
+    is_text,
+    read_measure,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str  # the header path as the sheet writes it, " › " between levels
+    indicator: str | None  # None in the indicator-rows layout: the row names it
+    measure: Measure | None  # None for a derived (percentage) column
+    derived: str | None = None
+
+    @property
+    def key(self) -> Key:
+        assert self.indicator is not None and self.measure is not None
+        return (self.indicator, self.measure)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A column whose numbers are not read, and why: 'unknown' (its header names no
+    indicator or measure), 'no-measure' (an indicator the sheet reads, under a measure not
+    understood), 'ambiguous' (two indicators equally), 'duplicate' (a second column for
+    the same indicator and measure), 'percentage' (a percentage naming no
+    indicator)."""
+
+    index: int
+    header: str
+    cell: str
+    reason: str
+    indicator: str | None = None
+    other: str = ""  # the other indicators (ambiguous), or the first column (duplicate)
+
+
+@dataclass(frozen=True)
+class Columns:
+    read: tuple[Column, ...]
+    counted: Counted | None  # unit and category rows: what each row counts
+    unplaced: tuple[Unplaced, ...]
+    header_numbers: tuple[int, int] = (0, 0)  # numbers in the header rows: typed, as text
+
+
+def sheet_columns(
+    grid: Grid, header: Header, catalogue: Catalogue, period: Period | None, title: Meaning
+) -> Columns:
+    """The header's columns. Kept by the header's cells, merges, period and title: every
+    unit's copy of a form has the same header, read once, and its columns shared (a worker
+    process hands them back once)."""
+    rows = tuple(tuple(grid.rows[r]) for r in range(header.top, header.bottom + 1))
+    key = (id(catalogue), header, grid.merges, rows, period, title)
+    known = _KNOWN.get(key)
+    if known is not None:
+        return known
+    paths = header_paths(grid, header)
+    if header.layout == UNIT_ROWS or header.layout == "category_rows":
+        columns = _indicator_columns(grid, paths, header, catalogue, period, title)
+    else:
+        columns = _measure_columns(grid, paths, header, catalogue, period)
+    from .accounting import numbers_in
+
+    counts = [numbers_in(row) for row in rows]
+    columns = replace(
+        columns, header_numbers=(sum(c[0] for c in counts), sum(c[1] for c in counts))
+    )
+    if len(_KNOWN) > 1_000:  # odd headers by the thousand: keep the memory bounded
+        _KNOWN.clear()
+    _KNOWN[key] = columns
+    return columns
+
+
+_KNOWN: dict[tuple[object, ...], Columns] = {}
+
+
+@dataclass(frozen=True)
+class _Read:
+    index: int
+    text: str
+    labels: tuple[str, ...]  # the levels naming the indicator
+    measure: MeasureRead
+    group: tuple[int, int]  # first and last column of the top-level heading above it
+
+
+def _indicator_columns(
+    grid: Grid,
+    paths: dict[int, list[str]],
+    header: Header,
+    catalogue: Catalogue,
+    period: Period | None,
+    title: Meaning,
+) -> Columns:
+    reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
+    context = _context(title, [r.labels for r in reads], catalogue)
+    years = sorted({r.measure.year for r in reads if r.measure.year is not None})
+    # a header that tells no plan or prior apart (Biểu 5: "Số TCCSĐ" › "Tổng số" | "Chia
+    # ra" › …): every column counts what is there now
+    measured = any(r.measure.measure in ("plan", "prior") or r.measure.year for r in reads)
+    recognised = {
+        r.index: catalogue.recognise(read_path(catalogue.lexicon, r.labels).within(context))
+        for r in reads
+        if r.labels
+    }
+    # an indicator with two columns and no measure to tell them apart (a header's measure
+    # row lost): which one is its Thực hiện cannot be told, so neither is taken as it
+    unmeasured: dict[str, int] = {}
+    for r in reads:
+        found = recognised.get(r.index)
+        if (
+            found is not None
+            and found.indicator
+            and r.measure.measure is None
+            and not (r.measure.year or r.measure.derived)
+        ):
+            unmeasured[found.indicator] = unmeasured.get(found.indicator, 0) + 1
+    read: list[Column] = []
+    unplaced: list[Unplaced] = []
+    seen: dict[tuple[str, str], str] = {}
+    for r in reads:
+        cell = _lowest_heading(grid, header, r.index)
+        found = recognised.get(r.index)
+        if found is None or found.indicator is None:
+            above = _above(r, catalogue, context)
+            if above is not None:  # "Đảng viên mới kết nạp" › "Lũy kế": a measure not understood
+                unplaced.append(Unplaced(r.index, r.text, cell, "no-measure", above))
+            else:
+                unplaced.append(_not_named(r, cell, found))
+            continue
+        indicator = found.indicator
+        measure, derived = _measure_of(r.measure, period, years)
+        if measure is None and derived is None:
+            alone = unmeasured.get(indicator, 0) == 1 and r.measure.year is None
+            if alone and (not measured or r.group[0] == r.group[1]):
+                measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân")
+            else:
+                unplaced.append(Unplaced(r.index, r.text, cell, "no-measure", indicator))
+                continue
+        slot = (indicator, measure or f"derived:{derived}")
+        if slot in seen:
+            unplaced.append(Unplaced(r.index, r.text, cell, "duplicate", indicator, seen[slot]))
+            continue
+        seen[slot] = cell
+        read.append(Column(r.index, r.text, indicator, measure, derived))
+    counts = [c for c in read if c.measure is not None]
+    counted = Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
+    return Columns(tuple(read), counted, tuple(unplaced))
+
+
+def _above(r: _Read, catalogue: Catalogue, context: Meaning) -> str | None:
+    """The indicator the levels above a column's lowest one name, if they name one."""
+    if len(r.labels) < 2 or r.measure.measure is not None or r.measure.derived is not None:
+        return None
+    meaning = read_path(catalogue.lexicon, r.labels[:-1]).within(context)
+    return catalogue.recognise(meaning).indicator
+
+
+def _lowest_heading(grid: Grid, header: Header, c: int) -> str:
+    """The cell of a column's lowest heading: the measure's, where a finding points."""
+    for r in range(header.bottom, header.top - 1, -1):
+        if is_text(grid.value(r, c)):
+            return a1(r, c)
+    return a1(header.top, c)
+
+
+def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, list[str]]) -> _Read:
+    """A column's path read level by level: its measure from the lowest level that names
+    one ("Thực hiện" › "Kỳ này"; "Trong đó (kỳ này)" › "Nữ"), its indicator from the rest
+    of each level's words."""
+    reads = [read_measure(p, catalogue) for p in path if not is_column_number(p)]
+    measure = next(
+        (m for m in reversed(reads) if m.measure or m.derived or m.year), MeasureRead("")
+    )
+    labels = tuple(strip_numbering(m.head) for m in reads if strip_numbering(m.head))
+    return _Read(c, " › ".join(path), labels, measure, _group(c, path, paths))
+
+
+def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, int]:
+    """The columns sharing this column's top-level heading, as (first, last)."""
+    top = path[0]
+    first = last = c
+    while first - 1 in paths and paths[first - 1][0] == top:
+        first -= 1
+    while last + 1 in paths and paths[last + 1][0] == top:
+        last += 1
+    return first, last
+
+
+def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catalogue) -> Meaning:
+    """The title's meaning; where the title names neither the thing nor the event (a bare
+    "NĂM 2023", a CSV without one), what every column that names them agrees on."""
+    if title.thing or title.event:
+        return title
+    things: set[str] = set()
+    events: set[str] = set()
+    for levels in labels:
+        meaning = read_path(catalogue.lexicon, levels)
+        if meaning.thing and meaning.event:
+            things.add(meaning.thing)
+            events.add(meaning.event)
+    if len(things) == 1 and len(events) == 1:
+        return Meaning(thing=things.pop(), event=events.pop(), qualifiers=title.qualifiers)
+    return title if not title.empty else NOTHING
+
+
+def _measure_of(
+    read: MeasureRead, period: Period | None, years: list[int]
+) -> tuple[Measure | None, str | None]:
+    """The measure a header cell names, a year in it read against the sheet's period
+    ("Thực hiện năm 2023" is the actual of a 2023 report, "Năm 2022" its prior)."""
+    if read.derived is not None:
+        return None, read.derived
+    if read.year is None:
+        return read.measure, None
+    if period is None and read.measure in ("plan", "prior"):
+        return read.measure, None  # "Cùng kỳ năm 2022", "Kế hoạch năm 2023"
+    current = period.year if period is not None else (years[-1] if years else None)
+    if current is None:
+        return None, None
+    if read.measure == "plan":
+        return ("plan", None) if read.year == current else (None, None)
+    if read.measure == "prior":
+        return ("prior", None) if read.year < current else (None, None)
+    if read.year == current:
+        return "actual", None
+    if read.year == current - 1:
+        return "prior", None
+    return None, None
+
+
+def _not_named(r: _Read, cell: str, found: Recognised | None) -> Unplaced:
+    if not r.labels and r.measure.derived is not None:
+        return Unplaced(r.index, r.text, cell, "percentage")
+    if found is not None and found.candidates:
+        return Unplaced(r.index, r.text, cell, "ambiguous", None, ", ".join(found.candidates))
+    return Unplaced(r.index, r.text, cell, "unknown", found.near if found else None)
+
+
+def _measure_columns(
+    grid: Grid,
+    paths: dict[int, list[str]],
+    header: Header,
+    catalogue: Catalogue,
+    period: Period | None,
+) -> Columns:
+    """Indicator-rows layout: each column is a measure (or a derived percentage)."""
+    reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
+    years = sorted({r.measure.year for r in reads if r.measure.year is not None})
+    read: list[Column] = []
+    unplaced: list[Unplaced] = []
+    seen: dict[str, str] = {}
+    for r in reads:
+        cell = _lowest_heading(grid, header, r.index)
+        measure, derived = _measure_of(r.measure, period, years)
+        if measure is None and derived is None:
+            measure = _measure_among_words(r, catalogue)
+        if measure is None and derived is None:
+            unplaced.append(Unplaced(r.index, r.text, cell, "unknown"))
+            continue
+        slot = measure or f"derived:{derived}"
+        if slot in seen:
+            unplaced.append(Unplaced(r.index, r.text, cell, "duplicate", None, seen[slot]))
+            continue
+        seen[slot] = cell
+        read.append(Column(r.index, r.text, None, measure, derived))
+    if not any(c.measure for c in read):
+        return Columns((), None, ())
+    return Columns(tuple(read), None, tuple(unplaced))
+
+
+def _measure_among_words(r: _Read, catalogue: Catalogue) -> Measure | None:
+    """'Số lượng kết nạp': a measure word beside words of meaning, in a sheet whose rows
+    name the indicators."""
+    text = " ".join(r.labels)
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in (0, len(words) - size):
+            measure = catalogue.measure_for(" ".join(words[start : start + size]))
+            if measure is None:
+                continue
+            rest = " ".join(words[:start] + words[start + size :])
+            if not catalogue.lexicon.read(rest).residue:
+                return measure
+    return None
+
+
+def resolve_column(
+    path: list[str],
+    catalogue: Catalogue,
+    context: Meaning = NOTHING,
+    period: Period | None = None,
+) -> tuple[str | None, Measure | None, str | None]:
+    """(indicator, measure, derived kind) one header path names on its own; indicator None
+    if none. A column with no measure of its own is a count (its actual)."""
+    read = _read_path(0, path, catalogue, {0: path})
+    found = catalogue.recognise(read_path(catalogue.lexicon, read.labels).within(context))
+    measure, derived = _measure_of(read.measure, period, [])
+    if found.indicator is not None and (measure, derived, read.measure.year) == (None,) * 3:
+        measure = "actual"
+    return found.indicator, measure, derived

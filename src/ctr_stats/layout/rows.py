@@ -1,0 +1,594 @@
+"""Rows to figures: a unit's (or a type of organization's) row of counts, or one unit's
+criteria down the rows, each resolved under the headings above it; total rows kept apart;
+the table's end found at its signature block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..catalogue import Catalogue, Recognised
+from ..catalogue.meaning import NOTHING, Lexicon, Meaning
+from ..model import Cell, Counted, Finding, Key, Number, Row, Severity
+from ..read import Grid, a1
+from ..text import clean, fold, strip_numbering
+from .cells import CellReader, finding
+from .header import CATEGORY_ROWS, Header, is_column_number, is_number_row, is_text
+
+
+@dataclass
+class RowsRead:
+    rows: list[Row] = field(default_factory=list)
+    totals: list[Row] = field(default_factory=list)
+    end: int = 0  # the first row after the table (its signature block, or the sheet's end)
+    skipped: list[int] = field(default_factory=list)  # repeated header and column-number rows
+    # rows whose numbers were not read, and the code of the finding that says why
+    unread: dict[int, str] = field(default_factory=dict)
+    # single cells not read, (row, column) -> the finding's code (a criterion given twice)
+    unread_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    # what was read, counted as it was, for the accounting: numbers added into figures,
+    # numbers compared (total rows, the sheet's percentages), and how many of them were text
+    used: int = 0
+    checked: int = 0
+    texts: int = 0
+    more: bool = False  # the table ended where another table's header begins
+
+
+# ---------------------------------------------------------------- where the table ends
+
+# The place-and-date line ("Hà Nội, ngày 20 tháng 6 năm 2024", dotted or filled) and the
+# signature block's words: not data, wherever they stand.
+_PLACE_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
+_SIGNATURE = re.compile(
+    r"^(?:nguoi lap bieu|nguoi lap|nguoi tong hop|can bo tong hop|tm|t m|kt|k t|tl|t l"
+    r"|truong ban|pho truong ban|noi nhan|ghi chu|chu thich|chu y|xac nhan|thu truong"
+    r"|ky ten|ky ghi ro ho ten|ky va ghi ro ho ten|bi thu|pho bi thu|chu nhiem|luu"
+    r"|ban thuong vu|thuong truc)\b"
+)
+
+
+# A place-and-date line typed across cells: "Long Biên, ngày" | 15 | "tháng 01 năm 2024".
+_PLACE_DATE_ROW = re.compile(r"^(?:[a-z ]{0,40} )?ngay(?: \d{1,2})? thang(?: \d{1,2})? nam\b")
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_signature_text(text: str) -> bool:
+    key = fold(text)
+    return bool(_SIGNATURE.match(key) or _PLACE_DATE.search(key))
+
+
+def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
+    """Whether a row holding no counts is the table's signature block or notes."""
+    if _EMPTY.issuperset(cells):
+        return False
+    return any(type(v) is str and v and _is_signature_text(v) for v in cells)
+
+
+def starts_table(
+    cells: list[object] | tuple[object, ...],
+    heading: str | None,
+    header: Header,
+    headings: frozenset[str],
+) -> bool:
+    """Whether a row without figures is the header of another table further down the sheet
+    (a label column's heading other than this table's own)."""
+    if _EMPTY.issuperset(cells):
+        return False
+    last = header.last_col if header.last_col is not None else len(cells) - 1
+    return any(
+        type(v) is str and len(v) <= 60 and fold(v) in headings and fold(v) != heading
+        for v in cells[: last + 1]
+    )
+
+
+def is_place_and_date(cells: list[object] | tuple[object, ...]) -> bool:
+    """A row that is a place-and-date line, its day typed in a number cell of its own."""
+    words = " ".join(
+        format(v, "g") if type(v) is float else str(v) for v in cells if v not in ("", None)
+    )
+    return bool(words) and _PLACE_DATE_ROW.match(fold(words)) is not None
+
+
+_EMPTY = frozenset({"", None})
+
+
+# ---------------------------------------------------------------- labels
+
+
+def row_label(grid: Grid, r: int, unit_col: int) -> tuple[str, int]:
+    """The label column's text; failing that, text to its left (a merged 'Tổng cộng')."""
+    row = grid.rows[r] if r < len(grid.rows) else ()
+    value = row[unit_col] if unit_col < len(row) else None
+    if type(value) is str and value.strip() and not is_column_number(value):
+        return clean(value), unit_col  # the common case, first
+    for c in range(unit_col):
+        value = row[c] if c < len(row) else None
+        if is_text(value) and not is_column_number(str(value)):
+            return clean(value), c
+    return "", unit_col
+
+
+_TOTAL = re.compile(
+    r"^(?:tong cong|tong so|tong hop|tong|cong|toan bo|toan|tat ca)"
+    r"(?: (?:chung|toan|ca|cac|cua))*"
+    r"(?: (?:thanh pho|tp|tinh|quan|huyen|thi xa|tx|xa|phuong|thi tran|dac khu|dang bo"
+    r"|don vi|khoi|nganh|cap|co so|cac don vi)\b.*)?$"
+    r"|^(?:tong )?cong(?: \d+| n)+$"  # "Cộng (1+2+3)", "Cộng (1+….+11)"
+)
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every row: each unit's copy of a form repeats them
+def is_total_label(label: str) -> bool:
+    """'Tổng cộng', 'Cộng', 'TỔNG SỐ', 'Toàn quận', 'Cộng toàn đảng bộ', 'Cộng (1+…+11)'."""
+    return bool(_TOTAL.match(fold(strip_numbering(label))))
+
+
+def _hidden_row_finding(grid: Grid, r: int, label: str) -> Finding:
+    return finding(
+        grid,
+        "hidden-row",
+        Severity.ERROR,
+        f"{r + 1}:{r + 1}",
+        f"dòng {r + 1} bị ẩn nhưng có số liệu: không được cộng (bỏ ẩn nếu cần tính, hoặc xóa dòng)",
+        f"row {r + 1} is hidden but holds figures: not added (unhide it to count it, or delete it)",
+        unit=label or None,
+    )
+
+
+def _heading_key(grid: Grid, header: Header) -> tuple[str | None, set[str]]:
+    """The header's own heading of the label column ("Đơn vị", "Chỉ tiêu"), folded, and
+    the letters it can start with: a row labelled so further down is the header repeated,
+    as a printed form repeats it on each page."""
+    heading = grid.value(header.top, header.unit_col)
+    if not is_text(heading):
+        return None, set()
+    text = clean(heading)
+    key = fold(text)
+    return key, {text[0].lower(), text[0].upper(), key[0], key[0].upper()}
+
+
+# ---------------------------------------------------------------- unit and category rows
+
+
+def unit_rows(
+    grid: Grid,
+    header: Header,
+    reader: CellReader,
+    findings: list[Finding],
+    headings: frozenset[str] = frozenset(),
+) -> RowsRead:
+    counted = reader.unit_counted
+    assert counted is not None
+    width = len(counted.keys)
+    out = RowsRead(end=len(grid.rows))
+    heading, initials = _heading_key(grid, header)
+    numbers = header.number_col
+    levels: list[_Level] = []  # each labelled row's level, for rows listed under rows
+    level = 0.0
+    r = header.first_data_row
+    while r < len(grid.rows):
+        label, label_col = row_label(grid, r, header.unit_col)
+        if label and label[0] in initials and fold(label) == heading:
+            r = _skip_header(grid, header, r, out)
+            continue
+        if label:
+            number = (
+                grid.rows[r][numbers]
+                if numbers is not None and numbers < len(grid.rows[r])
+                else None
+            )
+            level, partial = numbering_level(
+                label, level, number, names=header.layout != CATEGORY_ROWS
+            )
+            levels.append(_Level(r, level, partial))
+        amounts, texts, derived, problems = reader.read_counts(r, label)
+        # a number in the row: the fast path leaves no cell empty
+        present = width - amounts.count(None)
+        has_numbers = present > 0
+        if not has_numbers and not derived and ends_table(grid.rows[r]):
+            out.end = r
+            break
+        if r in grid.hidden_rows:
+            if has_numbers or derived:
+                findings.append(_hidden_row_finding(grid, r, label))
+                out.unread[r] = "hidden-row"
+            r += 1
+            continue
+        if not has_numbers and not derived and (not problems or not label):
+            if starts_table(grid.rows[r], heading, header, headings):
+                out.end, out.more = r, True
+                break
+            if is_number_row(grid.rows[r]):
+                out.skipped.append(r)
+            r += 1
+            continue  # a heading, a blank row
+        findings.extend(problems)
+        row = Row(label, label_col, r, reader.where, amounts, counted, texts, derived)
+        if label and (texts or derived):
+            out.checked += len(derived)
+            out.texts += len(texts) + sum(1 for cell in derived.values() if cell.raw)
+        if label and is_total_label(label):
+            out.totals.append(row)
+            out.checked += present
+        elif not label:
+            if is_place_and_date(grid.rows[r]):
+                out.end = r
+                break
+            if has_numbers:
+                out.unread[r] = "unlabelled-row"
+                findings.append(
+                    finding(
+                        grid,
+                        "unlabelled-row",
+                        Severity.ERROR,
+                        a1(r, header.unit_col),
+                        "dòng có số liệu nhưng không có tên đơn vị: không được cộng",
+                        "a row with figures but no unit name: not added",
+                    )
+                )
+        else:
+            out.rows.append(row)
+            out.used += present
+        r += 1
+    _nest(grid, header, out, levels, findings)
+    if not out.totals:
+        _total_by_its_sums(grid, out, findings)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    row: int
+    level: float
+    partial: bool  # listed as a part only ("Trong đó:")
+
+
+def _nest(
+    grid: Grid, header: Header, out: RowsRead, levels: list[_Level], findings: list[Finding]
+) -> None:
+    """Rows listed under a row ("6. Đơn vị sự nghiệp, gồm:" › "a) Công lập", "b) Ngoài
+    công lập"; "Trong đó: …") are a breakdown of it: compared with it, never added with it.
+    Of types of organization the row above is the figure and its parts are checked against
+    it; of units the parts are the figures (units) and the row above is their subtotal."""
+    if len({entry.level for entry in levels}) < 2:
+        return  # one level: nothing listed under anything (most sheets)
+    read = {row.index: row for row in out.rows}
+    stack: list[tuple[float, Row | None]] = []
+    under: dict[int, tuple[Row, list[Row], list[Row]]] = {}  # parent -> (parent, complete, partial)
+    partial_lists: set[tuple[int, float]] = set()  # (parent row, level) listed "Trong đó"
+    for entry in levels:
+        while stack and stack[-1][0] >= entry.level:
+            stack.pop()
+        parent = next((row for _, row in reversed(stack) if row is not None), None)
+        row = read.get(entry.row)
+        if parent is not None and row is not None:
+            key = (parent.index, entry.level)
+            if entry.partial:
+                partial_lists.add(key)
+            _, complete, partial = under.setdefault(parent.index, (parent, [], []))
+            (partial if key in partial_lists else complete).append(row)
+        stack.append((entry.level, row))
+    category = header.layout == CATEGORY_ROWS
+    for parent, complete, partial in under.values():
+        _check_breakdown(grid, parent, complete, partial, findings)
+        parts = [*complete, *partial] if category else ([parent, *partial] if complete else partial)
+        for row in parts:
+            if row in out.rows:
+                out.rows.remove(row)
+                present = len(row.amounts) - row.amounts.count(None)
+                out.used -= present
+                out.checked += present
+
+
+def _check_breakdown(
+    grid: Grid, parent: Row, complete: list[Row], partial: list[Row], findings: list[Finding]
+) -> None:
+    """A complete list of parts adds up to its whole, a part listed "Trong đó" stays within
+    it, column by column where the whole gives a number."""
+    for c, whole in enumerate(parent.amounts):
+        if whole is None:
+            continue
+        parts = [row.amounts[c] for row in complete if row.amounts[c] is not None]
+        wrong = bool(parts) and sum(parts) != whole  # type: ignore[arg-type]
+        over = [row for row in partial if row.amounts[c] is not None and row.amounts[c] > whole]  # type: ignore[operator]
+        if not wrong and not over:
+            continue
+        key = parent.counted.keys[c]
+        cell = a1(parent.index, parent.counted.columns[c])
+        if wrong:
+            vi = f"dòng '{parent.label}' ghi {whole}, các dòng chi tiết bên dưới cộng lại {sum(parts)}"  # type: ignore[arg-type]
+            en = f"row '{parent.label}' says {whole}, the rows listed under it add up to {sum(parts)}"  # type: ignore[arg-type]
+        else:
+            vi = f"dòng '{over[0].label}' ({over[0].amounts[c]}) lớn hơn dòng '{parent.label}' ({whole}) mà nó là một phần"
+            en = f"row '{over[0].label}' ({over[0].amounts[c]}) exceeds row '{parent.label}' ({whole}) it is a part of"
+        findings.append(
+            finding(grid, "breakdown-mismatch", Severity.ERROR, cell, vi, en, indicator=key[0])
+        )
+
+
+def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> None:
+    """A first or last row whose every count is the sum of the other rows' is a total row
+    labelled in words the tool does not know ("Tổng hợp chung toàn quận", "Thành phố Hà
+    Nội"): compared, never added a second time. Only when the sums say so beyond chance:
+    three rows at least, three columns with a sum."""
+    rows = out.rows
+    if len(rows) < 3:
+        return
+    for candidate in (rows[-1], rows[0]):
+        others = [row for row in rows if row is not candidate]
+        if None in candidate.amounts or any(
+            row.counted is not candidate.counted or None in row.amounts for row in others
+        ):
+            continue
+        sums = tuple(map(sum, zip(*[row.amounts for row in others], strict=True)))
+        if sums == candidate.amounts and sum(1 for v in sums if v) >= 3:
+            rows.remove(candidate)
+            out.totals.append(candidate)
+            out.used -= len(sums)
+            out.checked += len(sums)
+            findings.append(
+                finding(
+                    grid,
+                    "total-row-by-sum",
+                    Severity.WARNING,
+                    candidate.label_cell,
+                    f"dòng '{candidate.label}' bằng tổng các dòng còn lại: coi là dòng tổng, không cộng thêm",
+                    f"row '{candidate.label}' equals the sum of the other rows: taken as a total row, not added again",
+                )
+            )
+            return
+
+
+def _skip_header(grid: Grid, header: Header, r: int, out: RowsRead) -> int:
+    """The rows of a repeated header (and its column-number row): passed over."""
+    last = r + (header.bottom - header.top)
+    if last + 1 < len(grid.rows) and is_number_row(grid.rows[last + 1]):
+        last += 1
+    out.skipped.extend(range(r, last + 1))
+    return last + 1
+
+
+# ---------------------------------------------------------------- indicator rows
+
+# Numbering in front of a criterion, as the forms number their levels: "I." / "A -"
+# (parts), "1." / "1 -" (items), "1.1." (sub-items), "a)" / "a -" (their parts), "-",
+# "+" / "*" (items of those).
+_LEVELS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"^(?:[IVX]+|[A-ZĐ])\s*[.)/–-]\s*", re.U), 1),
+    (re.compile(r"^\d+\s*\.\s*\d+(?:\s*\.\s*\d+)*\s*[.)/–-]?\s+"), 3),
+    (re.compile(r"^\(?\d+\s*[.)/–-]?\)?\s+|^\(?\d+\)\s*"), 2),
+    (re.compile(r"^\(?[a-zđ]\s*[.)/–-]\)?\s*"), 4),
+    (re.compile(r"^[-–—•]\s*"), 5),
+    (re.compile(r"^[+*]\s*"), 6),
+)
+_CHILD = re.compile(r"^\s*(?:trong (?:đó|do)|chia ra|bao gồm|gồm|trong số)\b\s*[:,.]?\s*", re.I)
+_ROMAN = re.compile(r"^[IVX]+$")
+_ROMAN_START = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\s*[.)/–-]")
+
+
+def numbering_level(
+    label: str, previous: float, number: object = None, *, names: bool = False
+) -> tuple[float, bool]:
+    """How deep a row sits, by its numbering (or, failing that, the number in its STT
+    column: "I", "1", "a"), and whether it is listed as a part only ("Trong đó:"): such a
+    row sits under the row before it unless its own numbering says where. Rows of names
+    (`names`) go by their STT first: "Q. Ba Đình", "H. Đông Anh" are no numbering."""
+    partial, rest = _numbering(label[:12])
+    level = _number_level(number) if names else None
+    if level is None:
+        level = _label_level(rest)
+        if names and level in (1, 4) and not _ROMAN_START.match(rest):
+            level = None  # a letter and a dot starting a name: "Q.", "H.", "P.", "X."
+    if level is None and partial:
+        return previous + 0.5, True  # the STT column numbers rows, not levels, here
+    if level is None:
+        level = _number_level(number)
+    return (0, False) if level is None else (level, partial)
+
+
+@lru_cache(maxsize=1 << 12)
+def _numbering(start: str) -> tuple[bool, str]:
+    """(a "Trong đó:" part, the label's start after it): kept by the label's first letters,
+    which repeat in every copy of a form."""
+    match = _CHILD.match(start)
+    return (True, start[match.end() :]) if match else (False, start)
+
+
+@lru_cache(maxsize=1 << 12)
+def _label_level(start: str) -> float | None:
+    for pattern, level in _LEVELS:
+        if pattern.match(start):
+            return level
+    return None
+
+
+def _number_level(number: object) -> float | None:
+    if type(number) is float or type(number) is int:
+        return 2
+    if type(number) is not str or not number.strip():
+        return None
+    text = number.strip().rstrip(".)")
+    if text.isdigit():
+        return 2
+    if _ROMAN.match(text) or (len(text) == 1 and text.isupper()):
+        return 1
+    if len(text) == 1 and text.isalpha():
+        return 4
+    if re.fullmatch(r"\d+(?:\.\d+)+", text):
+        return 3
+    return _label_level(text + " ")
+
+
+@dataclass
+class _Heading:
+    level: float
+    meaning: Meaning  # the path down to this row, composed
+
+
+def criterion_rows(
+    grid: Grid,
+    header: Header,
+    reader: CellReader,
+    catalogue: Catalogue,
+    findings: list[Finding],
+    owner_text: str | None,
+    context: Meaning,
+    headings: frozenset[str] = frozenset(),
+) -> RowsRead:
+    """One unit's sheet: each row a criterion, resolved under the headings above it
+    ("B - Đảng viên tăng trong kỳ" › "1. Kết nạp" is admission.total; "Cấp ủy kiểm tra"
+    then "- Tổ chức đảng" is inspection.committee_check_orgs)."""
+    out = RowsRead(end=len(grid.rows))
+    numbers: dict[Key, Number] = {}
+    texts: dict[Key, str] = {}
+    derived: dict[tuple[str, str], Cell] = {}
+    columns: dict[Key, int] = {}
+    rows_of: dict[Key, int] = {}
+    by_measure = {c.measure: c.index for c in reader.counted}
+    lexicon = catalogue.lexicon
+    stack: list[_Heading] = []
+    level = 0.0
+    heading, _ = _heading_key(grid, header)
+    r = header.first_data_row - 1
+    while r + 1 < len(grid.rows):
+        r += 1
+        label, _ = row_label(grid, r, header.unit_col)
+        if not label and is_place_and_date(grid.rows[r]):
+            out.end = r
+            break
+        if not label:
+            if any(
+                isinstance(v, (int, float)) and not isinstance(v, bool)
+                for c, v in enumerate(grid.rows[r])
+                if c in reader_columns(reader)
+            ):
+                findings.append(
+                    finding(
+                        grid,
+                        "unlabelled-row",
+                        Severity.ERROR,
+                        a1(r, header.unit_col),
+                        "dòng có số liệu nhưng không có tên chỉ tiêu: không được cộng",
+                        "a row with figures but no criterion: not added",
+                    )
+                )
+                out.unread[r] = "unlabelled-row"
+            elif is_number_row(grid.rows[r]):
+                out.skipped.append(r)
+            continue
+        if fold(label) == heading:
+            r = _skip_header(grid, header, r, out) - 1
+            continue
+        number = grid.value(r, header.number_col) if header.number_col is not None else None
+        level, _ = numbering_level(label, level, number)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        above = stack[-1].meaning if stack else NOTHING
+        meaning = lexicon.under(lexicon.read(label), above)
+        stack.append(_Heading(level, meaning))
+        recognised = catalogue.recognise(meaning.within(context))
+        indicator = recognised.indicator
+        row_numbers, row_texts, row_derived, problems = reader.read(r, owner_text or "", indicator)
+        if not row_numbers and not row_derived and ends_table(grid.rows[r]):
+            out.end = r
+            break
+        if (
+            not row_numbers
+            and not row_derived
+            and starts_table(grid.rows[r], heading, header, headings)
+        ):
+            out.end, out.more = r, True
+            break
+        if not row_numbers and not row_derived and not problems:
+            continue  # a heading
+        if r in grid.hidden_rows:
+            findings.append(_hidden_row_finding(grid, r, label))
+            out.unread[r] = "hidden-row"
+            continue
+        if indicator is None:
+            if problems and not row_numbers and ends_table(grid.rows[r]):
+                out.end = r
+                break
+            findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon))
+            out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
+            continue
+        findings.extend(problems)
+        derived.update(row_derived)
+        out.checked += len(row_derived)
+        out.texts += sum(1 for cell in row_derived.values() if cell.raw)
+        for key, number in row_numbers.items():
+            col = by_measure[key[1]]
+            if key in numbers:
+                first = a1(rows_of[key], columns[key])
+                findings.append(
+                    finding(
+                        grid,
+                        "duplicate-criterion",
+                        Severity.ERROR,
+                        a1(r, col),
+                        f"chỉ tiêu này đã có ở ô {first} (không cộng lần nữa)",
+                        f"this criterion already appears at {first} (not added again)",
+                        indicator=indicator,
+                    )
+                )
+                out.unread_cells[(r, col)] = "duplicate-criterion"
+                continue
+            numbers[key] = number
+            columns[key] = col
+            rows_of[key] = r
+            out.used += 1
+            if key in row_texts:
+                texts[key] = row_texts[key]
+                out.texts += 1
+    if numbers:
+        counted = Counted(tuple(numbers), tuple(columns[key] for key in numbers))
+        out.rows.append(
+            Row(
+                owner_text or grid.sheet,
+                header.unit_col,
+                header.top,
+                reader.where,
+                tuple(numbers.values()),
+                counted,
+                texts,
+                derived,
+                rows_of,
+            )
+        )
+    return out
+
+
+def reader_columns(reader: CellReader) -> set[int]:
+    return {c.index for c in (*reader.counted, *reader.derived)}
+
+
+def _unread_criterion(
+    grid: Grid, header: Header, r: int, label: str, recognised: Recognised, lexicon: Lexicon
+) -> Finding:
+    cell = a1(r, header.unit_col)
+    if recognised.candidates:
+        names = ", ".join(recognised.candidates)
+        return finding(
+            grid,
+            "ambiguous-indicator",
+            Severity.ERROR,
+            cell,
+            f"chỉ tiêu '{label}' khớp với nhiều chỉ tiêu trong danh mục ({names}): không đoán, không cộng",
+            f"criterion '{label}' matches several catalogue indicators ({names}): not guessed, not added",
+        )
+    near = f" (gần với {recognised.near})" if recognised.near else ""
+    near_en = f" (close to {recognised.near})" if recognised.near else ""
+    words = " ".join(lexicon.read(label).residue)  # its own, not its headings'
+    unknown_vi = f"; không hiểu các từ: '{words}'" if words else ""
+    unknown_en = f"; words not understood: '{words}'" if words else ""
+    return finding(
+        grid,
+        "unknown-criterion",
+        Severity.WARNING,
+        cell,
+        f"chỉ tiêu '{label}' không có trong danh mục{near}{unknown_vi}: số liệu dòng này không được cộng",
+        f"criterion '{label}' names no catalogue indicator{near_en}{unknown_en}: its figures are not added",
+        indicator=recognised.near,
+    )

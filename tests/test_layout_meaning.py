@@ -1,0 +1,272 @@
+"""The loader on what real forms do to a table: wording by meaning, headers merged or not,
+measures with years, signature blocks, total rows in other words, and every number of the
+table accounted for (used, checked, numbering, or named in a finding)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ctr_stats
+from ctr_stats.api import load
+
+from .conftest import SAMPLES
+from .helpers import write_xlsx
+
+TITLE = [
+    ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+    ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+    ["BAN TỔ CHỨC"],
+    ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023"],
+]
+HEADER = [
+    ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None],
+    [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+]
+MERGES = ["C5:E5", "A5:A6", "B5:B6"]
+ROWS = [
+    [1, "Đảng bộ phường Trúc Bạch", 10, 12, 9],
+    [2, "Đảng bộ phường Kim Mã", 20, 21, 18],
+    [3, "Chi bộ Trường THPT Phan Đình Phùng", 5, 6, 4],
+]
+SIGNATURE = [
+    [],
+    [None, None, None, "Hà Nội, ngày 20 tháng 6 năm 2024"],
+    [None, "NGƯỜI LẬP BIỂU", None, "TM. BAN THƯỜNG VỤ"],
+    [None, None, None, "(Ký, ghi rõ họ tên)"],
+]
+
+
+def _compute(
+    tmp_path: Path, rows: list[list[object]], merges: list[str] = MERGES
+) -> ctr_stats.Report:
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": rows}, {"KN": merges})
+    return ctr_stats.compute([path], registry="hanoi-2024")
+
+
+def _admission(report: ctr_stats.Report) -> tuple[int | None, int | None, int | None]:
+    total = report.total("admission.total")
+    assert total is not None
+    return total.figures.plan, total.figures.actual, total.figures.prior
+
+
+def _codes(report: ctr_stats.Report) -> list[tuple[str, str | None]]:
+    return sorted((f.code, f.cell) for f in report.findings if f.code != "missing-unit")
+
+
+def test_a_signature_block_with_a_dated_place_line_gives_no_finding(tmp_path: Path) -> None:
+    report = _compute(
+        tmp_path, [*TITLE, *HEADER, *ROWS, ["Tổng cộng", None, 35, 39, 31], *SIGNATURE]
+    )
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Cộng toàn quận", "Toàn quận", "Tổng cộng chung", "Tổng hợp", "TỔNG SỐ", "Cộng (1+2+3)"],
+)
+def test_total_rows_in_other_words_are_compared_never_added(tmp_path: Path, label: str) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [label, None, 35, 39, 31]])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_a_total_row_in_words_not_known_is_found_by_its_sums(tmp_path: Path) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [None, "Quận Ba Đình", 35, 39, 31]])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == [("total-row-by-sum", "B10")]
+
+
+def test_an_unmerged_header_group_still_heads_its_measures(tmp_path: Path) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS], merges=[])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_a_blank_column_inside_a_merged_group_is_no_measure(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None, None],
+        [None, None, "Kế hoạch", None, "Thực hiện", "Cùng kỳ"],
+    ]
+    rows = [[*r[:3], None, *r[3:]] for r in ROWS]
+    report = _compute(tmp_path, [*TITLE, *header, *rows], ["C5:F5", "A5:A6", "B5:B6"])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+@pytest.mark.parametrize("word", ["Lũy kế", "Số liệu", "Ước TH", "Dự kiến", "Tháng 11"])
+def test_a_measure_not_understood_is_an_error_naming_its_header(tmp_path: Path, word: str) -> None:
+    header = [HEADER[0], [None, None, "Kế hoạch", word, "Cùng kỳ"]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    assert _admission(report) == (35, None, 31)
+    assert _codes(report) == [("unknown-column", "D6")]
+    (finding,) = [f for f in report.findings if f.code == "unknown-column"]
+    assert finding.severity == "error" and "D7:D9" in finding.message_en
+
+
+@pytest.mark.parametrize(
+    ("measures", "expected"),
+    [
+        (["Kế hoạch năm 2023", "Thực hiện năm 2023", "Thực hiện năm 2022"], (35, 39, 31)),
+        (["KH 2023", "TH 2023", "TH 2022"], (35, 39, 31)),
+        (["Chỉ tiêu", "Năm 2023", "Năm 2022"], (35, 39, 31)),
+        (["Kế hoạch", "Năm báo cáo", "Năm trước"], (35, 39, 31)),
+        (["Kế hoạch", "Kỳ này", "Cùng kỳ năm trước"], (35, 39, 31)),
+    ],
+)
+def test_measures_with_years_are_read_against_the_period(
+    tmp_path: Path, measures: list[str], expected: tuple[int, int, int]
+) -> None:
+    header = [HEADER[0], [None, None, *measures]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    assert _admission(report) == expected
+    assert _codes(report) == []
+
+
+def test_the_measure_row_deleted_gives_no_figure_from_the_wrong_column(tmp_path: Path) -> None:
+    report = _compute(tmp_path, [*TITLE, HEADER[0], *ROWS], ["C5:E5"])
+    assert report.total("admission.total") is None
+    assert {f.severity for f in report.findings if f.code != "missing-unit"} == {"error"}
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(True, "not-a-number"), ("abc", "not-a-number"), ("?", "not-a-number"), (12.5, "non-integer")],
+)
+def test_what_is_no_count_is_an_error_naming_its_cell(
+    tmp_path: Path, value: object, code: str
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = value
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
+    assert _codes(report) == [(code, "D8")]
+    assert [f.severity for f in report.findings if f.code == code] == ["error"]
+
+
+def test_an_excel_error_value_is_not_an_empty_cell(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": [*TITLE, *HEADER, *ROWS]}, {"KN": MERGES})
+    workbook = load_workbook(path)
+    cell = workbook["KN"]["D8"]
+    cell.value, cell.data_type = "#REF!", "e"
+    workbook.save(path)
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    assert _codes(report) == [("not-a-number", "D8")]
+    assert "#REF!" in next(f.message_en for f in report.findings if f.code == "not-a-number")
+
+
+def test_a_number_where_the_name_belongs_is_an_error(tmp_path: Path) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[2] = ["Chi bộ Trường THPT Phan Đình Phùng", 5, 6, 4, None]  # shifted one left
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
+    assert ("misplaced-number", "B9") in _codes(report)
+
+
+def test_a_form_whose_header_is_not_found_is_an_error(tmp_path: Path) -> None:
+    header = [["STT", "Tên", "Số đảng viên mới", None, None], HEADER[1]]
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": [*TITLE, *header, *ROWS]})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    assert report.totals == ()
+    assert [(f.code, f.severity, f.sheet) for f in load([path]).findings] == [
+        ("unread-sheet", "error", "KN")
+    ]
+
+
+def test_one_cell_three_line_title_names_the_most_specific_unit(tmp_path: Path) -> None:
+    title = [
+        ["Tỉnh (thành uỷ) Hà Nội\nHuyện (quận uỷ) Đông Anh\nBAN TỔ CHỨC"],
+        [],
+        [],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023"],
+    ]
+    path = write_xlsx(tmp_path / "bao-cao.xlsx", {"KN": [*title, *HEADER, *ROWS]}, {"KN": MERGES})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    assert [(u.name, u.figures.actual) for u in report.units] == [("Đông Anh", 39)]
+
+
+@pytest.mark.parametrize("folder", ["2023", "2022-h1", "2021-9m"])
+def test_every_number_of_the_samples_is_accounted_for(folder: str) -> None:
+    loaded = load([SAMPLES / folder])
+    for sheet in loaded.sheets:
+        a = sheet.accounting
+        assert a is not None
+        assert a.read == a.used + a.checked + a.numbering + a.not_used, (sheet.file, sheet.sheet)
+        assert a.not_used == 0
+        assert a.used > 0
+
+
+def test_json_says_how_the_numbers_of_the_tables_were_used(tmp_path: Path) -> None:
+    from ctr_stats.render.json import report_to_dict
+
+    header = [HEADER[0], [*HEADER[1], "Lũy kế"]]
+    rows = [[*r, 40] for r in ROWS]
+    report = _compute(tmp_path, [*TITLE, *header, *rows, ["Tổng cộng", None, 35, 39, 31, 120]])
+    # 12 counts (9 added, 3 compared in the total row), 3 row numbers, 4 under "Lũy kế"
+    assert report_to_dict(report)["cells"] == {
+        "read": 19,
+        "used": 9,
+        "checked": 3,
+        "numbering": 3,
+        "not_used": 4,
+    }
+    assert [(u.cell, u.text, u.code) for u in report.accounting.unused] == [
+        ("F7", "40", "unknown-column"),
+        ("F8", "40", "unknown-column"),
+        ("F9", "40", "unknown-column"),
+        ("F10", "120", "unknown-column"),
+    ]
+
+
+def test_explain_unused_lists_each_number_not_used_with_its_cell(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    header = [HEADER[0], [*HEADER[1], "Lũy kế"]]
+    rows = [[*r, 40] for r in ROWS]
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": [*TITLE, *header, *rows]}, {"KN": MERGES})
+    result = run("explain", "--unused", str(path), "--registry", "hanoi-2024", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    for cell in ("F7", "F8", "F9"):
+        assert f"│ {cell} " in result.stdout
+    assert result.stdout.count("unknown-column") == 3
+    assert "15 numbers in the tables: 9 added into figures, 0 checked" in result.stdout
+
+
+@pytest.mark.parametrize("value", [1e15, 2**53 + 1, 1e308, 12_000_000])
+def test_a_number_too_large_to_be_a_count_is_an_error_not_added(
+    tmp_path: Path, value: float
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][3] = value
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
+    assert _codes(report) == [("implausible-value", "D8")]
+    assert _admission(report) == (35, 18, 31)
+
+
+def test_a_criterion_worded_so_that_its_unit_drops_out_is_an_error(tmp_path: Path) -> None:
+    """Worded in a way not understood, close to an indicator other units report: the unit
+    would drop out of that total without a word, so the warning becomes an error."""
+    header = [["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"]]
+
+    def unit(name: str, label: str) -> Path:
+        title = [[f"ĐẢNG BỘ {name.upper()}"], ["BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2023"]]
+        rows = [[1, label, 35, 39, 31], [2, "Trong đó: sinh viên", None, 4, 3]]
+        return write_xlsx(tmp_path / f"{name}.xlsx", {"S": [*title, *header, *rows]})
+
+    unit("Quận Ba Đình", "Kết nạp đảng viên mới (ước tính)")
+    report = ctr_stats.compute([tmp_path / "Quận Ba Đình.xlsx"], registry="hanoi-2024")
+    alone = [(f.code, f.cell, f.severity) for f in report.findings if f.code != "missing-unit"]
+    assert alone == [("unknown-criterion", "B4", "warning"), ("unknown-criterion", "B5", "warning")]
+    unit("Quận Tây Hồ", "Đảng viên mới kết nạp")
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2024")
+    assert [
+        (f.code, f.cell, f.severity, f.indicator)
+        for f in report.findings
+        if f.code != "missing-unit"
+    ] == [
+        ("unknown-criterion", "B4", "error", "admission.total"),
+        ("unknown-criterion", "B5", "error", "admission.university_student"),
+    ]
+    assert _admission(report) == (35, 39, 31)  # Tây Hồ's alone, and the run fails
