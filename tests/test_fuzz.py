@@ -77,6 +77,27 @@ def test_the_judge_fails_what_it_must() -> None:
     assert judge(base, base.outcome, Damage(place)).failure is Failure.OTHER
 
 
+def test_a_place_is_named_by_a_finding_on_its_cell_row_or_range() -> None:
+    from ctr_stats.model import Finding, Severity
+    from tests.fuzz.expect import Place
+
+    def said(cell: str | None, sheet: str = "Kết nạp", file: str = "/x/ba-dinh.xlsx") -> Finding:
+        return Finding("x", Severity.ERROR, "", "", file, sheet, cell)
+
+    place = Place(frozenset({"ba-dinh.xlsx"}), "Kết nạp", frozenset({(12, 4)}), frozenset({20}))
+    assert place.named_by(said("D12"))
+    assert place.named_by(said("D10:D18"))
+    assert place.named_by(said("F8, D12"))
+    assert place.named_by(said("20:20"))  # a row
+    assert place.named_by(said("K20"))  # a cell of a row
+    assert not place.named_by(said("E12"))
+    assert not place.named_by(said("D13:D18"))
+    assert not place.named_by(said("D12", sheet="Kiểm tra"))
+    assert not place.named_by(said("D12", file="/x/ba-vi.xlsx"))
+    assert not place.named_by(said(None))
+    assert Place(frozenset({"ba-dinh.xlsx"}), "Kết nạp", whole_sheet=True).named_by(said(None))
+
+
 # ------------------------------------------------------------ the CLI agrees with the judge
 
 CLI_SAMPLE = [

@@ -127,8 +127,9 @@ CLASSES: list[Class] = [
     _c(V, "value/row-duplicated", m.row_duplicated),
     _c(V, "value/no-total-row", m.change_without_total),
     # ---------------------------------------------------------------- damaging
-    *(_c(D, f"unknown-measure/{w}", m.unknown_measure, word=w) for w in (
-        "Lũy kế", "Số liệu", "Ước TH", "Dự kiến", "Tháng 11")),
+    *(_c(D, f"unknown-measure/{w} for {r}", m.unknown_measure, word=w, replaces=r)
+      for r in ("actual", "plan-or-prior")
+      for w in ("Lũy kế", "Số liệu", "Ước TH", "Dự kiến", "Tháng 11")),
     _c(D, "header-row-deleted/indicator", m.header_row_deleted, which="indicator"),
     _c(D, "header-row-deleted/measure", m.header_row_deleted, which="measure"),
     *(_c(D, f"bad-value/{w}", m.bad_value, what=w) for w in m.BAD),
@@ -143,7 +144,7 @@ CLASSES: list[Class] = [
     _c(D, "hidden/very-hidden-sheet", m.hidden_sheet, state="veryHidden"),
     _c(D, "merged-data/across", m.merged_data, direction="across"),
     _c(D, "merged-data/down", m.merged_data, direction="down"),
-    _c(D, "unlabelled-row/any", m.unlabelled_row, first=False),
+    _c(D, "unlabelled-row/other", m.unlabelled_row, first=False),
     _c(D, "unlabelled-row/first", m.unlabelled_row, first=True),
     _c(D, "shifted-left", m.shifted_left),
     _c(D, "duplicated-sheet", m.duplicated_sheet),

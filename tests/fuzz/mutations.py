@@ -88,6 +88,8 @@ def blank_rows(t: Target, where: str, n: int = 1) -> Expectation:
 
 def blank_cols(t: Target, where: str, n: int = 1) -> Expectation:
     f = t.form()
+    if where == "after-plan" and not _planned(f):  # 2022-h1's inspection sheet has no plan
+        f = next(f for f in map(t.form, t.book.sheetnames) if _planned(f))
     groups = f.groups()
     wide = [g for g in groups if g[1] > g[0]]
 
@@ -96,8 +98,7 @@ def blank_cols(t: Target, where: str, n: int = 1) -> Expectation:
         return t.rng.randint(start + 1, end)
 
     def after_plan() -> int:  # between a group's Kế hoạch and Thực hiện
-        planned = [s for s, e in wide if f.ws.cell(f.sub, s).value == MEASURE_WORDS["plan"]]
-        return t.rng.choice(planned) + 1
+        return t.rng.choice(_planned(f)) + 1
 
     at = {
         "before-table": lambda: 1,
@@ -112,6 +113,15 @@ def blank_cols(t: Target, where: str, n: int = 1) -> Expectation:
     t.note(f"{n} blank column(s) at {get_column_letter(at)}")
     t.save()
     return SAME
+
+
+def _planned(f: Form) -> list[int]:
+    """The first columns of a sheet's groups that start with Kế hoạch."""
+    return [
+        start
+        for start, end in f.groups()
+        if end > start and f.ws.cell(f.sub, start).value == MEASURE_WORDS["plan"]
+    ]
 
 
 def unmerge_header(t: Target, fill: str) -> Expectation:
@@ -860,10 +870,22 @@ def change_without_total(t: Target) -> Expectation:
 # ============================================================ damaging
 
 
-def unknown_measure(t: Target, word: str) -> Expectation:
-    """A measure heading the catalogue does not know: that column's figures are unknown."""
+def unknown_measure(t: Target, word: str, replaces: str) -> Expectation:
+    """A measure heading the catalogue does not know, in place of an indicator's Thực hiện
+    or of its Kế hoạch or Cùng kỳ, beside the others: that column's figures are unknown.
+    (Under an indicator of one column the column may be taken for its only figure: not
+    chosen.)"""
+    wanted = {"actual": {"Thực hiện"}, "plan-or-prior": {"Kế hoạch", "Cùng kỳ"}}[replaces]
     f = t.form()
-    c = t.rng.choice(f.columns)
+    c = t.rng.choice(
+        [
+            c
+            for start, end in f.groups()
+            if end > start
+            for c in range(start, end + 1)
+            if f.ws.cell(f.sub, c).value in wanted
+        ]
+    )
     f.ws.cell(f.sub, c).value = word
     t.note(f"{get_column_letter(c)}{f.sub} = {word!r}")
     t.save()
@@ -987,9 +1009,9 @@ def merged_data(t: Target, direction: str) -> Expectation:
 
 
 def unlabelled_row(t: Target, first: bool) -> Expectation:
-    """A data row without its label (the first, right under the header, or any)."""
+    """A data row without its label: the first, right under the header, or another."""
     f = t.form()
-    r = f.first if first else t.rng.choice(list(f.data_rows))
+    r = f.first if first else t.rng.choice(list(f.data_rows)[1:])
     f.ws.cell(r, f.label_col).value = None
     t.note(f"row {r}")
     t.save()
