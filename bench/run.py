@@ -176,7 +176,9 @@ def main() -> None:
         theirs: list[tuple[float, float, float]] = []
         runs = args.runs if n < 1000 else max(3, args.runs // 2)
         timed(
-            ctr_stats("compute", str(folder), "--units", str(units_file(n)), "--format", "json")
+            ctr_stats(
+                "compute", str(folder), "--units-only", str(units_file(n)), "--format", "json"
+            )
         )  # warm
         for _ in range(runs):  # alternating, so both see the same machine
             ours.append(
@@ -184,7 +186,7 @@ def main() -> None:
                     ctr_stats(
                         "compute",
                         str(folder),
-                        "--units",
+                        "--units-only",
                         str(units_file(n)),
                         "--format",
                         "json",
@@ -221,7 +223,7 @@ def main() -> None:
             "",
             f"Machine: {machine}. Run: `python bench/run.py` on {time.strftime('%Y-%m-%d')}.",
             "",
-            "`ctr-stats compute DIR --units units.csv --format json` as a whole process (start to exit) against",
+            "`ctr-stats compute DIR --units-only units.csv --format json` as a whole process (start to exit) against",
             "`bench/baseline.py` (pandas.read_excel with openpyxl, summing the numeric columns), alternating;",
             f"medians of {args.runs} runs ({max(3, args.runs // 2)} for 3,321 files); peak memory of the largest",
             "process (resident) and of all its processes together (PSS: pages a forked worker shares counted once).",
@@ -246,7 +248,7 @@ def _excel_time(n: int) -> float:
         "import sys, time, statistics, tempfile, pathlib; sys.path.insert(0, 'src');"
         "import ctr_stats; from ctr_stats.render.excel import write_excel;"
         "from ctr_stats.api import paused_gc;"
-        f"r = ctr_stats.compute(['{WORK / str(n)}'], units_file='{units_file(n)}');"
+        f"r = ctr_stats.compute(['{WORK / str(n)}'], units_file='{units_file(n)}', units_only=True);"
         "d = pathlib.Path(tempfile.mkdtemp()); t = []\n"
         "for i in range(5):\n"
         "    s = time.perf_counter()\n"

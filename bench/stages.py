@@ -65,7 +65,7 @@ def main() -> None:
 
     profiler = cProfile.Profile()
     start = time.perf_counter()
-    report = api.compute([folder], units_file=units_file(args.files))
+    report = api.compute([folder], units_file=units_file(args.files), units_only=True)
     rendering = time.perf_counter()
     with api.paused_gc():
         size = sum(len(piece) for piece in iter_json(report))
@@ -85,7 +85,7 @@ def main() -> None:
 
     # the costliest functions, from a second run under cProfile (which slows it down)
     profiler.enable()
-    api.compute([folder], units_file=units_file(args.files))
+    api.compute([folder], units_file=units_file(args.files), units_only=True)
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)

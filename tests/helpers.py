@@ -47,3 +47,25 @@ def district_sheet(
     if total is not None:
         sheet.append(list(total))
     return sheet
+
+
+def libreoffice_convert(source: Path, filter_name: str, folder: Path) -> None:
+    """`soffice --convert-to FILTER` into `folder`, with a profile of its own there (a first
+    run makes one; two tests sharing one would race)."""
+    import subprocess
+
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{folder}/lo-profile",
+            "--convert-to",
+            filter_name,
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )

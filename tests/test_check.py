@@ -172,14 +172,14 @@ def test_non_integer_count(samples_copy: Path) -> None:
 def test_stated_percent_mismatch(tmp_path: Path) -> None:
     path = tmp_path / "kn.xlsx"
     shutil.copy(CORPUS / "files" / "unit-rows-percent-column-in-indicator-group.xlsx", path)
-    clean = check([path], units_file=CORPUS / "units.csv")
+    clean = check([path], units_file=CORPUS / "units.csv", units_only=True)
     assert clean.findings == ()
 
     def change(sheet: object) -> None:
         sheet["F10"].value = 118.5  # type: ignore[index]  # 161/150 is 107.3
 
     edit(path, "KN", change)
-    result = check([path], units_file=CORPUS / "units.csv")
+    result = check([path], units_file=CORPUS / "units.csv", units_only=True)
     assert [(f.code, str(f.severity), f.cell) for f in result.findings] == [
         ("stated-percent-mismatch", "error", "F10")
     ]
@@ -202,7 +202,7 @@ def test_stated_percent_precision_and_storage(tmp_path: Path, stated: object, ok
     path = tmp_path / "kn.xlsx"
     shutil.copy(CORPUS / "files" / "unit-rows-percent-column-in-indicator-group.xlsx", path)
     edit(path, "KN", lambda s: s.__setitem__("F10", stated))
-    findings = check([path], units_file=CORPUS / "units.csv").findings
+    findings = check([path], units_file=CORPUS / "units.csv", units_only=True).findings
     assert (findings == ()) is ok
 
 
@@ -258,7 +258,7 @@ def test_input_findings_fail_the_check(name: str, code: str) -> None:
     result = run(
         "check",
         str(CORPUS / "files" / name),
-        "--units",
+        "--units-only",
         str(CORPUS / "units.csv"),
         "--format",
         "json",

@@ -200,14 +200,16 @@ def test_prior_from_last_periods_workbooks(reports: dict[str, ctr_stats.Report])
 
 def test_registry_follows_the_period(tmp_path: Path) -> None:
     assert ctr_stats.api.registry_for(ctr_stats.parse_period("2025-h1")) == "hanoi-2024"
-    assert ctr_stats.api.registry_for(ctr_stats.parse_period("2025")) == "hanoi-2025"
+    assert ctr_stats.api.registry_for(ctr_stats.parse_period("2025")) == "ha-noi-2025"
     assert ctr_stats.api.registry_for(None) == "hanoi-2024"
 
 
 def test_users_own_registry(tmp_path: Path) -> None:
     units = tmp_path / "units.csv"
     units.write_text("code,name,type,aliases\nBD,Ba Đình,quận,Q1 cũ\n", encoding="utf-8")
-    report = ctr_stats.compute([SAMPLES / "2023" / "ba-dinh.xlsx"], units_file=units)
+    report = ctr_stats.compute(
+        [SAMPLES / "2023" / "ba-dinh.xlsx"], units_file=units, units_only=True
+    )
     assert report.registry == "units"
     assert {u.code for u in report.units} == {"BD"}
     assert report.findings == ()

@@ -18,7 +18,9 @@ def test_every_corpus_file_is_a_case() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_corpus_case(case: Case) -> None:
     report = ctr_stats.compute(
-        [FILES / case.name], units_file=HERE / case.units if case.units else None
+        [FILES / case.name],
+        units_file=HERE / case.units if case.units else None,
+        units_only=case.units is not None,
     )
     got = {
         t.figures.indicator: {
@@ -48,14 +50,14 @@ def test_registry_in_force_follows_the_period(tmp_path: pytest.TempPathFactory) 
         write_xlsx(path, {"KN": consolidated(["Sóc Sơn", "Ba Đình", "Tây Hồ"], title=title)})
         report = ctr_stats.compute([path])
         codes[year] = (report.registry, next(u.code for u in report.units if u.name == "Sóc Sơn"))
-    assert codes == {2024: ("hanoi-2024", "016"), 2026: ("hanoi-2025", "00376")}
+    assert codes == {2024: ("hanoi-2024", "016"), 2026: ("ha-noi-2025", "00376")}
 
 
 def test_whole_corpus_on_the_command_line_never_tracebacks() -> None:
     from .test_cli import run
 
     for lang in ("vi", "en"):
-        result = run("compute", str(FILES), "--units", str(HERE / "units.csv"), "--lang", lang)
+        result = run("compute", str(FILES), "--units-only", str(HERE / "units.csv"), "--lang", lang)
         assert result.returncode in (0, 1, 3)
         assert "Traceback" not in result.stdout + result.stderr
         assert "formula-without-value" in result.stderr and "D11" in result.stderr

@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 def test_explain_a_units_figure_lists_its_cells_and_raw_text() -> None:
     path = CORPUS / "files" / "numbers-typed-as-text-vietnamese.xlsx"
-    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv")
+    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv", units_only=True)
     unit = load_registry_file(CORPUS / "units.csv").by_code("017")
     explanation = explain(report, "admission.total", unit)
     assert explanation.figures is not None and explanation.figures.actual == 1234
@@ -31,7 +31,7 @@ def test_explain_a_units_figure_lists_its_cells_and_raw_text() -> None:
 
 def test_explain_the_total_and_its_findings() -> None:
     path = CORPUS / "files" / "total-row-mismatch.xlsx"
-    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv")
+    report = ctr_stats.compute([path], units_file=CORPUS / "units.csv", units_only=True)
     explanation = explain(report, "admission.total")
     assert len(explanation.cells) == 9
     assert [(f.code, f.cell) for f in explanation.findings] == [("total-mismatch", "D11")]
@@ -41,6 +41,7 @@ def test_unknown_indicator_is_a_usage_error_with_suggestions() -> None:
     report = ctr_stats.compute(
         [CORPUS / "files" / "measures-kh-th-ck-unit-heading-ten-don-vi.xlsx"],
         units_file=CORPUS / "units.csv",
+        units_only=True,
     )
     with pytest.raises(UsageError, match=r"admission\.total"):
         explain(report, "admission.totl")

@@ -54,7 +54,7 @@ def test_hostile_file(hostile: Path, tmp_path: Path, case: Case) -> None:
     report = tmp_path / "bao-cao.md"
     report.write_text("the previous report", encoding="utf-8")
     result, elapsed = run_bounded(
-        "compute", str(path), "--units", str(UNITS), "--lang", "en", "-o", str(report)
+        "compute", str(path), "--units-only", str(UNITS), "--lang", "en", "-o", str(report)
     )
     output = result.stdout + result.stderr
     assert result.returncode == case.exit_code, output
@@ -72,7 +72,7 @@ def test_hostile_file(hostile: Path, tmp_path: Path, case: Case) -> None:
 
 def test_one_bad_file_among_many_hides_nothing(hostile: Path) -> None:
     result, elapsed = run_bounded(
-        "check", str(hostile), "--units", str(UNITS), "--lang", "en", "--format", "json"
+        "check", str(hostile), "--units-only", str(UNITS), "--lang", "en", "--format", "json"
     )
     assert result.returncode == 3 and "Traceback" not in result.stderr
     import json
@@ -90,7 +90,12 @@ def test_one_bad_file_among_many_hides_nothing(hostile: Path) -> None:
 
 def test_limits_can_be_raised(hostile: Path) -> None:
     result, _ = run_bounded(
-        "compute", str(hostile / "merge-bomb.xlsx"), "--units", str(UNITS), "--max-merges", "200000"
+        "compute",
+        str(hostile / "merge-bomb.xlsx"),
+        "--units-only",
+        str(UNITS),
+        "--max-merges",
+        "200000",
     )
     assert result.returncode == 0, result.stderr
 

@@ -9,7 +9,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .calculate import totals, unit_figures
-from .catalogue import Catalogue, Registry, Unit, load_catalogue, load_registry, load_registry_file
+from .catalogue import (
+    Catalogue,
+    Registry,
+    Unit,
+    extend_registry,
+    load_catalogue,
+    load_registry,
+    load_registry_file,
+    resolve_name,
+)
+from .catalogue.registry import names_a_province
+from .catalogue.registry import registry_for as province_registry_for
 from .collect import Collector, collect, common_period, missing_by_wording
 from .errors import InputError, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
@@ -201,11 +212,36 @@ def _unexpected(exc: Exception, file: str, sheet: str | None = None) -> Finding:
     )
 
 
-def registry_for(period: Period | None) -> str:
-    """The registry in force for a period: districts before 1 July 2025, communes after."""
-    if period is not None and (period.year, period.months) > (2025, 6):
-        return "hanoi-2025"
-    return "hanoi-2024"
+def registry_for(period: Period | None, province: str = "ha-noi") -> str:
+    """The registry in force for a period where the user chose none: Hanoi's districts
+    before 1 July 2025, its communes after (another province's by name)."""
+    return province_registry_for(period, province)
+
+
+def registry_in_force(
+    name: str | None,
+    units_file: Path | str | None = None,
+    units_only: bool = False,
+    period: Period | None = None,
+) -> Registry:
+    """The registry a run uses: the one named (a registry, or a province by the period),
+    else the period's; extended with the user's file, or the user's file alone."""
+    if units_only:
+        if units_file is None:
+            raise UsageError("--units-only cần một tệp", "--units-only needs a file")
+        if name:
+            raise UsageError(
+                "--units-only thay cả danh mục: không dùng cùng --registry",
+                "--units-only replaces the registry: it cannot go with --registry",
+            )
+        return load_registry_file(Path(units_file))
+    base = load_registry(resolve_name(name, period) if name else registry_for(period))
+    return extend_registry(base, Path(units_file)) if units_file is not None else base
+
+
+def known_up_front(name: str | None, units_only: bool, period: Period | None) -> bool:
+    """Whether the registry in force is known before the files say their period."""
+    return units_only or period is not None or (name is not None and not names_a_province(name))
 
 
 @dataclass(frozen=True)
@@ -230,6 +266,7 @@ def compute(
     *,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
@@ -243,6 +280,7 @@ def compute(
         paths,
         registry=registry,
         units_file=units_file,
+        units_only=units_only,
         period=period,
         precision=precision,
         prior=prior,
@@ -256,6 +294,7 @@ def analyse(
     *,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     precision: int = 1,
     prior: Iterable[Path | str] | None = None,
@@ -266,13 +305,16 @@ def analyse(
     if precision < 0 or precision > 6:
         raise UsageError("--precision phải từ 0 đến 6", "--precision must be 0 to 6")
     with paused_gc():
-        return _analyse(paths, registry, units_file, period, precision, prior, limits, progress)
+        return _analyse(
+            paths, registry, units_file, units_only, period, precision, prior, limits, progress
+        )
 
 
 def _analyse(
     paths: Iterable[Path | str],
     registry: str | None,
     units_file: Path | str | None,
+    units_only: bool,
     period: Period | None,
     precision: int,
     prior: Iterable[Path | str] | None,
@@ -283,7 +325,11 @@ def _analyse(
     catalogue = load_catalogue()
     # With the registry known before the files are read, sheets are attributed to units
     # while the next files are still being read; otherwise the period they name decides it.
-    early = _registry(registry, units_file, period) if registry or units_file or period else None
+    early = (
+        registry_in_force(registry, units_file, units_only, period)
+        if known_up_front(registry, units_only, period)
+        else None
+    )
     collector = Collector(UnitMatcher(early)) if early is not None else None
     loaded = load(paths, catalogue, limits, progress, on_sheet=collector.add if collector else None)
     if not loaded.files:
@@ -300,7 +346,7 @@ def _analyse(
         chosen, matcher, collected = early, collector.matcher, collector.result
         missing_by_wording(collected)
     else:
-        chosen = _registry(registry, units_file, period)
+        chosen = registry_in_force(registry, units_file, units_only, period)
         matcher = UnitMatcher(chosen)
         collected = collect(loaded.sheets, matcher, catalogue)
     findings.extend(collected.findings)
@@ -354,9 +400,3 @@ def _accounting(
         if not (replaced_prior and measure == "prior")
     )
     return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))
-
-
-def _registry(name: str | None, units_file: Path | str | None, period: Period | None) -> Registry:
-    if units_file is not None:
-        return load_registry_file(Path(units_file))
-    return load_registry(name or registry_for(period))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from .api import Analysis, Progress, analyse
-from .catalogue import Catalogue, Rule, load_catalogue
+from .catalogue import Catalogue, Registry, Rule, load_catalogue
 from .config import Config, Ignore, Thresholds
 from .limits import DEFAULT_LIMITS, Limits
 from .model import UNREADABLE_CODES, Finding, Number, Period, Report, Severity, UnitFigures
@@ -25,6 +25,7 @@ class CheckResult:
     report: Report
     findings: tuple[Finding, ...]
     ignored: tuple[tuple[Finding, Ignore], ...]
+    registry: Registry | None = None  # the registry the report was computed with
 
     def exit_code(self, strict: bool = False) -> int:
         if any(f.code in UNREADABLE_CODES for f in self.findings):
@@ -53,6 +54,7 @@ def check(
     config: Config | None = None,
     registry: str | None = None,
     units_file: Path | str | None = None,
+    units_only: bool = False,
     period: Period | None = None,
     prior: Iterable[Path | str] | None = None,
     partial: bool = False,
@@ -62,10 +64,13 @@ def check(
     """Everything compute finds, plus the checks below. `partial` (a few changed files, as
     in a pre-commit hook) leaves out the registry-wide completeness checks."""
     config = config or Config()
+    if units_file is None and config.units is not None:  # options first, then the file's
+        units_file, units_only = config.units, config.units_only
     analysis = analyse(
         paths,
-        registry=registry or (None if units_file or config.units else config.registry),
-        units_file=units_file or config.units,
+        registry=registry or (None if units_only else config.registry),
+        units_file=units_file,
+        units_only=units_only,
         period=period,
         prior=prior,
         limits=limits,
@@ -88,7 +93,7 @@ def check(
             kept.append(finding)
         else:
             ignored.append((finding, rule))
-    return CheckResult(report, tuple(kept), tuple(ignored))
+    return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
 
 
 def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding:

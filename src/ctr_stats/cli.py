@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-    from .model import Finding, Period, Report
+    from .model import Finding, Period, Report, UnitFigures
 
 app = typer.Typer(
     name="ctr-stats",
@@ -46,6 +46,7 @@ class ComputeFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 FORMAT_BY_SUFFIX = {
@@ -55,7 +56,9 @@ FORMAT_BY_SUFFIX = {
     ".csv": ComputeFormat.csv,
     ".tsv": ComputeFormat.tsv,
     ".xlsx": ComputeFormat.xlsx,
+    ".docx": ComputeFormat.docx,
 }
+FILE_ONLY = (ComputeFormat.xlsx, ComputeFormat.docx)  # written to --output, never to stdout
 
 
 class SortBy(StrEnum):
@@ -88,7 +91,10 @@ PrecisionOpt = Annotated[
 RegistryOpt = Annotated[
     str | None,
     typer.Option(
-        "--registry", metavar="NAME", help="Danh mục đơn vị: hanoi-2024, hanoi-2025 / unit registry"
+        "--registry",
+        metavar="NAME",
+        help="Danh mục đơn vị (quang-ngai-2025, hanoi-2024...) hoặc tên tỉnh (quang-ngai),"
+        " xem ctr-stats units list / unit registry, or a province's name",
     ),
 ]
 UnitsOpt = Annotated[
@@ -96,7 +102,16 @@ UnitsOpt = Annotated[
     typer.Option(
         "--units",
         metavar="FILE",
-        help="Danh mục đơn vị riêng (CSV: code,name,type,aliases) / your own registry",
+        help="Thêm đơn vị của mình vào danh mục (CSV: code,name,type,aliases)"
+        " / add your own units to the registry",
+    ),
+]
+UnitsOnlyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--units-only",
+        metavar="FILE",
+        help="Chỉ dùng danh mục của mình, thay danh mục có sẵn / your own registry instead",
     ),
 ]
 PeriodOpt = Annotated[
@@ -184,19 +199,32 @@ def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
         )
 
 
-def _parse_period(period: str | None, registry: str | None, units: Path | None) -> Period | None:
-    """The --period option, after checking --registry and --units are not both given."""
+def _parse_period(period: str | None) -> Period | None:
     from .errors import UsageError
     from .model import parse_period
 
-    if registry and units:
-        raise UsageError(
-            "chọn --registry hoặc --units, không cả hai", "use --registry or --units, not both"
-        )
     try:
         return parse_period(period) if period else None
     except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from exc
+        raise UsageError(
+            f"--period: '{period}' không phải kỳ báo cáo (viết NĂM, NĂM-h1, NĂM-9m, NĂM-q1..q4"
+            " hoặc NĂM-Nm, ví dụ 2023, 2022-h1)",
+            f"--period: {exc}",
+        ) from exc
+
+
+OwnUnits = tuple[Path | None, bool]  # the user's registry file, and whether it replaces
+
+
+def _own_units(units: Path | None, units_only: Path | None) -> OwnUnits:
+    """--units (extends the registry in force) or --units-only (replaces it)."""
+    from .errors import UsageError
+
+    if units is not None and units_only is not None:
+        raise UsageError(
+            "chọn --units hoặc --units-only, không cả hai", "use --units or --units-only, not both"
+        )
+    return units_only or units, units_only is not None
 
 
 PROGRESS_FROM = 40  # files: fewer read in a blink
@@ -238,7 +266,7 @@ class _ProgressBar:
 def _compute(
     paths: list[Path],
     registry: str | None,
-    units: Path | None,
+    own: OwnUnits,
     period: str | None,
     precision: int,
     prior: list[Path] | None,
@@ -247,11 +275,12 @@ def _compute(
 ) -> Report:
     from . import api
 
-    chosen_period = _parse_period(period, registry, units)
+    chosen_period = _parse_period(period)
     return api.compute(
         paths,
         registry=registry,
-        units_file=units,
+        units_file=own[0],
+        units_only=own[1],
         period=chosen_period,
         precision=precision,
         prior=prior,
@@ -281,7 +310,7 @@ def compute(
             "--output",
             "-o",
             metavar="FILE",
-            help="Ghi ra tệp (.xlsx .csv .tsv .md .txt .json) / write to a file",
+            help="Ghi ra tệp (.xlsx .docx .csv .tsv .md .txt .json) / write to a file",
         ),
     ] = None,
     formulas: Annotated[
@@ -326,6 +355,7 @@ def compute(
     precision: PrecisionOpt = 1,
     registry: RegistryOpt = None,
     units: UnitsOpt = None,
+    units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
     allow_missing: Annotated[
@@ -351,20 +381,29 @@ def compute(
         chosen = output_format or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None)
         if output is not None and chosen is None:
             raise UsageError(
-                f"không biết định dạng của '{output.name}': dùng .xlsx .csv .tsv .md .txt .json hoặc --format",
-                f"cannot tell the format of '{output.name}': use .xlsx .csv .tsv .md .txt .json or --format",
+                f"không biết định dạng của '{output.name}': dùng .xlsx .docx .csv .tsv .md .txt .json hoặc --format",
+                f"cannot tell the format of '{output.name}': use .xlsx .docx .csv .tsv .md .txt .json or --format",
             )
         chosen = chosen or ComputeFormat.table
-        if chosen is ComputeFormat.xlsx and output is None:
+        if chosen in FILE_ONLY and output is None:
             raise UsageError(
-                "định dạng xlsx cần --output TỆP", "the xlsx format needs --output FILE"
+                f"định dạng {chosen.value} cần --output TỆP",
+                f"the {chosen.value} format needs --output FILE",
             )
         if formulas and chosen is not ComputeFormat.xlsx:
             raise UsageError("--formulas chỉ dùng cho xlsx", "--formulas is for xlsx output only")
         limits = _limits(max_cells, max_megabytes, max_ratio, max_parts, max_merges)
         report = _compute(
-            paths, registry, units, period, precision, prior, limits, _ProgressBar(lang)
+            paths,
+            registry,
+            _own_units(units, units_only),
+            period,
+            precision,
+            prior,
+            limits,
+            _ProgressBar(lang),
         )
+        all_units = report.units  # the sentences speak of all units, whatever is ranked
         if indicator or sort or top or bottom:
             from .select import select
 
@@ -378,7 +417,7 @@ def compute(
         unreadable = any(f.code in UNREADABLE_CODES for f in report.findings)
         if unreadable and output is not None:
             output = None  # an input could not be read: no report file is written or changed
-            chosen = ComputeFormat.table if chosen is ComputeFormat.xlsx else chosen
+            chosen = ComputeFormat.table if chosen in FILE_ONLY else chosen
         with paused_gc():
             _emit(
                 report,
@@ -389,6 +428,7 @@ def compute(
                 by_unit=by is By.unit or bool(sort or top or bottom),
                 formulas=formulas,
                 templates=templates,
+                all_units=all_units,
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
@@ -411,8 +451,10 @@ def _emit(
     by_unit: bool,
     formulas: bool,
     templates: Path | None,
+    all_units: tuple[UnitFigures, ...] | None = None,
 ) -> None:
-    """Render the report in the chosen format, to stdout or (atomically) to a file."""
+    """Render the report in the chosen format, to stdout or (atomically) to a file.
+    `all_units`: every unit's figures, when `report` is a ranked selection of them."""
     from . import output as out
 
     if chosen is ComputeFormat.table and output is None:
@@ -426,12 +468,36 @@ def _emit(
         from .read import discover
 
         out.check_target(output, discover(inputs))
-    if chosen is ComputeFormat.xlsx:
-        from .render.excel import write_excel
+    if chosen in FILE_ONLY:
+        from .config import load_config
 
         assert output is not None
+        document = load_config(None).document  # [document]: the heading and the signers
+        if chosen is ComputeFormat.xlsx:
+            from .render.excel import write_excel
+
+            out.write_atomically(
+                output,
+                lambda path: write_excel(
+                    report, path, lang=lang, formulas=formulas, document=document
+                ),
+            )
+            return
+        from .render.text import load_templates
+        from .render.word import write_docx
+
+        sentences = load_templates(templates)
         out.write_atomically(
-            output, lambda path: write_excel(report, path, lang=lang, formulas=formulas)
+            output,
+            lambda path: write_docx(
+                report,
+                path,
+                lang=lang,
+                by_unit=by_unit,
+                templates=sentences,
+                document=document,
+                units=all_units,
+            ),
         )
         return
     text: str
@@ -447,7 +513,13 @@ def _emit(
     elif chosen is ComputeFormat.text:
         from .render.text import load_templates, render_text
 
-        text = render_text(report, lang=lang, by_unit=by_unit, templates=load_templates(templates))
+        text = render_text(
+            report,
+            lang=lang,
+            by_unit=by_unit,
+            templates=load_templates(templates),
+            units=all_units,
+        )
     elif chosen is ComputeFormat.table:
         from io import StringIO
 
@@ -509,6 +581,7 @@ def check(
     lang: LangOpt = Lang.vi,
     registry: RegistryOpt = None,
     units: UnitsOpt = None,
+    units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
     max_cells: MaxCellsOpt = DEFAULT_LIMITS.max_cells,
@@ -526,12 +599,14 @@ def check(
 
     try:
         settings = load_config(config)
-        chosen_period = _parse_period(period or settings.period, registry, units)
+        chosen_period = _parse_period(period or settings.period)
+        own = _own_units(units, units_only)
         result = run_check(
             paths,
             config=settings,
             registry=registry,
-            units_file=units,
+            units_file=own[0],
+            units_only=own[1],
             period=chosen_period,
             prior=prior,
             partial=partial,
@@ -543,11 +618,7 @@ def check(
         elif output_format is CheckFormat.github:
             sys.stdout.write(render.render_check_github(result, lang=lang.value))
         elif output_format is CheckFormat.junit:
-            sys.stdout.write(
-                render.render_check_junit(
-                    result, lang=lang.value, units_file=units or settings.units
-                )
-            )
+            sys.stdout.write(render.render_check_junit(result, lang=lang.value))
         else:
             from rich.console import Console
 
@@ -582,6 +653,7 @@ def verify(
     lang: LangOpt = Lang.vi,
     registry: RegistryOpt = None,
     units: UnitsOpt = None,
+    units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
     debug: DebugOpt = False,
@@ -594,7 +666,8 @@ def verify(
     try:
         if not report.is_file():
             raise InputError("không tìm thấy báo cáo", "no such report", file=str(report))
-        computed = _compute(data, registry, units, period, 2, prior) if data else None
+        own = _own_units(units, units_only)
+        computed = _compute(data, registry, own, period, 2, prior) if data else None
         claims = run_verify(report, computed, lang.value)
         if output_format is VerifyFormat.json:
             sys.stdout.write(render.render_verify_json(claims))
@@ -637,6 +710,7 @@ def explain(
     precision: PrecisionOpt = 1,
     registry: RegistryOpt = None,
     units: UnitsOpt = None,
+    units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
     debug: DebugOpt = False,
@@ -644,16 +718,17 @@ def explain(
     """Số liệu lấy từ những ô nào / every cell a figure was added up from."""
     from rich.console import Console
 
-    from .catalogue import load_registry, load_registry_file
+    from . import api
     from .errors import CtrStatsError, UsageError
     from .explain import explain as explain_figure
     from .render.explain import render_explanation, render_unused
-    from .units import UnitMatcher
+    from .units import UnitMatcher, ambiguous_message, unknown_message
 
     try:
+        own = _own_units(units, units_only)
         if unused:  # `explain --unused PATH…`: no indicator, every argument a path
             report = _compute(
-                [Path(indicator), *(paths or [])], registry, units, period, precision, prior
+                [Path(indicator), *(paths or [])], registry, own, period, precision, prior
             )
             render_unused(report, Console(highlight=False), lang=lang.value)
             return
@@ -661,26 +736,132 @@ def explain(
             raise UsageError(
                 "thiếu tệp hoặc thư mục bảng tính", "missing the workbook files or folders"
             )
-        report = _compute(paths, registry, units, period, precision, prior)
+        report = _compute(paths, registry, own, period, precision, prior)
         chosen = None
         if unit is not None:
-            matcher = UnitMatcher(
-                load_registry_file(units) if units else load_registry(report.registry)
-            )
+            matcher = UnitMatcher(api.registry_in_force(registry, own[0], own[1], report.period))
             match = matcher.match(unit)
             if match.unit is None:
-                hint = ", ".join(match.suggestions or tuple(u.full_name for u in match.candidates))
-                raise UsageError(
-                    f"không tìm thấy đơn vị '{unit}' trong danh mục {report.registry}"
-                    + (f"; có phải: {hint}?" if hint else ""),
-                    f"no unit '{unit}' in registry {report.registry}"
-                    + (f"; did you mean: {hint}?" if hint else ""),
+                vi, en = (
+                    ambiguous_message(unit, match)
+                    if match.candidates
+                    else unknown_message(unit, matcher)
                 )
+                raise UsageError(vi, en)
             chosen = match.unit
         explanation = explain_figure(report, indicator, chosen)
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     render_explanation(explanation, Console(highlight=False), lang=lang.value, precision=precision)
+
+
+units_app = typer.Typer(
+    name="units",
+    help="Danh mục đơn vị: xem, tra một tên / unit registries: list, show, look a name up.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(units_app, name="units")
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    csv = "csv"
+
+
+@units_app.command("list")
+def units_list(lang: LangOpt = Lang.vi, debug: DebugOpt = False) -> None:
+    """Các danh mục có sẵn: 34 tỉnh, thành phố từ 1/7/2025, Hà Nội trước đó / the built-in registries."""
+    from .errors import CtrStatsError
+    from .render.units import render_list
+
+    try:
+        sys.stdout.write(render_list(lang.value))
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+
+
+@units_app.command("show")
+def units_show(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME", help="Danh mục hoặc tên tỉnh / a registry or a province's name"
+        ),
+    ],
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option(
+            "--format", "-f", help="text, hoặc csv để sửa rồi dùng với --units / csv to edit"
+        ),
+    ] = ShowFormat.text,
+    units: UnitsOpt = None,
+    period: PeriodOpt = None,
+    lang: LangOpt = Lang.vi,
+    debug: DebugOpt = False,
+) -> None:
+    """Các đơn vị của một danh mục / a registry's units."""
+    from . import api
+    from .catalogue import registry_info
+    from .errors import CtrStatsError
+    from .render.units import render_show, render_show_csv
+
+    try:
+        registry = api.registry_in_force(name, units, False, _parse_period(period))
+        if output_format is ShowFormat.csv:
+            sys.stdout.write(render_show_csv(registry))
+        else:
+            info = registry_info(registry.name.split("+")[0])
+            sys.stdout.write(render_show(registry, info, lang.value))
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+
+
+@units_app.command("find")
+def units_find(
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT", help="Tên hoặc tiêu đề như đã viết / a name or title as written"
+        ),
+    ],
+    registry: RegistryOpt = None,
+    units: UnitsOpt = None,
+    units_only: UnitsOnlyOpt = None,
+    period: PeriodOpt = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", metavar="FILE", help="Tệp cấu hình / configuration file (ctr-stats.toml)"
+        ),
+    ] = None,
+    lang: LangOpt = Lang.vi,
+    debug: DebugOpt = False,
+) -> None:
+    """Một tên khớp với đơn vị nào (hoặc vì sao không) / how a name resolves, or why not."""
+    from . import api
+    from .config import load_config
+    from .errors import CtrStatsError
+    from .render.units import render_find
+    from .units import UnitMatcher
+
+    try:
+        settings = load_config(config)
+        own = _own_units(units, units_only)
+        if own[0] is None and settings.units is not None:
+            own = (settings.units, settings.units_only)
+        chosen = api.registry_in_force(
+            registry or (None if own[1] else settings.registry),
+            own[0],
+            own[1],
+            _parse_period(period or settings.period),
+        )
+        matcher = UnitMatcher(chosen)
+        match = matcher.match(text, suggest=False)
+        sys.stdout.write(render_find(text, matcher, lang.value))
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+    raise typer.Exit(0 if match.unit is not None else 1)
 
 
 @app.callback()

@@ -13,7 +13,7 @@ from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
 from .model import ByKey, Cells, Finding, Period, Severity, group_by_key, ranges
-from .units import UnitMatcher
+from .units import UnitMatcher, ambiguous_message, unknown_message
 
 
 @dataclass
@@ -141,38 +141,18 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
 def _match_or_report(
     text: str, matcher: UnitMatcher, sheet: SheetData, cell: str | None, result: Collected
 ) -> Unit | None:
-    match = matcher.match(text)
+    match = matcher.match(text, suggest=False)
     if match.unit is not None:
         return match.unit
     if match.candidates:
-        names = ", ".join(f"{u.full_name} ({u.code})" for u in match.candidates)
+        vi, en = ambiguous_message(text, match)
         result.findings.append(
-            Finding(
-                "ambiguous-unit",
-                Severity.ERROR,
-                f"'{text}' khớp với nhiều đơn vị: {names}",
-                f"'{text}' matches several units: {names}",
-                sheet.file,
-                sheet.sheet,
-                cell,
-                text,
-            )
+            Finding("ambiguous-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
         )
         return None
-    hint = ", ".join(match.suggestions)
+    vi, en = unknown_message(text, matcher)
     result.findings.append(
-        Finding(
-            "unknown-unit",
-            Severity.ERROR,
-            f"'{text}' không có trong danh mục {matcher.registry.name}"
-            + (f"; có phải: {hint}?" if hint else ""),
-            f"'{text}' is not in registry {matcher.registry.name}"
-            + (f"; did you mean: {hint}?" if hint else ""),
-            sheet.file,
-            sheet.sheet,
-            cell,
-            text,
-        )
+        Finding("unknown-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
     )
     return None
 
@@ -208,7 +188,7 @@ def _add_unit_rows(
                     + (" with the same figures; counted once" if same else "; not counted again"),
                     sheet.file,
                     sheet.sheet,
-                    None,
+                    sheet.part or None,  # a further table of the sheet: its header's cell
                     unit.name,
                     indicator,
                 )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Rule, load_catalogue
+from .document import DocumentSettings, parse_document
 from .errors import UsageError
 from .model import MEASURES, Severity
 
@@ -38,12 +39,14 @@ class Ignore:
 class Config:
     path: Path | None = None
     registry: str | None = None
-    units: Path | None = None
+    units: Path | None = None  # extends the registry, or replaces it with units_only
+    units_only: bool = False
     period: str | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
     severities: dict[str, Severity] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()
     ignores: tuple[Ignore, ...] = ()
+    document: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -70,7 +73,17 @@ def load_config(path: Path | None) -> Config:
         raise _bad(
             path, f"không đọc được tệp cấu hình: {exc}", f"cannot read the configuration: {exc}"
         ) from exc
-    known = {"registry", "units", "period", "thresholds", "severity", "rules", "ignore"}
+    known = {
+        "registry",
+        "units",
+        "units_only",
+        "period",
+        "thresholds",
+        "severity",
+        "rules",
+        "ignore",
+        "document",
+    }
     unknown = set(data) - known
     if unknown:
         raise _bad(
@@ -121,14 +134,30 @@ def load_config(path: Path | None) -> Config:
                 "[[ignore]] needs a code and a reason",
             )
         ignores.append(Ignore(entry["code"], entry.get("unit"), entry["reason"]))
-    units = data.get("units")
+    units, units_only = data.get("units"), data.get("units_only")
+    own = units_only or units
+    for key, value in (
+        ("registry", data.get("registry")),
+        ("units", units),
+        ("units_only", units_only),
+    ):
+        if value is not None and not isinstance(value, str):
+            raise _bad(path, f"{key} phải là một chuỗi", f"{key} must be a string")
+    if units_only and (units or data.get("registry")):
+        raise _bad(
+            path,
+            "units_only thay cả danh mục: không dùng cùng registry hay units",
+            "units_only replaces the registry: it cannot go with registry or units",
+        )
     return Config(
         path=path,
         registry=data.get("registry"),
-        units=(path.parent / units) if units else None,
+        units=(path.parent / own) if own else None,
+        units_only=bool(units_only),
         period=data.get("period"),
         thresholds=thresholds,
         severities=severities,
         rules=tuple(rules),
         ignores=tuple(ignores),
+        document=parse_document(data.get("document", {}), path),
     )

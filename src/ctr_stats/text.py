@@ -2,6 +2,9 @@
 
 Two spellings of one name must fold to one key: NFC and NFD, "Ð" (U+00D0) for "Đ",
 tone placement ("Hòa"/"Hoà"), upper or lower case, and a missing diacritic ("Ba Dinh").
+`fold` gives that key; `faithful` keeps the diacritics, which tell "Ba Tô" from "Ba Tơ" and
+"Sơn Hà" from "Sơn Hạ", and unifies the rest; `toneless` keeps the letters' own marks
+(â ă ê ô ơ ư đ) and drops the five tone marks.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import unicodedata
 from functools import lru_cache
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+# The tone marks: huyền, sắc, ngã, hỏi, nặng (the other marks make letters: â ă ơ ư).
+_TONE = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_LAST_VOWEL = re.compile("[aeiouy][\u0302\u0306\u031b]*(?=[^aeiouy]*$)")
 _NON_WORD = re.compile(r"[^\w%]+")
 _SPACE = re.compile(r"\s+")
 # Numbering in front of a label: "1.", "1)", "1 -", "a)", "a -", "B -", "II.", "I -", "-",
@@ -37,6 +43,35 @@ def fold(value: object) -> str:
     text = clean(value).lower().replace("đ", "d")
     text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def faithful(value: object) -> str:
+    """The comparison key that keeps diacritics: lower case, NFC, "Ð" as "Đ", punctuation
+    as spaces, and each word's tone mark on its last vowel, so that "Hòa" and "Hoà",
+    "Thủy" and "Thuỷ" give one key ("hoà", "thuỷ")."""
+    text = clean(value).lower()
+    words = _NON_WORD.sub(" ", text).split()
+    return " ".join(words if text.isascii() else map(_tone_on_last_vowel, words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _tone_on_last_vowel(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = _TONE.findall(decomposed)
+    if not tones:
+        return word
+    letters = _TONE.sub("", decomposed)
+    vowel = _LAST_VOWEL.search(letters)
+    at = vowel.end() if vowel else len(letters)
+    return unicodedata.normalize("NFC", letters[:at] + "".join(tones) + letters[at:])
+
+
+@lru_cache(maxsize=1 << 16)
+def toneless(value: object) -> str:
+    """`faithful` without the tone marks: "Sơn Hạ" and "Sơn Hà" give "sơn ha"."""
+    key = faithful(value)
+    return unicodedata.normalize("NFC", _TONE.sub("", unicodedata.normalize("NFD", key)))
 
 
 @lru_cache(maxsize=1 << 14)

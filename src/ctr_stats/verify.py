@@ -17,11 +17,11 @@ from typing import Literal
 
 from .catalogue import load_catalogue
 from .errors import InputError, UsageError
-from .model import Figures, Report
+from .model import Figures, Period, Report
 from .text import fold
 
 SCHEMA = "ctr-stats/verify/1"
-Kind = Literal["ratio", "same_period", "count"]
+Kind = Literal["ratio", "same_period", "count", "period"]
 Status = Literal["ok", "mismatch", "unmatched"]
 
 # A count: 10.479 / 10,479 / 10479; a ratio A/B; a percentage 188,1% / 82.4 %.
@@ -31,10 +31,23 @@ _FIGURE = re.compile(
     rf"|(?P<percent>(?P<p>{_NUMBER})\s*%)"
     rf"|(?P<count>{_NUMBER})"
 )
-_NOT_A_FIGURE_BEFORE = re.compile(r"(?:năm|tháng|ngày|quý|số|khóa|nhiệm kỳ|year|of)\s*$", re.I)
+# "năm 2023", "Biểu số 1", "Phụ lục 2", "Table 1": a date or a document's part, not a count.
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:năm|tháng|ngày|quý|số|khóa|nhiệm kỳ|biểu|phụ lục|year|of|table|form)\s*$", re.I
+)
 # "9 tháng qua", "3 năm": a duration; "11-HD", "1656/NQ": a document's number.
+# "30 đơn vị đạt kế hoạch": a count of units, not of anything the data holds.
 _NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s*(?:tháng|năm|ngày|quý|tuần|months?|years?|days?)\b|-?[A-Za-zĐđ])", re.I
+    r"^(?:\s*(?:tháng|năm|ngày|quý|tuần|đơn vị|months?|years?|days?|units?)\b|-?[A-Za-zĐđ])",
+    re.I,
+)
+# A paragraph's period: "Năm 2023, …", "6 tháng đầu năm 2022, …", "In the first 6 months of
+# 2022, …", "Quý I năm 2024, …".
+_PERIOD_OPENING = re.compile(
+    r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
+    r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4})\s*,",
+    re.I,
 )
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[A-ZĐ]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n")
@@ -331,11 +344,6 @@ def _phrases(lang: str) -> list[tuple[tuple[str, ...], str]]:
     return phrases
 
 
-def _is_subsequence(needle: tuple[str, ...], haystack: list[str]) -> bool:
-    it = iter(haystack)
-    return all(token in it for token in needle)
-
-
 def match_indicator(
     sentence: str, claim: RawClaim, phrases: list[tuple[tuple[str, ...], str]]
 ) -> str | None:
@@ -347,21 +355,45 @@ def match_indicator(
         end = _phrase_end(before, figure.end)
         before = before[: figure.start] + " " * (end - figure.start) + before[end:]
     own_end = max(claim.end, _phrase_end(sentence, _first_figure_end(sentence, claim.start)))
-    words = fold(re.sub(_FIGURE, " ", before + " " + sentence[claim.start : own_end])).split()
-    return _best_indicator(words, phrases)
+    # "kiểm tra … tổ chức đảng …; giám sát 548 tổ chức đảng": the figure's own clause first
+    cut = before.rfind(";") + 1
+    far = fold(re.sub(_FIGURE, " ", before[:cut])).split()
+    near = fold(re.sub(_FIGURE, " ", before[cut:] + " " + sentence[claim.start : own_end])).split()
+    return _best_indicator(far + near, phrases, clause=len(far))
 
 
-def _best_indicator(words: list[str], phrases: list[tuple[tuple[str, ...], str]]) -> str | None:
-    best: dict[str, int] = {}
+def _best_indicator(
+    words: list[str], phrases: list[tuple[tuple[str, ...], str]], clause: int = 0
+) -> str | None:
+    """The indicator with the phrase that has most words in the figure's clause (the words
+    from `clause` on), then the longest; a tie between indicators is no match."""
+    best: dict[str, tuple[int, int]] = {}
     for phrase, indicator in phrases:
         # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
-        if len(phrase) >= 2 and _is_subsequence(phrase, words):
-            best[indicator] = max(best.get(indicator, 0), len(phrase))
+        if len(phrase) < 2:
+            continue
+        near = _words_in_clause(phrase, words, clause)
+        if near is not None:
+            best[indicator] = max(best.get(indicator, (0, 0)), (near, len(phrase)))
     if not best:
         return None
     top = max(best.values())
     winners = [i for i, n in best.items() if n == top]
     return winners[0] if len(winners) == 1 else None
+
+
+def _words_in_clause(phrase: tuple[str, ...], words: list[str], clause: int) -> int | None:
+    """How many of the phrase's words, read in order as late as they stand, are in the
+    clause; None when the phrase does not read in order in the words."""
+    position, near = len(words), 0
+    for token in reversed(phrase):
+        position -= 1
+        while position >= 0 and words[position] != token:
+            position -= 1
+        if position < 0:
+            return None
+        near += position >= clause
+    return near
 
 
 def _first_figure_end(sentence: str, start: int) -> int:
@@ -387,13 +419,17 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
             if row_header is not None:
                 header = row_header
                 continue
-            raw = _table_claim(cells, header) if header else None
-            if raw is not None:
+            for raw in _table_claims(cells, header) if header else ():
                 indicator = _best_indicator(fold(cells[0]).split(), phrases)
                 result.append(_check(raw, indicator, text, line, paragraph, totals, data))
             continue
         header = None
         for sentence in _SENTENCE_END.split(text):
+            opening = _PERIOD_OPENING.match(sentence)
+            if opening:
+                if data is not None and data.period is not None:
+                    result.append(_period_claim(opening, data.period, line, paragraph))
+                sentence = " " * opening.end() + sentence[opening.end() :]  # not a count
             for raw in claims_in(sentence):
                 indicator = match_indicator(sentence, raw, phrases)
                 quoted = sentence[raw.start : raw.end].strip()
@@ -401,33 +437,84 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
     return result
 
 
+def _period_claim(
+    opening: re.Match[str], period: Period, line: int, paragraph: int | None
+) -> Claim:
+    """The period a paragraph opens with, against the data's: its year, months and quarter."""
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    quarter_text = opening.group("quarter") or opening.group("quarter_en")
+    quarter = roman.get(quarter_text.upper(), 0) if opening.group("quarter") else None
+    if opening.group("quarter_en"):
+        quarter = int(quarter_text)
+    months_text = opening.group("months") or opening.group("months_en")
+    months = 3 * quarter if quarter else int(months_text) if months_text else 12
+    year = int(opening.group("year"))
+    agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
+    return Claim(
+        line,
+        paragraph,
+        opening.group(0).strip(" ,"),
+        "period",
+        "ok" if agrees_ else "mismatch",
+        Decimal(year),
+        Decimal(period.year),
+        None,
+        "" if agrees_ else "period",
+    )
+
+
 def _table_header(cells: list[str]) -> list[str] | None:
-    """A header row of measure words (Kế hoạch, Thực hiện, Tỷ lệ %): each column's measure."""
+    """A header row of measure words (Kế hoạch, Thực hiện, Tỷ lệ %): each column's measure;
+    a percentage naming its base ("% KH", "% CK", "% so với cùng kỳ") is "percent_of_plan"
+    or "percent_of_prior". The first column (Chỉ tiêu, Nội dung) holds the labels."""
     catalogue = load_catalogue()
-    measures: list[str] = [
-        catalogue.measure_for(c) or ("percent" if "%" in c or catalogue.derived_for(c) else "")
-        for c in cells
-    ]
+    measures: list[str] = []
+    for i, c in enumerate(cells):
+        derived = catalogue.derived_for(c)
+        base = catalogue.measure_for(c.replace("%", " ")) if "%" in c else None
+        if i == 0 and fold(c) in catalogue.word_keys("columns", "criterion"):
+            measures.append("")
+        elif derived in ("percent_of_plan", "percent_of_prior"):
+            measures.append(derived)
+        elif base in ("plan", "prior"):
+            measures.append(f"percent_of_{base}")
+        elif "%" in c or derived:
+            measures.append("percent")
+        else:
+            measures.append(catalogue.measure_for(c) or "")
     if any(measures) and not any(figures(c) for c in cells):
         return measures
     return None
 
 
-def _table_claim(cells: list[str], header: list[str]) -> RawClaim | None:
+def _table_claims(cells: list[str], header: list[str]) -> list[RawClaim]:
+    """A table row's claims: actual against plan (and its % KH), actual against the same
+    period (its % CK), or the actual alone."""
     if len(cells) != len(header):
-        return None
+        return []
     values = {m: c for m, c in zip(header, cells, strict=True) if m and c}
     try:
         actual = parse_count(values["actual"]) if "actual" in values else None
         plan = parse_count(values["plan"]) if "plan" in values else None
-        stated = parse_percent(values["percent"].rstrip("% ")) if "percent" in values else None
+        prior = parse_count(values["prior"]) if "prior" in values else None
+        stated = {
+            key: parse_percent(values[key].rstrip("% "))
+            for key in ("percent", "percent_of_plan", "percent_of_prior")
+            if key in values
+        }
     except (ValueError, ArithmeticError):
-        return None
+        return []
     if actual is None:
-        return None
-    if plan is None:
-        return RawClaim("count", 0, 0, actual, None, None, "plan")
-    return RawClaim("ratio", 0, 0, actual, plan, stated, "plan")
+        return []
+    claims = []
+    if plan is not None:
+        of_plan = stated.get("percent_of_plan", stated.get("percent"))
+        claims.append(RawClaim("ratio", 0, 0, actual, plan, of_plan, "plan"))
+    if "percent_of_prior" in stated:  # "đạt X% so với cùng kỳ": actual / prior
+        claims.append(
+            RawClaim("same_period", 0, 0, actual, prior, stated["percent_of_prior"], "prior")
+        )
+    return claims or [RawClaim("count", 0, 0, actual, None, None, "plan")]
 
 
 def _shown(exact: Fraction, like: Decimal) -> Decimal:
@@ -447,7 +534,7 @@ def _check(
 ) -> Claim:
     stated = raw.stated if raw.kind != "count" else Decimal(raw.a or 0)
     claim = Claim(line, paragraph, quoted, raw.kind, "unmatched", stated, None, indicator)
-    if raw.kind == "ratio" and raw.stated is not None and raw.b:
+    if raw.stated is not None and raw.b and raw.direction == 0:  # A/B, or a table's A and CK
         exact = Fraction(raw.a or 0) * 100 / raw.b
         claim = replace(claim, computed=_shown(exact, raw.stated))
         if not agrees(raw.stated, exact):
@@ -471,7 +558,7 @@ def _check(
     prior = known.prior
     if actual is None or not prior:
         return claim
-    if raw.a != actual:
+    if raw.a != actual or (raw.b is not None and raw.b != prior):  # b: a table's Cùng kỳ
         return replace(claim, status="mismatch", computed=Decimal(actual), note="figures")
     if (
         raw.prior_year is not None

@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, cast
 
-from ..errors import CatalogueError, UsageError
+from ..errors import CatalogueError
 from ..model import MEASURES, Measure
-from ..text import clean, fold
+from ..text import fold
 from .meaning import NOTHING, Described, Lexicon, Meaning, load_lexicon
+from .registry import (
+    Registry,
+    RegistryInfo,
+    Unit,
+    builtin_registries,
+    extend_registry,
+    load_registry,
+    load_registry_file,
+    province_names,
+    registry_for,
+    registry_info,
+    resolve_name,
+)
 
-BUILTIN_REGISTRIES = ("hanoi-2024", "hanoi-2025")
+__all__ = [
+    "Catalogue",
+    "Indicator",
+    "Registry",
+    "RegistryInfo",
+    "Rule",
+    "SheetKind",
+    "Unit",
+    "builtin_registries",
+    "extend_registry",
+    "load_catalogue",
+    "load_registry",
+    "load_registry_file",
+    "province_names",
+    "registry_for",
+    "registry_info",
+    "resolve_name",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,73 +251,3 @@ def load_catalogue() -> Catalogue:
         measure_words=cast(dict[str, Measure], _word_table(words["measures"])),
         derived_words=_word_table(words["derived"]),
     )
-
-
-# ---------------------------------------------------------------- registries
-
-UNIT_TYPES = ("quận", "huyện", "thị xã", "phường", "xã", "thị trấn", "thành phố")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    code: str
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def full_name(self) -> str:
-        """'Quận Ba Đình', 'Thị xã Sơn Tây'."""
-        return f"{self.type.capitalize()} {self.name}" if self.type else self.name
-
-
-@dataclass(frozen=True)
-class Registry:
-    name: str
-    units: tuple[Unit, ...]
-
-    def by_code(self, code: str) -> Unit:
-        return next(u for u in self.units if u.code == code)
-
-
-def _parse_registry(name: str, text: str, origin: str) -> Registry:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or not {"code", "name"} <= set(reader.fieldnames):
-        raise UsageError(f"{origin}: a registry needs the columns code,name[,type,aliases]")
-    units: list[Unit] = []
-    codes: set[str] = set()
-    for line, row in enumerate(reader, start=2):
-        code, unit_name = clean(row.get("code") or ""), clean(row.get("name") or "")
-        if not code or not unit_name:
-            raise UsageError(f"{origin}, line {line}: code and name must not be empty")
-        if code in codes:
-            raise UsageError(f"{origin}, line {line}: code {code} appears twice")
-        codes.add(code)
-        aliases = tuple(clean(a) for a in (row.get("aliases") or "").split("|") if clean(a))
-        units.append(Unit(code, unit_name, clean(row.get("type") or "").lower(), aliases))
-    if not units:
-        raise UsageError(f"{origin}: the registry has no units")
-    return Registry(name, tuple(units))
-
-
-@cache
-def load_registry(name: str) -> Registry:
-    """A built-in registry by name (hanoi-2024, hanoi-2025)."""
-    if name not in BUILTIN_REGISTRIES:
-        raise UsageError(
-            f"không có danh mục đơn vị '{name}' (có: {', '.join(BUILTIN_REGISTRIES)})",
-            f"no built-in registry '{name}' (available: {', '.join(BUILTIN_REGISTRIES)})",
-        )
-    text = resources.files(__package__).joinpath(f"registries/{name}.csv").read_text("utf-8")
-    return _parse_registry(name, text, f"{name}.csv")
-
-
-def load_registry_file(path: Path) -> Registry:
-    """A user's own registry: CSV with code, name, type and optional aliases."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            f"không đọc được danh mục: {exc}", f"cannot read the registry: {exc}", file=str(path)
-        ) from exc
-    return _parse_registry(path.stem, text, str(path))

@@ -165,8 +165,11 @@ def unit_rows(
     out = RowsRead(end=len(grid.rows))
     heading, initials = _heading_key(grid, header)
     numbers = header.number_col
-    levels: list[_Level] = []  # each labelled row's level, for rows listed under rows
-    level = 0.0
+    # whether rows may be listed under rows: types of organization often are; units are
+    # not where every row has a plain STT number and no "Trong đó:", "-", "I." of its own
+    flat = header.layout != CATEGORY_ROWS and numbers is not None
+    stt = numbers or 0
+    labelled: list[tuple[int, str]] = []  # (row, label) of each labelled row
     r = header.first_data_row
     while r < len(grid.rows):
         label, label_col = row_label(grid, r, header.unit_col)
@@ -174,15 +177,7 @@ def unit_rows(
             r = _skip_header(grid, header, r, out)
             continue
         if label:
-            number = (
-                grid.rows[r][numbers]
-                if numbers is not None and numbers < len(grid.rows[r])
-                else None
-            )
-            level, partial = numbering_level(
-                label, level, number, names=header.layout != CATEGORY_ROWS
-            )
-            levels.append(_Level(r, level, partial))
+            labelled.append((r, label))
         amounts, texts, derived, problems = reader.read_counts(r, label)
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
@@ -231,11 +226,67 @@ def unit_rows(
         else:
             out.rows.append(row)
             out.used += present
+            if flat:
+                number = grid.rows[r][stt] if stt < len(grid.rows[r]) else None
+                flat = type(number) in _PLAIN_NUMBER and not label[:9].lower().startswith(_LISTED)
         r += 1
-    _nest(grid, header, out, levels, findings)
+    if not flat:
+        _nest(grid, header, out, _levels(grid, header, labelled), findings)
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
     return out
+
+
+_PLAIN_NUMBER = frozenset({float, int})
+# how a label starts that may say it is listed under another row ("Trong đó:", "-", "+",
+# "a)", "I.", "Chia ra", "Gồm"): such a sheet's rows are looked at for their levels
+_LISTED = (
+    "trong đó",
+    "trong do",
+    "chia ra",
+    "gồm",
+    "bao gồm",
+    "trong số",
+    "-",
+    "+",
+    "–",
+    "—",
+    "•",
+    "*",
+    "(",
+    "i.",
+    "i ",
+    "ii",
+    "iii",
+    "iv",
+    "v.",
+    "v ",
+    "vi",
+    "ix",
+    "x.",
+    "a)",
+    "b)",
+    "c)",
+    "d)",
+    "a.",
+    "b.",
+    "c.",
+    "a -",
+    "b -",
+    "c -",
+)
+
+
+def _levels(grid: Grid, header: Header, labelled: list[tuple[int, str]]) -> list[_Level]:
+    numbers = header.number_col
+    names = header.layout != CATEGORY_ROWS
+    levels: list[_Level] = []
+    level = 0.0
+    for r, label in labelled:
+        number = grid.value(r, numbers) if numbers is not None else None
+        level, partial = numbering_level(label, level, number, names=names)
+        levels.append(_Level(r, level, partial))
+    return levels
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..catalogue import Catalogue
+from ..catalogue import Catalogue, province_names
 from ..catalogue.meaning import NOTHING, Meaning, read_title
 from ..model import Period
 from ..text import clean, fold
 
 _OWNER = re.compile(
     r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
-    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp)\s+.+)$"
+    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu)\s+.+)$"
 )
 _OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
 # The older TCTW forms: "Huyện (quận uỷ) Ba Đình", "Tỉnh (thành uỷ): Hà Nội", the unit's
@@ -29,7 +29,26 @@ _OWNER_TCTW = re.compile(
     r"\(\s*([^)]*)\)\s*[:.]?\s*(.*)$"
 )
 _PROVINCE_LEVEL = ("tinh", "thanh pho")
-_CITY = re.compile(r"\b(?:thanh pho|tp) ha noi\b|\bthanh uy ha noi\b")
+
+
+@cache
+def _city() -> re.Pattern[str]:
+    """A province or centrally-run city named in a title ("TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ
+    THÀNH PHỐ HẢI PHÒNG", "TP. HỒ CHÍ MINH"): the sheet is the province's, consolidated.
+    Only the six centrally-run cities after "thành phố": a provincial city is a unit."""
+    cities, provinces = ["hcm"], []
+    for name in province_names():
+        key = fold(name)
+        if key.startswith("thanh pho "):
+            cities.append(re.escape(key.removeprefix("thanh pho ")))
+        else:
+            provinces.append(re.escape(key.removeprefix("tinh ")))
+    return re.compile(
+        rf"\b(?:thanh pho|tp|thanh uy) (?:{'|'.join(cities)})\b|\btphcm\b"
+        rf"|\btinh(?: uy)? (?:{'|'.join(provinces)})\b"
+    )
+
+
 # Lines that name the issuing body or say how to read the form, not what it counts.
 _NOT_A_SUBJECT = re.compile(
     r"^(?:ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
@@ -155,7 +174,8 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
 def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     """((the unit one title line names, folded and as written), whether it names the city)."""
     key = fold(text)
-    city = _CITY.search(key) is not None
+    found_city = _city().search(key)
+    city = found_city is not None
     tctw = _OWNER_TCTW.match(_fold_keeping_brackets(text))
     if tctw:
         name = fold(tctw.group(3))
@@ -165,8 +185,10 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
             return None, True
         written = _name_as_written(text, name)
         return (name, written), False
-    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
-    if match and not city:
+    # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" on one line: the unit after the province
+    rest = key[found_city.end() :].strip() if found_city else key
+    match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
+    if match:
         return (match.group(1), text), False
     return None, city
 

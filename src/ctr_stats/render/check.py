@@ -59,7 +59,9 @@ def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | Non
 
     catalogue = load_catalogue()
     report = result.report
-    registry = load_registry_file(units_file) if units_file else load_registry(report.registry)
+    registry = result.registry or (
+        load_registry_file(units_file) if units_file else load_registry(report.registry)
+    )
     kinds = [
         k
         for k in catalogue.sheet_kinds

@@ -1,5 +1,13 @@
-"""The Excel annex: a sheet per sheet kind laid out like the official forms, a chart,
-and a "Nguồn" sheet naming the cell behind every figure.
+"""The Excel annex: a sheet per sheet kind laid out like the official forms, in the party's
+document form (heading, place-and-date line, signature block: `heading.py`), a chart, and
+a "Nguồn" sheet naming the cell behind every figure.
+
+Numbers show the report's language whatever the reader's machine: Excel takes a format's
+decimal and thousands separators from the system (or its own options), never from the
+workbook, so counts are formatted with literal separators ("10.479" by a format of
+conditions, no placeholder); percentages carry the language's locale tag ([$-42A] for
+Vietnamese), which LibreOffice follows and Excel cannot (it shows its system's decimal
+mark). The README says so.
 
 Written with xlsxwriter (its parts deflated in threads as they are made: `workbook.py`).
 Text from the inputs is only ever written as text, a shared string (and the workbook
@@ -21,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Indicator, load_catalogue
+from ..document import DocumentSettings
 from ..errors import UsageError
 from ..model import MEASURES, Figures, Report, SheetRef, column_letter
 from .bulk_sheet import BulkSheet, Cell, Formula, write_cells
+from .heading import Heading, heading, notes
 from .numbers import format_count
 from .workbook import Workbook
 
@@ -37,7 +47,6 @@ LABELS = {
         "number": "STT",
         "unit": "Đơn vị",
         "total": "Tổng cộng",
-        "title": "BIỂU TỔNG HỢP",
         "unit_of_measure": "Đơn vị tính",
         "sources": "Nguồn",
         "chart": "Biểu đồ",
@@ -63,7 +72,6 @@ LABELS = {
         "number": "No.",
         "unit": "Unit",
         "total": "Total",
-        "title": "SUMMARY",
         "unit_of_measure": "Unit",
         "sources": "Sources",
         "chart": "Chart",
@@ -81,7 +89,8 @@ LABELS = {
         ),
     },
 }
-TITLE_ROWS = 4  # title block above the header
+HEADING_ROWS = 4  # the party's heading: issuer and party, "*", number and place-and-date
+TITLE_ROWS = HEADING_ROWS + 4  # then a blank row, the title, its source, the unit of measure
 HEADER_ROWS = 2
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -111,7 +120,14 @@ def _columns(report: Report, sheet_kind: str) -> list[_Column]:
     return columns
 
 
-def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool = False) -> None:
+def write_excel(
+    report: Report,
+    path: Path,
+    *,
+    lang: str = "vi",
+    formulas: bool = False,
+    document: DocumentSettings | None = None,
+) -> None:
     # Nguồn has a row per figure: past a sheet's rows, say so before writing anything
     figures, most = len(report.units), EXCEL_MAX_ROWS - 1
     if figures > most:
@@ -129,34 +145,41 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         path,
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
     )
-    workbook.set_properties({"creator": "ctr-stats", "title": labels["title"]})
-    percent_format = "0" + ("." + "0" * report.precision if report.precision else "") + "%"
-    fmt = _formats(workbook, percent_format)
+    head = heading(report, document or DocumentSettings(), lang)
+    workbook.set_properties({"creator": "ctr-stats", "title": head.form_title})
+    percent_format = percent_number_format(lang, report.precision)
+    fmt = _formats(workbook, count_number_format(lang), percent_format)
+    notes_lines = notes(report, lang)
     units = list(dict.fromkeys((u.code, u.name) for u in report.units))  # registry order, once each
     chart_target: tuple[str, int, int, Indicator] | None = None
     by_unit: dict[str, dict[str, Figures]] = {}
     for u in report.units:
         by_unit.setdefault(u.code, {})[u.figures.indicator] = u.figures
 
+    number = 0
     for kind, kind_info in catalogue.sheet_kinds.items():
         columns = _columns(report, kind)
         if not columns:
             continue
+        number += 1
         name = kind_info.label(lang)[:31]
         sheet = workbook.add_worksheet(name, worksheet_class=BulkSheet)
         last_col = 1 + len(columns)
+        _write_heading(sheet, fmt, head, head.form_number.format(n=number), last_col)
         period = report.period.label(lang).upper() if report.period else ""
-        sheet.merge_range(0, 0, 0, last_col, "", fmt["title"])
+        row = HEADING_ROWS + 1
+        _across(sheet, row, 0, last_col, "", fmt["title"])
         sheet.write_string(
+            row,
             0,
-            0,
-            f"{labels['title']} {kind_info.label(lang).upper()} {period}".strip(),
+            f"{head.form_title} {kind_info.label(lang).upper()} {period}".strip(),
             fmt["title"],
         )
-        sheet.merge_range(1, 0, 1, last_col, "", fmt["subtitle"])
-        sheet.write_string(1, 0, f"({labels['made']} {report.registry})", fmt["subtitle"])
+        sheet.set_row(row, 21)
+        _across(sheet, row + 1, 0, last_col, "", fmt["subtitle"])
+        sheet.write_string(row + 1, 0, f"({labels['made']} {report.registry})", fmt["subtitle"])
         sheet.write_string(
-            2,
+            row + 2,
             last_col,
             f"{labels['unit_of_measure']}: {kind_info.unit_vi if lang == 'vi' else kind_info.unit_en}",
             fmt["right"],
@@ -194,6 +217,7 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         if formulas:
             _put_formulas(cells, columns, place, total_row, totals, first if units else None)
         write_cells(sheet, total_row, cells, start=2)
+        _write_closing(sheet, fmt, head, notes_lines, total_row + 1, last_col)
 
         last_data = total_row - 1
         for c, column in enumerate(columns, start=2):
@@ -218,9 +242,11 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
         sheet.set_column(1, 1, max([12, *(len(n) + 2 for _, n in units)]))
         sheet.set_column(2, last_col, 11)
         sheet.set_row(top, 48)
+        sheet.set_row(top + 1, 32)
         sheet.freeze_panes(first, 2)
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
+        sheet.set_margins(**PAGE_MARGINS)
         sheet.repeat_rows(top, top + 1)
         sheet.fit_to_pages(1, 0)
 
@@ -244,6 +270,90 @@ def write_excel(report: Report, path: Path, *, lang: str = "vi", formulas: bool 
 
     _write_sources(workbook, report, labels, fmt, lang)
     workbook.close()
+
+
+# 36-HD/VPTW's page: A4, 20 mm top and bottom, 30 mm left, 15 mm right (in inches here)
+PAGE_MARGINS = {"top": 20 / 25.4, "bottom": 20 / 25.4, "left": 30 / 25.4, "right": 15 / 25.4}
+
+
+def count_number_format(lang: str) -> str:
+    """10.479 in Vietnamese, 10,479 in English, on any machine: the separators are literal
+    text, not the "," placeholder Excel replaces with the system's. Counts are never
+    negative (negative-count is an error), and under a thousand million."""
+    sep = "." if lang == "vi" else ","
+    return f'[>=1000000]#"{sep}"###"{sep}"###;[>=1000]#"{sep}"###;0'
+
+
+def percent_number_format(lang: str, precision: int) -> str:
+    """188,1% under the language's locale tag: LibreOffice shows the language's decimal
+    mark whatever its own locale; Excel shows its system's (no workbook can change it)."""
+    locale = "[$-42A]" if lang == "vi" else "[$-409]"
+    return locale + "0" + ("." + "0" * precision if precision else "") + "%"
+
+
+def _across(sheet: Any, row: int, first: int, last: int, text: str, cell_format: Any) -> None:
+    """Text over columns first..last: merged when more than one."""
+    if last > first:
+        sheet.merge_range(row, first, row, last, text, cell_format)
+    else:
+        sheet.write_string(row, first, text, cell_format)
+
+
+def _middle(last_col: int) -> int:
+    """The first column of the heading's right half (the party's name, the date)."""
+    return max(1, (last_col + 1) // 2)
+
+
+def _write_heading(
+    sheet: Any, fmt: dict[str, Any], head: Heading, number: str, last_col: int
+) -> None:
+    """36-HD/VPTW's heading: the issuing body, "*" and the number at the top left; the
+    party's name, underlined, and the place-and-date line at the top right."""
+    mid = _middle(last_col)
+    left = [
+        (head.parent, fmt["parent"]),
+        (head.issuer, fmt["issuer"]),
+        ("*", fmt["parent"]),
+        (number, fmt["parent"]),
+    ]
+    right = [
+        (head.party, fmt["party"]),
+        ("", fmt["parent"]),
+        ("", fmt["parent"]),
+        (head.place_date, fmt["place_date"]),
+    ]
+    for row, ((left_text, left_format), (right_text, right_format)) in enumerate(
+        zip(left, right, strict=True)
+    ):
+        _across(sheet, row, 0, mid - 1, left_text, left_format)
+        _across(sheet, row, mid, last_col, right_text, right_format)
+        sheet.set_row(row, 20)
+
+
+def _write_closing(
+    sheet: Any,
+    fmt: dict[str, Any],
+    head: Heading,
+    notes_lines: list[str],
+    row: int,
+    last_col: int,
+) -> None:
+    """Under the table: a "Ghi chú" line for each thing the figures lack or doubt, then the
+    signature block, the preparer at the left and the signer at the right, room to sign
+    between the titles and the names."""
+    for i, line in enumerate(notes_lines):
+        text = f"{head.note}: {line}" if i == 0 else line
+        _across(sheet, row, 0, last_col, text, fmt["note"])
+        sheet.set_row(row, 17 * (1 + len(text) // max(40, 11 * last_col)))
+        row += 1
+    row += 1
+    mid = _middle(last_col)
+    _across(sheet, row, 0, mid - 1, head.preparer, fmt["signer"])
+    for i, line in enumerate(head.signer):
+        _across(sheet, row + i, mid, last_col, line, fmt["signer"])
+    names = row + max(1, len(head.signer)) + 4
+    _across(sheet, names, 0, mid - 1, head.preparer_name, fmt["signer_name"])
+    _across(sheet, names, mid, last_col, head.signer_name, fmt["signer_name"])
 
 
 def _unit_rows(
@@ -380,26 +490,35 @@ def _source_rows(report: Report, lang: str) -> Iterator[list[str | None]]:
         ]
 
 
-def _formats(workbook: Any, percent_format: str) -> dict[str, Any]:
-    border = {"border": 1, "valign": "vcenter", "font_name": "Times New Roman", "font_size": 11}
+def _formats(workbook: Any, count_format: str, percent_format: str) -> dict[str, Any]:
+    """Times New Roman throughout; the heading and signature block at the sizes 36-HD/VPTW
+    gives them (the party's name 15 bold, the rest 14), the table at 12."""
+    font = {"font_name": "Times New Roman"}
+    centred = {**font, "font_size": 14, "align": "center", "valign": "vcenter"}
+    border = {**font, "border": 1, "valign": "vcenter", "font_size": 12}
     return {
-        "title": workbook.add_format(
-            {"bold": True, "font_size": 13, "align": "center", "font_name": "Times New Roman"}
+        "parent": workbook.add_format(centred),
+        "issuer": workbook.add_format({**centred, "bold": True}),
+        "party": workbook.add_format({**centred, "bold": True, "font_size": 15, "underline": 1}),
+        "place_date": workbook.add_format({**centred, "italic": True}),
+        "signer": workbook.add_format({**centred, "bold": True}),
+        "signer_name": workbook.add_format({**centred, "bold": True}),
+        "note": workbook.add_format(
+            {**font, "font_size": 12, "italic": True, "text_wrap": True, "valign": "top"}
         ),
+        "title": workbook.add_format({**centred, "bold": True, "font_size": 15}),
         "subtitle": workbook.add_format(
-            {"italic": True, "align": "center", "font_name": "Times New Roman"}
+            {**font, "font_size": 12, "italic": True, "align": "center"}
         ),
-        "right": workbook.add_format(
-            {"italic": True, "align": "right", "font_name": "Times New Roman"}
-        ),
+        "right": workbook.add_format({**font, "font_size": 12, "italic": True, "align": "right"}),
         "header": workbook.add_format(
             {**border, "bold": True, "align": "center", "text_wrap": True, "bg_color": "#F2F2F2"}
         ),
         "cell": workbook.add_format(border),
-        "count": workbook.add_format({**border, "num_format": "#,##0"}),
+        "count": workbook.add_format({**border, "num_format": count_format}),
         "percent": workbook.add_format({**border, "num_format": percent_format}),
         "total_label": workbook.add_format({**border, "bold": True, "align": "center"}),
-        "total_count": workbook.add_format({**border, "bold": True, "num_format": "#,##0"}),
+        "total_count": workbook.add_format({**border, "bold": True, "num_format": count_format}),
         "total_percent": workbook.add_format(
             {**border, "bold": True, "num_format": percent_format}
         ),

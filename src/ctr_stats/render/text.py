@@ -1,21 +1,32 @@
-"""Narrative text in the register of the reports, from sentence templates in a data file.
+"""Narrative text as the press writes it, from sentence templates in a data file.
 
-"Toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch, tăng 4,6% so với
-cùng kỳ năm 2022." A figure with no plan or no prior gives a sentence without that
-comparison, never "đạt 0%" or "None".
+"Năm 2023, toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch, tăng
+4,6% so với cùng kỳ năm 2022; trong đó có 852/453 đảng viên mới trong doanh nghiệp ngoài
+khu vực nhà nước (đạt 188,1% kế hoạch, tăng 33,1% so với cùng kỳ), …" A paragraph per sheet
+kind, opened by the period, its subject said once, related figures joined in one sentence
+(the clauses of `sentences.toml`). A figure with no plan or no prior gets no such
+comparison, never "đạt 0%" or "None". With `--by unit`, how many units reached plan and
+which are lowest, from all units and their exact figures.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..catalogue import load_catalogue
 from ..errors import UsageError
-from ..model import Figures, Period, Report
-from .numbers import format_count, format_percent
+from ..model import Figures, Period, Report, UnitFigures
+from .heading import province_of
+from .numbers import format_count, format_number
+
+UNITS_NAMED = 10  # units below plan named before "và N đơn vị khác"
+LOWEST_NAMED = 3  # when all reached plan: the lowest ones named
 
 
 def load_templates(path: Path | None = None) -> dict[str, Any]:
@@ -34,49 +45,12 @@ def load_templates(path: Path | None = None) -> dict[str, Any]:
         ) from exc
 
 
-def _prior_period(period: Period | None, lang: str) -> dict[str, str]:
-    if period is None:
-        return (
-            {"prior_period": "", "prior_year": "last year"}
-            if lang == "en"
-            else {"prior_period": "", "prior_year": ""}
-        )
-    return {"prior_period": f"năm {period.year - 1}", "prior_year": str(period.year - 1)}
-
-
-def sentence(
-    figures: Figures,
-    templates: dict[str, Any],
-    lang: str,
-    precision: int,
-    period: Period | None,
-    *,
-    subject: str = "",
-) -> str:
-    words = templates[lang]
-    verb, noun = templates["indicators"][figures.indicator][lang]
-    values = {
-        "verb": verb,
-        "noun": noun,
-        "actual": format_count(figures.actual, lang),
-        "plan": format_count(figures.plan, lang),
-        "percent_of_plan": format_percent(figures.percent_of_plan, lang, precision),
-        "percent_of_prior": format_percent(figures.percent_of_prior, lang, precision),
-        **_prior_period(period, lang),
-    }
-    main = (words["figure_with_plan"] if figures.plan is not None else words["figure"]).format(
-        **values
-    )
-    parts = [f"{subject} {main}" if subject else main]
-    if figures.percent_of_plan is not None:
-        parts.append(words["of_plan"].format(**values))
-    change = figures.change_vs_prior
-    if change is not None:
-        key = "increase" if change > 0 else "decrease" if change < 0 else "same"
-        values["change"] = format_percent(abs(change), lang, precision)
-        parts.append(words[key].format(**values).strip())
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:] + "."
+def prose_percent(value: Decimal | None, lang: str, precision: int) -> str:
+    """188,1% as the tables print it, but a whole one without decimals: 158%, not 158,0%."""
+    if value is None:
+        return ""
+    whole = value == value.to_integral_value()
+    return format_number(value, lang, 0 if whole else precision) + "%"
 
 
 def render_text(
@@ -85,78 +59,270 @@ def render_text(
     lang: str = "vi",
     by_unit: bool = False,
     templates: dict[str, Any] | None = None,
+    units: tuple[UnitFigures, ...] | None = None,
 ) -> str:
+    """The paragraphs. `units`: every unit's figures, when `report` holds only a selection
+    (--top, --bottom): statements about all units are made from all units."""
     templates = templates or load_templates()
     catalogue = load_catalogue()
     missing = [
         t.figures.indicator
         for t in report.totals
-        if t.figures.indicator not in templates["indicators"]
+        if t.figures.indicator not in templates.get("indicators", {})
     ]
     if missing:
         raise UsageError(
             f"mẫu câu thiếu chỉ tiêu: {', '.join(missing)}",
             f"the sentence templates lack: {', '.join(missing)}",
         )
+    writer = _Writer(report, templates, lang)
     paragraphs: list[str] = []
     for kind in catalogue.sheet_kinds:
-        totals = [
-            t for t in report.totals if catalogue.indicators[t.figures.indicator].sheet_kind == kind
-        ]
-        if not totals:
+        figures = {
+            t.figures.indicator: t.figures
+            for t in report.totals
+            if catalogue.indicators[t.figures.indicator].sheet_kind == kind
+            and t.figures.actual is not None
+        }
+        if not figures:
             continue
-        subject = templates[lang]["subjects"].get(kind, "")
-        sentences = [
-            sentence(
-                t.figures,
-                templates,
-                lang,
-                report.precision,
-                report.period,
-                subject=subject if i == 0 else "",
-            )
-            for i, t in enumerate(totals)
-            if t.figures.actual is not None
-        ]
-        paragraphs.append(" ".join(sentences))
+        paragraphs.append(writer.paragraph(kind, figures))
         if by_unit:
-            paragraphs.extend(_unit_lines(report, totals, templates, lang))
-    return "\n\n".join(paragraphs) + "\n"
+            everyone = report.units if units is None else units
+            paragraphs.extend(writer.unit_lines(list(figures), everyone))
+    return "\n\n".join(_typographic(p) for p in paragraphs) + "\n"
 
 
-def _unit_lines(
-    report: Report, totals: list[Any], templates: dict[str, Any], lang: str
-) -> list[str]:
-    catalogue = load_catalogue()
-    words = templates[lang]
-    lines: list[str] = []
-    for total in totals:
-        indicator = total.figures.indicator
-        if total.figures.plan is None:
-            continue
-        units = [
-            u
-            for u in report.units
-            if u.figures.indicator == indicator and u.figures.percent_of_plan is not None
-        ]
-        label = catalogue.indicators[indicator].label(lang)
+class _Writer:
+    """One report's sentences in one language: what has been said in the paragraph so far
+    (its subject, the same period's year) decides what the next clause says."""
 
-        def names(chosen: list[Any]) -> str:
-            return (
-                "; ".join(
-                    words["unit"].format(
-                        name=u.name,
-                        percent_of_plan=format_percent(
-                            u.figures.percent_of_plan, lang, report.precision
-                        ),
-                    )
-                    for u in chosen
-                )
-                or words["none"]
+    def __init__(self, report: Report, templates: dict[str, Any], lang: str) -> None:
+        self.report = report
+        self.templates = templates
+        self.lang = lang
+        words = templates.get(lang)
+        built_in = load_templates()[lang]
+        lacking = sorted(set(built_in) - {"paragraphs"} - set(words or {}))
+        if not isinstance(words, dict) or lacking:
+            names = ", ".join(lacking) or lang
+            raise UsageError(
+                f"mẫu câu [{lang}] thiếu: {names} (xem sentences.toml có sẵn)",
+                f"the sentence templates' [{lang}] lack: {names} (see the built-in sentences.toml)",
             )
+        self.words: dict[str, Any] = words
+        province = province_of(report.registry)
+        self.subject = self.words["subject"][province[1] if province else "other"]
+        self.subject_said = self.year_said = False
 
-        above = [u for u in units if (u.figures.percent_of_plan or 0) >= 100]
-        below = [u for u in units if (u.figures.percent_of_plan or 0) < 100]
-        lines.append(words["units_above"].format(label=label, units=names(above)) + ".")
-        lines.append(words["units_below"].format(label=label, units=names(below)) + ".")
-    return lines
+    def _say(self, key: str, **values: object) -> str:
+        try:
+            return str(self.words[key].format(**values))
+        except KeyError as exc:
+            raise UsageError(
+                f"mẫu câu [{self.lang}] {key}: không có chỗ trống {exc}",
+                f"sentence template [{self.lang}] {key}: no placeholder {exc}",
+            ) from exc
+
+    # ------------------------------------------------------------ the totals
+
+    def paragraph(self, kind: str, figures: dict[str, Figures]) -> str:
+        try:
+            return self._paragraph(kind, figures)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise UsageError(
+                f"mẫu câu [{self.lang}.paragraphs] {kind} không hợp lệ: {exc!r}",
+                f"the sentence templates' [{self.lang}.paragraphs] {kind} is malformed: {exc!r}",
+            ) from exc
+
+    def _paragraph(self, kind: str, figures: dict[str, Figures]) -> str:
+        self.subject_said = self.year_said = False
+        sentences: list[str] = []
+        placed: set[str] = set()
+        for plan in self.words.get("paragraphs", {}).get(kind, []):
+            said: list[tuple[dict[str, Any], list[Figures], bool]] = []
+            previous = False  # the clause before this one was said
+            for clause in plan:
+                present = [figures[i] for i in clause["figures"] if i in figures]
+                placed.update(clause["figures"])
+                # parts ("trong đó có", "gồm") lean on the clause before them; other clauses
+                # on any said before them in the sentence
+                leaning = previous if clause.get("parts") else bool(said)
+                if present:
+                    said.append((clause, present, leaning))
+                previous = bool(present)
+            clauses: list[str] = []
+            for n, (clause, present, leaning) in enumerate(said):
+                lead = clause["lead"] if leaning else clause.get("alone", clause["lead"])
+                # "2.305 tổ chức cơ sở đảng (giảm 0,2% …), gồm …": brackets before ", gồm"
+                following = said[n + 1] if n + 1 < len(said) else None
+                bracket = following is not None and following[2] and _join(following[0]) == ", "
+                text = " ".join([self._lead(lead), self._items(present, bracket)]).strip()
+                if clauses:
+                    text = (_join(clause) if leaning else "; ") + text
+                clauses.append(text)
+            if clauses:
+                sentences.append("".join(clauses))
+        for indicator, figure in figures.items():  # a figure no clause names: its own sentence
+            if indicator not in placed:
+                verb = self.templates["indicators"][indicator][self.lang][0]
+                sentences.append(f"{self._lead('{subject} ' + verb)} {self._items([figure])}")
+        opening = self._opening(self.report.period)
+        if opening:
+            sentences[0] = f"{opening}, {sentences[0]}"
+        return " ".join(_sentence(s) for s in sentences)
+
+    def _lead(self, lead: str) -> str:
+        """The clause's words, the subject in them only in the paragraph's first clause."""
+        subject = "" if self.subject_said else self.subject
+        self.subject_said = True
+        return " ".join(lead.replace("{subject}", subject).split())
+
+    def _opening(self, period: Period | None) -> str:
+        if period is None:
+            return ""
+        openings = self.words["opening"]
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+        if period.quarter:
+            quarter = roman[period.quarter] if self.lang == "vi" else period.quarter
+            return str(openings["quarter"].format(quarter=quarter, year=period.year))
+        if period.months == 12:
+            return str(openings["year"].format(year=period.year))
+        return str(openings["months"].format(months=period.months, year=period.year))
+
+    def _items(self, present: list[Figures], bracket: bool = False) -> str:
+        """One figure with its comparisons after commas; several (or one before a clause
+        joined by a comma) with theirs in brackets, joined by ", " and "và"."""
+        parts = [(self._figure(f), self._comparisons(f)) for f in present]
+        if len(parts) == 1 and not bracket:
+            figure, comparisons = parts[0]
+            return ", ".join([figure, *comparisons])
+        items = [f"{figure} ({', '.join(c)})" if c else figure for figure, c in parts]
+        if len(items) == 1:
+            return items[0]
+        return f"{', '.join(items[:-1])} {self._say('and')} {items[-1]}"
+
+    def _figure(self, figures: Figures) -> str:
+        noun = self.templates["indicators"][figures.indicator][self.lang][1]
+        values = {
+            "actual": format_count(figures.actual, self.lang),
+            "plan": format_count(figures.plan, self.lang),
+            "noun": noun,
+        }
+        return self._say("figure_with_plan" if figures.plan is not None else "figure", **values)
+
+    def _part_year(self) -> bool:
+        """A 6-month or 9-month figure set against the year's plan."""
+        return self.report.period is not None and self.report.period.months < 12
+
+    def _comparisons(self, figures: Figures) -> list[str]:
+        precision = self.report.precision
+        said: list[str] = []
+        if figures.percent_of_plan is not None:
+            said.append(
+                self._say(
+                    "of_year_plan" if self._part_year() else "of_plan",
+                    percent_of_plan=prose_percent(figures.percent_of_plan, self.lang, precision),
+                )
+            )
+        change = figures.change_vs_prior
+        if change is not None:
+            key = "increase" if change > 0 else "decrease" if change < 0 else "same"
+            text = self._say(key, change=prose_percent(abs(change), self.lang, precision))
+            if not self.year_said and self.report.period is not None:
+                text += " " + self._say("prior_year", prior_year=self.report.period.year - 1)
+                self.year_said = True
+            said.append(text)
+        return said
+
+    # ------------------------------------------------------------ the units
+
+    def unit_lines(self, indicators: list[str], everyone: tuple[UnitFigures, ...]) -> list[str]:
+        """For each indicator with a plan: how many units reached it ("đạt": at or above it;
+        "vượt": above), from exact figures, then those below plan, or the lowest, ranked."""
+        catalogue = load_catalogue()
+        lines: list[str] = []
+        for indicator in indicators:
+            units = [
+                u
+                for u in everyone
+                if u.figures.indicator == indicator
+                and u.figures.actual is not None
+                and u.figures.plan  # neither missing nor zero
+            ]
+            if not units:
+                continue
+            units.sort(key=_exact_share)  # lowest first; registry order among equals
+            reached = [u for u in units if (u.figures.actual or 0) >= (u.figures.plan or 0)]
+            above = [u for u in reached if (u.figures.actual or 0) > (u.figures.plan or 0)]
+            below = units[: len(units) - len(reached)]
+            label = catalogue.indicators[indicator].label(self.lang)
+            plan = self.words["year_plan" if self._part_year() else "plan"]
+            if len(above) == len(units):
+                head = self._say("units_all_above", label=label, total=len(units), plan=plan)
+            elif len(reached) == len(units):
+                head = self._say("units_all", label=label, total=len(units), plan=plan)
+            elif reached and len(above) == len(reached):
+                head = self._say("units_some_above", label=label, count=len(above), plan=plan)
+            elif reached:
+                head = self._say("units_some", label=label, count=len(reached), plan=plan)
+            else:
+                head = self._say("units_none", label=label, plan=plan)
+            if 0 < len(above) < len(reached):
+                head += ", " + self._say("units_above", count=len(above), plan=plan)
+            if below and not self._part_year():
+                named = self._names(below)
+                tail = self._say("units_below", count=len(below), units=named, plan=plan)
+            else:
+                tail = self._say("units_lowest", units=self._names(units[:LOWEST_NAMED]))
+            lines.append(_sentence(f"{head}; {tail}"))
+        return lines
+
+    def _names(self, units: list[UnitFigures]) -> str:
+        shown = [
+            self._say("unit", name=u.name, percent=self._unit_percent(u.figures))
+            for u in units[:UNITS_NAMED]
+        ]
+        if len(units) > UNITS_NAMED:
+            shown.append(self._say("units_more", count=len(units) - UNITS_NAMED))
+        if len(shown) == 1:
+            return shown[0]
+        return f"{', '.join(shown[:-1])} {self._say('and')} {shown[-1]}"
+
+    def _unit_percent(self, figures: Figures) -> str:
+        """Its percent of plan; one below plan that rounds to 100 is cut, not rounded (99,9%,
+        not 100%), so that "chưa đạt" never stands next to 100%."""
+        shown = figures.percent_of_plan
+        if shown is not None and shown >= 100 and (figures.actual or 0) < (figures.plan or 0):
+            exact = _exact_share_of(figures)
+            step = Decimal(1).scaleb(-self.report.precision)
+            shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+                step, ROUND_DOWN
+            )
+        return prose_percent(shown, self.lang, self.report.precision)
+
+
+def _join(clause: dict[str, Any]) -> str:
+    """What goes before a clause that follows the one it leans on: "; " unless it says."""
+    return str(clause.get("join", "; "))
+
+
+def _exact_share_of(figures: Figures) -> Fraction:
+    return Fraction((figures.actual or 0) * 100, figures.plan or 1)
+
+
+def _exact_share(unit: UnitFigures) -> Fraction:
+    return _exact_share_of(unit.figures)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + "."
+
+
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+
+
+def _typographic(text: str) -> str:
+    """ "bốn tốt" -> “bốn tốt”, as print sets it."""
+    return _STRAIGHT_QUOTES.sub("“\\1”", text)
