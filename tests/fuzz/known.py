@@ -20,7 +20,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "unmerged-header/value-repeated": _HEADER + " (unread-sheet)",
     "merged-differently/stt-unit-below": _HEADER + " (STT, Đơn vị in the measure row)",
     "indicator-label": _HEADER + " (abbreviations: DN, KV, TCCSĐ, CBCS, UBKT…)",
-    "unit-title/abbreviated": "units (issue 19): 'ĐẢNG BỘ H. PHÚ XUYÊN' names no unit",
+    "unit-title/abbreviated": "title (issues 16, 19): 'ĐẢNG BỘ H. ĐAN PHƯỢNG' as the unit line: every sheet unread",
     "unknown-measure/Lũy kế for plan-or-prior": _MEASURE,
     "unknown-measure/Số liệu for plan-or-prior": _MEASURE,
     "unknown-measure/Ước TH for plan-or-prior": _MEASURE,
