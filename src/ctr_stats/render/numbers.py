@@ -6,7 +6,8 @@ own (half-even) rounding never comes into play.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from contextlib import AbstractContextManager
+from decimal import Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,12 +20,20 @@ def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
+def _context(value: int | Decimal) -> AbstractContextManager[Context]:
+    """Decimal arithmetic with digits enough for the value: a count of 1e308 (a slip that
+    the checks name) must not crash the message that names it."""
+    digits = len(str(abs(int(value)))) if Decimal(value).is_finite() else 0
+    return localcontext(prec=max(28, digits + 12))
+
+
 def format_count(value: int | None, lang: str) -> str:
     if value is None:
         return ""
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, format="#,##0", locale=LOCALES[lang]))
+    with _context(value):
+        return str(format_decimal(value, format="#,##0", locale=LOCALES[lang]))
 
 
 def format_number(value: Decimal | None, lang: str, precision: int) -> str:
@@ -33,11 +42,12 @@ def format_number(value: Decimal | None, lang: str, precision: int) -> str:
         return ""
     from babel.numbers import format_decimal
 
-    return str(
-        format_decimal(
-            value, format=_pattern(precision), locale=LOCALES[lang], decimal_quantization=False
+    with _context(value):
+        return str(
+            format_decimal(
+                value, format=_pattern(precision), locale=LOCALES[lang], decimal_quantization=False
+            )
         )
-    )
 
 
 def format_percent(value: Decimal | None, lang: str, precision: int) -> str:
@@ -62,9 +72,16 @@ def figure_cells(figures: Figures, lang: str, precision: int) -> list[str]:
 def format_plain(value: int | float | Decimal, lang: str, most_decimals: int = 4) -> str:
     """A number in a message, with the decimals it has (at most `most_decimals`, rounded
     half-up): 10.479, 12,5, 107,3333 in Vietnamese; 10,479, 12.5 in English."""
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        return str(value)
+    with _context(number):
+        return _plain(number, lang, most_decimals)
+
+
+def _plain(number: Decimal, lang: str, most_decimals: int) -> str:
     from decimal import ROUND_HALF_UP
 
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if number == number.to_integral_value():
         number = number.to_integral_value()
     decimals = max(0, -int(number.as_tuple().exponent))

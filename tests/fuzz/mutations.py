@@ -1,0 +1,1154 @@
+"""The mutations: each changes ONE thing in ONE workbook of a fresh copy of the samples and
+returns what that change must give (expect.py). The catalogue (catalogue.py) names them
+with their parameters, one line per class.
+
+Each function gets a Target (target.py): the chosen workbook, a seeded random generator,
+and what the samples' cells are. `t.note(...)` records what was done, for the results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from openpyxl.cell.cell import MergedCell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from python_calamine import CalamineWorkbook
+
+from .book import (
+    Form,
+    delete_col,
+    delete_row,
+    export,
+    insert_cols,
+    insert_rows,
+    merged_at,
+    part_names,
+    patch_cell_xml,
+    rewrite_zip,
+)
+from .expect import Damage, Expectation, Moves, Place, Same
+from .target import Target
+
+SAME = Same()
+MEASURE_WORDS = {"plan": "Kế hoạch", "actual": "Thực hiện", "prior": "Cùng kỳ"}
+
+
+def _strings(ws: Worksheet) -> Iterator[tuple[int, int, str]]:
+    for (r, c), cell in list(ws._cells.items()):
+        if isinstance(cell.value, str):
+            yield r, c, cell.value
+
+
+def _map_text(ws: Worksheet, change: Callable[[str], str], rows: range | None = None) -> None:
+    for r, c, text in _strings(ws):
+        if rows is None or r in rows:
+            ws.cell(r, c).value = change(text)
+
+
+def _unit_type(ws: Worksheet) -> str:
+    title = str(ws["A2"].value).lower()
+    return next(kind for kind in ("thị xã", "quận", "huyện") if kind in title)
+
+
+# ============================================================ cosmetic
+
+
+def roundtrip(t: Target) -> Expectation:
+    """Opened and saved by openpyxl: the control."""
+    t.save()
+    return SAME
+
+
+def blank_rows(t: Target, where: str, n: int = 1) -> Expectation:
+    f = t.form()
+    at = {
+        "above-title": lambda: 1,
+        "title-header": lambda: f.top,
+        "inside-header": lambda: f.sub,
+        "header-data": lambda: f.first,
+        "between-data": lambda: t.rng.randint(f.first + 1, f.last),
+        "before-total": lambda: f.total,
+        "after-table": lambda: f.total + 1,
+    }[where]()
+    insert_rows(f.ws, at, n)
+    t.note(f"{n} blank row(s) at row {at}")
+    t.save()
+    return SAME
+
+
+def blank_cols(t: Target, where: str, n: int = 1) -> Expectation:
+    f = t.form()
+    if where == "after-plan" and not _planned(f):  # 2022-h1's inspection sheet has no plan
+        f = next(f for f in map(t.form, t.book.sheetnames) if _planned(f))
+    groups = f.groups()
+    wide = [g for g in groups if g[1] > g[0]]
+
+    def inside() -> int:
+        start, end = t.rng.choice(wide)
+        return t.rng.randint(start + 1, end)
+
+    def after_plan() -> int:  # between a group's Kế hoạch and Thực hiện
+        return t.rng.choice(_planned(f)) + 1
+
+    at = {
+        "before-table": lambda: 1,
+        "stt-label": lambda: f.label_col,
+        "label-figures": lambda: f.first_col,
+        "inside-group": inside,
+        "after-plan": after_plan,
+        "between-groups": lambda: t.rng.choice(groups[1:])[0],
+        "after-table": lambda: f.last_col + 1,
+    }[where]()
+    insert_cols(f.ws, at, n)
+    t.note(f"{n} blank column(s) at {get_column_letter(at)}")
+    t.save()
+    return SAME
+
+
+def _planned(f: Form) -> list[int]:
+    """The first columns of a sheet's groups that start with Kế hoạch."""
+    return [
+        start
+        for start, end in f.groups()
+        if end > start and f.ws.cell(f.sub, start).value == MEASURE_WORDS["plan"]
+    ]
+
+
+def unmerge_header(t: Target, fill: str) -> Expectation:
+    """Header merges undone, the value in the first cell only or repeated in each."""
+    f = t.form()
+    for merged in [m for m in f.ws.merged_cells.ranges if f.top <= m.min_row <= f.sub]:
+        value = f.ws.cell(merged.min_row, merged.min_col).value
+        cells = list(merged.cells)
+        f.ws.unmerge_cells(merged.coord)
+        if fill == "every":
+            for r, c in cells:
+                f.ws.cell(r, c).value = value
+    t.save()
+    return SAME
+
+
+def remerge(t: Target, how: str) -> Expectation:
+    f, ws = t.form(), t.form().ws
+    if how == "stt-unit-below":  # STT and Đơn vị in the measure row, not merged down to it
+        for col in (1, 2):
+            ws.unmerge_cells(start_row=f.top, start_column=col, end_row=f.sub, end_column=col)
+            ws.cell(f.sub, col).value, ws.cell(f.top, col).value = ws.cell(f.top, col).value, None
+    elif how == "title-unmerged":
+        for merged in [m for m in ws.merged_cells.ranges if m.max_row < f.top]:
+            ws.unmerge_cells(merged.coord)
+    elif how in ("total-label-unmerged", "total-label-in-b"):
+        ws.unmerge_cells(start_row=f.total, start_column=1, end_row=f.total, end_column=2)
+        if how == "total-label-in-b":
+            ws.cell(f.total, 2).value, ws.cell(f.total, 1).value = ws.cell(f.total, 1).value, None
+    t.save()
+    return SAME
+
+
+def restyle(t: Target) -> Expectation:
+    """Fonts, fills and number formats changed all over the sheet."""
+    ws = t.form().ws
+    fonts = [Font(name="Times New Roman", size=13), Font(name=".VnTime", italic=True), Font(b=True)]
+    fills = [PatternFill("solid", fgColor="FFFF00"), PatternFill("darkGrid", fgColor="DDEBF7")]
+    formats = ["0", "#,##0.00", "#,##0;[Red]-#,##0", "@", "General", '0" người"']
+    for cell in list(ws._cells.values()):
+        if t.rng.random() < 0.5 and not isinstance(cell, MergedCell):
+            cell.font = t.rng.choice(fonts)
+            cell.fill = t.rng.choice(fills)
+            if isinstance(cell.value, int | float):
+                cell.number_format = t.rng.choice(formats)
+    t.save()
+    return SAME
+
+
+def resize(t: Target) -> Expectation:
+    ws = t.form().ws
+    for col in range(1, t.form().last_col + 3):
+        ws.column_dimensions[get_column_letter(col)].width = t.rng.choice([0.5, 3, 8.43, 25, 60])
+    for row in range(1, t.form().total + 4):
+        ws.row_dimensions[row].height = t.rng.choice([None, 9, 15, 45])
+    t.save()
+    return SAME
+
+
+def comments(t: Target) -> Expectation:
+    f = t.form()
+    for r, c in [(f.top, f.first_col), (f.sub, f.first_col), t.data_cell(), (f.total, 1)]:
+        f.ws.cell(r, c).comment = Comment("Số liệu đã rà soát lại ngày 4/12: 15 người", "Văn phòng")
+    t.save()
+    return SAME
+
+
+def sheet_extras(t: Target) -> Expectation:
+    """An autofilter on the header, a conditional format, a validation, print titles, no
+    frozen panes."""
+    f = t.form()
+    ws = f.ws
+    last = get_column_letter(f.last_col)
+    ws.auto_filter.ref = f"A{f.sub}:{last}{f.last}"
+    ws.conditional_formatting.add(
+        f"C{f.first}:{last}{f.last}",
+        CellIsRule(operator="lessThan", formula=["0"], fill=PatternFill("solid", fgColor="FF0000")),
+    )
+    check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+    check.add(f"C{f.first}:{last}{f.last}")
+    ws.add_data_validation(check)
+    ws.print_title_rows = f"{f.top}:{f.sub}"
+    ws.freeze_panes = None
+    t.save()
+    return SAME
+
+
+def rename_sheet(t: Target, name: str) -> Expectation:
+    t.form().ws.title = name
+    t.save()
+    return SAME
+
+
+def reorder_sheets(t: Target) -> Expectation:
+    book = t.book
+    order = t.rng.sample(range(len(book.sheetnames)), len(book.sheetnames))
+    book._sheets = [book._sheets[i] for i in order]
+    t.save()
+    return SAME
+
+
+def add_sheet(t: Target, content: str, first: bool) -> Expectation:
+    ws = t.book.create_sheet("Sheet1" if content == "empty" else "Ghi chú", 0 if first else None)
+    if content == "notes":
+        ws["A1"] = "Ghi chú: số liệu tổng hợp theo báo cáo của các đảng bộ, chi bộ cơ sở"
+        ws["A2"] = "Đơn vị tính: người, tổ chức"
+    t.save()
+    return SAME
+
+
+def text_numbers(t: Target, style: str) -> Expectation:
+    """Numbers stored as text: one data cell, or (thousands) every number from 1.000 up
+    written the Vietnamese way, or every number of the sheet."""
+    if style == "thousands":
+        t.choose_file(lambda p: p.name in _with_thousands(t))
+        for ws in t.book.worksheets:
+            for cell in list(ws._cells.values()):
+                if isinstance(cell.value, int | float) and cell.value >= 1000:
+                    cell.value = f"{int(cell.value):,}".replace(",", ".")
+        t.save()
+        return SAME
+    write = {
+        "plain": str,
+        "padded": lambda v: f" {v} ",
+        "nbsp": lambda v: f"\xa0{v}\xa0",
+        "vietnamese-sheet": lambda v: f"{v:,}".replace(",", "."),
+    }[style]
+    f = t.form()
+    cells = [t.data_cell()] if style != "vietnamese-sheet" else f.ws._cells.keys()
+    for r, c in list(cells):
+        value = f.ws.cell(r, c).value
+        if isinstance(value, int | float) and r >= f.first:
+            f.ws.cell(r, c).value = write(int(value))
+    t.save()
+    return SAME
+
+
+def _with_thousands(t: Target) -> set[str]:
+    return {k[0] for k, v in t.base.cells.items() if v[3] >= 1000} or _files_with_totals_over(
+        t, 999
+    )
+
+
+def _files_with_totals_over(t: Target, bound: int) -> set[str]:
+    found = set()
+    for path in t.files:
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            rows = book.get_sheet_by_name(name).to_python()
+            if any(isinstance(v, float) and v > bound for row in rows for v in row):
+                found.add(path.name)
+    return found
+
+
+CSV = "csv:Text - txt - csv (StarCalc):{sep},34,{charset},1,,0,false,true,{shown},false,false,-1"
+EXPORTS = {
+    "xlsx": "xlsx",
+    "ods": "ods",
+    "xls": "xls",
+    "csv": CSV.format(sep=44, charset=76, shown="false"),
+    "csv-utf16-tab": CSV.format(sep=9, charset=65535, shown="false"),
+    "csv-cp1258-semicolon": CSV.format(sep=59, charset=76, shown="false"),
+    "csv-as-shown-en": CSV.format(sep=44, charset=76, shown="true"),
+}
+
+
+def exported(t: Target, to: str) -> Expectation:
+    """Saved by LibreOffice as another format (a CSV file per sheet)."""
+    made = export(t.source, EXPORTS[to])
+    t.file.unlink()
+    names = []
+    for path in made:
+        name = path.name if to != "csv-utf16-tab" else path.with_suffix(".txt").name
+        if to == "csv-cp1258-semicolon":
+            from tests.corpus.make_corpus import cp1258
+
+            (t.folder / name).write_bytes(cp1258(path.read_text("utf-8")))
+        else:
+            shutil.copyfile(path, t.folder / name)
+        names.append(name)
+    if to == "csv-as-shown-en":  # "1,045": a thousand and 45, or 1.045? Not to be guessed
+        return Damage(Place(frozenset(names), whole_file=True), right={})
+    return SAME
+
+
+def measure_word(t: Target, measure: str, word: str) -> Expectation:
+    """Every 'Kế hoạch' (or Thực hiện, Cùng kỳ) heading of a sheet worded another way."""
+    old = MEASURE_WORDS[measure]
+    for name in t.rng.sample(t.book.sheetnames, len(t.book.sheetnames)):
+        f = t.form(name)
+        if any(f.ws.cell(f.sub, c).value == old for c in f.columns):
+            break
+    _map_text(f.ws, lambda s: word if s == old else s, range(f.sub, f.sub + 1))
+    t.save()
+    return SAME
+
+
+# Indicator headings as other forms word them (abbreviations: conventions.md)
+LABELS = {
+    "admission.total": ["Kết nạp đảng viên mới", "Số ĐV mới kết nạp", "Tổng số đảng viên kết nạp"],
+    "admission.non_state_enterprise": [
+        "Trong đó: Kết nạp trong DN ngoài KV nhà nước",
+        "- Trong đó: trong doanh nghiệp khu vực ngoài nhà nước",
+        "Đảng viên mới kết nạp trong các doanh nghiệp ngoài khu vực nhà nước",
+    ],
+    "admission.business_owner": ["Là chủ doanh nghiệp tư nhân", "Chủ DN tư nhân"],
+    "admission.high_school_student": ["Là học sinh THPT", "Học sinh THPT"],
+    "admission.university_student": ["Là sinh viên", "Sinh viên các trường đại học, cao đẳng"],
+    "party_cell.grassroots_total": ["Tổng số TCCSĐ", "Số tổ chức cơ sở đảng"],
+    "party_cell.grassroots_committee": ["Số đảng bộ cơ sở", "Đảng bộ cơ sở (ĐBCS)"],
+    "party_cell.grassroots_cell": ["Số chi bộ cơ sở", "Chi bộ cơ sở (CBCS)"],
+    "party_cell.subordinate_cell": ["Chi bộ trực thuộc", "Chi bộ trực thuộc ĐUCS"],
+    "party_cell.new_non_state_enterprise": [
+        "Thành lập TCĐ trong DN ngoài KV nhà nước",
+        "Số tổ chức đảng thành lập mới trong doanh nghiệp khu vực ngoài nhà nước",
+    ],
+    "party_cell.weak_consolidated": ["Củng cố TCCSĐ yếu kém", "Củng cố, kiện toàn TCCSĐ yếu kém"],
+    "party_cell.four_good": ["Chi bộ 4 tốt", "Chi bộ đạt “bốn tốt”"],
+    "party_cell.mass_org_non_state_enterprise": [
+        "Thành lập tổ chức CT-XH trong DN ngoài KV nhà nước",
+        "Thành lập tổ chức chính trị - xã hội trong DN khu vực ngoài nhà nước",
+    ],
+    "party_cell.mass_org_members_non_state_enterprise": [
+        "Số đoàn viên, hội viên trong DN ngoài KV nhà nước",
+        "Đoàn viên, hội viên",
+    ],
+    "inspection.committee_check_orgs": [
+        "Cấp ủy kiểm tra TCĐ",
+        "Cấp ủy các cấp kiểm tra đối với tổ chức đảng",
+    ],
+    "inspection.committee_check_members": [
+        "Cấp ủy kiểm tra ĐV",
+        "Cấp ủy các cấp kiểm tra đối với đảng viên",
+    ],
+    "inspection.committee_supervise_orgs": [
+        "Cấp ủy giám sát TCĐ",
+        "Cấp ủy các cấp giám sát đối với tổ chức đảng",
+    ],
+    "inspection.committee_supervise_members": [
+        "Cấp ủy giám sát ĐV",
+        "Cấp ủy các cấp giám sát đối với đảng viên",
+    ],
+    "inspection.violation_check_orgs": [
+        "UBKT kiểm tra TCĐ khi có dấu hiệu vi phạm",
+        "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm đối với tổ chức đảng",
+    ],
+    "inspection.violation_check_members": [
+        "UBKT kiểm tra ĐV khi có dấu hiệu vi phạm",
+        "Ủy ban kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm đối với đảng viên",
+    ],
+    "inspection.thematic_supervise_orgs": [
+        "Giám sát chuyên đề TCĐ",
+        "UBKT giám sát chuyên đề đối với tổ chức đảng",
+    ],
+    "inspection.thematic_supervise_members": [
+        "Giám sát chuyên đề ĐV",
+        "UBKT giám sát chuyên đề đối với đảng viên",
+    ],
+    "inspection.disciplined_orgs": ["Kỷ luật TCĐ", "Tổ chức đảng bị thi hành kỷ luật"],
+    "inspection.disciplined_members": ["Kỷ luật ĐV", "Đảng viên bị thi hành kỷ luật"],
+}
+
+
+def indicator_label(t: Target) -> Expectation:
+    f = t.form()
+    start, _ = t.rng.choice(f.groups())
+    label = t.rng.choice(LABELS[t.column_key(start)[1]])
+    f.ws.cell(f.top, start).value = label
+    t.note(f"{get_column_letter(start)}{f.top} = {label!r}")
+    t.save()
+    return SAME
+
+
+def total_label(t: Target, word: str) -> Expectation:
+    f = t.form()
+    f.ws.cell(f.total, 1).value = word.format(type=_unit_type(f.ws), n=f.last - f.first + 1)
+    t.save()
+    return SAME
+
+
+_SIGNED = re.compile(r"^(.*), ngày (\d+) tháng (\d+) năm (\d+)$")
+
+
+def signature(t: Target, how: str) -> Expectation:
+    """The place-and-date line (and the signers under it) moved or reworded."""
+    f = t.form()
+    ws = f.ws
+    r, c = f.place_line
+    place, day, month, year = _SIGNED.match(ws.cell(r, c).value).groups()  # type: ignore[union-attr]
+    if how == "under-figures":
+        ws.cell(r, f.first_col).value, ws.cell(r, c).value = ws.cell(r, c).value, None
+    elif how == "no-gap":
+        delete_row(ws, f.total + 1)
+    elif how == "reworded":
+        ws.cell(r, c).value = f"Hà Nội, ngày {int(day):02d} tháng {int(month):02d} năm {year}"
+    elif how == "numeric-date":
+        ws.cell(r, c).value = f"{place}, {int(day):02d}/{int(month):02d}/{year}"
+    elif how == "date-cell":
+        ws.cell(r, c).value = f"{place}, ngày"
+        ws.cell(r, c + 1).value = dt.date(int(year), int(month), int(day))
+        ws.cell(r, c + 1).number_format = "dd/mm/yyyy"
+    elif how == "signers":
+        for offset, text in enumerate(["(Ký, ghi rõ họ tên)", None, None, "Nguyễn Văn An"], 2):
+            ws.cell(r + offset, c).value = text
+            ws.cell(r + offset, 2).value = text and text.replace("An", "Bình")
+    t.save()
+    return SAME
+
+
+def upper_headers(t: Target) -> Expectation:
+    f = t.form()
+    _map_text(f.ws, str.upper, range(f.top, f.sub + 1))
+    t.save()
+    return SAME
+
+
+def line_breaks(t: Target) -> Expectation:
+    f = t.form()
+    _map_text(f.ws, lambda s: s.replace(" ", "\n", 1), range(f.top, f.sub + 1))
+    t.save()
+    return SAME
+
+
+def unicode_form(t: Target, how: str) -> Expectation:
+    """Every text of a sheet decomposed (NFD, as the Windows keyboard types it), or with
+    'Ð' (U+00D0) typed for 'Đ'."""
+    change = {
+        "nfd": lambda s: unicodedata.normalize("NFD", s),
+        "eth": lambda s: s.replace("Đ", "Ð"),
+    }[how]
+    _map_text(t.form().ws, change)
+    t.save()
+    return SAME
+
+
+def column_numbers(t: Target, style: str) -> Expectation:
+    """A row numbering the columns under the header: A | B | 1 | 2 | 3 …"""
+    f = t.form()
+    insert_rows(f.ws, f.first)
+    for n, col in enumerate(range(1, f.last_col + 1)):
+        label = "AB"[n] if n < 2 else (n - 1 if style == "numbers" else f"({n - 1})")
+        f.ws.cell(f.first, col).value = label
+    t.save()
+    return SAME
+
+
+def percent_column(t: Target) -> Expectation:
+    """A 'Tỷ lệ %' column the sheet computed itself, inside an indicator's group."""
+    for f in map(t.form, t.rng.sample(t.book.sheetnames, len(t.book.sheetnames))):
+        groups = [
+            (start, end)
+            for start, end in f.groups()
+            if [f.ws.cell(f.sub, c).value for c in (start, start + 1)] == ["Kế hoạch", "Thực hiện"]
+        ]
+        if groups:
+            start, _ = t.rng.choice(groups)
+            break
+    insert_cols(f.ws, start + 2)
+    f.ws.cell(f.sub, start + 2).value = "Tỷ lệ %"
+    if merged_at(f.ws, f.top, start) == (f.top, start, f.top, start + 1):  # KH, TH: widened
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 1)
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 2)
+    for r in [*f.data_rows, f.total]:
+        plan, actual = f.ws.cell(r, start).value, f.ws.cell(r, start + 1).value
+        f.ws.cell(r, start + 2).value = round(actual * 100 / plan, 1) if plan else None
+    t.save()
+    return SAME
+
+
+def total_moved(t: Target, where: str) -> Expectation:
+    f = t.form()
+    if where == "top":
+        values = [f.ws.cell(f.total, c).value for c in range(1, f.last_col + 1)]
+        delete_row(f.ws, f.total)
+        insert_rows(f.ws, f.first)
+        for c, value in enumerate(values, 1):
+            f.ws.cell(f.first, c).value = value
+        f.ws.merge_cells(start_row=f.first, start_column=1, end_row=f.first, end_column=2)
+    else:
+        delete_row(f.ws, f.total)
+    t.save()
+    return SAME
+
+
+def title_removed(t: Target) -> Expectation:
+    """No title block: the unit is the file's name."""
+    f = t.form()
+    for _ in range(f.top - 1):
+        delete_row(f.ws, 1)
+    t.save()
+    return SAME
+
+
+def file_renamed(t: Target, name: str) -> Expectation:
+    t.file = t.file.rename(t.folder / name.format(year=t.year))
+    return SAME
+
+
+def numbering(t: Target, style: str) -> Expectation:
+    f = t.form()
+    for n, r in enumerate(f.data_rows, 1):
+        if style == "stt-text":
+            f.ws.cell(r, 1).value = f"{n}."
+        else:
+            f.ws.cell(r, f.label_col).value = f"{n}. {f.ws.cell(r, f.label_col).value}"
+    t.save()
+    return SAME
+
+
+def rich_headers(t: Target) -> Expectation:
+    f = t.form()
+    for r, c, text in list(_strings(f.ws)):
+        if f.top <= r <= f.sub and " " in text:
+            head, tail = text.split(" ", 1)
+            f.ws.cell(r, c).value = CellRichText([TextBlock(InlineFont(b=True), head), " " + tail])
+    t.save()
+    return SAME
+
+
+def _cell_xml(ref: str, style: str | None, body: str, kind: str | None = None) -> str:
+    s = f' s="{style}"' if style else ""
+    k = f' t="{kind}"' if kind else ""
+    return f'<c r="{ref}"{s}{k}>{body}</c>'
+
+
+def formulas_cached(t: Target, where: str) -> Expectation:
+    """Figures written as formulas with their values, as Excel saves them: the total row as
+    SUM(), or a data cell as =a+b."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    cells = []
+    if where == "total":
+        for c in f.columns:
+            letter = get_column_letter(c)
+            formula = f"SUM({letter}{f.first}:{letter}{f.last})"
+            cells.append((f.total, c, formula, f.ws.cell(f.total, c).value))
+    else:
+        r, c = t.data_cell(nonzero=True)
+        value = f.ws.cell(r, c).value
+        cells.append((r, c, f"{value - 1}+1", value))
+    styles = {(r, c): f.ws.cell(r, c).style_id for r, c, _, _ in cells}
+    t.save()
+    for r, c, formula, value in cells:
+        ref = f"{get_column_letter(c)}{r}"
+        patch_cell_xml(
+            t.file, index, ref, _cell_xml(ref, str(styles[r, c]), f"<f>{formula}</f><v>{value}</v>")
+        )
+    return SAME
+
+
+def shared_strings(t: Target) -> Expectation:
+    """Text held in a shared-strings part, as Excel saves it (openpyxl writes it in the
+    cells): every sheet's inline strings moved there."""
+    t.save()
+    table: dict[str, int] = {}
+
+    def share(text: str) -> str:
+        return re.sub(
+            r'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is>(.*?)</is></c>',
+            lambda m: f'<c r="{m[1]}"{m[2]} t="s"><v>{table.setdefault(m[3], len(table))}</v></c>',
+            text,
+        )
+
+    sheets = [p for p in part_names(t.file) if p.startswith("xl/worksheets/sheet")]
+    rewrite_zip(t.file, dict.fromkeys(sheets, share))
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    items = "".join(f"<si>{inner}</si>" for inner in table)
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    rewrite_zip(
+        t.file,
+        {
+            "[Content_Types].xml": lambda x: x.replace(
+                "</Types>",
+                f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}"/></Types>',
+            ),
+            "xl/_rels/workbook.xml.rels": lambda x: x.replace(
+                "</Relationships>",
+                f'<Relationship Type="{rel}" Target="sharedStrings.xml" Id="rIdShared"/></Relationships>',
+            ),
+        },
+        {"xl/sharedStrings.xml": f'<sst xmlns="{main}" uniqueCount="{len(table)}">{items}</sst>'},
+    )
+    return SAME
+
+
+def exponent_xml(t: Target) -> Expectation:
+    """A number written 2.2E1 in the XML, as some writers do."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    value, style = f.ws.cell(r, c).value, f.ws.cell(r, c).style_id
+    t.save()
+    ref = f"{get_column_letter(c)}{r}"
+    mantissa = f"{value / 10 ** (len(str(value)) - 1)}E{len(str(value)) - 1}"
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, str(style), f"<v>{mantissa}</v>", "n"))
+    return SAME
+
+
+def wrong_suffix(t: Target, suffix: str) -> Expectation:
+    """An .xlsx named .xls (or .xlsm): read as what it is."""
+    t.file = t.file.rename(t.file.with_suffix(suffix))
+    return SAME
+
+
+def hidden_blank(t: Target, what: str) -> Expectation:
+    """A hidden row without figures, or a hidden empty sheet: nothing to count."""
+    f = t.form()
+    if what == "row":
+        at = t.rng.randint(f.first + 1, f.last)
+        insert_rows(f.ws, at)
+        f.ws.row_dimensions[at].hidden = True
+    else:
+        t.book.create_sheet("Sheet2").sheet_state = "hidden"
+    t.save()
+    return SAME
+
+
+def header_repeated(t: Target) -> Expectation:
+    """The header rows repeated inside the table, as a page break repeats them."""
+    f = t.form()
+    at = t.rng.randint(f.first + 1, f.last)
+    header = {
+        (r, c): f.ws.cell(r, c).value for r in (f.top, f.sub) for c in range(1, f.last_col + 1)
+    }
+    merges = [m.bounds for m in f.ws.merged_cells.ranges if f.top <= m.min_row <= f.sub]
+    insert_rows(f.ws, at, 2)
+    for (r, c), value in header.items():
+        f.ws.cell(r - f.top + at, c).value = value
+    for min_col, min_row, max_col, max_row in merges:
+        shift = at - f.top
+        f.ws.merge_cells(
+            start_row=min_row + shift,
+            start_column=min_col,
+            end_row=max_row + shift,
+            end_column=max_col,
+        )
+    t.save()
+    return SAME
+
+
+def stt_removed(t: Target) -> Expectation:
+    """No STT column: column A deleted, its titles and the total's label kept in B."""
+    f = t.form()
+    for merged in [m for m in f.ws.merged_cells.ranges if m.min_col == 1]:
+        f.ws.unmerge_cells(merged.coord)
+    for (r, c), cell in list(f.ws._cells.items()):
+        if c == 1 and not f.top <= r <= f.last and cell.value is not None:
+            f.ws.cell(r, 2).value = f.ws.cell(r, 2).value or cell.value
+    delete_col(f.ws, 1)
+    t.save()
+    return SAME
+
+
+def heading(t: Target, col: int, word: str) -> Expectation:
+    """The STT (col 1) or Đơn vị (col 2) heading worded another way."""
+    f = t.form()
+    f.ws.cell(f.top, col).value = word
+    t.save()
+    return SAME
+
+
+_TITLE_FORMS = {
+    "committee": lambda kind, name: (
+        f"{ {'QUẬN': 'QUẬN', 'HUYỆN': 'HUYỆN', 'THỊ XÃ': 'THỊ'}[kind] } ỦY {name}"
+    ),
+    "abbreviated": lambda kind, name: (
+        f"ĐẢNG BỘ { {'QUẬN': 'Q.', 'HUYỆN': 'H.', 'THỊ XÃ': 'TX.'}[kind] } {name}"
+    ),
+    "no-diacritics": lambda kind, name: _ascii(f"ĐẢNG BỘ {kind} {name}"),
+}
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def unit_title(t: Target, style: str) -> Expectation:
+    """The title's unit line as other committees write it: QUẬN ỦY BA ĐÌNH, ĐẢNG BỘ Q. BA
+    ĐÌNH, DANG BO QUAN BA DINH."""
+    for ws in t.book.worksheets:
+        line = str(ws["A2"].value)
+        kind = next(k for k in ("THỊ XÃ", "QUẬN", "HUYỆN") if f" {k} " in line)
+        ws["A2"] = _TITLE_FORMS[style](kind, line.split(f" {kind} ", 1)[1])
+    t.note(str(t.book.worksheets[0]["A2"].value))
+    t.save()
+    return SAME
+
+
+def period_wording(t: Target, style: str) -> Expectation:
+    """The period in the title worded another way: in lower case, or '12 THÁNG NĂM 2023',
+    '6 THÁNG NĂM 2022'."""
+    other = {"NĂM": "12 THÁNG NĂM", "6 THÁNG ĐẦU NĂM": "6 THÁNG NĂM"}
+    for ws in t.book.worksheets:
+        title = str(ws["A5"].value)
+        if style == "lower-case":
+            ws["A5"] = title[:1] + title[1:].lower()
+        else:
+            words = "6 THÁNG ĐẦU NĂM" if "6 THÁNG ĐẦU NĂM" in title else "NĂM"
+            ws["A5"] = title.replace(words, other[words])
+    t.note(str(t.book.worksheets[0]["A5"].value))
+    t.save()
+    return SAME
+
+
+def protected(t: Target) -> Expectation:
+    """Sheet protection (no password to open): the cells are readable as ever."""
+    ws = t.form().ws
+    ws.protection.sheet = True
+    ws.protection.password = "btc2023"
+    t.save()
+    return SAME
+
+
+def notes_column(t: Target) -> Expectation:
+    """A 'Ghi chú' column after the table, with words (and digits in words) in some rows."""
+    f = t.form()
+    col = f.last_col + 1
+    f.ws.cell(f.top, col).value = "Ghi chú"
+    f.ws.merge_cells(start_row=f.top, start_column=col, end_row=f.sub, end_column=col)
+    notes = ["Thành lập mới", "Sáp nhập từ 01/7", "Tăng 2 chi bộ", "Chưa có số liệu quý IV"]
+    for r in t.rng.sample(list(f.data_rows), 3):
+        f.ws.cell(r, col).value = t.rng.choice(notes)
+    t.save()
+    return SAME
+
+
+def group_heading(t: Target) -> Expectation:
+    """A heading row inside the table that groups the rows under it, with no figures."""
+    f = t.form()
+    at = t.rng.randint(f.first, f.last)
+    insert_rows(f.ws, at)
+    f.ws.cell(at, 1).value = "I"
+    f.ws.cell(at, 2).value = "Các đảng bộ, chi bộ cơ sở trực thuộc"
+    t.save()
+    return SAME
+
+
+# ============================================================ value
+
+
+def _total_cells(
+    f: Form, cols: range | list[int], row: int | None = None
+) -> tuple[tuple[int, int], ...]:
+    return tuple((row or f.total, c) for c in cols)
+
+
+def change_cell(t: Target, sign: int, adjust_total: bool) -> Expectation:
+    f = t.form()
+    r, c = t.data_cell(nonzero=sign < 0)
+    unit, indicator, measure, value = t.key(r, c)
+    k = sign * (t.rng.randint(1, 50) if sign > 0 else t.rng.randint(1, value))
+    f.ws.cell(r, c).value = value + k
+    if adjust_total:
+        f.ws.cell(f.total, c).value += k
+    t.note(f"{get_column_letter(c)}{r} {value} -> {value + k}")
+    t.save()
+    mismatch = None if adjust_total else t.place(cells=((f.total, c), (r, c)))
+    return Moves({(unit, indicator, measure): k}, mismatch)
+
+
+def total_only(t: Target) -> Expectation:
+    """The total row's cell changed, the rows not: the rows are used, the mismatch said."""
+    f = t.form()
+    c = t.rng.choice(f.columns)
+    f.ws.cell(f.total, c).value += t.rng.randint(1, 20)
+    t.note(f"{get_column_letter(c)}{f.total}")
+    t.save()
+    return Moves({}, t.place(cells=((f.total, c),)))
+
+
+def cleared(t: Target, blank: str | None) -> Expectation:
+    """A data cell emptied (or '-', '–', 'x': not reported), the total row adjusted."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    unit, indicator, measure, value = t.key(r, c)
+    f.ws.cell(r, c).value = blank
+    f.ws.cell(f.total, c).value -= value
+    t.note(f"{get_column_letter(c)}{r} {value} -> {blank!r}")
+    t.save()
+    return Moves({(unit, indicator, measure): -value})
+
+
+def row_added(t: Target) -> Expectation:
+    f = t.form()
+    deltas = {}
+    insert_rows(f.ws, f.total)
+    f.ws.cell(f.total, 2).value = "Chi bộ Công ty TNHH Thương mại Hồng Hà"
+    for c in f.columns:
+        k = t.rng.randint(0, 9)
+        f.ws.cell(f.total, c).value = k
+        f.ws.cell(f.total + 1, c).value += k
+        deltas[t.column_key(c)] = k
+    t.save()
+    return Moves(deltas)
+
+
+def row_removed(t: Target, adjust_total: bool) -> Expectation:
+    f = t.form()
+    r = t.rng.choice(f.data_rows)
+    deltas = t.row_deltas(r, -1)
+    t.note(f"row {r}")
+    if adjust_total:
+        for c in f.columns:
+            f.ws.cell(f.total, c).value -= t.key(r, c)[3]
+    delete_row(f.ws, r)
+    t.save()
+    changed = [c for c in f.columns if t.key(r, c)[3]]
+    mismatch = (
+        None
+        if adjust_total or not changed
+        else t.place(cells=_total_cells(f, changed, f.total - 1))
+    )
+    return Moves(deltas, mismatch)
+
+
+def row_duplicated(t: Target) -> Expectation:
+    """A row typed twice, the total row left: the rows are used, the mismatch said."""
+    f = t.form()
+    r = t.rng.choice(f.data_rows)
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    t.note(f"row {r}")
+    insert_rows(f.ws, r + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(r + 1, c).value = value
+    t.save()
+    changed = [c for c in f.columns if t.key(r, c)[3]]
+    return Moves(
+        t.row_deltas(r), t.place(cells=_total_cells(f, changed, f.total + 1), rows=(r, r + 1))
+    )
+
+
+def change_without_total(t: Target) -> Expectation:
+    """A sheet with no total row, and a data cell changed."""
+    f = t.form()
+    r, c = t.data_cell()
+    unit, indicator, measure, value = t.key(r, c)
+    k = t.rng.randint(1, 30)
+    f.ws.cell(r, c).value = value + k
+    delete_row(f.ws, f.total)
+    t.save()
+    return Moves({(unit, indicator, measure): k})
+
+
+# ============================================================ damaging
+
+
+def unknown_measure(t: Target, word: str, replaces: str) -> Expectation:
+    """A measure heading the catalogue does not know, in place of an indicator's Thực hiện
+    or of its Kế hoạch or Cùng kỳ, beside the others: that column's figures are unknown.
+    (Under an indicator of one column the column may be taken for its only figure: not
+    chosen.)"""
+    wanted = {"actual": {"Thực hiện"}, "plan-or-prior": {"Kế hoạch", "Cùng kỳ"}}[replaces]
+    f = t.form()
+    c = t.rng.choice(
+        [
+            c
+            for start, end in f.groups()
+            if end > start
+            for c in range(start, end + 1)
+            if f.ws.cell(f.sub, c).value in wanted
+        ]
+    )
+    f.ws.cell(f.sub, c).value = word
+    t.note(f"{get_column_letter(c)}{f.sub} = {word!r}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c)))
+
+
+def header_row_deleted(t: Target, which: str) -> Expectation:
+    f = t.form()
+    delete_row(f.ws, f.top if which == "indicator" else f.sub)
+    t.note(f"row {f.top if which == 'indicator' else f.sub}")
+    t.save()
+    return Damage(t.place(whole_sheet=True))
+
+
+BAD = {
+    "true": True,
+    "false": False,
+    "ref-error": "#REF!",
+    "div0-error": "#DIV/0!",
+    "na-error": "#N/A",
+    "abc": "abc",
+    "question-mark": "?",
+    "negative": -5,
+    "fraction": 12.5,
+    "decimal-comma-text": "12,5",
+    "1e15": 1e15,
+    "1e308": 1e308,
+    "percent-text": "12%",
+    "ratio-text": "109/69",
+    "date": dt.datetime(2023, 5, 12),
+    "2^53+1-text": str(2**53 + 1),
+}
+
+
+def bad_value(t: Target, what: str) -> Expectation:
+    """Something that is not a count in a count cell."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    f.ws.cell(r, c).value = BAD[what]
+    t.note(f"{get_column_letter(c)}{r} = {BAD[what]!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)))
+
+
+def raw_cell(t: Target, what: str) -> Expectation:
+    """A count cell written in the XML as no openpyxl call writes it: 2^53+1 as a number
+    (one more than a float holds), a formula without a value, a formula whose value is
+    text (its right value is that text's number), a formula whose value is a hair below
+    the whole number (21.999999999999996: Excel shows 22)."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    value, style = f.ws.cell(r, c).value, str(f.ws.cell(r, c).style_id)
+    ref = f"{get_column_letter(c)}{r}"
+    t.note(ref)
+    t.save()
+    body, kind, right = {
+        "2^53+1": (f"<v>{2**53 + 1}</v>", "n", None),
+        "formula-without-value": (f"<f>{value - 1}+1</f>", None, None),
+        "formula-empty-value": (f"<f>{value - 1}+1</f><v></v>", None, None),
+        "string-formula": (f'<f>TEXT({value},"0")</f><v>{value}</v>', "str", {}),
+        "float-noise": (f"<f>{value}*1</f><v>{value * (1 - 2**-52)!r}</v>", None, {}),
+    }[what]
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, style, body, kind))
+    return Damage(t.place(cells=((r, c),)), right)
+
+
+def number_with_word(t: Target) -> Expectation:
+    """'12 người': the number is plain to a reader, or the cell is named."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    f.ws.cell(r, c).value = f"{f.ws.cell(r, c).value} người"
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={})
+
+
+def hidden_row(t: Target, total: bool) -> Expectation:
+    """A data row hidden: counted as Excel counts it, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    f.ws.row_dimensions[r].hidden = True
+    t.note(f"row {r}")
+    if not total:
+        delete_row(f.ws, f.total)
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def hidden_col(t: Target) -> Expectation:
+    f = t.form()
+    c = t.rng.choice(f.columns)
+    f.ws.column_dimensions[get_column_letter(c)].hidden = True
+    t.note(f"column {get_column_letter(c)}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c)), right={})
+
+
+def hidden_sheet(t: Target, state: str) -> Expectation:
+    t.form().ws.sheet_state = state
+    t.save()
+    return Damage(t.place(whole_sheet=True), right={})
+
+
+def merged_data(t: Target, direction: str) -> Expectation:
+    """Two data cells merged: the second one's figure is gone."""
+    f = t.form()
+    dr, dc = (0, 1) if direction == "across" else (1, 0)
+    r, c = t.rng.choice(
+        [
+            (r, c)
+            for r in range(f.first, f.last + 1 - dr)
+            for c in range(f.first_col, f.last_col + 1 - dc)
+            if t.key(r + dr, c + dc)[3]
+        ]
+    )
+    r2, c2 = r + dr, c + dc
+    f.ws.merge_cells(start_row=r, start_column=c, end_row=r2, end_column=c2)
+    t.note(f"{get_column_letter(c)}{r}:{get_column_letter(c2)}{r2}")
+    t.save()
+    return Damage(t.place(cells=((r, c), (r2, c2))))
+
+
+def unlabelled_row(t: Target, first: bool) -> Expectation:
+    """A data row without its label: the first, right under the header, or another."""
+    f = t.form()
+    r = f.first if first else t.rng.choice(list(f.data_rows)[1:])
+    f.ws.cell(r, f.label_col).value = None
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def shifted_left(t: Target) -> Expectation:
+    """A row's figures from some column on moved one column left (the last one empty):
+    only the total row can tell."""
+    f = t.form()
+    r, j = t.rng.choice(
+        [
+            (r, j)
+            for r in f.data_rows
+            for j in range(f.first_col + 1, f.last_col + 1)
+            if t.key(r, f.last_col)[3]
+            or any(t.key(r, c)[3] != t.key(r, c - 1)[3] for c in range(j, f.last_col + 1))
+        ]
+    )
+    t.note(f"{get_column_letter(j)}{r} onwards")
+    for c in range(j, f.last_col + 1):
+        f.ws.cell(r, c - 1).value = f.ws.cell(r, c).value
+    f.ws.cell(r, f.last_col).value = None
+    t.save()
+    cols = range(j - 1, f.last_col + 1)
+    return Damage(t.place(cells=tuple((r, c) for c in cols) + _total_cells(f, cols)))
+
+
+def duplicated_sheet(t: Target) -> Expectation:
+    t.book.copy_worksheet(t.form().ws)
+    t.save()
+    return Damage(t.place(whole_file=True), right={})
+
+
+def second_copy(t: Target, name: str) -> Expectation:
+    copy = t.add_copy(name.format(stem=t.file.stem))
+    return Damage(t.place(whole_file=True, files=(copy.name,)), right={})
+
+
+def other_unit_title(t: Target) -> Expectation:
+    """Every title names another district: this one's figures are not to be guessed."""
+    other = t.rng.choice([p for p in t.files if p != t.file])
+    title = str(t.book.worksheets[0]["A2"].value)
+    theirs = str(CalamineWorkbook.from_path(str(other)).get_sheet_by_index(0).to_python()[1][0])
+    for ws in t.book.worksheets:
+        ws["A2"] = theirs
+    t.note(f"{title} -> {theirs}")
+    t.save()
+    return Damage(t.place(whole_file=True, files=(other.name,)))
+
+
+def other_period_title(t: Target) -> Expectation:
+    year = str(t.year)
+    for ws in t.book.worksheets:
+        _map_text(
+            ws, lambda s: s.replace(year, str(t.year - 1)) if "NĂM" in s or "ngày" in s else s
+        )
+    t.save()
+    return Damage(t.place(whole_file=True))
+
+
+def file_missing(t: Target) -> Expectation:
+    unit = t.unit_code()
+    t.file.unlink()
+    return Damage(Place(frozenset(), unit=t.base.names[unit]))
+
+
+def anonymous(t: Target) -> Expectation:
+    """No title block on any sheet, and a file name naming no unit."""
+    for ws in t.book.worksheets:
+        for _ in range(Form.find(ws).top - 1):
+            delete_row(ws, 1)
+    t.save("bao-cao.xlsx")
+    return Damage(t.place(whole_file=True))
+
+
+def named_as_other_unit(t: Target) -> Expectation:
+    """The title names this unit, the file name another: the title is the unit's word."""
+    other = t.rng.choice([p for p in t.files if p != t.file])
+    t.file = t.file.rename(t.folder / f"{other.stem}-bao-cao.xlsx")
+    return Damage(t.place(whole_file=True), right={})
+
+
+def stray_number(t: Target) -> Expectation:
+    """A number beside the table, under no heading."""
+    f = t.form()
+    r = t.rng.choice(list(f.data_rows))
+    f.ws.cell(r, f.last_col + 2).value = t.rng.randint(1, 99)
+    t.save()
+    return Damage(t.place(cells=((r, f.last_col + 2),)), right={})
+
+
+def sheet_deleted(t: Target) -> Expectation:
+    """One of the unit's sheets gone: its figures for that sheet are missing."""
+    unit = t.base.names[t.unit_code()]
+    gone = t.rng.choice(t.book.sheetnames)
+    del t.book[gone]
+    t.note(gone)
+    t.save()
+    return Damage(Place(frozenset({t.name}), whole_file=True, unit=unit))
+
+
+def subtotal_row(t: Target) -> Expectation:
+    """A subtotal of the rows above it inside the table: to be told from a unit's row, or
+    named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)
+    t.note(f"row {k + 1}")
+    sums = {c: sum(t.key(r, c)[3] for r in range(f.first, k + 1)) for c in f.columns}
+    insert_rows(f.ws, k + 1)
+    f.ws.cell(k + 1, 1).value = f"Cộng (1+...+{k - f.first + 1})"
+    f.ws.merge_cells(start_row=k + 1, start_column=1, end_row=k + 1, end_column=2)
+    for c, total in sums.items():
+        f.ws.cell(k + 1, c).value = total
+    t.save()
+    return Damage(t.place(rows=(k + 1,)), right={})
+
+
+def formula_totals_uncached(t: Target) -> Expectation:
+    """The total row as SUM() formulas saved without values (a program wrote them and never
+    computed them): the rows still give the figures."""
+    f = t.form()
+    for c in f.columns:
+        letter = get_column_letter(c)
+        f.ws.cell(f.total, c).value = f"=SUM({letter}{f.first}:{letter}{f.last})"
+    t.save()
+    return Damage(t.place(cells=_total_cells(f, f.columns)), right={})
+
+
+def old_period_sheet(t: Target) -> Expectation:
+    """Last year's sheet left in the workbook, titled so, its figures different."""
+    f = t.form()
+    old = t.book.copy_worksheet(f.ws)
+    old.title = f"{f.ws.title} {t.year - 1}"
+    _map_text(old, lambda s: s.replace(str(t.year), str(t.year - 1)))
+    for r in f.data_rows:
+        for c in f.columns:
+            old.cell(r, c).value = int(old.cell(r, c).value * 0.9)
+    t.save()
+    return Damage(Place(frozenset({t.name}), old.title, whole_sheet=True), right={})
