@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..read import Grid, a1
 from .accounting import account
-from .cells import CellReader
+from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
 from .header import INDICATOR_ROWS, Header, find_header, heading_words, panels
 from .rows import RowsRead, criterion_rows, unit_rows
@@ -158,6 +158,8 @@ def _parse_table(
     else:
         found = unit_rows(grid, header, reader, findings, headings)
     rows, totals = found.rows, found.totals
+    if grid.merges:
+        findings.extend(merged_figures(grid, columns.read, header.first_data_row, found.end))
     accounting, unused_findings = account(grid, header, columns, reader, found)
     findings.extend(unused_findings)
     sheet = SheetData(
