@@ -45,6 +45,18 @@ MEASURES = [
     ("actual", "Kỳ này"), ("actual", "Thực hiện năm 2023"), ("prior", "Cùng kỳ năm trước"),
     ("prior", "CK"), ("prior", "Cùng kỳ năm 2022"),
 ]  # fmt: skip
+MORE_TOTAL_WORDS = [
+    "Tổng", "TỔNG", "Cộng:", "Tổng số:", "Cộng chung", "Toàn Đảng bộ", "Tổng cộng toàn {type}",
+    "Tổng toàn {type}", "Tổng cộng (I+II)", "Cộng từ 1 đến {n}", "Tổng cộng: {n} đơn vị", "{unit}",
+]  # fmt: skip
+UNKNOWN_TOTAL_WORDS = ["Tổng cộng (I+II)", "Tổng (9 đơn vị)", "{unit}", "Tổng toàn bộ"]
+MORE_MEASURES = [
+    ("actual", "Năm nay"), ("actual", "Kỳ báo cáo"), ("actual", "Năm báo cáo"),
+    ("actual", "T.Hiện"), ("actual", "Thực hiện (*)"), ("prior", "Năm trước"),
+    ("prior", "Cùng kỳ 2022"), ("prior", "Cùng kỳ năm ngoái"), ("plan", "Kế hoạch năm"),
+    ("plan", "Chỉ tiêu giao"), ("plan", "K.Hoạch"), ("actual", "Thực hiện đến 30/11/2023"),
+    ("prior", "Cùng kỳ (đến 30/11/2022)"),
+]  # fmt: skip
 
 CLASSES: list[Class] = [
     # ---------------------------------------------------------------- cosmetic
@@ -113,6 +125,49 @@ CLASSES: list[Class] = [
     _c(C, "group-heading-row", m.group_heading),
     _c(C, "hidden/blank-row", m.hidden_blank, what="row"),
     _c(C, "hidden/empty-sheet", m.hidden_blank, what="sheet"),
+    # a reviewer's second look
+    *(_c(C, f"measure-word/{w}", m.measure_word, measure=k, word=w, periods=("2023",))
+      for k, w in MORE_MEASURES),
+    _c(C, "measure-word/nested-three-rows", m.nested_measures),
+    *(_c(C, f"single-measure/{w}", m.single_measure, word=w) for w in ("Số lượng", "Tổng số")),
+    _c(C, "single-measure/none", m.single_measure, word=None),
+    *(_c(C, f"total-label/{w.format(type='quận', n=9, unit='Quận Ba Đình')}", m.total_label, word=w)
+      for w in MORE_TOTAL_WORDS),
+    *(_c(C, f"header/super-heading-{w.format(year=2023)}", m.super_heading, word=w) for w in (
+        "Số liệu", "Kết quả thực hiện năm {year}")),
+    _c(C, "xml/shared-formula-totals", m.shared_formula_totals),
+    _c(C, "merged-differently/label-over-stt", m.label_merged_over_stt),
+    *(_c(C, f"stray-files/{w}", m.stray_files, what=w) for w in ("lock-file", "thumbs-desktop-ini")),
+    *(_c(C, f"unit-line/{s}", m.unit_line, style=s) for s in ("typo", "unfilled")),
+    *(_c(C, f"period-line/{s}", m.period_line, style=s) for s in ("span", "supplement")),
+    *(_c(C, f"heading/unit-{w}", m.heading, col=2, word=w) for w in (
+        "Đảng bộ", "Cơ sở đảng", "Tên cơ sở đảng", "Đảng bộ, chi bộ cơ sở")),
+    *(_c(C, f"heading/stt-{w}", m.heading, col=1, word=w) for w in ("Stt", "STT.")),
+    _c(C, "header/spaces", m.spaced_headers),
+    *(_c(C, f"indicator-synonym/{w}", m.indicator_synonym, footnote=w == "footnote")
+      for w in ("synonym", "footnote")),
+    *(_c(C, f"rows-sorted/{h}", m.sorted_rows, how=h) for h in ("reversed", "by-name", "shuffled")),
+    *(_c(C, f"units-line/{w}", m.units_line, where=w) for w in ("above-figures", "left")),
+    _c(C, "blank-row/twenty-above-title", m.blank_rows, where="above-title", n=20),
+    _c(C, "blank-col/five-before-table", m.blank_cols, where="before-table", n=5),
+    _c(C, "style/frozen-print-area-names-protected-book", m.book_extras),
+    _c(C, "text-number/apostrophe-sheet", m.quoted_numbers),
+    _c(C, "hidden/empty-column", m.hidden_empty_column),
+    *(_c(C, f"file/named-{s}", m.file_named, style=s) for s in (
+        "upper", "words", "words-nfd", "suffix-upper")),
+    _c(C, "suffix/xlsx-named-xlsm", m.wrong_suffix, suffix=".xlsm"),
+    _c(C, "sheet/chart-sheet", m.chart_sheet),
+    *(_c(C, f"xml/formula-{h}-cached", m.formula_elsewhere, how=h) for h in (
+        "other-sheet", "external")),
+    _c(C, "title/one-cell-three-lines", m.title_one_cell),
+    *(_c(C, f"organization-label/{w}", m.organization_label, label=w) for w in (
+        *m.ORGANIZATIONS, "same-as-other")),
+    *(_c(C, f"unreported-row/{n}", m.unreported_row, blank=b) for n, b in (
+        ("empty", None), ("dash", "-"))),
+    *(_c(C, f"numbering/stt-{s}", m.stt_values, style=s) for s in ("duplicated", "empty", "roman")),
+    *(_c(C, f"derived-column/{w}", m.derived_column, word=w) for w in (
+        "So cùng kỳ (%)", "Tăng (+), giảm (-)")),
+    _c(C, "total-row/one-cell-blank", m.total_cell_blank),
     # ---------------------------------------------------------------- value
     _c(V, "value/plus-total-adjusted", m.change_cell, sign=1, adjust_total=True),
     _c(V, "value/plus-total-left", m.change_cell, sign=1, adjust_total=False),
@@ -126,6 +181,11 @@ CLASSES: list[Class] = [
     _c(V, "value/row-removed-total-left", m.row_removed, adjust_total=False),
     _c(V, "value/row-duplicated", m.row_duplicated),
     _c(V, "value/no-total-row", m.change_without_total),
+    # a reviewer's second look
+    _c(V, "value/row-inserted-mid-table", m.row_inserted),
+    _c(V, "value/zeroed", m.zeroed),
+    _c(V, "value/thousands-typed", m.thousands_typed),
+    _c(V, "value/two-sheets", m.two_sheets_changed),
     # ---------------------------------------------------------------- damaging
     *(_c(D, f"unknown-measure/{w} for {r}", m.unknown_measure, word=w, replaces=r)
       for r in ("actual", "plan-or-prior")
@@ -161,6 +221,30 @@ CLASSES: list[Class] = [
     _c(D, "subtotal-row", m.subtotal_row),
     _c(D, "formula-totals-uncached", m.formula_totals_uncached),
     _c(D, "export/csv-as-shown-en", m.exported, to="csv-as-shown-en"),
+    # a reviewer's second look
+    *(_c(D, f"typed/{w}", m.typed_value, what=w) for w in m.TYPED),
+    *(_c(D, f"typed-thousands/{h}", m.big_typed, how=h, periods=("2023",)) for h in (
+        "english-comma", "space", "nbsp")),
+    *(_c(D, f"shown-as/{n}", m.shown_as, number_format=fmt) for n, fmt in (
+        ("date", "dd/mm/yyyy"), ("percent", "0%"))),
+    _c(D, "swapped-columns/rows-only", m.swapped_columns),
+    _c(D, "copied-over-other-unit", m.copied_over),
+    *(_c(D, f"far-number/{w}", m.far_number, where=w) for w in ("last-row", "last-column")),
+    *(_c(D, f"draft-sheet/{n}", m.draft_sheet, suffix=s) for n, s in (
+        ("cu", "(cũ)"), ("copy", "(2)"))),
+    *(_c(D, f"one-sheet-titled/{w}", m.one_sheet_titled, what=w) for w in (
+        "other-unit", "other-year", "other-period")),
+    *(_c(D, f"numbers-column/{h}", m.numbers_column, heading=h) for h in (
+        "Ghi chú", "Đảng viên được tặng Huy hiệu Đảng")),
+    _c(D, "breakdown-row", m.breakdown_row),
+    _c(D, "encrypted", m.encrypted),
+    *(_c(D, f"total-label-off/{w.format(unit='Quận Ba Đình')}", m.total_label, word=w, off=1)
+      for w in UNKNOWN_TOTAL_WORDS),
+    _c(D, "group-subtotal-headings", m.group_subtotals),
+    _c(D, "header-in-middle-unmerged", m.header_in_middle),
+    _c(D, "raw/error-cell", m.error_cell),
+    _c(D, "subfolder/old-copy", m.old_copy_in_subfolder),
+    *(_c(D, f"unit-line/{s}", m.unit_line, style=s) for s in ("wrong-kind", "empty")),
 ]  # fmt: skip
 
 BY_NAME = {c.name: c for c in CLASSES}

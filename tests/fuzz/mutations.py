@@ -395,11 +395,22 @@ def indicator_label(t: Target) -> Expectation:
     return SAME
 
 
-def total_label(t: Target, word: str) -> Expectation:
+def total_label(t: Target, word: str, off: int = 0) -> Expectation:
+    """The total row labelled another way ('{Unit}': the unit's own name, 'Quận Ba Đình');
+    `off`: one of its cells also off by that much (a damaging change: a total row the
+    tool does not know is then one more organization, unless it is named)."""
     f = t.form()
-    f.ws.cell(f.total, 1).value = word.format(type=_unit_type(f.ws), n=f.last - f.first + 1)
+    kind = _unit_type(f.ws)
+    unit = f"{kind[:1].upper()}{kind[1:]} {t.base.names[t.unit_code()]}"
+    f.ws.cell(f.total, 1).value = word.format(type=kind, n=f.last - f.first + 1, unit=unit)
+    if not off:
+        t.save()
+        return SAME
+    c = t.rng.choice(f.columns)
+    f.ws.cell(f.total, c).value += off
+    t.note(f"{get_column_letter(c)}{f.total} {off:+}")
     t.save()
-    return SAME
+    return Damage(t.place(rows=(f.total,)), right={})
 
 
 _SIGNED = re.compile(r"^(.*), ngày (\d+) tháng (\d+) năm (\d+)$")
@@ -1152,3 +1163,757 @@ def old_period_sheet(t: Target) -> Expectation:
             old.cell(r, c).value = int(old.cell(r, c).value * 0.9)
     t.save()
     return Damage(Place(frozenset({t.name}), old.title, whole_sheet=True), right={})
+
+
+# ============================================================ a reviewer's second look
+# Changes a clerk makes, or a reviewer would try, that the classes above do not: cosmetic
+# first, then value, then damaging.
+
+
+def _sheet_where(t: Target, wanted: Callable[[Form], bool]) -> Form:
+    """The first sheet (in a random order) of the chosen workbook that `wanted` accepts."""
+    for name in t.rng.sample(t.book.sheetnames, len(t.book.sheetnames)):
+        if wanted(f := t.form(name)):
+            return f
+    raise LookupError("no sheet fits")
+
+
+def _measures(f: Form, start: int, end: int) -> list[object]:
+    return [f.ws.cell(f.sub, c).value for c in range(start, end + 1)]
+
+
+def _widen(f: Form, start: int, end: int, by: int) -> None:
+    """An indicator's header merge grown by `by` columns on its right (a single cell
+    merged)."""
+    if merged_at(f.ws, f.top, start):
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+    f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end + by)
+
+
+def nested_measures(t: Target) -> Expectation:
+    """A three-row header as the older forms have it: Kế hoạch merged down, and 'Thực hiện'
+    over 'Kỳ này' | 'Cùng kỳ năm trước'."""
+    f = _sheet_where(
+        t, lambda f: any(_measures(f, s, e)[-2:] == ["Thực hiện", "Cùng kỳ"] for s, e in f.groups())
+    )
+    groups = f.groups()
+    insert_rows(f.ws, f.sub)  # the old measure row is now f.sub + 1; f.sub is the new one
+    for start, end in groups:
+        words = [f.ws.cell(f.sub + 1, c).value for c in range(start, end + 1)]
+        if words[-2:] != ["Thực hiện", "Cùng kỳ"]:
+            for c in range(start, end + 1):  # its measures merged down over both rows
+                f.ws.cell(f.sub, c).value = f.ws.cell(f.sub + 1, c).value
+                f.ws.cell(f.sub + 1, c).value = None
+                f.ws.merge_cells(start_row=f.sub, start_column=c, end_row=f.sub + 1, end_column=c)
+            continue
+        for c, word in zip(range(start, end + 1), words, strict=True):
+            if word == "Kế hoạch":
+                f.ws.cell(f.sub, c).value, f.ws.cell(f.sub + 1, c).value = word, None
+                f.ws.merge_cells(start_row=f.sub, start_column=c, end_row=f.sub + 1, end_column=c)
+        f.ws.cell(f.sub, end - 1).value = "Thực hiện"
+        f.ws.merge_cells(start_row=f.sub, start_column=end - 1, end_row=f.sub, end_column=end)
+        f.ws.cell(f.sub + 1, end - 1).value = "Kỳ này"
+        f.ws.cell(f.sub + 1, end).value = "Cùng kỳ năm trước"
+    t.save()
+    return SAME
+
+
+def single_measure(t: Target, word: str | None) -> Expectation:
+    """The measure heading of every indicator of one column worded another way ('Số
+    lượng'), or none: the indicator's heading merged down over the measure row."""
+    f = _sheet_where(t, lambda f: any(s == e for s, e in f.groups()))
+    for start, end in f.groups():
+        if start != end:
+            continue
+        f.ws.cell(f.sub, start).value = word
+        if word is None:
+            f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.sub, end_column=start)
+        t.note(f"{get_column_letter(start)}{f.sub} = {word!r}")
+    t.save()
+    return SAME
+
+
+def sorted_rows(t: Target, how: str) -> Expectation:
+    """The organizations' rows in another order (the STT numbers follow them, or are
+    renumbered)."""
+    f = t.form()
+    rows = [[f.ws.cell(r, c).value for c in range(1, f.last_col + 1)] for r in f.data_rows]
+    if how == "reversed":
+        rows.reverse()
+    elif how == "by-name":
+        rows.sort(key=lambda row: str(row[f.label_col - 1]))
+    else:
+        t.rng.shuffle(rows)
+    for n, (r, row) in enumerate(zip(f.data_rows, rows, strict=True), 1):
+        for c, value in enumerate(row, 1):
+            f.ws.cell(r, c).value = value
+        if how == "by-name":
+            f.ws.cell(r, 1).value = n
+    t.save()
+    return SAME
+
+
+def units_line(t: Target, where: str) -> Expectation:
+    """'Đơn vị tính: người' moved from its corner to the row right above the figures, or to
+    the left under the title."""
+    f = t.form()
+    line = next((r, c) for r, c, s in _strings(f.ws) if s.startswith("Đơn vị tính"))
+    text = f.ws.cell(*line).value
+    f.ws.cell(*line).value = None
+    at = (f.top - 1, f.first_col) if where == "above-figures" else (f.top - 1, 1)
+    f.ws.cell(*at).value = text
+    t.save()
+    return SAME
+
+
+def book_extras(t: Target) -> Expectation:
+    """Frozen panes under the header, a print area, a defined name over the figures, and
+    the workbook's structure protected."""
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    f = t.form()
+    last = get_column_letter(f.last_col)
+    f.ws.freeze_panes = f.ws.cell(f.first, f.first_col)
+    f.ws.print_area = f"A1:{last}{f.total + 3}"
+    name = DefinedName("SoLieu", attr_text=f"'{f.ws.title}'!$C${f.first}:${last}${f.total}")
+    t.book.defined_names[name.name] = name
+    t.book.security = WorkbookProtection(workbookPassword="btc", lockStructure=True)
+    t.save()
+    return SAME
+
+
+def quoted_numbers(t: Target) -> Expectation:
+    """Every figure of a sheet typed with a leading apostrophe ('12): text, the
+    quote-prefix style set, as Excel keeps it."""
+    f = t.form()
+    for r in [*f.data_rows, f.total]:
+        for c in f.columns:
+            cell = f.ws.cell(r, c)
+            if isinstance(cell.value, int):
+                cell.value, cell.quotePrefix = str(cell.value), True
+    t.save()
+    return SAME
+
+
+def hidden_empty_column(t: Target) -> Expectation:
+    """An empty column inserted between two indicators and hidden."""
+    f = t.form()
+    at = t.rng.choice(f.groups()[1:])[0]
+    insert_cols(f.ws, at)
+    f.ws.column_dimensions[get_column_letter(at)].hidden = True
+    t.note(f"column {get_column_letter(at)}")
+    t.save()
+    return SAME
+
+
+def file_named(t: Target, style: str) -> Expectation:
+    """The file named as a clerk names it: in capitals, with the unit's name in words
+    (diacritics, spaces; composed or decomposed), or with the suffix in capitals."""
+    unit = t.base.names[t.unit_code()]
+    name = {
+        "upper": t.file.name.upper(),
+        "words": f"Báo cáo {unit} năm {t.year}.xlsx",
+        "words-nfd": unicodedata.normalize("NFD", f"{unit} - {t.year}.xlsx"),
+        "suffix-upper": t.file.stem + ".XLSX",
+    }[style]
+    t.file = t.file.rename(t.folder / name)
+    t.note(name)
+    return SAME
+
+
+def chart_sheet(t: Target) -> Expectation:
+    """A chart sheet (no cells) drawing the sheet's actual figures."""
+    from openpyxl.chart import BarChart, Reference
+
+    f = t.form()
+    chart = BarChart()
+    chart.add_data(Reference(f.ws, min_col=f.first_col, min_row=f.first, max_row=f.last))
+    t.book.create_chartsheet("Biểu đồ").add_chart(chart)
+    t.save()
+    return SAME
+
+
+def formula_elsewhere(t: Target, how: str) -> Expectation:
+    """A data cell as a formula that takes its value from another sheet, or from another
+    workbook ([1]), with the value Excel saved."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    value, style = f.ws.cell(r, c).value, str(f.ws.cell(r, c).style_id)
+    other = next(n for n in t.book.sheetnames if n != f.ws.title)
+    ref = f"{get_column_letter(c)}{r}"
+    formula = f"'{other}'!{ref}" if how == "other-sheet" else f"[1]Sheet1!{ref}"
+    t.note(f"{ref} = {formula}")
+    t.save()
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, style, f"<f>{formula}</f><v>{value}</v>"))
+    return SAME
+
+
+def title_one_cell(t: Target) -> Expectation:
+    """The left title block in ONE cell over three lines, merged over three rows, as the
+    older TCTW forms have it."""
+    for ws in t.book.worksheets:
+        lines = [str(ws.cell(r, 1).value) for r in (1, 2, 3)]
+        for r in (1, 2, 3):
+            if merged_at(ws, r, 1):
+                ws.unmerge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+            ws.cell(r, 1).value = None
+        ws.cell(1, 1).value = "\n".join(lines)
+        ws.merge_cells(start_row=1, start_column=1, end_row=3, end_column=4)
+    t.save()
+    return SAME
+
+
+ORGANIZATIONS = {
+    "tong-cong-ty": "Tổng công ty Đầu tư và Phát triển nhà Hà Nội",
+    "tong-doi": "Chi bộ Tổng đội Thanh niên xung phong",
+    "cong-dong": "Cộng đồng dân cư tổ dân phố số 5",
+    "toan-thang": "Toàn Thắng",
+    "khoi": "Khối các cơ quan",
+}
+
+
+def organization_label(t: Target, label: str) -> Expectation:
+    """A row's organization named with words a total row also uses ('Tổng công ty…',
+    'Cộng đồng…', 'Toàn Thắng'), or (same-as-other) named as another row is."""
+    f = t.form()
+    r = t.rng.choice(list(f.data_rows))
+    if label == "same-as-other":
+        other = t.rng.choice([x for x in f.data_rows if x != r])
+        text = f.ws.cell(other, f.label_col).value
+    else:
+        text = ORGANIZATIONS[label]
+    f.ws.cell(r, f.label_col).value = text
+    t.note(f"row {r} = {text!r}")
+    t.save()
+    return SAME
+
+
+def unreported_row(t: Target, blank: str | None) -> Expectation:
+    """A row for an organization that sent nothing: its label, its cells empty (or '-')."""
+    f = t.form()
+    at = t.rng.randint(f.first + 1, f.total)
+    insert_rows(f.ws, at)
+    f.ws.cell(at, f.label_col).value = "Chi bộ Hợp tác xã Nông nghiệp Đông Hòa"
+    for c in f.columns:
+        f.ws.cell(at, c).value = blank
+    t.note(f"row {at}")
+    t.save()
+    return SAME
+
+
+def spaced_headers(t: Target) -> Expectation:
+    """Header words with doubled, leading and trailing spaces and non-breaking spaces."""
+    f = t.form()
+    _map_text(
+        f.ws,
+        lambda s: " " + s.replace(" ", "  ", 1).replace(" ", "\xa0", 1) + " ",
+        range(f.top, f.sub + 1),
+    )
+    t.save()
+    return SAME
+
+
+def stt_values(t: Target, style: str) -> Expectation:
+    """The STT column as clerks leave it: a number typed twice, empty, in Roman numerals."""
+    f = t.form()
+    rows = list(f.data_rows)
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
+    write: dict[str, Callable[[int], object]] = {
+        "duplicated": lambda n: n - (n == 3),
+        "empty": lambda n: None,
+        "roman": lambda n: roman[n - 1],
+    }
+    for n, r in enumerate(rows, 1):
+        f.ws.cell(r, 1).value = write[style](n)
+    t.save()
+    return SAME
+
+
+SYNONYMS = {  # none of them in LABELS
+    "admission.total": [
+        "Kết nạp đảng viên",
+        "Số đảng viên được kết nạp",
+        "Đảng viên kết nạp mới (người)",
+        "Số đảng viên mới được kết nạp trong kỳ",
+    ],
+    "admission.university_student": ["Sinh viên được kết nạp", "SV"],
+    "party_cell.grassroots_total": ["TCCSĐ", "Tổng số tổ chức cơ sở đảng"],
+    "party_cell.four_good": ["Chi bộ đạt 4 tốt", 'Chi bộ đạt tiêu chuẩn "bốn tốt"'],
+    "inspection.disciplined_members": ["Thi hành kỷ luật ĐV", "Số đảng viên bị kỷ luật"],
+    "inspection.committee_check_members": ["Cấp ủy kiểm tra đối với đảng viên"],
+}
+
+
+def indicator_synonym(t: Target, footnote: bool = False) -> Expectation:
+    """An indicator's heading in words the first list (LABELS) lacks, or its own heading
+    with a footnote mark ' (*)'."""
+    f = _sheet_where(
+        t, lambda f: footnote or any(t.column_key(s)[1] in SYNONYMS for s, _ in f.groups())
+    )
+    start = t.rng.choice([s for s, _ in f.groups() if footnote or t.column_key(s)[1] in SYNONYMS])
+    old = f.ws.cell(f.top, start).value
+    label = f"{old} (*)" if footnote else t.rng.choice(SYNONYMS[t.column_key(start)[1]])
+    f.ws.cell(f.top, start).value = label
+    t.note(f"{get_column_letter(start)}{f.top} = {label!r}")
+    t.save()
+    return SAME
+
+
+def derived_column(t: Target, word: str) -> Expectation:
+    """A column the sheet computes itself after an indicator's Thực hiện and Cùng kỳ: the
+    percentage of last year ('So cùng kỳ (%)') or the difference ('Tăng (+), giảm (-)',
+    negative where it fell)."""
+    f = _sheet_where(
+        t, lambda f: any(_measures(f, s, e)[-2:] == ["Thực hiện", "Cùng kỳ"] for s, e in f.groups())
+    )
+    start, end = t.rng.choice(
+        [(s, e) for s, e in f.groups() if _measures(f, s, e)[-2:] == ["Thực hiện", "Cùng kỳ"]]
+    )
+    insert_cols(f.ws, end + 1)
+    _widen(f, start, end, 1)
+    f.ws.cell(f.sub, end + 1).value = word
+    for r in [*f.data_rows, f.total]:
+        actual, prior = f.ws.cell(r, end - 1).value, f.ws.cell(r, end).value
+        if "%" in word:
+            f.ws.cell(r, end + 1).value = round(actual * 100 / prior, 1) if prior else None
+        else:
+            f.ws.cell(r, end + 1).value = actual - prior
+    t.note(f"{get_column_letter(end + 1)} {word!r}")
+    t.save()
+    return SAME
+
+
+def total_cell_blank(t: Target) -> Expectation:
+    """One cell of the total row left empty (the clerk did not add that column up)."""
+    f = t.form()
+    c = t.rng.choice(f.columns)
+    f.ws.cell(f.total, c).value = None
+    t.note(f"{get_column_letter(c)}{f.total}")
+    t.save()
+    return SAME
+
+
+# ------------------------------------------------------------ value
+
+
+def row_inserted(t: Target) -> Expectation:
+    """A new commune's row inserted in the middle of the table, numbered, the total row
+    updated."""
+    f = t.form()
+    at = t.rng.randint(f.first + 1, f.last)
+    insert_rows(f.ws, at)
+    f.ws.cell(at, 1).value = at - f.first + 1
+    f.ws.cell(at, f.label_col).value = "Đảng bộ phường Thượng Cát"
+    deltas = {}
+    for c in f.columns:
+        k = t.rng.randint(0, 9)
+        f.ws.cell(at, c).value = k
+        f.ws.cell(f.total + 1, c).value += k
+        deltas[t.column_key(c)] = k
+    t.note(f"row {at}")
+    t.save()
+    return Moves(deltas)
+
+
+def zeroed(t: Target) -> Expectation:
+    """A data cell set to 0, the total row adjusted."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    unit, indicator, measure, value = t.key(r, c)
+    f.ws.cell(r, c).value = 0
+    f.ws.cell(f.total, c).value -= value
+    t.note(f"{get_column_letter(c)}{r} {value} -> 0")
+    t.save()
+    return Moves({(unit, indicator, measure): -value})
+
+
+def thousands_typed(t: Target) -> Expectation:
+    """A data cell raised above a thousand and typed as Vietnamese text ('1.022'), the
+    total row adjusted (a number): the only such text in the workbook."""
+    f = t.form()
+    r, c = t.data_cell()
+    unit, indicator, measure, value = t.key(r, c)
+    k = 1000 + t.rng.randint(0, 99)
+    f.ws.cell(r, c).value = f"{value + k:,}".replace(",", ".")
+    f.ws.cell(f.total, c).value += k
+    t.note(f"{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Moves({(unit, indicator, measure): k})
+
+
+def two_sheets_changed(t: Target) -> Expectation:
+    """A cell changed on two sheets of one workbook, each total row adjusted."""
+    deltas: dict[tuple[str, str, str], int] = {}
+    for name in t.rng.sample(t.book.sheetnames, 2):
+        f = t.form(name)
+        r, c = t.data_cell()
+        unit, indicator, measure, value = t.key(r, c)
+        k = t.rng.randint(1, 40)
+        f.ws.cell(r, c).value = value + k
+        f.ws.cell(f.total, c).value += k
+        deltas[(unit, indicator, measure)] = k
+        t.note(f"{name}!{get_column_letter(c)}{r} +{k}")
+    t.save()
+    return Moves(deltas)
+
+
+# ------------------------------------------------------------ damaging
+
+
+TYPED = {  # a count typed with more than its number; True: the number is plain to a reader
+    "footnote-star": ("{v}*", True),
+    "footnote-number": ("{v}(1)", True),
+    "footnote-bracketed": ("{v} (*)", True),
+    "parenthesised": ("({v})", False),
+    "approximately": ("≈{v}", False),
+    "about": ("khoảng {v}", False),
+    "at-least": ("{v}+", False),
+    "range": ("{w}-{v}", False),
+    "plus-sign": ("+{v}", True),
+    "unicode-minus": ("−{v}", False),
+    "decimal-comma-zero": ("{v},0", True),
+    "leading-zero": ("0{v}", True),
+    "two-numbers": ("{v} ({w})", False),
+    "fullwidth": ("{fw}", True),
+    "none-word": ("Không", False),
+}
+
+
+def typed_value(t: Target, what: str) -> Expectation:
+    """A count typed as text with a mark, a sign or a second number: read as the number a
+    reader sees in it where that is plain, or the cell named."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    v = f.ws.cell(r, c).value
+    pattern, plain = TYPED[what]
+    fw = str(v).translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    f.ws.cell(r, c).value = pattern.format(v=v, w=max(v - 1, 0), fw=fw)
+    t.note(f"{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={} if plain else None)
+
+
+def big_typed(t: Target, how: str) -> Expectation:
+    """A count of a thousand or more typed with an English comma ('1,045': one thousand
+    and 45, or 1,045 the Vietnamese way?) or with spaces ('1 045', '1\xa0045')."""
+    t.choose_file(lambda p: p.name in _with_thousands(t))
+    cells = [k for k, v in t.base.cells.items() if k[0] == t.source.name and v[3] >= 1000]
+    _, sheet, r, c = t.rng.choice(cells)
+    f = t.form(sheet)
+    v = f.ws.cell(r, c).value
+    sep = {"english-comma": ",", "space": " ", "nbsp": "\xa0"}[how]
+    f.ws.cell(r, c).value = f"{v:,}".replace(",", sep)
+    t.note(f"{sheet}!{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={} if how != "english-comma" else None)
+
+
+def shown_as(t: Target, number_format: str) -> Expectation:
+    """A count cell with a date or percent format (Excel shows 22 as 22/01/1900 or
+    2200%): the number is still 22."""
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    f.ws.cell(r, c).number_format = number_format
+    t.note(f"{get_column_letter(c)}{r} as {number_format!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={})
+
+
+def swapped_columns(t: Target) -> Expectation:
+    """Two columns' figures swapped in the data rows, the headers and the total row kept:
+    only the total row can tell (the whole swap, total row too, cannot be told from a
+    real form: not made; nor two columns of equal sums: no figure changes)."""
+    f = t.form()
+    pairs = [
+        (a, b)
+        for a in f.columns
+        for b in f.columns
+        if a < b
+        and sum(t.key(r, a)[3] for r in f.data_rows) != sum(t.key(r, b)[3] for r in f.data_rows)
+    ]
+    a, b = t.rng.choice(pairs)
+    for r in f.data_rows:
+        f.ws.cell(r, a).value, f.ws.cell(r, b).value = f.ws.cell(r, b).value, f.ws.cell(r, a).value
+    t.note(f"{get_column_letter(a)} <-> {get_column_letter(b)}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(a) + t.column_cells(b)))
+
+
+def copied_over(t: Target) -> Expectation:
+    """Another unit's file replaced by a copy of this one (sent twice, the other never):
+    this unit's figures are twice over, the other's missing."""
+    other = t.rng.choice([p for p in t.files if p != t.file])
+    shutil.copyfile(t.file, other)
+    t.note(f"{t.file.name} -> {other.name}")
+    other_unit = next(v[0] for k, v in t.base.cells.items() if k[0] == other.name)
+    return Damage(
+        Place(frozenset({t.name, other.name}), whole_file=True, unit=t.base.names[other_unit])
+    )
+
+
+def far_number(t: Target, where: str) -> Expectation:
+    """A number far from the table: in row 1,048,576 or in column XFD (16,384)."""
+    f = t.form()
+    r, c = (1_048_576, f.first_col) if where == "last-row" else (f.first, 16_384)
+    f.ws.cell(r, c).value = t.rng.randint(1, 99)
+    t.note(f"{get_column_letter(c)}{r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={})
+
+
+def draft_sheet(t: Target, suffix: str) -> Expectation:
+    """An older draft of a sheet left beside it, titled as the sheet ('Kết nạp (cũ)'), the
+    same period in its title, its figures different: which one counts is not to be
+    guessed, or the draft named."""
+    f = t.form()
+    old = t.book.copy_worksheet(f.ws)
+    old.title = f"{f.ws.title} {suffix}"
+    for r in f.data_rows:
+        for c in f.columns:
+            old.cell(r, c).value = int(old.cell(r, c).value * 0.9)
+    for c in f.columns:
+        old.cell(f.total, c).value = sum(old.cell(r, c).value for r in f.data_rows)
+    t.save()
+    return Damage(Place(frozenset({t.name}), whole_file=True), right={})
+
+
+def one_sheet_titled(t: Target, what: str) -> Expectation:
+    """One sheet's title names another district, or another year, or another period
+    (9 months for the year): that sheet's figures are not this unit's for this period."""
+    f = t.form()
+    other = t.rng.choice([p for p in t.files if p != t.file])
+    if what == "other-unit":  # the other unit's sheet is then said to be the second one
+        book = CalamineWorkbook.from_path(str(other))
+        f.ws["A2"] = str(book.get_sheet_by_index(0).to_python()[1][0])
+    elif what == "other-year":
+        _map_text(f.ws, lambda s: s.replace(str(t.year), str(t.year - 1)) if "NĂM" in s else s)
+    else:
+        title = str(f.ws["A5"].value)
+        f.ws["A5"] = (
+            title.replace("NĂM", "9 THÁNG NĂM", 1)
+            if "THÁNG" not in title
+            else (title.replace("6 THÁNG ĐẦU NĂM", "NĂM"))
+        )
+    t.note(f"{f.ws['A2'].value} / {f.ws['A5'].value}")
+    t.save()
+    return Damage(t.place(whole_sheet=True, files=(other.name,) * (what == "other-unit")))
+
+
+def numbers_column(t: Target, heading: str) -> Expectation:
+    """A column after the table with a number in every row, under a heading no indicator
+    has ('Ghi chú', or an indicator the catalogue does not know, with its measure): not
+    added to any figure, or named."""
+    f = t.form()
+    col = f.last_col + 1
+    f.ws.cell(f.top, col).value = heading
+    f.ws.cell(f.sub, col).value = "Thực hiện" if heading != "Ghi chú" else None
+    for r in [*f.data_rows, f.total]:
+        f.ws.cell(r, col).value = t.rng.randint(1, 30)
+    t.save()
+    return Damage(t.place(cells=t.column_cells(col)), right={})
+
+
+def breakdown_row(t: Target) -> Expectation:
+    """A 'Trong đó: nữ' row under an organization's row, with figures no larger than its
+    own: a part of that row, not one more organization, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    insert_rows(f.ws, r + 1)
+    f.ws.cell(r + 1, f.label_col).value = "Trong đó: nữ"
+    for c in f.columns:
+        f.ws.cell(r + 1, c).value = t.key(r, c)[3] // 2
+    t.note(f"row {r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r + 1,)), right={})
+
+
+def encrypted(t: Target) -> Expectation:
+    """The workbook saved with a password to open: unreadable, and said so naming it."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    t.save()
+    plain = t.file.with_suffix(".plain")
+    t.file.rename(plain)
+    with plain.open("rb") as source, t.file.open("wb") as out:
+        OOXMLFile(source).encrypt("btc2023", out)
+    plain.unlink()
+    return Damage(t.place(whole_file=True))
+
+
+def group_subtotals(t: Target) -> Expectation:
+    """The rows put under two group headings that carry their group's subtotal ('I. Khối
+    phường, xã' 25 | 31 | …, then its rows numbered 1, 2, …): the subtotals are not added
+    again, or named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)  # the second group starts at row k
+    groups = [(f.first, k - 1, "I", "Khối phường, xã"), (k, f.last, "II", "Khối cơ quan")]
+    sums = {
+        g[0]: {c: sum(t.key(r, c)[3] for r in range(g[0], g[1] + 1)) for c in f.columns}
+        for g in groups
+    }
+    for first, _, roman, label in reversed(groups):
+        insert_rows(f.ws, first)
+        f.ws.cell(first, 1).value, f.ws.cell(first, f.label_col).value = roman, label
+        for c, total in sums[first].items():
+            f.ws.cell(first, c).value = total
+    t.note(f"headings at rows {f.first}, {k + 1}")
+    t.save()
+    return Damage(t.place(rows=(f.first, k + 1)), right={})
+
+
+def header_in_middle(t: Target) -> Expectation:
+    """An indicator's heading, unmerged, typed in the middle one of its three columns (the
+    clerk centred it by hand): a reader still sees the three under it."""
+    f = _sheet_where(t, lambda f: any(e - s == 2 for s, e in f.groups()))
+    start, end = t.rng.choice([(s, e) for s, e in f.groups() if e - s == 2])
+    text = f.ws.cell(f.top, start).value
+    f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+    f.ws.cell(f.top, start).value, f.ws.cell(f.top, start + 1).value = None, text
+    t.note(f"{get_column_letter(start + 1)}{f.top}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(start)), right={})
+
+
+def super_heading(t: Target, word: str) -> Expectation:
+    """A heading row above the indicators, merged over all the figures' columns ('Kết quả
+    thực hiện năm 2023'): a three-row header."""
+    f = t.form()
+    heads = [m.bounds for m in f.ws.merged_cells.ranges if m.min_row == m.max_row == f.top]
+    for min_col, row, max_col, _ in heads:
+        f.ws.unmerge_cells(start_row=row, start_column=min_col, end_row=row, end_column=max_col)
+    insert_rows(f.ws, f.top + 1)  # inside the STT and Đơn vị merges: they grow over it
+    for c in range(f.first_col, f.last_col + 1):  # the indicators' row moves down one
+        top, new = f.ws.cell(f.top, c), f.ws.cell(f.top + 1, c)
+        new.value, top.value = top.value, None
+    for min_col, row, max_col, _ in heads:
+        f.ws.merge_cells(
+            start_row=row + 1, start_column=min_col, end_row=row + 1, end_column=max_col
+        )
+    f.ws.cell(f.top, f.first_col).value = word.format(year=t.year)
+    f.ws.merge_cells(
+        start_row=f.top, start_column=f.first_col, end_row=f.top, end_column=f.last_col
+    )
+    t.save()
+    return SAME
+
+
+def error_cell(t: Target) -> Expectation:
+    """A count cell holding an Excel error as Excel saves one (t="e", #DIV/0! of a
+    formula): not a count, named."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    ref = f"{get_column_letter(c)}{r}"
+    style = str(f.ws.cell(r, c).style_id)
+    t.note(ref)
+    t.save()
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, style, "<f>1/0</f><v>#DIV/0!</v>", "e"))
+    return Damage(t.place(cells=((r, c),)))
+
+
+def shared_formula_totals(t: Target) -> Expectation:
+    """The total row as one SUM dragged across, as Excel saves it: a shared formula (the
+    first cell holds it, the others refer to it), every cell with its value."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    cells = [(c, f.ws.cell(f.total, c).value, f.ws.cell(f.total, c).style_id) for c in f.columns]
+    t.save()
+    first, last = get_column_letter(f.first_col), get_column_letter(f.last_col)
+    for n, (c, value, style) in enumerate(cells):
+        ref = f"{get_column_letter(c)}{f.total}"
+        formula = (
+            f'<f t="shared" ref="{first}{f.total}:{last}{f.total}" si="0">'
+            f"SUM({first}{f.first}:{first}{f.last})</f>"
+            if n == 0
+            else '<f t="shared" si="0"/>'
+        )
+        patch_cell_xml(t.file, index, ref, _cell_xml(ref, str(style), f"{formula}<v>{value}</v>"))
+    return SAME
+
+
+def stray_files(t: Target, what: str) -> Expectation:
+    """What else lies in a clerk's folder: Excel's lock file of an open workbook, Windows'
+    Thumbs.db and desktop.ini."""
+    if what == "lock-file":
+        owner = b"Nguyen Van An"
+        (t.folder / f"~${t.file.name}").write_bytes(bytes([len(owner)]) + owner.ljust(164, b" "))
+    else:
+        (t.folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+        (t.folder / "desktop.ini").write_text("[.ShellClassInfo]\r\nIconResource=C:\\x.ico,0\r\n")
+    return SAME
+
+
+def old_copy_in_subfolder(t: Target) -> Expectation:
+    """An older draft of a unit's workbook kept in a subfolder ('Bản cũ/'), same period,
+    other figures: which one counts is not to be guessed, or named."""
+    for ws in t.book.worksheets:
+        f = Form.find(ws)
+        for r in f.data_rows:
+            for c in f.columns:
+                ws.cell(r, c).value = int(ws.cell(r, c).value * 0.9)
+        for c in f.columns:
+            ws.cell(f.total, c).value = sum(ws.cell(r, c).value for r in f.data_rows)
+    (t.folder / "Bản cũ").mkdir()
+    t.book.save(t.folder / "Bản cũ" / t.name)
+    return Damage(Place(frozenset({t.name}), whole_file=True), right={})
+
+
+def unit_line(t: Target, style: str) -> Expectation:
+    """The title's unit line as a template leaves it: one diacritic missing, or left
+    unfilled ('ĐẢNG BỘ QUẬN, HUYỆN ……'): the file's name still says the unit. Damaging:
+    the unit's kind wrong ('HUYỆN' for a quận), or the line deleted (the title then names
+    the city: a consolidated sheet, as the README says): the file's name says the unit, or
+    the sheets are named."""
+    for ws in t.book.worksheets:
+        line = str(ws["A2"].value)
+        kind = next(k for k in ("THỊ XÃ", "QUẬN", "HUYỆN") if f" {k} " in line)
+        ws["A2"] = _unit_line(style, kind, line.split(f" {kind} ", 1)[1])
+    t.note(str(t.book.worksheets[0]["A2"].value))
+    t.save()
+    if style in ("wrong-kind", "empty"):
+        return Damage(t.place(whole_file=True), right={})
+    return SAME
+
+
+def _unit_line(style: str, kind: str, name: str) -> str | None:
+    if style == "wrong-kind":
+        return f"ĐẢNG BỘ {'HUYỆN' if kind != 'HUYỆN' else 'QUẬN'} {name}"
+    if style == "typo":
+        return f"ĐẢNG BỘ {kind} {_drop_a_mark(name)}"
+    return "ĐẢNG BỘ QUẬN, HUYỆN, THỊ XÃ ……………" if style == "unfilled" else None
+
+
+def _drop_a_mark(name: str) -> str:
+    """'BA ĐÌNH' -> 'BA ĐINH': the last letter with a mark typed without its tone."""
+    at = max(i for i, ch in enumerate(name) if _ascii(ch) != ch and ch not in "Đđ")
+    plain = unicodedata.normalize("NFD", name[at])[0]
+    return name[:at] + plain + name[at + 1 :]
+
+
+def period_line(t: Target, style: str) -> Expectation:
+    """The period lines as clerks write them: the span of a year's report from December
+    of the year before ('Số liệu tính từ 01/12/2022 đến 30/11/2023'), or '(BỔ SUNG)' after
+    the title."""
+    for ws in t.book.worksheets:
+        if style == "span":
+            ws["A6"] = f"(Số liệu tính từ 01/12/{t.year - 1} đến 30/11/{t.year})"
+        else:
+            ws["A5"] = f"{ws['A5'].value} (BỔ SUNG)"
+    t.save()
+    return SAME
+
+
+def label_merged_over_stt(t: Target) -> Expectation:
+    """Each organization's name typed in the STT column and merged over the label column
+    (A:B), as the total row is: no STT numbers."""
+    f = t.form()
+    for r in f.data_rows:
+        f.ws.cell(r, 1).value, f.ws.cell(r, f.label_col).value = (
+            f.ws.cell(r, f.label_col).value,
+            None,
+        )
+        f.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=f.label_col)
+    t.save()
+    return SAME
