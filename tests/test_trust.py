@@ -604,3 +604,52 @@ def test_the_same_files_give_the_same_report_whether_the_registry_is_known_first
     early = compute_json(str(folder), "--registry", "hanoi-2024")
     assert late == early and late[0] == 1
     assert totals(late[1])["admission.total"] == 10479
+
+
+# --- --prior: last period's files as they come (issue 17, found by a new user's trial) ---
+
+
+def test_a_unit_missing_from_last_periods_files_is_an_error_not_a_smaller_cung_ky(
+    tmp_path: Path,
+) -> None:
+    from .helpers import their_last_year
+
+    last = their_last_year(SAMPLES / "2023", tmp_path / "2022", "2023", "2022")
+    (last / "ung-hoa.xlsx").unlink()
+    code, data, stderr = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--lang", "en")
+    assert code == 1
+    (missing,) = [f for f in data["findings"] if f["severity"] == "error"]
+    assert (missing["code"], missing["unit"]) == ("missing-prior-unit", "Ứng Hòa")
+    assert missing["message"] == (
+        "Huyện Ứng Hòa (281) reports this period but is not in last period's files (--prior):"
+        " no change against last period can be made"
+    )
+    allowed, data, _ = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--allow-missing")
+    assert allowed == 0
+    doubted = {d["indicator"]: d for d in data["caveats"]["doubted"]}
+    assert doubted["admission.total"]["units"] == ["Ứng Hòa"]
+    assert doubted["admission.total"]["codes"] == ["missing-prior-unit"]
+
+
+def test_last_periods_files_agreeing_with_the_cung_ky_columns_say_nothing(tmp_path: Path) -> None:
+    from .helpers import their_last_year
+
+    last = their_last_year(SAMPLES / "2023", tmp_path / "2022", "2023", "2022")
+    code, data, stderr = compute_json(str(SAMPLES / "2023"), "--prior", str(last))
+    assert (code, data["findings"], stderr) == (0, [], "")
+    assert {t["indicator"]: t["prior"] for t in data["totals"]}["admission.total"] == 10020
+
+
+def test_cung_ky_columns_differing_from_last_periods_files_is_one_warning(tmp_path: Path) -> None:
+    from .helpers import relabelled
+
+    last = relabelled(SAMPLES / "2023", tmp_path / "2022", {"2023": "2022"})
+    code, data, _ = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--lang", "en")
+    assert code == 0
+    (differs,) = data["findings"]
+    assert (differs["code"], differs["severity"]) == ("prior-differs", "warning")
+    assert differs["message"].startswith(
+        "the workbooks' Cùng kỳ differs from last period's Thực hiện (--prior) for 18"
+        " indicator(s): New members admitted 10,020 against 10,479;"
+    )
+    assert {t["indicator"]: t["prior"] for t in data["totals"]}["admission.total"] == 10479
