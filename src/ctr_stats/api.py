@@ -39,7 +39,7 @@ from .model import (
     UnitFigures,
 )
 from .periods import check_prior, file_periods, mismatches, run_period
-from .read import Checked, check_file, discover, read_checked
+from .read import Checked, Grid, check_file, discover, read_checked
 from .render.numbers import format_plain
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
@@ -172,7 +172,8 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         return sheets, [_input_finding(exc)]
     except Exception as exc:  # a reader's own bug must not hide the other files
         return sheets, [_unexpected(exc, str(checked.path))]
-    read_any = False
+    read_any = tables_read = False
+    unread_grids: list[Grid] = []
     for grid in grids:
         if grid.hidden:
             if grid.has_numbers():
@@ -195,11 +196,14 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         read_any = read_any or bool(tables)
         if tables:
             sheets.extend(tables)
+            tables_read = True
         else:
-            unread = unread_sheet(grid, catalogue)
-            if unread is not None:
-                findings.append(unread)
-                read_any = True  # said of the sheet itself: no second word for the file
+            unread_grids.append(grid)
+    for grid in unread_grids:  # once the file's other sheets are known to be read or not
+        unread = unread_sheet(grid, catalogue, file_read=tables_read)
+        if unread is not None:
+            findings.append(unread)
+            read_any = True  # said of the sheet itself: no second word for the file
     if not read_any:
         findings.append(
             Finding(
