@@ -126,6 +126,55 @@ def test_measures_with_years_are_read_against_the_period(
     assert _codes(report) == []
 
 
+@pytest.mark.parametrize(
+    "measures",
+    [
+        ["K.Hoạch", "T.Hiện", "C.Kỳ"],
+        ["K.H", "Th.hiện", "Cùng kỳ"],
+        ["Kế hoạch", "Năm nay", "Năm ngoái"],
+        ["Kế hoạch", "Thực hiện đến 30/11/2023", "Cùng kỳ (đến 30/11/2022)"],
+        ["Kế hoạch", "Thực hiện từ 01/12/2022 đến 30/11/2023", "Cùng kỳ (tính đến ngày 30/11)"],
+        ["KH năm 2023", "Kỳ này (đến nay)", "TH 2022"],
+    ],
+)
+def test_measures_abbreviated_with_dots_or_dated_are_read(
+    tmp_path: Path, measures: list[str]
+) -> None:
+    header = [HEADER[0], [None, None, *measures]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_a_dotted_word_that_begins_no_one_measure_is_still_not_understood(
+    tmp_path: Path,
+) -> None:
+    header = [HEADER[0], [None, None, "Kế hoạch", "K.N", "Cùng kỳ"]]  # kỳ này? kết nạp?
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    assert ("unknown-column", "D6") in _codes(report)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Cơ sở đảng", "Tên cơ sở đảng", "Đảng bộ, chi bộ cơ sở", "Tên chi bộ", "TCCSĐ trực thuộc"],
+)
+def test_a_label_column_headed_by_the_organizations_it_lists(tmp_path: Path, heading: str) -> None:
+    header = [["STT", heading, *HEADER[0][2:]], HEADER[1]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_a_row_of_an_organization_with_figures_is_no_heading(tmp_path: Path) -> None:
+    """A label column headed in words no form uses, its first row an organization's
+    ("Đảng bộ cơ sở | 10 | 12 | 9"): no header, the sheet named, not read from that row."""
+    header = [["STT", "Tên gọi", *HEADER[0][2:]], HEADER[1]]
+    rows = [[1, "Đảng bộ cơ sở", 10, 12, 9], *ROWS[1:]]
+    report = _compute(tmp_path, [*TITLE, *header, *rows])
+    assert report.total("admission.total") is None
+    assert ("unread-sheet", None) in [(f.code, None) for f in report.findings]
+
+
 def test_the_measure_row_deleted_gives_no_figure_from_the_wrong_column(tmp_path: Path) -> None:
     report = _compute(tmp_path, [*TITLE, HEADER[0], *ROWS], ["C5:E5"])
     assert report.total("admission.total") is None

@@ -31,14 +31,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "column goes to the indicator on its left (its plan), exit 0 with at most a warning"
     ),
     # cosmetic: a heading worded another way, the figures dropped loudly (exit 1)
-    "measure-word/Năm nay": _MEASURE.format(what="Thực hiện ('this year', as 'Năm báo cáo')"),
-    "measure-word/T.Hiện": _MEASURE.format(what="Thực hiện abbreviated"),
-    "measure-word/K.Hoạch": _MEASURE.format(what="Kế hoạch abbreviated"),
-    "measure-word/Thực hiện đến 30/11/2023": _MEASURE.format(what="Thực hiện with its date"),
-    "measure-word/Cùng kỳ (đến 30/11/2022)": _MEASURE.format(what="Cùng kỳ with its date"),
-    "heading/unit-Cơ sở đảng": _UNIT_HEADING.format(word="Cơ sở đảng"),
-    "heading/unit-Tên cơ sở đảng": _UNIT_HEADING.format(word="Tên cơ sở đảng"),
-    "heading/unit-Đảng bộ, chi bộ cơ sở": _UNIT_HEADING.format(word="Đảng bộ, chi bộ cơ sở"),
     "unit-line/unfilled": (
         "a template's unfilled unit line ('ĐẢNG BỘ QUẬN, HUYỆN, THỊ XÃ ……') is taken for a unit "
         "name (unknown-unit, the unit missing, exit 1) instead of falling back to the file name"

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..catalogue import Catalogue
+from ..catalogue.meaning import Lexicon
 from ..model import Measure
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid
@@ -131,7 +132,11 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         for c, v in enumerate(grid.rows[r]):
             if v and type(v) is str and len(v) <= 40:
                 key = fold(v)
-                if key in unit_words:
+                if key in unit_words or (
+                    all(k in number_words for _, k in short)
+                    and names_organizations(v, catalogue)
+                    and _headings_right_of(grid.rows[r], c)
+                ):
                     return _header_from(grid, r, c, UNIT_ROWS, short, number_words)
                 short.append((c, key))
         for c, key in short:
@@ -145,6 +150,54 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
             ):
                 return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
     return _header_by_numbers(grid, start, number_words)
+
+
+def names_organizations(text: str, catalogue: Catalogue) -> bool:
+    """Whether a heading names party organizations and nothing else: "Cơ sở đảng", "Tên
+    cơ sở đảng", "Đảng bộ, chi bộ cơ sở", "Tên chi bộ": a label column of organizations,
+    whatever the words (the lexicon's things that are kinds of "tổ chức đảng")."""
+    return _names_organizations(catalogue.lexicon, clean(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_organizations(lexicon: Lexicon, text: str) -> bool:
+    key = _NAME_OF.sub("", fold(text))
+    if _DIGIT.search(key) or _COUNT_OF.match(key):  # "Số đảng bộ cơ sở": a count's heading
+        return False
+    parts = [p for p in _LIST.split(key) if p]
+    if not parts:
+        return False
+    for part in parts:
+        meaning = lexicon.read(part)
+        if (
+            meaning.residue
+            or meaning.mixed
+            or meaning.event
+            or meaning.actor
+            or meaning.qualifiers
+            or not _is_organization(lexicon, meaning.thing)
+        ):
+            return False
+    return True
+
+
+def _is_organization(lexicon: Lexicon, thing: str | None) -> bool:
+    return thing is not None and (
+        thing == _ORGANIZATION or _ORGANIZATION in lexicon.kinds.get(thing, frozenset())
+    )
+
+
+_ORGANIZATION = "tổ chức đảng"
+_NAME_OF = re.compile(r"^(?:ten |danh sach |cac )+")
+_COUNT_OF = re.compile(r"^(?:so|tong|tong so|tong cong|cong)\b")
+_LIST = re.compile(r"\s*(?:\bva\b|\bhoac\b)\s*|\s+(?=(?:dang bo|chi bo|to chuc)\b)")
+
+
+def _headings_right_of(cells: Sequence[object], col: int) -> bool:
+    """Whether a row holds headings right of a cell and no figures: a header row, not a
+    row of an organization's figures."""
+    right = cells[col + 1 :]
+    return any(is_text(v) for v in right) and not any(_is_figure(v) for v in right)
 
 
 def _header_by_numbers(grid: Grid, start: int, number_words: frozenset[str]) -> Header | None:
@@ -437,18 +490,66 @@ def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
     if derived or "%" in text or _DERIVED.search(key):
         kind = derived or _derived_kind(key)
         return MeasureRead("", None, kind)
-    year_match = _YEAR.search(key)
-    year = int(year_match.group(1)) if year_match else None
-    words = _PERIOD_WORDS.sub(" ", _YEAR.sub(" ", key)).split()
+    years = _YEAR.findall(key)  # a span's last year: when it was counted to
+    year = int(years[-1]) if years else None
+    words = _without_date(_PERIOD_WORDS.sub(" ", _YEAR.sub(" ", key)).split())
     while words and words[-1] in ("nam", "cua"):  # "Thực hiện năm 2023", "TH năm 2023"
         words.pop()
     rest = " ".join(words)
     measure = catalogue.measure_words.get(rest)
+    if measure is None and _DOTTED.search(text):
+        measure = _abbreviated_measure(words, catalogue)
     if measure is not None:
         return MeasureRead("", measure, None, year)
     if not rest and year is not None:
         return MeasureRead("", None, None, year)  # "Năm 2022": which measure, by the period
     return None
+
+
+# "Thực hiện đến 30/11/2023", "Cùng kỳ (tính đến ngày 30/11/2022)", "Kỳ này (từ 01/12 đến
+# nay)": a date or span after the measure says when it was counted, not what
+_DATE_CONNECTORS = frozenset({"den", "tu", "tinh", "tai", "luc", "ngay"})
+_DATE_WORDS = frozenset(
+    {"den", "tu", "tinh", "tai", "luc", "ngay", "thang", "nam", "het", "nay", "hien", "thoi",
+     "diem", "quy", "cuoi", "dau", "ky"}
+)  # fmt: skip
+
+
+def _without_date(words: list[str]) -> list[str]:
+    """The words with a trailing date or span qualifier dropped: from the first connector
+    ("đến", "từ", "tính đến", "ngày") after which only dates and date words follow. The
+    measure before it stays whole ("Kỳ này" is no "Kỳ" + "này")."""
+    for at in range(1, len(words)):
+        tail = words[at:]
+        if (
+            words[at] in _DATE_CONNECTORS
+            and any(w.isdigit() or w in ("nay", "het") for w in tail)
+            and all(w.isdigit() or w in _DATE_WORDS for w in tail)
+        ):
+            return words[:at]
+    return words
+
+
+# "T.Hiện", "K.Hoạch", "Th.hiện", "C.kỳ": a word cut short with a dot after it
+_DOTTED = re.compile(r"\w\.\s*\w|\w\.$")
+
+
+def _abbreviated_measure(words: list[str], catalogue: Catalogue) -> Measure | None:
+    """The measure whose words, one for one, begin with these ("t hien" is "thuc hien"),
+    for a heading written with dotted abbreviations; None unless one measure fits. Initials
+    alone ("K.H", "T.H.") are the measure's known short form ("KH", "TH") or nothing: too
+    little to tell "Kỳ này" from "Kết nạp"."""
+    if not words:
+        return None
+    if all(len(w) == 1 for w in words):
+        return catalogue.measure_words.get("".join(words))
+    found = {
+        measure
+        for phrase, measure in catalogue.measure_words.items()
+        if len(phrase.split()) == len(words)
+        and all(full.startswith(short) for short, full in zip(words, phrase.split(), strict=True))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _derived_kind(key: str) -> str:
