@@ -404,6 +404,25 @@ def test_a_unit_line_with_its_type_abbreviated(tmp_path: Path, line: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "line", ["ĐẢNG BỘ QUẬN, HUYỆN, THỊ XÃ ……………", "ĐẢNG ỦY XÃ, PHƯỜNG ________", "QUẬN ỦY ......"]
+)
+def test_a_unit_line_left_unfilled_falls_back_to_the_file_name(tmp_path: Path, line: str) -> None:
+    title = [TITLE[0], [line], *TITLE[2:]]
+    path = write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": [*title, *HEADER, *ROWS]}, {"KN": MERGES})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    figures = report.unit("001", "admission.total")
+    assert figures is not None and figures.figures.actual == 39
+    assert _codes(report) == []
+
+
+def test_a_unit_named_by_its_number_is_no_unfilled_line() -> None:
+    from ctr_stats.layout.title import read_owner
+
+    assert read_owner(["ĐẢNG BỘ QUẬN 3"])[0] == "quan 3"
+    assert read_owner(["ĐẢNG BỘ PHƯỜNG XÃ ĐÀN"])[0] == "phuong xa dan"
+
+
+@pytest.mark.parametrize(
     "label",
     [
         "Kết nạp trong DN ngoài KV nhà nước",

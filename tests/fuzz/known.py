@@ -11,14 +11,6 @@ _UNKNOWN_TOTAL = (
     "a total row in words the tool does not know, its figures not exactly the rows' sum "
     "(a typo): counted as one more organization, the unit doubled, exit 0"
 )
-_MEASURE = (
-    "a measure heading the catalogue does not know: unknown-column errors, the column "
-    "dropped (exit 1) where a reader sees {what}"
-)
-_UNIT_HEADING = (
-    "the label column headed '{word}' is not a unit heading: no header found, the sheet "
-    "unread (unread-sheet, missing-sheet, exit 1)"
-)
 
 KNOWN_FAILURES: dict[str, str] = {
     # damaging, silent: a different total with exit 0
@@ -29,11 +21,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "header-in-middle-unmerged": (
         "an indicator heading typed in the middle of its three columns, unmerged: the first "
         "column goes to the indicator on its left (its plan), exit 0 with at most a warning"
-    ),
-    # cosmetic: a heading worded another way, the figures dropped loudly (exit 1)
-    "unit-line/unfilled": (
-        "a template's unfilled unit line ('ĐẢNG BỘ QUẬN, HUYỆN, THỊ XÃ ……') is taken for a unit "
-        "name (unknown-unit, the unit missing, exit 1) instead of falling back to the file name"
     ),
     # damaging, loud but not naming the place
     "far-number/last-row": (

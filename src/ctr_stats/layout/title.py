@@ -170,6 +170,10 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
         names_city = names_city or city
     if owner is not None:
         return owner[0], owner[1], False
+    if any(_unfilled_line(text) for text in texts):
+        # a unit's form whose unit line was left unfilled, below the city's line: the
+        # sheet is a unit's (named by its file), not the city's consolidated one
+        return None, None, False
     return None, None, names_city
 
 
@@ -191,9 +195,42 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" on one line: the unit after the province
     rest = key[found_city.end() :].strip() if found_city else key
     match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
-    if match:
+    if match and not _unfilled(match.group(1)):
         return (match.group(1), text), False
     return None, city
+
+
+@lru_cache(maxsize=1 << 12)
+def _unfilled_line(text: str) -> bool:
+    """A unit line with the unit's type but no name: "ĐẢNG BỘ QUẬN, HUYỆN ……", "Huyện
+    (quận uỷ) ……"."""
+    key = fold(text)
+    if _city().search(key):
+        return False
+    tctw = _OWNER_TCTW.match(_fold_keeping_brackets(text))
+    if tctw:
+        return tctw.group(1) not in _PROVINCE_LEVEL and _unfilled(tctw.group(3))
+    match = _OWNER.search(key) or _OWNER_SHORT.match(key)
+    if match:
+        return _unfilled(match.group(1))
+    return bool(_BARE_TYPE.match(key)) and _PLACEHOLDER.search(text) is not None
+
+
+# "ĐẢNG BỘ QUẬN ……": the type alone, the name's place dotted
+_BARE_TYPE = re.compile(
+    r"^(?:dang bo|quan uy|huyen uy|thi uy|dang uy)(?: (?:quan|huyen|thi xa|phuong|xa|thi tran))*$"
+)
+_PLACEHOLDER = re.compile(r"…|\.{3}|_{3}")
+
+_UNIT_TYPES = re.compile(
+    r"\b(?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu|q|h|tx|p|x|tt)\b"
+)
+
+
+def _unfilled(name: str) -> bool:
+    """A template's unit line left as it came ("ĐẢNG BỘ QUẬN, HUYỆN, THỊ XÃ ……"): types of
+    unit and the dots to write its name on, no name (the file's name then says the unit)."""
+    return not re.search(r"[a-z0-9]", _UNIT_TYPES.sub(" ", name).replace("_", " "))
 
 
 def _fold_keeping_brackets(text: str) -> str:
