@@ -79,6 +79,32 @@ def test_a_total_row_in_words_not_known_is_found_by_its_sums(tmp_path: Path) -> 
     assert _codes(report) == [("total-row-by-sum", "B10")]
 
 
+@pytest.mark.parametrize(
+    "label", ["Tổng cộng (I+II)", "Tổng (3 đơn vị)", "Tổng toàn bộ", "Quận Ba Đình", "Ba Đình"]
+)
+def test_a_total_row_in_other_words_with_a_typo_is_a_mismatch_never_added(
+    tmp_path: Path, label: str
+) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [None, label, 35, 40, 31]])
+    assert _admission(report) == (35, 39, 31)
+    assert ("total-mismatch", "D10") in _codes(report)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tổng công ty Đầu tư",
+        "Tổng đội Thanh niên xung phong",
+        "Cộng đồng dân cư",
+        "Thị trấn Ba Đình",
+    ],
+)
+def test_an_organization_named_with_a_total_word_is_added(tmp_path: Path, label: str) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [4, label, 1, 1, 1]])
+    assert _admission(report) == (36, 40, 32)
+    assert _codes(report) == []
+
+
 def test_an_unmerged_header_group_still_heads_its_measures(tmp_path: Path) -> None:
     report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS], merges=[])
     assert _admission(report) == (35, 39, 31)

@@ -47,7 +47,7 @@ from .header import (
     panels,
     read_measure,
 )
-from .rows import RowsRead, criterion_rows, unit_rows
+from .rows import RowsRead, criterion_rows, total_named_as_owner, unit_rows
 from .title import Title, continued, read_period, read_title_block
 
 __all__ = [
@@ -165,6 +165,8 @@ def _parse_table(
         )
     else:
         found = unit_rows(grid, header, reader, findings, headings)
+        if title.owner is not None:
+            total_named_as_owner(grid, found, title.owner, findings)
     rows, totals = found.rows, found.totals
     if grid.merges:
         findings.extend(merged_figures(grid, columns.read, header.first_data_row, found.end))

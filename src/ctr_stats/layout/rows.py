@@ -121,8 +121,33 @@ _TOTAL = re.compile(
 
 @lru_cache(maxsize=1 << 14)  # asked of every row: each unit's copy of a form repeats them
 def is_total_label(label: str) -> bool:
-    """'Tổng cộng', 'Cộng', 'TỔNG SỐ', 'Toàn quận', 'Cộng toàn đảng bộ', 'Cộng (1+…+11)'."""
-    return bool(_TOTAL.match(fold(strip_numbering(label))))
+    """'Tổng cộng', 'Cộng', 'TỔNG SỐ', 'Toàn quận', 'Cộng toàn đảng bộ', 'Cộng (1+…+11)';
+    and a total word followed by what says how it was added up: 'Tổng cộng (I+II)', 'Tổng
+    (9 đơn vị)', 'Tổng toàn bộ', never a name ('Tổng công ty…', 'Cộng đồng…')."""
+    return bool(_TOTAL.match(fold(strip_numbering(label)))) or _total_word_first(label)
+
+
+# A total word first, then what may follow it: brackets, a colon, figures, or words of a
+# sum; never a name's words ("Tổng công ty", "Tổng đội", "Cộng đồng")
+_TOTAL_WORD = re.compile(r"^(?:tong cong|tong so|tong hop|tong|cong|toan bo)\b")
+_SUM_WORDS = frozenset(
+    ("toan", "bo", "chung", "ca", "cac", "tat", "so", "cong", "tong", "don", "vi", "co",
+     "dang", "chi", "va", "gom", "tu", "den", "cua", "i", "ii", "iii", "iv", "v", "vi", "vii",
+     "viii", "ix", "x")
+)  # fmt: skip
+_BRACKETED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+
+
+def _total_word_first(label: str) -> bool:
+    text = clean(strip_numbering(label))
+    match = _TOTAL_WORD.match(fold(text))
+    if match is None:
+        return False
+    words = len(match.group(0).split())
+    rest = re.sub(rf"^(?:\W*\w+){{{words}}}", "", text).lstrip()
+    if rest[:1] in ("(", ":", "["):
+        return True
+    return all(w in _SUM_WORDS or w.isdigit() for w in fold(_BRACKETED.sub(" ", rest)).split())
 
 
 def _hidden_row_finding(grid: Grid, r: int, label: str) -> Finding:
@@ -402,6 +427,57 @@ def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> No
                 )
             )
             return
+
+
+def total_named_as_owner(grid: Grid, out: RowsRead, owner: str, findings: list[Finding]) -> None:
+    """A first or last row labelled with the sheet's own unit ("Quận Ba Đình" under "ĐẢNG BỘ
+    QUẬN BA ĐÌNH"), where no total row was found: the unit's total, compared with the rows
+    (a typo in it is then a total-mismatch), never one more of its organizations."""
+    if out.totals or len(out.rows) < 2:
+        return
+    for candidate in (out.rows[-1], out.rows[0]):
+        if not _names_unit(candidate.label, owner):
+            continue
+        present = len(candidate.amounts) - candidate.amounts.count(None)
+        out.rows.remove(candidate)
+        out.totals.append(candidate)
+        out.used -= present
+        out.checked += present
+        findings.append(
+            finding(
+                grid,
+                "total-row-by-name",
+                Severity.WARNING,
+                candidate.label_cell,
+                f"dòng '{candidate.label}' mang tên chính đơn vị của trang tính: coi là dòng"
+                " tổng, so với tổng các dòng, không cộng thêm",
+                f"row '{candidate.label}' bears the sheet's own unit's name: taken as its total"
+                " row, compared with the rows' sum, not added again",
+            )
+        )
+        return
+
+
+_UNIT_TYPE_SHORT = {"q": "quan", "h": "huyen", "tx": "thi xa", "p": "phuong", "x": "xa",
+                    "tt": "thi tran", "tp": "thanh pho"}  # fmt: skip
+_UNIT_TYPE = re.compile(r"^(?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|dac khu) ")
+_COMMITTEE = re.compile(r"^(?:toan |cong )?(?:dang bo|dang uy|quan uy|huyen uy|thi uy) ")
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_unit(label: str, owner: str) -> bool:
+    """Whether a label names the unit `owner` (folded, as a title gives it): with its type
+    ("Quận Ba Đình", "Đảng bộ Q. Ba Đình") or without ("Ba Đình"); "Thị trấn Đông Anh" is
+    no name of "Huyện Đông Anh"."""
+    unit = _unit_key(owner)
+    key = _unit_key(_COMMITTEE.sub("", fold(strip_numbering(label)) + " ").strip())
+    bare = _UNIT_TYPE.sub("", unit + " ").strip()
+    return bool(bare) and key in (unit, bare)
+
+
+def _unit_key(key: str) -> str:
+    first, _, rest = key.partition(" ")
+    return f"{_UNIT_TYPE_SHORT[first]} {rest}" if first in _UNIT_TYPE_SHORT and rest else key
 
 
 def _skip_header(grid: Grid, header: Header, r: int, out: RowsRead) -> int:
