@@ -96,14 +96,21 @@ class CellReader:
                     amounts: tuple[int, ...] | None = tuple(map(int, raw))  # type: ignore[arg-type]
                 except (ValueError, OverflowError):  # NaN or infinity: read one by one
                     amounts = None
-                if amounts == raw:
+                # float first: a float compares with an int at once, an int with a float
+                # only after declining
+                if raw == amounts:
                     assert amounts is not None
-                    if amounts and (min(amounts) < 0 or max(amounts) > PLAUSIBLE_COUNT):
+                    if (
+                        self.counts_only
+                        and amounts
+                        and (min(amounts) < 0 or max(amounts) > PLAUSIBLE_COUNT)
+                    ):
                         self.counts_only = False
+                    if not self.derived:
+                        return amounts, _NO_TEXTS, _NO_DERIVED, []
                     derived: dict[tuple[str, str], Cell] = {}
                     problems: list[Finding] = []
-                    if self.derived:
-                        self._read_derived(r, row, label, None, derived, problems)
+                    self._read_derived(r, row, label, None, derived, problems)
                     return amounts, _NO_TEXTS, derived or _NO_DERIVED, problems
             elif not self.derived and _EMPTY.issuperset(raw):  # a blank or a heading row
                 return self.none, _NO_TEXTS, _NO_DERIVED, []

@@ -101,13 +101,23 @@ def row_label(grid: Grid, r: int, unit_col: int) -> tuple[str, int]:
     """The label column's text; failing that, text to its left (a merged 'Tổng cộng')."""
     row = grid.rows[r] if r < len(grid.rows) else ()
     value = row[unit_col] if unit_col < len(row) else None
-    if type(value) is str and value.strip() and not is_column_number(value):
-        return clean(value), unit_col  # the common case, first
+    if type(value) is str:
+        label = _label_text(value)
+        if label is not None:
+            return label, unit_col  # the common case, first
     for c in range(unit_col):
         value = row[c] if c < len(row) else None
         if is_text(value) and not is_column_number(str(value)):
             return clean(value), c
     return "", unit_col
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every row; labels repeat from copy to copy of a form
+def _label_text(value: str) -> str | None:
+    """A label cell's text, cleaned; None for a blank cell or a column number."""
+    if value.strip() and not is_column_number(value):
+        return clean(value)
+    return None
 
 
 _TOTAL = re.compile(
@@ -196,35 +206,37 @@ def unit_rows(
     stt = numbers or 0
     labelled: list[tuple[int, str]] = []  # (row, label) of each labelled row
     used = 0
+    grid_rows, hidden = grid.rows, grid.hidden_rows
     r = header.first_data_row
-    while r < len(grid.rows):
+    while r < len(grid_rows):
+        cells = grid_rows[r]
         label, label_col = row_label(grid, r, header.unit_col)
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
         if label:
             labelled.append((r, label))
-        elif ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]):
+        elif ends_table(cells) or is_place_and_date(cells):
             out.end = r  # the signature block's date line, before its words are read as counts
             break
         amounts, texts, derived, problems = reader.read_counts(r, label)
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
         has_numbers = present > 0
-        if not has_numbers and not derived and ends_table(grid.rows[r]):
+        if not has_numbers and not derived and ends_table(cells):
             out.end = r
             break
-        if r in grid.hidden_rows:
+        if r in hidden:
             if has_numbers or derived:
                 findings.append(_hidden_row_finding(grid, r, label))
                 out.unread[r] = "hidden-row"
             r += 1
             continue
         if not has_numbers and not derived and (not problems or not label):
-            if starts_table(grid.rows[r], heading, header, headings):
+            if starts_table(cells, heading, header, headings):
                 out.end, out.more = r, True
                 break
-            if is_number_row(grid.rows[r]):
+            if is_number_row(cells):
                 out.skipped.append(r)
             r += 1
             continue  # a heading, a blank row
@@ -237,7 +249,7 @@ def unit_rows(
             out.totals.append(row)
             out.checked += present
         elif not label:
-            if is_place_and_date(grid.rows[r]):
+            if is_place_and_date(cells):
                 out.end = r
                 break
             if has_numbers:
@@ -257,12 +269,11 @@ def unit_rows(
             used += present
             if flat and (
                 label[0] in _LISTED_FIRST
-                or type(grid.rows[r][stt] if stt < len(grid.rows[r]) else None) not in _PLAIN_NUMBER
+                or type(cells[stt] if stt < len(cells) else None) not in _PLAIN_NUMBER
             ):
                 flat = (
                     not label[:9].lower().startswith(_LISTED)
-                    and type(grid.rows[r][stt] if stt < len(grid.rows[r]) else None)
-                    in _PLAIN_NUMBER
+                    and type(cells[stt] if stt < len(cells) else None) in _PLAIN_NUMBER
                 )
         r += 1
     out.used += used
