@@ -403,12 +403,12 @@ def test_a_mismatch_says_why_in_either_language(
     (en,) = verify(path, reports["2023"], "en")
     assert (vi.kind, vi.stated, vi.computed) == ("same_period", Decimal("4.8"), Decimal("4.6"))
     assert vi.reason == (
-        "ghi 10.497, nhưng dữ liệu có 10.479 (admission.total); ghi tăng 4,8%, nhưng dữ liệu "
-        "cho tăng 4,6% ((10.479 − 10.020)/10.020, admission.total)"
+        "ghi 10.497, nhưng dữ liệu có 10.479 (Đảng viên mới kết nạp); ghi tăng 4,8%, nhưng dữ "
+        "liệu cho tăng 4,6% ((10.479 − 10.020)/10.020, Đảng viên mới kết nạp)"
     )
     assert en.reason == (
-        "states 10,497, but the data has 10,479 (admission.total); states up 4.8%, but the "
-        "data gives up 4.6% ((10,479 − 10,020)/10,020, admission.total)"
+        "states 10,497, but the data has 10,479 (New members admitted); states up 4.8%, but "
+        "the data gives up 4.6% ((10,479 − 10,020)/10,020, New members admitted)"
     )
     path = _write(tmp_path, "kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ năm 2021")
     (claim,) = verify(path, reports["2023"], "vi")

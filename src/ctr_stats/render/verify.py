@@ -5,12 +5,16 @@ for a mismatch one sentence of why."""
 from __future__ import annotations
 
 import json
+import os
+import re
 from typing import TYPE_CHECKING
 
 from ..safe_text import json_controls, markup
 from ..verify import SCHEMA, STATUSES, Claim
+from ..verify.indicators import label_of
 from ..verify.numbers import number
 from .check import _escape_data, _escape_property
+from .table import PIPE_WIDTH
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,8 +59,18 @@ def render_verify_json(claims: list[Claim]) -> str:
     return json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
+def _counts(claim: Claim) -> bool:
+    """Whether stated and computed are counts: a count's, or those of a ratio with no
+    percentage ("29/30 đơn vị": 29) — not a table row's rate, printed without its "%"."""
+    return claim.kind == "count" or (
+        claim.kind == "ratio" and bool(re.search(r"\d\s*(?:/|trong|trên)", claim.anchor))
+    )
+
+
 def _stated(claim: Claim, lang: str) -> str:
-    if claim.kind == "count" or claim.kind == "period":
+    if claim.kind == "period":
+        return str(claim.stated)  # a year: never grouped
+    if _counts(claim):
         return number(claim.stated, lang)
     if claim.kind == "parts":
         return number(claim.stated, lang) + ("%" if "%" in claim.basis else "")
@@ -66,13 +80,30 @@ def _stated(claim: Claim, lang: str) -> str:
 def _computed(claim: Claim, lang: str) -> str:
     if claim.computed is None:
         return ""
-    if claim.kind in ("count", "period") or (
-        claim.kind == "same_period" and claim.anchor and "%" not in claim.anchor
-    ):
+    if claim.kind == "period":
+        return str(claim.computed)
+    if _counts(claim) or (claim.kind == "same_period" and claim.anchor and "%" not in claim.anchor):
         return number(claim.computed, lang)
     if claim.kind == "parts":
         return number(claim.computed, lang) + ("%" if "%" in claim.basis else "")
     return number(claim.computed, lang) + "%"
+
+
+def _indicator(claim: Claim, lang: str) -> str:
+    """The catalogue's label: ids are for JSON."""
+    return label_of(claim.indicator, lang) if claim.indicator else ""
+
+
+def _where(claims: list[Claim], lang: str) -> tuple[str, str]:
+    """How the report's places are named, heading and in a sentence: a .docx by its
+    paragraphs, text by its lines."""
+    if any(c.paragraph is not None for c in claims):
+        return ("Đoạn", "đoạn") if lang == "vi" else ("Para.", "paragraph")
+    return ("Dòng", "dòng") if lang == "vi" else ("Line", "line")
+
+
+def _place(claim: Claim) -> int:
+    return claim.paragraph if claim.paragraph is not None else claim.line
 
 
 def _summary_line(claims: list[Claim], lang: str) -> str:
@@ -85,7 +116,9 @@ def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
     lines = []
     for claim in claims:
         # a count with no data to compare it with has nothing to say on the report's lines
-        if claim.status == "ok" or (claim.status == "unchecked" and claim.kind == "count"):
+        if claim.status == "ok" or (
+            claim.status == "unchecked" and claim.kind == "count" and not claim.reason
+        ):
             continue
         level = "error" if claim.status == "mismatch" else "notice"
         detail = claim.reason or (
@@ -106,34 +139,92 @@ def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+COLOURS = {"ok": "green", "mismatch": "bold red", "unchecked": "dim", "unmatched": "yellow"}
+# Below this width the table's eight columns wrap to a word a line: one block per claim.
+NARROW = PIPE_WIDTH
+
+
 def render_verify_text(claims: list[Claim], console: Console, *, lang: str) -> None:
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH  # a file or a pipe: the table, as wide as compute's
+    if console.width < NARROW:
+        _blocks(claims, console, lang)
+    else:
+        _table(claims, console, lang)
+    console.print(_summary_line(claims, lang))
+
+
+def _table(claims: list[Claim], console: Console, lang: str) -> None:
     from rich.table import Table
 
     heads = (
-        ("Dòng", "Kết quả", "Loại", "Câu trong báo cáo", "Ghi", "Tính lại", "Từ", "Chỉ tiêu")
+        ("Kết quả", "Loại", "Câu trong báo cáo", "Ghi", "Tính lại", "Từ", "Chỉ tiêu")
         if lang == "vi"
-        else ("Line", "Status", "Kind", "Claim", "Stated", "Computed", "From", "Indicator")
+        else ("Status", "Kind", "Claim", "Stated", "Computed", "From", "Indicator")
     )
-    table = Table(*heads)
-    colours = {"ok": "green", "mismatch": "bold red", "unchecked": "dim", "unmatched": "yellow"}
+    where, where_word = _where(claims, lang)
+    table = Table()
+    table.add_column(where, no_wrap=True)
+    for head in heads[:2]:
+        table.add_column(head, no_wrap=True)
+    table.add_column(heads[2], ratio=3, min_width=24, overflow="fold")
+    for head in heads[3:5]:
+        table.add_column(head, justify="right", no_wrap=True)
+    for head in heads[5:]:
+        table.add_column(head, ratio=2, min_width=12, overflow="fold")
     for claim in claims:
-        where = str(claim.line) if claim.paragraph is None else f"¶{claim.paragraph}"
-        colour = colours[claim.status]
+        colour = COLOURS[claim.status]
         table.add_row(
-            where,
+            str(_place(claim)),
             f"[{colour}]{STATUS[lang][claim.status]}[/{colour}]",
             KIND[lang].get(claim.kind, claim.kind),
             markup(claim.text),  # the report's text: no markup, no control characters
             _stated(claim, lang),
             _computed(claim, lang),
-            markup(claim.basis),
-            markup(claim.indicator or ""),
+            markup(claim.shown),
+            markup(_indicator(claim, lang)),
         )
     console.print(table)
     for claim in claims:
-        if claim.status == "mismatch" and claim.reason:
-            where = f"dòng {claim.line}" if lang == "vi" else f"line {claim.line}"
+        if claim.reason and claim.status in ("mismatch", "unchecked"):
+            colour = COLOURS[claim.status]
+            status = STATUS[lang][claim.status]
             console.print(
-                f"[bold red]{STATUS[lang]['mismatch']}[/bold red] {where}: {markup(claim.reason)}"
+                f"[{colour}]{status}[/{colour}] {where_word} {_place(claim)}: "
+                f"{markup(claim.reason)}"
             )
-    console.print(_summary_line(claims, lang))
+
+
+def _blocks(claims: list[Claim], console: Console, lang: str) -> None:
+    """One claim a block, for a narrow terminal: where, status, kind and indicator; the
+    report's words; what it states and what was computed from what; why, if it is not
+    right."""
+    from rich.text import Text
+
+    _, where_word = _where(claims, lang)
+    said, got, source = (
+        ("ghi", "tính lại", "từ") if lang == "vi" else ("stated", "computed", "from")
+    )
+    for claim in claims:
+        colour = COLOURS[claim.status]
+        head = [
+            f"{where_word} {_place(claim)}",
+            f"[{colour}]{STATUS[lang][claim.status]}[/{colour}]",
+            KIND[lang].get(claim.kind, claim.kind),
+        ]
+        if claim.indicator:
+            head.append(markup(_indicator(claim, lang)))
+        console.print(Text.from_markup(" · ".join(head)))
+        lines = [f"“{markup(claim.text)}”"]
+        figures = f"{said} {_stated(claim, lang)}"
+        if claim.computed is not None:
+            figures += f" · {got} {_computed(claim, lang)}"
+        if claim.shown:
+            figures += f" {source} {markup(claim.shown)}"
+        lines.append(figures)
+        if claim.reason and claim.status in ("mismatch", "unchecked"):
+            lines.append(f"[{colour}]→ {markup(claim.reason)}[/{colour}]")
+        for line in lines:  # indented, and so are the lines it wraps to
+            for part in Text.from_markup(line).wrap(console, max(console.width - 2, 20)):
+                part.rstrip()
+                console.print(Text("  ") + part)

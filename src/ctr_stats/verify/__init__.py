@@ -26,10 +26,12 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
-from .data import check_data, check_units
+from .data import check_data
 from .indicators import best_indicator, indicator_of, phrases_of
-from .numbers import Figure, agrees, parse_count, parse_percent
+from .numbers import Figure, agrees, grouped, parse_count, parse_percent
 from .reading import Block, read_report
+from .unit_counts import Reading, check_units
+from .unit_counts import read as read_units
 from .wholes import class_claims, find_lists, parts_claims
 
 __all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
@@ -52,6 +54,7 @@ class Claim:
     anchor: str = ""
     basis: str = ""
     reason: str = ""
+    shown: str = ""  # the basis as people read it, in the language asked for (not in JSON)
 
     def to_dict(self) -> dict[str, object]:
         def value(number: Decimal | None) -> int | float | None:
@@ -161,8 +164,9 @@ def _paragraph_claims(
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
             indicator = indicator_of(p, claim, found, phrases)
-            if _of_units(p, claim):
-                check_units(p, claim, indicator, data)
+            units = _units_counted(p, claim)
+            if units is not None:
+                check_units(claim, units, indicator, data)
             else:
                 check_data(claim, indicator, totals, data)
         result.append(_claim(claim, block, p.text, indicator, lang))
@@ -175,10 +179,17 @@ def _is_change(found: list[Found], figure: Figure) -> bool:
     )
 
 
-def _of_units(p: Paragraph, claim: Found) -> bool:
-    """'cả 30 đơn vị vượt kế hoạch': a count of units, not of anything the data holds."""
-    figure = claim.count if claim.count is not None else claim.anchor
-    return bool(re.match(r"\s*(?:đơn vị|units?)\b", p.text[figure.end : figure.end + 12], re.I))
+def _units_counted(p: Paragraph, claim: Found) -> Reading | None:
+    """'cả 30 đơn vị đều vượt kế hoạch', '100% đơn vị đạt và vượt chỉ tiêu': a count of
+    units, not of anything the data holds (a percentage's own units first: in "kết nạp
+    10.479 đảng viên, 100% đơn vị đạt kế hoạch" the 100% is of units)."""
+    if claim.unit:
+        return None
+    if claim.anchor.kind == "percent":
+        reading = read_units(p, claim.anchor)
+        if reading is not None:
+            return reading
+    return read_units(p, claim.count if claim.count is not None else claim.anchor)
 
 
 def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: str) -> Claim:
@@ -215,6 +226,7 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         opening.group("year"),
         period.code,
         reason,
+        period.label(lang),
     )
 
 
@@ -240,6 +252,9 @@ def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: s
     reason = ""
     if found.reason is not None:
         reason = found.reason[0] if lang == "vi" else found.reason[1]
+    shown = grouped(found.basis, lang)
+    if found.shown is not None:
+        shown = found.shown[0] if lang == "vi" else found.shown[1]
     status = found.status
     return Claim(
         line,
@@ -254,4 +269,5 @@ def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: s
         found.anchor.text,
         found.basis,
         reason,
+        shown,
     )

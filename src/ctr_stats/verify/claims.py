@@ -112,6 +112,7 @@ class Found:
     status: str = "unchecked"
     computed: Decimal | None = None
     basis: str = ""
+    shown: tuple[str, str] | None = None  # the basis as people read it (vi, en), if not basis
     reason: tuple[str, str] | None = None  # (vi, en)
     parts: list[Figure] = field(default_factory=list)
     sentence: int = 0

@@ -101,6 +101,15 @@ def pct(value: Decimal, lang: str) -> str:
     return number(value, lang) + "%"
 
 
+_BARE = re.compile(r"(?<![\d.,])\d{4,}(?![\d.,])")
+
+
+def grouped(text: str, lang: str) -> str:
+    """'10479/9810' -> '10.479/9.810' (vi), '10,479/9,810' (en): the bare whole numbers of
+    a computed basis as people read them; numbers as the report wrote them stay."""
+    return _BARE.sub(lambda m: number(int(m.group()), lang), text)
+
+
 # ---------------------------------------------------------------- vocabulary
 
 
