@@ -420,3 +420,45 @@ def test_a_mismatch_says_why_in_either_language(
     assert (
         listed["reason"] == "states the same period of 2021, but the data's earlier period is 2022"
     )
+
+
+# a year typed as a grouped number is a year, never a count of 2,023 of anything
+@pytest.mark.parametrize(
+    ("paragraph", "anchors"),
+    [
+        ("kết nạp 500 đảng viên, tăng 4% so với cùng kỳ 2.022", ["4%"]),
+        ("kết nạp 500 đảng viên, tăng 4% so với cùng kỳ năm 2.022", ["4%"]),
+        ("Năm 2.023, kết nạp 500 đảng viên.", ["500"]),
+        ("Toàn tỉnh có 2.023 đảng viên mới", ["2.023"]),  # no year word: a count
+    ],
+)
+def test_a_grouped_year_is_a_year(tmp_path: Path, paragraph: str, anchors: list[str]) -> None:
+    assert [c.anchor for c in verify(_write(tmp_path, paragraph))] == anchors
+
+
+def test_a_grouped_year_against_the_data(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    text = "Năm 2.023, kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ năm 2.021."
+    period, change = verify(_write(tmp_path, text), reports["2023"], "vi")
+    assert (period.kind, period.status, period.stated, period.anchor) == (
+        "period",
+        "ok",
+        2023,
+        "2.023",
+    )
+    assert (change.status, change.reason) == (
+        "mismatch",
+        "ghi cùng kỳ năm 2021, nhưng kỳ trước của dữ liệu là năm 2022",
+    )
+
+
+def test_verify_reads_the_configuration_given(tmp_path: Path) -> None:
+    report = _write(tmp_path, "kết nạp 10.479 đảng viên mới")
+    config = tmp_path / "khac.toml"
+    config.write_text('period = "2022"\n', encoding="utf-8")
+    result = run("verify", str(report), "--data", str(SAMPLES / "2023"), "--config", str(config))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Lỗi: period = '2022' ({config}) là năm 2022, nhưng ")
+    missing = run("verify", str(report), "--config", str(tmp_path / "khong-co.toml"))
+    assert missing.returncode == 2

@@ -119,7 +119,7 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
 _PERIOD_OPENING = re.compile(
     r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
     r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
-    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4})\s*,",
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>(?:19|20)\d{2}|(?:1[.,]9|2[.,]0)\d{2})\s*,",
     re.I,
 )
 
@@ -202,7 +202,7 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         quarter = int(opening.group("quarter_en"))
     months_text = opening.group("months") or opening.group("months_en")
     months = 3 * quarter if quarter else int(months_text) if months_text else 12
-    year = int(opening.group("year"))
+    year = int(re.sub(r"\D", "", opening.group("year")))  # "2.023" is the year 2023
     agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
     line, column = block.place(opening.start("year"))
     stated_text = opening.group(0).strip(" ,")

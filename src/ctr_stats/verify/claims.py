@@ -301,11 +301,12 @@ def _says_prior(key: str) -> bool:
 
 def _prior_year(p: Paragraph, start: int) -> int | None:
     match = re.match(
-        r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*(\d{4})\b",
+        r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*"
+        r"((?:19|20)\d{2}|(?:1[.,]9|2[.,]0)\d{2})(?![\d.,]\d)\b",
         p.text[start : start + 60],
         re.I,
     )
-    return int(match.group(1)) if match else None
+    return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 
 def _own_noun(p: Paragraph, figure: Figure) -> bool:
