@@ -462,3 +462,84 @@ def test_verify_reads_the_configuration_given(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"Lỗi: period = '2022' ({config}) là năm 2022, nhưng ")
     missing = run("verify", str(report), "--config", str(tmp_path / "khong-co.toml"))
     assert missing.returncode == 2
+
+
+UNITS_TEXT = (
+    "Năm 2023, toàn Đảng bộ kết nạp 10.479 đảng viên mới, đạt 106,8% kế hoạch; cả 30 đơn vị "
+    "đều hoàn thành kế hoạch.\n\n"
+    "30/30 quận, huyện, thị xã đều kết nạp đảng viên vượt kế hoạch. Có 29/30 đơn vị kết nạp "
+    "đảng viên vượt kế hoạch.\n\n"
+    "Cả 28 đơn vị đều tổ chức hội nghị. 30 quận, huyện, thị xã đều tổ chức hội nghị.\n\n"
+    "126/126 xã, phường đều tổ chức hội nghị.\n"
+)
+
+
+def test_counts_of_units_against_the_datas_units(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    claims = verify(_write(tmp_path, UNITS_TEXT), reports["2023"], "vi")
+    got = [(c.line, c.anchor, c.kind, c.status, c.stated, c.computed, c.reason) for c in claims]
+    assert got[2:] == [
+        # the indicator the paragraph spoke of: all 30 met their admission plan
+        (1, "30", "count", "ok", 30, 30, ""),
+        (
+            3,
+            "30/30",
+            "ratio",
+            "unchecked",
+            30,
+            30,
+            "đúng 30 đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào để kiểm “vượt kế hoạch”",
+        ),
+        (
+            3,
+            "29/30",
+            "ratio",
+            "mismatch",
+            29,
+            30,
+            "ghi 29/30 đơn vị vượt kế hoạch, nhưng theo dữ liệu là 30 trong 30 đơn vị (Đảng "
+            "viên mới kết nạp)",
+        ),
+        (
+            5,
+            "28",
+            "count",
+            "mismatch",
+            28,
+            30,
+            "ghi 28 đơn vị là tất cả, nhưng dữ liệu có 30 đơn vị",
+        ),
+        (5, "30", "count", "ok", 30, 30, ""),  # "đều": all of them, no ratio of a figure
+        (
+            7,
+            "126/126",
+            "ratio",
+            "unchecked",
+            None,
+            None,
+            "dữ liệu có 30 đơn vị, không đếm được “xã, phường”",
+        ),
+    ]
+    (en,) = [
+        c for c in verify(_write(tmp_path, UNITS_TEXT), reports["2023"], "en") if c.anchor == "28"
+    ]
+    assert en.reason == "states all 28 đơn vị, but the data has 30 units"
+
+
+def test_verify_text_fits_80_columns_in_the_words_asked_for(tmp_path: Path) -> None:
+    path = _write(tmp_path, UNITS_TEXT)
+    data = str(SAMPLES / "2023")
+    vi = run("verify", str(path), "--data", data, columns=80).stdout
+    en = run("verify", str(path), "--data", data, "--lang", "en", columns=80).stdout
+    for out in (vi, en):
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert "¶" not in out and "admission." not in out
+    assert vi.splitlines()[1].startswith("Dòng ")
+    assert "SAI dòng 5: ghi 28 đơn vị là tất cả, nhưng dữ liệu có 30 đơn vị" in vi
+    assert "Đảng viên mới" in vi and "above" not in vi and "units" not in vi
+    assert en.splitlines()[1].startswith("Line ")
+    assert "MISMATCH line 5: states all 28 đơn vị, but the data has 30 units" in en
+    assert "New members" in en
+    github = run("verify", str(path), "--data", data, "--format", "github").stdout
+    assert "admission." not in github and "Đảng viên mới kết nạp" in github

@@ -70,6 +70,8 @@ def _counts(claim: Claim) -> bool:
 def _stated(claim: Claim, lang: str) -> str:
     if claim.kind == "period":
         return str(claim.stated)  # a year: never grouped
+    if claim.stated is None and claim.kind == "ratio":
+        return markup(claim.anchor)  # "29/30" alone: what it states
     if _counts(claim):
         return number(claim.stated, lang)
     if claim.kind == "parts":
@@ -121,13 +123,14 @@ def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
         ):
             continue
         level = "error" if claim.status == "mismatch" else "notice"
+        said, got = ("ghi", "tính lại") if lang == "vi" else ("stated", "computed")
         detail = claim.reason or (
-            f"stated {_stated(claim, 'en')}, computed {_computed(claim, 'en')}"
+            f"{said} {_stated(claim, lang)}, {got} {_computed(claim, lang)}"
             if claim.computed is not None
             else ""
         )
         title = f"verify {claim.status} {claim.kind}" + (
-            f" {claim.indicator}" if claim.indicator else ""
+            f" {_indicator(claim, lang)}" if claim.indicator else ""
         )
         lines.append(
             f"::{level} file={_escape_property(report)},line={claim.line},col={claim.column},"
@@ -140,8 +143,9 @@ def render_verify_github(claims: list[Claim], report: str, *, lang: str) -> str:
 
 
 COLOURS = {"ok": "green", "mismatch": "bold red", "unchecked": "dim", "unmatched": "yellow"}
-# Below this width the table's eight columns wrap to a word a line: one block per claim.
-NARROW = PIPE_WIDTH
+# Below this width the table's eight columns would wrap to a word a line: one block per
+# claim. Below PIPE_WIDTH the table drops its inner rules and wraps its words columns.
+NARROW = 60
 
 
 def render_verify_text(claims: list[Claim], console: Console, *, lang: str) -> None:
@@ -162,18 +166,50 @@ def _table(claims: list[Claim], console: Console, lang: str) -> None:
         if lang == "vi"
         else ("Status", "Kind", "Claim", "Stated", "Computed", "From", "Indicator")
     )
+    from rich import box
+
     where, where_word = _where(claims, lang)
-    table = Table()
+    narrow = console.width < PIPE_WIDTH  # 80 columns: as render/table, words wrap, figures not
+    table = Table(
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD, pad_edge=not narrow, show_edge=not narrow
+    )
+    figures = [[_stated(c, lang) for c in claims], [_computed(c, lang) for c in claims]]
+    # a column of words as wide as its longest word; of figures, as its widest figure
+    words = [[STATUS[lang][c.status] for c in claims], [KIND[lang][c.kind] for c in claims]]
+    fixed = [
+        max([len(w) for v in values for w in v.split()] + [len(w) for w in head.split()])
+        for values, head in zip([*words, *figures], heads[:2] + heads[3:5], strict=True)
+    ]
+    where_width = max([len(where)] + [len(str(_place(c))) for c in claims])
+    # what is left, after the fixed columns and the rule (a space) and a space either side
+    left = console.width - where_width - sum(fixed) - 3 * 6
+    text_width, source_width = max(16, left * 3 // 5), max(12, left - left * 3 // 5)
     table.add_column(where, no_wrap=True)
-    for head in heads[:2]:
-        table.add_column(head, no_wrap=True)
-    table.add_column(heads[2], ratio=3, min_width=24, overflow="fold")
-    for head in heads[3:5]:
-        table.add_column(head, justify="right", no_wrap=True)
-    for head in heads[5:]:
-        table.add_column(head, ratio=2, min_width=12, overflow="fold")
+    for head, width in zip(heads[:2], fixed[:2], strict=True):
+        table.add_column(head, width=width if narrow else None, no_wrap=not narrow)
+    table.add_column(
+        heads[2],
+        ratio=None if narrow else 3,
+        min_width=24,
+        overflow="fold",
+        width=text_width if narrow else None,
+    )
+    for head, width in zip(heads[3:5], fixed[2:], strict=True):
+        table.add_column(head, justify="right", min_width=width)
+    # narrow: the indicator under what the figure was computed from, in one column
+    for head in [" · ".join(heads[5:])] if narrow else heads[5:]:
+        table.add_column(
+            head,
+            ratio=None if narrow else 2,
+            min_width=12,
+            overflow="fold",
+            width=source_width if narrow else None,
+        )
     for claim in claims:
         colour = COLOURS[claim.status]
+        source = [markup(claim.shown), markup(_indicator(claim, lang))]
+        if narrow:
+            source = ["\n".join(s for s in source if s)]
         table.add_row(
             str(_place(claim)),
             f"[{colour}]{STATUS[lang][claim.status]}[/{colour}]",
@@ -181,8 +217,7 @@ def _table(claims: list[Claim], console: Console, lang: str) -> None:
             markup(claim.text),  # the report's text: no markup, no control characters
             _stated(claim, lang),
             _computed(claim, lang),
-            markup(claim.shown),
-            markup(_indicator(claim, lang)),
+            *source,
         )
     console.print(table)
     for claim in claims:

@@ -119,7 +119,7 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
 _PERIOD_OPENING = re.compile(
     r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
     r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
-    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>(?:19|20)\d{2}|(?:1[.,]9|2[.,]0)\d{2})\s*,",
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})\s*,",
     re.I,
 )
 
@@ -156,6 +156,7 @@ def _paragraph_claims(
     result: list[Claim] = []
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
+    earlier: str | None = None  # the indicator the paragraph spoke of last
     for claim in everything:
         if opening and claim.anchor.start < opening.end():
             continue
@@ -166,9 +167,12 @@ def _paragraph_claims(
             indicator = indicator_of(p, claim, found, phrases)
             units = _units_counted(p, claim)
             if units is not None:
+                # "kết nạp 10.479 đảng viên…; cả 30 đơn vị đều hoàn thành kế hoạch": of it
+                indicator = indicator or earlier
                 check_units(claim, units, indicator, data)
             else:
                 check_data(claim, indicator, totals, data)
+        earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
 

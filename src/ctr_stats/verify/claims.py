@@ -302,7 +302,7 @@ def _says_prior(key: str) -> bool:
 def _prior_year(p: Paragraph, start: int) -> int | None:
     match = re.match(
         r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*"
-        r"((?:19|20)\d{2}|(?:1[.,]9|2[.,]0)\d{2})(?![\d.,]\d)\b",
+        r"(\d{4}|(?:1[.,]9|2[.,]0)\d{2})(?![\d.,]\d)\b",
         p.text[start : start + 60],
         re.I,
     )

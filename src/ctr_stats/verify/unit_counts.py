@@ -91,8 +91,15 @@ def read(p: Paragraph, figure: Figure) -> Reading | None:
     before = p.text[: figure.start]
     every = figure.kind == "percent" and figure.value == 100
     every = every or bool(re.search(r"\b(?:cả|tất cả|toàn bộ|all)\s*$", before, re.I))
+    every = every or (figure.kind == "ratio" and figure.a == figure.b)  # "30/30 quận, …"
+    # "30 quận, huyện, thị xã đều …": all of them, unless a part ("có", "trong đó", "còn")
+    every = every or (
+        tokens[end : end + 1] == ["deu"]
+        and figure.kind == "count"
+        and not re.search(r"\b(?:có|trong đó|còn|chỉ|riêng|with|of which)\s*$", before, re.I)
+    )
     which = _what_they_did(tokens, end)
-    if which is None and not own:
+    if which is None and not own and not every:
         return None  # "1.240 đảng bộ cơ sở": a count of what an indicator counts
     if not own and not _SUBJECT.search(before):
         return None  # "thành lập được 12 đảng bộ …": the object of another verb
@@ -128,13 +135,12 @@ WORDS = {
 def check_units(found: Found, reading: Reading, indicator: str | None, data: Report) -> None:
     """How many of the data's units with a plan for the indicator exceeded it, reached it
     (at or above), met it (at it, or at least it) or fell short, against the count."""
-    if indicator is None:
-        found.status = "unmatched"
-        return
     if found.status == "mismatch":
         return  # the text's own arithmetic is wrong already, and says why
-    label = (label_of(indicator, "vi"), label_of(indicator, "en"))
     figure = reading.figure
+    if _all_units(found, reading, indicator, data) or indicator is None:
+        return
+    label = (label_of(indicator, "vi"), label_of(indicator, "en"))
     if reading.which is None:
         _unchecked(
             found,
@@ -208,6 +214,52 @@ def check_units(found: Found, reading: Reading, indicator: str | None, data: Rep
         return
     found.status = "mismatch"
     found.reason = (f"ghi {said[0]}, nhưng {data_says[0]}", f"states {said[1]}, but {data_says[1]}")
+
+
+def _all_units(found: Found, reading: Reading, indicator: str | None, data: Report) -> bool:
+    """'cả 30 đơn vị', '30/30 quận, huyện, thị xã đều …': a number of units the sentence
+    gives as all of them, against the data's number of units. True when that settles the
+    claim (no plan to check it against, or no indicator to find the plan of)."""
+    figure = reading.figure
+    whole = figure.b if figure.kind == "ratio" else figure.count if reading.every else None
+    if whole is None or figure.kind == "percent":
+        if indicator is None:
+            found.status = "unmatched"
+        return indicator is None
+    n = len({u.code for u in data.all_units})
+    noun = reading.noun
+    if whole != n:
+        if not reading.own:  # districts in a report whose data is of communes: not its units
+            _unchecked(
+                found,
+                f"dữ liệu có {number(n, 'vi')} đơn vị, không đếm được “{noun}”",
+                f"the data has {number(n, 'en')} units and cannot count “{noun}”",
+            )
+            return True
+        found.stated, found.computed = Decimal(whole), Decimal(n)
+        found.basis, found.shown = f"units: {n}", (f"{n} đơn vị (dữ liệu)", f"{n} units (data)")
+        found.status = "mismatch"
+        found.reason = (
+            f"ghi {number(whole, 'vi')} {noun} là tất cả, nhưng dữ liệu có {number(n, 'vi')} đơn vị",
+            f"states all {number(whole, 'en')} {noun}, but the data has {number(n, 'en')} units",
+        )
+        return True
+    if reading.which is not None and indicator is not None:
+        return False  # the number is right; what they did is checked against the plan
+    found.stated, found.computed = Decimal(whole), Decimal(n)
+    found.basis = f"units: {n}"
+    found.shown = (f"{number(n, 'vi')} đơn vị (dữ liệu)", f"{number(n, 'en')} units (data)")
+    if reading.which is None:
+        found.status = "ok"
+    else:
+        _unchecked(
+            found,
+            f"đúng {number(n, 'vi')} đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào "
+            f"để kiểm “{_verb(reading.which, 'vi')}”",
+            f"the data's {number(n, 'en')} units, but the sentence names no indicator to "
+            f"check “{_verb(reading.which, 'en')}” against",
+        )
+    return True
 
 
 def _verb(which: str, lang: str) -> str:
