@@ -403,12 +403,12 @@ def test_a_mismatch_says_why_in_either_language(
     (en,) = verify(path, reports["2023"], "en")
     assert (vi.kind, vi.stated, vi.computed) == ("same_period", Decimal("4.8"), Decimal("4.6"))
     assert vi.reason == (
-        "ghi 10.497, nhưng dữ liệu có 10.479 (admission.total); ghi tăng 4,8%, nhưng dữ liệu "
-        "cho tăng 4,6% ((10.479 − 10.020)/10.020, admission.total)"
+        "ghi 10.497, nhưng dữ liệu có 10.479 (Đảng viên mới kết nạp); ghi tăng 4,8%, nhưng dữ "
+        "liệu cho tăng 4,6% ((10.479 − 10.020)/10.020, Đảng viên mới kết nạp)"
     )
     assert en.reason == (
-        "states 10,497, but the data has 10,479 (admission.total); states up 4.8%, but the "
-        "data gives up 4.6% ((10,479 − 10,020)/10,020, admission.total)"
+        "states 10,497, but the data has 10,479 (New members admitted); states up 4.8%, but "
+        "the data gives up 4.6% ((10,479 − 10,020)/10,020, New members admitted)"
     )
     path = _write(tmp_path, "kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ năm 2021")
     (claim,) = verify(path, reports["2023"], "vi")
@@ -420,3 +420,126 @@ def test_a_mismatch_says_why_in_either_language(
     assert (
         listed["reason"] == "states the same period of 2021, but the data's earlier period is 2022"
     )
+
+
+# a year typed as a grouped number is a year, never a count of 2,023 of anything
+@pytest.mark.parametrize(
+    ("paragraph", "anchors"),
+    [
+        ("kết nạp 500 đảng viên, tăng 4% so với cùng kỳ 2.022", ["4%"]),
+        ("kết nạp 500 đảng viên, tăng 4% so với cùng kỳ năm 2.022", ["4%"]),
+        ("Năm 2.023, kết nạp 500 đảng viên.", ["500"]),
+        ("Toàn tỉnh có 2.023 đảng viên mới", ["2.023"]),  # no year word: a count
+    ],
+)
+def test_a_grouped_year_is_a_year(tmp_path: Path, paragraph: str, anchors: list[str]) -> None:
+    assert [c.anchor for c in verify(_write(tmp_path, paragraph))] == anchors
+
+
+def test_a_grouped_year_against_the_data(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    text = "Năm 2.023, kết nạp 10.479 đảng viên mới, tăng 4,6% so với cùng kỳ năm 2.021."
+    period, change = verify(_write(tmp_path, text), reports["2023"], "vi")
+    assert (period.kind, period.status, period.stated, period.anchor) == (
+        "period",
+        "ok",
+        2023,
+        "2.023",
+    )
+    assert (change.status, change.reason) == (
+        "mismatch",
+        "ghi cùng kỳ năm 2021, nhưng kỳ trước của dữ liệu là năm 2022",
+    )
+
+
+def test_verify_reads_the_configuration_given(tmp_path: Path) -> None:
+    report = _write(tmp_path, "kết nạp 10.479 đảng viên mới")
+    config = tmp_path / "khac.toml"
+    config.write_text('period = "2022"\n', encoding="utf-8")
+    result = run("verify", str(report), "--data", str(SAMPLES / "2023"), "--config", str(config))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Lỗi: period = '2022' ({config}) là năm 2022, nhưng ")
+    missing = run("verify", str(report), "--config", str(tmp_path / "khong-co.toml"))
+    assert missing.returncode == 2
+
+
+UNITS_TEXT = (
+    "Năm 2023, toàn Đảng bộ kết nạp 10.479 đảng viên mới, đạt 106,8% kế hoạch; cả 30 đơn vị "
+    "đều hoàn thành kế hoạch.\n\n"
+    "30/30 quận, huyện, thị xã đều kết nạp đảng viên vượt kế hoạch. Có 29/30 đơn vị kết nạp "
+    "đảng viên vượt kế hoạch.\n\n"
+    "Cả 28 đơn vị đều tổ chức hội nghị. 30 quận, huyện, thị xã đều tổ chức hội nghị.\n\n"
+    "126/126 xã, phường đều tổ chức hội nghị.\n"
+)
+
+
+def test_counts_of_units_against_the_datas_units(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    claims = verify(_write(tmp_path, UNITS_TEXT), reports["2023"], "vi")
+    got = [(c.line, c.anchor, c.kind, c.status, c.stated, c.computed, c.reason) for c in claims]
+    assert got[2:] == [
+        # the indicator the paragraph spoke of: all 30 met their admission plan
+        (1, "30", "count", "ok", 30, 30, ""),
+        (
+            3,
+            "30/30",
+            "ratio",
+            "unchecked",
+            30,
+            30,
+            "đúng 30 đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào để kiểm “vượt kế hoạch”",
+        ),
+        (
+            3,
+            "29/30",
+            "ratio",
+            "mismatch",
+            29,
+            30,
+            "ghi 29/30 đơn vị vượt kế hoạch, nhưng theo dữ liệu là 30 trong 30 đơn vị (Đảng "
+            "viên mới kết nạp)",
+        ),
+        (
+            5,
+            "28",
+            "count",
+            "mismatch",
+            28,
+            30,
+            "ghi 28 đơn vị là tất cả, nhưng dữ liệu có 30 đơn vị",
+        ),
+        (5, "30", "count", "ok", 30, 30, ""),  # "đều": all of them, no ratio of a figure
+        (
+            7,
+            "126/126",
+            "ratio",
+            "unchecked",
+            None,
+            None,
+            "dữ liệu có 30 đơn vị, không đếm được “xã, phường”",
+        ),
+    ]
+    (en,) = [
+        c for c in verify(_write(tmp_path, UNITS_TEXT), reports["2023"], "en") if c.anchor == "28"
+    ]
+    assert en.reason == "states all 28 đơn vị, but the data has 30 units"
+
+
+def test_verify_text_fits_80_columns_in_the_words_asked_for(tmp_path: Path) -> None:
+    path = _write(tmp_path, UNITS_TEXT)
+    data = str(SAMPLES / "2023")
+    vi = run("verify", str(path), "--data", data, columns=80).stdout
+    en = run("verify", str(path), "--data", data, "--lang", "en", columns=80).stdout
+    for out in (vi, en):
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert "¶" not in out and "admission." not in out
+    assert vi.splitlines()[1].startswith("Dòng ")
+    assert "SAI dòng 5: ghi 28 đơn vị là tất cả, nhưng dữ liệu có 30 đơn vị" in vi
+    assert "Đảng viên mới" in vi and "above" not in vi and "units" not in vi
+    assert en.splitlines()[1].startswith("Line ")
+    assert "MISMATCH line 5: states all 28 đơn vị, but the data has 30 units" in en
+    assert "New members" in en
+    github = run("verify", str(path), "--data", data, "--format", "github").stdout
+    assert "admission." not in github and "Đảng viên mới kết nạp" in github

@@ -752,6 +752,7 @@ def verify(
     units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
+    config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra từng con số trong báo cáo / check every figure a report states."""
@@ -763,7 +764,11 @@ def verify(
         if not report.is_file():
             raise InputError("không tìm thấy báo cáo", "no such report", file=str(report))
         own = _own_units(units, units_only)
-        computed = _compute(data, registry, own, period, 2, prior) if data else None
+        if config is not None and not data:
+            from .config import load_config
+
+            load_config(config)  # a file given is read (and its mistakes said) even unused
+        computed = _compute(data, registry, own, period, 2, prior, config=config) if data else None
         claims = run_verify(report, computed, lang.value)
         if output_format is VerifyFormat.json:
             sys.stdout.write(render.render_verify_json(claims))

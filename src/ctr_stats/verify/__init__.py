@@ -26,10 +26,12 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
-from .data import check_data, check_units
+from .data import check_data
 from .indicators import best_indicator, indicator_of, phrases_of
-from .numbers import Figure, agrees, parse_count, parse_percent
+from .numbers import Figure, agrees, grouped, parse_count, parse_percent
 from .reading import Block, read_report
+from .unit_counts import Reading, check_units
+from .unit_counts import read as read_units
 from .wholes import class_claims, find_lists, parts_claims
 
 __all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
@@ -52,6 +54,7 @@ class Claim:
     anchor: str = ""
     basis: str = ""
     reason: str = ""
+    shown: str = ""  # the basis as people read it, in the language asked for (not in JSON)
 
     def to_dict(self) -> dict[str, object]:
         def value(number: Decimal | None) -> int | float | None:
@@ -116,7 +119,7 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
 _PERIOD_OPENING = re.compile(
     r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
     r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
-    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4})\s*,",
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})\s*,",
     re.I,
 )
 
@@ -153,6 +156,7 @@ def _paragraph_claims(
     result: list[Claim] = []
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
+    earlier: str | None = None  # the indicator the paragraph spoke of last
     for claim in everything:
         if opening and claim.anchor.start < opening.end():
             continue
@@ -161,10 +165,14 @@ def _paragraph_claims(
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
             indicator = indicator_of(p, claim, found, phrases)
-            if _of_units(p, claim):
-                check_units(p, claim, indicator, data)
+            units = _units_counted(p, claim)
+            if units is not None:
+                # "kết nạp 10.479 đảng viên…; cả 30 đơn vị đều hoàn thành kế hoạch": of it
+                indicator = indicator or earlier
+                check_units(claim, units, indicator, data)
             else:
                 check_data(claim, indicator, totals, data)
+        earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
 
@@ -175,10 +183,17 @@ def _is_change(found: list[Found], figure: Figure) -> bool:
     )
 
 
-def _of_units(p: Paragraph, claim: Found) -> bool:
-    """'cả 30 đơn vị vượt kế hoạch': a count of units, not of anything the data holds."""
-    figure = claim.count if claim.count is not None else claim.anchor
-    return bool(re.match(r"\s*(?:đơn vị|units?)\b", p.text[figure.end : figure.end + 12], re.I))
+def _units_counted(p: Paragraph, claim: Found) -> Reading | None:
+    """'cả 30 đơn vị đều vượt kế hoạch', '100% đơn vị đạt và vượt chỉ tiêu': a count of
+    units, not of anything the data holds (a percentage's own units first: in "kết nạp
+    10.479 đảng viên, 100% đơn vị đạt kế hoạch" the 100% is of units)."""
+    if claim.unit:
+        return None
+    if claim.anchor.kind == "percent":
+        reading = read_units(p, claim.anchor)
+        if reading is not None:
+            return reading
+    return read_units(p, claim.count if claim.count is not None else claim.anchor)
 
 
 def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: str) -> Claim:
@@ -191,7 +206,7 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         quarter = int(opening.group("quarter_en"))
     months_text = opening.group("months") or opening.group("months_en")
     months = 3 * quarter if quarter else int(months_text) if months_text else 12
-    year = int(opening.group("year"))
+    year = int(re.sub(r"\D", "", opening.group("year")))  # "2.023" is the year 2023
     agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
     line, column = block.place(opening.start("year"))
     stated_text = opening.group(0).strip(" ,")
@@ -215,6 +230,7 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         opening.group("year"),
         period.code,
         reason,
+        period.label(lang),
     )
 
 
@@ -240,6 +256,9 @@ def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: s
     reason = ""
     if found.reason is not None:
         reason = found.reason[0] if lang == "vi" else found.reason[1]
+    shown = grouped(found.basis, lang)
+    if found.shown is not None:
+        shown = found.shown[0] if lang == "vi" else found.shown[1]
     status = found.status
     return Claim(
         line,
@@ -254,4 +273,5 @@ def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: s
         found.anchor.text,
         found.basis,
         reason,
+        shown,
     )

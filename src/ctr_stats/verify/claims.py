@@ -112,6 +112,7 @@ class Found:
     status: str = "unchecked"
     computed: Decimal | None = None
     basis: str = ""
+    shown: tuple[str, str] | None = None  # the basis as people read it (vi, en), if not basis
     reason: tuple[str, str] | None = None  # (vi, en)
     parts: list[Figure] = field(default_factory=list)
     sentence: int = 0
@@ -300,11 +301,12 @@ def _says_prior(key: str) -> bool:
 
 def _prior_year(p: Paragraph, start: int) -> int | None:
     match = re.match(
-        r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*(\d{4})\b",
+        r"[^.;,(]{0,40}?(?:cùng kỳ|same period|so với|on|of)\s*(?:năm|of)?\s*"
+        r"(\d{4}|(?:1[.,]9|2[.,]0)\d{2})(?![\d.,]\d)\b",
         p.text[start : start + 60],
         re.I,
     )
-    return int(match.group(1)) if match else None
+    return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 
 def _own_noun(p: Paragraph, figure: Figure) -> bool:

@@ -1,19 +1,21 @@
 """A claim against the computed figures of the indicator its words name: a count with the
 actual, A/B with the actual and the plan (or the same period), a plan claim with the percent
 of plan and a same-period claim with the same period whether or not A/B is written; a unit's
-own rate with that unit's figures and a count of units with the data's units."""
+own rate with that unit's figures (counts of units: `unit_counts`). A claim tied to an
+indicator the data cannot check is "unchecked" and says why; "unmatched" is only for a
+claim tied to no indicator. Reasons name an indicator by its label, never its id."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from fractions import Fraction
 
 from ..model import Figures, Report
 from ..text import fold
 from .arithmetic import value_of
-from .claims import Found, Paragraph
-from .numbers import agrees, number, shown
+from .claims import Found
+from .indicators import label_of
+from .numbers import agrees, grouped, number, shown
 from .numbers import pct as _pct
 
 
@@ -33,9 +35,17 @@ def check_data(
         return
     if found.status == "mismatch":
         return
-    known = totals.get(indicator) if indicator else None
-    if known is None:
+    if indicator is None:
         found.status = "unmatched"
+        return
+    known = totals.get(indicator)
+    if known is None:
+        name = _names(indicator)
+        _unchecked(
+            found,
+            f"dữ liệu không có số liệu {name[0]}",
+            f"the data has no figures of {name[1]}",
+        )
         return
     if found.kind == "count":
         _compare_count(found, known.actual, indicator or "")
@@ -63,69 +73,56 @@ def _data_unit(found: Found, indicator: str | None, data: Report) -> None:
         None,
     )
     actual, plan = (unit.figures.actual, unit.figures.plan) if unit else (None, None)
-    if found.kind != "plan" or found.stated is None or actual is None or not plan:
+    if indicator is None:
         found.status = "unmatched"
+        return
+    name = _names(indicator)
+    if found.kind != "plan" or found.stated is None:
+        _unchecked(
+            found,
+            f"tỷ lệ của {found.unit} không nói là so với kế hoạch ({name[0]})",
+            f"the rate of {found.unit} is not said to be of plan ({name[1]})",
+        )
+        return
+    if unit is None or actual is None or not plan:
+        what = (
+            ("không có đơn vị", "has no unit")
+            if unit is None
+            else ("không có kế hoạch của", "has no plan for")
+        )
+        _unchecked(
+            found,
+            f"dữ liệu {what[0]} {found.unit} ({name[0]})",
+            f"the data {what[1]} {found.unit} ({name[1]})",
+        )
         return
     exact = Fraction(actual * 100, plan)
     value = shown(exact, found.stated)
     found.computed, found.basis = value, f"{actual}/{plan} ({found.unit}, {indicator})"
+    found.shown = (
+        f"{number(actual, 'vi')}/{number(plan, 'vi')} ({found.unit})",
+        f"{number(actual, 'en')}/{number(plan, 'en')} ({found.unit})",
+    )
     if agrees(found.stated, exact):
         found.status = "ok"
         return
     _mismatch(
         found,
         f"ghi {found.unit} đạt {_pct(found.stated, 'vi')} kế hoạch, nhưng dữ liệu cho "
-        f"{number(actual, 'vi')}/{number(plan, 'vi')} = {_pct(value, 'vi')} ({indicator})",
+        f"{number(actual, 'vi')}/{number(plan, 'vi')} = {_pct(value, 'vi')} ({name[0]})",
         f"states {found.unit} at {_pct(found.stated, 'en')} of plan, but the data gives "
-        f"{number(actual, 'en')}/{number(plan, 'en')} = {_pct(value, 'en')} ({indicator})",
+        f"{number(actual, 'en')}/{number(plan, 'en')} = {_pct(value, 'en')} ({name[1]})",
     )
 
 
-# "cả 30 đơn vị vượt kế hoạch", "5 đơn vị chưa đạt kế hoạch", "18 units exceeded it"
-_UNITS_THAT = re.compile(
-    r"\s*(?:đơn vị|units?)\s+(?:(?P<above>vượt|exceeded)|(?P<below>chưa đạt|fell short)"
-    r"|(?P<reached>đạt|reached))\b",
-    re.I,
-)
+def _names(indicator: str) -> tuple[str, str]:
+    return label_of(indicator, "vi"), label_of(indicator, "en")
 
 
-def check_units(p: Paragraph, found: Found, indicator: str | None, data: Report) -> None:
-    """A count of units against plan: how many of the data's units with a plan for the
-    indicator reached it (at or above), exceeded it, or fell short."""
-    match = _UNITS_THAT.match(p.text, found.anchor.end)
-    units = [
-        u
-        for u in data.units
-        if u.figures.indicator == indicator and u.figures.actual is not None and u.figures.plan
-    ]
-    if match is None or not units or found.anchor.kind != "count":
-        found.status = "unmatched"
-        return
-    which = next(k for k in ("above", "below", "reached") if match.group(k))
-    signs = {"above": (1,), "below": (-1,), "reached": (0, 1)}[which]
-    count = sum(1 for u in units if _sign((u.figures.actual or 0) - (u.figures.plan or 0)) in signs)
-    stated = found.anchor.count
-    found.stated, found.computed = Decimal(stated), Decimal(count)
-    found.basis = f"{which}: {count}/{len(units)} ({indicator})"
-    words = {
-        "above": ("vượt kế hoạch", "exceeded the plan"),
-        "below": ("chưa đạt kế hoạch", "fell short of the plan"),
-        "reached": ("đạt kế hoạch trở lên", "reached the plan"),
-    }[which]
-    if stated == count:
-        found.status = "ok"
-        return
-    _mismatch(
-        found,
-        f"ghi {number(stated, 'vi')} đơn vị {words[0]}, nhưng theo dữ liệu là "
-        f"{number(count, 'vi')} trong {number(len(units), 'vi')} đơn vị ({indicator})",
-        f"states {number(stated, 'en')} units {words[1]}, but the data has "
-        f"{number(count, 'en')} of {number(len(units), 'en')} units ({indicator})",
-    )
-
-
-def _sign(n: int) -> int:
-    return (n > 0) - (n < 0)
+def _unchecked(found: Found, vi: str, en: str) -> None:
+    """Tied to an indicator, but the data cannot check it: why, in both languages."""
+    found.status = "unchecked"
+    found.reason = (vi, en)
 
 
 def _mismatch(found: Found, vi: str, en: str) -> None:
@@ -135,18 +132,23 @@ def _mismatch(found: Found, vi: str, en: str) -> None:
 
 def _compare_count(found: Found, actual: int | None, indicator: str) -> None:
     stated = value_of(found.anchor)
+    name = _names(indicator)
     found.stated = Decimal(stated)
     found.computed = Decimal(actual) if actual is not None else None
-    found.basis = indicator
+    found.basis, found.shown = indicator, ("dữ liệu", "the data")
     if actual is None:
-        found.status = "unmatched"
+        _unchecked(
+            found,
+            f"dữ liệu không có số thực hiện ({name[0]})",
+            f"the data has no actual figure ({name[1]})",
+        )
     elif stated == actual:
         found.status = "ok"
     else:
         _mismatch(
             found,
-            f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({indicator})",
-            f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({indicator})",
+            f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({name[0]})",
+            f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({name[1]})",
         )
 
 
@@ -157,9 +159,10 @@ def _count_problem(found: Found, actual: int | None, indicator: str) -> tuple[st
     stated = value_of(found.count)
     if stated == actual:
         return None
+    name = _names(indicator)
     return (
-        f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({indicator})",
-        f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({indicator})",
+        f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({name[0]})",
+        f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({name[1]})",
     )
 
 
@@ -169,34 +172,47 @@ def _data_ratio(found: Found, known: Figures, indicator: str) -> None:
     expected = known.prior if prior else known.plan
     a, b = found.count.a, found.count.b
     word = ("cùng kỳ", "the same period") if prior else ("kế hoạch", "plan")
+    name = _names(indicator)
     if a != known.actual:
         _mismatch(
             found,
             f"ghi {number(a, 'vi')}/{number(b, 'vi')}, nhưng dữ liệu có thực hiện "
-            f"{number(known.actual, 'vi')} ({indicator})",
+            f"{number(known.actual, 'vi')} ({name[0]})",
             f"states {number(a, 'en')}/{number(b, 'en')}, but the data has "
-            f"{number(known.actual, 'en')} ({indicator})",
+            f"{number(known.actual, 'en')} ({name[1]})",
         )
     elif b != expected:
         _mismatch(
             found,
             f"ghi {number(a, 'vi')}/{number(b, 'vi')}, nhưng dữ liệu có {word[0]} "
-            f"{number(expected, 'vi')} ({indicator})",
+            f"{number(expected, 'vi')} ({name[0]})",
             f"states {number(a, 'en')}/{number(b, 'en')}, but the data has {word[1]} "
-            f"{number(expected, 'en')} ({indicator})",
+            f"{number(expected, 'en')} ({name[1]})",
         )
     else:
         found.status = "ok"
-        found.basis = f"{found.basis or 'A/B'}; {indicator}"
+        written = found.basis or "A/B"
+        found.basis = f"{written}; {indicator}"
+        found.shown = (f"{grouped(written, 'vi')}; dữ liệu", f"{grouped(written, 'en')}; the data")
 
 
 def _data_plan(found: Found, known: Figures, indicator: str) -> None:
+    name = _names(indicator)
     if found.stated is None or known.actual is None or not known.plan:
-        found.status = "unmatched" if found.status == "unchecked" else found.status
+        if found.status == "unchecked":
+            _unchecked(
+                found,
+                f"dữ liệu không có kế hoạch ({name[0]})",
+                f"the data has no plan ({name[1]})",
+            )
         return
     exact = Fraction(known.actual * 100, known.plan) - (100 if found.over else 0)
     value = shown(exact, found.stated)
     found.computed, found.basis = value, f"{known.actual}/{known.plan} ({indicator})"
+    found.shown = _from_data(
+        f"{_n(known.actual, 'vi')}/{_n(known.plan, 'vi')}",
+        f"{_n(known.actual, 'en')}/{_n(known.plan, 'en')}",
+    )
     if agrees(found.stated, exact):
         found.status = "ok"
     else:
@@ -204,25 +220,30 @@ def _data_plan(found: Found, known: Figures, indicator: str) -> None:
             found,
             f"ghi {_pct(found.stated, 'vi')} kế hoạch, nhưng dữ liệu cho "
             f"{number(known.actual, 'vi')}/{number(known.plan, 'vi')} = {_pct(value, 'vi')} "
-            f"({indicator})",
+            f"({name[0]})",
             f"states {_pct(found.stated, 'en')} of plan, but the data gives "
             f"{number(known.actual, 'en')}/{number(known.plan, 'en')} = {_pct(value, 'en')} "
-            f"({indicator})",
+            f"({name[1]})",
         )
 
 
 def _data_same_period(found: Found, known: Figures, indicator: str, data: Report) -> None:
     actual, prior = known.actual, known.prior
+    name = _names(indicator)
     if actual is None or not prior:
-        found.status = "unmatched"
+        _unchecked(
+            found,
+            f"dữ liệu không có số cùng kỳ ({name[0]})",
+            f"the data has no same-period figure ({name[1]})",
+        )
         return
     if found.base_text == "prior" and found.base is not None and found.base != prior:
         _mismatch(  # a table's Cùng kỳ column
             found,
             f"ghi cùng kỳ {number(found.base, 'vi')}, nhưng dữ liệu có {number(prior, 'vi')} "
-            f"({indicator})",
+            f"({name[0]})",
             f"states the same period at {number(found.base, 'en')}, but the data has "
-            f"{number(prior, 'en')} ({indicator})",
+            f"{number(prior, 'en')} ({name[1]})",
         )
         found.computed = Decimal(prior)
         return
@@ -243,6 +264,9 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
         change = (actual - prior) * (found.direction or 1)
         found.stated, found.computed = Decimal(found.change), Decimal(change)
         found.basis = f"{actual} − {prior} ({indicator})"
+        found.shown = _from_data(
+            f"{_n(actual, 'vi')} − {_n(prior, 'vi')}", f"{_n(actual, 'en')} − {_n(prior, 'en')}"
+        )
         if change == found.change:
             found.status = "ok"
         else:
@@ -250,10 +274,10 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
                 found,
                 f"ghi {'tăng' if found.direction > 0 else 'giảm'} {number(found.change, 'vi')}, "
                 f"nhưng dữ liệu cho {number(actual, 'vi')} − {number(prior, 'vi')} = "
-                f"{number(actual - prior, 'vi')} ({indicator})",
+                f"{number(actual - prior, 'vi')} ({name[0]})",
                 f"states {'up' if found.direction > 0 else 'down'} {number(found.change, 'en')}, "
                 f"but the data gives {number(actual, 'en')} − {number(prior, 'en')} = "
-                f"{number(actual - prior, 'en')} ({indicator})",
+                f"{number(actual - prior, 'en')} ({name[1]})",
             )
         return
     if found.stated is None:
@@ -262,15 +286,18 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
         ok = actual == prior  # "bằng cùng kỳ"
         found.computed = shown(Fraction((actual - prior) * 100, prior), Decimal("0.1"))
         found.basis = f"{actual}/{prior} ({indicator})"
+        found.shown = _from_data(
+            f"{_n(actual, 'vi')}/{_n(prior, 'vi')}", f"{_n(actual, 'en')}/{_n(prior, 'en')}"
+        )
         if ok:
             found.status = "ok"
         else:
             _mismatch(
                 found,
                 f"ghi bằng cùng kỳ, nhưng dữ liệu có {number(actual, 'vi')} so với "
-                f"{number(prior, 'vi')} ({indicator})",
+                f"{number(prior, 'vi')} ({name[0]})",
                 f"states level with the same period, but the data has {number(actual, 'en')} "
-                f"against {number(prior, 'en')} ({indicator})",
+                f"against {number(prior, 'en')} ({name[1]})",
             )
         return
 
@@ -284,6 +311,7 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
         exact = Fraction((actual - prior) * 100 * found.direction, prior)
     value = shown(exact, found.stated)
     found.computed, found.basis = value, f"{how('en').replace(',', '')} ({indicator})"
+    found.shown = _from_data(how("vi"), how("en"))
     if exact >= 0 and agrees(found.stated, exact):
         found.status = "ok"
         return
@@ -300,7 +328,16 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
     _mismatch(
         found,
         f"ghi {word[0]} {_pct(found.stated, 'vi')}, nhưng dữ liệu cho {data_vi} "
-        f"({how('vi')}, {indicator})",
+        f"({how('vi')}, {name[0]})",
         f"states {word[1]} {_pct(found.stated, 'en')}, but the data gives {data_en} "
-        f"({how('en')}, {indicator})",
+        f"({how('en')}, {name[1]})",
     )
+
+
+def _n(value: int, lang: str) -> str:
+    return number(value, lang)
+
+
+def _from_data(vi: str, en: str) -> tuple[str, str]:
+    """A basis computed from the data's figures, as people read it."""
+    return f"{vi} (dữ liệu)", f"{en} (data)"

@@ -26,6 +26,14 @@ def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
     return phrases
 
 
+def label_of(indicator: str, lang: str) -> str:
+    """How the catalogue names an indicator to people, in `lang` (its id, in JSON only)."""
+    from ..catalogue import load_catalogue
+
+    known = load_catalogue().indicators.get(indicator)
+    return known.label(lang) if known is not None else indicator
+
+
 def best_indicator(
     words: list[str], phrases: list[tuple[tuple[str, ...], str]], clause: int = 0
 ) -> str | None:

@@ -101,6 +101,16 @@ def pct(value: Decimal, lang: str) -> str:
     return number(value, lang) + "%"
 
 
+_BARE = re.compile(r"(?<![\d.,])(?<!năm )(?<!kỳ )(?<!year )\d{4,}(?![\d.,])")
+
+
+def grouped(text: str, lang: str) -> str:
+    """'10479/9810' -> '10.479/9.810' (vi), '10,479/9,810' (en): the bare whole numbers of
+    a computed basis as people read them; numbers as the report wrote them, and years
+    ("năm 2022", "cùng kỳ 2022"), stay."""
+    return _BARE.sub(lambda m: number(int(m.group()), lang), text)
+
+
 # ---------------------------------------------------------------- vocabulary
 
 
@@ -190,6 +200,8 @@ _DOCUMENT = re.compile(
 _NAME = re.compile(r"(?i:covid)\s*[-–]?\s*\d+")
 _RANGE = re.compile(rf"(?<![\d/.,]){_NUM}\s*%?\s*[-–]\s*{_NUM}(?![\d/])")
 _FROM_TO = re.compile(rf"\btừ\s+{_NUM}\s*%?\s+(?:đến|tới)\s+{_NUM}", re.I)
+# A year however it is typed: "2023", "2.023", "2,023" (a year word before it decides).
+_YEAR = re.compile(r"(?:19|20)\d{2}|(?:1[.,]9|2[.,]0)\d{2}")
 _COUNT_NOUN = re.compile(r"^\s*(?:đảng viên|đồng chí|người|đại biểu|tổ chức|chi bộ|đảng bộ)", re.I)
 
 
@@ -296,6 +308,8 @@ def _number(text: str, match: re.Match[str]) -> Figure:
         why = "decimal"
     elif re.fullmatch(r"(?:19|20)\d{2}", raw) and not _COUNT_NOUN.match(after):
         why = "year"
+    elif _YEAR.fullmatch(raw) and ends_with_word(before, folded("year", "before")):
+        why = "year"  # "cùng kỳ 2.022", "năm 2,023": a year, never 2,022 of anything
     elif ends_with_word(before, folded("not_a_count", "before")) or _enumerator(before, after):
         why = "ordinal"
     elif glued and glued.group().isupper() and glued.group().lower() not in ("đv",):
