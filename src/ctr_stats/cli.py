@@ -304,6 +304,10 @@ def _format_for(given: ComputeFormat | None, output: Path | None) -> ComputeForm
     from .errors import UsageError
     from .read import SPREADSHEET_SUFFIXES
 
+    if output is not None:
+        from .output import writable_target
+
+        writable_target(output)  # a folder, a device…: said so before its suffix is read
     suffix = output.suffix.lower() if output is not None else ""
     named = FORMAT_BY_SUFFIX.get(suffix)
     if output is not None and given is None and named is None:
