@@ -23,8 +23,26 @@ HEADINGS_SHORT = {
 NARROW = 100
 PIPE_WIDTH = 120
 HEADINGS = {
-    "vi": ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ", "% KH", "% CK", "Tăng giảm", "Số đơn vị"),
-    "en": ("Indicator", "Plan", "Actual", "Prior", "% plan", "% prior", "Change", "Units reporting"),
+    "vi": (
+        "Chỉ tiêu",
+        "Kế hoạch",
+        "Thực hiện",
+        "Cùng kỳ",
+        "% KH",
+        "% CK",
+        "Tăng giảm",
+        "Số đơn vị",
+    ),
+    "en": (
+        "Indicator",
+        "Plan",
+        "Actual",
+        "Prior",
+        "% plan",
+        "% prior",
+        "Change",
+        "Units reporting",
+    ),
 }
 
 
