@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import SAMPLES
+from .test_cli import SAMPLES, run
 from .test_hijack import run_main
 
 DEEP = "[" * 3000 + "]" * 3000
@@ -129,3 +129,14 @@ def test_a_command_line_mistake_is_told_in_the_users_language(
     )
     code, _, err, _ = run_main(capfdbinary, *english)
     assert code == 2 and en in err, err
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("compute", "--help"), ("units", "--help"), ("units", "find", "--help")]
+)
+def test_the_help_options_own_line_is_in_both_languages(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Show this message" not in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "--help Hiện hướng dẫn này rồi thoát / show this message and exit" in flat

@@ -982,6 +982,7 @@ def command_help(args: list[str]) -> str | None:
         return None
     try:
         group = typer.main.get_command(app)
+        _bilingual_help_option(group)
         command = group.commands.get(args[0])  # type: ignore[attr-defined]
         if command is None:
             return None
@@ -1024,7 +1025,9 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
 
     lang = chosen_lang(sys.argv[1:])
     try:
-        code = app(standalone_mode=False)
+        command = typer.main.get_command(app)
+        _bilingual_help_option(command)
+        code = command.main(standalone_mode=False)
         if stop.signal is None:
             return code if isinstance(code, int) else 0
     except ReaderGone:
@@ -1046,6 +1049,19 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
                 raise
             return _unexpected(exc)
     return _stopped(stop.signal, lang)
+
+
+HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát / show this message and exit"
+
+
+def _bilingual_help_option(command: Any) -> None:
+    """--help's own line, which click writes in English only, in both languages as every
+    other option's help is."""
+    option = command.get_help_option(typer.Context(command))
+    if option is not None:
+        option.help = HELP_OPTION_TEXT
+    for sub in getattr(command, "commands", {}).values():
+        _bilingual_help_option(sub)
 
 
 def _unexpected(exc: BaseException) -> int:
