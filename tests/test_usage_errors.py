@@ -42,6 +42,33 @@ CONFIGS = [
     ),
     ('[[ignore]]\ncode = "x"\nreason = "y"\nunti = "Ba Đình"', "unti", "unknown keys: unti"),
     (f"registry = {DEEP}", "lồng nhau quá sâu", "nests arrays or tables too deeply"),
+    # TOML itself broken: the line and column, and why, in Vietnamese
+    (
+        'period = "2023',
+        'tệp cấu hình viết sai ở dòng 1, cột 15: chuỗi thiếu dấu " đóng trước cuối dòng',
+        "written wrongly at line 1, column 15: Illegal character",
+    ),
+    (
+        "registry = hanoi",
+        'tệp cấu hình viết sai ở dòng 1, cột 12: giá trị không hợp lệ (chữ phải đặt trong dấu ")',
+        "at line 1, column 12: Invalid value",
+    ),
+    ("\n[thresholds", "ở dòng 2, cột 12: tên bảng thiếu dấu ] đóng", "at line 2, column 12"),
+    ("period\n", "ở dòng 1, cột 7: thiếu dấu = sau tên khóa", "at line 1, column 7"),
+    ("[a]\n[a]", "ở dòng 2, cột 3: khóa hoặc bảng này đã khai báo ở trên", "Cannot declare"),
+    # a finding code misspelt: named, with the closest ones
+    (
+        '[severity]\n"missing-indicatr" = "error"',
+        '[severity] missing-indicatr: không có mã lỗi hay cảnh báo "missing-indicatr"; có phải'
+        " ý bạn là: missing-indicator, missing-unit, missing-prior-unit?",
+        'there is no finding code "missing-indicatr"; did you mean: missing-indicator,',
+    ),
+    (
+        '[[ignore]]\ncode = "total-mismatches"\nreason = "đã thống nhất"',
+        '[[ignore]] 1 code: không có mã lỗi hay cảnh báo "total-mismatches"; có phải ý bạn là:'
+        " total-mismatch, period-mismatch, sum-mismatch?",
+        "did you mean: total-mismatch, period-mismatch, sum-mismatch?",
+    ),
 ]
 
 
@@ -140,3 +167,18 @@ def test_the_help_options_own_line_is_in_both_languages(args: tuple[str, ...]) -
     assert "Show this message" not in result.stdout
     flat = " ".join(result.stdout.split())
     assert "--help Hiện hướng dẫn này rồi thoát / show this message and exit" in flat
+
+
+def test_one_registry_of_finding_codes_is_the_one_the_readme_documents() -> None:
+    import re
+
+    from ctr_stats.finding_codes import finding_codes
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = set()
+    for line in readme.splitlines():
+        row = re.match(r"\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (?:error|warning)", line)
+        if row:
+            documented.update(re.findall(r"`([a-z-]+)`", row.group(1)))
+    assert finding_codes() == documented
+    assert len(documented) == 40
