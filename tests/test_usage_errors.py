@@ -182,3 +182,29 @@ def test_one_registry_of_finding_codes_is_the_one_the_readme_documents() -> None
             documented.update(re.findall(r"`([a-z-]+)`", row.group(1)))
     assert finding_codes() == documented
     assert len(documented) == 40
+
+
+def test_units_show_says_its_source_in_the_users_language() -> None:
+    vi = run("units", "show", "quang-ngai-2025").stdout.splitlines()[1]
+    assert vi == (
+        "Nguồn: gói vietnam-provinces 2025.10.1 trên PyPI (dữ liệu ngày 18/10/2025): danh mục"
+        " đơn vị hành chính mới của Tổng cục Thống kê"
+    )
+    hanoi = run("units", "show", "hanoi-2024").stdout.splitlines()[1]
+    assert hanoi == (
+        "Nguồn: Danh mục đơn vị hành chính cấp huyện của Tổng cục Thống kê (bản xuất năm 2022)"
+    )
+    en = run("units", "show", "quang-ngai-2025", "--lang", "en").stdout.splitlines()[1]
+    assert en.startswith("Source: PyPI package vietnam-provinces 2025.10.1")
+
+
+def test_a_broken_zip_is_said_in_vietnamese(tmp_path: Path) -> None:
+    broken = tmp_path / "ba-dinh.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run("check", str(broken), "--partial")
+    assert result.returncode == 3
+    assert (
+        f"error unreadable-file: {broken}: tệp nén bị hỏng hoặc không trọn vẹn (có thể chép"
+        " hoặc tải về chưa xong): hãy xin đơn vị gửi lại tệp\n"
+    ) in result.stdout + result.stderr
+    assert "zip file" not in result.stdout + result.stderr
