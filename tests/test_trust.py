@@ -237,10 +237,10 @@ def test_a_missing_unit_fails_and_writes_nothing(without_ung_hoa: Path, tmp_path
     assert "--allow-missing" in result.stderr.splitlines()[-1]
     text = run("compute", str(without_ung_hoa), "--format", "text").stdout
     assert "toàn thành phố kết nạp" not in text.lower()
-    assert "Năm 2023, toàn thành phố (chưa gồm Ứng Hòa chưa có báo cáo) kết nạp" in text
+    assert "Năm 2023, toàn thành phố (chưa gồm số liệu của Ứng Hòa) kết nạp" in text
 
 
-MISSING_VI = "Thiếu báo cáo của 1 đơn vị (Ứng Hòa): các số tổng chưa gồm các đơn vị này."
+MISSING_VI = "Thiếu báo cáo của 1 đơn vị (Ứng Hòa): các số tổng chưa gồm đơn vị này."
 
 
 @pytest.mark.parametrize(
