@@ -57,3 +57,15 @@ def test_explain_on_the_command_line() -> None:
     unknown = run("explain", "admission.total", "data/samples/2023", "--unit", "Ba Dình Mới")
     assert unknown.returncode == 2
     assert "Quận Ba Đình" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_explain_reads_the_configuration_given_with_config(tmp_path: Path) -> None:
+    config = tmp_path / "cau-hinh.toml"
+    config.write_text('[[ignore]]\ncode = "total-mismatchx"\nreason = "x"\n', encoding="utf-8")
+    for args in (("admission.total", "data/samples/2023"), ("--unused", "data/samples/2023")):
+        result = run("explain", *args, "--config", str(config))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f'Lỗi: {config}: [[ignore]] 1 code: không có mã lỗi hay cảnh báo "total-mismatchx";'
+            " có phải ý bạn là: total-mismatch, period-mismatch, sum-mismatch?\n"
+        )

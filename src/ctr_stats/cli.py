@@ -813,6 +813,7 @@ def explain(
     units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
+    config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Số liệu lấy từ những ô nào / every cell a figure was added up from."""
@@ -828,7 +829,13 @@ def explain(
         own = _own_units(units, units_only)
         if unused:  # `explain --unused PATH…`: no indicator, every argument a path
             report = _compute(
-                [Path(indicator), *(paths or [])], registry, own, period, precision, prior
+                [Path(indicator), *(paths or [])],
+                registry,
+                own,
+                period,
+                precision,
+                prior,
+                config=config,
             )
             render_unused(report, Console(highlight=False), lang=lang.value)
             return
@@ -836,7 +843,7 @@ def explain(
             raise UsageError(
                 "thiếu tệp hoặc thư mục bảng tính", "missing the workbook files or folders"
             )
-        report = _compute(paths, registry, own, period, precision, prior)
+        report = _compute(paths, registry, own, period, precision, prior, config=config)
         chosen = None
         if unit is not None:
             matcher = UnitMatcher(api.registry_in_force(registry, own[0], own[1], report.period))
