@@ -989,7 +989,7 @@ def command_help(args: list[str]) -> str | None:
         return None
     try:
         group = typer.main.get_command(app)
-        _bilingual_help_option(group)
+        bilingual_help_option(group)
         command = group.commands.get(args[0])  # type: ignore[attr-defined]
         if command is None:
             return None
@@ -1033,7 +1033,7 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
     lang = chosen_lang(sys.argv[1:])
     try:
         command = typer.main.get_command(app)
-        _bilingual_help_option(command)
+        bilingual_help_option(command)
         code = command.main(standalone_mode=False)
         if stop.signal is None:
             return code if isinstance(code, int) else 0
@@ -1061,14 +1061,14 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
 HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát / show this message and exit"
 
 
-def _bilingual_help_option(command: Any) -> None:
+def bilingual_help_option(command: Any) -> None:
     """--help's own line, which click writes in English only, in both languages as every
     other option's help is."""
     option = command.get_help_option(typer.Context(command))
     if option is not None:
         option.help = HELP_OPTION_TEXT
     for sub in getattr(command, "commands", {}).values():
-        _bilingual_help_option(sub)
+        bilingual_help_option(sub)
 
 
 def _unexpected(exc: BaseException) -> int:
