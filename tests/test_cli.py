@@ -175,7 +175,7 @@ def test_missing_unit_fails_unless_allowed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("columns", ["60", "100"])
 def test_command_help_is_typers_help(command: str, columns: str) -> None:
     """`ctr-stats COMMAND --help` skips parsing (for speed) and prints exactly what typer
-    would, at any terminal width."""
+    would (with --help's own line in both languages), at any terminal width."""
     env = {**os.environ, "COLUMNS": columns, "PYTHONPATH": str(ROOT / "src")}
     fast = subprocess.run(
         [sys.executable, "-m", "ctr_stats", command, "--help"],
@@ -188,7 +188,9 @@ def test_command_help_is_typers_help(command: str, columns: str) -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from ctr_stats.cli import app; sys.argv[0] = 'ctr-stats'; app()",
+            "import sys, typer; from ctr_stats.cli import app, bilingual_help_option;"
+            " group = typer.main.get_command(app); bilingual_help_option(group);"
+            " sys.argv[0] = 'ctr-stats'; group()",
             command,
             "--help",
         ],

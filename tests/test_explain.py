@@ -57,3 +57,36 @@ def test_explain_on_the_command_line() -> None:
     unknown = run("explain", "admission.total", "data/samples/2023", "--unit", "Ba Dình Mới")
     assert unknown.returncode == 2
     assert "Quận Ba Đình" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_explain_reads_the_configuration_given_with_config(tmp_path: Path) -> None:
+    config = tmp_path / "cau-hinh.toml"
+    config.write_text('[[ignore]]\ncode = "total-mismatchx"\nreason = "x"\n', encoding="utf-8")
+    for args in (("admission.total", "data/samples/2023"), ("--unused", "data/samples/2023")):
+        result = run("explain", *args, "--config", str(config))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f'Lỗi: {config}: [[ignore]] 1 code: không có mã lỗi hay cảnh báo "total-mismatchx";'
+            " có phải ý bạn là: total-mismatch, period-mismatch, sum-mismatch?\n"
+        )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "vi",
+            "16.412 số trong các bảng: 14.034 được cộng vào số liệu, 1.590 dùng để đối chiếu"
+            " (dòng tổng, tỷ lệ %), 788 số thứ tự dòng, cột, 0 không được dùng",
+        ),
+        (
+            "en",
+            "16,412 numbers in the tables: 14,034 added into figures, 1,590 checked (total"
+            " rows, percentages), 788 row or column numbers, 0 not used",
+        ),
+    ],
+)
+def test_unused_counts_have_thousands_separators(lang: str, said: str) -> None:
+    result = run("explain", "--unused", "data/samples/2023", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    assert " ".join(result.stdout.split()) == said

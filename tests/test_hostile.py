@@ -52,7 +52,7 @@ def run_bounded(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
 def test_hostile_file(hostile: Path, tmp_path: Path, case: Case) -> None:
     path = hostile / case.name
     report = tmp_path / "bao-cao.md"
-    report.write_text("the previous report", encoding="utf-8")
+    report.write_text("ctr-stats compute: the previous report", encoding="utf-8")
     result, elapsed = run_bounded(
         "compute", str(path), "--units-only", str(UNITS), "--lang", "en", "-o", str(report)
     )
@@ -65,7 +65,7 @@ def test_hostile_file(hostile: Path, tmp_path: Path, case: Case) -> None:
     if case.exit_code == 3:
         assert str(path) in result.stderr
     if case.exit_code != 0:  # unread, or an error under a figure: no report written
-        assert report.read_text(encoding="utf-8") == "the previous report"
+        assert report.read_text(encoding="utf-8") == "ctr-stats compute: the previous report"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.md"]
     else:
         assert "| New members admitted |" in report.read_text(encoding="utf-8")

@@ -84,7 +84,7 @@ def test_output_onto_what_is_not_a_file_is_refused_and_left_as_it_was(
 def test_output_through_a_link_writes_the_file_it_names(tmp_path: Path) -> None:
     real = tmp_path / "shared" / "bao-cao.md"
     real.parent.mkdir()
-    real.write_text("old")
+    real.write_text("ctr-stats compute: an earlier report")
     real.chmod(0o604)
     link = tmp_path / "bao-cao.md"
     link.symlink_to(real)
@@ -128,9 +128,9 @@ def test_past_the_file_size_limit_no_partial_report_is_left(tmp_path: Path, name
     assert "không đủ chỗ để ghi tệp" in result.stderr and "unexpected" not in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert list(tmp_path.iterdir()) == []
-    target.write_text("the previous report")
+    target.write_text("ctr-stats compute: the previous report")
     assert run_limited("compute", "data/samples/2023", "-o", str(target)).returncode == 2
-    assert target.read_text() == "the previous report"
+    assert target.read_text() == "ctr-stats compute: the previous report"
     assert list(tmp_path.iterdir()) == [target]
 
 
@@ -170,7 +170,7 @@ def test_ctrl_c_says_the_run_was_stopped_and_nothing_was_written(
     tmp_path: Path, how: signal.Signals, code: int
 ) -> None:
     target = tmp_path / "phu-luc.xlsx"
-    target.write_bytes(b"the previous report")
+    target.write_bytes(b"ctr-stats compute: the previous report")
     process = subprocess.Popen(
         [sys.executable, "-m", "ctr_stats", "compute", "data/samples/2023", "-o", str(target)],
         cwd=ROOT,
@@ -189,5 +189,5 @@ def test_ctrl_c_says_the_run_was_stopped_and_nothing_was_written(
     assert process.returncode == code, err
     assert err.startswith("Đã dừng (") and err.endswith(": không ghi tệp nào.\n"), err
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert target.read_bytes() == b"the previous report"
+    assert target.read_bytes() == b"ctr-stats compute: the previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["phu-luc.xlsx"]

@@ -309,7 +309,7 @@ def test_live_formulas_recomputed_by_libreoffice_equal_the_tools(tmp_path: Path)
 
 def test_kill_during_write_keeps_the_previous_report(tmp_path: Path) -> None:
     target = tmp_path / "bao-cao.xlsx"
-    target.write_bytes(b"the previous report")
+    target.write_bytes(b"ctr-stats compute: the previous report")
     env = {**os.environ, "CTR_STATS_TEST_PAUSE_BEFORE_REPLACE": "30"}
     process = subprocess.Popen(
         [sys.executable, "-m", "ctr_stats", "compute", "data/samples/2023", "-o", str(target)],
@@ -324,7 +324,7 @@ def test_kill_during_write_keeps_the_previous_report(tmp_path: Path) -> None:
     assert list(tmp_path.glob(".bao-cao.xlsx.*")), "the temporary file never appeared"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
-    assert target.read_bytes() == b"the previous report"
+    assert target.read_bytes() == b"ctr-stats compute: the previous report"
     result = run("compute", "data/samples/2023", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(target)
@@ -333,7 +333,7 @@ def test_kill_during_write_keeps_the_previous_report(tmp_path: Path) -> None:
 
 def test_permissions_of_the_previous_report_are_kept(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
-    target.write_text("old")
+    target.write_text("ctr-stats compute: an earlier report")
     target.chmod(0o640)
     assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
     assert target.stat().st_mode & 0o777 == 0o640
@@ -348,6 +348,51 @@ def test_writing_over_an_input_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "ba-dinh.xlsx" in result.stderr and "Traceback" not in result.stderr
     assert victim.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_file_the_tool_did_not_write_is_never_written_over(tmp_path: Path, lang: str) -> None:
+    mine = tmp_path / "bao-cao.txt"
+    mine.write_text("Ghi chú của tôi", encoding="utf-8")
+    result = run("compute", "data/samples/2023", "-o", str(mine), "--lang", lang)
+    assert result.returncode == 2
+    said = {
+        "vi": f"Lỗi: {mine}: tệp này đã có và không phải do ctr-stats ghi ra: không ghi đè"
+        " lên nó; hãy chọn tên tệp khác cho --output, hoặc tự xóa (đổi tên) tệp này rồi"
+        " chạy lại\n",
+        "en": f"Error: {mine}: this file is already there and was not written by ctr-stats:"
+        " it is not written over; choose another name for --output, or delete (rename) the"
+        " file and run again\n",
+    }[lang]
+    assert result.stderr == said
+    assert mine.read_text(encoding="utf-8") == "Ghi chú của tôi"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.txt"]
+
+
+def test_the_tools_own_earlier_outputs_and_empty_files_may_be_replaced(tmp_path: Path) -> None:
+    for name in ("phu-luc.xlsx", "bang.csv", "bao-cao.docx"):
+        target = tmp_path / name
+        assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
+        before = target.read_bytes()
+        again = run("compute", "data/samples/2023", "--lang", "en", "-o", str(target))
+        assert again.returncode == 0, again.stderr
+        assert target.read_bytes() != before  # written again, in English
+    empty = tmp_path / "rong.md"
+    empty.touch()
+    assert run("compute", "data/samples/2023", "-o", str(empty)).returncode == 0
+    assert empty.read_text(encoding="utf-8").startswith("<!-- ctr-stats compute")
+
+
+def test_output_naming_a_folder_is_said_so_before_its_suffix(tmp_path: Path) -> None:
+    (tmp_path / "bao-cao").mkdir()
+    (tmp_path / "bang.csv").mkdir()
+    for name in ("bao-cao", "bang.csv"):
+        result = run("compute", "data/samples/2023", "-o", str(tmp_path / name))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"Lỗi: {tmp_path / name}: đây là một thư mục, không phải một tệp: không ghi đè lên"
+            " nó; hãy chọn tên tệp cho --output\n"
+        )
 
 
 def test_a_report_open_in_excel_gets_a_clear_message(tmp_path: Path) -> None:

@@ -105,3 +105,38 @@ def test_readme_configuration_example_gives_no_finding(tmp_path: Path) -> None:
     (tmp_path / "ctr-stats.toml").write_text(broken, encoding="utf-8")
     result = run("check", samples, "--format", "json", cwd=tmp_path)
     assert result.returncode == 1 and '"part-exceeds-whole"' in result.stdout
+
+
+def test_the_readme_says_no_line_twice() -> None:
+    """Outside its code blocks, no line of prose (longer than a heading) is repeated."""
+    prose = re.sub(r"```.*?```", "", README, flags=re.DOTALL)
+    lines = [line.strip() for line in prose.splitlines() if len(line.strip()) > 30]
+    assert sorted({line for line in lines if lines.count(line) > 1}) == []
+
+
+def test_the_readme_shows_checks_last_line_as_printed() -> None:
+    result = run("check", "data/samples/2023")
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last == "✔ 0 lỗi, 0 cảnh báo, 0 bỏ qua"
+    assert f'then "{last}"' in README
+
+
+def test_the_readme_table_is_the_one_compute_prints() -> None:
+    opening = "What the first command prints (first rows):\n\n```\n"
+    start = README.index(opening) + len(opening)
+    shown = README[start : README.index("(…)\n```", start)].splitlines()
+    printed = run("compute", "data/samples/2023").stdout.splitlines()
+    assert shown == printed[: len(shown)]
+
+
+def test_the_narrow_english_table_fits_80_columns() -> None:
+    result = run("compute", "data/samples/2022-h1", "--lang", "en", "--by", "unit", columns=80)
+    assert result.returncode == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "Units" in result.stdout.splitlines()[2]
+
+
+def test_the_readme_workflow_is_to_be_saved_in_the_users_repository() -> None:
+    assert "to save in your repository as\n`.github/workflows/so-lieu.yml`" in README
+    assert not (ROOT / ".github" / "workflows" / "so-lieu.yml").exists()

@@ -237,10 +237,10 @@ def test_a_missing_unit_fails_and_writes_nothing(without_ung_hoa: Path, tmp_path
     assert "--allow-missing" in result.stderr.splitlines()[-1]
     text = run("compute", str(without_ung_hoa), "--format", "text").stdout
     assert "toàn thành phố kết nạp" not in text.lower()
-    assert "Năm 2023, toàn thành phố (chưa gồm Ứng Hòa chưa có báo cáo) kết nạp" in text
+    assert "Năm 2023, toàn thành phố (chưa gồm số liệu của Ứng Hòa) kết nạp" in text
 
 
-MISSING_VI = "Thiếu báo cáo của 1 đơn vị (Ứng Hòa): các số tổng chưa gồm các đơn vị này."
+MISSING_VI = "Thiếu báo cáo của 1 đơn vị (Ứng Hòa): các số tổng chưa gồm đơn vị này."
 
 
 @pytest.mark.parametrize(
@@ -701,3 +701,24 @@ def test_a_report_sheet_whose_indicators_are_worded_unknown_stays_an_error(folde
     code, data, _ = compute_json(str(folder), "--lang", "en")
     assert code == 1
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [("unread-sheet", "error")]
+
+
+def test_the_annex_names_ctr_stats_as_its_creator(tmp_path: Path) -> None:
+    """Read back by openpyxl, which shows "openpyxl" where dc:creator is empty."""
+    from openpyxl import load_workbook
+
+    from ctr_stats import __version__
+    from ctr_stats.own_output import package_is_own
+
+    target = tmp_path / "phu-luc.xlsx"
+    result = run("compute", "data/samples/2023", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    workbook = load_workbook(target, read_only=True)
+    assert workbook.properties.creator == "ctr-stats"
+    assert workbook.properties.title == "BIỂU TỔNG HỢP"
+    workbook.close()
+    with zipfile.ZipFile(target) as archive:
+        assert b"<dc:creator>ctr-stats</dc:creator>" in archive.read("docProps/core.xml")
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+        assert f"<vt:lpwstr>compute {__version__}</vt:lpwstr>" in custom
+        assert package_is_own(archive)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import SAMPLES
+from .test_cli import SAMPLES, run
 from .test_hijack import run_main
 
 DEEP = "[" * 3000 + "]" * 3000
@@ -42,6 +42,33 @@ CONFIGS = [
     ),
     ('[[ignore]]\ncode = "x"\nreason = "y"\nunti = "Ba Đình"', "unti", "unknown keys: unti"),
     (f"registry = {DEEP}", "lồng nhau quá sâu", "nests arrays or tables too deeply"),
+    # TOML itself broken: the line and column, and why, in Vietnamese
+    (
+        'period = "2023',
+        'tệp cấu hình viết sai ở dòng 1, cột 15: chuỗi thiếu dấu " đóng trước cuối dòng',
+        "written wrongly at line 1, column 15: Illegal character",
+    ),
+    (
+        "registry = hanoi",
+        'tệp cấu hình viết sai ở dòng 1, cột 12: giá trị không hợp lệ (chữ phải đặt trong dấu ")',
+        "at line 1, column 12: Invalid value",
+    ),
+    ("\n[thresholds", "ở dòng 2, cột 12: tên bảng thiếu dấu ] đóng", "at line 2, column 12"),
+    ("period\n", "ở dòng 1, cột 7: thiếu dấu = sau tên khóa", "at line 1, column 7"),
+    ("[a]\n[a]", "ở dòng 2, cột 3: khóa hoặc bảng này đã khai báo ở trên", "Cannot declare"),
+    # a finding code misspelt: named, with the closest ones
+    (
+        '[severity]\n"missing-indicatr" = "error"',
+        '[severity] missing-indicatr: không có mã lỗi hay cảnh báo "missing-indicatr"; có phải'
+        " ý bạn là: missing-indicator, missing-unit, missing-prior-unit?",
+        'there is no finding code "missing-indicatr"; did you mean: missing-indicator,',
+    ),
+    (
+        '[[ignore]]\ncode = "total-mismatches"\nreason = "đã thống nhất"',
+        '[[ignore]] 1 code: không có mã lỗi hay cảnh báo "total-mismatches"; có phải ý bạn là:'
+        " total-mismatch, period-mismatch, sum-mismatch?",
+        "did you mean: total-mismatch, period-mismatch, sum-mismatch?",
+    ),
 ]
 
 
@@ -129,3 +156,55 @@ def test_a_command_line_mistake_is_told_in_the_users_language(
     )
     code, _, err, _ = run_main(capfdbinary, *english)
     assert code == 2 and en in err, err
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("compute", "--help"), ("units", "--help"), ("units", "find", "--help")]
+)
+def test_the_help_options_own_line_is_in_both_languages(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Show this message" not in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "--help Hiện hướng dẫn này rồi thoát / show this message and exit" in flat
+
+
+def test_one_registry_of_finding_codes_is_the_one_the_readme_documents() -> None:
+    import re
+
+    from ctr_stats.finding_codes import finding_codes
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = set()
+    for line in readme.splitlines():
+        row = re.match(r"\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (?:error|warning)", line)
+        if row:
+            documented.update(re.findall(r"`([a-z-]+)`", row.group(1)))
+    assert finding_codes() == documented
+    assert len(documented) == 40
+
+
+def test_units_show_says_its_source_in_the_users_language() -> None:
+    vi = run("units", "show", "quang-ngai-2025").stdout.splitlines()[1]
+    assert vi == (
+        "Nguồn: gói vietnam-provinces 2025.10.1 trên PyPI (dữ liệu ngày 18/10/2025): danh mục"
+        " đơn vị hành chính mới của Tổng cục Thống kê"
+    )
+    hanoi = run("units", "show", "hanoi-2024").stdout.splitlines()[1]
+    assert hanoi == (
+        "Nguồn: Danh mục đơn vị hành chính cấp huyện của Tổng cục Thống kê (bản xuất năm 2022)"
+    )
+    en = run("units", "show", "quang-ngai-2025", "--lang", "en").stdout.splitlines()[1]
+    assert en.startswith("Source: PyPI package vietnam-provinces 2025.10.1")
+
+
+def test_a_broken_zip_is_said_in_vietnamese(tmp_path: Path) -> None:
+    broken = tmp_path / "ba-dinh.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run("check", str(broken), "--partial")
+    assert result.returncode == 3
+    assert (
+        f"error unreadable-file: {broken}: tệp nén bị hỏng hoặc không trọn vẹn (có thể chép"
+        " hoặc tải về chưa xong): hãy xin đơn vị gửi lại tệp\n"
+    ) in result.stdout + result.stderr
+    assert "zip file" not in result.stdout + result.stderr

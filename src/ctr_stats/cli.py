@@ -304,6 +304,10 @@ def _format_for(given: ComputeFormat | None, output: Path | None) -> ComputeForm
     from .errors import UsageError
     from .read import SPREADSHEET_SUFFIXES
 
+    if output is not None:
+        from .output import writable_target
+
+        writable_target(output)  # a folder, a device…: said so before its suffix is read
     suffix = output.suffix.lower() if output is not None else ""
     named = FORMAT_BY_SUFFIX.get(suffix)
     if output is not None and given is None and named is None:
@@ -814,6 +818,7 @@ def explain(
     units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
+    config: ConfigOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Số liệu lấy từ những ô nào / every cell a figure was added up from."""
@@ -829,7 +834,13 @@ def explain(
         own = _own_units(units, units_only)
         if unused:  # `explain --unused PATH…`: no indicator, every argument a path
             report = _compute(
-                [Path(indicator), *(paths or [])], registry, own, period, precision, prior
+                [Path(indicator), *(paths or [])],
+                registry,
+                own,
+                period,
+                precision,
+                prior,
+                config=config,
             )
             render_unused(report, Console(highlight=False), lang=lang.value)
             return
@@ -837,7 +848,7 @@ def explain(
             raise UsageError(
                 "thiếu tệp hoặc thư mục bảng tính", "missing the workbook files or folders"
             )
-        report = _compute(paths, registry, own, period, precision, prior)
+        report = _compute(paths, registry, own, period, precision, prior, config=config)
         chosen = None
         if unit is not None:
             matcher = UnitMatcher(api.registry_in_force(registry, own[0], own[1], report.period))
@@ -983,6 +994,7 @@ def command_help(args: list[str]) -> str | None:
         return None
     try:
         group = typer.main.get_command(app)
+        bilingual_help_option(group)
         command = group.commands.get(args[0])  # type: ignore[attr-defined]
         if command is None:
             return None
@@ -1025,7 +1037,9 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
 
     lang = chosen_lang(sys.argv[1:])
     try:
-        code = app(standalone_mode=False)
+        command = typer.main.get_command(app)
+        bilingual_help_option(command)
+        code = command.main(standalone_mode=False)
         if stop.signal is None:
             return code if isinstance(code, int) else 0
     except ReaderGone:
@@ -1047,6 +1061,19 @@ def _run(stop: Stop, streams: tuple[TextIO, TextIO]) -> int:
                 raise
             return _unexpected(exc)
     return _stopped(stop.signal, lang)
+
+
+HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát / show this message and exit"
+
+
+def bilingual_help_option(command: Any) -> None:
+    """--help's own line, which click writes in English only, in both languages as every
+    other option's help is."""
+    option = command.get_help_option(typer.Context(command))
+    if option is not None:
+        option.help = HELP_OPTION_TEXT
+    for sub in getattr(command, "commands", {}).values():
+        bilingual_help_option(sub)
 
 
 def _unexpected(exc: BaseException) -> int:

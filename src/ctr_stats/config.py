@@ -3,7 +3,9 @@ and findings to ignore (each with a reason), found in the current folder or its 
 
 from __future__ import annotations
 
+import errno
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -57,6 +59,63 @@ def find_config(start: Path | None = None) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+_OS_REASONS_VI = {
+    errno.ENOENT: "không có tệp này",
+    errno.EACCES: "không có quyền đọc tệp",
+    errno.EISDIR: "đây là một thư mục, không phải một tệp",
+}
+# tomllib's messages (Python 3.11-3.13: the position is only in the text), said in Vietnamese.
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+_TOML_REASONS_VI = (
+    (re.compile(r"Illegal character '\\n'"), 'chuỗi thiếu dấu " đóng trước cuối dòng'),
+    (re.compile(r"Illegal character"), "có ký tự không được phép"),
+    (re.compile(r"Unterminated string"), 'chuỗi thiếu dấu " đóng'),
+    (re.compile(r"Expected '=' after a key"), "thiếu dấu = sau tên khóa"),
+    (re.compile(r"Invalid value"), 'giá trị không hợp lệ (chữ phải đặt trong dấu ")'),
+    (re.compile(r"Cannot (?:declare|overwrite)"), "khóa hoặc bảng này đã khai báo ở trên"),
+    (re.compile(r"Unclosed array"), "mảng thiếu dấu ] đóng"),
+    (re.compile(r"Unclosed inline table"), "bảng thiếu dấu } đóng"),
+    (re.compile(r"Expected '\]'"), "tên bảng thiếu dấu ] đóng"),
+    (re.compile(r"Expected newline or end of document"), "sau một dòng khai báo còn thừa chữ"),
+    (re.compile(r"Invalid (?:initial character for a key|statement)"), "tên khóa không hợp lệ"),
+    (re.compile(r"date|time", re.IGNORECASE), "ngày giờ không hợp lệ"),
+)
+
+
+def _toml_mistake(exc: tomllib.TOMLDecodeError) -> tuple[str, str]:
+    """Which line and column of the file is wrong, and why, in both languages."""
+    text = str(exc)
+    position = _TOML_POSITION.search(text)
+    reason = text[: position.start()] if position else text
+    reason_vi = next((vi for test, vi in _TOML_REASONS_VI if test.search(reason)), None)
+    if position and position.group(1):
+        where_vi = f"dòng {position.group(1)}, cột {position.group(2)}"
+        where_en = f"line {position.group(1)}, column {position.group(2)}"
+    else:
+        where_vi, where_en = "cuối tệp", "the end of the file"
+    return (
+        f"tệp cấu hình viết sai ở {where_vi}: {reason_vi or 'không đúng cú pháp TOML'}",
+        f"the configuration is written wrongly at {where_en}: {reason}",
+    )
+
+
+def _known_code(path: Path, key: str, code: str) -> None:
+    """A finding code the tool gives; a misspelt one is named with the closest codes."""
+    from .finding_codes import closest_codes, finding_codes
+    from .safe_text import visible
+
+    if code in finding_codes():
+        return
+    near = ", ".join(closest_codes(code))
+    raise _bad(
+        path,
+        f'{key}: không có mã lỗi hay cảnh báo "{visible(code)}"'
+        + (f"; có phải ý bạn là: {near}?" if near else ""),
+        f'{key}: there is no finding code "{visible(code)}"'
+        + (f"; did you mean: {near}?" if near else ""),
+    )
 
 
 def _bad(path: Path, vi: str, en: str) -> UsageError:
@@ -132,11 +191,20 @@ def load_config(path: Path | None) -> Config:
         return Config()
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)  # not "[Errno 2] …" but its words
+    except tomllib.TOMLDecodeError as exc:
+        raise _bad(path, *_toml_mistake(exc)) from exc
+    except UnicodeDecodeError as exc:
         raise _bad(
             path,
-            f"không đọc được tệp cấu hình: {reason}",
+            "không đọc được tệp cấu hình: tệp không phải văn bản UTF-8 (hãy lưu lại với mã UTF-8)",
+            "cannot read the configuration: the file is not UTF-8 text (save it as UTF-8)",
+        ) from exc
+    except OSError as exc:
+        reason = exc.strerror or str(exc)  # not "[Errno 2] …" but its words
+        reason_vi = _OS_REASONS_VI.get(exc.errno or 0, reason)
+        raise _bad(
+            path,
+            f"không đọc được tệp cấu hình: {reason_vi}",
             f"cannot read the configuration: {reason}",
         ) from exc
     except RecursionError as exc:  # tomllib reads nested arrays by recursion
@@ -166,6 +234,7 @@ def load_config(path: Path | None) -> Config:
     thresholds = _thresholds(path, _table(path, "[thresholds]", data.get("thresholds", {})))
     severities: dict[str, Severity] = {}
     for code, level in _table(path, "[severity]", data.get("severity", {})).items():
+        _known_code(path, f"[severity] {code}", code)
         if level not in ("error", "warning"):
             raise _bad(
                 path,
@@ -188,6 +257,7 @@ def load_config(path: Path | None) -> Config:
                 f"{key}: needs a code and a reason",
             )
         unit = entry.get("unit")
+        _known_code(path, f"{key} code", _text(path, f"{key} code", entry["code"]))
         ignores.append(
             Ignore(
                 _text(path, f"{key} code", entry["code"]),

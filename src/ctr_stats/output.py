@@ -3,8 +3,9 @@
 The content goes to a hidden temporary file next to the target and replaces the target in
 one `os.replace` only once it is complete: a crash or Ctrl-C leaves the old report as it
 was. Temporary files a killed run left behind are removed by the next write to the same
-target. Writing over one of the run's input files is refused, but for an earlier output of
-the tool's (recognised by its content, `own_output`), which the run passed over; and so is
+target. Writing over a file that is already there is refused (one of the run's inputs, or
+anything else the clerk keeps), but for an earlier output of the tool's (recognised by its
+content, `own_output`, and passed over when read) and an empty file; and so is
 writing over what is not a file of the user's to replace: a folder, a device (`-o /dev/null`
 run as root would replace /dev/null with a report), a FIFO or a socket. A link to a file
 writes that file, as the shell's `>` would, and the file keeps its permissions and owner.
@@ -63,7 +64,8 @@ def writable_target(target: Path) -> Path:
 
 def check_target(target: Path, inputs: Iterable[Path]) -> Path:
     """The path to write for `target` (see writable_target). Refused: one of the inputs,
-    a file Excel has open, what is not a regular file, a folder that is not there."""
+    a file the tool did not write, a file Excel has open, what is not a regular file, a
+    folder that is not there."""
     if not target.parent.is_dir():
         raise UsageError("thư mục không tồn tại", "no such folder", file=str(target.parent))
     resolved = writable_target(target)
@@ -74,6 +76,7 @@ def check_target(target: Path, inputs: Iterable[Path]) -> Path:
                 f"will not write over the input file {path}: choose another --output name",
                 file=str(target),
             )
+    _refuse_foreign_file(target, resolved)
     for lock in {target.with_name(f"~${target.name}"), resolved.with_name(f"~${resolved.name}")}:
         if lock.exists():
             raise UsageError(
@@ -82,6 +85,24 @@ def check_target(target: Path, inputs: Iterable[Path]) -> Path:
                 file=str(target),
             )
     return resolved
+
+
+def _refuse_foreign_file(target: Path, resolved: Path) -> None:
+    """A file already there that the tool did not write (a clerk's own workbook or notes)
+    is never replaced; an earlier output of the tool's, or an empty file, may be."""
+    try:
+        size = resolved.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0 or file_is_own(resolved):
+        return
+    raise UsageError(
+        "tệp này đã có và không phải do ctr-stats ghi ra: không ghi đè lên nó;"
+        " hãy chọn tên tệp khác cho --output, hoặc tự xóa (đổi tên) tệp này rồi chạy lại",
+        "this file is already there and was not written by ctr-stats: it is not written"
+        " over; choose another name for --output, or delete (rename) the file and run again",
+        file=str(target),
+    )
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

@@ -51,7 +51,7 @@ def mark_workbook(workbook: Any, title: str, command: str = "compute") -> None:
     """An xlsxwriter workbook's document properties, which mark it as the tool's."""
     from . import __version__
 
-    workbook.set_properties({"creator": TOOL, "title": title})
+    workbook.set_properties({"author": TOOL, "title": title})  # dc:creator
     workbook.set_custom_property(PROPERTY, f"{command} {__version__}")
 
 

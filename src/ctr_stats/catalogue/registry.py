@@ -82,6 +82,7 @@ class RegistryInfo:
     level: str  # 'huyện' (district-level units) or 'xã' (commune-level)
     file: str
     source: str
+    source_vi: str | None = None  # the source said in Vietnamese
     valid_from: str | None = None  # 'YYYY-MM-DD'
     valid_until: str | None = None
 

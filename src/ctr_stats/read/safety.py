@@ -248,7 +248,8 @@ def _zip_kind(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile]:
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise _refuse(
             path,
-            f"tệp nén bị hỏng hoặc không trọn vẹn ({exc})",
+            "tệp nén bị hỏng hoặc không trọn vẹn (có thể chép hoặc tải về chưa xong):"
+            " hãy xin đơn vị gửi lại tệp",
             f"the file is a damaged or truncated zip ({exc})",
         ) from exc
     archive.close()
@@ -294,7 +295,9 @@ def read_parts(
         NotImplementedError,
         RuntimeError,  # zipfile's word for a part encrypted with a zip password
     ) as exc:
-        raise _refuse(path, f"tệp nén bị hỏng ({exc})", f"the zip is damaged ({exc})") from exc
+        raise _refuse(
+            path, "tệp nén bị hỏng: hãy xin đơn vị gửi lại tệp", f"the zip is damaged ({exc})"
+        ) from exc
 
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length

@@ -34,7 +34,8 @@ def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]
     if missing:  # every one named: the note is where a reader looks for them
         count, names = format_count(len(missing), lang), ", ".join(missing)
         lines.append(
-            f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm các đơn vị này."
+            f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm"
+            f" {'đơn vị này' if len(missing) == 1 else 'các đơn vị này'}."
             if lang == "vi"
             else f"{count} unit{'s' if len(missing) > 1 else ''} sent no report ({names}):"
             " the totals leave them out."
@@ -61,27 +62,24 @@ def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]
     return [visible(line) for line in lines]  # names of units and files, as the input has them
 
 
-INCOMPLETE = {
-    "vi": "{subject} (chưa gồm {units} chưa có báo cáo)",
-    "en": "{subject} (not counting {units}, which sent no report)",
+INCOMPLETE = {  # by the units named, or (more than three) not
+    ("vi", True): "{subject} (chưa gồm số liệu của {units})",
+    ("vi", False): "{subject} (chưa gồm các đơn vị thiếu báo cáo)",
+    ("en", True): "{subject} (not counting {units}, which sent no report)",
+    ("en", False): "{subject} (not counting the units which sent no report)",
 }
+_NAMED = 3  # units named in a sentence, at most
 
 
 def incomplete_subject(subject: str, report: Report, lang: str) -> str:
-    """'toàn thành phố (chưa gồm Ứng Hòa chưa có báo cáo)': a subject that says all units,
-    when some sent nothing."""
+    """'toàn thành phố (chưa gồm số liệu của Ứng Hòa)': a subject that says all units, when
+    some sent nothing; short enough for a sentence and without a digit (the sentences' every
+    number is one `verify` checks). The note before the sentences names them all."""
     if not subject.strip():
         return subject
-    return INCOMPLETE[lang].format(subject=subject, units=missing_subject(report, lang))
-
-
-def missing_subject(report: Report, lang: str) -> str:
-    """'Ứng Hòa' or 'các đơn vị': who the totals leave out, short enough for a sentence and
-    without a digit (the sentences' every number is one `verify` checks)."""
     missing = report.caveats.missing_units
-    if len(missing) <= 3:
-        return ", ".join(missing)
-    return "các đơn vị" if lang == "vi" else "the units"
+    named = len(missing) <= _NAMED
+    return INCOMPLETE[lang, named].format(subject=subject, units=", ".join(missing))
 
 
 def listing(names: tuple[str, ...] | list[str], lang: str) -> str:

@@ -98,21 +98,24 @@ def render_unused(report: Report, console: Console, *, lang: str) -> None:
                 unused.code,
             )
         console.print(table)
-    counts = accounting.to_dict()
+    counts = {key: format_count(value, lang) for key, value in accounting.to_dict().items()}
+    refused_count = format_count(accounting.refused, lang)
     if lang == "en":
         line = (
             f"{counts['read']} numbers in the tables: {counts['used']} added into figures, "
             f"{counts['checked']} checked (total rows, percentages), {counts['numbering']} "
             f"row or column numbers, {counts['not_used']} not used"
         )
-        refused = f"{accounting.refused} of them read from rows then not added (see the findings)"
+        refused = f"{refused_count} of them read from rows then not added (see the findings)"
     else:
         line = (
             f"{counts['read']} số trong các bảng: {counts['used']} được cộng vào số liệu, "
             f"{counts['checked']} dùng để đối chiếu (dòng tổng, tỷ lệ %), {counts['numbering']} "
             f"số thứ tự dòng, cột, {counts['not_used']} không được dùng"
         )
-        refused = f"trong đó {accounting.refused} số đọc từ các dòng nhưng không được cộng (xem các phát hiện)"
+        refused = (
+            f"trong đó {refused_count} số đọc từ các dòng nhưng không được cộng (xem các phát hiện)"
+        )
     console.print(line, highlight=False, markup=False)
     if accounting.refused:
         console.print(refused, highlight=False, markup=False)

@@ -14,16 +14,35 @@ from .numbers import figure_cells
 if TYPE_CHECKING:
     from rich.console import Console
 
-# A narrow terminal gets the abbreviations the forms themselves use.
+# A narrow terminal gets the abbreviations the forms themselves use, but for the number of
+# units reporting, spelt out (a form's "ĐV" is "đảng viên") over three short lines: 80 columns.
 HEADINGS_SHORT = {
-    "vi": ("Chỉ tiêu", "KH", "TH", "CK", "% KH", "% CK", "± CK", "ĐV"),
+    "vi": ("Chỉ tiêu", "KH", "TH", "CK", "% KH", "% CK", "± CK", "Số\nđơn\nvị"),
     "en": ("Indicator", "Plan", "Act.", "Prior", "% plan", "% prior", "± prior", "Units"),
 }
 NARROW = 100
 PIPE_WIDTH = 120
 HEADINGS = {
-    "vi": ("Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ", "% KH", "% CK", "Tăng giảm", "Số ĐV"),
-    "en": ("Indicator", "Plan", "Actual", "Prior", "% plan", "% prior", "Change", "Units"),
+    "vi": (
+        "Chỉ tiêu",
+        "Kế hoạch",
+        "Thực hiện",
+        "Cùng kỳ",
+        "% KH",
+        "% CK",
+        "Tăng giảm",
+        "Số đơn vị",
+    ),
+    "en": (
+        "Indicator",
+        "Plan",
+        "Actual",
+        "Prior",
+        "% plan",
+        "% prior",
+        "Change",
+        "Units reporting",
+    ),
 }
 
 

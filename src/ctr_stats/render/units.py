@@ -71,7 +71,10 @@ def render_show(registry: Registry, info: RegistryInfo | None, lang: str) -> str
         f" ({type_counts(registry, lang)})"
     ]
     if info is not None:
-        lines.append(f"{'Source' if lang == 'en' else 'Nguồn'}: {info.source}")
+        if lang == "en":
+            lines.append(f"Source: {info.source}")
+        else:
+            lines.append(f"Nguồn: {info.source_vi or info.source}")
     if "+" in registry.name:
         base = registry_info(registry.name.split("+")[0])
         if base is not None:
