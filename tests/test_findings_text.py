@@ -4,9 +4,16 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+
+from ctr_stats.checks import check
+from ctr_stats.model import Finding, Severity
+from ctr_stats.render.findings import fold, write_findings
 
 from .many_findings import build
 from .test_cli import GOLDEN, run
@@ -24,13 +31,137 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     ("golden", "args"),
     [
+        # made before text was folded: the machine formats byte for byte as they were
         ("check-many.vi.json", ("--format", "json")),
         ("check-many.en.json", ("--format", "json", "--lang", "en")),
         ("check-many.github.txt", ("--format", "github", "--lang", "en")),
         ("check-many.junit.xml", ("--format", "junit")),
+        # text folded; --all as every line was before
+        ("check-many.vi.txt", ()),
+        ("check-many.en.txt", ("--lang", "en")),
+        ("check-many.all.vi.txt", ("--all",)),
+        ("check-many.all.en.txt", ("--all", "--lang", "en")),
     ],
 )
-def test_machine_formats_are_unchanged(folder: Path, golden: str, args: tuple[str, ...]) -> None:
+def test_check_output(folder: Path, golden: str, args: tuple[str, ...]) -> None:
     result = run("check", "2023", *args, cwd=folder)
     assert result.returncode == 1, result.stderr
     assert result.stdout == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("golden", "args"),
+    [
+        ("compute-many.vi.stderr.txt", ()),
+        ("compute-many.all.vi.stderr.txt", ("--all",)),
+        ("compute-many.all.en.stderr.txt", ("--all", "--lang", "en")),
+    ],
+)
+def test_compute_lists_its_findings_the_same_way(
+    folder: Path, golden: str, args: tuple[str, ...]
+) -> None:
+    result = run("compute", "2023", "--allow-errors", *args, cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_folded_lines_stand_for_every_finding_and_the_counts_are_the_findings(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = run("check", "2023", "--all", cwd=folder).stdout.splitlines()
+    folded = run("check", "2023", cwd=folder).stdout.splitlines()
+    assert every[-1] == folded[-1] == "✘ 42 lỗi, 3 cảnh báo, 0 bỏ qua"
+    assert len(every) == 45 + 1 and len(folded) == 15 + 1
+    monkeypatch.chdir(folder)  # files named 2023/…, as the command named them
+    findings = check([Path("2023")]).findings
+    groups = fold(findings)
+    assert sorted(id(f) for g in groups for f in g) == sorted(id(f) for f in findings)
+    assert [g[0] for g in groups] == [f for f in findings if any(f is g[0] for g in groups)]
+    counted = 0
+    for line, group in zip(folded[:-1], groups, strict=True):
+        first = group[0]
+        assert line.startswith(f"{first.severity} {first.code}: {first.where()}: ")
+        assert all((f.severity, f.code) == (first.severity, first.code) for f in group)
+        others = re.search(r" \(và (\d+) (ô|chỗ) khác: (.*); xem từng chỗ với --all\)$", line)
+        assert (others is None) == (len(group) == 1)
+        counted += 1 + (int(others.group(1)) if others else 0)
+        if others:
+            named = others.group(3).removesuffix(" …").split(", ")
+            if others.group(2) == "ô":  # one sheet, one indicator: its next cells
+                assert {(f.file, f.sheet, f.indicator) for f in group} == {
+                    (first.file, first.sheet, first.indicator)
+                }
+                assert named == [f.cell for f in group[1 : 1 + len(named)]]
+            else:  # the same message in other places
+                assert {f.message_vi for f in group} == {first.message_vi}
+                assert named == [f.where() for f in group[1 : 1 + len(named)]]
+    assert counted == 45
+
+
+def test_few_findings_of_a_kind_are_not_folded(samples_copy: Path) -> None:
+    from .helpers import edit
+
+    def three(sheet: object) -> None:  # three rows' grassroots totals off by one
+        for row in (10, 11, 12):
+            sheet.cell(row, 3).value += 1  # type: ignore[attr-defined]
+        sheet.cell(15, 3).value += 3  # type: ignore[attr-defined]
+
+    edit(samples_copy / "ba-dinh.xlsx", "Tổ chức đảng", three)
+    lines = run("check", str(samples_copy)).stdout.splitlines()
+    assert [line.split("!")[-1].split(":")[0] for line in lines[:-1]] == ["C10", "C11", "C12"]
+    assert "--all" not in "".join(lines)
+
+
+def _findings(file: str, sheet: str, message: str) -> list[Finding]:
+    made = [
+        Finding("part-exceeds-whole", Severity.ERROR, message, message, file, sheet, f"G{r}")
+        for r in range(10, 16)
+    ]
+    made += [
+        Finding("hidden-sheet", Severity.ERROR, message, message, f"{file}{n}", sheet)
+        for n in range(5)
+    ]
+    return [*made, Finding("far-from-plan", Severity.WARNING, "x", "x", file, sheet, "D7")]
+
+
+def _terminal() -> tuple[Console, io.StringIO]:
+    stream = io.StringIO()
+    return Console(
+        file=stream, force_terminal=True, color_system="standard", highlight=False
+    ), stream
+
+
+def test_on_a_terminal_the_colours_are_as_rich_prints_them() -> None:
+    findings = _findings("a.xlsx", "Kết nạp", "'Sinh viên' (9) lớn hơn (3)")
+    ours, written = _terminal()
+    write_findings(findings, ours, lang="vi", every=True)
+    theirs, printed = _terminal()
+    for f in findings:  # a finding as rich printed it before, two calls each
+        colour = {"error": "red", "warning": "yellow"}[f.severity]
+        theirs.print(f"[{colour}]{f.severity}[/{colour}] [bold]{f.code}[/bold]: ", end="")
+        theirs.print(f"{f.where()}: {f.message('vi')}", markup=False, soft_wrap=True)
+    assert "\x1b[31m" in written.getvalue() and written.getvalue() == printed.getvalue()
+
+
+def test_input_text_never_becomes_an_escape_or_markup_in_bulk() -> None:
+    hostile = "\x1b]8;;https://evil.example\x07[bold]x[/bold]\x1b[2J\u202e"
+    findings = _findings(f"{hostile}.xlsx", f"[link=https://evil.example]{hostile}", hostile)
+    console, stream = _terminal()
+    for every in (False, True):
+        write_findings(findings, console, lang="en", every=every)
+    text = stream.getvalue()
+    ours = re.compile(r"\x1b\[(?:[0-9;]*)m")  # colours of our own: SGR only
+    assert "\x1b" not in ours.sub("", text)
+    assert "\u202e" not in text and "\\u202e" in text and "\\x1b]8;;https://evil.example" in text
+    assert "[bold]x[/bold]" in text and "[link=https://evil.example]" in text
+    assert "(and 5 other cells: G11, G12, G13, G14, G15; every one with --all)" in text
+
+
+def test_no_colours_off_a_terminal() -> None:
+    stream = io.StringIO()
+    write_findings(_findings("a.xlsx", "S", "m"), Console(file=stream), lang="vi")
+    assert "\x1b" not in stream.getvalue()
+    assert stream.getvalue().splitlines()[0] == (
+        "error part-exceeds-whole: a.xlsx!S!G10: m (và 5 ô khác: G11, G12, G13, G14, G15;"
+        " xem từng chỗ với --all)"
+    )

@@ -140,17 +140,18 @@ def _line(finding: Finding, lang: str) -> str:
     )
 
 
-def render_check_text(result: CheckResult, console: Console, *, lang: str, strict: bool) -> None:
-    for finding in (*result.report.notes, *result.findings):
-        colour = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(finding.severity, "cyan")
-        console.print(
-            f"[{colour}]{finding.severity}[/{colour}] [bold]{finding.code}[/bold]: ", end=""
-        )
-        console.print(_line(finding, lang).split(": ", 1)[1], markup=False, soft_wrap=True)
+def render_check_text(
+    result: CheckResult, console: Console, *, lang: str, strict: bool, every: bool = False
+) -> None:
+    """The notes and findings, repeated ones folded unless `every` (render/findings.py),
+    then one line of counts: the findings', however they were folded."""
+    from .findings import summary_line, write_blocks, write_findings
+
+    write_findings((*result.report.notes, *result.findings), console, lang=lang, every=every)
     summary = result.summary()
     code = result.exit_code(strict)
     if lang == "en":
         text = f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['ignored']} ignored"
     else:
         text = f"{summary['error']} lỗi, {summary['warning']} cảnh báo, {summary['ignored']} bỏ qua"
-    console.print(("[green]✔[/green] " if code == 0 else "[red]✘[/red] ") + text)
+    write_blocks([summary_line(code == 0, text, console)], console)
