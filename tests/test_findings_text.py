@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from ctr_stats.checks import check
@@ -165,3 +168,27 @@ def test_no_colours_off_a_terminal() -> None:
         "error part-exceeds-whole: a.xlsx!S!G10: m (và 5 ô khác: G11, G12, G13, G14, G15;"
         " xem từng chỗ với --all)"
     )
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=None)
+    | st.integers(-(10**20), 10**20).map(Decimal),
+    st.sampled_from(["vi", "en"]),
+    st.integers(0, 4),
+)
+def test_numbers_made_once_per_value_are_babels(value: Decimal, lang: str, precision: int) -> None:
+    """The messages' numbers are formatted once per value and kept (render/numbers.py):
+    the same text Babel gives, each time."""
+    from babel.numbers import format_decimal
+
+    from ctr_stats.render.numbers import LOCALES, _context, format_number
+
+    with _context(value):
+        expected = format_decimal(
+            value,
+            format="#,##0" + ("." + "0" * precision if precision else ""),
+            locale=LOCALES[lang],
+            decimal_quantization=False,
+        )
+    assert format_number(value, lang, precision) == expected
+    assert format_number(value, lang, precision) == expected  # from the cache
