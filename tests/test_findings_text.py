@@ -4,17 +4,18 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from ctr_stats.checks import check
+from ctr_stats.checks import CheckResult, check
 from ctr_stats.model import Finding, Severity
 from ctr_stats.render.findings import fold, write_findings
 
@@ -192,3 +193,68 @@ def test_numbers_made_once_per_value_are_babels(value: Decimal, lang: str, preci
         )
     assert format_number(value, lang, precision) == expected
     assert format_number(value, lang, precision) == expected  # from the cache
+
+
+_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs"])
+    | st.sampled_from('\x1b\x9b\u202e"\\\n\t')
+)
+_FINDING = st.builds(
+    Finding,
+    st.sampled_from(["part-exceeds-whole", "hidden-sheet"]),
+    st.sampled_from(list(Severity)),
+    _TEXT,
+    _TEXT,
+    st.none() | _TEXT,
+    st.none() | _TEXT,
+    st.none() | _TEXT,
+    st.none() | _TEXT,
+    st.none() | st.just("admission.total"),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_FINDING, max_size=4),
+    st.lists(st.tuples(_FINDING, _TEXT), max_size=2),
+    st.lists(_FINDING, max_size=2),
+    st.sampled_from(["vi", "en"]),
+)
+def test_check_json_in_pieces_is_json_dumps_byte_for_byte(
+    findings: list[Finding], ignored: list[tuple[Finding, str]], notes: list[Finding], lang: str
+) -> None:
+    """Written in pieces, the check document is what json.dumps(indent=2) made of it whole,
+    whatever the findings' text holds; and it reads back to the same data."""
+    import dataclasses
+    import json
+
+    from ctr_stats.checks import SCHEMA
+    from ctr_stats.config import Ignore
+    from ctr_stats.render.check import render_check_json
+    from ctr_stats.safe_text import json_controls
+
+    result = _samples_result()
+    result = dataclasses.replace(
+        result,
+        report=dataclasses.replace(result.report, notes=tuple(notes)),
+        findings=tuple(findings),
+        ignored=tuple((f, Ignore(f.code, None, reason)) for f, reason in ignored),
+    )
+    data = {
+        "schema": SCHEMA,
+        "period": result.report.period.to_dict() if result.report.period else None,
+        "registry": result.report.registry,
+        "findings": [f.to_dict(lang) for f in result.findings],
+        "ignored": [f.to_dict(lang) | {"reason": i.reason} for f, i in result.ignored],
+        "notes": [f.to_dict(lang) for f in notes],
+        "summary": result.summary(),
+        "exit_code": result.exit_code(False),
+    }
+    written = render_check_json(result, lang=lang, strict=False)
+    assert written == json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    assert json.loads(written) == data
+
+
+@functools.cache
+def _samples_result() -> CheckResult:
+    return check([Path(__file__).resolve().parent.parent / "data" / "samples" / "2023"])

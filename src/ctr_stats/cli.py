@@ -709,7 +709,8 @@ def check(
             progress=_ProgressBar(lang),
         )
         if output_format is CheckFormat.json:
-            sys.stdout.write(render.render_check_json(result, lang=lang.value, strict=strict))
+            for piece in render.iter_check_json(result, lang=lang.value, strict=strict):
+                sys.stdout.write(piece)
         elif output_format is CheckFormat.github:
             sys.stdout.write(render.render_check_github(result, lang=lang.value))
         elif output_format is CheckFormat.junit:
