@@ -109,29 +109,32 @@ class Run:
 
 
 def timed(command: list[str], output: Path | None = None) -> Run:
-    """One whole run of `command`, its stdout into `output` (or nowhere)."""
-    start = time.perf_counter()
+    """One whole run of `command`, its stdout into `output` (or nowhere), started by
+    launch.py (a small process, so that the peak memory counted is the command's own)."""
+    counted = WORK / "launch.txt"
+    launch = [sys.executable, "-I", "-S", str(HERE / "launch.py"), str(counted)]
     with open(output or os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE, env=_env())
+        process = subprocess.Popen(
+            [*launch, *command], stdout=sink, stderr=subprocess.PIPE, env=_env()
+        )
         sampler = _TreeMemory(process.pid)
         sampler.start()
         assert process.stderr is not None
         errors = process.stderr.read()  # drained as it comes: a full pipe would stall it
-        _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
+        process.wait()
     sampler.stop = True
     sampler.join()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
+    code, wall, cpu, maxrss = counted.read_text().split()
+    if int(code) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({code}): {errors.decode()[-2000:]}")
-    largest = usage.ru_maxrss * 1024 / MIB  # Linux: KiB, the largest of it and its children
-    return Run(elapsed, usage.ru_utime + usage.ru_stime, largest, max(sampler.peak, largest), code)
+    largest = int(maxrss) * 1024 / MIB  # Linux: KiB, the largest of it and its children
+    return Run(float(wall), float(cpu), largest, max(sampler.peak, largest), int(code))
 
 
 class _TreeMemory(threading.Thread):
-    """Samples, every 50 ms, the memory of a process and all its descendants (Linux /proc,
-    each process's children listed by the kernel; shared pages counted once: PSS); `peak`
-    is the largest sum seen, in MiB."""
+    """Samples, every 50 ms, the memory of the descendants of a process (the launcher's: the
+    command and its workers; Linux /proc, each process's children listed by the kernel;
+    shared pages counted once: PSS); `peak` is the largest sum seen, in MiB."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -142,7 +145,7 @@ class _TreeMemory(threading.Thread):
 
     def run(self) -> None:
         while not self.stop:
-            self.peak = max(self.peak, sum(self._proportional(p) for p in self._tree()))
+            self.peak = max(self.peak, sum(self._proportional(p) for p in self._tree()[1:]))
             time.sleep(0.05)
 
     def _tree(self) -> list[int]:
