@@ -84,7 +84,8 @@ def test_folded_lines_stand_for_every_finding_and_the_counts_are_the_findings(
     counted = 0
     for line, group in zip(folded[:-1], groups, strict=True):
         first = group[0]
-        assert line.startswith(f"{first.severity} {first.code}: {first.where()}: ")
+        word = {"error": "lỗi", "warning": "cảnh báo"}[first.severity]
+        assert line.startswith(f"{word} {first.code}: {first.where()}: ")
         assert all((f.severity, f.code) == (first.severity, first.code) for f in group)
         others = re.search(r" \(và (\d+) (ô|chỗ) khác: (.*); xem từng chỗ với --all\)$", line)
         assert (others is None) == (len(group) == 1)
@@ -141,8 +142,8 @@ def test_on_a_terminal_the_colours_are_as_rich_prints_them() -> None:
     write_findings(findings, ours, lang="vi", every=True)
     theirs, printed = _terminal()
     for f in findings:  # a finding as rich printed it before, two calls each
-        colour = {"error": "red", "warning": "yellow"}[f.severity]
-        theirs.print(f"[{colour}]{f.severity}[/{colour}] [bold]{f.code}[/bold]: ", end="")
+        colour, word = {"error": ("red", "lỗi"), "warning": ("yellow", "cảnh báo")}[f.severity]
+        theirs.print(f"[{colour}]{word}[/{colour}] [bold]{f.code}[/bold]: ", end="")
         theirs.print(f"{f.where()}: {f.message('vi')}", markup=False, soft_wrap=True)
     assert "\x1b[31m" in written.getvalue() and written.getvalue() == printed.getvalue()
 
@@ -166,7 +167,7 @@ def test_no_colours_off_a_terminal() -> None:
     write_findings(_findings("a.xlsx", "S", "m"), Console(file=stream), lang="vi")
     assert "\x1b" not in stream.getvalue()
     assert stream.getvalue().splitlines()[0] == (
-        "error part-exceeds-whole: a.xlsx!S!G10: m (và 5 ô khác: G11, G12, G13, G14, G15;"
+        "lỗi part-exceeds-whole: a.xlsx!S!G10: m (và 5 ô khác: G11, G12, G13, G14, G15;"
         " xem từng chỗ với --all)"
     )
 
@@ -258,3 +259,35 @@ def test_check_json_in_pieces_is_json_dumps_byte_for_byte(
 @functools.cache
 def _samples_result() -> CheckResult:
     return check([Path(__file__).resolve().parent.parent / "data" / "samples" / "2023"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", ["lỗi", "cảnh báo", "ghi chú"]), ("en", ["error", "warning", "note"])],
+)
+def test_severities_are_worded_in_the_language_asked(lang: str, words: list[str]) -> None:
+    findings = [
+        Finding("some-code", severity, "m", "m", "a.xlsx", "S", "B2")
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+    ]
+    for console, stream in (_terminal(), _plain()):
+        write_findings(findings, console, lang=lang)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue())
+        assert [line.split(" some-code: ")[0] for line in plain.splitlines()] == words
+
+
+def test_explain_words_severities_as_check_does(folder: Path) -> None:
+    """`explain` lists a figure's findings with the same words as `check`."""
+    for lang, word in (("vi", "lỗi "), ("en", "error ")):
+        result = run(
+            "explain", "admission.university_student", "2023", "--unit", "Q. Ba Đình",
+            "--lang", lang, cwd=folder,
+        )  # fmt: skip
+        listed = [line for line in result.stdout.splitlines() if "part-exceeds-whole" in line]
+        assert len(listed) == 9  # M10:M18
+        assert all(line.startswith(word + "part-exceeds-whole: ") for line in listed)
+
+
+def _plain() -> tuple[Console, io.StringIO]:
+    stream = io.StringIO()
+    return Console(file=stream, highlight=False), stream

@@ -193,13 +193,19 @@ def render_check_text(
 ) -> None:
     """The notes and findings, repeated ones folded unless `every` (render/findings.py),
     then one line of counts: the findings', however they were folded."""
-    from .findings import summary_line, write_blocks, write_findings
+    from .findings import severity_word, summary_line, write_blocks, write_findings
 
     write_findings((*result.report.notes, *result.findings), console, lang=lang, every=every)
     summary = result.summary()
     code = result.exit_code(strict)
-    if lang == "en":
-        text = f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['ignored']} ignored"
-    else:
-        text = f"{summary['error']} lỗi, {summary['warning']} cảnh báo, {summary['ignored']} bỏ qua"
+    plural, ignored = ("(s)", "ignored") if lang == "en" else ("", "bỏ qua")
+    text = ", ".join(
+        [
+            *(
+                f"{summary[s]} {severity_word(s, lang)}{plural}"
+                for s in (Severity.ERROR, Severity.WARNING)
+            ),
+            f"{summary['ignored']} {ignored}",
+        ]
+    )
     write_blocks([summary_line(code == 0, text, console)], console)

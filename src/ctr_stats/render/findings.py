@@ -32,6 +32,18 @@ BLOCK = 2000  # lines a write
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
+# A finding's severity as text for people: the words of check's counts line ("3 lỗi, 1 cảnh
+# báo"); the identifiers (error, warning) stay in the machine formats and ctr-stats.toml.
+SEVERITY_WORDS = {
+    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.NOTE: "ghi chú"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"},
+}
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    """'lỗi', 'cảnh báo', 'ghi chú'; 'error', 'warning', 'note' with --lang en."""
+    return SEVERITY_WORDS["en" if lang == "en" else "vi"][severity]
+
 
 def fold(findings: Sequence[Finding], every: bool = False) -> list[list[Finding]]:
     """The findings in their order as lines: each a list of the findings it stands for
@@ -93,11 +105,12 @@ def _rest(group: list[Finding], lang: str) -> str:
 
 
 class _Prefixes:
-    """'error part-exceeds-whole: ', coloured as rich would on this console, made once per
-    severity and code; plain where rich would not colour."""
+    """'lỗi part-exceeds-whole: ' ('error …' in English), coloured as rich would on this
+    console, made once per severity and code; plain where rich would not colour."""
 
-    def __init__(self, console: Console | None) -> None:
+    def __init__(self, console: Console | None, lang: str = "vi") -> None:
         self.console = console if console is not None and _colours(console) else None
+        self.lang = lang
         self.made: dict[tuple[Severity, str], str] = {}
 
     def __call__(self, finding: Finding) -> str:
@@ -108,10 +121,11 @@ class _Prefixes:
         return prefix
 
     def _make(self, severity: Severity, code: str) -> str:
+        word = severity_word(severity, self.lang)
         if self.console is None:
-            return visible(f"{severity} {code}: ")
+            return visible(f"{word} {code}: ")
         colour = COLOURS.get(severity, "cyan")
-        return self.styled(f"[{colour}]{severity}[/{colour}] [bold]{markup(code)}[/bold]: ")
+        return self.styled(f"[{colour}]{word}[/{colour}] [bold]{markup(code)}[/bold]: ")
 
     def styled(self, text: str) -> str:
         """`text`, rich markup of our own, as this console writes it (with colours)."""
@@ -131,7 +145,7 @@ def write_findings(
     findings: Sequence[Finding], console: Console, *, lang: str, every: bool = False
 ) -> None:
     """The findings on `console`'s stream, folded unless `every`, a block at a time."""
-    write_blocks(lines(findings, lang, every, _Prefixes(console)), console)
+    write_blocks(lines(findings, lang, every, _Prefixes(console, lang)), console)
 
 
 def write_blocks(pieces: Iterable[str], console: Console) -> None:
