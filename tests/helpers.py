@@ -69,6 +69,31 @@ def relabelled(source: Path, target: Path, periods: dict[str, str]) -> Path:
     return target
 
 
+def their_last_year(source: Path, target: Path, year: str, last: str) -> Path:
+    """Last year's workbooks as the units sent them: a copy titled `last` whose Thực hiện
+    columns hold what this year's Cùng kỳ columns say (so --prior agrees with them)."""
+    from openpyxl import load_workbook
+
+    relabelled(source, target, {year: last})
+    for path in sorted(target.glob("*.xlsx")):
+        book = load_workbook(path)
+        for sheet in book.worksheets:
+            measures = next(
+                (r for r in range(1, 13) if any(c.value == "Thực hiện" for c in sheet[r])),
+                None,
+            )
+            if measures is None:
+                continue
+            heads = {c.column: c.value for c in sheet[measures]}
+            for column, head in heads.items():
+                if head != "Cùng kỳ" or heads.get(column - 1) != "Thực hiện":
+                    continue
+                for r in range(measures + 1, sheet.max_row + 1):
+                    sheet.cell(r, column - 1).value = sheet.cell(r, column).value
+        book.save(path)
+    return target
+
+
 def last_year(tmp_path: Path, samples: Path) -> Path:
     """A full year 2022 to give 2023 its Cùng kỳ: the 2022-h1 samples, titled NĂM 2022."""
     return relabelled(

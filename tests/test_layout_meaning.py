@@ -271,3 +271,121 @@ def test_a_criterion_worded_so_that_its_unit_drops_out_is_an_error(tmp_path: Pat
         ("unknown-criterion", "B5", "error", "admission.university_student"),
     ]
     assert _admission(report) == (35, 39, 31)  # Tây Hồ's alone, and the run fails
+
+
+# --- what the fuzz suite found (issue 22): each misreading, pinned to its cell ---
+
+
+def test_a_percentage_in_a_count_cell_is_named_not_read_as_a_count(tmp_path: Path) -> None:
+    rows = [*ROWS[:2], [3, "Chi bộ Trường THPT Phan Đình Phùng", 5, "12%", 4]]
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows])
+    (bad,) = [f for f in report.findings if f.code == "not-a-number"]
+    assert (bad.cell, bad.message_en) == ("D9", "'12%' is a percentage, not a count")
+    assert _admission(report) == (35, 33, 31)
+
+
+def test_a_merge_over_figures_is_an_error_naming_its_range(tmp_path: Path) -> None:
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS], [*MERGES, "C8:D8"])
+    (merged,) = [f for f in report.findings if f.code == "merged-figure"]
+    assert (merged.cell, merged.severity.value) == ("C8:D8", "error")
+
+
+def test_a_header_repeated_inside_the_table_with_its_merges_is_no_merged_figure(
+    tmp_path: Path,
+) -> None:
+    rows = [*TITLE, *HEADER, *ROWS[:2], *HEADER, ROWS[2]]
+    report = _compute(tmp_path, rows, [*MERGES, "C9:E9"])
+    assert not [c for c in _codes(report) if c[0] == "merged-figure"]
+    assert _admission(report) == (35, 39, 31)
+
+
+def test_a_first_row_without_its_label_is_no_column_number_row(tmp_path: Path) -> None:
+    rows = [*TITLE, *HEADER, [1, None, 7, 7, 3], *ROWS]
+    report = _compute(tmp_path, rows)
+    assert ("unlabelled-row", "B7") in _codes(report)
+
+
+def test_a_column_number_row_goes_up_a_column_at_a_time(tmp_path: Path) -> None:
+    rows = [*TITLE, *HEADER, ["A", "B", 1, 2, 3], *ROWS]
+    report = _compute(tmp_path, rows)
+    assert _codes(report) == []
+    assert _admission(report) == (35, 39, 31)
+
+
+def test_a_blank_row_between_the_header_rows_is_passed_over(tmp_path: Path) -> None:
+    rows = [*TITLE, HEADER[0], [], HEADER[1], *ROWS]
+    report = _compute(tmp_path, rows, ["C5:E5"])
+    assert _codes(report) == []
+    assert _admission(report) == (35, 39, 31)
+
+
+def test_stt_and_unit_in_the_measure_row_under_the_indicator_headings(tmp_path: Path) -> None:
+    header = [
+        [None, None, "Đảng viên mới kết nạp", None, None],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS], ["C5:E5"])
+    assert _codes(report) == []
+    assert _admission(report) == (35, 39, 31)
+
+
+def test_the_unit_heading_typed_again_under_itself_heads_no_row(tmp_path: Path) -> None:
+    header = [
+        [
+            "STT",
+            "Đơn vị",
+            "Đảng viên mới kết nạp",
+            "Đảng viên mới kết nạp",
+            "Đảng viên mới kết nạp",
+        ],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS], [])
+    assert _codes(report) == []
+    assert _admission(report) == (35, 39, 31)
+
+
+@pytest.mark.parametrize("line", ["ĐẢNG BỘ Q. BA ĐÌNH", "ĐẢNG BỘ Q BA ĐÌNH"])
+def test_a_unit_line_with_its_type_abbreviated(tmp_path: Path, line: str) -> None:
+    title = [TITLE[0], [line], *TITLE[2:]]
+    path = write_xlsx(tmp_path / "bao-cao.xlsx", {"KN": [*title, *HEADER, *ROWS]}, {"KN": MERGES})
+    report = ctr_stats.compute([path], registry="hanoi-2024")
+    figures = report.unit("001", "admission.total")
+    assert figures is not None and figures.figures.actual == 39
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Kết nạp trong DN ngoài KV nhà nước",
+        "Kết nạp trong DN ngoài KVNN",
+        "Kết nạp trong doanh nghiệp ngoài KV NN",
+    ],
+)
+def test_abbreviations_are_written_out_before_a_label_is_read(tmp_path: Path, label: str) -> None:
+    header = [
+        ["STT", "Đơn vị", label, None, None],
+        [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS])
+    total = report.total("admission.non_state_enterprise")
+    assert total is not None and total.figures.actual == 39
+
+
+@pytest.mark.parametrize("word", ["Lũy kế", "Ước TH"])
+def test_a_plan_under_a_measure_word_not_understood_is_an_error_where_others_have_it(
+    tmp_path: Path, word: str
+) -> None:
+    import shutil
+
+    from .helpers import edit
+
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    edit(folder / "tay-ho.xlsx", "Kết nạp", lambda ws: setattr(ws["C9"], "value", word))
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    (unread,) = [f for f in report.findings if f.code == "unknown-column"]
+    assert (unread.cell, unread.severity.value) == ("C9", "error")
+    assert unread.message_en.endswith(
+        "so this unit has no admission.total (plan), which 29 other units report"
+    )

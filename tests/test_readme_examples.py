@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import relabelled
+from .helpers import their_last_year
 from .test_cli import ROOT, SAMPLES, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -36,8 +36,8 @@ def workplace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reports = place / "reports"
     reports.mkdir()
     shutil.copytree(SAMPLES / "2023", reports / "2023")
-    # a year earlier, figures as plausible as the samples' own (the 2023 workbooks, titled 2022)
-    relabelled(SAMPLES / "2023", reports / "2022", {"2023": "2022"})
+    # a year earlier: the 2023 workbooks titled 2022, their Thực hiện what 2023's Cùng kỳ says
+    their_last_year(SAMPLES / "2023", reports / "2022", "2023", "2022")
     shutil.copy(
         ROOT / "src" / "ctr_stats" / "catalogue" / "registries" / "hanoi-2024.csv",
         place / "my-units.csv",

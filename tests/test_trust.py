@@ -604,3 +604,100 @@ def test_the_same_files_give_the_same_report_whether_the_registry_is_known_first
     early = compute_json(str(folder), "--registry", "hanoi-2024")
     assert late == early and late[0] == 1
     assert totals(late[1])["admission.total"] == 10479
+
+
+# --- --prior: last period's files as they come (issue 17, found by a new user's trial) ---
+
+
+def test_a_unit_missing_from_last_periods_files_is_an_error_not_a_smaller_cung_ky(
+    tmp_path: Path,
+) -> None:
+    from .helpers import their_last_year
+
+    last = their_last_year(SAMPLES / "2023", tmp_path / "2022", "2023", "2022")
+    (last / "ung-hoa.xlsx").unlink()
+    code, data, _stderr = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--lang", "en")
+    assert code == 1
+    (missing,) = [f for f in data["findings"] if f["severity"] == "error"]
+    assert (missing["code"], missing["unit"]) == ("missing-prior-unit", "Ứng Hòa")
+    assert missing["message"] == (
+        "Huyện Ứng Hòa (281) reports this period but is not in last period's files (--prior):"
+        " no change against last period can be made"
+    )
+    allowed, data, _ = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--allow-missing")
+    assert allowed == 0
+    doubted = {d["indicator"]: d for d in data["caveats"]["doubted"]}
+    assert doubted["admission.total"]["units"] == ["Ứng Hòa"]
+    assert doubted["admission.total"]["codes"] == ["missing-prior-unit"]
+
+
+def test_last_periods_files_agreeing_with_the_cung_ky_columns_say_nothing(tmp_path: Path) -> None:
+    from .helpers import their_last_year
+
+    last = their_last_year(SAMPLES / "2023", tmp_path / "2022", "2023", "2022")
+    code, data, stderr = compute_json(str(SAMPLES / "2023"), "--prior", str(last))
+    assert (code, data["findings"], stderr) == (0, [], "")
+    assert {t["indicator"]: t["prior"] for t in data["totals"]}["admission.total"] == 10020
+
+
+def test_cung_ky_columns_differing_from_last_periods_files_is_one_warning(tmp_path: Path) -> None:
+    from .helpers import relabelled
+
+    last = relabelled(SAMPLES / "2023", tmp_path / "2022", {"2023": "2022"})
+    code, data, _ = compute_json(str(SAMPLES / "2023"), "--prior", str(last), "--lang", "en")
+    assert code == 0
+    (differs,) = data["findings"]
+    assert (differs["code"], differs["severity"]) == ("prior-differs", "warning")
+    assert differs["message"].startswith(
+        "the workbooks' Cùng kỳ differs from last period's Thực hiện (--prior) for 18"
+        " indicator(s): New members admitted 10,020 against 10,479;"
+    )
+    assert {t["indicator"]: t["prior"] for t in data["totals"]}["admission.total"] == 10479
+
+
+def test_a_stray_list_of_people_is_passed_over_with_a_warning(folder: Path) -> None:
+    from .helpers import write_xlsx
+
+    write_xlsx(
+        folder / "DS quan chung uu tu.xlsx",
+        {
+            "DS": [
+                ["DANH SÁCH QUẦN CHÚNG ƯU TÚ ĐỀ NGHỊ KẾT NẠP ĐẢNG NĂM 2023"],
+                ["STT", "Họ và tên", "Năm sinh", "Đơn vị", "Ghi chú"],
+                [1, "Nguyễn Văn An", 1998, "Chi bộ Trường THPT Ba Đình"],
+                [2, "Trần Thị Bình", 2001, "Đảng bộ phường Quan Hoa"],
+                [3, "Lê Văn Cường", 1995, "Chi bộ Công ty CP Đầu tư"],
+            ]
+        },
+    )
+    code, data, _ = compute_json(str(folder), "--lang", "en")
+    assert code == 0
+    (stray,) = data["findings"]
+    assert (stray["code"], stray["severity"], stray["sheet"], stray["cell"]) == (
+        "not-a-report",
+        "warning",
+        "DS",
+        "2:2",
+    )
+    assert data["caveats"] == {"missing_units": [], "doubted": []}
+    assert totals(data)["admission.total"] == 10479
+
+
+def test_a_report_sheet_whose_indicators_are_worded_unknown_stays_an_error(folder: Path) -> None:
+    from .helpers import write_xlsx
+
+    write_xlsx(
+        folder / "bao-cao-them.xlsx",
+        {
+            "KN": [
+                ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+                ["STT", "Đơn vị", "Chỉ số ABC", None],
+                [None, None, "Kế hoạch", "Thực hiện"],
+                [1, "Đảng bộ phường Trúc Bạch", 10, 12],
+                [2, "Đảng bộ phường Kim Mã", 20, 21],
+            ]
+        },
+    )
+    code, data, _ = compute_json(str(folder), "--lang", "en")
+    assert code == 1
+    assert [(f["code"], f["severity"]) for f in data["findings"]] == [("unread-sheet", "error")]

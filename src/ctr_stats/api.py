@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from .calculate import totals, unit_figures
@@ -26,9 +27,20 @@ from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
-from .model import NO_NUMBERS, Accounting, Finding, Period, Report, Severity, UnitFigures
+from .model import (
+    NO_NUMBERS,
+    Accounting,
+    Cells,
+    Finding,
+    Key,
+    Period,
+    Report,
+    Severity,
+    UnitFigures,
+)
 from .periods import check_prior, file_periods, mismatches, run_period
-from .read import Checked, check_file, discover, read_checked
+from .read import Checked, Grid, check_file, discover, read_checked
+from .render.numbers import format_plain
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
 
@@ -160,7 +172,8 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         return sheets, [_input_finding(exc)]
     except Exception as exc:  # a reader's own bug must not hide the other files
         return sheets, [_unexpected(exc, str(checked.path))]
-    read_any = False
+    read_any = tables_read = False
+    unread_grids: list[Grid] = []
     for grid in grids:
         if grid.hidden:
             if grid.has_numbers():
@@ -183,11 +196,14 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
         read_any = read_any or bool(tables)
         if tables:
             sheets.extend(tables)
+            tables_read = True
         else:
-            unread = unread_sheet(grid, catalogue)
-            if unread is not None:
-                findings.append(unread)
-                read_any = True  # said of the sheet itself: no second word for the file
+            unread_grids.append(grid)
+    for grid in unread_grids:  # once the file's other sheets are known to be read or not
+        unread = unread_sheet(grid, catalogue, file_read=tables_read)
+        if unread is not None:
+            findings.append(unread)
+            read_any = True  # said of the sheet itself: no second word for the file
     if not read_any:
         findings.append(
             Finding(
@@ -424,6 +440,7 @@ def _analyse(
         prior_collected = collect(prior_sheets, matcher, catalogue)
         findings += prior_findings + prior_mismatched + prior_collected.findings
         notes += prior_notes
+        findings += _prior_findings(cells, prior_collected.cells, chosen, catalogue)
         for code, by_key in cells.items():
             for key in [k for k in by_key if k[1] == "prior"]:
                 del by_key[key]
@@ -454,6 +471,69 @@ def _analyse(
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read))
+
+
+def _prior_findings(
+    cells: dict[str, dict[Key, Cells]],
+    prior_cells: dict[str, dict[Key, Cells]],
+    registry: Registry,
+    catalogue: Catalogue,
+) -> list[Finding]:
+    """What --prior's files lack or contradict. A unit reporting now but absent from last
+    period's files has no Cùng kỳ: the change of every total would set this period's units
+    against fewer of last period's, so it is an error. Where the workbooks' own Cùng kỳ
+    differs from last period's Thực hiện (the one used), a warning says by how much."""
+    found: list[Finding] = []
+    for unit in registry.units:
+        if cells.get(unit.code) and not prior_cells.get(unit.code):
+            found.append(
+                Finding(
+                    "missing-prior-unit",
+                    Severity.ERROR,
+                    f"{unit.full_name} ({unit.code}) có báo cáo kỳ này nhưng không có trong các"
+                    " tệp kỳ trước (--prior): không so sánh được với cùng kỳ",
+                    f"{unit.full_name} ({unit.code}) reports this period but is not in last"
+                    " period's files (--prior): no change against last period can be made",
+                    unit=unit.name,
+                )
+            )
+    differing: list[tuple[str, str, int | Decimal, int | Decimal]] = []
+    for indicator, about in catalogue.indicators.items():
+        stated: int | Decimal = 0
+        used: int | Decimal = 0
+        for code, by_key in cells.items():
+            own = by_key.get((indicator, "prior"))
+            last = prior_cells.get(code, {}).get((indicator, "actual"))
+            if own is not None and last is not None:
+                stated += own.total
+                used += last.total
+        if stated != used:
+            differing.append((about.label_vi, about.label_en, stated, used))
+    if differing:
+        shown = differing[:3]
+        more_vi = f"; và {len(differing) - 3} chỉ tiêu khác" if len(differing) > 3 else ""
+        more_en = f"; and {len(differing) - 3} more" if len(differing) > 3 else ""
+        found.append(
+            Finding(
+                "prior-differs",
+                Severity.WARNING,
+                f"cột Cùng kỳ trong các tệp khác Thực hiện của kỳ trước (--prior) ở"
+                f" {len(differing)} chỉ tiêu: "
+                + "; ".join(
+                    f"{vi} {format_plain(a, 'vi')} và {format_plain(b, 'vi')}"
+                    for vi, _, a, b in shown
+                )
+                + f"{more_vi}; dùng số của kỳ trước",
+                f"the workbooks' Cùng kỳ differs from last period's Thực hiện (--prior) for"
+                f" {len(differing)} indicator(s): "
+                + "; ".join(
+                    f"{en} {format_plain(a, 'en')} against {format_plain(b, 'en')}"
+                    for _, en, a, b in shown
+                )
+                + f"{more_en}; the latter is used",
+            )
+        )
+    return found
 
 
 def _split_notes(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:

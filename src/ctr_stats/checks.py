@@ -16,6 +16,7 @@ from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds, period_option
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
+    MISSING_UNIT_CODES,
     UNREADABLE_CODES,
     Finding,
     Number,
@@ -98,7 +99,7 @@ def check(
     )
     catalogue = load_catalogue()
     report = analysis.report
-    findings = [f for f in report.findings if not (partial and f.code == "missing-unit")]
+    findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
     if not partial:
         findings += completeness(report, catalogue)
     findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)

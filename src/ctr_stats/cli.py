@@ -424,7 +424,7 @@ def compute(
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
     from .api import paused_gc
     from .errors import CtrStatsError, UsageError
-    from .model import UNREADABLE_CODES
+    from .model import MISSING_UNIT_CODES, UNREADABLE_CODES
 
     try:
         chosen = _format_for(output_format, output)
@@ -466,7 +466,7 @@ def compute(
         blocking = [
             f
             for f in report.errors
-            if not (allow_errors or (allow_missing and f.code == "missing-unit"))
+            if not (allow_errors or (allow_missing and f.code in MISSING_UNIT_CODES))
         ]
         withheld = output if blocking and output is not None else None
         if withheld is not None:
@@ -504,11 +504,13 @@ def _print_outcome(
     as asked and its output says what is missing or in doubt."""
     from rich.console import Console
 
+    from .model import MISSING_UNIT_CODES
+
     errors = len(report.errors)
     if not errors:
         return
     console = Console(stderr=True, highlight=False)
-    only_missing = all(f.code == "missing-unit" for f in blocking)
+    only_missing = all(f.code in MISSING_UNIT_CODES for f in blocking)
     option = "--allow-missing" if only_missing else "--allow-errors"
     if blocking:
         if lang is Lang.vi:

@@ -81,12 +81,15 @@ class Collector:
 
 def missing_by_wording(collected: Collected) -> None:
     """A row or column close to an indicator but worded in a way not understood is a
-    warning, unless its unit then lacks that indicator while other units report it: its
-    figure would drop out of the total without a word, so it is an error."""
-    reported: dict[str, set[str]] = {}
+    warning, unless its unit then lacks a figure most other units report: that indicator's
+    (a plan or last year's figure under a measure word not understood: "Lũy kế", "Ước TH"),
+    or, failing one, another of its kind's (admission, party_cell, inspection). Its figure
+    would drop out of the total without a word, so it is an error."""
+    reported: dict[Key, set[str]] = {}
     for code, by_key in collected.cells.items():
-        for indicator, _ in by_key:
-            reported.setdefault(indicator, set()).add(code)
+        for key in by_key:
+            reported.setdefault(key, set()).add(code)
+    units = len(collected.cells)
     for n, finding in enumerate(collected.findings):
         if (
             finding.code not in ("unknown-criterion", "unknown-column")
@@ -95,17 +98,40 @@ def missing_by_wording(collected: Collected) -> None:
         ):
             continue
         unit = collected.sheet_units.get(f"{finding.file}!{finding.sheet}")
-        having = reported.get(finding.indicator, set())
-        if unit is None or unit in having or not having:
+        if unit is None:
             continue
+        lacking = _lacking(finding.indicator, unit, reported, units)
+        if lacking is None:
+            continue
+        (indicator, measure), having = lacking
         collected.findings[n] = replace(
             finding,
             severity=Severity.ERROR,
-            message_vi=finding.message_vi
-            + f"; đơn vị này vì thế không có {finding.indicator} mà {len(having)} đơn vị khác có",
-            message_en=finding.message_en
-            + f"; so this unit has no {finding.indicator}, which {len(having)} other units report",
+            message_vi=finding.message_vi + f"; đơn vị này vì thế không có {indicator}"
+            f" ({_MEASURE_VI[measure]}) mà {having} đơn vị khác có",
+            message_en=finding.message_en + f"; so this unit has no {indicator}"
+            f" ({_MEASURE_EN[measure]}), which {having} other units report",
         )
+
+
+_MEASURE_VI = {"plan": "kế hoạch", "actual": "thực hiện", "prior": "cùng kỳ"}
+_MEASURE_EN = {"plan": "plan", "actual": "actual", "prior": "last year"}
+
+
+def _lacking(
+    close_to: str, unit: str, reported: dict[Key, set[str]], units: int
+) -> tuple[Key, int] | None:
+    """The figure a unit lacks that an unread row or column close to `close_to` may hold,
+    with how many other units report it: one of `close_to`'s measures that any other unit
+    reports, else one of its kind's that most other units report."""
+    kind = close_to.split(".", 1)[0] + "."
+    for key, having in sorted(reported.items()):
+        if key[0] == close_to and having and unit not in having:
+            return key, len(having)
+    for key, having in sorted(reported.items()):
+        if key[0].startswith(kind) and unit not in having and 2 * len(having) > units:
+            return key, len(having)
+    return None
 
 
 def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | None:

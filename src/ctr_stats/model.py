@@ -22,6 +22,10 @@ Number = int | Decimal
 UNREADABLE_CODES = frozenset({"unreadable-file", "password-protected"})
 
 
+# A unit that sent nothing, this period or (--prior) the last: what --allow-missing accepts
+MISSING_UNIT_CODES = frozenset({"missing-unit", "missing-prior-unit"})
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

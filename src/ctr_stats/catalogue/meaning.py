@@ -142,6 +142,7 @@ class Lexicon:
     longest: int
     concepts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # dimension -> names
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # thing -> its wholes
+    abbreviations: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def read(self, text: str) -> Meaning:
         return _read(self, text)
@@ -172,6 +173,10 @@ def load_lexicon() -> Lexicon:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"meaning.toml: {exc}") from exc
+    abbreviations = {
+        tuple(fold(short).split()): tuple(fold(full).split())
+        for short, full in data.get("abbreviations", {}).items()
+    }
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     concepts: dict[str, frozenset[str]] = {}
     for dimension in DIMENSIONS:
@@ -179,24 +184,49 @@ def load_lexicon() -> Lexicon:
         concepts[dimension] = frozenset(names)
         for name, synonyms in names.items():
             for phrase in (name, *synonyms):
-                key = tuple(fold(phrase).split())
+                key = _written_out(abbreviations, fold(phrase).split())
                 other = phrases.setdefault(key, (dimension, name))
                 if other != (dimension, name):
                     raise CatalogueError(
                         f"meaning.toml: '{phrase}' names both {other[1]} and {name}"
                     )
-    filler = frozenset(tuple(fold(w).split()) for w in data.get("filler", {}).get("words", ()))
+    filler = frozenset(
+        _written_out(abbreviations, fold(w).split())
+        for w in data.get("filler", {}).get("words", ())
+    )
     longest = max(len(k) for k in (*phrases, *filler))
     kinds = {thing: frozenset(wholes) for thing, wholes in data.get("kinds", {}).items()}
     unknown = (set(kinds) | {w for ws in kinds.values() for w in ws}) - concepts["thing"]
     if unknown:
         raise CatalogueError(f"meaning.toml: [kinds] names unknown things {sorted(unknown)}")
-    return Lexicon(phrases, filler, longest, concepts, kinds)
+    return Lexicon(phrases, filler, longest, concepts, kinds, abbreviations)
+
+
+def _written_out(
+    abbreviations: Mapping[tuple[str, ...], tuple[str, ...]], words: list[str]
+) -> tuple[str, ...]:
+    """The words with each abbreviation written out (the longest first: "ct xh")."""
+    if not abbreviations:
+        return tuple(words)
+    out: list[str] = []
+    at = 0
+    sizes = range(max(map(len, abbreviations)), 0, -1)
+    while at < len(words):
+        for size in sizes:
+            full = abbreviations.get(tuple(words[at : at + size]))
+            if full is not None:
+                out.extend(full)
+                at += size
+                break
+        else:
+            out.append(words[at])
+            at += 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 14)  # labels repeat in every unit's copy of a form
 def _read(lexicon: Lexicon, text: str) -> Meaning:
-    words = fold(strip_numbering(text)).split()
+    words = list(_written_out(lexicon.abbreviations, fold(strip_numbering(text)).split()))
     found: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
     residue: list[str] = []
     for start, end, concept in _cover(lexicon, words):

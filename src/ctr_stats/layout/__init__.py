@@ -35,10 +35,18 @@ from ..model import (
     group_row_by_row,
 )
 from ..read import Grid, a1
+from ..text import clean
 from .accounting import account
-from .cells import CellReader
+from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
-from .header import INDICATOR_ROWS, Header, find_header, heading_words, panels
+from .header import (
+    INDICATOR_ROWS,
+    Header,
+    find_header,
+    heading_words,
+    panels,
+    read_measure,
+)
 from .rows import RowsRead, criterion_rows, unit_rows
 from .title import Title, continued, read_period, read_title_block
 
@@ -158,6 +166,8 @@ def _parse_table(
     else:
         found = unit_rows(grid, header, reader, findings, headings)
     rows, totals = found.rows, found.totals
+    if grid.merges:
+        findings.extend(merged_figures(grid, columns.read, header.first_data_row, found.end))
     accounting, unused_findings = account(grid, header, columns, reader, found)
     findings.extend(unused_findings)
     sheet = SheetData(
@@ -192,10 +202,13 @@ def _irregular(rows: Sequence[Row]) -> tuple[tuple[Row, Key], ...]:
     )
 
 
-def unread_sheet(grid: Grid, catalogue: Catalogue) -> Finding | None:
+def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> Finding | None:
     """For a sheet `parse_sheet` read nothing from: an error when it looks like a form
     (a block of figures under some text), saying what was missing; None for a sheet of
-    notes, an empty one, or a few stray numbers."""
+    notes, an empty one, or a few stray numbers. A table whose header names neither a
+    measure (Kế hoạch, Thực hiện…) nor anything the catalogue counts, in a file from which
+    nothing was read (a list of candidates with their years of birth), is no report: a
+    warning naming it, not an error that would doubt every figure."""
     rows_with_figures = sum(
         1
         for row in grid.rows
@@ -215,10 +228,38 @@ def unread_sheet(grid: Grid, catalogue: Catalogue) -> Finding | None:
         )
         cell = None
     else:
+        cell = f"{header.top + 1}:{header.bottom + 1}"
+        if not file_read and not _names_what_is_counted(grid, header, catalogue):
+            return Finding(
+                "not-a-report",
+                Severity.WARNING,
+                "bảng trong trang tính này không có cột chỉ tiêu hay Kế hoạch, Thực hiện…:"
+                " không phải biểu báo cáo, bỏ qua",
+                "the table on this sheet has no indicator column and no Kế hoạch, Thực"
+                " hiện…: not a report, passed over",
+                grid.file,
+                grid.sheet,
+                cell,
+            )
         vi = (
             "trang tính có bảng số liệu nhưng không cột nào khớp chỉ tiêu trong danh mục: "
             "không số nào được đọc"
         )
         en = "the sheet holds a table of figures but no column names a catalogue indicator: no figure was read"
-        cell = f"{header.top + 1}:{header.bottom + 1}"
     return Finding("unread-sheet", Severity.ERROR, vi, en, grid.file, grid.sheet, cell)
+
+
+def _names_what_is_counted(grid: Grid, header: Header, catalogue: Catalogue) -> bool:
+    """Whether a header's headings name a measure or something the catalogue counts."""
+    lexicon = catalogue.lexicon
+    for r in range(header.top, header.bottom + 1):
+        for c, value in enumerate(grid.rows[r]):
+            if c == header.unit_col or not (type(value) is str and value.strip()):
+                continue
+            text = clean(value)
+            if read_measure(text, catalogue).measure is not None:
+                return True
+            meaning = lexicon.read(text)
+            if meaning.thing or meaning.event or meaning.actor:
+                return True
+    return False

@@ -165,7 +165,7 @@ class CellReader:
         elif type(raw) is int:
             number = raw
         else:
-            exact, text = self.number(r, index, raw, label, key[0] or None, problems)
+            exact, text = self.number(r, index, raw, label, key[0] or None, problems, count=True)
             if exact is None:
                 return
             number = whole_or_exact(exact)
@@ -205,10 +205,11 @@ class CellReader:
         label: str,
         indicator: str | None,
         problems: list[Finding],
+        count: bool = False,
     ) -> tuple[Decimal | None, str]:
         """A cell that is not a plain whole number: (the number, its text if it was text),
         or (None, "") for a cell that says "not reported" ("-", "x") or cannot be read (a
-        finding names it)."""
+        finding names it). A percentage ("12%") in a `count` column is not read as 12."""
         grid = self.grid
         cell = f"{column_letter(index)}{r + 1}"
         if (r, index) in grid.formulas_without_value:
@@ -245,7 +246,12 @@ class CellReader:
         if type(raw) is int:
             return Decimal(raw), ""
         try:
-            number, _ = parse_number(raw)
+            number, percent = parse_number(raw)
+            if percent and count:
+                raise NumberFormatError(
+                    f"'{clean(raw)}' là tỉ lệ phần trăm, không phải số đếm",
+                    f"'{clean(raw)}' is a percentage, not a count",
+                )
         except NumberFormatError as exc:
             problems.append(
                 finding(
@@ -273,3 +279,43 @@ _NO_DERIVED: dict[tuple[str, str], Cell] = {}
 _NUMBER_TYPES = frozenset({float, int})
 _EMPTY = frozenset({"", None})
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def merged_figures(grid: Grid, columns: Sequence[Column], first: int, end: int) -> list[Finding]:
+    """A merge holding a figure over cells of counted columns in a table's rows
+    ("U12:V12", "D15:D16"): the figure stands in its first cell only, and which cells it
+    counts for cannot be told, so it is an error naming the range."""
+    indices = {c.index for c in columns}
+    found: list[Finding] = []
+    for r0, c0, r1, c1 in grid.merges:
+        if not first <= r0 < end or not any(c0 <= i <= c1 for i in indices):
+            continue
+        value = grid.value(r0, c0)
+        if not _a_figure(value):
+            continue  # a heading repeated inside the table, a note: no figure to place
+        cells = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        shown = str(int(value)) if type(value) is float and value.is_integer() else clean(value)
+        found.append(
+            finding(
+                grid,
+                "merged-figure",
+                Severity.ERROR,
+                cells,
+                f"các ô {cells} được gộp lại mà chứa số ({shown}): không biết số ấy thuộc ô nào;"
+                " bỏ gộp ô và ghi số vào từng ô",
+                f"cells {cells} are merged and hold a figure ({shown}): which of them it counts"
+                " for cannot be told; unmerge them and type each cell's figure",
+            )
+        )
+    return found
+
+
+def _a_figure(value: object) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, (int, float, Decimal)):
+        return True
+    try:
+        return parse_number(value)[0] is not None
+    except NumberFormatError:
+        return False

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from ..catalogue import Catalogue
 from ..model import Measure
@@ -62,15 +63,28 @@ def is_column_number(text: str) -> bool:
 
 
 def is_number_row(cells: Sequence[object]) -> bool:
-    """'1 | 2 | 3 | 4 (=2*100/3)' or '(1) | (2)': the column-number row under a header."""
+    """'1 | 2 | 3 | 4 (=2*100/3)' or '(1) | (2)' or 'A | B | 1 | 2': the column-number row
+    under a header. Its numbers go up left to right, one column at a time; a row of counts
+    whose label was left out ('| 7 | 7 | 3 | 42') is no such row."""
     filled = [c for c in cells if c not in (None, "")]
     if len(filled) < 2:
         return False
-    return all(
-        (isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer())
-        or (isinstance(c, str) and is_column_number(c))
-        for c in filled
-    )
+    numbers: list[int] = []
+    for c in filled:
+        if isinstance(c, (int, float)) and not isinstance(c, bool) and float(c).is_integer():
+            numbers.append(int(c))
+        elif isinstance(c, str) and is_column_number(c):
+            digits = _LEADING_NUMBER.match(c)
+            if digits:
+                numbers.append(int(digits.group(1)))
+        else:
+            return False
+    return all(0 < b - a <= _NUMBER_GAP for a, b in pairwise(numbers))
+
+
+# Column numbers may skip a few (a merged heading numbered once); counts do not climb so
+_NUMBER_GAP = 3
+_LEADING_NUMBER = re.compile(r"^\s*\(?\s*(\d+)")
 
 
 def _is_figure(value: object) -> bool:
@@ -221,7 +235,10 @@ def _header_from(
     """The header from its top row down. Kept by the cells it is read from: every unit's
     copy of a form has the same header."""
     key = (
-        tuple(tuple(row) for row in grid.rows[top : top + MAX_HEADER_ROWS + 1]),
+        tuple(
+            tuple(row)
+            for row in grid.rows[max(0, top - MAX_HEADER_ROWS) : top + MAX_HEADER_ROWS + 1]
+        ),
         top,
         unit_col,
         layout,
@@ -247,25 +264,37 @@ def _read_header(
     short: list[tuple[int, str]],
     number_words: frozenset[str],
 ) -> Header:
+    label_row, top = top, _groups_above(grid, top, unit_col)
     merged_down = {
         (r, c0)
         for r0, c0, r1, c1 in grid.merges
-        if r0 == top and c0 <= unit_col <= c1
+        if r0 == label_row and c0 <= unit_col <= c1
         for r in range(r0, r1 + 1)
     }
-    bottom = top
-    for r in range(top + 1, min(top + MAX_HEADER_ROWS, len(grid.rows))):
+    heading = fold(grid.value(label_row, unit_col) or "")
+
+    def continues(r: int) -> bool:
         cells = grid.rows[r]
         if is_number_row(cells):
-            break
+            return False
         label = grid.value(r, unit_col)
-        if is_text(label) and (r, unit_col) not in merged_down:
-            break
+        # the unit heading typed again under itself, not merged down, heads no row
+        if is_text(label) and (r, unit_col) not in merged_down and fold(label) != heading:
+            return False
         if not any(is_text(v) for v in cells[unit_col + 1 :]):
+            return False
+        # a row of figures (typed, or as text: "1.234") is data, not header
+        return not any(_is_figure(v) for v in cells[unit_col + 1 :])
+
+    bottom = label_row
+    end = min(top + MAX_HEADER_ROWS, len(grid.rows))
+    for r in range(label_row + 1, end):
+        if continues(r):
+            bottom = r
+        elif not (  # a blank row between the header's rows
+            not any(v not in (None, "") for v in grid.rows[r]) and r + 1 < end and continues(r + 1)
+        ):
             break
-        if any(_is_figure(v) for v in cells[unit_col + 1 :]):
-            break  # a row of figures (typed, or as text: "1.234") is data, not header
-        bottom = r
     first_data = bottom + 1
     number_row = None
     if first_data < len(grid.rows) and is_number_row(grid.rows[first_data]):
@@ -273,6 +302,32 @@ def _read_header(
         first_data += 1
     number_col = next((c for c, key in short if key in number_words and c < unit_col), None)
     return Header(top, bottom, unit_col, first_data, layout, number_col, number_row)
+
+
+def _groups_above(grid: Grid, label_row: int, unit_col: int) -> int:
+    """The top of a header whose unit heading ("STT | Đơn vị") sits in its lowest row, not
+    merged up: the rows above it, blank at and left of the unit column, whose headings group
+    the columns below ("Cấp ủy kiểm tra tổ chức đảng" over "Kế hoạch | Thực hiện"). A single
+    heading counts only merged over its group; a note ("Đơn vị tính: người") never."""
+    top = label_row
+    while top > 0 and label_row - top + 1 < MAX_HEADER_ROWS:
+        row = grid.rows[top - 1]
+        if any(v not in (None, "") for v in row[: unit_col + 1]):
+            break
+        texts = [v for v in row[unit_col + 1 :] if is_text(v)]
+        merged = any(r0 == top - 1 and c0 > unit_col for r0, c0, _, _ in grid.merges)
+        if (
+            not texts
+            or (len(texts) < 2 and not merged)
+            or any(_is_figure(v) for v in row)
+            or any(_NOTE.match(fold(v)) for v in texts)
+        ):
+            break
+        top -= 1
+    return top
+
+
+_NOTE = re.compile(r"^(?:don vi tinh|dvt|bieu|mau|tinh den|kem theo|ghi chu)\b")
 
 
 def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:

@@ -19,8 +19,8 @@ from ..text import clean, fold
 
 _OWNER = re.compile(
     r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
-    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu)\s+.+)$"
-)
+    r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu|q|h|tx|p|x|tt)\s+.+)$"
+)  # the type may be abbreviated: "ĐẢNG BỘ H. ĐAN PHƯỢNG", "ĐẢNG BỘ TX. SƠN TÂY"
 _OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
 # The older TCTW forms: "Huyện (quận uỷ) Ba Đình", "Tỉnh (thành uỷ): Hà Nội", the unit's
 # type given as the form's alternatives and the name written after them.
@@ -50,8 +50,11 @@ def _city() -> re.Pattern[str]:
 
 
 # Lines that name the issuing body or say how to read the form, not what it counts.
+# Lines that name the issuing body or the form, not what is counted: a committee's name
+# is never a subject, even one whose unit cannot be made out ("ĐẢNG BỘ H.Y. ĐAN PHƯỢNG").
 _NOT_A_SUBJECT = re.compile(
-    r"^(?:ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
+    r"^(?:dang bo |dang uy |quan uy|huyen uy|thi uy|thanh uy|tinh uy|ban thuong vu|bch dang bo"
+    r"|ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
     r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d)"
 )
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
