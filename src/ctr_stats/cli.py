@@ -169,6 +169,13 @@ MaxMergesOpt = Annotated[
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Hiện traceback khi lỗi / show the traceback of an error")
 ]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Mỗi phát hiện một dòng, không gộp / every finding on its own line, none folded",
+    ),
+]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
@@ -193,21 +200,13 @@ def _fail(exc: Exception, lang: Lang, debug: bool) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _print_findings(findings: tuple[Finding, ...], lang: Lang) -> None:
+def _print_findings(findings: tuple[Finding, ...], lang: Lang, every: bool = False) -> None:
+    """On stderr, repeated findings folded into a line unless `every` (render/findings.py)."""
     from rich.console import Console
 
-    from .safe_text import visible
+    from .render.findings import write_findings
 
-    console = Console(stderr=True, highlight=False)
-    for finding in findings:
-        where = finding.where()
-        colour = {"error": "red", "warning": "yellow"}.get(finding.severity, "cyan")
-        console.print(f"[{colour}]{finding.severity}[/{colour}] {finding.code}: ", end="")
-        console.print(
-            visible((f"{where}: " if where else "") + finding.message(lang.value)),
-            markup=False,
-            soft_wrap=True,
-        )
+    write_findings(findings, Console(stderr=True, highlight=False), lang=lang.value, every=every)
 
 
 def _parse_period(period: str | None, source: str = "--period") -> Period | None:
@@ -423,6 +422,7 @@ def compute(
     max_ratio: MaxRatioOpt = DEFAULT_LIMITS.max_ratio,
     max_parts: MaxPartsOpt = DEFAULT_LIMITS.max_parts,
     max_merges: MaxMergesOpt = DEFAULT_LIMITS.max_merges,
+    every: AllOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Tính % kế hoạch và so với cùng kỳ / compute percent of plan and change on last year."""
@@ -492,8 +492,8 @@ def compute(
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     if chosen is not ComputeFormat.json or output is not None:
-        _print_findings(report.findings, lang)
-    _print_findings(report.notes, lang)
+        _print_findings(report.findings, lang, every)
+    _print_findings(report.notes, lang, every)
     _print_outcome(report, blocking, withheld, output, lang)
     if unreadable:
         raise typer.Exit(3)
@@ -689,6 +689,7 @@ def check(
     max_ratio: MaxRatioOpt = DEFAULT_LIMITS.max_ratio,
     max_parts: MaxPartsOpt = DEFAULT_LIMITS.max_parts,
     max_merges: MaxMergesOpt = DEFAULT_LIMITS.max_merges,
+    every: AllOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra số liệu: thiếu, thừa, không khớp, bất thường / check the data, with exit codes for CI."""
@@ -714,7 +715,8 @@ def check(
             progress=_ProgressBar(lang),
         )
         if output_format is CheckFormat.json:
-            sys.stdout.write(render.render_check_json(result, lang=lang.value, strict=strict))
+            for piece in render.iter_check_json(result, lang=lang.value, strict=strict):
+                sys.stdout.write(piece)
         elif output_format is CheckFormat.github:
             sys.stdout.write(render.render_check_github(result, lang=lang.value))
         elif output_format is CheckFormat.junit:
@@ -723,7 +725,7 @@ def check(
             from rich.console import Console
 
             render.render_check_text(
-                result, Console(highlight=False), lang=lang.value, strict=strict
+                result, Console(highlight=False), lang=lang.value, strict=strict, every=every
             )
     except CtrStatsError as exc:
         _fail(exc, lang, debug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import load_catalogue, load_registry, load_registry_file
@@ -17,18 +18,65 @@ if TYPE_CHECKING:
 
 
 def render_check_json(result: CheckResult, *, lang: str, strict: bool) -> str:
+    return "".join(iter_check_json(result, lang=lang, strict=strict))
+
+
+def iter_check_json(result: CheckResult, *, lang: str, strict: bool) -> Iterator[str]:
+    """The check document as `json.dumps(…, ensure_ascii=False, indent=2)` writes it, byte
+    for byte, in pieces to write as they come: 100,000 findings are never one string, and
+    each finding's record is put together from its encoded strings (indent= makes json use
+    its pure-Python encoder, 15 µs a record). Control characters written as escapes."""
     report = result.report
-    data: dict[str, Any] = {
-        "schema": SCHEMA,
-        "period": report.period.to_dict() if report.period else None,
-        "registry": report.registry,
-        "findings": [f.to_dict(lang) for f in result.findings],
-        "ignored": [f.to_dict(lang) | {"reason": i.reason} for f, i in result.ignored],
-        "notes": [f.to_dict(lang) for f in report.notes],
-        "summary": result.summary(),
-        "exit_code": result.exit_code(strict),
-    }
-    return json_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    sections: list[tuple[str, Any]] = [
+        ("schema", SCHEMA),
+        ("period", report.period.to_dict() if report.period else None),
+        ("registry", report.registry),
+        ("findings", (_record(f.to_dict(lang)) for f in result.findings)),
+        (
+            "ignored",
+            (_record(f.to_dict(lang) | {"reason": i.reason}) for f, i in result.ignored),
+        ),
+        ("notes", (_record(f.to_dict(lang)) for f in report.notes)),
+        ("summary", result.summary()),
+        ("exit_code", result.exit_code(strict)),
+    ]
+    return map(json_controls, _check_pieces(sections))
+
+
+def _check_pieces(sections: list[tuple[str, Any]]) -> Iterator[str]:
+    yield "{"
+    for n, (key, value) in enumerate(sections):
+        yield ("," if n else "") + f"\n  {json.dumps(key)}: "
+        if not isinstance(value, Iterator):
+            yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            continue
+        first = next(value, None)
+        if first is None:
+            yield "[]"
+            continue
+        yield "[\n    " + first
+        batch: list[str] = []
+        for record in value:
+            batch.append(record)
+            if len(batch) == 1000:
+                yield ",\n    " + ",\n    ".join(batch)
+                batch.clear()
+        if batch:
+            yield ",\n    " + ",\n    ".join(batch)
+        yield "\n  ]"
+    yield "\n}\n"
+
+
+_STRING = json.encoder.encode_basestring  # json's own (C) encoder of a str, ensure_ascii=False
+
+
+def _record(fields: dict[str, str | None]) -> str:
+    """A finding's record at the depth of a list in the document, as indent=2 writes it."""
+    inside = ",\n      ".join(
+        f"{_STRING(key)}: {'null' if value is None else _STRING(value)}"
+        for key, value in fields.items()
+    )
+    return "{\n      " + inside + "\n    }"
 
 
 def _escape_data(text: str) -> str:
@@ -140,17 +188,24 @@ def _line(finding: Finding, lang: str) -> str:
     )
 
 
-def render_check_text(result: CheckResult, console: Console, *, lang: str, strict: bool) -> None:
-    for finding in (*result.report.notes, *result.findings):
-        colour = {Severity.ERROR: "red", Severity.WARNING: "yellow"}.get(finding.severity, "cyan")
-        console.print(
-            f"[{colour}]{finding.severity}[/{colour}] [bold]{finding.code}[/bold]: ", end=""
-        )
-        console.print(_line(finding, lang).split(": ", 1)[1], markup=False, soft_wrap=True)
+def render_check_text(
+    result: CheckResult, console: Console, *, lang: str, strict: bool, every: bool = False
+) -> None:
+    """The notes and findings, repeated ones folded unless `every` (render/findings.py),
+    then one line of counts: the findings', however they were folded."""
+    from .findings import severity_word, summary_line, write_blocks, write_findings
+
+    write_findings((*result.report.notes, *result.findings), console, lang=lang, every=every)
     summary = result.summary()
     code = result.exit_code(strict)
-    if lang == "en":
-        text = f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['ignored']} ignored"
-    else:
-        text = f"{summary['error']} lỗi, {summary['warning']} cảnh báo, {summary['ignored']} bỏ qua"
-    console.print(("[green]✔[/green] " if code == 0 else "[red]✘[/red] ") + text)
+    plural, ignored = ("(s)", "ignored") if lang == "en" else ("", "bỏ qua")
+    text = ", ".join(
+        [
+            *(
+                f"{summary[s]} {severity_word(s, lang)}{plural}"
+                for s in (Severity.ERROR, Severity.WARNING)
+            ),
+            f"{summary['ignored']} {ignored}",
+        ]
+    )
+    write_blocks([summary_line(code == 0, text, console)], console)

@@ -8,6 +8,7 @@ from ..catalogue import load_catalogue
 from ..explain import Explanation
 from ..model import Report
 from ..safe_text import markup, visible
+from .findings import severity_word
 from .numbers import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ def render_explanation(
     for finding in explanation.findings:
         console.print(
             visible(
-                f"{finding.severity} {finding.code}: {finding.where()}: {finding.message(lang)}"
+                f"{severity_word(finding.severity, lang)} {finding.code}: {finding.where()}:"
+                f" {finding.message(lang)}"
             ),
             highlight=False,
             markup=False,

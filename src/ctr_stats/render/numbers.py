@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from decimal import Context, Decimal, localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,22 +31,28 @@ def _context(value: int | Decimal) -> AbstractContextManager[Context]:
 def format_count(value: int | None, lang: str) -> str:
     if value is None:
         return ""
-    from babel.numbers import format_decimal
-
-    with _context(value):
-        return str(format_decimal(value, format="#,##0", locale=LOCALES[lang]))
+    return _babel(str(value), "#,##0", lang, True)
 
 
 def format_number(value: Decimal | None, lang: str, precision: int) -> str:
     """188,1 / 188.1 (no percent sign)."""
     if value is None:
         return ""
+    return _babel(str(value), _pattern(precision), lang, False)
+
+
+@lru_cache(maxsize=1 << 14)
+def _babel(value: str, pattern: str, lang: str, quantization: bool) -> str:
+    """Babel's format of the number written `value` (str() of an int or a Decimal, which
+    keeps its exponent: 12.50 is not 12.5 here). Made once per value: the same counts recur
+    in a run's findings (100,000 messages took 40 µs a number in Babel)."""
     from babel.numbers import format_decimal
 
-    with _context(value):
+    number = Decimal(value)
+    with _context(number):
         return str(
             format_decimal(
-                value, format=_pattern(precision), locale=LOCALES[lang], decimal_quantization=False
+                number, format=pattern, locale=LOCALES[lang], decimal_quantization=quantization
             )
         )
 
@@ -75,20 +82,22 @@ def format_plain(value: int | float | Decimal, lang: str, most_decimals: int = 4
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
         return str(value)
-    with _context(number):
-        return _plain(number, lang, most_decimals)
+    return _plain(str(number), lang, most_decimals)
 
 
-def _plain(number: Decimal, lang: str, most_decimals: int) -> str:
+@lru_cache(maxsize=1 << 14)
+def _plain(value: str, lang: str, most_decimals: int) -> str:
     from decimal import ROUND_HALF_UP
 
-    if number == number.to_integral_value():
-        number = number.to_integral_value()
-    decimals = max(0, -int(number.as_tuple().exponent))
-    if decimals > most_decimals:
-        decimals = most_decimals
-        number = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    return format_number(number, lang, decimals)
+    number = Decimal(value)
+    with _context(number):
+        if number == number.to_integral_value():
+            number = number.to_integral_value()
+        decimals = max(0, -int(number.as_tuple().exponent))
+        if decimals > most_decimals:
+            decimals = most_decimals
+            number = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        return format_number(number, lang, decimals)
 
 
 def format_change(value: Decimal | None, lang: str, precision: int) -> str:
