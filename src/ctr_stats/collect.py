@@ -4,14 +4,17 @@ attribution: unknown or ambiguous units, units reported twice, totals that do no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
-from .model import ByKey, Cells, Finding, Severity, group_by_key, ranges
+from .model import ByKey, Cells, Finding, Number, Severity, group_by_key, ranges
+from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
 from .units import UnitMatcher, ambiguous_message, unknown_message
@@ -251,19 +254,63 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
             rows, summed = by_key.get(key, ((), 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
+                at = ranges([total_row.position(key)])
+                vi, en = _left_out(sheet, at, stated - summed)
                 findings.append(
                     Finding(
                         "total-mismatch",
                         Severity.ERROR,
                         f"dòng tổng ghi {format_plain(stated, 'vi')}, cộng các dòng ({span})"
-                        f" được {format_plain(summed, 'vi')}",
+                        f" được {format_plain(summed, 'vi')}{vi}",
                         f"the total row says {format_plain(stated, 'en')}, the rows ({span}) add"
-                        f" up to {format_plain(summed, 'en')}",
+                        f" up to {format_plain(summed, 'en')}{en}",
                         sheet.file,
                         sheet.sheet,
-                        ranges([total_row.position(key)]),
+                        at,
                         unit,
                         key[0],
                     )
                 )
     return findings
+
+
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _left_out(sheet: SheetData, total_cell: str, gap: Number) -> tuple[str, str]:
+    """What a total row's column differs by, and the cells above it in that column that
+    were not added (a hidden row, text in a number cell): so the user sees one cause, not
+    two unrelated errors. Empty when no such cell is known."""
+    place = _CELL.match(total_cell)
+    if place is None or sheet.accounting is None:
+        return "", ""
+    column, total_row = place.group(1), int(place.group(2))
+    said_vi: list[str] = []
+    said_en: list[str] = []
+    left_out: Number = 0
+    for unused in sheet.accounting.unused:
+        cell = _CELL.match(unused.cell)
+        if cell is None or cell.group(1) != column or int(cell.group(2)) >= total_row:
+            continue
+        try:
+            number = parse_number(unused.text)[0]
+        except NumberFormatError:
+            number = None
+        row = cell.group(2)
+        if unused.code == "hidden-row":
+            why_vi, why_en = f"dòng {row} bị ẩn", f"row {row} is hidden"
+        else:
+            why_vi, why_en = f"xem {unused.code}", f"see {unused.code}"
+        said_vi.append(f"{unused.cell} ({why_vi}) ghi {unused.text}")
+        said_en.append(f"{unused.cell} ({why_en}) holds {unused.text}")
+        if isinstance(number, int | Decimal) and left_out is not None:
+            left_out += number
+    if not said_vi:
+        return "", ""
+    exact = left_out == gap
+    return (
+        f", chênh {format_plain(gap, 'vi')}; {', '.join(said_vi)}, không được cộng"
+        + (": đúng bằng phần chênh" if exact else ""),
+        f", {format_plain(gap, 'en')} apart; {', '.join(said_en)}, not added"
+        + (": exactly the difference" if exact else ""),
+    )

@@ -1,6 +1,7 @@
-"""A unit found in two files: one finding per unit and pair of files, naming both and
-what differs; identical copies counted once, different ones an error with the newer file
-counted, whatever order the paths sort in."""
+"""Messages a user trial found unhelpful. A unit found in two files: one finding per unit
+and pair of files, naming both and what differs; identical copies counted once, different
+ones an error with the newer file counted, whatever order the paths sort in. A total row
+that differs because a hidden row was left out says so."""
 
 from __future__ import annotations
 
@@ -124,4 +125,27 @@ def test_files_modified_at_once_count_the_first_by_name(samples_copy: Path) -> N
     assert finding.message_en.endswith(
         f"Counting the figures of {samples_copy}/tay-ho-2.xlsx (neither file is known to be"
         " newer: the first by name); delete or move away the copy not to be used and run again"
+    )
+
+
+def test_a_total_mismatch_names_the_hidden_row_that_explains_it(samples_copy: Path) -> None:
+    def hide(sheet: Any) -> None:
+        sheet.row_dimensions[12].hidden = True
+
+    edit(samples_copy / "tay-ho.xlsx", "Kết nạp", hide)
+    result = check([samples_copy])
+    by_cell = {f.cell: f for f in result.findings}
+    assert sorted(by_cell) == sorted(
+        ["12:12", "C18", "D18", "E18", "F18", "G18", "H18", "M18", "N18"]
+    )
+    assert by_cell["12:12"].code == "hidden-row"
+    mismatch = by_cell["D18"]
+    assert (mismatch.code, mismatch.indicator) == ("total-mismatch", "admission.total")
+    assert mismatch.message_vi == (
+        "dòng tổng ghi 165, cộng các dòng (D10:D17) được 139, chênh 26; D12 (dòng 12 bị ẩn)"
+        " ghi 26, không được cộng: đúng bằng phần chênh"
+    )
+    assert mismatch.message_en == (
+        "the total row says 165, the rows (D10:D17) add up to 139, 26 apart; D12 (row 12 is"
+        " hidden) holds 26, not added: exactly the difference"
     )
