@@ -22,7 +22,7 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, missing_by_wording
+from .collect import Collector, collect, finish
 from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
@@ -418,7 +418,7 @@ def _analyse(
             attributing.collector.matcher,
             attributing.collector.result,
         )
-        missing_by_wording(collected)  # as collect() does, once every sheet is in
+        finish(collected)  # as collect() does, once every sheet is in
     else:
         chosen = early or registry_in_force(registry, units_file, units_only, run)
         matcher = UnitMatcher(chosen)

@@ -4,15 +4,19 @@ attribution: unknown or ambiguous units, units reported twice, totals that do no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
-from .model import ByKey, Cells, Finding, Severity, group_by_key, ranges
+from .model import ByKey, Cells, Finding, Number, Severity, group_by_key, ranges
+from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
+from .reported_twice import Place, ReportedTwice
 from .units import UnitMatcher, ambiguous_message, unknown_message
 
 
@@ -28,14 +32,24 @@ class Collected:
     blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
     # "file!sheet" -> the code of the unit a one-unit sheet belongs to
     sheet_units: dict[str, str] = field(default_factory=dict)
+    # units found in two places, said once per pair of files when every sheet is in
+    twice: ReportedTwice = field(default_factory=ReportedTwice)
+    places: dict[str, Place] = field(default_factory=dict)  # "file!sheet" -> its Place
 
 
 def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue) -> Collected:
     collector = Collector(matcher)
     for sheet in sheets:
         collector.add(sheet)
-    missing_by_wording(collector.result)
+    finish(collector.result)
     return collector.result
+
+
+def finish(collected: Collected) -> None:
+    """What can be said only once every sheet is in: units found twice, figures missing
+    for a wording not understood."""
+    collected.findings.extend(collected.twice.findings(collected.reported_by))
+    missing_by_wording(collected)
 
 
 class Collector:
@@ -53,6 +67,8 @@ class Collector:
         if owner is not None:
             result.sheet_units[f"{sheet.file}!{sheet.sheet}"] = owner.code
         by_key = sheet.by_key()
+        if sheet.rows:
+            result.places[sheet.where] = Place(sheet.file, sheet.sheet, sheet.part)
         if sheet.totals:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
@@ -173,33 +189,15 @@ def _add_unit_rows(
     for indicator in sorted({key[0] for key in by_key}):
         first = result.reported_by.setdefault((unit.code, indicator), where)
         if first != where:
-            # the same figures a second time (a file sent twice, a form restating another's
-            # total) are counted once and said so; other figures cannot be chosen between
-            same = all(
-                key in unit_cells and unit_cells[key].total == total
-                for key, (_, total) in by_key.items()
-                if key[0] == indicator
-            )
-            result.findings.append(
-                Finding(
-                    "duplicate-unit",
-                    Severity.WARNING if same else Severity.ERROR,
-                    f"{unit.full_name} đã báo cáo chỉ tiêu này ở {first}"
-                    + (
-                        " với cùng số liệu; chỉ cộng một lần"
-                        if same
-                        else "; số liệu ở đây không được cộng"
-                    ),
-                    f"{unit.full_name} already reported this indicator in {first}"
-                    + (" with the same figures; counted once" if same else "; not counted again"),
-                    sheet.file,
-                    sheet.sheet,
-                    sheet.part or None,  # a further table of the sheet: its header's cell
-                    unit.name,
-                    indicator,
-                )
-            )
-            refused.add(indicator)
+            # said once per pair of files (reported_twice.py); the newer file's figures
+            # are counted where the two differ, the first's where they agree
+            here = result.places[where]
+            if result.twice.meet(unit, result.places[first], here, indicator, unit_cells, by_key):
+                for key in [key for key in by_key if key[0] == indicator and key in unit_cells]:
+                    del unit_cells[key]
+                result.reported_by[(unit.code, indicator)] = where
+            else:
+                refused.add(indicator)
     skipped: set[tuple[int, Key]] = set()  # (id of the row, key) not to be added
     # counts are whole and not below zero; the sheet's reader listed the numbers that are not
     ids = {id(row) for row in rows} if sheet.irregular and rows is not sheet.rows else None
@@ -256,19 +254,63 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
             rows, summed = by_key.get(key, ((), 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
+                at = ranges([total_row.position(key)])
+                vi, en = _left_out(sheet, at, stated - summed)
                 findings.append(
                     Finding(
                         "total-mismatch",
                         Severity.ERROR,
                         f"dòng tổng ghi {format_plain(stated, 'vi')}, cộng các dòng ({span})"
-                        f" được {format_plain(summed, 'vi')}",
+                        f" được {format_plain(summed, 'vi')}{vi}",
                         f"the total row says {format_plain(stated, 'en')}, the rows ({span}) add"
-                        f" up to {format_plain(summed, 'en')}",
+                        f" up to {format_plain(summed, 'en')}{en}",
                         sheet.file,
                         sheet.sheet,
-                        ranges([total_row.position(key)]),
+                        at,
                         unit,
                         key[0],
                     )
                 )
     return findings
+
+
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _left_out(sheet: SheetData, total_cell: str, gap: Number) -> tuple[str, str]:
+    """What a total row's column differs by, and the cells above it in that column that
+    were not added (a hidden row, text in a number cell): so the user sees one cause, not
+    two unrelated errors. Empty when no such cell is known."""
+    place = _CELL.match(total_cell)
+    if place is None or sheet.accounting is None:
+        return "", ""
+    column, total_row = place.group(1), int(place.group(2))
+    said_vi: list[str] = []
+    said_en: list[str] = []
+    left_out: Number = 0
+    for unused in sheet.accounting.unused:
+        cell = _CELL.match(unused.cell)
+        if cell is None or cell.group(1) != column or int(cell.group(2)) >= total_row:
+            continue
+        try:
+            number = parse_number(unused.text)[0]
+        except NumberFormatError:
+            number = None
+        row = cell.group(2)
+        if unused.code == "hidden-row":
+            why_vi, why_en = f"dòng {row} bị ẩn", f"row {row} is hidden"
+        else:
+            why_vi, why_en = f"xem {unused.code}", f"see {unused.code}"
+        said_vi.append(f"{unused.cell} ({why_vi}) ghi {unused.text}")
+        said_en.append(f"{unused.cell} ({why_en}) holds {unused.text}")
+        if isinstance(number, int | Decimal) and left_out is not None:
+            left_out += number
+    if not said_vi:
+        return "", ""
+    exact = left_out == gap
+    return (
+        f", chênh {format_plain(gap, 'vi')}; {', '.join(said_vi)}, không được cộng"
+        + (": đúng bằng phần chênh" if exact else ""),
+        f", {format_plain(gap, 'en')} apart; {', '.join(said_en)}, not added"
+        + (": exactly the difference" if exact else ""),
+    )
