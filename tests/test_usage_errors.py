@@ -204,7 +204,7 @@ def test_a_broken_zip_is_said_in_vietnamese(tmp_path: Path) -> None:
     result = run("check", str(broken), "--partial")
     assert result.returncode == 3
     assert (
-        f"error unreadable-file: {broken}: tệp nén bị hỏng hoặc không trọn vẹn (có thể chép"
+        f"lỗi unreadable-file: {broken}: tệp nén bị hỏng hoặc không trọn vẹn (có thể chép"
         " hoặc tải về chưa xong): hãy xin đơn vị gửi lại tệp\n"
     ) in result.stdout + result.stderr
     assert "zip file" not in result.stdout + result.stderr
