@@ -7,16 +7,12 @@ Only the short run's instances (seeds 0 and 1) decide a marker; the long run
 
 from __future__ import annotations
 
-_UNKNOWN_TOTAL = (
-    "a total row in words the tool does not know, its figures not exactly the rows' sum "
-    "(a typo): counted as one more organization, the unit doubled, exit 0"
-)
-
 KNOWN_FAILURES: dict[str, str] = {
     # damaging, silent: a different total with exit 0
     "header-in-middle-unmerged": (
-        "an indicator heading typed in the middle of its three columns, unmerged: the first "
-        "column goes to the indicator on its left (its plan), exit 0 with at most a warning"
+        "an indicator heading typed in the middle of its three columns, unmerged, beside a "
+        "one-column heading: the first column goes to the indicator on its left (its plan), "
+        "exit 0 with at most a warning (both readings fit; it should be an error)"
     ),
     # damaging, loud but not naming the place
     "far-number/last-row": (
