@@ -136,6 +136,8 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
                     all(k in number_words for _, k in short)
                     and names_organizations(v, catalogue)
                     and _headings_right_of(grid.rows[r], c)
+                    # names below it, not figures: "Tổ chức cơ sở đảng" also heads a count
+                    and _labels_below(grid, r, c)
                 ):
                     return _header_from(grid, r, c, UNIT_ROWS, short, number_words)
                 short.append((c, key))
