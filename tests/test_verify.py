@@ -422,6 +422,17 @@ def test_a_mismatch_says_why_in_either_language(
     )
 
 
+def test_a_percentage_of_plan_no_whole_plan_gives_says_so(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Năm 2023, chi bộ kết nạp 3 đảng viên mới, đạt 40% kế hoạch năm.")
+    (vi,) = verify(path, None, "vi")
+    (en,) = verify(path, None, "en")
+    assert (vi.kind, vi.status) == ("plan", "mismatch")
+    assert (
+        vi.reason == "ghi 40% kế hoạch, nhưng không có kế hoạch (số nguyên) nào mà 3 đạt đúng 40%"
+    )
+    assert en.reason == "states 40% of plan, but no whole-number plan makes 3 exactly 40% of it"
+
+
 # a year typed as a grouped number is a year, never a count of 2,023 of anything
 @pytest.mark.parametrize(
     ("paragraph", "anchors"),

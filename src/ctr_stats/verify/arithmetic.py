@@ -318,8 +318,8 @@ def _plan_from_paragraph(p: Paragraph, claim: Found) -> None:
     if stated > 0 and not whole_numbers(bases(count, stated)):
         claim.status = "mismatch"
         claim.reason = say(
-            f"ghi {_pct(claim.stated, 'vi')} kế hoạch, nhưng không có kế hoạch nào cho "
-            f"{number(count, 'vi')} đúng {_pct(claim.stated, 'vi')}",
-            f"states {_pct(claim.stated, 'en')} of plan, but no plan gives "
-            f"{number(count, 'en')} exactly {_pct(claim.stated, 'en')}",
+            f"ghi {_pct(claim.stated, 'vi')} kế hoạch, nhưng không có kế hoạch (số nguyên) "
+            f"nào mà {number(count, 'vi')} đạt đúng {_pct(claim.stated, 'vi')}",
+            f"states {_pct(claim.stated, 'en')} of plan, but no whole-number plan makes "
+            f"{number(count, 'en')} exactly {_pct(claim.stated, 'en')} of it",
         )
