@@ -111,6 +111,83 @@ def test_an_unmerged_header_group_still_heads_its_measures(tmp_path: Path) -> No
     assert _codes(report) == []
 
 
+# An indicator heading typed, unmerged, in the middle cell of its three columns (centred
+# by hand), beside a one-column heading or the unit column
+CENTRED_MERGES = ["A5:A6", "B5:B6"]
+
+
+def test_a_heading_centred_over_its_measures_beside_a_one_column_heading(
+    tmp_path: Path,
+) -> None:
+    # read from the first cell, "Chủ doanh nghiệp tư nhân" would get Thực hiện then Kế
+    # hoạch, and the admissions no plan: centred, each heading has its measures in order
+    header = [
+        ["STT", "Đơn vị", "Chủ doanh nghiệp tư nhân", None, "Đảng viên mới kết nạp", None],
+        [None, None, "Thực hiện", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    rows = [[*r[:2], 1, *r[2:]] for r in ROWS]
+    report = _compute(tmp_path, [*TITLE, *header, *rows], CENTRED_MERGES)
+    assert _admission(report) == (35, 39, 31)
+    owners = report.total("admission.business_owner")
+    assert owners is not None
+    assert (owners.figures.plan, owners.figures.actual) == (None, 3)
+    assert _codes(report) == []
+
+
+def test_a_heading_centred_over_its_measures_beside_the_unit_column(tmp_path: Path) -> None:
+    # read from the first cell, the Kế hoạch column would be under no heading
+    header = [["STT", "Đơn vị", None, "Đảng viên mới kết nạp", None], HEADER[1]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS], CENTRED_MERGES)
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_an_unmerged_heading_both_readings_fit_is_an_error_naming_it(tmp_path: Path) -> None:
+    # C under no heading, or a second Thực hiện of the admissions: one fault each way
+    header = [
+        ["STT", "Đơn vị", None, "Đảng viên mới kết nạp", None],
+        [None, None, "Thực hiện", "Thực hiện", "Cùng kỳ"],
+    ]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS], CENTRED_MERGES)
+    assert _admission(report) == (None, 39, 31)
+    assert ("ambiguous-heading", "C5:D5") in _codes(report)
+    (finding,) = [f for f in report.findings if f.code == "ambiguous-heading"]
+    assert finding.severity == "error"
+    assert finding.sheet == "KN" and finding.file is not None
+    assert finding.file.endswith("ba-dinh.xlsx")
+    assert finding.message_vi == (
+        "tiêu đề 'Đảng viên mới kết nạp' ở ô D5 không gộp ô: có thể đứng giữa ba cột C5:E5"
+        " (cột C thuộc 'Đảng viên mới kết nạp') hoặc ở ô đầu nhóm của nó (cột C không có"
+        " tiêu đề); không đoán, các ô C7:C9 không được cộng: hãy gộp ô tiêu đề trên các cột"
+        " của nó"
+    )
+    assert finding.message_en == (
+        "heading 'Đảng viên mới kết nạp' in D5 is not merged: it may stand over the middle of"
+        " the three columns C5:E5 (column C belongs to it) or head its group from its first"
+        " cell (column C is under no heading); not guessed, cells C7:C9 not added: merge the"
+        " heading's cells over its columns"
+    )
+
+
+def test_an_unmerged_heading_in_doubt_fails_the_run(tmp_path: Path) -> None:
+    from .test_cli import run
+
+    header = [
+        ["STT", "Đơn vị", "Chủ doanh nghiệp tư nhân", None, "Đảng viên mới kết nạp", None],
+        [None, None, "Thực hiện", "Thực hiện", "Thực hiện", "Cùng kỳ"],
+    ]
+    rows = [[*r[:2], 1, *r[2:]] for r in ROWS]
+    path = write_xlsx(
+        tmp_path / "ba-dinh.xlsx", {"KN": [*TITLE, *header, *rows]}, {"KN": CENTRED_MERGES}
+    )
+    result = run("compute", str(path), "--registry", "hanoi-2024", "--lang", "en")
+    assert result.returncode == 1
+    assert "ambiguous-heading" in result.stderr
+    assert "column D belongs to 'Chủ doanh nghiệp tư nhân', on its left" in " ".join(
+        result.stderr.split()
+    )
+
+
 def test_a_blank_column_inside_a_merged_group_is_no_measure(tmp_path: Path) -> None:
     header = [
         ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None, None],

@@ -8,12 +8,6 @@ Only the short run's instances (seeds 0 and 1) decide a marker; the long run
 from __future__ import annotations
 
 KNOWN_FAILURES: dict[str, str] = {
-    # damaging, silent: a different total with exit 0
-    "header-in-middle-unmerged": (
-        "an indicator heading typed in the middle of its three columns, unmerged, beside a "
-        "one-column heading: the first column goes to the indicator on its left (its plan), "
-        "exit 0 with at most a warning (both readings fit; it should be an error)"
-    ),
     # damaging, loud but not naming the place
     "far-number/last-row": (
         "one stray number in row 1,048,576 makes the sheet's area exceed --max-cells: the whole "

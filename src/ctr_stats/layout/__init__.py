@@ -1,7 +1,8 @@
 """Cell grid -> figures, a stage at a time:
 
 1. `title`: the title block above the table: whose sheet, which period, what it counts;
-2. `header`: where the header is, which layout, each column's header path;
+2. `header`: where the header is, which layout; `headings`: each column's header path,
+   and the unmerged headings two readings place equally;
 3. `columns`: header paths to indicators and measures, by meaning (`catalogue.meaning`);
 4. `rows` (with `cells`): the rows' numbers, total rows, criteria under their headings,
    and where the table ends;

@@ -14,13 +14,14 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from ..model import Accounting, Finding, Key, Row, Severity, Unused
+from ..model import Accounting, Finding, Key, Row, Severity, Unused, column_letter
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean
 from .cells import CellReader, finding
 from .columns import Columns, Unplaced
 from .header import Header
+from .headings import Doubt
 from .rows import RowsRead
 
 
@@ -249,6 +250,8 @@ def _why(
             f"cột '{text}' khớp với nhiều chỉ tiêu ({column.other}): không đoán, các ô {span} không được cộng",
             f"column '{text}' matches several indicators ({column.other}): not guessed, cells {span} not added",
         )
+    if column.reason == "ambiguous-heading" and column.doubt is not None:
+        return _ambiguous_heading(column.doubt, span)
     if column.reason == "duplicate":
         return (
             "duplicate-column",
@@ -290,3 +293,26 @@ def _why(
 def _span(c: int, rows: list[int]) -> str:
     first, last = a1(rows[0], c), a1(rows[-1], c)
     return first if first == last else f"{first}:{last}"
+
+
+def _ambiguous_heading(doubt: Doubt, span: str) -> tuple[str, Severity, str, str]:
+    """An unmerged heading that may stand over the middle of three columns or head its
+    group from its first cell: which indicator the first column counts for is not guessed."""
+    col = column_letter(doubt.column)
+    if doubt.left:
+        left_vi = f"thuộc '{doubt.left}' bên trái"
+        left_en = f"belongs to '{doubt.left}', on its left"
+    else:
+        left_vi, left_en = "không có tiêu đề", "is under no heading"
+    return (
+        "ambiguous-heading",
+        Severity.ERROR,
+        f"tiêu đề '{doubt.heading}' ở ô {doubt.cell} không gộp ô: có thể đứng giữa ba cột "
+        f"{doubt.span} (cột {col} thuộc '{doubt.heading}') hoặc ở ô đầu nhóm của nó (cột "
+        f"{col} {left_vi}); không đoán, các ô {span} không được cộng: hãy gộp ô tiêu đề trên "
+        "các cột của nó",
+        f"heading '{doubt.heading}' in {doubt.cell} is not merged: it may stand over the middle "
+        f"of the three columns {doubt.span} (column {col} belongs to it) or head its "
+        f"group from its first cell (column {col} {left_en}); not guessed, cells {span} not "
+        "added: merge the heading's cells over its columns",
+    )

@@ -20,11 +20,11 @@ from .header import (
     UNIT_ROWS,
     Header,
     MeasureRead,
-    header_paths,
     is_column_number,
     is_text,
     read_measure,
 )
+from .headings import Doubt, header_paths
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class Unplaced:
     indicator or measure), 'no-measure' (an indicator the sheet reads, under a measure not
     understood), 'ambiguous' (two indicators equally), 'duplicate' (a second column for
     the same indicator and measure), 'percentage' (a percentage naming no
-    indicator)."""
+    indicator), 'ambiguous-heading' (an unmerged heading that may or may not stand over
+    it: `doubt`)."""
 
     index: int
     header: str
@@ -55,6 +56,7 @@ class Unplaced:
     reason: str
     indicator: str | None = None
     other: str = ""  # the other indicators (ambiguous), or the first column (duplicate)
+    doubt: Doubt | None = None
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,14 @@ def sheet_columns(
     known = _KNOWN.get(key)
     if known is not None:
         return known
-    paths = header_paths(grid, header)
+    paths = header_paths(grid, header, catalogue)
     if header.layout == UNIT_ROWS or header.layout == "category_rows":
-        columns = _indicator_columns(grid, paths, header, catalogue, period, title)
+        columns = _indicator_columns(grid, paths.paths, header, catalogue, period, title)
+        if paths.doubts:
+            columns = _doubted(columns, paths.doubts)
     else:
-        columns = _measure_columns(grid, paths, header, catalogue, period)
+        # the rows name the indicators: a heading over the measures changes none
+        columns = _measure_columns(grid, paths.paths, header, catalogue, period)
     from .accounting import numbers_in
 
     counts = [numbers_in(row) for row in rows]
@@ -94,6 +99,26 @@ def sheet_columns(
 
 
 _KNOWN: dict[tuple[object, ...], Columns] = {}
+
+
+def _doubted(columns: Columns, doubts: Sequence[Doubt]) -> Columns:
+    """The columns with those in doubt taken out of the reading: their numbers named in an
+    `ambiguous-heading` finding, not guessed."""
+    doubted = {d.column: d for d in doubts}
+    read = tuple(c for c in columns.read if c.index not in doubted)
+    unplaced = [u for u in columns.unplaced if u.index not in doubted]
+    for c in columns.read:
+        if c.index in doubted:
+            d = doubted[c.index]
+            unplaced.append(Unplaced(c.index, c.header, d.cells, "ambiguous-heading", doubt=d))
+    unplaced.extend(
+        replace(u, reason="ambiguous-heading", cell=doubted[u.index].cells, doubt=doubted[u.index])
+        for u in columns.unplaced
+        if u.index in doubted
+    )
+    counts = [c for c in read if c.measure is not None]
+    counted = Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
+    return replace(columns, read=read, counted=counted, unplaced=tuple(unplaced))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,5 @@
-"""Headers: where the table starts, which layout it has, and each column's header path.
-
-A header is read as a path down its rows, merged cells resolved, so "Cấp ủy kiểm tra" >
-"Tổ chức đảng" > "Thực hiện" names the same column as one cell "Cấp ủy kiểm tra tổ chức
-đảng - Thực hiện". A group heading left in its first cell only (not merged) still heads the
-measure columns to its right.
+"""Headers: where the table starts, which layout it has, and what a header cell says of
+its column's measure. Each column's header path is read in `headings`.
 """
 
 from __future__ import annotations
@@ -383,55 +379,6 @@ def _groups_above(grid: Grid, label_row: int, unit_col: int) -> int:
 
 
 _NOTE = re.compile(r"^(?:don vi tinh|dvt|bieu|mau|tinh den|kem theo|ghi chu)\b")
-
-
-def header_paths(grid: Grid, header: Header) -> dict[int, list[str]]:
-    """Each column's header read as a path from the top row down (merges resolved)."""
-    width = max((len(grid.rows[r]) for r in range(header.top, header.bottom + 1)), default=0)
-    if header.last_col is not None:
-        width = min(width, header.last_col + 1)
-    filled: dict[tuple[int, int], str] = {}
-    for r0, c0, r1, c1 in grid.merges:
-        text = clean(grid.value(r0, c0) or "")
-        for r in range(max(r0, header.top), min(r1, header.bottom) + 1):
-            for c in range(c0, c1 + 1):
-                filled[(r, c)] = text
-    merged = {(r, c) for r, c in filled}
-    paths: dict[int, list[str]] = {}
-    for c in range(header.unit_col + 1, width):
-        path: list[str] = []
-        for r in range(header.top, header.bottom + 1):
-            raw = grid.value(r, c)
-            text = clean(raw) if is_text(raw) else filled.get((r, c), "")
-            if not text and r < header.bottom and (r, c) not in merged:
-                # A heading typed in its group's first cell only, not merged (or a CSV):
-                # an empty upper cell continues its left neighbour's group, as long as the
-                # column has a header further down.
-                text = _group_to_the_left(grid, header, r, c, merged)
-            if text and (not path or path[-1] != text):
-                path.append(text)
-        if path:
-            paths[c] = path
-    return paths
-
-
-def _group_to_the_left(
-    grid: Grid, header: Header, r: int, c: int, merged: set[tuple[int, int]]
-) -> str:
-    below = any(is_text(grid.value(rr, c)) for rr in range(r + 1, header.bottom + 1))
-    if not below:
-        return ""
-    left = c - 1
-    while left > header.unit_col:
-        if (r, left) in merged:
-            return ""  # the group to the left is merged and ends before this column
-        value = grid.value(r, left)
-        if is_text(value):
-            return clean(value)
-        if not any(is_text(grid.value(rr, left)) for rr in range(r + 1, header.bottom + 1)):
-            return ""  # an empty column between: the group ended
-        left -= 1
-    return ""
 
 
 # ---------------------------------------------------------------- measures
