@@ -155,7 +155,11 @@ def _centred_headings(
         return None
 
     def group(r: int, h: int) -> list[int]:
-        return [h, *(c for c in range(h + 1, width) if heads.get((r, c)) == h)]
+        """The columns a heading typed at (r, h) heads: side by side from it."""
+        last = h + 1
+        while heads.get((r, last)) == h:
+            last += 1
+        return list(range(h, last))
 
     doubts: list[Doubt] = []
     for r in range(header.top, header.bottom):
