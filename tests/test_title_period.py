@@ -192,6 +192,18 @@ def test_a_span_is_a_period_only_from_the_first_of_january_within_a_year(
         assert isinstance(found, OtherPeriod) and found.words == line
 
 
+@given(YEARS, MONTHS, MONTHS, st.booleans(), st.sampled_from(["tháng", "T"]))
+def test_a_span_of_months_is_a_period_only_from_january(
+    year: int, m1: int, m2: int, zero: bool, word: str
+) -> None:
+    space = " " if word == "tháng" else ""
+    start, end = (f"{word}{space}{_month_words(m, zero)}" for m in (m1, m2))
+    for line in (f"TỪ {start} ĐẾN {end} NĂM {year}", f"Từ {start}/{year} đến {end}/{year}"):
+        for text in spellings(line):
+            found = title_period([text, f"NĂM {year}"])
+            assert found == (Period(year, m2) if m1 == 1 else OtherPeriod("span", text)), text
+
+
 # ---------------------------------------------------------------- workbooks
 
 
