@@ -38,7 +38,7 @@ from .model import (
     Severity,
     UnitFigures,
 )
-from .periods import check_prior, file_periods, mismatches, run_period
+from .periods import check_prior, file_periods, mismatches, other_periods, run_period
 from .read import Checked, Grid, check_file, discover, read_checked
 from .render.numbers import format_plain
 from .units import UnitMatcher
@@ -365,7 +365,10 @@ class _Attributing:
             self.period = next(
                 (p for s, p in zip(sheets, periods, strict=True) if p and s.rows), None
             )
-        for sheet, own in zip(sheets, periods, strict=True):
+        others = other_periods(sheets, periods)
+        for sheet, own, other in zip(sheets, periods, others, strict=True):
+            if other is not None:
+                continue  # a period ctr-stats cannot take: never attributed (`mismatches`)
             if own is None or own == self.period:
                 self.collector.add(sheet)
             else:

@@ -1,6 +1,8 @@
 """One period per run: the period the files' titles name (or the one given, when they name
 none), each sheet of another period named and left out, and last period's files checked to
-be the same span one year earlier."""
+be the same span one year earlier. A sheet whose title names a period ctr-stats cannot take
+(the last 6 months of a year, one month, a span from October) is named and left out too:
+never read as another period."""
 
 from __future__ import annotations
 
@@ -23,8 +25,30 @@ def file_periods(sheets: Sequence[SheetData]) -> list[Period | None]:
     periods: list[Period | None] = []
     for sheet in sheets:
         named = by_file.get(sheet.file, set())
+        if sheet.period is None and sheet.other_period is not None:
+            periods.append(None)  # its own title's words stand, not its workbook's
+            continue
         periods.append(sheet.period or (next(iter(named)) if len(named) == 1 else None))
     return periods
+
+
+def other_periods(
+    sheets: Sequence[SheetData], periods: Sequence[Period | None]
+) -> list[SheetData | None]:
+    """For each sheet, the sheet whose title names a period ctr-stats cannot take that it
+    stands under: itself, or for a sheet with no period of its own or its workbook's, the
+    workbook's sheet that names one ("6 THÁNG CUỐI NĂM 2023" above the first sheet only);
+    None for the others."""
+    by_file: dict[str, SheetData] = {}
+    for sheet in sheets:
+        if sheet.other_period is not None:
+            by_file.setdefault(sheet.file, sheet)
+    return [
+        sheet
+        if sheet.other_period is not None
+        else (by_file.get(sheet.file) if own is None else None)
+        for sheet, own in zip(sheets, periods, strict=True)
+    ]
 
 
 def run_period(
@@ -76,10 +100,17 @@ def mismatches(
     sheets: Sequence[SheetData], periods: Sequence[Period | None], period: Period | None
 ) -> tuple[list[SheetData], list[Finding]]:
     """The sheets of the run's period (or naming none), and a `period-mismatch` error for
-    each other one: its figures are not added."""
+    each other one, a `period-unsupported` error for each sheet under a period ctr-stats
+    cannot take: their figures are not added."""
     kept: list[SheetData] = []
     findings: list[Finding] = []
-    for sheet, own in zip(sheets, periods, strict=True):
+    named: set[tuple[str, str]] = set()
+    for sheet, own, other in zip(sheets, periods, other_periods(sheets, periods), strict=True):
+        if other is not None:
+            if (sheet.file, sheet.sheet) not in named:  # a sheet's further tables: once
+                named.add((sheet.file, sheet.sheet))
+                findings.append(unsupported(sheet, other))
+            continue
         if own is None or period is None or own == period:
             kept.append(sheet)
             continue
@@ -96,6 +127,42 @@ def mismatches(
             )
         )
     return kept, findings
+
+
+def unsupported(sheet: SheetData, named_by: SheetData) -> Finding:
+    """The `period-unsupported` error of a sheet under a title naming a period ctr-stats
+    cannot take (`named_by`: the sheet whose title it is)."""
+    other = named_by.other_period
+    assert other is not None
+    rule_vi = (
+        "ctr-stats chỉ tính năm, quý hoặc số tháng tính từ tháng 1, và không đọc nó thành"
+        " kỳ khác: số liệu của trang tính không được cộng"
+    )
+    rule_en = (
+        "ctr-stats takes a year, a quarter or the months from January, and reads it as no"
+        " other period: the sheet's figures are not added"
+    )
+    if named_by is sheet or named_by.sheet == sheet.sheet:
+        return Finding(
+            "period-unsupported",
+            Severity.ERROR,
+            f"tiêu đề '{other.words}' ghi kỳ báo cáo là {other.reason('vi')}; {rule_vi}",
+            f"the title '{other.words}' names {other.reason('en')}; {rule_en}",
+            sheet.file,
+            sheet.sheet,
+            other.cell or None,
+        )
+    where = f"{named_by.sheet}!{other.cell}" if other.cell else named_by.sheet
+    return Finding(
+        "period-unsupported",
+        Severity.ERROR,
+        f"trang tính không ghi kỳ, và tệp của nó ghi '{other.words}' ({where}), là"
+        f" {other.reason('vi')}; {rule_vi}",
+        f"the sheet names no period, and its workbook names '{other.words}' ({where}),"
+        f" {other.reason('en')}; {rule_en}",
+        sheet.file,
+        sheet.sheet,
+    )
 
 
 def year_before(period: Period) -> Period:

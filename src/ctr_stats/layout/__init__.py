@@ -49,7 +49,7 @@ from .header import (
     read_measure,
 )
 from .rows import RowsRead, criterion_rows, total_named_as_owner, unit_rows
-from .title import Title, continued, read_period, read_title_block
+from .title import OtherPeriod, Title, continued, read_period, read_title_block, title_period
 
 __all__ = [
     "Accounting",
@@ -58,6 +58,7 @@ __all__ = [
     "Counted",
     "Key",
     "Number",
+    "OtherPeriod",
     "Row",
     "SheetData",
     "find_header",
@@ -65,6 +66,7 @@ __all__ = [
     "parse_tables",
     "read_period",
     "resolve_column",
+    "title_period",
     "unread_sheet",
 ]
 
@@ -92,6 +94,9 @@ class SheetData:
     # which table of the sheet, where it has several: its header's first cell ("" for the
     # first), so that two tables are never taken for one
     part: str = ""
+    # a period the title names that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): the
+    # sheet's figures are not added (`periods.mismatches`)
+    other_period: OtherPeriod | None = None
 
     @property
     def where(self) -> str:
@@ -130,7 +135,7 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
         header = find_header(grid, catalogue, start)
         if header is None:
             break
-        own = read_title_block(grid.rows[start : header.top], catalogue)
+        own = read_title_block(grid.rows[start : header.top], catalogue, start)
         title = own if title is None else continued(title, own)
         more: list[int] = []
         for n, panel in enumerate(panels(grid, header)):
@@ -189,6 +194,7 @@ def _parse_table(
         irregular=() if reader.counts_only else _irregular(rows),
         accounting=accounting,
         part=part,
+        other_period=title.other_period,
     )
     return sheet, found
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
-from ..model import Accounting, Finding, Key, Row, Severity, Unused, column_letter
+from ..model import Accounting, Finding, Key, Row, Severity, Unused, column_letter, parse_period
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean
@@ -258,6 +258,16 @@ def _why(
             Severity.ERROR,
             f"cột '{text}' lặp lại cột {column.other}: các ô {span} không được cộng",
             f"column '{text}' repeats column {column.other}: cells {span} not added",
+        )
+    if column.reason == "other-period":
+        period = parse_period(column.other)
+        return (
+            "period-mismatch",
+            Severity.ERROR,
+            f"cột '{text}' ghi kỳ khác kỳ của trang tính ({period.label('vi')}): các ô {span}"
+            " không được cộng",
+            f"column '{text}' names another period than the sheet's ({period.label('en')}):"
+            f" cells {span} not added",
         )
     if column.reason == "no-measure" and column.indicator in actual:
         return (

@@ -48,7 +48,8 @@ class Unplaced:
     understood), 'ambiguous' (two indicators equally), 'duplicate' (a second column for
     the same indicator and measure), 'percentage' (a percentage naming no
     indicator), 'ambiguous-heading' (an unmerged heading that may or may not stand over
-    it: `doubt`)."""
+    it: `doubt`), 'other-period' (a measure of another span than the sheet's, whose period
+    code is `other`)."""
 
     index: int
     header: str
@@ -175,6 +176,10 @@ def _indicator_columns(
                 unplaced.append(_not_named(r, cell, found))
             continue
         indicator = found.indicator
+        if _other_span(r.measure, period):
+            assert period is not None
+            unplaced.append(Unplaced(r.index, r.text, cell, "other-period", indicator, period.code))
+            continue
         measure, derived = _measure_of(r.measure, period, years)
         if measure is None and derived is None:
             alone = unmeasured.get(indicator, 0) == 1 and r.measure.year is None
@@ -218,6 +223,9 @@ def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, l
     measure = next(
         (m for m in reversed(reads) if m.measure or m.derived or m.year), MeasureRead("")
     )
+    span = next((m.span for m in reversed(reads) if m.span is not None), None)
+    if span is not None and measure.span is None and measure.derived is None:
+        measure = replace(measure, span=span)  # "6 tháng đầu năm 2023" › "Thực hiện"
     labels = tuple(strip_numbering(m.head) for m in reads if strip_numbering(m.head))
     return _Read(c, " › ".join(path), labels, measure, _group(c, path, paths))
 
@@ -275,6 +283,18 @@ def _measure_of(
     return None, None
 
 
+def _other_span(read: MeasureRead, period: Period | None) -> bool:
+    """A measure heading naming another span than its sheet's period ("Thực hiện 6 tháng",
+    "Kế hoạch quý IV" in a year's sheet): its figures are of another period. The first
+    quarter is the first 3 months."""
+    if read.span is None or period is None or read.derived is not None:
+        return False
+    months, quarter = read.span
+    if quarter is not None:
+        return period.quarter != quarter and not (quarter == 1 and period.months == 3)
+    return period.months != months or period.quarter not in (None, 1)
+
+
 def _not_named(r: _Read, cell: str, found: Recognised | None) -> Unplaced:
     if not r.labels and r.measure.derived is not None:
         return Unplaced(r.index, r.text, cell, "percentage")
@@ -298,6 +318,10 @@ def _measure_columns(
     seen: dict[str, str] = {}
     for r in reads:
         cell = _lowest_heading(grid, header, r.index)
+        if _other_span(r.measure, period):
+            assert period is not None
+            unplaced.append(Unplaced(r.index, r.text, cell, "other-period", None, period.code))
+            continue
         measure, derived = _measure_of(r.measure, period, years)
         if measure is None and derived is None:
             measure = _measure_among_words(r, catalogue)

@@ -386,8 +386,9 @@ _NOTE = re.compile(r"^(?:don vi tinh|dvt|bieu|mau|tinh den|kem theo|ghi chu)\b")
 _DIGIT = re.compile(r"\d")
 # "TH 6 tháng 2024", "Kỳ này (quý I/2024)": the period beside a measure says when, not what
 _PERIOD_WORDS = re.compile(
-    r"\b(?:(?:\d{1,2}|sau|chin) thang(?: dau| cuoi)?(?: nam)?|quy (?:i{1,3}|iv|[1-4])(?: nam)?)\b"
+    r"\b(?:(\d{1,2}|sau|chin) thang( dau| cuoi)?(?: nam)?|quy (i{1,3}|iv|0?[1-4])(?: nam)?)\b"
 )
+_SPAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
 # by the sheet itself, checked, never data.
@@ -404,6 +405,9 @@ class MeasureRead:
     measure: Measure | None = None
     derived: str | None = None
     year: int | None = None
+    # the span it names, as (months, quarter): "Thực hiện 6 tháng" (6, None), "Kế hoạch quý
+    # IV" (12, 4), "6 tháng cuối năm" (0, None): matched against the sheet's period
+    span: tuple[int, int | None] | None = None
 
 
 def read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
@@ -449,10 +453,25 @@ def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
     if measure is None and _DOTTED.search(text):
         measure = _abbreviated_measure(words, catalogue)
     if measure is not None:
-        return MeasureRead("", measure, None, year)
+        return MeasureRead("", measure, None, year, _span(key))
     if not rest and year is not None:
-        return MeasureRead("", None, None, year)  # "Năm 2022": which measure, by the period
+        # "Năm 2022": which measure, by the period
+        return MeasureRead("", None, None, year, _span(key))
     return None
+
+
+def _span(key: str) -> tuple[int, int | None] | None:
+    """The span a measure heading names ("TH 6 tháng 2024": (6, None), "Kỳ này (quý
+    I/2024)": (3, 1)), months 0 for months at a year's end ("6 tháng cuối năm")."""
+    match = _PERIOD_WORDS.search(key)
+    if match is None:
+        return None
+    count, end, quarter = match.groups()
+    if quarter is not None:
+        number = int(quarter) if quarter.isdigit() else _SPAN_QUARTERS[quarter]
+        return number * 3, number
+    months = int(count) if count.isdigit() else {"sau": 6, "chin": 9}[count]
+    return (0 if end == " cuoi" and months != 12 else months), None
 
 
 # "Thực hiện đến 30/11/2023", "Cùng kỳ (tính đến ngày 30/11/2022)", "Kỳ này (từ 01/12 đến

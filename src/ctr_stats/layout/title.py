@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..catalogue import Catalogue, province_names
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning, read_title
 from ..model import Period
+from ..read import a1
 from ..text import clean, fold
 
 _OWNER = re.compile(
@@ -57,17 +58,6 @@ _NOT_A_SUBJECT = re.compile(
     r"|ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
     r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d)"
 )
-_PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\b6 thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\bsau thang (?:dau )?nam (\d{4})\b"), 6),
-    (re.compile(r"\b9 thang (?:dau )?(?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bchin thang (?:nam )?(\d{4})\b"), 9),
-    (re.compile(r"\bquy (i|ii|iii|iv|1|2|3|4) (?:nam )?(\d{4})\b"), 3),
-    (re.compile(r"\bnam (\d{4})\b"), 12),
-)
-# "(Tính đến ngày 30/11/2023)" alone: the months from January to that date.
-_AS_OF = re.compile(r"\bden ngay (\d{1,2}) (\d{1,2}) (\d{4})\b")
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass(frozen=True)
@@ -78,36 +68,56 @@ class Title:
     names_city: bool  # the title names the city: a consolidated sheet
     period: Period | None
     meaning: Meaning  # what the title says is counted, for labels that leave it unsaid
+    # a period named that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): `period` is None
+    other_period: OtherPeriod | None = None
 
 
 def continued(first: Title, own: Title) -> Title:
     """The title of a table further down a sheet: what its own lines say ("(Tiếp biểu số
     2-TCTW)" says little), the rest from the sheet's first title block."""
     owner = own.owner is not None or own.names_city
+    named = own.period is not None or own.other_period is not None
     return Title(
         first.lines + own.lines,
         own.owner if owner else first.owner,
         own.owner_text if owner else first.owner_text,
         own.names_city if owner else first.names_city,
-        own.period or first.period,
+        own.period if named else first.period,
         own.meaning if not own.meaning.empty else first.meaning,
+        own.other_period if named else first.other_period,
     )
 
 
 def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     """The title block's text, a line at a time (a cell may hold several)."""
-    texts: list[str] = [v for row in rows for v in row if v and type(v) is str]
-    if any("\n" in v or "\r" in v for v in texts):
-        return [clean(part) for v in texts for part in v.splitlines() if part.strip()]
-    return [clean(v) for v in texts if not v.isspace()]
+    return [line for line, _ in _placed_lines(rows, 0)]
 
 
-def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue) -> Title:
-    lines = title_lines(rows)
+def _placed_lines(rows: Sequence[Sequence[object]], top: int) -> list[tuple[str, str]]:
+    """(line, its cell) for each line of the title block whose first row is `top`."""
+    texts = [
+        (v, a1(top + r, c))
+        for r, row in enumerate(rows)
+        for c, v in enumerate(row)
+        if v and type(v) is str
+    ]
+    if any("\n" in v or "\r" in v for v, _ in texts):
+        return [(clean(part), cell) for v, cell in texts for part in v.splitlines() if part.strip()]
+    return [(clean(v), cell) for v, cell in texts if not v.isspace()]
+
+
+def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top: int = 0) -> Title:
+    """The title block of rows `top`... of a sheet (`top` names the cells)."""
+    placed = _placed_lines(rows, top)
+    lines = [line for line, _ in placed]
     owner, owner_text, names_city = read_owner(lines)
     subjects = tuple(line for line in lines if _is_subject(line))
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
-    return Title(tuple(lines), owner, owner_text, names_city, read_period(lines), meaning)
+    named, at = _title_period(lines)
+    if isinstance(named, OtherPeriod):
+        other = replace(named, words=lines[at], cell=placed[at][1])
+        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other)
+    return Title(tuple(lines), owner, owner_text, names_city, named, meaning)
 
 
 @lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
@@ -118,44 +128,185 @@ def _title_meaning(lexicon: Lexicon, lines: tuple[str, ...]) -> Meaning:
 @lru_cache(maxsize=1 << 12)
 def _is_subject(line: str) -> bool:
     key = fold(line)
-    return not (_NOT_A_SUBJECT.match(key) or _owner_in(line)[0] or _owner_in(line)[1])
+    if _NOT_A_SUBJECT.match(key) or _REFERENCE.match(key):  # "Ban hành kèm theo Hướng dẫn…"
+        return False
+    return not (_owner_in(line)[0] or _owner_in(line)[1])
+
+
+# ---------------------------------------------------------------- the period a title names
+
+_YEAR_RE = r"((?:19|20)\d\d)"
+# "năm", five, is never read: it is the year's word
+_MONTH_WORDS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "muoi mot": 11, "muoi hai": 12,
+}  # fmt: skip
+_COUNT = r"(\d{1,2}|muoi mot|muoi hai|muoi|mot|hai|ba|bon|sau|bay|tam|chin)"
+_MONTH = r"(?:thang|t) ?(\d{1,2})"  # "tháng 6", "tháng 06", "T6"
+_DATE = r"(\d{1,2}) (\d{1,2}) " + _YEAR_RE  # "30/6/2023" folded
+# What a title line says that names no period: a reference to the document that issues the
+# form ("Ban hành kèm theo Hướng dẫn số 11-HD/BTCTW … năm 2021"), from there to the end. A
+# form sent with another ("Kèm theo Biểu số 2-BTCTW, 6 tháng đầu năm 2024") is no reference.
+_DOCUMENT = r"(?:huong dan|quyet dinh|cong van|nghi quyet|chi thi|thong tu|quy dinh|ke hoach)"
+_REFERENCE = re.compile(
+    rf"\b(?:ban hanh|kem theo {_DOCUMENT}|(?:{_DOCUMENT}|thong bao|to trinh|bao cao) so \d)"
+)
+# "ngày 05 tháng 01 năm 2024" written out: a date, read as "ngày 05 01 2024"
+_WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam " + _YEAR_RE + r"\b")
+# "từ ngày 01/01/2023 đến ngày 30/6/2023", "từ 01/10/2022 đến 30/9/2023"
+_DATE_SPAN = re.compile(rf"\btu (?:ngay )?{_DATE} (?:den|toi) (?:het )?(?:ngay )?{_DATE}\b")
+# "từ tháng 1 đến tháng 6 năm 2023", "từ T1/2023 đến T6/2023"
+_MONTH_SPAN = re.compile(
+    rf"\btu {_MONTH}(?: (?:nam )?{_YEAR_RE})? (?:den|toi) (?:het )?{_MONTH} (?:nam )?{_YEAR_RE}\b"
+)
+# "(Tính đến ngày 30/11/2023)", "TÍNH ĐẾN 30/6/2023", "đến hết tháng 6 năm 2023"
+_AS_OF = re.compile(rf"\bden (?:het )?(?:ngay )?{_DATE}\b")
+_AS_OF_MONTH = re.compile(rf"\bden (?:het )?{_MONTH} (?:nam )?{_YEAR_RE}\b")
+# A date that is no cut-off (the place-and-date line "Ba Đình, ngày 05 tháng 01 năm 2024",
+# its blank "ngày … tháng … năm 2024"), and a committee's term ("NHIỆM KỲ 2020 - 2025"):
+# they name no period
+_NO_PERIOD = re.compile(
+    rf"\b(?:ngay )?{_DATE}\b|\bngay thang nam(?: {_YEAR_RE})?\b"
+    rf"|\bnhiem ky {_YEAR_RE} {_YEAR_RE}\b"
+)
+_MONTHS = re.compile(rf"\b{_COUNT} ?(?:thang|t)(?: (dau|cuoi))?(?: (?:cua )?nam)? {_YEAR_RE}\b")
+_HALF = re.compile(rf"\bnua (dau|cuoi) nam {_YEAR_RE}\b")
+_QUARTER = re.compile(rf"\bquy (i|ii|iii|iv|0?[1-4])(?: nam)? {_YEAR_RE}\b")
+_ONE_MONTH = re.compile(rf"\b{_MONTH}(?: nam)? {_YEAR_RE}\b")
+_YEARS = re.compile(
+    rf"\b(?:nam(?: hoc)?|giai doan|nien do) {_YEAR_RE} (?:den )?(?:nam )?{_YEAR_RE}\b"
+    rf"|\btu nam {_YEAR_RE} (?:den|toi) (?:nam )?{_YEAR_RE}\b"
+)
+_ONE_YEAR = re.compile(rf"\bnam {_YEAR_RE}\b")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class OtherPeriod:
+    """A period a title names that ctr-stats cannot take (it counts a year, a quarter or
+    the months from January): the months at the end of a year, one month, a span that does
+    not start in January, several years. Its sheet's figures are not added."""
+
+    kind: str  # "end" | "month" | "span" | "years"
+    words: str  # the title line as written
+    cell: str = ""  # where it stands, "A5"
+
+    def reason(self, lang: str) -> str:
+        vi, en = _OTHER_KINDS[self.kind]
+        return en if lang == "en" else vi
+
+
+_OTHER_KINDS = {
+    "end": ("những tháng cuối năm", "the last months of a year"),
+    "month": ("một tháng", "a single month"),
+    "span": ("một khoảng thời gian không tính từ đầu năm", "a span not counted from January"),
+    "years": ("nhiều năm", "several years"),
+}
+Named = Period | OtherPeriod | None
 
 
 def read_period(texts: Sequence[str]) -> Period | None:
-    """The period a title block names: 'NĂM 2023', '6 THÁNG ĐẦU NĂM 2022', 'QUÝ I NĂM 2024'."""
+    """The period a title block names: 'NĂM 2023', '6 THÁNG ĐẦU NĂM 2022', 'QUÝ I NĂM 2024'
+    (None also when it names one ctr-stats cannot take: `title_period`)."""
+    named = title_period(texts)
+    return named if isinstance(named, Period) else None
+
+
+def title_period(texts: Sequence[str]) -> Named:
+    """The period a title block names: the first line naming one (a span from January
+    included), else the cut-off date a line gives ("(Tính đến ngày 30/11/2023)" alone: the
+    months from January to that date). An `OtherPeriod` when that line names one ctr-stats
+    cannot take, never another period in its place."""
+    named, at = _title_period(texts)
+    return replace(named, words=texts[at]) if isinstance(named, OtherPeriod) else named
+
+
+def _title_period(texts: Sequence[str]) -> tuple[Named, int]:
+    """`title_period`, and the line it was read from."""
     found = [_periods_in(text) for text in texts]
-    for named, _ in found:
+    for at, (named, _) in enumerate(found):
         if named is not None:
-            return named
-    for _, as_of in found:
+            return named, at
+    for at, (_, as_of) in enumerate(found):
         if as_of is not None:
-            return as_of
-    return None
+            return as_of, at
+    return None, -1
 
 
 @lru_cache(maxsize=1 << 12)
-def _periods_in(text: str) -> tuple[Period | None, Period | None]:
-    """(the period one title line names, the period its 'Tính đến ngày' date implies).
-    Kept by line: every unit's copy of a form repeats its title lines."""
+def _periods_in(text: str) -> tuple[Named, Period | None]:
+    """(the period one title line names, the period its cut-off date implies). Kept by
+    line: every unit's copy of a form repeats its title lines."""
     key = fold(text)
-    named: Period | None = None
-    for pattern, months in _PERIOD_PATTERNS:
-        match = pattern.search(key)
-        if not match:
-            continue
-        if months == 3:
-            quarter = _QUARTERS[match.group(1)]
-            named = Period(int(match.group(2)), quarter * 3, quarter)
-        else:
-            named = Period(int(match.group(1)), months)
-        break
-    match = _AS_OF.search(key)
-    as_of = (
-        Period(int(match.group(3)), int(match.group(2)))
-        if match and 1 <= int(match.group(2)) <= 12
-        else None
-    )
+    reference = _REFERENCE.search(key)
+    if reference:
+        key = key[: reference.start()]
+    key = _WRITTEN_DATE.sub(r"ngay \1 \2 \3", key)
+    named: Named = None
+    span = _DATE_SPAN.search(key)
+    if span:
+        d1, m1, y1, _, m2, y2 = (int(g) for g in span.groups())
+        named = _from_january(m1, y1, m2, y2, first_day=d1)
+    else:
+        span = _MONTH_SPAN.search(key)
+        if span:
+            start, first_year, end, year = span.groups()
+            named = _from_january(int(start), int(first_year or year), int(end), int(year))
+    if span:
+        key = key[: span.start()] + " " + key[span.end() :]
+    as_of: Period | None = None
+    cut_off = _AS_OF.search(key)
+    if cut_off:
+        as_of = _months_to(int(cut_off.group(2)), int(cut_off.group(3)))
+    else:
+        cut_off = _AS_OF_MONTH.search(key)
+        if cut_off:
+            as_of = _months_to(int(cut_off.group(1)), int(cut_off.group(2)))
+    if cut_off:
+        key = key[: cut_off.start()] + " " + key[cut_off.end() :]
+    if named is None:
+        named = _named_in(_NO_PERIOD.sub(" ", key))
     return named, as_of
+
+
+def _named_in(key: str) -> Named:
+    match = _MONTHS.search(key)
+    if match:
+        count, end, year = match.groups()
+        months = int(count) if count.isdigit() else _MONTH_WORDS[count]
+        if end == "cuoi" and months != 12:
+            return OtherPeriod("end", "")
+        if 1 <= months <= 12:
+            return Period(int(year), months)
+    match = _HALF.search(key)
+    if match:
+        return Period(int(match.group(2)), 6) if match.group(1) == "dau" else OtherPeriod("end", "")
+    match = _QUARTER.search(key)
+    if match:
+        roman = match.group(1)
+        quarter = int(roman) if roman.isdigit() else _QUARTERS[roman]
+        return Period(int(match.group(2)), quarter * 3, quarter)
+    match = _ONE_MONTH.search(key)
+    if match and 1 <= int(match.group(1)) <= 12:
+        return OtherPeriod("month", "")
+    if _YEARS.search(key):
+        return OtherPeriod("years", "")
+    match = _ONE_YEAR.search(key)
+    return Period(int(match.group(1))) if match else None
+
+
+def _from_january(m1: int, y1: int, m2: int, y2: int, first_day: int = 1) -> Named:
+    """A span from (m1, y1) to (m2, y2): the months from January when it starts on the
+    first of January and ends in that year, else a period ctr-stats cannot take."""
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    if (first_day, m1) != (1, 1) or y1 != y2:
+        return OtherPeriod("span" if y1 == y2 or y2 == y1 + 1 else "years", "")
+    return Period(y2, m2)
+
+
+def _months_to(month: int, year: int) -> Period | None:
+    return Period(year, month) if 1 <= month <= 12 else None
 
 
 def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:

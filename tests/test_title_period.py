@@ -1,0 +1,390 @@
+"""The period a title block names (issue: real titles read as the wrong period, exit 0).
+
+A place-and-date line, a reference to the guidance a form comes with and a committee's term
+name no period; "06 THÁNG", "11 THÁNG", "TÍNH ĐẾN 30/6", "TỪ THÁNG 1 ĐẾN THÁNG 6" are months
+from January; the last months of a year, one month, a span not from January and several
+years are periods ctr-stats cannot take: a `period-unsupported` error naming the cell and
+the words, the sheet's figures not added, never another period in their place. A measure
+heading naming another span than its sheet's is a `period-mismatch` error naming its cell.
+Workbooks built from copies of the bundled samples."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ctr_stats import Finding, Period, compute
+from ctr_stats.layout import OtherPeriod, title_period
+
+from .helpers import edit, relabelled
+from .test_cli import SAMPLES, run
+
+
+def bare(text: str) -> str:
+    """The text without diacritics, as a clerk without a Vietnamese keyboard types it."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def spellings(text: str) -> list[str]:
+    return [text, text.lower(), text.upper(), bare(text), bare(text).lower()]
+
+
+# ---------------------------------------------------------------- the parser
+
+
+@pytest.mark.parametrize(
+    ("line", "period"),
+    [
+        ("06 THÁNG ĐẦU NĂM 2022", Period(2022, 6)),
+        ("09 THÁNG NĂM 2023", Period(2023, 9)),
+        ("11 THÁNG NĂM 2023", Period(2023, 11)),
+        ("6T đầu năm 2023", Period(2023, 6)),
+        ("Sáu tháng đầu năm 2022", Period(2022, 6)),
+        ("12 THÁNG NĂM 2023", Period(2023)),
+        ("QUÝ IV/2023", Period(2023, 12, 4)),
+        ("Quý 02 năm 2024", Period(2024, 6, 2)),
+        ("TÍNH ĐẾN 30/6/2023", Period(2023, 6)),
+        ("(Tính đến ngày 30/6/2023)", Period(2023, 6)),
+        ("(Tính đến ngày 30 tháng 6 năm 2023)", Period(2023, 6)),
+        ("Từ ngày 01/01/2023 đến ngày 30/6/2023", Period(2023, 6)),
+        ("TỪ THÁNG 1 ĐẾN THÁNG 6 NĂM 2023", Period(2023, 6)),
+        ("Từ tháng 01/2023 đến tháng 12/2023", Period(2023)),
+        ("BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023", Period(2023)),
+    ],
+)
+def test_a_period_the_model_holds_is_read_right(line: str, period: Period) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("6 THÁNG CUỐI NĂM 2023", "end"),
+        ("Nửa cuối năm 2023", "end"),
+        ("THÁNG 12 NĂM 2023", "month"),
+        ("T6/2023", "month"),
+        ("từ 01/10/2022 đến 30/9/2023", "span"),
+        ("TỪ THÁNG 4 ĐẾN THÁNG 9 NĂM 2023", "span"),
+        ("GIAI ĐOẠN 2020 - 2025", "years"),
+        ("NĂM HỌC 2023 - 2024", "years"),
+    ],
+)
+def test_a_period_the_model_cannot_hold_is_never_another(line: str, kind: str) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == OtherPeriod(kind, text), text
+        # below a line naming a year, before the cut-off date: still not the year
+        assert title_period([text, "NĂM 2023"]) == OtherPeriod(kind, text)
+        assert title_period([text, "(Tính đến ngày 31/12/2023)"]) == OtherPeriod(kind, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ba Đình, ngày 05 tháng 01 năm 2024",
+        "Hà Nội, ngày …… tháng …… năm 2024",
+        "Ban hành kèm theo Hướng dẫn số 11-HD/BTCTW, ngày 20/8/2021 năm 2021",
+        "ĐẢNG BỘ QUẬN BA ĐÌNH NHIỆM KỲ 2020 - 2025",
+        "NHIỆM KỲ 2020 - 2025",
+    ],
+)
+def test_a_date_a_reference_or_a_term_names_no_period(line: str) -> None:
+    for text in spellings(line):
+        assert title_period([text]) is None, text
+        assert title_period([text, "BIỂU TỔNG HỢP 6 THÁNG ĐẦU NĂM 2023"]) == Period(2023, 6)
+
+
+def test_a_form_sent_with_another_still_names_its_period() -> None:
+    line = "(Kèm theo Biểu số 2-BTCTW — Quận ủy Ba Đình, 6 tháng đầu năm 2024)"
+    assert title_period([line]) == Period(2024, 6)
+
+
+YEARS = st.integers(1990, 2099)
+MONTHS = st.integers(1, 12)
+
+
+def _month_words(months: int, zero: bool) -> str:
+    return f"{months:02d}" if zero else str(months)
+
+
+@given(YEARS, MONTHS, st.booleans(), st.sampled_from(["", "đầu "]))
+def test_months_from_january_are_read_as_written(
+    year: int, months: int, zero: bool, first: str
+) -> None:
+    line = f"BIỂU TỔNG HỢP {_month_words(months, zero)} THÁNG {first}NĂM {year}"
+    for text in spellings(line):
+        assert title_period([text]) == Period(year, months)
+
+
+@given(YEARS, st.integers(1, 11), st.booleans())
+def test_the_last_months_of_a_year_are_never_read_as_another_period(
+    year: int, months: int, zero: bool
+) -> None:
+    line = f"{_month_words(months, zero)} tháng cuối năm {year}"
+    for text in spellings(line):
+        assert title_period([text, f"(Tính đến ngày 31/12/{year})"]) == OtherPeriod("end", text)
+
+
+@given(YEARS, st.integers(1, 4), st.sampled_from(["roman", "arabic", "zero"]))
+def test_quarters_in_roman_or_arabic_numerals(year: int, quarter: int, numerals: str) -> None:
+    number = {"roman": ("I", "II", "III", "IV")[quarter - 1], "arabic": str(quarter)}.get(
+        numerals, f"0{quarter}"
+    )
+    for line in (f"QUÝ {number} NĂM {year}", f"Quý {number}/{year}"):
+        for text in spellings(line):
+            assert title_period([text]) == Period(year, quarter * 3, quarter)
+
+
+@given(YEARS, MONTHS, st.booleans(), st.sampled_from(["tháng {m} năm {y}", "T{m}/{y}"]))
+def test_one_month_is_never_read_as_the_year(year: int, month: int, zero: bool, form: str) -> None:
+    line = form.format(m=_month_words(month, zero), y=year)
+    for text in spellings(line):
+        assert title_period([text, f"NĂM {year}"]) == OtherPeriod("month", text)
+
+
+@given(YEARS, st.integers(1, 28), MONTHS, st.sampled_from(["Ba Đình", "Hà Nội", "Sơn Tây"]))
+def test_a_place_and_date_line_is_no_period_wherever_it_stands(
+    year: int, day: int, month: int, place: str
+) -> None:
+    date = f"{place}, ngày {day:02d} tháng {month:02d} năm {year + 1}"
+    for text in spellings(date):
+        assert title_period([text, f"6 THÁNG ĐẦU NĂM {year}"]) == Period(year, 6)
+        assert title_period([f"NĂM {year}", text]) == Period(year)
+        assert title_period([text]) is None
+
+
+@given(YEARS, st.integers(1, 28), MONTHS, st.booleans())
+def test_a_cut_off_date_alone_gives_the_months_from_january(
+    year: int, day: int, month: int, words: bool
+) -> None:
+    line = (
+        f"(Tính đến ngày {day} tháng {month} năm {year})"
+        if words
+        else f"TÍNH ĐẾN {day}/{month}/{year}"
+    )
+    for text in spellings(line):
+        assert title_period([text]) == Period(year, month)
+        assert title_period([text, f"9 THÁNG NĂM {year}"]) == Period(year, 9)  # words win
+
+
+@given(
+    st.integers(1990, 2098),
+    st.integers(1, 28),
+    MONTHS,
+    st.integers(1, 28),
+    MONTHS,
+    st.integers(0, 1),
+)
+def test_a_span_is_a_period_only_from_the_first_of_january_within_a_year(
+    year: int, d1: int, m1: int, d2: int, m2: int, later: int
+) -> None:
+    line = f"Từ ngày {d1:02d}/{m1:02d}/{year} đến ngày {d2}/{m2}/{year + later}"
+    found = title_period([line])
+    if (d1, m1, later) == (1, 1, 0):
+        assert found == Period(year, m2)
+    else:
+        assert isinstance(found, OtherPeriod) and found.words == line
+
+
+@given(YEARS, MONTHS, MONTHS, st.booleans(), st.sampled_from(["tháng", "T"]))
+def test_a_span_of_months_is_a_period_only_from_january(
+    year: int, m1: int, m2: int, zero: bool, word: str
+) -> None:
+    space = " " if word == "tháng" else ""
+    start, end = (f"{word}{space}{_month_words(m, zero)}" for m in (m1, m2))
+    for line in (f"TỪ {start} ĐẾN {end} NĂM {year}", f"Từ {start}/{year} đến {end}/{year}"):
+        for text in spellings(line):
+            found = title_period([text, f"NĂM {year}"])
+            assert found == (Period(year, m2) if m1 == 1 else OtherPeriod("span", text)), text
+
+
+# ---------------------------------------------------------------- workbooks
+
+
+def admitted(report: object) -> int:
+    return next(
+        t.figures.actual
+        for t in report.totals  # type: ignore[attr-defined]
+        if t.figures.indicator == "admission.total"
+    )
+
+
+def codes(findings: tuple[Finding, ...]) -> set[str]:
+    return {f.code for f in findings}
+
+
+ALL_2023 = 10479  # admitted in 2023, all 30 districts
+
+
+def put(path: Path, sheet: str, cell: str, value: str | None) -> None:
+    edit(path, sheet, lambda s: s.__setitem__(cell, value))
+
+
+@pytest.mark.parametrize(
+    ("cell", "line"),
+    [
+        ("J3", "Ba Đình, ngày 05 tháng 01 năm 2024"),
+        ("J2", "Ban hành kèm theo Hướng dẫn số 11-HD/BTCTW ngày 20/8/2021 năm 2021"),
+        ("A4", "NHIỆM KỲ 2020 - 2025"),
+    ],
+)
+def test_a_line_naming_no_period_above_the_title_leaves_the_years(
+    samples_copy: Path, cell: str, line: str
+) -> None:
+    for sheet in ("Kết nạp", "Tổ chức đảng", "Kiểm tra"):
+        put(samples_copy / "ba-dinh.xlsx", sheet, cell, line)
+    report = compute([samples_copy])
+    assert report.period == Period(2023)
+    assert report.errors == () and admitted(report) == ALL_2023
+
+
+def test_a_date_line_in_every_file_is_no_period_of_the_run(samples_copy: Path) -> None:
+    for path in samples_copy.glob("*.xlsx"):
+        put(path, "Kết nạp", "J3", "Hà Nội, ngày 05 tháng 01 năm 2024")
+    report = compute([samples_copy])
+    assert report.period == Period(2023) and admitted(report) == ALL_2023
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "period"),
+    [
+        ("6 THÁNG ĐẦU NĂM 2022", "06 THÁNG ĐẦU NĂM 2022", Period(2022, 6)),
+        ("6 THÁNG ĐẦU NĂM 2022", "", Period(2022, 6)),  # the cut-off 15/6/2022 alone
+        ("6 THÁNG ĐẦU NĂM 2022", "TỪ THÁNG 1 ĐẾN THÁNG 6 NĂM 2022", Period(2022, 6)),
+        ("6 THÁNG ĐẦU NĂM 2022", "09 THÁNG NĂM 2022", Period(2022, 9)),
+        ("6 THÁNG ĐẦU NĂM 2022", "11 THÁNG NĂM 2022", Period(2022, 11)),
+    ],
+)
+def test_months_from_january_in_every_file(
+    tmp_path: Path, old: str, new: str, period: Period
+) -> None:
+    folder = relabelled(SAMPLES / "2022-h1", tmp_path / "h1", {old: new})
+    untouched = compute([SAMPLES / "2022-h1"])
+    report = compute([folder])
+    assert report.period == period and report.errors == ()
+    assert admitted(report) == admitted(untouched)
+
+
+@pytest.mark.parametrize(
+    "cut_off",
+    ["TÍNH ĐẾN 30/6/2022", "(Tính đến ngày 30/6/2022)", "Từ ngày 01/01/2022 đến ngày 30/6/2022"],
+)
+def test_a_cut_off_or_a_span_from_january_alone(tmp_path: Path, cut_off: str) -> None:
+    folder = relabelled(
+        SAMPLES / "2022-h1",
+        tmp_path / "h1",
+        {"6 THÁNG ĐẦU NĂM 2022": "", "(Tính đến ngày 15/6/2022)": cut_off},
+    )
+    assert compute([folder]).period == Period(2022, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind_vi", "kind_en"),
+    [
+        ("6 THÁNG CUỐI NĂM 2023", "những tháng cuối năm", "the last months of a year"),
+        ("THÁNG 12 NĂM 2023", "một tháng", "a single month"),
+        ("từ 01/10/2022 đến 30/9/2023", "không tính từ đầu năm", "not counted from January"),
+    ],
+)
+def test_a_period_ctr_stats_cannot_take_is_named_and_not_added(
+    samples_copy: Path, line: str, kind_vi: str, kind_en: str
+) -> None:
+    """Ba Đình's workbook titled for another span, its cut-off line (30/11/2023) kept."""
+    ba_dinh = samples_copy / "ba-dinh.xlsx"
+    for sheet in ("Kết nạp", "Tổ chức đảng", "Kiểm tra"):
+        put(ba_dinh, sheet, "A5", f"BIỂU TỔNG HỢP {line}")
+    report = compute([samples_copy])
+    assert report.period == Period(2023)
+    refused = [f for f in report.findings if f.code == "period-unsupported"]
+    assert [(f.sheet, f.cell, f.severity.value) for f in refused] == [
+        ("Kết nạp", "A5", "error"),
+        ("Tổ chức đảng", "A5", "error"),
+        ("Kiểm tra", "A5", "error"),
+    ]
+    assert all(f.file == str(ba_dinh) for f in refused)
+    assert f"'BIỂU TỔNG HỢP {line}'" in refused[0].message_vi and kind_vi in refused[0].message_vi
+    assert f"'BIỂU TỔNG HỢP {line}'" in refused[0].message_en and kind_en in refused[0].message_en
+    assert "không được cộng" in refused[0].message_vi and "not added" in refused[0].message_en
+    assert codes(report.findings) == {"period-unsupported", "missing-unit"}
+    ba_dinh_2023 = next(
+        u.figures.actual
+        for u in compute([SAMPLES / "2023"]).units
+        if u.name == "Ba Đình" and u.figures.indicator == "admission.total"
+    )
+    assert admitted(report) == ALL_2023 - ba_dinh_2023
+    assert not any(u.name == "Ba Đình" for u in report.units)
+
+
+def test_a_workbooks_other_period_covers_its_sheets_naming_none(samples_copy: Path) -> None:
+    ba_dinh = samples_copy / "ba-dinh.xlsx"
+    put(ba_dinh, "Kết nạp", "A5", "BIỂU TỔNG HỢP 6 THÁNG CUỐI NĂM 2023")
+    for sheet in ("Tổ chức đảng", "Kiểm tra"):
+        for cell in ("A5", "A6"):
+            put(ba_dinh, sheet, cell, None)
+    report = compute([samples_copy])
+    refused = [f for f in report.findings if f.code == "period-unsupported"]
+    assert [(f.sheet, f.cell) for f in refused] == [
+        ("Kết nạp", "A5"),
+        ("Tổ chức đảng", None),
+        ("Kiểm tra", None),
+    ]
+    assert "(Kết nạp!A5)" in refused[1].message_vi and "(Kết nạp!A5)" in refused[1].message_en
+    assert not any(u.name == "Ba Đình" for u in report.units)
+
+
+def test_every_file_of_a_period_it_cannot_take_with_the_period_given(tmp_path: Path) -> None:
+    folder = relabelled(SAMPLES / "2023", tmp_path / "h2", {"NĂM 2023": "6 THÁNG CUỐI NĂM 2023"})
+    report = compute([folder], period=Period(2023))
+    assert report.units == ()
+    assert {(f.code, f.cell) for f in report.findings if f.file} == {("period-unsupported", "A5")}
+    assert len([f for f in report.findings if f.code == "period-unsupported"]) == 90
+
+
+def test_the_cli_fails_on_a_period_it_cannot_take_in_both_languages(samples_copy: Path) -> None:
+    put(samples_copy / "ba-dinh.xlsx", "Kết nạp", "A5", "BIỂU TỔNG HỢP THÁNG 12 NĂM 2023")
+    vi = run("check", str(samples_copy))
+    assert vi.returncode == 1
+    assert "period-unsupported" in vi.stdout + vi.stderr
+    assert "một tháng" in vi.stdout + vi.stderr
+    en = run("check", str(samples_copy), "--lang", "en")
+    assert en.returncode == 1 and "a single month" in en.stdout + en.stderr
+
+
+# ---------------------------------------------------------------- measure headings
+
+
+@pytest.mark.parametrize(
+    ("cell", "heading"), [("D9", "Thực hiện 6 tháng"), ("C9", "Kế hoạch quý IV")]
+)
+def test_a_measure_of_another_span_is_an_error_naming_its_cell(
+    samples_copy: Path, cell: str, heading: str
+) -> None:
+    ba_dinh = samples_copy / "ba-dinh.xlsx"
+    put(ba_dinh, "Kết nạp", cell, heading)
+    report = compute([samples_copy])
+    mismatched = [f for f in report.findings if f.code == "period-mismatch"]
+    assert [(Path(f.file or "").name, f.sheet, f.cell) for f in mismatched] == [
+        ("ba-dinh.xlsx", "Kết nạp", cell)
+    ]
+    assert heading in mismatched[0].message_vi and "năm 2023" in mismatched[0].message_vi
+    assert heading in mismatched[0].message_en and "year 2023" in mismatched[0].message_en
+    unit = next(
+        u for u in report.units if u.name == "Ba Đình" and u.figures.indicator == "admission.total"
+    )
+    measure = "actual" if cell == "D9" else "plan"
+    assert getattr(unit.figures, measure) is None  # not counted as the year's
+
+
+def test_a_measure_of_the_sheets_own_span_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "h1"
+    shutil.copytree(SAMPLES / "2022-h1", folder)
+    put(folder / "ba-dinh.xlsx", "Kết nạp", "D9", "Thực hiện 6 tháng")
+    report = compute([folder])
+    assert report.errors == ()
+    assert admitted(report) == admitted(compute([SAMPLES / "2022-h1"]))
