@@ -268,6 +268,19 @@ class _Writer:
             said.append(text)
         return said
 
+    def _percent_of_plan(self, figures: Figures) -> str:
+        """The percent of plan as prose says it; one below plan that rounds to 100 is cut,
+        not rounded (99,9%, not 100%): "đạt 100% kế hoạch" says the plan was reached, and
+        "chưa đạt" never stands next to 100%."""
+        shown = figures.percent_of_plan
+        if shown is not None and shown >= 100 and (figures.actual or 0) < (figures.plan or 0):
+            exact = _exact_share_of(figures)
+            step = Decimal(1).scaleb(-self.report.precision)
+            shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+                step, ROUND_DOWN
+            )
+        return prose_percent(shown, self.lang, self.report.precision)
+
     # ------------------------------------------------------------ the units
 
     def unit_lines(self, indicators: list[str], everyone: tuple[UnitFigures, ...]) -> list[str]:
@@ -321,19 +334,6 @@ class _Writer:
         if len(shown) == 1:
             return shown[0]
         return f"{', '.join(shown[:-1])} {self._say('and')} {shown[-1]}"
-
-    def _percent_of_plan(self, figures: Figures) -> str:
-        """The percent of plan as prose says it; one below plan that rounds to 100 is cut,
-        not rounded (99,9%, not 100%): "đạt 100% kế hoạch" says the plan was reached, and
-        "chưa đạt" never stands next to 100%."""
-        shown = figures.percent_of_plan
-        if shown is not None and shown >= 100 and (figures.actual or 0) < (figures.plan or 0):
-            exact = _exact_share_of(figures)
-            step = Decimal(1).scaleb(-self.report.precision)
-            shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-                step, ROUND_DOWN
-            )
-        return prose_percent(shown, self.lang, self.report.precision)
 
 
 def _join(clause: dict[str, Any]) -> str:
