@@ -247,3 +247,93 @@ def test_explain_unused(hostile: Path, capfdbinary: pytest.CaptureFixture[bytes]
     )
     assert code in (0, 1), err
     assert_no_controls(out + err, raw)
+
+
+# ---------------------------------------------------------------- Markdown: names as text
+
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = "<script>alert(1)</script> **Ba Đình** | [x](y) ~~z~~"
+SCRIPT_MD = "&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*Ba Đình\\*\\* \\| \\[x\\](y) \\~\\~z\\~\\~"
+
+
+def _units_csv(
+    path: Path, rename: dict[str, tuple[str, str]], drop: str = "", add: str = ""
+) -> None:
+    """The built-in hanoi-2024 units as a --units-only file: `rename` code -> (name,
+    aliases), `drop` a code, `add` a unit (code 999) that sends nothing."""
+    from ctr_stats.catalogue import load_registry
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["code", "name", "type", "aliases"])
+        for unit in load_registry("hanoi-2024").units:
+            if unit.code != drop:
+                name, aliases = rename.get(unit.code, (unit.name, ""))
+                writer.writerow([unit.code, name, unit.type, aliases])
+        if add:
+            writer.writerow(["999", add, "huyện", ""])
+
+
+def _no_raw_html(markdown: str) -> None:
+    """The only '<' is the one that opens the first line's comment."""
+    assert markdown.startswith("<!-- ctr-stats compute") and markdown.count("<") == 1
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_markdown_escapes_a_hostile_file_name_in_its_notes(samples_copy: Path, lang: str) -> None:
+    """A file whose unit the registry lacks: the note under the table names it, as text."""
+    from .test_cli import run
+
+    (samples_copy / "hoan-kiem.xlsx").rename(samples_copy / f"{IMG}.xlsx")
+    _units_csv(samples_copy.parent / "units.csv", {}, drop="002")
+    out = run(
+        *("compute", "2023", "--units-only", "units.csv", "--format", "markdown"),
+        *("--allow-errors", "--lang", lang),
+        cwd=samples_copy.parent,
+    )
+    assert out.returncode == 0, out.stderr
+    where = "2023/&lt;img src=x onerror=alert(1)&gt;.xlsx: unknown-unit"
+    expected = {
+        "vi": f"> (*) Số liệu có lỗi chưa sửa, chưa dùng được: mọi số liệu ({where}).",
+        "en": f"> (*) Figures with errors not yet fixed, not to be relied on: every figure ({where}).",
+    }[lang]
+    assert expected in out.stdout.splitlines()
+    _no_raw_html(out.stdout)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_markdown_escapes_hostile_unit_names_everywhere(samples_copy: Path, lang: str) -> None:
+    """A --units file's names (and its own name, in the first line's comment) reach the
+    Markdown as text: in a unit's row, in the missing units' note and the doubted figures'."""
+    from .test_cli import run
+    from .test_trust import add_total_mismatch
+
+    add_total_mismatch(samples_copy)  # Ba Đình's figure in doubt
+    units = samples_copy.parent / "don-vi--><b>.csv"
+    _units_csv(units, {"001": (SCRIPT, "Ba Đình")}, add="<img src=x>_Sơn_ $x$")
+    out = run(
+        *("compute", "2023", "--units-only", units.name, "--format", "markdown"),
+        *("--by", "unit", "--allow-errors", "--lang", lang),
+        cwd=samples_copy.parent,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    registry = {"vi": "danh mục", "en": "registry"}[lang]
+    assert lines[0].endswith(f", {registry} don-vi--&gt;&lt;b&gt; -->")
+    label = {"vi": "Đảng viên mới kết nạp", "en": "New members admitted"}[lang]
+    assert f"| {label} — {SCRIPT_MD} (*) | 283 | 291 | 270 | " in out.stdout
+    missing = "&lt;img src=x&gt;\\_Sơn\\_ \\$x\\$"
+    expected = {
+        "vi": [
+            f"> Thiếu báo cáo của 1 đơn vị ({missing}): các số tổng chưa gồm đơn vị này.",
+            "> (*) Số liệu có lỗi chưa sửa, chưa dùng được: Đảng viên mới kết nạp"
+            f" ({SCRIPT_MD}: total-mismatch).",
+        ],
+        "en": [
+            f"> 1 unit sent no report ({missing}): the totals leave them out.",
+            "> (*) Figures with errors not yet fixed, not to be relied on: New members admitted"
+            f" ({SCRIPT_MD}: total-mismatch).",
+        ],
+    }[lang]
+    assert [line for line in lines if line.startswith(">")] == expected
+    _no_raw_html(out.stdout)

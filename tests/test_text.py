@@ -148,6 +148,87 @@ def test_without_a_period_there_is_no_opening(reports: dict[str, Report]) -> Non
     assert "so với cùng kỳ năm" not in text  # no year to say: "so với cùng kỳ" alone
 
 
+# ---------------------------------------------------------------- rounding traps
+
+
+def _total(actual: int, plan: int | None, prior: int | None, precision: int = 1) -> Report:
+    total = TotalFigures(figures("admission.total", actual, plan, prior, precision), 30)
+    return Report(Period(2023), "hanoi-2024", precision, (total,), ())
+
+
+@pytest.mark.parametrize(
+    ("actual", "prior", "vi", "en"),
+    [
+        (10479, 10478, "tăng 1 so với cùng kỳ", "up 1 on the same period"),
+        (10478, 10479, "giảm 1 so với cùng kỳ", "down 1 on the same period"),
+        (10479, 10479, "bằng cùng kỳ", "level with the same period"),
+        (10479, 10400, "tăng 0,8% so với cùng kỳ", "up 0.8% on the same period"),
+    ],
+)
+def test_level_with_the_same_period_only_when_the_figures_are_equal(
+    tmp_path: Path, actual: int, prior: int, vi: str, en: str
+) -> None:
+    """10.479 against 10.478 is 0,0% rounded, but not level: the change is said in numbers,
+    which `verify` checks as it checks a percentage."""
+    report = _total(actual, None, prior)
+    for lang, words in (("vi", vi), ("en", en)):
+        text = render_text(report, lang=lang)
+        year = {"vi": "năm 2022", "en": "of 2022"}[lang]
+        assert f", {words} {year}." in text, text
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert {c.status for c in verify(path, report, lang)} == {"ok"}
+
+
+@pytest.mark.parametrize(
+    ("actual", "plan", "precision", "vi", "en"),
+    [
+        (9996, 10000, 1, "đạt 99,9% kế hoạch", "99.9% of plan"),  # 100,0% in a table
+        (99999, 100000, 2, "đạt 99,99% kế hoạch", "99.99% of plan"),  # 100,00%
+        (10000, 10000, 1, "đạt 100% kế hoạch", "100% of plan"),
+        (10004, 10000, 1, "đạt 100% kế hoạch", "100% of plan"),  # reached, and above
+        (9994, 10000, 1, "đạt 99,9% kế hoạch", "99.9% of plan"),
+    ],
+)
+def test_a_total_below_plan_is_never_said_at_100_percent(
+    tmp_path: Path, actual: int, plan: int, precision: int, vi: str, en: str
+) -> None:
+    report = _total(actual, plan, None, precision)
+    for lang, words in (("vi", vi), ("en", en)):
+        text = render_text(report, lang=lang)
+        assert text.endswith(f", {words}.\n"), text
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert {c.status for c in verify(path, report, lang)} == {"ok"}
+
+
+def test_the_samples_on_every_rounding_edge_pass_verify(
+    tmp_path: Path, reports: dict[str, Report]
+) -> None:
+    """Every total of the 2023 samples one short of its plan and one off its prior: no
+    sentence says a plan reached nor a level period, and every one passes `verify`."""
+    report = reports["2023"]
+
+    def edge(total: TotalFigures) -> TotalFigures:
+        f = total.figures
+        actual = f.actual or 0
+        plan = None if f.plan is None else actual + 1
+        prior = None if f.prior is None else actual - 1 if actual % 2 else actual + 1
+        return replace(total, figures=figures(f.indicator, actual, plan, prior, 1))
+
+    edged = replace(report, totals=tuple(edge(t) for t in report.totals))
+    for lang, level, reached in (
+        ("vi", "bằng cùng kỳ", "100% kế hoạch"),
+        ("en", "level with", "100% of plan"),
+    ):
+        text = render_text(edged, lang=lang)
+        assert level not in text and reached not in text
+        assert text.count(" 1 so với cùng kỳ" if lang == "vi" else " 1 on the same") == 3
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert {c.status for c in verify(path, edged, lang)} == {"ok"}
+
+
 # ---------------------------------------------------------------- by unit
 
 

@@ -554,3 +554,14 @@ def test_verify_text_fits_80_columns_in_the_words_asked_for(tmp_path: Path) -> N
     assert "New members" in en
     github = run("verify", str(path), "--data", data, "--format", "github").stdout
     assert "admission." not in github and "Đảng viên mới kết nạp" in github
+
+
+def test_a_change_stated_in_numbers_is_shown_without_a_percent_sign(tmp_path: Path) -> None:
+    """'tăng 458 so với cùng kỳ' (the text's own words when a change rounds to 0%): stated
+    458 and computed 459 are counts, in the table as in the reason."""
+    path = _write(tmp_path, "Năm 2023, kết nạp 10.479 đảng viên mới, tăng 458 so với cùng kỳ.")
+    out = run("verify", str(path), "--data", str(SAMPLES / "2023"), columns=160).stdout
+    (row,) = [line for line in out.splitlines() if "458 so với cùng kỳ" in line]
+    cells = [cell.strip() for cell in row.split("│")]
+    assert cells[5:7] == ["458", "459"], row
+    assert "458%" not in out and "459%" not in out

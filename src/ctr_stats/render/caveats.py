@@ -4,6 +4,8 @@ nothing, and the figures an error not yet fixed touches, marked (*) where they a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..catalogue import load_catalogue
 from ..model import Doubted, Report
 from ..safe_text import visible
@@ -25,14 +27,23 @@ def marked(text: str, report: Report, indicator: str, unit: str | None = None) -
     return f"{text} {MARK}" if doubted(report, indicator, unit) else text
 
 
-def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]:
+def caveat_lines(
+    report: Report,
+    lang: str,
+    *,
+    marker: bool = True,
+    escape: Callable[[str], str] = visible,
+) -> list[str]:
     """A sentence each for the missing units and the doubted figures; [] when the figures
     lack nothing and nothing is in doubt. `marker`: the doubted figures are marked (*) where
-    they are shown, and the sentence starts with it."""
+    they are shown, and the sentence starts with it. `escape`: what each name of a unit or
+    a file and each label goes through (Markdown's escape, for a Markdown document); the
+    sentence's own words are ours."""
     lines: list[str] = []
     missing = report.caveats.missing_units
     if missing:  # every one named: the note is where a reader looks for them
-        count, names = format_count(len(missing), lang), ", ".join(missing)
+        count = format_count(len(missing), lang)
+        names = ", ".join(escape(name) for name in missing)
         lines.append(
             f"Thiếu báo cáo của {count} đơn vị ({names}): các số tổng chưa gồm"
             f" {'đơn vị này' if len(missing) == 1 else 'các đơn vị này'}."
@@ -45,8 +56,8 @@ def caveat_lines(report: Report, lang: str, *, marker: bool = True) -> list[str]
     catalogue = load_catalogue()
     for entry in report.caveats.doubted:
         if entry.indicator in shown:
-            label = catalogue.indicators[entry.indicator].label(lang)
-            groups.setdefault(_why(entry, lang), []).append(label)
+            label = escape(catalogue.indicators[entry.indicator].label(lang))
+            groups.setdefault(_why(entry, lang, escape), []).append(label)
     if groups:
         every = "mọi số liệu" if lang == "vi" else "every figure"
         parts = "; ".join(
@@ -91,9 +102,10 @@ def listing(names: tuple[str, ...] | list[str], lang: str) -> str:
     return ", ".join(names[:_LISTED]) + more
 
 
-def _why(entry: Doubted, lang: str) -> str:
-    """'Ba Đình, Tây Hồ: total-mismatch' — where, then the findings' codes."""
-    where = [*entry.units, *entry.files]
+def _why(entry: Doubted, lang: str, escape: Callable[[str], str] = visible) -> str:
+    """'Ba Đình, Tây Hồ: total-mismatch' — where (each name through `escape`), then the
+    findings' codes."""
+    where = [escape(name) for name in (*entry.units, *entry.files)]
     codes = ", ".join(entry.codes)
     return f"{listing(where, lang)}: {codes}" if where else codes
 

@@ -91,25 +91,31 @@ def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
     return out
 
 
-def notes_below(report: Report, lang: str, quote: str = "") -> str:
-    """The caveats under a pasted table, a paragraph each; "" when there are none."""
-    return "".join(f"\n{quote}{line}\n" for line in caveat_lines(report, lang))
+def notes_below(
+    report: Report, lang: str, quote: str = "", escape: Callable[[str], str] = visible
+) -> str:
+    """The caveats under a pasted table, a paragraph each; "" when there are none. `escape`:
+    what the names of units and files in them go through."""
+    lines = caveat_lines(report, lang, escape=escape)
+    return "".join(f"\n{quote}{line}\n" for line in lines)
 
 
 def _markdown_cell(text: str) -> str:
-    """Text as text: HTML escaped (a unit named `<script>` in a --units file), control
-    characters shown, and Markdown's own marks backslashed."""
+    """Text as text, in a table's cell or a paragraph: HTML escaped (a unit named `<script>`
+    in a --units file, a file named `<img …>.xlsx`), control characters shown, and the
+    marks Markdown (and GitHub's: ~~strike~~, $math$) would act on backslashed."""
     return _MARKDOWN.sub(r"\\\g<0>", html(text))
 
 
-_MARKDOWN = re.compile(r"[\\`*_\[\]|]")
+_MARKDOWN = re.compile(r"[\\`*_\[\]|~$]")
 
 
 def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) -> str:
     headings = HEADINGS[lang]
     p = report.precision
     rows = [
-        f"<!-- {first_line(report, lang)} -->",
+        # the registry's name is a --units file's: "-->" in it would end the comment
+        f"<!-- {html(first_line(report, lang))} -->",
         "| " + " | ".join(headings) + " |",
         "|---|" + "---:|" * (len(headings) - 1),
     ]
@@ -121,7 +127,7 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
             "" if line.units_reporting is None else str(line.units_reporting),
         ]
         rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows) + "\n" + notes_below(report, lang, "> ")
+    return "\n".join(rows) + "\n" + notes_below(report, lang, "> ", _markdown_cell)
 
 
 def escape_text(text: str) -> str:

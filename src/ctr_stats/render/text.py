@@ -248,18 +248,38 @@ class _Writer:
             said.append(
                 self._say(
                     "of_year_plan" if self._part_year() else "of_plan",
-                    percent_of_plan=prose_percent(figures.percent_of_plan, self.lang, precision),
+                    percent_of_plan=self._percent_of_plan(figures),
                 )
             )
         change = figures.change_vs_prior
         if change is not None:
-            key = "increase" if change > 0 else "decrease" if change < 0 else "same"
-            text = self._say(key, change=prose_percent(abs(change), self.lang, precision))
+            difference = (figures.actual or 0) - (figures.prior or 0)
+            if difference and not change:
+                # 10.479 against 10.478 rounds to 0,0%: "bằng cùng kỳ" only when the figures
+                # are equal; otherwise the change in numbers ("tăng 1 so với cùng kỳ")
+                key = "increase" if difference > 0 else "decrease"
+                text = self._say(key, change=format_count(abs(difference), self.lang))
+            else:
+                key = "increase" if change > 0 else "decrease" if change < 0 else "same"
+                text = self._say(key, change=prose_percent(abs(change), self.lang, precision))
             if not self.year_said and self.report.period is not None:
                 text += " " + self._say("prior_year", prior_year=self.report.period.year - 1)
                 self.year_said = True
             said.append(text)
         return said
+
+    def _percent_of_plan(self, figures: Figures) -> str:
+        """The percent of plan as prose says it; one below plan that rounds to 100 is cut,
+        not rounded (99,9%, not 100%): "đạt 100% kế hoạch" says the plan was reached, and
+        "chưa đạt" never stands next to 100%."""
+        shown = figures.percent_of_plan
+        if shown is not None and shown >= 100 and (figures.actual or 0) < (figures.plan or 0):
+            exact = _exact_share_of(figures)
+            step = Decimal(1).scaleb(-self.report.precision)
+            shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+                step, ROUND_DOWN
+            )
+        return prose_percent(shown, self.lang, self.report.precision)
 
     # ------------------------------------------------------------ the units
 
@@ -306,7 +326,7 @@ class _Writer:
 
     def _names(self, units: list[UnitFigures]) -> str:
         shown = [
-            self._say("unit", name=u.name, percent=self._unit_percent(u.figures))
+            self._say("unit", name=u.name, percent=self._percent_of_plan(u.figures))
             for u in units[:UNITS_NAMED]
         ]
         if len(units) > UNITS_NAMED:
@@ -314,18 +334,6 @@ class _Writer:
         if len(shown) == 1:
             return shown[0]
         return f"{', '.join(shown[:-1])} {self._say('and')} {shown[-1]}"
-
-    def _unit_percent(self, figures: Figures) -> str:
-        """Its percent of plan; one below plan that rounds to 100 is cut, not rounded (99,9%,
-        not 100%), so that "chưa đạt" never stands next to 100%."""
-        shown = figures.percent_of_plan
-        if shown is not None and shown >= 100 and (figures.actual or 0) < (figures.plan or 0):
-            exact = _exact_share_of(figures)
-            step = Decimal(1).scaleb(-self.report.precision)
-            shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
-                step, ROUND_DOWN
-            )
-        return prose_percent(shown, self.lang, self.report.precision)
 
 
 def _join(clause: dict[str, Any]) -> str:

@@ -67,12 +67,17 @@ def _counts(claim: Claim) -> bool:
     )
 
 
+def _change_in_numbers(claim: Claim) -> bool:
+    """A change on the same period stated in numbers ("tăng 230 tổ chức"), not in percent."""
+    return claim.kind == "same_period" and bool(claim.anchor) and "%" not in claim.anchor
+
+
 def _stated(claim: Claim, lang: str) -> str:
     if claim.kind == "period":
         return str(claim.stated)  # a year: never grouped
     if claim.stated is None and claim.kind == "ratio":
         return markup(claim.anchor)  # "29/30" alone: what it states
-    if _counts(claim):
+    if _counts(claim) or _change_in_numbers(claim):
         return number(claim.stated, lang)
     if claim.kind == "parts":
         return number(claim.stated, lang) + ("%" if "%" in claim.basis else "")
@@ -84,7 +89,7 @@ def _computed(claim: Claim, lang: str) -> str:
         return ""
     if claim.kind == "period":
         return str(claim.computed)
-    if _counts(claim) or (claim.kind == "same_period" and claim.anchor and "%" not in claim.anchor):
+    if _counts(claim) or _change_in_numbers(claim):
         return number(claim.computed, lang)
     if claim.kind == "parts":
         return number(claim.computed, lang) + ("%" if "%" in claim.basis else "")
