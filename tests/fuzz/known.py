@@ -14,10 +14,4 @@ KNOWN_FAILURES: dict[str, str] = {
         "one-column heading: the first column goes to the indicator on its left (its plan), "
         "exit 0 with at most a warning (both readings fit; it should be an error)"
     ),
-    # damaging, loud but not naming the place
-    "far-number/last-row": (
-        "one stray number in row 1,048,576 makes the sheet's area exceed --max-cells: the whole "
-        "file refused (exit 3, unit missing), the finding names 'sheet part sheetN.xml', not "
-        "the sheet or the cell"
-    ),
 }

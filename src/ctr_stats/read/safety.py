@@ -55,15 +55,39 @@ def _refuse(path: Path, vi: str, en: str, sheet: str | None = None) -> InputErro
     return InputError(vi, en, file=str(path), sheet=sheet)
 
 
+def _over_limit(what_vi: str, what_en: str, option: str) -> tuple[str, str]:
+    """limit_error's messages."""
+    return (
+        f"{what_vi}: vượt giới hạn an toàn, tệp không được mở (nếu tệp đúng là như vậy, tăng {option})",
+        f"{what_en}: over the safety limit, the file was not opened (if it really is so, raise {option})",
+    )
+
+
 def limit_error(
     path: Path, what_vi: str, what_en: str, option: str, sheet: str | None = None
 ) -> InputError:
-    return _refuse(
-        path,
-        f"{what_vi}: vượt giới hạn an toàn, tệp không được mở (nếu tệp đúng là như vậy, tăng {option})",
-        f"{what_en}: over the safety limit, the file was not opened (if it really is so, raise {option})",
-        sheet,
-    )
+    return _refuse(path, *_over_limit(what_vi, what_en, option), sheet)
+
+
+class SheetRefused(InputError):
+    """A sheet over a limit, known by its part ('sheet2.xml') until `named` gives it the
+    name the workbook shows: workbook.xml, which says it, often comes after the sheets in
+    the zip, so it is read only once a sheet is refused. `say(label_vi, label_en)` gives
+    the messages with the sheet so labelled."""
+
+    def __init__(
+        self, path: Path, part: str, say: Callable[[str, str], tuple[str, str]], cell: str | None
+    ) -> None:
+        self.part, self._say = part, say
+        short = part.rsplit("/", 1)[-1]
+        super().__init__(*say(f"trang {short}", f"sheet part {short}"), file=str(path), cell=cell)
+
+    def named(self, sheet: str | None) -> InputError:
+        """The refusal naming the sheet `sheet` (None: as it was, by its part)."""
+        if not sheet:
+            return self
+        vi, en = self._say(f"trang tính '{sheet}'", f"sheet '{sheet}'")
+        return InputError(vi, en, file=self.file, sheet=sheet, cell=self.cell)
 
 
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO does not wait
@@ -418,14 +442,17 @@ def _checked_parts(
             if sheets and _SHEET_PART.fullmatch(info.filename)
             else None
         )
-        data = _inflate(whole, info, scan) if whole is not None else None
-        if data is None:  # not from memory, or stored in a way only zipfile reads
-            with archive.open(info) as handle:
-                data = handle.read(info.file_size + 1)
-                if handle.read(1):
-                    data += b"?"
-            if scan is not None:
-                check_sheet_bounds_with(scan, data)
+        try:
+            data = _inflate(whole, info, scan) if whole is not None else None
+            if data is None:  # not from memory, or stored in a way only zipfile reads
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+                    if handle.read(1):
+                        data += b"?"
+                if scan is not None:
+                    check_sheet_bounds_with(scan, data)
+        except SheetRefused as refused:
+            raise refused.named(_sheet_name(archive, whole, info.filename)) from None
         if len(data) > info.file_size:
             raise _refuse(
                 path,
@@ -445,6 +472,33 @@ def _checked_parts(
             )
         parts[info.filename] = data
     return parts
+
+
+_WORKBOOK_INDEX = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _sheet_name(archive: zipfile.ZipFile, whole: memoryview | None, part: str) -> str | None:
+    """The name the workbook gives the sheet stored in `part`, from workbook.xml and its
+    relationships, read as every part is (size capped, CRC checked, no DOCTYPE, through
+    defusedxml); None when they do not say or cannot be read: the refusal then names
+    the part."""
+    from .xlsx_extras import sheet_parts
+
+    index: dict[str, bytes] = {}
+    try:
+        for name in _WORKBOOK_INDEX:
+            info = archive.getinfo(name)
+            data = _inflate(whole, info) if whole is not None else None
+            if data is None:
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+            if len(data) > info.file_size or _DECLARATION.search(data):
+                return None
+            index[name] = data
+        names = sheet_parts(index)
+    except Exception:  # a damaged index: the sheet stays named by its part
+        return None
+    return next((name for name, at in names.items() if at == part and name), None)
 
 
 def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
@@ -523,7 +577,7 @@ class SheetScan:
 
     def __init__(self, path: Path, part: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.path, self.limits = path, limits
-        self.name = part.rsplit("/", 1)[-1]
+        self.part = part
         self.max_row = self.max_col = 0  # named by any reference, dimension or merge
         self.max_row_tag = 0  # named by a row's own r=
         self.unplaced_rows = 0  # rows without r=: each one below the row before it
@@ -578,7 +632,7 @@ class SheetScan:
         merges_at = chunk.find(b"mergeCell")
         if merges_at >= 0:
             self.merges += len(_MERGE.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0)))
-        self._check()
+        self._check(chunk, areas)
 
     def _count_unplaced(self, chunk: bytes) -> None:
         """Rows and cells placed by counting (no r=), bounded from above in C: a row
@@ -594,29 +648,103 @@ class SheetScan:
         if len(_CELL_START.findall(chunk)) > len(_CELL_WITH_REF.findall(chunk)):
             self.most_unplaced = max(self.most_unplaced, *counts)
 
-    def _check(self) -> None:
+    def _check(self, chunk: bytes = b"", areas: bytes = b"") -> None:
         max_row = max(self.max_row, self.max_row_tag + self.unplaced_rows)
         max_col = self.max_col + self.most_unplaced
         if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
-            raise _refuse(
-                self.path,
-                f"trang {self.name} có ô nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
-                f"sheet part {self.name} has a cell beyond Excel's grid (row {max_row}, column {max_col})",
-            )
+            raise self._beyond_grid(self._farthest(chunk, areas), max_row, max_col)
         if max_row * max_col > self.limits.max_cells:
-            raise limit_error(
-                self.path,
-                f"trang {self.name} trải ra {max_row} dòng × {max_col} cột",
-                f"sheet part {self.name} spans {max_row} rows × {max_col} columns",
-                "--max-cells",
-            )
+            raise self._too_large(self._farthest(chunk, areas), max_row, max_col)
         if self.merges > self.limits.max_merges:
-            raise limit_error(
+            merges = self.merges
+            raise SheetRefused(
                 self.path,
-                f"trang {self.name} có {self.merges} vùng gộp ô",
-                f"sheet part {self.name} has {self.merges} merged areas",
-                "--max-merges",
+                self.part,
+                lambda vi, en: _over_limit(
+                    f"{vi} có {merges} vùng gộp ô",
+                    f"{en} has {merges} merged areas",
+                    "--max-merges",
+                ),
+                None,
             )
+
+    def _farthest(self, chunk: bytes, areas: bytes) -> str | None:
+        """Where the sheet reaches farthest, as the piece that tipped it over a limit says:
+        along the farther way (down or across, for the grid's size), the cell whose
+        reference names the last row or column reached ('C1048576'); else the dimension
+        or merged range that does ('A4:A1048576'); None when rows or cells without a
+        reference count."""
+        if self.most_unplaced or self.max_row_tag + self.unplaced_rows > self.max_row:
+            return None
+        down = self.max_row / EXCEL_MAX_ROWS >= self.max_col / EXCEL_MAX_COLUMNS
+
+        def reaches(letters: bytes, digits: bytes) -> bool:
+            if down:
+                return int(digits) == self.max_row
+            return _column_number(letters) == self.max_col
+
+        best: tuple[int, str] | None = None
+        for letters, digits in _CELL_REF.findall(chunk):
+            if reaches(letters, digits):
+                across = int(digits) if not down else _column_number(letters)
+                far = (across, f"{letters.decode().upper()}{int(digits)}")
+                best = far if best is None or far > best else best
+        if best is not None:
+            return best[1]
+        for area in areas.split():
+            corners = _AREA_CORNERS.fullmatch(area)
+            if corners and reaches(corners[1], corners[2]):
+                return area.decode("ascii").upper()
+        return None
+
+    def _beyond_grid(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
+        def say(vi: str, en: str) -> tuple[str, str]:
+            at_vi, at_en = (f" {place}", f" {place}") if place else ("", "")
+            return (
+                f"{vi} có ô{at_vi} nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
+                f"{en} has a cell{at_en} beyond Excel's grid (row {max_row}, column {max_col})",
+            )
+
+        return SheetRefused(self.path, self.part, say, place)
+
+    def _too_large(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
+        size_vi, size_en = f"{max_row} dòng × {max_col} cột", f"{max_row} rows × {max_col} columns"
+        cell = _CELL_NAME.fullmatch(place or "")
+
+        def say(vi: str, en: str) -> tuple[str, str]:
+            if place is None:
+                return _over_limit(
+                    f"{vi} trải ra {size_vi}", f"{en} spans {size_en}", "--max-cells"
+                )
+            if cell is None:  # a dimension or a merged range
+                return _over_limit(
+                    f"{vi} trải ra đến vùng {place}: {size_vi}",
+                    f"{en} reaches out to the range {place}: {size_en}",
+                    "--max-cells",
+                )
+            letters, row = cell[1], int(cell[2])
+            if row / EXCEL_MAX_ROWS >= _column_number(letters.encode()) / EXCEL_MAX_COLUMNS:
+                whole_vi = f"cả dòng {row} (chuột phải vào số dòng, Delete)"
+                whole_en = f"its whole row {row} (right-click the row number, Delete)"
+            else:
+                whole_vi = f"cả cột {letters} (chuột phải vào tên cột, Delete)"
+                whole_en = f"its whole column {letters} (right-click the column letter, Delete)"
+            return (
+                f"{vi} trải ra đến ô {place}: {size_vi}, vượt giới hạn an toàn, tệp không được"
+                f" mở. Nếu ô {place} được gõ nhầm hay còn sót lại, hãy xóa {whole_vi} rồi lưu tệp; nếu trang"
+                " đúng là lớn như vậy, tăng --max-cells",
+                f"{en} reaches out to cell {place}: {size_en}, over the safety limit, the file"
+                f" was not opened. If {place} is a stray entry, delete {whole_en} and save the"
+                " file; if the sheet really is that large, raise --max-cells",
+            )
+
+        return SheetRefused(self.path, self.part, say, place)
+
+
+# A cell's reference, for naming the farthest one (only once a sheet is refused).
+_CELL_REF = re.compile(rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
+_AREA_CORNERS = re.compile(rb"(?:[A-Za-z]{1,3}\d{1,7}:)?([A-Za-z]{1,3})(\d{1,7})")
+_CELL_NAME = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 
 
 def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
