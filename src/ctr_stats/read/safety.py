@@ -25,6 +25,7 @@ from .. import zip_parts
 from ..errors import InputError, PasswordProtected
 from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
+from ..model import column_letter
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -698,53 +699,83 @@ class SheetScan:
         return None
 
     def _beyond_grid(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
-        def say(vi: str, en: str) -> tuple[str, str]:
-            at_vi, at_en = (f" {place}", f" {place}") if place else ("", "")
-            return (
-                f"{vi} có ô{at_vi} nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
-                f"{en} has a cell{at_en} beyond Excel's grid (row {max_row}, column {max_col})",
-            )
-
-        return SheetRefused(self.path, self.part, say, place)
+        return beyond_grid(self.path, self.part, place, max_row, max_col)
 
     def _too_large(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
-        size_vi, size_en = f"{max_row} dòng × {max_col} cột", f"{max_row} rows × {max_col} columns"
-        cell = _CELL_NAME.fullmatch(place or "")
+        return too_large(self.path, self.part, place, max_row, max_col)
 
-        def say(vi: str, en: str) -> tuple[str, str]:
-            if place is None:
-                return _over_limit(
-                    f"{vi} trải ra {size_vi}", f"{en} spans {size_en}", "--max-cells"
-                )
-            if cell is None:  # a dimension or a merged range
-                return _over_limit(
-                    f"{vi} trải ra đến vùng {place}: {size_vi}",
-                    f"{en} reaches out to the range {place}: {size_en}",
-                    "--max-cells",
-                )
-            letters, row = cell[1], int(cell[2])
-            if row / EXCEL_MAX_ROWS >= _column_number(letters.encode()) / EXCEL_MAX_COLUMNS:
-                whole_vi = f"cả dòng {row} (chuột phải vào số dòng, Delete)"
-                whole_en = f"its whole row {row} (right-click the row number, Delete)"
-            else:
-                whole_vi = f"cả cột {letters} (chuột phải vào tên cột, Delete)"
-                whole_en = f"its whole column {letters} (right-click the column letter, Delete)"
-            return (
-                f"{vi} trải ra đến ô {place}: {size_vi}, vượt giới hạn an toàn, tệp không được"
-                f" mở. Nếu ô {place} được gõ nhầm hay còn sót lại, hãy xóa {whole_vi} rồi lưu tệp; nếu trang"
-                " đúng là lớn như vậy, tăng --max-cells",
-                f"{en} reaches out to cell {place}: {size_en}, over the safety limit, the file"
-                f" was not opened. If {place} is a stray entry, delete {whole_en} and save the"
-                " file; if the sheet really is that large, raise --max-cells",
+
+EXCEL_GRID = ("lưới của Excel", "Excel's grid", EXCEL_MAX_ROWS, EXCEL_MAX_COLUMNS)
+
+
+def beyond_grid(
+    path: Path,
+    part: str,
+    place: str | None,
+    max_row: int,
+    max_col: int,
+    grid: tuple[str, str, int, int] = EXCEL_GRID,
+) -> SheetRefused:
+    """A sheet with a cell (at `place`, when known) past the grid its format allows."""
+    grid_vi, grid_en = grid[0], grid[1]
+
+    def say(vi: str, en: str) -> tuple[str, str]:
+        at = f" {place}" if place else ""
+        return (
+            f"{vi} có ô{at} nằm ngoài {grid_vi} (dòng {max_row}, cột {max_col})",
+            f"{en} has a cell{at} beyond {grid_en} (row {max_row}, column {max_col})",
+        )
+
+    return SheetRefused(path, part, say, place)
+
+
+def too_large(
+    path: Path,
+    part: str,
+    place: str | None,
+    max_row: int,
+    max_col: int,
+    grid: tuple[str, str, int, int] = EXCEL_GRID,
+) -> SheetRefused:
+    """A sheet whose area, `max_row` × `max_col`, is over --max-cells; `place`: the far
+    cell ('C1048576') or range ('A4:A1048576') that takes it there, when known. A cell
+    comes with what to do: delete its row, or its column when it is the farther across
+    `grid` (rows, columns)."""
+    size_vi, size_en = f"{max_row} dòng × {max_col} cột", f"{max_row} rows × {max_col} columns"
+    cell = _CELL_NAME.fullmatch(place or "")
+
+    def say(vi: str, en: str) -> tuple[str, str]:
+        if place is None:
+            return _over_limit(f"{vi} trải ra {size_vi}", f"{en} spans {size_en}", "--max-cells")
+        if cell is None:  # a dimension or a merged range
+            return _over_limit(
+                f"{vi} trải ra đến vùng {place}: {size_vi}",
+                f"{en} reaches out to the range {place}: {size_en}",
+                "--max-cells",
             )
+        letters, row = cell[1], int(cell[2])
+        if row / grid[2] >= _column_number(letters.encode()) / grid[3]:
+            whole_vi = f"cả dòng {row} (chuột phải vào số dòng, Delete)"
+            whole_en = f"its whole row {row} (right-click the row number, Delete)"
+        else:
+            whole_vi = f"cả cột {letters} (chuột phải vào tên cột, Delete)"
+            whole_en = f"its whole column {letters} (right-click the column letter, Delete)"
+        return (
+            f"{vi} trải ra đến ô {place}: {size_vi}, vượt giới hạn an toàn, tệp không được"
+            f" mở. Nếu ô {place} được gõ nhầm hay còn sót lại, hãy xóa {whole_vi} rồi lưu"
+            " tệp; nếu trang đúng là lớn như vậy, tăng --max-cells",
+            f"{en} reaches out to cell {place}: {size_en}, over the safety limit, the file"
+            f" was not opened. If {place} is a stray entry, delete {whole_en} and save the"
+            " file; if the sheet really is that large, raise --max-cells",
+        )
 
-        return SheetRefused(self.path, self.part, say, place)
+    return SheetRefused(path, part, say, place)
 
 
 # A cell's reference, for naming the farthest one (only once a sheet is refused).
 _CELL_REF = re.compile(rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
 _AREA_CORNERS = re.compile(rb"(?:[A-Za-z]{1,3}\d{1,7}:)?([A-Za-z]{1,3})(\d{1,7})")
-_CELL_NAME = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+_CELL_NAME = re.compile(r"([A-Z]{1,4})(\d{1,10})")
 
 
 def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -753,35 +784,89 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
 
 
 def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
-    """An .ods may say 'this cell, a billion times': count what its repeats add up to,
-    for the rows and cells that hold a value."""
+    """An .ods may say 'this cell, a billion times', or 'a million empty rows, then a
+    number': count what its repeats add up to, for the rows and cells that hold a value,
+    and hold each table's area, up to its last value's row and column (what the reader
+    allocates: it leaves out the empty rows and cells after the last value), to
+    --max-cells, naming the table and the far cell. Read with SAX: nothing is built."""
     from xml.sax.handler import ContentHandler
 
     from defusedxml.sax import make_parser
 
     table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    table, row, cell, covered = (
+        (table_ns, "table"),
+        (table_ns, "table-row"),
+        (table_ns, "table-cell"),
+        (table_ns, "covered-table-cell"),
+    )
+    rows_repeated = (table_ns, "number-rows-repeated")
+    columns_repeated = (table_ns, "number-columns-repeated")
+
+    def repeats(attrs: Any, name: tuple[str, str]) -> int:
+        return max(int(attrs.get(name, "1")), 1)
 
     class Counter(ContentHandler):
         def __init__(self) -> None:
             super().__init__()
-            self.rows = 1
+            self.rows = 1  # how many times the row being read is repeated
             self.cells = 0
+            self.tables = 0  # tables open (a table in a table's cell goes on counting)
+            self.name = ""
+            self.next_row = self.row = self.column = 0  # 0-based, repeats counted
+            self.last_row = self.last_column = 0  # 1-based: the area so far
+            self.down = self.across = (0, 0)  # the cells that reach them (1-based)
 
         def startElementNS(self, name, qname, attrs):  # type: ignore[no-untyped-def]
-            if name == (table_ns, "table-row"):
-                self.rows = int(attrs.get((table_ns, "number-rows-repeated"), "1"))
-            elif name == (table_ns, "table-cell") and (office_ns, "value-type") in attrs:
-                self.cells += self.rows * int(attrs.get((table_ns, "number-columns-repeated"), "1"))
-                if self.cells > limits.max_cells:
-                    raise limit_error(
-                        path,
-                        "các ô lặp lại (number-columns/rows-repeated)",
-                        "repeated cells (number-columns/rows-repeated)",
-                        "--max-cells",
-                    )
+            if name == table:
+                self.tables += 1
+                if self.tables == 1:
+                    self.name = attrs.get((table_ns, "name"), "")
+                    self.next_row = self.last_row = self.last_column = 0
+            elif name == row:
+                self.rows = repeats(attrs, rows_repeated)
+                self.row, self.column = self.next_row, 0
+                self.next_row += self.rows
+            elif name in (cell, covered):
+                across = repeats(attrs, columns_repeated)
+                if name == cell and (office_ns, "value-type") in attrs:
+                    self.cells += self.rows * across
+                    if self.cells > limits.max_cells:
+                        raise limit_error(
+                            path,
+                            "các ô lặp lại (number-columns/rows-repeated)",
+                            "repeated cells (number-columns/rows-repeated)",
+                            "--max-cells",
+                            self.name or None,
+                        )
+                    self._reach(self.row + self.rows, self.column + across)
+                self.column += across
 
-    import io
+        def _reach(self, last_row: int, last_column: int) -> None:
+            """A value's far corner (1-based): the area and the cells that reach farthest
+            down and across, the farther of them (for the grid's size) named if refused."""
+            if last_row > self.last_row:
+                self.last_row, self.down = last_row, (last_row, last_column)
+            if last_column > self.last_column:
+                self.last_column, self.across = last_column, (last_row, last_column)
+            if self.last_row * self.last_column > limits.max_cells:
+                far_row, far_column = (
+                    self.down
+                    if self.last_row / EXCEL_MAX_ROWS >= self.last_column / EXCEL_MAX_COLUMNS
+                    else self.across
+                )
+                far = (
+                    f"{column_letter(far_column - 1)}{far_row}"
+                    if far_row <= 10**9 and far_column <= 10**6
+                    else None
+                )
+                refused = too_large(path, self.name or "?", far, self.last_row, self.last_column)
+                raise refused.named(self.name)
+
+        def endElementNS(self, name, qname):  # type: ignore[no-untyped-def]
+            if name == table:
+                self.tables -= 1
 
     parser = make_parser()
     parser.setFeature("http://xml.org/sax/features/namespaces", True)
