@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -140,3 +142,120 @@ def test_ods_each_table_has_its_own_area(tmp_path: Path) -> None:
     with pytest.raises(InputError) as refused:
         check_file(path, Limits(max_cells=10_000))
     assert (refused.value.sheet, refused.value.cell) == ("Kiểm tra", "CV1")
+
+
+# .xls ------------------------------------------------------------------------------------
+
+LEGACY = ROOT / "tests" / "corpus" / "files" / "format-legacy.xls"  # one sheet, 'Kết nạp'
+RK, LABELSST, DIMENSIONS = 0x027E, 0x00FD, 0x0200
+
+
+def _records(stream: bytes) -> list[tuple[int, int]]:
+    """(offset, type) of each BIFF record of a workbook stream."""
+    found, at = [], 0
+    while at + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, at)
+        found.append((at, kind))
+        at += 4 + size
+    return found
+
+
+def _xls_file(path: Path, *changes: tuple[int, int, str, tuple[int, ...]]) -> Path:
+    """LEGACY with fields of its sheet's records rewritten in place: (record type, which
+    one: 0 the first, -1 the last; struct format; values) written after its header."""
+    import olefile
+
+    shutil.copy(LEGACY, path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        for kind, which, layout, values in changes:
+            at = [offset for offset, k in _records(bytes(stream)) if k == kind][which]
+            struct.pack_into(layout, stream, at + 4, *values)
+        ole.write_stream("Workbook", bytes(stream))
+    return path
+
+
+def test_xls_a_number_at_row_65536_of_a_wide_sheet(tmp_path: Path) -> None:
+    """The sheet's last number moved to A65536, a label to column AN: 65,536 rows × 40
+    columns to allocate."""
+    path = _xls_file(
+        tmp_path / "ba-vi.xls", (RK, -1, "<HH", (65535, 0)), (LABELSST, 0, "<HH", (0, 39))
+    )
+    assert _refused(path) == (
+        f"error unreadable-file: {path}!Kết nạp!A65536: sheet 'Kết nạp' reaches out to cell"
+        " A65536: 65536 rows × 40 columns, over the safety limit, the file was not opened. If"
+        " A65536 is a stray entry, delete its whole row 65536 (right-click the row number,"
+        " Delete) and save the file; if the sheet really is that large, raise --max-cells"
+    )
+    assert _refused(path, "vi") == (
+        f"lỗi unreadable-file: {path}!Kết nạp!A65536: trang tính 'Kết nạp' trải ra đến ô"
+        " A65536: 65536 dòng × 40 cột, vượt giới hạn an toàn, tệp không được mở. Nếu ô A65536"
+        " được gõ nhầm hay còn sót lại, hãy xóa cả dòng 65536 (chuột phải vào số dòng, Delete)"
+        " rồi lưu tệp; nếu trang đúng là lớn như vậy, tăng --max-cells"
+    )
+
+
+def test_xls_a_number_at_iv65536(tmp_path: Path) -> None:
+    """16.7 million cells: the reader took 1.2 GB and 3 s of CPU for this 7 KB file."""
+    path = _xls_file(tmp_path / "ba-vi.xls", (RK, -1, "<HH", (65535, 255)))
+    with pytest.raises(InputError) as refused:
+        check_file(path)
+    error = refused.value
+    assert (error.file, error.sheet, error.cell) == (str(path), "Kết nạp", "IV65536")
+    assert error.message_en.startswith(
+        "sheet 'Kết nạp' reaches out to cell IV65536: 65536 rows × 256 columns, over the"
+        " safety limit"
+    )
+
+
+def test_xls_dimensions_past_the_grid(tmp_path: Path) -> None:
+    """A DIMENSIONS record claiming 4,294,967,295 rows: the reader aborted the process."""
+    path = _xls_file(tmp_path / "ba-vi.xls", (DIMENSIONS, -1, "<IIHH", (0, 0xFFFFFFFF, 0, 0xFFFF)))
+    assert _refused(path) == (
+        f"error unreadable-file: {path}!Kết nạp!A1:CRXO4294967295: sheet 'Kết nạp' declares a"
+        " used area A1:CRXO4294967295 (its DIMENSIONS record), beyond the .xls grid (65536"
+        " rows × 256 columns): the file is damaged or tampered with, not opened; ask the unit"
+        " to send it again"
+    )
+    assert "khai báo vùng dữ liệu A1:CRXO4294967295 (bản ghi DIMENSIONS)" in _refused(path, "vi")
+
+
+def test_xls_a_cell_past_column_iv(tmp_path: Path) -> None:
+    """Column 60,001 (BIFF8 has 256): the reader would take it as it comes."""
+    path = _xls_file(tmp_path / "ba-vi.xls", (RK, -1, "<HH", (5, 60000)))
+    with pytest.raises(InputError) as refused:
+        check_file(path)
+    error = refused.value
+    assert (error.sheet, error.cell) == ("Kết nạp", "CJSS6")
+    assert error.message_en == (
+        "sheet 'Kết nạp' has a cell CJSS6 beyond the .xls grid (row 6, column 60001)"
+    )
+    assert error.message == (
+        "trang tính 'Kết nạp' có ô CJSS6 nằm ngoài lưới của tệp .xls (dòng 6, cột 60001)"
+    )
+
+
+def test_xls_merged_areas_are_counted(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as refused:
+        check_file(LEGACY, Limits(max_merges=3))
+    assert refused.value.sheet == "Kết nạp"
+    assert refused.value.message_en == (
+        "sheet 'Kết nạp' has 4 merged areas: over the safety limit, the file was not opened"
+        " (if it really is so, raise --max-merges)"
+    )
+
+
+def test_xls_real_forms_pass_and_read_as_before(tmp_path: Path) -> None:
+    for path in sorted((ROOT / "tests" / "forms" / "files").glob("*.xls")):
+        assert read_file(path), path
+    (grid,) = read_file(LEGACY)
+    assert grid.sheet == "Kết nạp"
+
+
+def test_xls_a_damaged_container_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ba-vi.xls"
+    path.write_bytes(LEGACY.read_bytes()[:3000])
+    with pytest.raises(InputError) as refused:
+        check_file(path)
+    assert refused.value.message == "tệp .xls bị hỏng: hãy xin đơn vị gửi lại tệp"
+    assert refused.value.message_en.startswith("the .xls file is damaged (")
