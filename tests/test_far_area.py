@@ -122,6 +122,17 @@ def test_ods_a_number_far_across_names_its_column(tmp_path: Path) -> None:
     )
 
 
+def test_ods_a_covered_cell_with_a_value_counts(tmp_path: Path) -> None:
+    """A cell under a merge (covered-table-cell) that keeps a value: the reader reads it."""
+    covered = VALUE.replace(b"table:table-cell", b"table:covered-table-cell")
+    path = _ods_file(
+        tmp_path / "ba-vi.ods", _row(VALUE * 3) + _row(EMPTY, 1_000_000) + _row(EMPTY + covered)
+    )
+    with pytest.raises(InputError) as refused:
+        check_file(path)
+    assert (refused.value.sheet, refused.value.cell) == ("Kiểm tra", "B1000002")
+
+
 def test_ods_empty_rows_after_the_last_value_are_not_counted(tmp_path: Path) -> None:
     """LibreOffice writes the formatted rest of a sheet as a million repeated empty rows of
     1,024 empty cells: the reader leaves them out, and so does the count."""

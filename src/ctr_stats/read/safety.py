@@ -830,7 +830,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
                 self.next_row += self.rows
             elif name in (cell, covered):
                 across = repeats(attrs, columns_repeated)
-                if name == cell and (office_ns, "value-type") in attrs:
+                # a covered cell (under a merge) with a value: the reader reads it too
+                if (office_ns, "value-type") in attrs:
                     self.cells += self.rows * across
                     if self.cells > limits.max_cells:
                         raise limit_error(
