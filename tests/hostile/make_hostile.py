@@ -239,6 +239,37 @@ def _ods_repeat_bomb(p: Path) -> None:
     _ods(b'<?xml version="1.0"?>' + ODS_HEAD + row + ODS_TAIL, p)
 
 
+def _ods_far_value(p: Path) -> None:
+    """A number after a million repeated empty rows: the reader took 300 MB."""
+    value = b'<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
+    _ods(
+        b'<?xml version="1.0"?>'
+        + ODS_HEAD
+        + b"<table:table-row>" + value * 3 + b"</table:table-row>"
+        + b'<table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row>'
+        + b"<table:table-row>" + value + b"</table:table-row>"
+        + ODS_TAIL,
+        p,
+    )  # fmt: skip
+
+
+def _xls_dimensions_past_grid(p: Path) -> None:
+    """The .xls sheet's DIMENSIONS record claims 4,294,967,295 rows: the reader aborted
+    the process (SIGABRT), and every other file of the run with it."""
+    import olefile
+
+    shutil.copy(CORPUS / "format-legacy.xls", p)
+    with olefile.OleFileIO(str(p), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        at, last = 0, -1
+        while at + 4 <= len(stream):
+            kind, size = struct.unpack_from("<HH", stream, at)
+            last = at if kind == 0x0200 else last
+            at += 4 + size
+        struct.pack_into("<IIHH", stream, last + 4, 0, 0xFFFFFFFF, 0, 0xFFFF)
+        ole.write_stream("Workbook", bytes(stream))
+
+
 def _ods_xxe(p: Path) -> None:
     _ods(
         XXE
@@ -421,6 +452,8 @@ CASES: list[Case] = [
     Case("dimension-lie.xlsx", 3, "--max-cells", _dimension_lie),
     Case("ods-repeat-bomb.ods", 3, "repeated cells", _ods_repeat_bomb),
     Case("ods-xxe.ods", 3, "DOCTYPE", _ods_xxe),
+    Case("ods-value-after-a-million-empty-rows.ods", 3, "--max-cells", _ods_far_value),
+    Case("xls-dimensions-past-the-grid.xls", 3, "beyond the .xls grid", _xls_dimensions_past_grid),
     Case(
         "formula-without-value.xlsx", 1, "formula saved without its value", _formula_without_value
     ),

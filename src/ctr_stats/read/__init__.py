@@ -186,6 +186,10 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
         archive.close()
         raise _own_output(path)
     extras: dict[str, SheetExtras] = {}
+    if kind == "xls":  # its sheets' areas bounded before calamine allocates them
+        from .xls_bounds import check_xls
+
+        check_xls(path, data, limits)
     if archive is not None:
         with archive:
             # an .xlsx's sheets bounded as they are inflated (SheetScan)

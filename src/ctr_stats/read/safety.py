@@ -25,6 +25,7 @@ from .. import zip_parts
 from ..errors import InputError, PasswordProtected
 from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
+from ..model import column_letter
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -55,15 +56,39 @@ def _refuse(path: Path, vi: str, en: str, sheet: str | None = None) -> InputErro
     return InputError(vi, en, file=str(path), sheet=sheet)
 
 
+def _over_limit(what_vi: str, what_en: str, option: str) -> tuple[str, str]:
+    """limit_error's messages."""
+    return (
+        f"{what_vi}: vượt giới hạn an toàn, tệp không được mở (nếu tệp đúng là như vậy, tăng {option})",
+        f"{what_en}: over the safety limit, the file was not opened (if it really is so, raise {option})",
+    )
+
+
 def limit_error(
     path: Path, what_vi: str, what_en: str, option: str, sheet: str | None = None
 ) -> InputError:
-    return _refuse(
-        path,
-        f"{what_vi}: vượt giới hạn an toàn, tệp không được mở (nếu tệp đúng là như vậy, tăng {option})",
-        f"{what_en}: over the safety limit, the file was not opened (if it really is so, raise {option})",
-        sheet,
-    )
+    return _refuse(path, *_over_limit(what_vi, what_en, option), sheet)
+
+
+class SheetRefused(InputError):
+    """A sheet over a limit, known by its part ('sheet2.xml') until `named` gives it the
+    name the workbook shows: workbook.xml, which says it, often comes after the sheets in
+    the zip, so it is read only once a sheet is refused. `say(label_vi, label_en)` gives
+    the messages with the sheet so labelled."""
+
+    def __init__(
+        self, path: Path, part: str, say: Callable[[str, str], tuple[str, str]], cell: str | None
+    ) -> None:
+        self.part, self._say = part, say
+        short = part.rsplit("/", 1)[-1]
+        super().__init__(*say(f"trang {short}", f"sheet part {short}"), file=str(path), cell=cell)
+
+    def named(self, sheet: str | None) -> InputError:
+        """The refusal naming the sheet `sheet` (None: as it was, by its part)."""
+        if not sheet:
+            return self
+        vi, en = self._say(f"trang tính '{sheet}'", f"sheet '{sheet}'")
+        return InputError(vi, en, file=self.file, sheet=sheet, cell=self.cell)
 
 
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX: opening a FIFO does not wait
@@ -418,14 +443,17 @@ def _checked_parts(
             if sheets and _SHEET_PART.fullmatch(info.filename)
             else None
         )
-        data = _inflate(whole, info, scan) if whole is not None else None
-        if data is None:  # not from memory, or stored in a way only zipfile reads
-            with archive.open(info) as handle:
-                data = handle.read(info.file_size + 1)
-                if handle.read(1):
-                    data += b"?"
-            if scan is not None:
-                check_sheet_bounds_with(scan, data)
+        try:
+            data = _inflate(whole, info, scan) if whole is not None else None
+            if data is None:  # not from memory, or stored in a way only zipfile reads
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+                    if handle.read(1):
+                        data += b"?"
+                if scan is not None:
+                    check_sheet_bounds_with(scan, data)
+        except SheetRefused as refused:
+            raise refused.named(_sheet_name(archive, whole, info.filename)) from None
         if len(data) > info.file_size:
             raise _refuse(
                 path,
@@ -445,6 +473,33 @@ def _checked_parts(
             )
         parts[info.filename] = data
     return parts
+
+
+_WORKBOOK_INDEX = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _sheet_name(archive: zipfile.ZipFile, whole: memoryview | None, part: str) -> str | None:
+    """The name the workbook gives the sheet stored in `part`, from workbook.xml and its
+    relationships, read as every part is (size capped, CRC checked, no DOCTYPE, through
+    defusedxml); None when they do not say or cannot be read: the refusal then names
+    the part."""
+    from .xlsx_extras import sheet_parts
+
+    index: dict[str, bytes] = {}
+    try:
+        for name in _WORKBOOK_INDEX:
+            info = archive.getinfo(name)
+            data = _inflate(whole, info) if whole is not None else None
+            if data is None:
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+            if len(data) > info.file_size or _DECLARATION.search(data):
+                return None
+            index[name] = data
+        names = sheet_parts(index)
+    except Exception:  # a damaged index: the sheet stays named by its part
+        return None
+    return next((name for name, at in names.items() if at == part and name), None)
 
 
 def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
@@ -523,7 +578,7 @@ class SheetScan:
 
     def __init__(self, path: Path, part: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.path, self.limits = path, limits
-        self.name = part.rsplit("/", 1)[-1]
+        self.part = part
         self.max_row = self.max_col = 0  # named by any reference, dimension or merge
         self.max_row_tag = 0  # named by a row's own r=
         self.unplaced_rows = 0  # rows without r=: each one below the row before it
@@ -578,7 +633,7 @@ class SheetScan:
         merges_at = chunk.find(b"mergeCell")
         if merges_at >= 0:
             self.merges += len(_MERGE.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0)))
-        self._check()
+        self._check(chunk, areas)
 
     def _count_unplaced(self, chunk: bytes) -> None:
         """Rows and cells placed by counting (no r=), bounded from above in C: a row
@@ -594,29 +649,133 @@ class SheetScan:
         if len(_CELL_START.findall(chunk)) > len(_CELL_WITH_REF.findall(chunk)):
             self.most_unplaced = max(self.most_unplaced, *counts)
 
-    def _check(self) -> None:
+    def _check(self, chunk: bytes = b"", areas: bytes = b"") -> None:
         max_row = max(self.max_row, self.max_row_tag + self.unplaced_rows)
         max_col = self.max_col + self.most_unplaced
         if max_row > EXCEL_MAX_ROWS or max_col > EXCEL_MAX_COLUMNS:
-            raise _refuse(
-                self.path,
-                f"trang {self.name} có ô nằm ngoài lưới của Excel (dòng {max_row}, cột {max_col})",
-                f"sheet part {self.name} has a cell beyond Excel's grid (row {max_row}, column {max_col})",
-            )
+            raise self._beyond_grid(self._farthest(chunk, areas), max_row, max_col)
         if max_row * max_col > self.limits.max_cells:
-            raise limit_error(
+            raise self._too_large(self._farthest(chunk, areas), max_row, max_col)
+        if self.merges > self.limits.max_merges:
+            merges = self.merges
+            raise SheetRefused(
                 self.path,
-                f"trang {self.name} trải ra {max_row} dòng × {max_col} cột",
-                f"sheet part {self.name} spans {max_row} rows × {max_col} columns",
+                self.part,
+                lambda vi, en: _over_limit(
+                    f"{vi} có {merges} vùng gộp ô",
+                    f"{en} has {merges} merged areas",
+                    "--max-merges",
+                ),
+                None,
+            )
+
+    def _farthest(self, chunk: bytes, areas: bytes) -> str | None:
+        """Where the sheet reaches farthest, as the piece that tipped it over a limit says:
+        along the farther way (down or across, for the grid's size), the cell whose
+        reference names the last row or column reached ('C1048576'); else the dimension
+        or merged range that does ('A4:A1048576'); None when rows or cells without a
+        reference count."""
+        if self.most_unplaced or self.max_row_tag + self.unplaced_rows > self.max_row:
+            return None
+        down = self.max_row / EXCEL_MAX_ROWS >= self.max_col / EXCEL_MAX_COLUMNS
+
+        def reaches(letters: bytes, digits: bytes) -> bool:
+            if down:
+                return int(digits) == self.max_row
+            return _column_number(letters) == self.max_col
+
+        best: tuple[int, str] | None = None
+        for letters, digits in _CELL_REF.findall(chunk):
+            if reaches(letters, digits):
+                across = int(digits) if not down else _column_number(letters)
+                far = (across, f"{letters.decode().upper()}{int(digits)}")
+                best = far if best is None or far > best else best
+        if best is not None:
+            return best[1]
+        for area in areas.split():
+            corners = _AREA_CORNERS.fullmatch(area)
+            if corners and reaches(corners[1], corners[2]):
+                return area.decode("ascii").upper()
+        return None
+
+    def _beyond_grid(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
+        return beyond_grid(self.path, self.part, place, max_row, max_col)
+
+    def _too_large(self, place: str | None, max_row: int, max_col: int) -> SheetRefused:
+        return too_large(self.path, self.part, place, max_row, max_col)
+
+
+EXCEL_GRID = ("lưới của Excel", "Excel's grid", EXCEL_MAX_ROWS, EXCEL_MAX_COLUMNS)
+
+
+def beyond_grid(
+    path: Path,
+    part: str,
+    place: str | None,
+    max_row: int,
+    max_col: int,
+    grid: tuple[str, str, int, int] = EXCEL_GRID,
+) -> SheetRefused:
+    """A sheet with a cell (at `place`, when known) past the grid its format allows."""
+    grid_vi, grid_en = grid[0], grid[1]
+
+    def say(vi: str, en: str) -> tuple[str, str]:
+        at = f" {place}" if place else ""
+        return (
+            f"{vi} có ô{at} nằm ngoài {grid_vi} (dòng {max_row}, cột {max_col})",
+            f"{en} has a cell{at} beyond {grid_en} (row {max_row}, column {max_col})",
+        )
+
+    return SheetRefused(path, part, say, place)
+
+
+def too_large(
+    path: Path,
+    part: str,
+    place: str | None,
+    max_row: int,
+    max_col: int,
+    grid: tuple[str, str, int, int] = EXCEL_GRID,
+) -> SheetRefused:
+    """A sheet whose area, `max_row` × `max_col`, is over --max-cells; `place`: the far
+    cell ('C1048576') or range ('A4:A1048576') that takes it there, when known. A cell
+    comes with what to do: delete its row, or its column when it is the farther across
+    `grid` (rows, columns)."""
+    size_vi, size_en = f"{max_row} dòng × {max_col} cột", f"{max_row} rows × {max_col} columns"
+    cell = _CELL_NAME.fullmatch(place or "")
+
+    def say(vi: str, en: str) -> tuple[str, str]:
+        if place is None:
+            return _over_limit(f"{vi} trải ra {size_vi}", f"{en} spans {size_en}", "--max-cells")
+        if cell is None:  # a dimension or a merged range
+            return _over_limit(
+                f"{vi} trải ra đến vùng {place}: {size_vi}",
+                f"{en} reaches out to the range {place}: {size_en}",
                 "--max-cells",
             )
-        if self.merges > self.limits.max_merges:
-            raise limit_error(
-                self.path,
-                f"trang {self.name} có {self.merges} vùng gộp ô",
-                f"sheet part {self.name} has {self.merges} merged areas",
-                "--max-merges",
-            )
+        letters, row = cell[1], int(cell[2])
+        if row / grid[2] >= _column_number(letters.encode()) / grid[3]:
+            whole_vi = f"cả dòng {row} (chuột phải vào số dòng, Delete)"
+            whole_en = f"its whole row {row} (right-click the row number, Delete)"
+        else:
+            whole_vi = f"cả cột {letters} (chuột phải vào tên cột, Delete)"
+            whole_en = f"its whole column {letters} (right-click the column letter, Delete)"
+        return (
+            f"{vi} trải ra đến ô {place}: {size_vi}, vượt giới hạn an toàn, tệp không được"
+            f" mở. Nếu ô {place} được gõ nhầm hay còn sót lại, hãy xóa {whole_vi} rồi lưu"
+            " tệp; nếu trang đúng là lớn như vậy, tăng --max-cells",
+            f"{en} reaches out to cell {place}: {size_en}, over the safety limit, the file"
+            f" was not opened. If {place} is a stray entry, delete {whole_en} and save the"
+            " file; if the sheet really is that large, raise --max-cells",
+        )
+
+    return SheetRefused(path, part, say, place)
+
+
+# A cell's reference, for naming the farthest one (only once a sheet is refused).
+_CELL_REF = re.compile(rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
+_AREA_CORNERS = re.compile(rb"(?:[A-Za-z]{1,3}\d{1,7}:)?([A-Za-z]{1,3})(\d{1,7})")
+_CELL_NAME = re.compile(r"([A-Z]{1,4})(\d{1,10})")
 
 
 def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -625,35 +784,90 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
 
 
 def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
-    """An .ods may say 'this cell, a billion times': count what its repeats add up to,
-    for the rows and cells that hold a value."""
+    """An .ods may say 'this cell, a billion times', or 'a million empty rows, then a
+    number': count what its repeats add up to, for the rows and cells that hold a value,
+    and hold each table's area, up to its last value's row and column (what the reader
+    allocates: it leaves out the empty rows and cells after the last value), to
+    --max-cells, naming the table and the far cell. Read with SAX: nothing is built."""
     from xml.sax.handler import ContentHandler
 
     from defusedxml.sax import make_parser
 
     table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    table, row, cell, covered = (
+        (table_ns, "table"),
+        (table_ns, "table-row"),
+        (table_ns, "table-cell"),
+        (table_ns, "covered-table-cell"),
+    )
+    rows_repeated = (table_ns, "number-rows-repeated")
+    columns_repeated = (table_ns, "number-columns-repeated")
+
+    def repeats(attrs: Any, name: tuple[str, str]) -> int:
+        return max(int(attrs.get(name, "1")), 1)
 
     class Counter(ContentHandler):
         def __init__(self) -> None:
             super().__init__()
-            self.rows = 1
+            self.rows = 1  # how many times the row being read is repeated
             self.cells = 0
+            self.tables = 0  # tables open (a table in a table's cell goes on counting)
+            self.name = ""
+            self.next_row = self.row = self.column = 0  # 0-based, repeats counted
+            self.last_row = self.last_column = 0  # 1-based: the area so far
+            self.down = self.across = (0, 0)  # the cells that reach them (1-based)
 
         def startElementNS(self, name, qname, attrs):  # type: ignore[no-untyped-def]
-            if name == (table_ns, "table-row"):
-                self.rows = int(attrs.get((table_ns, "number-rows-repeated"), "1"))
-            elif name == (table_ns, "table-cell") and (office_ns, "value-type") in attrs:
-                self.cells += self.rows * int(attrs.get((table_ns, "number-columns-repeated"), "1"))
-                if self.cells > limits.max_cells:
-                    raise limit_error(
-                        path,
-                        "các ô lặp lại (number-columns/rows-repeated)",
-                        "repeated cells (number-columns/rows-repeated)",
-                        "--max-cells",
-                    )
+            if name == table:
+                self.tables += 1
+                if self.tables == 1:
+                    self.name = attrs.get((table_ns, "name"), "")
+                    self.next_row = self.last_row = self.last_column = 0
+            elif name == row:
+                self.rows = repeats(attrs, rows_repeated)
+                self.row, self.column = self.next_row, 0
+                self.next_row += self.rows
+            elif name in (cell, covered):
+                across = repeats(attrs, columns_repeated)
+                # a covered cell (under a merge) with a value: the reader reads it too
+                if (office_ns, "value-type") in attrs:
+                    self.cells += self.rows * across
+                    if self.cells > limits.max_cells:
+                        raise limit_error(
+                            path,
+                            "các ô lặp lại (number-columns/rows-repeated)",
+                            "repeated cells (number-columns/rows-repeated)",
+                            "--max-cells",
+                            self.name or None,
+                        )
+                    self._reach(self.row + self.rows, self.column + across)
+                self.column += across
 
-    import io
+        def _reach(self, last_row: int, last_column: int) -> None:
+            """A value's far corner (1-based): the area and the cells that reach farthest
+            down and across, the farther of them (for the grid's size) named if refused."""
+            if last_row > self.last_row:
+                self.last_row, self.down = last_row, (last_row, last_column)
+            if last_column > self.last_column:
+                self.last_column, self.across = last_column, (last_row, last_column)
+            if self.last_row * self.last_column > limits.max_cells:
+                far_row, far_column = (
+                    self.down
+                    if self.last_row / EXCEL_MAX_ROWS >= self.last_column / EXCEL_MAX_COLUMNS
+                    else self.across
+                )
+                far = (
+                    f"{column_letter(far_column - 1)}{far_row}"
+                    if far_row <= 10**9 and far_column <= 10**6
+                    else None
+                )
+                refused = too_large(path, self.name or "?", far, self.last_row, self.last_column)
+                raise refused.named(self.name)
+
+        def endElementNS(self, name, qname):  # type: ignore[no-untyped-def]
+            if name == table:
+                self.tables -= 1
 
     parser = make_parser()
     parser.setFeature("http://xml.org/sax/features/namespaces", True)

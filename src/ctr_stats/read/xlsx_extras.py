@@ -84,7 +84,7 @@ class _SheetTarget:
             self.cell = None
 
 
-def _sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
+def sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
     """Sheet name -> the part that holds it, from workbook.xml and its relationships."""
     from defusedxml import ElementTree
 
@@ -133,7 +133,7 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
     found: dict[str, SheetExtras] = {}
     if not candidates:
         return found
-    for name, part in _sheet_parts(parts).items():
+    for name, part in sheet_parts(parts).items():
         sheet_xml = candidates.get(part)
         if sheet_xml is None:
             continue
