@@ -58,7 +58,7 @@ def main() -> None:
 
     api.check_file = timed("reading", api.check_file)  # type: ignore[assignment]
     api.read_checked = timed("reading", api.read_checked)  # type: ignore[assignment]
-    api.parse_sheet = timed("layout", api.parse_sheet)  # type: ignore[assignment]
+    api.parse_tables = timed("layout", api.parse_tables)  # type: ignore[assignment]
     collect.Collector.add = timed("attribution", collect.Collector.add)  # type: ignore[method-assign]
     api.unit_figures = timed("computing", api.unit_figures)  # type: ignore[assignment]
     api.totals = timed("computing", api.totals)  # type: ignore[assignment]

@@ -7,11 +7,15 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ctr_stats.checks import check
+from ctr_stats.checks import _above, _below, check
 from ctr_stats.config import load_config
 
 from .helpers import edit
@@ -374,3 +378,22 @@ def test_readme_github_actions_example_runs() -> None:
         args = [a for a in args if a not in (">", "ctr-stats-junit.xml")]
         result = run(*args[1:])
         assert result.returncode == 0, (command, result.stdout, result.stderr)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=1, max_value=10**9),
+    st.decimals(min_value=0, max_value=10**4, places=3, allow_nan=False, allow_infinity=False),
+)
+def test_thresholds_compared_by_cross_multiplying_as_fractions_would(
+    numerator: int, denominator: int, limit: Decimal
+) -> None:
+    """plausibility compares a unit's share with a threshold without making a Fraction a
+    unit: the same answer as the exact fraction, at its boundary too."""
+    bound = Fraction(str(limit))
+    assert _above(numerator, denominator, bound) == (Fraction(numerator, denominator) > bound)
+    assert _below(numerator, denominator, bound) == (Fraction(numerator, denominator) < bound)
+    exact = bound * denominator
+    if exact.denominator == 1:  # exactly on the threshold: neither above nor below
+        assert not _above(int(exact), denominator, bound)
+        assert not _below(int(exact), denominator, bound)

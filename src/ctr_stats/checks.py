@@ -18,7 +18,9 @@ from .limits import DEFAULT_LIMITS, Limits
 from .model import (
     MISSING_UNIT_CODES,
     UNREADABLE_CODES,
+    Counted,
     Finding,
+    Key,
     Number,
     Period,
     Report,
@@ -195,6 +197,22 @@ def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
 # ---------------------------------------------------------------- rules
 
 
+def _rules_held(
+    counted: Counted, keyed: list[tuple[int, Rule, list[Key], Key]]
+) -> list[tuple[int, Rule, list[Key], Key, int, list[int]]]:
+    """The rules whose whole and parts are all among a sheet's counted columns, each with
+    the positions of its numbers in a row's amounts."""
+    position = counted.position
+    held = []
+    for number, rule, part_keys, whole_key in keyed:
+        whole_at = position.get(whole_key)
+        parts_at = [position.get(key) for key in part_keys]
+        if whole_at is None or None in parts_at:
+            continue
+        held.append((number, rule, part_keys, whole_key, whole_at, cast("list[int]", parts_at)))
+    return held
+
+
 def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogue) -> list[Finding]:
     """Each rule row by row where a row holds both sides, else unit by unit. The numbers
     are compared first; cells and messages are made only for a rule broken (a national
@@ -210,10 +228,19 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
         )
         for number, rule in enumerate(rules)
     ]
+    # The rules a sheet's counted columns can hold, with the places of their numbers in a
+    # row: worked out once per shared Counted, not per row and rule (most rules are of
+    # another sheet kind).
+    placed: dict[int, list[tuple[int, Rule, list[Key], Key, int, list[int]]]] = {}
     for sheet, row, unit in analysis.rows:
-        for number, rule, part_keys, whole_key in keyed:
-            whole = row.number(whole_key)
-            parts = [row.number(key) for key in part_keys]
+        counted = row.counted
+        held = placed.get(id(counted))
+        if held is None:
+            held = placed[id(counted)] = _rules_held(counted, keyed)
+        amounts = row.amounts
+        for number, rule, part_keys, whole_key, whole_at, parts_at in held:
+            whole = amounts[whole_at]
+            parts = [amounts[at] for at in parts_at]
             if whole is None or None in parts:
                 continue
             part_sum = sum(cast("list[Number]", parts))
@@ -373,6 +400,12 @@ def _agrees(stated: Decimal, exact: Fraction) -> bool:
 
 def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -> list[Finding]:
     findings: list[Finding] = []
+    # the thresholds as exact fractions, once; each unit's share compared by cross-multiplying
+    # whole numbers (a national roll-up has 80,000 unit figures)
+    stock_limit = Fraction(str(thresholds.stock_change_percent))
+    change_limit = Fraction(str(thresholds.prior_change_percent))
+    plan_low = Fraction(str(thresholds.plan_low_percent))
+    plan_high = Fraction(str(thresholds.plan_high_percent))
     for unit in report.units:
         f = unit.figures
         indicator = catalogue.indicators[f.indicator]
@@ -392,14 +425,14 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
             continue
         if f.prior is not None and f.prior > 0:
             moved = abs(f.actual - f.prior)
-            percent = Fraction(moved * 100, f.prior)
             limit = (
                 thresholds.stock_change_percent
                 if indicator.stock
                 else thresholds.prior_change_percent
             )
+            bound = stock_limit if indicator.stock else change_limit
             floor = 2 if indicator.stock else thresholds.absolute
-            if percent > Fraction(str(limit)) and moved > floor:
+            if _above(moved * 100, f.prior, bound) and moved > floor:
                 code = "stock-change" if indicator.stock else "implausible-change"
                 findings.append(
                     _unit_finding(
@@ -415,26 +448,40 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                         f" beyond ±{format_plain(limit, 'en')}%",
                     )
                 )
-        if f.plan is not None and f.plan > 0 and abs(f.actual - f.plan) > thresholds.absolute:
-            share = Fraction(f.actual * 100, f.plan)
-            if share < Fraction(str(thresholds.plan_low_percent)) or share > Fraction(
-                str(thresholds.plan_high_percent)
-            ):
-                findings.append(
-                    _unit_finding(
-                        unit,
-                        "far-from-plan",
-                        f"'{label_vi}': {format_count(f.actual, 'vi')}/{format_count(f.plan, 'vi')}"
-                        f" ({format_percent(f.percent_of_plan, 'vi', report.precision)} kế"
-                        f" hoạch), ngoài khoảng {format_plain(thresholds.plan_low_percent, 'vi')}%"
-                        f"–{format_plain(thresholds.plan_high_percent, 'vi')}%",
-                        f"'{label_en}': {format_count(f.actual, 'en')}/{format_count(f.plan, 'en')}"
-                        f" ({format_percent(f.percent_of_plan, 'en', report.precision)} of plan),"
-                        f" outside {format_plain(thresholds.plan_low_percent, 'en')}%"
-                        f"–{format_plain(thresholds.plan_high_percent, 'en')}%",
-                    )
+        if (
+            f.plan is not None
+            and f.plan > 0
+            and abs(f.actual - f.plan) > thresholds.absolute
+            and (
+                _below(f.actual * 100, f.plan, plan_low)
+                or _above(f.actual * 100, f.plan, plan_high)
+            )
+        ):
+            findings.append(
+                _unit_finding(
+                    unit,
+                    "far-from-plan",
+                    f"'{label_vi}': {format_count(f.actual, 'vi')}/{format_count(f.plan, 'vi')}"
+                    f" ({format_percent(f.percent_of_plan, 'vi', report.precision)} kế"
+                    f" hoạch), ngoài khoảng {format_plain(thresholds.plan_low_percent, 'vi')}%"
+                    f"–{format_plain(thresholds.plan_high_percent, 'vi')}%",
+                    f"'{label_en}': {format_count(f.actual, 'en')}/{format_count(f.plan, 'en')}"
+                    f" ({format_percent(f.percent_of_plan, 'en', report.precision)} of plan),"
+                    f" outside {format_plain(thresholds.plan_low_percent, 'en')}%"
+                    f"–{format_plain(thresholds.plan_high_percent, 'en')}%",
                 )
+            )
     return findings
+
+
+def _above(numerator: Number, denominator: Number, bound: Fraction) -> bool:
+    """numerator / denominator > bound, for a positive denominator, without a Fraction."""
+    return numerator * bound.denominator > bound.numerator * denominator
+
+
+def _below(numerator: Number, denominator: Number, bound: Fraction) -> bool:
+    """numerator / denominator < bound, for a positive denominator."""
+    return numerator * bound.denominator < bound.numerator * denominator
 
 
 def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
