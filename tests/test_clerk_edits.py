@@ -1,0 +1,112 @@
+"""A sample workbook edited as clerks edit theirs: wording, title lines, captions and
+columns that say the same thing another way. Every figure of the city stays what the
+unedited folder gives, and nothing is refused."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+import ctr_stats
+
+from .conftest import SAMPLES
+from .helpers import edit
+
+Figures = dict[str, tuple[int | None, int | None, int | None]]
+
+
+def _figures(report: ctr_stats.Report) -> Figures:
+    return {
+        t.figures.indicator: (t.figures.plan, t.figures.actual, t.figures.prior)
+        for t in report.totals
+    }
+
+
+@cache
+def _unedited() -> Figures:
+    return _figures(ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024"))
+
+
+def _edited(
+    tmp_path: Path, file: str, sheet: str, change: Callable[[Worksheet], None]
+) -> ctr_stats.Report:
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    edit(folder / file, sheet, change)
+    return ctr_stats.compute([folder], registry="hanoi-2024")
+
+
+def _cells(**values: object) -> Callable[[Worksheet], None]:
+    def change(ws: Worksheet) -> None:
+        for cell, value in values.items():
+            ws[cell].value = value
+
+    return change
+
+
+def _caption_row(ws: Worksheet) -> None:
+    ws.insert_rows(7)
+    ws["A7"].value = "(Ban hành kèm theo Hướng dẫn số 05-HD/BTCTU ngày 10/01/2023)"
+
+
+COSMETIC: dict[str, tuple[str, Callable[[Worksheet], None]]] = {
+    "bilingual measure": ("Kết nạp", _cells(D9="Thực hiện / Actual", C9="Kế hoạch (Plan)")),
+    "unit heading as a list": ("Kết nạp", _cells(B8="Tên đơn vị, địa phương")),
+    "plan as the target given": ("Kết nạp", _cells(C9="Chỉ tiêu được giao năm 2023")),
+    "actual as the event done": ("Kết nạp", _cells(D9="Đã kết nạp")),
+    "committee and department": (
+        "Kết nạp",
+        _cells(A2="QUẬN ỦY BA ĐÌNH - BAN TỔ CHỨC", A3=None),
+    ),
+    "unit line abbreviated": ("Kết nạp", _cells(A2="Q. BA ĐÌNH")),
+    "unit line without its committee": ("Kết nạp", _cells(A2="QUẬN BA ĐÌNH")),
+    "caption in the title block": ("Kết nạp", _cells(A7="(Ban hành kèm theo Hướng dẫn số 05)")),
+    "caption on a row of its own": ("Kết nạp", _caption_row),
+}
+
+
+@pytest.mark.parametrize("name", list(COSMETIC))
+def test_a_cosmetic_edit_leaves_every_figure_and_refuses_nothing(tmp_path: Path, name: str) -> None:
+    sheet, change = COSMETIC[name]
+    report = _edited(tmp_path, "ba-dinh.xlsx", sheet, change)
+    assert [(f.code, f.cell) for f in report.errors] == []
+    assert _figures(report) == _unedited()
+
+
+def _discipline_split(group: str) -> Callable[[Worksheet], None]:
+    """Four columns right of the table, "Khiển trách | Cảnh cáo | Cách chức | Khai trừ"
+    under one heading: every member disciplined was reprimanded."""
+
+    def change(ws: Worksheet) -> None:
+        ws.merge_cells("AA8:AD8")
+        ws["AA8"].value = group
+        for column, form in zip(["AA", "AB", "AC", "AD"], FORMS, strict=True):
+            ws[f"{column}9"].value = form
+            for r in range(10, 20):
+                ws[f"{column}{r}"].value = ws[f"Y{r}"].value if column == "AA" else 0
+
+    return change
+
+
+FORMS = ("Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ")
+
+
+@pytest.mark.parametrize("group", ["Kỷ luật", "Kỷ luật đảng viên"])
+def test_discipline_split_into_its_forms_is_read(tmp_path: Path, group: str) -> None:
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kiểm tra", _discipline_split(group))
+    assert [(f.code, f.cell) for f in report.errors] == []
+    assert not [f for f in report.findings if f.code == "unknown-column"]
+    figures = _figures(report)
+    assert {k: v for k, v in figures.items() if k in _unedited()} == _unedited()
+    forms = {k: v for k, v in figures.items() if k not in _unedited()}
+    assert forms == {
+        "inspection.disciplined_members_reprimand": (None, 10, None),
+        "inspection.disciplined_members_warning": (None, 0, None),
+        "inspection.disciplined_members_dismissed": (None, 0, None),
+        "inspection.disciplined_members_expelled": (None, 0, None),
+    }
