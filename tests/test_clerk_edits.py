@@ -110,3 +110,30 @@ def test_discipline_split_into_its_forms_is_read(tmp_path: Path, group: str) -> 
         "inspection.disciplined_members_dismissed": (None, 0, None),
         "inspection.disciplined_members_expelled": (None, 0, None),
     }
+
+
+TITLE_WORDS = {
+    "an addressee": "Kính gửi: Ban Tổ chức Thành ủy",
+    "the work's name": "CÔNG TÁC ĐẢNG VIÊN",
+    "a second event": "CÔNG TÁC KẾT NẠP VÀ KỶ LUẬT ĐẢNG VIÊN",
+}
+
+
+@pytest.mark.parametrize("name", list(TITLE_WORDS))
+@pytest.mark.parametrize("sheet", ["Kết nạp", "Tổ chức đảng", "Kiểm tra"])
+def test_words_in_the_title_block_drop_no_column(tmp_path: Path, name: str, sheet: str) -> None:
+    report = _edited(tmp_path, "ba-dinh.xlsx", sheet, _cells(A4=TITLE_WORDS[name]))
+    assert [(f.code, f.cell) for f in report.findings if f.code == "unknown-column"] == []
+    assert _figures(report) == _unedited()
+
+
+def test_a_column_not_understood_where_the_others_report_it_is_an_error(tmp_path: Path) -> None:
+    """A heading naming no indicator, not even one close to it: its figures would drop out
+    of a total the 29 other units report, so the run fails naming its cells."""
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", _cells(M8="Sinh viên, học sinh"))
+    assert [(f.code, f.cell, f.severity.value) for f in report.errors] == [
+        ("unknown-column", "M9", "error"),
+        ("unknown-column", "N9", "error"),
+    ]
+    assert "cells M10:M19 not added; so this unit has no admission." in report.errors[0].message_en
+    assert _figures(report)["admission.university_student"] == (None, 403, 380)

@@ -273,9 +273,10 @@ def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, i
 
 
 def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catalogue) -> Meaning:
-    """The title's meaning; where the title names neither the thing nor the event (a bare
-    "NĂM 2023", a CSV without one), what every column that names them agrees on."""
-    if title.thing or title.event:
+    """The title's meaning; where the title leaves the thing or the event unsaid (a bare
+    "NĂM 2023", a CSV without one, two events named), what every column that names them
+    agrees on."""
+    if title.thing and title.event:
         return title
     things: set[str] = set()
     events: set[str] = set()
@@ -285,7 +286,14 @@ def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catal
             things.add(meaning.thing)
             events.add(meaning.event)
     if len(things) == 1 and len(events) == 1:
-        return Meaning(thing=things.pop(), event=events.pop(), qualifiers=title.qualifiers)
+        thing, event = things.pop(), events.pop()
+        if not (title.thing or title.event):
+            return Meaning(thing=thing, event=event, qualifiers=title.qualifiers)
+        # a title line naming a second event ("CÔNG TÁC KẾT NẠP VÀ KỶ LUẬT ĐẢNG VIÊN")
+        # leaves it unsaid: the columns that agree say it, where they contradict no word of
+        # the title
+        if title.thing in (None, thing) and title.event in (None, event):
+            return replace(title, thing=thing, event=event)
     return title if not title.empty else NOTHING
 
 
