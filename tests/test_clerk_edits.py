@@ -137,3 +137,33 @@ def test_a_column_not_understood_where_the_others_report_it_is_an_error(tmp_path
     ]
     assert "cells M10:M19 not added; so this unit has no admission." in report.errors[0].message_en
     assert _figures(report)["admission.university_student"] == (None, 403, 380)
+
+
+def test_a_criterion_row_naming_no_indicator_is_an_error_where_others_report_it(
+    tmp_path: Path,
+) -> None:
+    """Criteria down the rows, one unit a sheet: a row the catalogue cannot place, not even
+    close to an indicator, holds a number the other units' totals have: an error naming it."""
+    from .helpers import write_xlsx
+
+    header = [["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"]]
+    for name, label in [
+        ("Quận Ba Đình", "Trong đó: sinh viên, học sinh"),
+        ("Quận Tây Hồ", "Trong đó: sinh viên"),
+        ("Quận Cầu Giấy", "Trong đó: sinh viên"),
+    ]:
+        title = [[f"ĐẢNG BỘ {name.upper()}"], ["BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2023"]]
+        rows = [[1, "Đảng viên mới kết nạp", 35, 39, 31], [2, label, None, 4, 3]]
+        write_xlsx(tmp_path / f"{name}.xlsx", {"S": [*title, *header, *rows]})
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2024")
+    (unread,) = [f for f in report.errors if f.code != "missing-unit"]
+    assert (unread.code, unread.cell, Path(unread.file or "").name) == (
+        "unknown-criterion",
+        "B5",
+        "Quận Ba Đình.xlsx",
+    )
+    assert unread.message_en.endswith(
+        "its figures (D5, E5) are not added; so this unit has no"
+        " admission.university_student (actual), which 2 other units report"
+    )
+    assert _figures(report)["admission.university_student"] == (None, 8, 6)
