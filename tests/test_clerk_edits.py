@@ -167,3 +167,44 @@ def test_a_criterion_row_naming_no_indicator_is_an_error_where_others_report_it(
         " admission.university_student (actual), which 2 other units report"
     )
     assert _figures(report)["admission.university_student"] == (None, 8, 6)
+
+
+def _below_the_signature(source: str, rows: range | None = None) -> Callable[[Worksheet], None]:
+    """Paste the sample's `source` sheet (or only its `rows`) 25 rows down, below this
+    sheet's signature block, and remove that sheet."""
+
+    def change(ws: Worksheet) -> None:
+        book = ws.parent
+        other = book[source]
+        for row in other.iter_rows():
+            for cell in row:
+                if cell.value is not None and (rows is None or cell.row in rows):
+                    ws.cell(cell.row + 25, cell.column).value = cell.value
+        if rows is None:
+            for area in other.merged_cells.ranges:
+                ws.merge_cells(
+                    start_row=area.min_row + 25,
+                    start_column=area.min_col,
+                    end_row=area.max_row + 25,
+                    end_column=area.max_col,
+                )
+        book.remove(other)
+
+    return change
+
+
+def test_a_table_stacked_below_the_signature_block_is_read(tmp_path: Path) -> None:
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", _below_the_signature("Tổ chức đảng"))
+    assert [(f.code, f.cell) for f in report.errors] == []
+    assert _figures(report) == _unedited()
+    assert report.accounting.not_used == 0
+
+
+def test_figures_below_the_signature_block_under_no_header_are_named(tmp_path: Path) -> None:
+    change = _below_the_signature("Tổ chức đảng", range(10, 16))
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", change)
+    unread = [(f.code, f.sheet, f.cell) for f in report.errors if f.code != "missing-sheet"]
+    assert unread == [("unread-table", "Kết nạp", "A35:S40")]
+    listed = [u.cell for u in report.accounting.unused if u.code == "unread-table"]
+    # five rows of a number and 17 figures, and the total row's 17
+    assert listed[:3] == ["A35", "C35", "D35"] and len(listed) == 5 * 18 + 17
