@@ -113,6 +113,7 @@ def missing_by_wording(collected: Collected) -> None:
         if (
             finding.code not in ("unknown-criterion", "unknown-column")
             or finding.severity is Severity.ERROR
+            or finding.percentages
         ):
             continue
         where = f"{finding.file}!{finding.sheet}"

@@ -168,9 +168,41 @@ def _indicator_columns(
             continue
         seen[slot] = cell
         read.append(Column(r.index, r.text, indicator, measure, derived))
+    read, unchecked = _checkable(read, grid, header)
+    unplaced.extend(unchecked)
     counts = [c for c in read if c.measure is not None]
     counted = Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
     return Columns(tuple(read), counted, tuple(unplaced))
+
+
+def _checkable(
+    read: list[Column], grid: Grid, header: Header
+) -> tuple[list[Column], list[Unplaced]]:
+    """The columns, a percentage among them only where the table gives what it is computed
+    from ("So với cùng kỳ (%)" beside Thực hiện and Cùng kỳ): one whose base the table lacks
+    cannot be checked, and is named as not used, never counted as checked."""
+    measures: dict[str | None, set[str]] = {}
+    for c in read:
+        if c.measure is not None:
+            measures.setdefault(c.indicator, set()).add(c.measure)
+    kept: list[Column] = []
+    unchecked: list[Unplaced] = []
+    for c in read:
+        if c.derived is not None:
+            have = measures.get(c.indicator, set())
+            base = _BASE.get(c.derived, "any")
+            bases = {"plan", "prior"} if base == "any" else {base}
+            if "actual" not in have or not have & bases:
+                cell = _lowest_heading(grid, header, c.index)
+                unchecked.append(
+                    Unplaced(c.index, c.header, cell, "unchecked-percentage", c.indicator, base)
+                )
+                continue
+        kept.append(c)
+    return kept, unchecked
+
+
+_BASE = {"percent_of_plan": "plan", "percent_of_prior": "prior"}
 
 
 def _restated(r: _Read, catalogue: Catalogue, context: Meaning) -> _Read:
@@ -359,7 +391,8 @@ def _measure_columns(
         read.append(Column(r.index, r.text, None, measure, derived))
     if not any(c.measure for c in read):
         return Columns((), None, ())
-    return Columns(tuple(read), None, tuple(unplaced))
+    read, unchecked = _checkable(read, grid, header)
+    return Columns(tuple(read), None, (*unplaced, *unchecked))
 
 
 def _measure_among_words(r: _Read, catalogue: Catalogue) -> Measure | None:
