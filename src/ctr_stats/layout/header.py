@@ -132,16 +132,12 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         for c, v in enumerate(grid.rows[r]):
             if v and type(v) is str and len(v) <= 40:
                 key = fold(v)
-                if (
-                    key in unit_words
-                    or _is_unit_list(v, unit_words)
-                    or (
-                        all(k in number_words for _, k in short)
-                        and names_organizations(v, catalogue)
-                        and _headings_right_of(grid.rows[r], c)
-                        # names below it, not figures: "Tổ chức cơ sở đảng" also heads a count
-                        and _labels_below(grid, r, c)
-                    )
+                if _is_unit_heading(v, key, unit_words) or (
+                    all(k in number_words for _, k in short)
+                    and names_organizations(v, catalogue)
+                    and _headings_right_of(grid.rows[r], c)
+                    # names below it, not figures: "Tổ chức cơ sở đảng" also heads a count
+                    and _labels_below(grid, r, c)
                 ):
                     return _header_from(grid, r, c, UNIT_ROWS, short, number_words)
                 short.append((c, key))
@@ -158,9 +154,11 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
     return _header_by_numbers(grid, start, number_words)
 
 
-def _is_unit_list(text: str, unit_words: frozenset[str]) -> bool:
-    """A unit column's heading written as a list of them ("Tên đơn vị, địa phương", "Đơn
-    vị/địa phương"), each with or without its "tên"."""
+def _is_unit_heading(text: str, key: str, unit_words: frozenset[str]) -> bool:
+    """A unit column's heading (`key` folded): one of the words, or a list of them ("Tên
+    đơn vị, địa phương", "Đơn vị/địa phương"), each with or without its "tên"."""
+    if key in unit_words:
+        return True
     parts = [fold(p) for p in _HEADING_LIST.split(text)]
     return len(parts) > 1 and all(
         p in unit_words or p.removeprefix("ten ") in unit_words for p in parts if p
