@@ -560,3 +560,19 @@ def test_a_plan_under_a_measure_word_not_understood_is_an_error_where_others_hav
     assert unread.message_en.endswith(
         "so this unit has no admission.total (plan), which 29 other units report"
     )
+
+
+@pytest.mark.parametrize("heading", ["So với cùng kỳ (%)", "% so với cùng kỳ"])
+def test_a_percentage_whose_base_the_table_lacks_is_named_never_counted_as_checked(
+    tmp_path: Path, heading: str
+) -> None:
+    """Kế hoạch and Thực hiện, then a percentage of last year the table does not give:
+    it cannot be computed again, so its cells are listed as not used, not as checked."""
+    header = [HEADER[0], [None, None, "Kế hoạch", "Thực hiện", heading]]
+    rows = [[1, "Đảng bộ phường Trúc Bạch", 12, 10, 150.0], [2, "Đảng bộ phường Kim Mã", 21, 20, 1]]
+    report = _compute(tmp_path, [*TITLE, *header, *rows])
+    (unread,) = [f for f in report.findings if f.code == "unknown-column"]
+    assert (unread.cell, unread.severity.value) == ("E6", "warning")
+    assert "cells E7:E8 not checked" in unread.message_en
+    assert report.accounting.checked == 0
+    assert [u.cell for u in report.accounting.unused] == ["E7", "E8"]

@@ -100,23 +100,28 @@ def missing_by_wording(collected: Collected) -> None:
     warning, unless its unit then lacks a figure most other units report: that indicator's
     (a plan or last year's figure under a measure word not understood: "Lũy kế", "Ước TH"),
     or, failing one, another of its kind's (admission, party_cell, inspection). Its figure
-    would drop out of the total without a word, so it is an error."""
+    would drop out of the total without a word, so it is an error. A row or column close
+    to no indicator ("Kỷ luật" › "Khiển trách" on a title that names neither members nor
+    organizations) is judged by the kind its sheet's other figures are of."""
     reported: dict[Key, set[str]] = {}
     for code, by_key in collected.cells.items():
         for key in by_key:
             reported.setdefault(key, set()).add(code)
     units = len(collected.cells)
+    kinds = _sheet_kinds(collected)
     for n, finding in enumerate(collected.findings):
         if (
             finding.code not in ("unknown-criterion", "unknown-column")
             or finding.severity is Severity.ERROR
-            or finding.indicator is None
+            or finding.percentages
         ):
             continue
-        unit = collected.sheet_units.get(f"{finding.file}!{finding.sheet}")
-        if unit is None:
+        where = f"{finding.file}!{finding.sheet}"
+        unit = collected.sheet_units.get(where)
+        close_to = finding.indicator or kinds.get(where)
+        if unit is None or close_to is None:
             continue
-        lacking = _lacking(finding.indicator, unit, reported, units)
+        lacking = _lacking(close_to, unit, reported, units)
         if lacking is None:
             continue
         (indicator, measure), having = lacking
@@ -130,6 +135,17 @@ def missing_by_wording(collected: Collected) -> None:
         )
 
 
+def _sheet_kinds(collected: Collected) -> dict[str, str]:
+    """'file!sheet' -> the kind of indicator its figures are of ("admission."), where they
+    are of one kind."""
+    found: dict[str, set[str]] = {}
+    for sheet, rows, _ in collected.blocks:
+        kinds = found.setdefault(f"{sheet.file}!{sheet.sheet}", set())
+        for row in rows:
+            kinds.update(key[0].split(".", 1)[0] + "." for key in row.counted.keys)
+    return {where: kinds.pop() for where, kinds in found.items() if len(kinds) == 1}
+
+
 _MEASURE_VI = {"plan": "kế hoạch", "actual": "thực hiện", "prior": "cùng kỳ"}
 _MEASURE_EN = {"plan": "plan", "actual": "actual", "prior": "last year"}
 
@@ -139,7 +155,8 @@ def _lacking(
 ) -> tuple[Key, int] | None:
     """The figure a unit lacks that an unread row or column close to `close_to` may hold,
     with how many other units report it: one of `close_to`'s measures that any other unit
-    reports, else one of its kind's that most other units report."""
+    reports, else one of its kind's that most other units report. `close_to` may be a
+    kind alone ("admission.")."""
     kind = close_to.split(".", 1)[0] + "."
     for key, having in sorted(reported.items()):
         if key[0] == close_to and having and unit not in having:

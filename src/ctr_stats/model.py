@@ -362,6 +362,9 @@ class Finding:
     cell: str | None = None
     unit: str | None = None
     indicator: str | None = None
+    # the cells it names hold percentages the sheet computed, not counts: no figure of a
+    # unit is missing for them
+    percentages: bool = False
 
     def message(self, lang: str = "vi") -> str:
         return self.message_en if lang == "en" else self.message_vi

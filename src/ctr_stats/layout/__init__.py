@@ -31,13 +31,14 @@ from ..model import (
     Period,
     Row,
     Severity,
+    Unused,
     column_sums,
     group_by_sums,
     group_row_by_row,
 )
 from ..read import Grid, a1
 from ..text import clean
-from .accounting import account
+from .accounting import account, numbers_in
 from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
 from .header import (
@@ -48,7 +49,14 @@ from .header import (
     panels,
     read_measure,
 )
-from .rows import RowsRead, criterion_rows, total_named_as_owner, unit_rows
+from .rows import (
+    RowsRead,
+    criterion_rows,
+    ends_table,
+    is_place_and_date,
+    total_named_as_owner,
+    unit_rows,
+)
 from .title import OtherPeriod, Title, continued, read_period, read_title_block, title_period
 
 __all__ = [
@@ -131,25 +139,82 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
     headings = heading_words(catalogue)
     title: Title | None = None
     start = 0
+    signed = False  # the table above ended at its signature block
+    last_end = 0  # the first row after the tables read
     while start < len(grid.rows):
         header = find_header(grid, catalogue, start)
         if header is None:
             break
-        own = read_title_block(grid.rows[start : header.top], catalogue, start)
+        above: list[list[object] | tuple[object, ...]] = list(grid.rows[start : header.top])
+        if signed:  # the signature's lines and date say nothing of the table below
+            # blanked, not dropped: the rows left keep their places (the title names cells)
+            above = [() if ends_table(row) or is_place_and_date(row) else row for row in above]
+        own = read_title_block(above, catalogue, start)
         title = own if title is None else continued(title, own)
         more: list[int] = []
+        ends: list[int] = []
         for n, panel in enumerate(panels(grid, header)):
             part = "" if start == 0 and n == 0 else a1(panel.top, panel.unit_col)
             found = _parse_table(grid, panel, catalogue, title, headings, part)
             if found is None:
                 continue
             tables.append(found[0])
+            ends.append(found[1].end)
+            last_end = max(last_end, found[1].end)
             if found[1].more:
                 more.append(found[1].end)
-        if not more:
+        if more:
+            start, signed = min(more), False
+        elif ends and max(ends) > start and max(ends) < len(grid.rows):
+            # a table stacked below the signature block (another form on the same sheet)
+            start, signed = max(ends), True
+        else:
             break
-        start = min(more)
+    if tables and last_end < len(grid.rows):
+        tables[-1] = _with_figures_below(grid, tables[-1], last_end)
     return tables
+
+
+def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
+    """A block of figures below a sheet's last table that no header introduces (pasted
+    under the signature block): never passed over in silence, an error naming its cells,
+    each number listed as not used."""
+    from dataclasses import replace
+
+    cells = [
+        (r, c)
+        for r in range(end, len(grid.rows))
+        if not (ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]))
+        for c, value in enumerate(grid.rows[r])
+        if numbers_in((value,)) != (0, 0)
+    ]
+    rows = {r for r, _ in cells}
+    if len(rows) < 2 or len(cells) < 2 * len(rows):  # a stray number or two: a note
+        return sheet
+    top, bottom = min(rows), max(rows)
+    left, right = min(c for _, c in cells), max(c for _, c in cells)
+    span = f"{a1(top, left)}:{a1(bottom, right)}"
+    code = "unread-table"
+    found = Finding(
+        code,
+        Severity.ERROR,
+        f"các ô {span}, dưới bảng và khối chữ ký, có số liệu nhưng không có dòng tiêu đề cột"
+        " nào được nhận ra: không được đọc",
+        f"cells {span}, below the table and its signature block, hold figures under no header"
+        " row recognised: not read",
+        grid.file,
+        grid.sheet,
+        span,
+    )
+    unused = tuple(
+        Unused(grid.file, grid.sheet, a1(r, c), str(grid.rows[r][c]), code) for r, c in cells
+    )
+    accounting = sheet.accounting
+    if accounting is not None:
+        accounting = replace(
+            accounting, read=accounting.read + len(unused), unused=accounting.unused + unused
+        )
+    return replace(sheet, findings=(*sheet.findings, found), accounting=accounting)
 
 
 def _parse_table(

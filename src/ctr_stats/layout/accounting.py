@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -218,17 +219,18 @@ def _stray_findings(
             Unused(grid.file, grid.sheet, a1(r, c), _text(v), code)
             for r, v in zip(rows, values, strict=True)
         )
-        findings.append(
-            finding(
-                grid,
-                code,
-                severity,
-                where.cell if where is not None else a1(header.top, c),
-                vi,
-                en,
-                indicator=where.indicator if where is not None else None,
-            )
+        found = finding(
+            grid,
+            code,
+            severity,
+            where.cell if where is not None else a1(header.top, c),
+            vi,
+            en,
+            indicator=where.indicator if where is not None else None,
         )
+        if where is not None and where.reason in ("percentage", "unchecked-percentage"):
+            found = replace(found, percentages=True)
+        findings.append(found)
     return findings
 
 
@@ -290,6 +292,18 @@ def _why(
             f"cột '{text}' là tỷ lệ % nhưng không ghi của chỉ tiêu nào: các ô {span} không được kiểm tra (ctr-stats tự tính tỷ lệ)",
             f"column '{text}' is a percentage of no indicator it names: cells {span} not checked (ctr-stats computes percentages itself)",
         )
+    if column.reason == "unchecked-percentage":
+        base_vi, base_en = _BASES[column.other]
+        of_vi = f" của {column.indicator}" if column.indicator else ""
+        of_en = f" of {column.indicator}" if column.indicator else ""
+        return (
+            "unknown-column",
+            Severity.WARNING,
+            f"cột '{text}' là tỷ lệ %{of_vi} nhưng bảng không có cột {base_vi} để tính lại:"
+            f" các ô {span} không được kiểm tra (ctr-stats tự tính tỷ lệ)",
+            f"column '{text}' is a percentage{of_en} but the table has no {base_en} to compute"
+            f" it from: cells {span} not checked (ctr-stats computes percentages itself)",
+        )
     near = f" (gần với {column.indicator})" if column.indicator else ""
     near_en = f" (close to {column.indicator})" if column.indicator else ""
     return (
@@ -298,6 +312,13 @@ def _why(
         f"cột '{text}' không khớp chỉ tiêu nào trong danh mục{near}: các ô {span} không được cộng",
         f"column '{text}' names no catalogue indicator{near_en}: cells {span} not added",
     )
+
+
+_BASES = {
+    "plan": ("Thực hiện và Kế hoạch", "Thực hiện and Kế hoạch"),
+    "prior": ("Thực hiện và Cùng kỳ", "Thực hiện and Cùng kỳ"),
+    "any": ("Thực hiện, Kế hoạch hay Cùng kỳ", "Thực hiện, Kế hoạch or Cùng kỳ"),
+}
 
 
 def _span(c: int, rows: list[int]) -> str:

@@ -141,6 +141,7 @@ def _indicator_columns(
 ) -> Columns:
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     context = _context(title, [r.labels for r in reads], catalogue)
+    reads = [_restated(r, catalogue, context) for r in reads]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
     # a header that tells no plan or prior apart (Biểu 5: "Số TCCSĐ" › "Tổng số" | "Chia
     # ra" › …): every column counts what is there now
@@ -150,6 +151,7 @@ def _indicator_columns(
         for r in reads
         if r.labels
     }
+    _things_of_groups(reads, recognised, catalogue, context)
     # an indicator with two columns and no measure to tell them apart (a header's measure
     # row lost): which one is its Thực hiện cannot be told, so neither is taken as it
     unmeasured: dict[str, int] = {}
@@ -183,7 +185,9 @@ def _indicator_columns(
         measure, derived = _measure_of(r.measure, period, years)
         if measure is None and derived is None:
             alone = unmeasured.get(indicator, 0) == 1 and r.measure.year is None
-            if alone and (not measured or r.group[0] == r.group[1]):
+            if alone and (
+                not measured or not _beside_its_measures(r, indicator, reads, recognised)
+            ):
                 measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân")
             else:
                 unplaced.append(Unplaced(r.index, r.text, cell, "no-measure", indicator))
@@ -194,9 +198,101 @@ def _indicator_columns(
             continue
         seen[slot] = cell
         read.append(Column(r.index, r.text, indicator, measure, derived))
+    read, unchecked = _checkable(read, grid, header)
+    unplaced.extend(unchecked)
     counts = [c for c in read if c.measure is not None]
     counted = Counted(tuple(c.key for c in counts), tuple(c.index for c in counts))
     return Columns(tuple(read), counted, tuple(unplaced))
+
+
+def _checkable(
+    read: list[Column], grid: Grid, header: Header
+) -> tuple[list[Column], list[Unplaced]]:
+    """The columns, a percentage among them only where the table gives what it is computed
+    from ("So với cùng kỳ (%)" beside Thực hiện and Cùng kỳ): one whose base the table lacks
+    cannot be checked, and is named as not used, never counted as checked."""
+    measures: dict[str | None, set[str]] = {}
+    for c in read:
+        if c.measure is not None:
+            measures.setdefault(c.indicator, set()).add(c.measure)
+    kept: list[Column] = []
+    unchecked: list[Unplaced] = []
+    for c in read:
+        if c.derived is not None:
+            have = measures.get(c.indicator, set())
+            base = _BASE.get(c.derived, "any")
+            bases = {"plan", "prior"} if base == "any" else {base}
+            if "actual" not in have or not have & bases:
+                cell = _lowest_heading(grid, header, c.index)
+                unchecked.append(
+                    Unplaced(c.index, c.header, cell, "unchecked-percentage", c.indicator, base)
+                )
+                continue
+        kept.append(c)
+    return kept, unchecked
+
+
+_BASE = {"percent_of_plan": "plan", "percent_of_prior": "prior"}
+
+
+def _restated(r: _Read, catalogue: Catalogue, context: Meaning) -> _Read:
+    """ "Đảng viên mới kết nạp" › "Đã kết nạp": a lowest level that only says again the
+    event the levels above name says what was done, the column's Thực hiện."""
+    if len(r.labels) < 2 or r.measure.measure or r.measure.derived or r.measure.year:
+        return r
+    lexicon = catalogue.lexicon
+    last = lexicon.read(r.labels[-1])
+    if not last.event or last.thing or last.actor or last.qualifiers or last.residue or last.mixed:
+        return r
+    if read_path(lexicon, r.labels[:-1]).within(context).event != last.event:
+        return r
+    return replace(r, labels=r.labels[:-1], measure=MeasureRead("", "actual"))
+
+
+def _things_of_groups(
+    reads: Sequence[_Read],
+    recognised: dict[int, Recognised],
+    catalogue: Catalogue,
+    context: Meaning,
+) -> None:
+    """A group whose columns leave the thing unsaid ("Kỷ luật" › "Khiển trách | Cảnh cáo
+    | Cách chức | Khai trừ"): the one thing all its columns name an indicator of together
+    (only members are dismissed or expelled), if only one does."""
+    groups: dict[tuple[int, int], list[_Read]] = {}
+    for r in reads:
+        if r.labels and r.group[0] != r.group[1]:
+            groups.setdefault(r.group, []).append(r)
+    lexicon = catalogue.lexicon
+    for members in groups.values():
+        if len(members) < 2 or any(recognised[r.index].indicator for r in members):
+            continue
+        meanings = [read_path(lexicon, r.labels).within(context) for r in members]
+        if any(m.thing or "thing" in m.mixed or m.residue or not m.event for m in meanings):
+            continue
+        fitting: list[list[Recognised]] = []
+        for thing in sorted(lexicon.concepts.get("thing", ())):
+            found = [catalogue.recognise(replace(m, thing=thing)) for m in meanings]
+            if all(f.indicator for f in found):
+                fitting.append(found)
+        if len(fitting) == 1:
+            for r, found_one in zip(members, fitting[0], strict=True):
+                recognised[r.index] = found_one
+
+
+def _beside_its_measures(
+    r: _Read, indicator: str, reads: Sequence[_Read], recognised: dict[int, Recognised]
+) -> bool:
+    """Whether a column with no measure shares its group with columns of the same
+    indicator (its Kế hoạch, its Cùng kỳ): which measure it is cannot be told. A part
+    with a heading of its own in the group ("Kỷ luật đảng viên" › "Khiển trách") is a
+    count."""
+    return any(
+        o.index != r.index
+        and r.group[0] <= o.index <= r.group[1]
+        and (found := recognised.get(o.index)) is not None
+        and found.indicator == indicator
+        for o in reads
+    ) or (r.group[0] != r.group[1] and len(r.labels) < 2)
 
 
 def _above(r: _Read, catalogue: Catalogue, context: Meaning) -> str | None:
@@ -242,9 +338,10 @@ def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, i
 
 
 def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catalogue) -> Meaning:
-    """The title's meaning; where the title names neither the thing nor the event (a bare
-    "NĂM 2023", a CSV without one), what every column that names them agrees on."""
-    if title.thing or title.event:
+    """The title's meaning; where the title leaves the thing or the event unsaid (a bare
+    "NĂM 2023", a CSV without one, two events named), what every column that names them
+    agrees on."""
+    if title.thing and title.event:
         return title
     things: set[str] = set()
     events: set[str] = set()
@@ -254,7 +351,14 @@ def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catal
             things.add(meaning.thing)
             events.add(meaning.event)
     if len(things) == 1 and len(events) == 1:
-        return Meaning(thing=things.pop(), event=events.pop(), qualifiers=title.qualifiers)
+        thing, event = things.pop(), events.pop()
+        if not (title.thing or title.event):
+            return Meaning(thing=thing, event=event, qualifiers=title.qualifiers)
+        # a title line naming a second event ("CÔNG TÁC KẾT NẠP VÀ KỶ LUẬT ĐẢNG VIÊN")
+        # leaves it unsaid: the columns that agree say it, where they contradict no word of
+        # the title
+        if title.thing in (None, thing) and title.event in (None, event):
+            return replace(title, thing=thing, event=event)
     return title if not title.empty else NOTHING
 
 
@@ -336,7 +440,8 @@ def _measure_columns(
         read.append(Column(r.index, r.text, None, measure, derived))
     if not any(c.measure for c in read):
         return Columns((), None, ())
-    return Columns(tuple(read), None, tuple(unplaced))
+    read, unchecked = _checkable(read, grid, header)
+    return Columns(tuple(read), None, (*unplaced, *unchecked))
 
 
 def _measure_among_words(r: _Read, catalogue: Catalogue) -> Measure | None:

@@ -128,7 +128,7 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         for c, v in enumerate(grid.rows[r]):
             if v and type(v) is str and len(v) <= 40:
                 key = fold(v)
-                if key in unit_words or (
+                if _is_unit_heading(v, key, unit_words) or (
                     all(k in number_words for _, k in short)
                     and names_organizations(v, catalogue)
                     and _headings_right_of(grid.rows[r], c)
@@ -148,6 +148,20 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
             ):
                 return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
     return _header_by_numbers(grid, start, number_words)
+
+
+def _is_unit_heading(text: str, key: str, unit_words: frozenset[str]) -> bool:
+    """A unit column's heading (`key` folded): one of the words, or a list of them ("Tên
+    đơn vị, địa phương", "Đơn vị/địa phương"), each with or without its "tên"."""
+    if key in unit_words:
+        return True
+    parts = [fold(p) for p in _HEADING_LIST.split(text)]
+    return len(parts) > 1 and all(
+        p in unit_words or p.removeprefix("ten ") in unit_words for p in parts if p
+    )
+
+
+_HEADING_LIST = re.compile(r"[,/;]|\bvà\b|\bhoặc\b", re.IGNORECASE)
 
 
 def names_organizations(text: str, catalogue: Catalogue) -> bool:
@@ -427,12 +441,34 @@ def _read_measure(text: str, catalogue: Catalogue) -> MeasureRead:
     whole = _measure_only(text, catalogue)
     if whole is not None:
         return whole
+    bilingual = _bilingual_measure(text, catalogue)
+    if bilingual is not None:
+        return bilingual
     match = _MEASURE_SUFFIX.match(text)
     if match and match.group(1):
         tail = _measure_only(match.group(2), catalogue)
         if tail is not None:
             return replace(tail, head=match.group(1))
     return MeasureRead(text)
+
+
+def _bilingual_measure(text: str, catalogue: Catalogue) -> MeasureRead | None:
+    """ "Thực hiện / Actual", "Kế hoạch (Plan)": a measure written in two languages, each
+    naming the same one; two that differ ("Thực hiện/Kế hoạch") name none."""
+    parts = [p for p in _LANGUAGES.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    reads = [_measure_only(p, catalogue) for p in parts]
+    if any(r is None or r.measure is None for r in reads):
+        return None
+    measures = {r.measure for r in reads if r is not None}
+    years = {r.year for r in reads if r is not None and r.year is not None}
+    if len(measures) != 1 or len(years) > 1:
+        return None
+    return MeasureRead("", measures.pop(), None, years.pop() if years else None)
+
+
+_LANGUAGES = re.compile(r"\s*/\s*|\s*\(\s*|\s*\)\s*")
 
 
 def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
@@ -450,6 +486,8 @@ def _measure_only(text: str, catalogue: Catalogue) -> MeasureRead | None:
         words.pop()
     rest = " ".join(words)
     measure = catalogue.measure_words.get(rest)
+    if measure is None:  # "Chỉ tiêu được giao", "Đã thực hiện": a verb's particles
+        measure = catalogue.measure_words.get(" ".join(w for w in words if w not in _PARTICLES))
     if measure is None and _DOTTED.search(text):
         measure = _abbreviated_measure(words, catalogue)
     if measure is not None:
@@ -474,6 +512,7 @@ def _span(key: str) -> tuple[int, int | None] | None:
     return (0 if end == " cuoi" and months != 12 else months), None
 
 
+_PARTICLES = frozenset({"duoc", "da"})
 # "Thực hiện đến 30/11/2023", "Cùng kỳ (tính đến ngày 30/11/2022)", "Kỳ này (từ 01/12 đến
 # nay)": a date or span after the measure says when it was counted, not what
 _DATE_CONNECTORS = frozenset({"den", "tu", "tinh", "tai", "luc", "ngay"})

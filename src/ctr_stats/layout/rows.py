@@ -661,7 +661,8 @@ def criterion_rows(
             if problems and not row_numbers and ends_table(grid.rows[r]):
                 out.end = r
                 break
-            findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon))
+            figures = _figure_cells(grid, r, reader)
+            findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon, figures))
             out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
             continue
         findings.extend(problems)
@@ -714,8 +715,24 @@ def reader_columns(reader: CellReader) -> set[int]:
     return {c.index for c in (*reader.counted, *reader.derived)}
 
 
+def _figure_cells(grid: Grid, r: int, reader: CellReader) -> str:
+    """' (D5, E5)': the cells of a row's figures a finding leaves unread, or ''."""
+    cells = [
+        a1(r, c)
+        for c in sorted(reader_columns(reader))
+        if c < len(grid.rows[r]) and grid.rows[r][c] not in (None, "")
+    ]
+    return f" ({', '.join(cells)})" if cells else ""
+
+
 def _unread_criterion(
-    grid: Grid, header: Header, r: int, label: str, recognised: Recognised, lexicon: Lexicon
+    grid: Grid,
+    header: Header,
+    r: int,
+    label: str,
+    recognised: Recognised,
+    lexicon: Lexicon,
+    figures: str = "",
 ) -> Finding:
     cell = a1(r, header.unit_col)
     if recognised.candidates:
@@ -738,7 +755,9 @@ def _unread_criterion(
         "unknown-criterion",
         Severity.WARNING,
         cell,
-        f"chỉ tiêu '{label}' không có trong danh mục{near}{unknown_vi}: số liệu dòng này không được cộng",
-        f"criterion '{label}' names no catalogue indicator{near_en}{unknown_en}: its figures are not added",
+        f"chỉ tiêu '{label}' không có trong danh mục{near}{unknown_vi}: số liệu dòng này{figures}"
+        " không được cộng",
+        f"criterion '{label}' names no catalogue indicator{near_en}{unknown_en}: its figures"
+        f"{figures} are not added",
         indicator=recognised.near,
     )

@@ -56,7 +56,9 @@ def _city() -> re.Pattern[str]:
 _NOT_A_SUBJECT = re.compile(
     r"^(?:dang bo |dang uy |quan uy|huyen uy|thi uy|thanh uy|tinh uy|ban thuong vu|bch dang bo"
     r"|ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
-    r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d)"
+    r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d"
+    # how the form was issued and to whom it goes: "(Ban hành kèm theo Hướng dẫn số …)"
+    r"|ban hanh kem theo|kem theo|kinh gui|noi nhan)"
 )
 
 
@@ -331,6 +333,7 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
 @lru_cache(maxsize=1 << 12)
 def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     """((the unit one title line names, folded and as written), whether it names the city)."""
+    text = _without_department(text)
     key = fold(text)
     found_city = _city().search(key)
     city = found_city is not None
@@ -348,7 +351,28 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
     if match and not _unfilled(match.group(1)):
         return (match.group(1), text), False
+    bare = None if found_city else _OWNER_BARE.match(clean(text))
+    name = fold(bare.group(1)) if bare else ""
+    if name and not (name.startswith("uy") or len(name.split()) > 4 or _unfilled(name)):
+        return (key, text), False
     return None, city
+
+
+# "QUẬN ỦY BA ĐÌNH - BAN TỔ CHỨC": the committee, then its department after a dash
+_DEPARTMENT = re.compile(r"\s+[-–—]\s+(?=(?:ban|ủy ban|uỷ ban|văn phòng)\b)", re.IGNORECASE)
+
+
+def _without_department(text: str) -> str:
+    return _DEPARTMENT.split(text, maxsplit=1)[0]
+
+
+# "QUẬN BA ĐÌNH", "Q. BA ĐÌNH": a district-level unit's line with no committee's word
+# before it, its type written with its accents (never "QUẢN LÝ …") or abbreviated; a name
+# of words, no figures
+_OWNER_BARE = re.compile(
+    r"^(?:quận|huyện|thị xã|thành phố|phường|thị trấn|q\.|h\.|tx\.|tp\.)\s*([^\W\d][^\W\d_\s.]*(?:[\s.]+[^\W\d_\s.]+)*)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1 << 12)
