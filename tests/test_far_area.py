@@ -46,11 +46,17 @@ def _ods_file(path: Path, body: bytes, name: str = "Kiểm tra") -> Path:
 def run_measured(*args: str) -> tuple[subprocess.CompletedProcess[str], float, float]:
     """The CLI's run, its CPU seconds (user + system, from the children's usage: wall time
     says more about a shared machine than the file) and its own peak memory in MB (written
-    by the child at exit: the children's usage keeps the largest child so far)."""
+    by the child at exit, from /proc/self/status where there is one: the children's usage
+    keeps the largest child so far, and a child's ru_maxrss starts from this process's)."""
     code = (
         "import atexit, resource, sys\n"
-        "atexit.register(lambda: sys.stderr.write("
-        "'\\npeak-kb %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+        "def peak():\n"
+        "    try:\n"  # the process's own high-water mark: ru_maxrss keeps, across exec, that
+        "        with open('/proc/self/status') as status:\n"  # of the pytest it forked from
+        "            return next(int(l.split()[1]) for l in status if l.startswith('VmHWM:'))\n"
+        "    except (OSError, StopIteration):\n"
+        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "atexit.register(lambda: sys.stderr.write('\\npeak-kb %d\\n' % peak()))\n"
         "from ctr_stats.cli import main\n"
         "sys.argv = ['ctr-stats', *sys.argv[1:]]\n"
         "main()\n"
