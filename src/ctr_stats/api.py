@@ -270,6 +270,8 @@ class Analysis:
     blocks: list[tuple[SheetData, Sequence[Row], Unit]]
     # (file, sheet) -> the indicators the sheet holds: what a finding naming it touches
     sheet_indicators: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # with --prior: unit code -> last period's files its figures were read from; else None
+    prior_files: dict[str, tuple[str, ...]] | None = None
 
     @property
     def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
@@ -427,6 +429,7 @@ def _analyse(
     findings.extend(collected.findings)
     cells = collected.cells
     read = [loaded]
+    prior_files: dict[str, tuple[str, ...]] | None = None
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
         read.append(prior_loaded)
@@ -441,6 +444,10 @@ def _analyse(
         findings += prior_findings + prior_mismatched + prior_collected.findings
         notes += prior_notes
         findings += _prior_findings(cells, prior_collected.cells, chosen, catalogue)
+        files_of: dict[str, dict[str, None]] = {}
+        for sheet, _rows, unit in prior_collected.blocks:
+            files_of.setdefault(unit.code, {})[sheet.file] = None
+        prior_files = {code: tuple(files) for code, files in files_of.items()}
         for code, by_key in cells.items():
             for key in [k for k in by_key if k[1] == "prior"]:
                 del by_key[key]
@@ -470,7 +477,7 @@ def _analyse(
         accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
         notes=tuple(notes),
     )
-    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read))
+    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
 
 
 def _prior_findings(
