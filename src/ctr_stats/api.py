@@ -430,6 +430,7 @@ def _analyse(
     cells = collected.cells
     read = [loaded]
     prior_files: dict[str, tuple[str, ...]] | None = None
+    suspects = _unattributed_files(findings)  # this period's, before last period's are in
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
         read.append(prior_loaded)
@@ -456,12 +457,14 @@ def _analyse(
                     by_key[(indicator, "prior")] = prior_cells
     units = unit_figures(cells, chosen, catalogue, precision)
     reporting = {u.code for u in units}
+    hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
+    hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
     findings.extend(
         Finding(
             "missing-unit",
             Severity.ERROR,
-            f"{unit.full_name} ({unit.code}) không có báo cáo",
-            f"{unit.full_name} ({unit.code}) sent no report",
+            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}",
+            f"{unit.full_name} ({unit.code}) sent no report{hint_en}",
             unit=unit.name,
         )
         for unit in chosen.units
@@ -478,6 +481,25 @@ def _analyse(
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+
+
+_UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-unit"})
+
+
+def _unattributed_files(findings: list[Finding]) -> list[str]:
+    """The files of this period that gave no unit: one that could not be read, or whose
+    title names no unit known (a sheet's, not a row's: a row's unit is one of many). A
+    unit that sent nothing may be in one of them."""
+    files: dict[str, None] = {}
+    for finding in findings:
+        if (
+            finding.code in _UNATTRIBUTED
+            and finding.file
+            and finding.severity is Severity.ERROR
+            and (finding.code != "unknown-unit" or finding.cell is None)
+        ):
+            files[finding.file] = None
+    return list(files)
 
 
 def _prior_findings(
