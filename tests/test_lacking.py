@@ -342,3 +342,24 @@ def test_a_missing_unit_points_at_an_unreadable_file(samples_copy: Path) -> None
     assert [f["message"] for f in missing] == [
         f"Huyện Ứng Hòa (281) sent no report (perhaps the file {samples_copy / 'ung-hoa.xlsx'})"
     ]
+
+
+def test_verify_checks_the_percent_over_the_units_with_both(
+    ba_dinh_without_plan: Path, tmp_path: Path
+) -> None:
+    """The text compute writes verifies against the same files; 110% (30 units' actual over
+    29 units' plan) does not."""
+    text = tmp_path / "bao-cao.txt"
+    written = run(
+        "compute", str(ba_dinh_without_plan), "--allow-missing", "--format", "text", "-o", str(text)
+    )
+    assert written.returncode == 0, written.stderr
+    ours = run("verify", str(text), "--data", str(ba_dinh_without_plan))
+    assert ours.returncode == 0, ours.stdout
+    text.write_text("Năm 2023, toàn thành phố kết nạp 10.479 đảng viên mới, đạt 110% kế hoạch.\n")
+    inflated = run("verify", str(text), "--data", str(ba_dinh_without_plan))
+    assert inflated.returncode == 1
+    assert (
+        "ghi 110% kế hoạch, nhưng dữ liệu cho 10.188/9.527 = 107% (Đảng viên mới kết nạp)"
+        in inflated.stdout
+    )

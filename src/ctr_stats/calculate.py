@@ -92,9 +92,9 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
         actual = _sum([f.actual for f in rows])
         plan = _sum([f.plan for f in rows])
         prior = _sum([f.prior for f in rows])
-        partial: set[str] = set()
-        on_plan = _compared(rows, "plan", partial)
-        on_prior = _compared(rows, "prior", partial)
+        compared: dict[str, tuple[int, int]] = {}
+        on_plan = _compared(rows, "plan", compared)
+        on_prior = _compared(rows, "prior", compared)
         result.append(
             TotalFigures(
                 figures=Figures(
@@ -107,7 +107,7 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
                     change(*on_prior, precision),
                 ),
                 units_reporting=sum(1 for f in rows if f.actual is not None),
-                partial_bases=frozenset(partial),
+                compared=compared,
             )
         )
     return result
@@ -118,16 +118,19 @@ def _sum(values: list[int | None]) -> int | None:
     return sum(present) if present else None
 
 
-def _compared(rows: list[Figures], base: str, partial: set[str]) -> tuple[int | None, int | None]:
-    """(actual, base) summed over the units that have both; `base` added to `partial` when
-    some unit has only one of them."""
+def _compared(
+    rows: list[Figures], base: str, compared: dict[str, tuple[int, int]]
+) -> tuple[int | None, int | None]:
+    """(actual, base) summed over the units that have both; kept in `compared` when some
+    unit has only one of them."""
     pairs = [(f.actual, getattr(f, base)) for f in rows]
     both = [(a, b) for a, b in pairs if a is not None and b is not None]
-    if len(both) < sum(1 for a, b in pairs if a is not None or b is not None):
-        partial.add(base)
     if not both:
         return None, None
-    return sum(a for a, _ in both), sum(b for _, b in both)
+    sums = sum(a for a, _ in both), sum(b for _, b in both)
+    if len(both) < sum(1 for a, b in pairs if a is not None or b is not None):
+        compared[base] = sums
+    return sums
 
 
 def lacking(

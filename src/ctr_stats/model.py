@@ -525,9 +525,14 @@ class UnitFigures:
 class TotalFigures:
     figures: Figures
     units_reporting: int
-    # the bases ("plan", "prior") some unit has without the actual, or the reverse: its
-    # percentages are computed over the units that have both, not from the totals shown
-    partial_bases: frozenset[str] = frozenset()
+    # a base ("plan", "prior") some unit has without the actual, or the reverse -> the
+    # (actual, base) sums over the units that have both, which its percentages are made of
+    # (not of the totals shown)
+    compared: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def partial_bases(self) -> frozenset[str]:
+        return frozenset(self.compared)
 
 
 @dataclass(frozen=True, slots=True)
