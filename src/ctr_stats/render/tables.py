@@ -91,9 +91,12 @@ def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
     return out
 
 
-def notes_below(report: Report, lang: str, quote: str = "") -> str:
-    """The caveats under a pasted table, a paragraph each; "" when there are none."""
-    return "".join(f"\n{quote}{line}\n" for line in caveat_lines(report, lang))
+def notes_below(
+    report: Report, lang: str, quote: str = "", escape: Callable[[str], str] = str
+) -> str:
+    """The caveats under a pasted table, a paragraph each; "" when there are none.
+    `escape`: Markdown's HTML escaping (the caveats name units and files)."""
+    return "".join(f"\n{quote}{escape(line)}\n" for line in caveat_lines(report, lang))
 
 
 def _markdown_cell(text: str) -> str:
@@ -121,7 +124,7 @@ def render_markdown(report: Report, *, lang: str = "vi", by_unit: bool = False) 
             "" if line.units_reporting is None else str(line.units_reporting),
         ]
         rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows) + "\n" + notes_below(report, lang, "> ")
+    return "\n".join(rows) + "\n" + notes_below(report, lang, "> ", html)
 
 
 def escape_text(text: str) -> str:
