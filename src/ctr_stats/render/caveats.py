@@ -1,6 +1,7 @@
 """What the figures lack or doubt, said the same way under every output: the table, the
 sentences, Markdown, CSV and TSV, the Excel annex (and a Word report): the units that sent
-nothing, and the figures an error not yet fixed touches, marked (*) where they are shown."""
+nothing, the figures some units left out (how many units a total or a percentage covers),
+and the figures an error not yet fixed touches, marked (*) where they are shown."""
 
 from __future__ import annotations
 
