@@ -288,7 +288,11 @@ def test_with_allow_missing_the_annex_and_json_name_the_missing_unit(
     after = below[below.index("Tổng cộng") + 1 :]  # under the table: its Ghi chú
     assert f"Ghi chú: {MISSING_VI}" in after
     code, data, _ = compute_json(str(without_ung_hoa), "--allow-missing")
-    assert code == 0 and data["caveats"] == {"missing_units": ["Ứng Hòa"], "doubted": []}
+    assert code == 0 and data["caveats"] == {
+        "missing_units": ["Ứng Hòa"],
+        "doubted": [],
+        "lacking": [],
+    }
 
 
 def test_allow_missing_does_not_let_other_errors_through(without_ung_hoa: Path) -> None:
@@ -679,7 +683,7 @@ def test_a_stray_list_of_people_is_passed_over_with_a_warning(folder: Path) -> N
         "DS",
         "2:2",
     )
-    assert data["caveats"] == {"missing_units": [], "doubted": []}
+    assert data["caveats"] == {"missing_units": [], "doubted": [], "lacking": []}
     assert totals(data)["admission.total"] == 10479
 
 

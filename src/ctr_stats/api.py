@@ -270,6 +270,8 @@ class Analysis:
     blocks: list[tuple[SheetData, Sequence[Row], Unit]]
     # (file, sheet) -> the indicators the sheet holds: what a finding naming it touches
     sheet_indicators: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # with --prior: unit code -> last period's files its figures were read from; else None
+    prior_files: dict[str, tuple[str, ...]] | None = None
 
     @property
     def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
@@ -430,6 +432,8 @@ def _analyse(
     findings.extend(collected.findings)
     cells = collected.cells
     read = [loaded]
+    prior_files: dict[str, tuple[str, ...]] | None = None
+    suspects = _unattributed_files(findings)  # this period's, before last period's are in
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
         read.append(prior_loaded)
@@ -444,6 +448,10 @@ def _analyse(
         findings += prior_findings + prior_mismatched + prior_collected.findings
         notes += prior_notes
         findings += _prior_findings(cells, prior_collected.cells, chosen, catalogue)
+        files_of: dict[str, dict[str, None]] = {}
+        for sheet, _rows, unit in prior_collected.blocks:
+            files_of.setdefault(unit.code, {})[sheet.file] = None
+        prior_files = {code: tuple(files) for code, files in files_of.items()}
         for code, by_key in cells.items():
             for key in [k for k in by_key if k[1] == "prior"]:
                 del by_key[key]
@@ -452,12 +460,14 @@ def _analyse(
                     by_key[(indicator, "prior")] = prior_cells
     units = unit_figures(cells, chosen, catalogue, precision)
     reporting = {u.code for u in units}
+    hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
+    hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
     findings.extend(
         Finding(
             "missing-unit",
             Severity.ERROR,
-            f"{unit.full_name} ({unit.code}) không có báo cáo",
-            f"{unit.full_name} ({unit.code}) sent no report",
+            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}",
+            f"{unit.full_name} ({unit.code}) sent no report{hint_en}",
             unit=unit.name,
         )
         for unit in chosen.units
@@ -473,7 +483,26 @@ def _analyse(
         accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
         notes=tuple(notes),
     )
-    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read))
+    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+
+
+_UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-unit"})
+
+
+def _unattributed_files(findings: list[Finding]) -> list[str]:
+    """The files of this period that gave no unit: one that could not be read, or whose
+    title names no unit known (a sheet's, not a row's: a row's unit is one of many). A
+    unit that sent nothing may be in one of them."""
+    files: dict[str, None] = {}
+    for finding in findings:
+        if (
+            finding.code in _UNATTRIBUTED
+            and finding.file
+            and finding.severity is Severity.ERROR
+            and (finding.code != "unknown-unit" or finding.cell is None)
+        ):
+            files[finding.file] = None
+    return list(files)
 
 
 def _prior_findings(

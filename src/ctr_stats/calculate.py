@@ -5,8 +5,10 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .catalogue import Catalogue, Registry
-from .model import Cells, Figures, Key, TotalFigures, UnitFigures
+from .model import Cells, Figures, Key, Lacking, Measure, TotalFigures, UnitFigures
 from .numbers import change, percent_of
 
 
@@ -75,7 +77,10 @@ def _total(cells: Cells | None) -> int | None:
 
 
 def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
-    """The total over all units of each indicator any unit reported."""
+    """The total over all units of each indicator any unit reported. Each percentage is
+    computed over the units that have both of its figures: a unit with a Thực hiện and no
+    Kế hoạch (or the reverse) stays in the total it has, but not in the % of plan, which
+    would otherwise set 30 units' actual against 29 units' plan."""
     by_indicator: dict[str, list[Figures]] = {}
     for unit in units:
         by_indicator.setdefault(unit.figures.indicator, []).append(unit.figures)
@@ -84,21 +89,81 @@ def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> li
         rows = by_indicator.get(indicator)
         if not rows:
             continue
-
-        def total(values: list[int | None]) -> int | None:
-            present = [v for v in values if v is not None]
-            return sum(present) if present else None
-
+        actual = _sum([f.actual for f in rows])
+        plan = _sum([f.plan for f in rows])
+        prior = _sum([f.prior for f in rows])
+        compared: dict[str, tuple[int, int]] = {}
+        on_plan = _compared(rows, "plan", compared)
+        on_prior = _compared(rows, "prior", compared)
         result.append(
             TotalFigures(
-                figures=figures(
+                figures=Figures(
                     indicator,
-                    total([f.actual for f in rows]),
-                    total([f.plan for f in rows]),
-                    total([f.prior for f in rows]),
-                    precision,
+                    actual,
+                    plan,
+                    prior,
+                    percent_of(*on_plan, precision),
+                    percent_of(*on_prior, precision),
+                    change(*on_prior, precision),
                 ),
                 units_reporting=sum(1 for f in rows if f.actual is not None),
+                compared=compared,
             )
         )
     return result
+
+
+def _sum(values: list[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def _compared(
+    rows: list[Figures], base: str, compared: dict[str, tuple[int, int]]
+) -> tuple[int | None, int | None]:
+    """(actual, base) summed over the units that have both; kept in `compared` when some
+    unit has only one of them."""
+    pairs = [(f.actual, getattr(f, base)) for f in rows]
+    both = [(a, b) for a, b in pairs if a is not None and b is not None]
+    if not both:
+        return None, None
+    sums = sum(a for a, _ in both), sum(b for _, b in both)
+    if len(both) < sum(1 for a, b in pairs if a is not None or b is not None):
+        compared[base] = sums
+    return sums
+
+
+def lacking(
+    units: Sequence[UnitFigures], catalogue: Catalogue
+) -> list[tuple[Lacking, tuple[str, ...]]]:
+    """Each figure some units of the run report and others do not, with the codes of the
+    units without it: an indicator left out by units that sent its sheet (the actual), a
+    plan or Cùng kỳ left out by units that have the actual. In catalogue order."""
+    kinds: dict[str, set[str]] = {}  # unit code -> the sheet kinds it sent
+    names: dict[str, str] = {}
+    by_indicator: dict[str, dict[str, Figures]] = {}
+    for unit in units:
+        kinds.setdefault(unit.code, set()).add(
+            catalogue.indicators[unit.figures.indicator].sheet_kind
+        )
+        names[unit.code] = unit.name
+        by_indicator.setdefault(unit.figures.indicator, {})[unit.code] = unit.figures
+    found: list[tuple[Lacking, tuple[str, ...]]] = []
+    for indicator, of_unit in by_indicator.items():
+        kind = catalogue.indicators[indicator].sheet_kind
+        sent = [code for code in names if kind in kinds[code]]
+        with_actual = [c for c in sent if c in of_unit and of_unit[c].actual is not None]
+        bases: list[tuple[Measure, list[str], list[str]]] = [("actual", sent, with_actual)]
+        for base in ("plan", "prior"):
+            having = [c for c in with_actual if getattr(of_unit[c], base) is not None]
+            bases.append((base, with_actual, having))
+        for measure, of, having in bases:
+            if having and len(having) < len(of):
+                without = tuple(c for c in of if c not in set(having))
+                entry = Lacking(
+                    indicator, measure, tuple(names[c] for c in without), len(having), len(of)
+                )
+                found.append((entry, without))
+    order = list(catalogue.indicators)
+    found.sort(key=lambda item: order.index(item[0].indicator))
+    return found

@@ -1,5 +1,6 @@
 """What the figures lack or doubt, from the error findings that remain: the registry units
-that sent nothing, and each figure an error touches. Every output says it (`render/caveats`).
+that sent nothing, the figures some units left out (a unit without the plan most units have:
+`LACKING_CODES`), and each figure an error touches. Every output says it (`render/caveats`).
 
 A finding touches the figures of its indicator; one that names no indicator, those of the
 sheet it names (a row no unit could be found for, a sheet of another period); one that names
@@ -12,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .model import Caveats, Doubted, Finding, Severity
+from .calculate import lacking
+from .catalogue import load_catalogue
+from .model import LACKING_CODES, Caveats, Doubted, Finding, Severity
 
 if TYPE_CHECKING:
     from .api import Analysis
@@ -26,6 +29,7 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
     for unit in report.units:
         reported.setdefault(unit.name, set()).add(unit.figures.indicator)
     missing: dict[str, None] = {}
+    short: set[str] = set()  # indicators a unit's figure is lacking from (LACKING_CODES)
     # indicator -> (units, files, codes), each in the order first met
     touched: dict[str, tuple[dict[str, None], dict[str, None], dict[str, None]]] = {}
     for finding in findings:
@@ -33,6 +37,10 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
             continue
         if finding.code == "missing-unit" and finding.unit:
             missing[finding.unit] = None
+            continue
+        if finding.code in LACKING_CODES and (finding.indicator or finding.unit):
+            # (a unit's finding naming several indicators names none: those it lacks)
+            short.add(finding.indicator or f"{finding.unit}\0{finding.code}")
             continue
         for indicator in _touches(finding, analysis, shown, reported):
             units, files, codes = touched.setdefault(indicator, ({}, {}, {}))
@@ -51,6 +59,15 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
             if indicator in touched
             for units, files, codes in (touched[indicator],)
         ),
+        tuple(
+            entry
+            for entry, _ in (lacking(report.units, load_catalogue()) if short else ())
+            if entry.indicator in shown
+            and (
+                entry.indicator in short
+                or any(f"{u}\0missing-{entry.measure}" in short for u in entry.units)
+            )
+        ),
     )
 
 
@@ -59,6 +76,17 @@ def _touches(
 ) -> list[str]:
     if finding.indicator is not None and finding.indicator in shown:
         return [finding.indicator]
+    if finding.code == "unknown-unit" and finding.cell is None and finding.file is not None:
+        # a title naming no known unit is said once per file, of its first sheet: every
+        # sheet of the file is left out
+        in_file = {
+            indicator
+            for (file, _), indicators in analysis.sheet_indicators.items()
+            if file == finding.file
+            for indicator in indicators
+        }
+        if in_file:
+            return [i for i in shown if i in in_file] or list(shown)
     if finding.file is not None and finding.sheet is not None:
         held = analysis.sheet_indicators.get((finding.file, finding.sheet))
         if held:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from .api import Analysis, Progress, analyse
+from .calculate import lacking
 from .catalogue import Catalogue, Registry, Rule, load_catalogue
 from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds, period_option
@@ -21,6 +22,7 @@ from .model import (
     Counted,
     Finding,
     Key,
+    Lacking,
     Number,
     Period,
     Report,
@@ -103,7 +105,7 @@ def check(
     report = analysis.report
     findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
     if not partial:
-        findings += completeness(report, catalogue)
+        findings += completeness(report, catalogue, analysis.prior_files)
     findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
     findings += stated_percent_findings(analysis)
     findings += plausibility(report, config.thresholds, catalogue)
@@ -143,15 +145,19 @@ def _ignores(ignore: Ignore, finding: Finding) -> bool:
 # ---------------------------------------------------------------- completeness
 
 
-def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
-    """A unit silent on a whole sheet kind; a unit leaving empty what most units report."""
+def completeness(
+    report: Report, catalogue: Catalogue, prior_files: dict[str, tuple[str, ...]] | None = None
+) -> list[Finding]:
+    """A unit silent on a whole sheet kind; a figure some units report and others do not:
+    a unit leaving empty what most units report (a warning), a unit without the plan or Cùng
+    kỳ most units have (an error: the total's percentage leaves it out), a figure at most
+    half the units report (an error, said once). `prior_files`: with --prior, each unit's
+    files of last period, where its Cùng kỳ comes from."""
     kinds_of: dict[str, set[str]] = {}
-    indicators_of: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     for unit in report.units:
         kind = catalogue.indicators[unit.figures.indicator].sheet_kind
         kinds_of.setdefault(unit.code, set()).add(kind)
-        indicators_of.setdefault(unit.code, set()).add(unit.figures.indicator)
         names[unit.code] = unit.name
     run_kinds = set().union(*kinds_of.values()) if kinds_of else set()
     findings: list[Finding] = []
@@ -167,31 +173,140 @@ def completeness(report: Report, catalogue: Catalogue) -> list[Finding]:
                     unit=names[code],
                 )
             )
-    for total in report.totals:
-        indicator = total.figures.indicator
-        kind = catalogue.indicators[indicator].sheet_kind
-        in_kind = [code for code, kinds in kinds_of.items() if kind in kinds]
-        having = [code for code in in_kind if indicator in indicators_of[code]]
-        if len(having) * 2 <= len(in_kind):
-            continue  # a form some offices do not use: not a finding
-        for code in in_kind:
-            if indicator not in indicators_of[code]:
-                indicator_label = catalogue.indicators[indicator]
-                findings.append(
-                    Finding(
-                        "missing-indicator",
-                        Severity.WARNING,
-                        f"{names[code]} để trống '{indicator_label.label_vi}'"
-                        f" ({format_count(len(having), 'vi')}/{format_count(len(in_kind), 'vi')}"
-                        " đơn vị có báo cáo)",
-                        f"{names[code]} left '{indicator_label.label_en}' empty"
-                        f" ({format_count(len(having), 'en')} of {format_count(len(in_kind), 'en')}"
-                        " units reported it)",
-                        unit=names[code],
-                        indicator=indicator,
-                    )
-                )
+    figures_of = {(u.code, u.figures.indicator): u for u in report.units}
+    # (unit, measure, sheet kind, having, of) -> the figures without that base
+    bases: dict[tuple[str, str, str, int, int], list[tuple[Lacking, UnitFigures]]] = {}
+    for entry, without in lacking(report.units, catalogue):
+        about = catalogue.indicators[entry.indicator]
+        if 2 * entry.having <= entry.of:  # a few units' figure, said once for all
+            findings.append(_partial_indicator(entry, about.label_vi, about.label_en))
+        elif entry.measure == "actual":  # a unit left empty what most units reported
+            findings.extend(
+                _missing_indicator(entry, names[code], about.label_vi, about.label_en)
+                for code in without
+                if (code, entry.indicator) not in figures_of  # else missing-now says it
+            )
+        else:  # said once per unit, measure and sheet (a --prior file lacking a sheet)
+            for code in without:
+                if entry.measure == "prior" and prior_files is not None and code not in prior_files:
+                    continue  # in none of last period's files: missing-prior-unit says it
+                key = (code, entry.measure, about.sheet_kind, entry.having, entry.of)
+                bases.setdefault(key, []).append((entry, figures_of[(code, entry.indicator)]))
+    for (code, _, _, _, _), entries in bases.items():
+        files = None if prior_files is None else prior_files.get(code, ())
+        findings.append(_missing_base(entries, catalogue, files))
     return findings
+
+
+def _missing_indicator(entry: Lacking, name: str, label_vi: str, label_en: str) -> Finding:
+    having, of = entry.having, entry.of
+    return Finding(
+        "missing-indicator",
+        Severity.WARNING,
+        f"{name} để trống '{label_vi}'"
+        f" ({format_count(having, 'vi')}/{format_count(of, 'vi')} đơn vị có báo cáo)",
+        f"{name} left '{label_en}' empty"
+        f" ({format_count(having, 'en')} of {format_count(of, 'en')} units reported it)",
+        unit=name,
+        indicator=entry.indicator,
+    )
+
+
+_BASE_VI = {"plan": "kế hoạch", "prior": "cùng kỳ"}
+_PERCENT_VI = {"plan": "% kế hoạch", "prior": "% so với cùng kỳ"}
+_BASE_EN = {"plan": "plan", "prior": "same-period (Cùng kỳ) figure"}
+_PERCENT_EN = {"plan": "% of plan", "prior": "change on the same period"}
+
+
+def _missing_base(
+    entries: list[tuple[Lacking, UnitFigures]],
+    catalogue: Catalogue,
+    prior_files: tuple[str, ...] | None,
+) -> Finding:
+    """A unit with actuals and no plan (or Cùng kỳ) on a sheet where most units have one:
+    the totals' percentages are computed over the units that have both, and this says so,
+    once for the sheet's indicators (named; the first is the finding's indicator)."""
+    entry, unit = entries[0]
+    measure = entry.measure
+    labels_vi = ", ".join(f"'{catalogue.indicators[e.indicator].label_vi}'" for e, _ in entries)
+    labels_en = ", ".join(f"'{catalogue.indicators[e.indicator].label_en}'" for e, _ in entries)
+    having_vi, of_vi = format_count(entry.having, "vi"), format_count(entry.of, "vi")
+    having_en, of_en = format_count(entry.having, "en"), format_count(entry.of, "en")
+    over_vi = (
+        f"{_PERCENT_VI[measure]} của số tổng chỉ tính trên {having_vi} đơn vị có cả"
+        f" {_BASE_VI[measure]} và thực hiện"
+    )
+    over_en = (
+        f"the total's {_PERCENT_EN[measure]} is computed over the {having_en} units that have"
+        " both it and the actual"
+    )
+    cells = unit.cells.get("actual")
+    source = cells[0].source if cells else None
+    file, sheet = (source.file, source.sheet) if source else (None, None)
+    cell = cells.describe().rsplit("!", 1)[-1] if cells and len(entries) == 1 else None
+    if prior_files is not None:  # --prior: last period's files lack it
+        shown = ", ".join(prior_files)
+        vi = (
+            f"{unit.name} không có {labels_vi} trong các tệp kỳ trước (--prior"
+            + (f": {shown}" if shown else "")
+            + f"; {having_vi}/{of_vi} đơn vị có): {over_vi}"
+        )
+        en = (
+            f"{unit.name} has no {labels_en} in last period's files (--prior"
+            + (f": {shown}" if shown else "")
+            + f"; {having_en} of {of_en} units have it): {over_en}"
+        )
+        file, sheet, cell = (prior_files[0] if prior_files else None), None, None
+    else:
+        vi = (
+            f"{unit.name} có thực hiện nhưng không có {_BASE_VI[measure]} {labels_vi}"
+            f" ({having_vi}/{of_vi} đơn vị có): {over_vi}"
+        )
+        en = (
+            f"{unit.name} has an actual but no {_BASE_EN[measure]} for {labels_en}"
+            f" ({having_en} of {of_en} units have one): {over_en}"
+        )
+    return Finding(
+        f"missing-{measure}",
+        Severity.ERROR,
+        vi,
+        en,
+        file,
+        sheet,
+        cell,
+        unit.name,
+        entry.indicator if len(entries) == 1 else None,
+    )
+
+
+def _partial_indicator(entry: Lacking, label_vi: str, label_en: str) -> Finding:
+    """A figure at most half the units report: the total is theirs only, said once, with
+    the units that do not report it."""
+    having_vi, of_vi = format_count(entry.having, "vi"), format_count(entry.of, "vi")
+    having_en, of_en = format_count(entry.having, "en"), format_count(entry.of, "en")
+    without = ", ".join(entry.units)
+    if entry.measure == "actual":
+        vi = (
+            f"'{label_vi}': chỉ {having_vi}/{of_vi} đơn vị có số liệu, số tổng chỉ gồm các"
+            f" đơn vị này; không có: {without}"
+        )
+        en = (
+            f"'{label_en}': only {having_en} of {of_en} units report it, so the total covers"
+            f" them only; not reported by: {without}"
+        )
+    else:
+        base_vi, base_en = _BASE_VI[entry.measure], _BASE_EN[entry.measure]
+        vi = (
+            f"'{label_vi}': chỉ {having_vi}/{of_vi} đơn vị có {base_vi},"
+            f" {_PERCENT_VI[entry.measure]} của số tổng chỉ tính trên các đơn vị này;"
+            f" không có {base_vi}: {without}"
+        )
+        en = (
+            f"'{label_en}': only {having_en} of {of_en} units have a {base_en}, so the"
+            f" total's {_PERCENT_EN[entry.measure]} is computed over them only; without one:"
+            f" {without}"
+        )
+    return Finding("partial-indicator", Severity.ERROR, vi, en, indicator=entry.indicator)
 
 
 # ---------------------------------------------------------------- rules

@@ -35,6 +35,8 @@ class Collected:
     # units found in two places, said once per pair of files when every sheet is in
     twice: ReportedTwice = field(default_factory=ReportedTwice)
     places: dict[str, Place] = field(default_factory=dict)  # "file!sheet" -> its Place
+    # files whose unit no sheet names, and "file\0title" for a title naming no known unit
+    unowned: set[str] = field(default_factory=set)
 
 
 def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue) -> Collected:
@@ -74,7 +76,8 @@ class Collector:
         if owner is not None:
             _add_unit_rows(sheet, owner, sheet.rows, result, by_key)
         elif sheet.layout != "unit_rows":
-            if sheet.owner is None and sheet.rows:
+            if sheet.owner is None and sheet.rows and sheet.file not in result.unowned:
+                result.unowned.add(sheet.file)  # said once per file: its sheets share a cause
                 result.findings.append(
                     Finding(
                         "unknown-unit",
@@ -170,7 +173,13 @@ def _lacking(
 def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | None:
     """The unit a sheet belongs to: its title block, else its file name; None if neither."""
     if sheet.owner is not None:
-        return _match_or_report(sheet.owner_text or sheet.owner, matcher, sheet, None, result)
+        text = sheet.owner_text or sheet.owner
+        if f"{sheet.file}\0{text}" in result.unowned:  # said for the file's first sheet
+            return None
+        unit = _match_or_report(text, matcher, sheet, None, result)
+        if unit is None:
+            result.unowned.add(f"{sheet.file}\0{text}")
+        return unit
     if sheet.names_city:
         return None
     by_file = matcher.match(Path(sheet.file).stem.replace("-", " ").replace("_", " "))

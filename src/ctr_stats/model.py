@@ -22,8 +22,15 @@ Number = int | Decimal
 UNREADABLE_CODES = frozenset({"unreadable-file", "password-protected"})
 
 
-# A unit that sent nothing, this period or (--prior) the last: what --allow-missing accepts
-MISSING_UNIT_CODES = frozenset({"missing-unit", "missing-prior-unit"})
+# A unit that sent nothing, this period or (--prior) the last, or left out a figure other
+# units report: what --allow-missing accepts
+MISSING_UNIT_CODES = frozenset(
+    {"missing-unit", "missing-prior-unit", "missing-plan", "missing-prior", "partial-indicator"}
+)
+# Findings of a figure some units report and others do not (`Caveats.lacking` says them)
+LACKING_CODES = frozenset(
+    {"missing-plan", "missing-prior", "partial-indicator", "missing-indicator"}
+)
 
 
 class Severity(StrEnum):
@@ -521,6 +528,14 @@ class UnitFigures:
 class TotalFigures:
     figures: Figures
     units_reporting: int
+    # a base ("plan", "prior") some unit has without the actual, or the reverse -> the
+    # (actual, base) sums over the units that have both, which its percentages are made of
+    # (not of the totals shown)
+    compared: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def partial_bases(self) -> frozenset[str]:
+        return frozenset(self.compared)
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,18 +550,37 @@ class Doubted:
 
 
 @dataclass(frozen=True, slots=True)
+class Lacking:
+    """A figure of an indicator that some units of the run report and others do not: its
+    total covers `having` of `of` units. For "actual", `of` counts the units that sent the
+    indicator's sheet; for a base ("plan", "prior"), those with an actual, and the
+    percentage is computed over the `having` units that have both."""
+
+    indicator: str
+    measure: Measure
+    units: tuple[str, ...]  # the units without it, in registry order
+    having: int
+    of: int
+
+
+@dataclass(frozen=True, slots=True)
 class Caveats:
     """What the figures lack or doubt, from the error findings that remain: the registry
-    units that sent nothing, and the figures an error touches. Empty: nothing to say."""
+    units that sent nothing, the figures some units left out, and the figures an error
+    touches. Empty: nothing to say."""
 
     missing_units: tuple[str, ...] = ()
     doubted: tuple[Doubted, ...] = ()
+    lacking: tuple[Lacking, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.missing_units or self.doubted)
+        return bool(self.missing_units or self.doubted or self.lacking)
 
     def of(self, indicator: str) -> Doubted | None:
         return next((d for d in self.doubted if d.indicator == indicator), None)
+
+    def lacks(self, indicator: str) -> tuple[Lacking, ...]:
+        return tuple(entry for entry in self.lacking if entry.indicator == indicator)
 
     def doubts_unit(self, indicator: str, unit: str) -> bool:
         """Whether an error touches this unit's figure of the indicator."""

@@ -41,6 +41,7 @@ def select(
             caveats=replace(
                 report.caveats,
                 doubted=tuple(d for d in report.caveats.doubted if d.indicator in wanted),
+                lacking=tuple(s for s in report.caveats.lacking if s.indicator in wanted),
             ),
         )
     if sort is None and top is None and bottom is None:

@@ -1,13 +1,14 @@
 """What the figures lack or doubt, said the same way under every output: the table, the
 sentences, Markdown, CSV and TSV, the Excel annex (and a Word report): the units that sent
-nothing, and the figures an error not yet fixed touches, marked (*) where they are shown."""
+nothing, the figures some units left out (how many units a total or a percentage covers),
+and the figures an error not yet fixed touches, marked (*) where they are shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..catalogue import load_catalogue
-from ..model import Doubted, Report
+from ..model import Doubted, Lacking, Report
 from ..safe_text import visible
 from .numbers import format_count
 
@@ -58,6 +59,12 @@ def caveat_lines(
         if entry.indicator in shown:
             label = escape(catalogue.indicators[entry.indicator].label(lang))
             groups.setdefault(_why(entry, lang, escape), []).append(label)
+    said: dict[str, list[str]] = {}  # what is lacking -> the indicators it is lacking from
+    for short in report.caveats.lacking:
+        if short.indicator in shown:
+            label = escape(catalogue.indicators[short.indicator].label(lang))
+            said.setdefault(lacking_text(short, lang, escape), []).append(label)
+    lines.extend(f"{', '.join(labels)}: {text}." for text, labels in said.items())
     if groups:
         every = "mọi số liệu" if lang == "vi" else "every figure"
         parts = "; ".join(
@@ -110,6 +117,30 @@ def _why(entry: Doubted, lang: str, escape: Callable[[str], str] = visible) -> s
     return f"{listing(where, lang)}: {codes}" if where else codes
 
 
+_LACKING = {
+    ("vi", "actual"): "số tổng chỉ gồm {having}/{of} đơn vị (không có số liệu: {units})",
+    ("vi", "plan"): "% kế hoạch chỉ tính trên {having}/{of} đơn vị có cả kế hoạch và thực hiện"
+    " (không có kế hoạch: {units})",
+    ("vi", "prior"): "% so với cùng kỳ chỉ tính trên {having}/{of} đơn vị có cả cùng kỳ và"
+    " thực hiện (không có cùng kỳ: {units})",
+    ("en", "actual"): "the total covers {having} of {of} units (not reported by: {units})",
+    ("en", "plan"): "the % of plan is computed over the {having} of {of} units with both plan"
+    " and actual (no plan: {units})",
+    ("en", "prior"): "the change on the same period is computed over the {having} of {of}"
+    " units with both Cùng kỳ and actual (no Cùng kỳ: {units})",
+}
+
+
+def lacking_text(entry: Lacking, lang: str, escape: Callable[[str], str] = visible) -> str:
+    """'% kế hoạch chỉ tính trên 29/30 đơn vị … (không có kế hoạch: Ba Đình)', each unit's
+    name through `escape`."""
+    return _LACKING[lang, entry.measure].format(
+        having=format_count(entry.having, lang),
+        of=format_count(entry.of, lang),
+        units=listing([escape(name) for name in entry.units], lang),
+    )
+
+
 def line_note(report: Report, lang: str, indicator: str, unit: str | None = None) -> str:
     """A figure's own note, for a table's Note column: what its total lacks, why it is in
     doubt; "" when nothing."""
@@ -117,6 +148,8 @@ def line_note(report: Report, lang: str, indicator: str, unit: str | None = None
     if unit is None and report.caveats.missing_units:
         lacking = listing(report.caveats.missing_units, lang)
         notes.append(("thiếu: " if lang == "vi" else "lacks: ") + lacking)
+    if unit is None:
+        notes.extend(lacking_text(short, lang) for short in report.caveats.lacks(indicator))
     entry = report.caveats.of(indicator)
     if entry is not None and (unit is None or unit in entry.units):
         why = _why(entry, lang) if unit is None else ", ".join(entry.codes)

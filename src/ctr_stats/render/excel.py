@@ -219,7 +219,10 @@ def write_excel(
             columns, totals, fmt["total_count"], fmt["total_percent"], fmt["cell"]
         )
         if formulas:
-            _put_formulas(cells, columns, place, total_row, totals, first if units else None)
+            partial = {(t.figures.indicator, b) for t in report.totals for b in t.partial_bases}
+            _put_formulas(
+                cells, columns, place, total_row, totals, first if units else None, partial
+            )
         write_cells(sheet, total_row, cells, start=2)
         _write_closing(sheet, fmt, head, notes_lines, total_row + 1, last_col)
 
@@ -414,10 +417,12 @@ def _put_formulas(
     row: int,
     figures_of: dict[str, Figures],
     sum_from: int | None = None,
+    partial: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> None:
     """Live formulas in place of the tool's numbers (`--formulas`), the numbers kept as their
     cached results: percentages as actual / base, and in the total row (`sum_from`, the first
-    unit row) counts as the sum of the column above."""
+    unit row) counts as the sum of the column above. A percentage over fewer units than its
+    totals hold (`partial`: (indicator, base)) stays the number: it is not their quotient."""
     for i, (column, cell) in enumerate(zip(columns, cells, strict=True)):
         if column.indicator.id not in figures_of or not isinstance(cell, tuple):
             continue
@@ -429,6 +434,8 @@ def _put_formulas(
                 cells[i] = Formula(total, number_format, value if value is not None else 0)
             continue
         base = "plan" if column.field == "percent_of_plan" else "prior"
+        if (column.indicator.id, base) in partial:
+            continue
         actual_col = place.get((column.indicator.id, "actual"))
         base_col = place.get((column.indicator.id, base))
         if actual_col is None or base_col is None:

@@ -37,7 +37,8 @@ def _figures(figures: Figures) -> dict[str, Any]:
 
 
 def caveats_to_dict(report: Report) -> dict[str, Any]:
-    """What the figures lack or doubt: the units that sent nothing, and for each indicator an
+    """What the figures lack or doubt: the units that sent nothing; each figure some units
+    left out (the units without it, how many have it, of how many); and for each indicator an
     error touches, the units whose figure it touches (its total always), the files named
     where no unit is, and the findings' codes."""
     return {
@@ -50,6 +51,16 @@ def caveats_to_dict(report: Report) -> dict[str, Any]:
                 "codes": list(d.codes),
             }
             for d in report.caveats.doubted
+        ],
+        "lacking": [
+            {
+                "indicator": short.indicator,
+                "measure": short.measure,
+                "units": list(short.units),
+                "having": short.having,
+                "of": short.of,
+            }
+            for short in report.caveats.lacking
         ],
     }
 

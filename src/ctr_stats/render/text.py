@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from importlib import resources
@@ -102,8 +103,10 @@ def render_text(
     writer = _Writer(report, templates, lang)
     paragraphs: list[str] = []
     for kind in catalogue.sheet_kinds:
-        figures = {
-            t.figures.indicator: t.figures
+        figures = {  # "A/B" only where the percentage is A/B: not over fewer units than A
+            t.figures.indicator: replace(t.figures, plan=None)
+            if "plan" in t.partial_bases
+            else t.figures
             for t in report.totals
             if catalogue.indicators[t.figures.indicator].sheet_kind == kind
             and t.figures.actual is not None

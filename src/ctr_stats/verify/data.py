@@ -7,6 +7,7 @@ claim tied to no indicator. Reasons name an indicator by its label, never its id
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -55,14 +56,29 @@ def check_data(
         # the percentage is computed from the data even when its count is wrong, so that
         # stated and computed stay percentages ("10.497 …, tăng 4,8%": 4,8 against 4,6)
         problem = _count_problem(found, known.actual, indicator or "")
+        base = "plan" if found.kind == "plan" else "prior"
+        # over the units that have both figures, as the data's percentage is
+        compared = _compared(known, data, indicator, base)
         if found.kind == "plan":
-            _data_plan(found, known, indicator or "")
+            _data_plan(found, compared, indicator or "")
         else:
-            _data_same_period(found, known, indicator or "", data)
+            _data_same_period(found, compared, indicator or "", data)
         if problem is not None:
             if found.status == "mismatch" and found.reason is not None:
                 problem = (f"{problem[0]}; {found.reason[0]}", f"{problem[1]}; {found.reason[1]}")
             _mismatch(found, *problem)
+
+
+def _compared(known: Figures, data: Report, indicator: str, base: str) -> Figures:
+    """The figures a total's percentage of `base` is made of: the actual and the base of
+    the units that have both, where some unit has only one (calculate.totals)."""
+    total = data.total(indicator)
+    if total is None or base not in total.compared:
+        return known
+    actual, of = total.compared[base]
+    if base == "plan":
+        return replace(known, actual=actual, plan=of)
+    return replace(known, actual=actual, prior=of)
 
 
 def _data_unit(found: Found, indicator: str | None, data: Report) -> None:
