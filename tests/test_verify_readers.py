@@ -254,3 +254,82 @@ def test_word_table_rows_with_changes_and_in_content_controls(tmp_path: Path) ->
         ("Kết nạp đảng viên", "ok"),
         ("Tổ chức đảng mới", "mismatch"),
     ]
+
+
+# ---------------------------------------------------------------- columns on the same period
+
+SAME_PERIOD_HEADER = [
+    "Chỉ tiêu",
+    "Kế hoạch",
+    "Thực hiện",
+    "Cùng kỳ",
+    "So sánh với cùng kỳ (%)",
+    "Tăng/giảm so với cùng kỳ (%)",
+]
+
+
+@pytest.mark.parametrize("reader", ["md", "docx"])
+def test_a_column_on_the_same_period_is_never_checked_as_plan(tmp_path: Path, reader: str) -> None:
+    """10.479/9.810 = 106,8% of plan; 10.479/10.018 = 104,6% of the same period, +4,6%;
+    90/95 = 94,7%, −5,3%."""
+    rows = [
+        ["Kết nạp đảng viên", "9.810", "10.479", "10.018", "104,6", "4,6"],
+        ["Chi bộ mới", "100", "90", "95", "94,7", "−5,3"],
+        ["Tổ chức đảng mới", "69", "109", "100", "9,0", "+9,0"],  # both written as the change
+    ]
+    if reader == "md":
+        lines = [SAME_PERIOD_HEADER, ["---"] * 6, *rows]
+        path = _write(tmp_path, "\n".join("| " + " | ".join(r) + " |" for r in lines) + "\n")
+    else:
+        path = _docx(tmp_path, SAME_PERIOD_HEADER, rows)
+    claims = verify(path)
+    assert [(c.kind, c.anchor, c.status, c.basis) for c in claims] == [
+        ("ratio", "10.479", "unchecked", ""),
+        ("same_period", "104,6", "ok", "10479/10018"),
+        ("same_period", "4,6", "ok", "(10479 − 10018)/10018"),
+        ("ratio", "90", "unchecked", ""),
+        ("same_period", "94,7", "ok", "90/95"),
+        ("same_period", "−5,3", "ok", "(90 − 95)/95"),
+        ("ratio", "109", "unchecked", ""),
+        ("same_period", "9,0", "ok", "(109 − 100)/100"),
+        ("same_period", "+9,0", "ok", "(109 − 100)/100"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "reason"),
+    [
+        (["104,7", "4,6"], "ghi 104,7%, nhưng 10.479/10.018 = 104,6%"),
+        (["104,6", "5,6"], "ghi +5,6%, nhưng (10.479 − 10.018)/10.018 = +4,6% so với cùng kỳ"),
+        (["104,6", "-4,6"], "ghi −4,6%, nhưng (10.479 − 10.018)/10.018 = +4,6% so với cùng kỳ"),
+        (["5,6", "4,6"], "ghi +5,6%, nhưng (10.479 − 10.018)/10.018 = +4,6% so với cùng kỳ"),
+    ],
+)
+def test_a_wrong_figure_on_the_same_period_says_why(
+    tmp_path: Path, cells: list[str], reason: str
+) -> None:
+    rows = [
+        SAME_PERIOD_HEADER,
+        ["---"] * 6,
+        ["Kết nạp đảng viên", "9.810", "10.479", "10.018", *cells],
+    ]
+    path = _write(tmp_path, "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n")
+    (mismatch,) = [c for c in verify(path) if c.status == "mismatch"]
+    assert mismatch.reason == reason
+    english = [c for c in verify(path, lang="en") if c.status == "mismatch"]
+    assert english[0].reason.startswith("states ")
+
+
+def test_a_column_on_the_same_period_against_the_data(tmp_path: Path) -> None:
+    """The 2023 sample: 10.479 admitted, plan 9.810, the same period 10.020 (104,6%, +4,6%)."""
+    import ctr_stats
+
+    from .test_cli import SAMPLES
+
+    report = ctr_stats.compute([SAMPLES / "2023"])
+    header = ["Chỉ tiêu", "Kế hoạch", "Thực hiện", "So sánh với cùng kỳ (%)"]
+    for value, status in [("104,6", "ok"), ("4,6", "ok"), ("106,8", "mismatch")]:
+        rows = [header, ["---"] * 4, ["Kết nạp đảng viên", "9.810", "10.479", value]]
+        path = _write(tmp_path, "\n".join("| " + " | ".join(r) + " |" for r in rows) + "\n")
+        claims = verify(path, report)
+        assert [(c.kind, c.status) for c in claims] == [("ratio", "ok"), ("same_period", status)]

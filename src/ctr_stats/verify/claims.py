@@ -106,6 +106,7 @@ class Found:
     change: int | None = None  # same period: the change in numbers when stated
     change_figure: Figure | None = None
     over: bool = False  # "vượt X% kế hoạch": X is what exceeds the plan
+    either: bool = False  # a table's "So sánh với cùng kỳ (%)": a ratio or a change, as it reads
     prior_year: int | None = None
     named_base: str = ""  # the base a share names in words ("tổng số đảng viên …")
     unit: str = ""  # the unit a percentage is of: "Sóc Sơn (50%)"
