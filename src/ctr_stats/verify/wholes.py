@@ -152,7 +152,10 @@ def _value(figure: Figure) -> int:
     return figure.a if figure.kind == "ratio" else figure.count
 
 
-def find_lists(p: Paragraph, found: list[Found], changes: set[int]) -> list[PartList]:
+def find_lists(
+    p: Paragraph, found: list[Found], changes: set[int], least: int = 2
+) -> list[PartList]:
+    """The lists of parts of a paragraph, each of at least `least` items."""
     lists: list[PartList] = []
     matches = list(_MARKER.finditer(p.text))
     for start, _end in p.sentences:
@@ -161,7 +164,7 @@ def find_lists(p: Paragraph, found: list[Found], changes: set[int]) -> list[Part
             matches.append(label)
     matches.sort(key=lambda m: m.start())
     for match in matches:
-        parts = _list_at(p, match, changes)
+        parts = _list_at(p, match, changes, least)
         if parts is not None:
             lists.append(parts)
     return lists
@@ -192,7 +195,9 @@ def _paren_at(p: Paragraph, offset: int) -> int:
     return stack[-1] if stack else -1
 
 
-def _list_at(p: Paragraph, match: re.Match[str], changes: set[int]) -> PartList | None:
+def _list_at(
+    p: Paragraph, match: re.Match[str], changes: set[int], least: int = 2
+) -> PartList | None:
     sentence = p.sentence_of(match.start())
     s_start, _s_end = p.sentences[sentence]
     paren = _paren_at(p, match.start())
@@ -227,7 +232,7 @@ def _list_at(p: Paragraph, match: re.Match[str], changes: set[int]) -> PartList 
             groups.append([])
         groups[-1].append(figure)
         items.append(figure)
-    if len(items) < 2:
+    if len(items) < least:
         return None
     weak = False
     candidates: list[Figure] = []
@@ -327,6 +332,75 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
     if disjoint and (total > whole.count or (complete and total != whole.count)):
         return _parts_found(p, whole, items, Decimal(whole.count), Decimal(total), "mismatch")
     return None
+
+
+def parts_over_whole(
+    p: Paragraph, found: list[Found], changes: set[int], claimed: list[Found]
+) -> list[Found]:
+    """A part larger than its whole: 'kết nạp 500 đảng viên, trong đó 620 đảng viên nữ'.
+    Whatever the parts (they may overlap), none can exceed the whole they are of: a part of
+    the whole's kind of thing (named after it, or a label of it: 'trong đó nữ: 620'), larger
+    than every count of that kind its sentence states before the list."""
+    result: list[Found] = []
+    wrong = {id(c.anchor) for c in claimed if c.kind == "parts" and c.status == "mismatch"}
+    for parts in find_lists(p, found, changes, least=1):
+        whole = parts.whole
+        if whole is None or parts.weak or whole.kind != "count" or id(whole) in wrong:
+            continue
+        if whole.start > parts.marker and not re.fullmatch(
+            r"\s*(?:trong tổng số|trong số|trong)\s*", p.text[parts.marker : whole.start], re.I
+        ):
+            continue  # "Trong 9 tháng năm 2023, … kết nạp 96 đảng viên": no whole of a list
+        kind = noun_after(p, whole)
+        if kind is None:
+            continue
+        before = [
+            f
+            for f in p.in_sentence(whole.sentence)
+            if f.end <= parts.marker
+            and f.kind in ("count", "ratio")
+            and id(f) not in changes
+            and contains(noun_after(p, f), kind)
+        ]
+        top = max(max(f.a, f.b) if f.kind == "ratio" else f.count for f in [whole, *before])
+        over = [
+            f
+            for f in parts.items
+            if f.kind in ("count", "ratio")
+            and _value(f) > top
+            and _part_of(p, f, kind, parts.marker)
+        ]
+        if over:
+            claim = _parts_found(
+                p, whole, over, Decimal(whole.count), Decimal(_value(over[0])), "mismatch"
+            )
+            part = _value(over[0])
+            claim.reason = (
+                f"ghi trong đó {number(part, 'vi')}, lớn hơn cả tổng {number(whole.count, 'vi')}"
+                " đã ghi",
+                f"states {number(part, 'en')} of them, more than the whole of "
+                f"{number(whole.count, 'en')} stated",
+            )
+            result.append(claim)
+    return result
+
+
+def _part_of(p: Paragraph, figure: Figure, kind: str, marker: int) -> bool:
+    """Whether a part is of `kind`: the thing named after it, else a label before it with no
+    thing of another kind and no figure ('trong đó nữ: 620', 'trong đó đảng viên nữ là 620')."""
+    named = noun_after(p, figure)
+    if named is not None:
+        return contains(kind, named)
+    start = max(marker, *(p.text.rfind(c, 0, figure.start) + 1 for c in ",;("))
+    label = p.text[start : figure.start]
+    label = _MARKER.sub(" ", label)
+    if re.search(r"\d", label) or len(label.split()) > 6:
+        return False
+    key = fold(label)
+    for other in words()["things"]:
+        if other != "contains" and other != kind and _mentions(key, other):
+            return False
+    return bool(re.search(r"[^\W\d_]", key))
 
 
 def _is_the_rest(p: Paragraph, last: Figure) -> bool:
