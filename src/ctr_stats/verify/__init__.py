@@ -32,7 +32,7 @@ from .numbers import Figure, agrees, grouped, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
 from .unit_counts import read as read_units
-from .wholes import class_claims, find_lists, parts_claims, parts_over_whole
+from .wholes import age_band_claims, class_claims, find_lists, parts_claims, parts_over_whole
 
 __all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
 
@@ -141,7 +141,7 @@ def _paragraph_claims(
     in_lists = {id(f) for c in listed_found for f in c.parts}
     in_lists |= {id(c.anchor) for c in listed_found}
     check_text(p, found, lists)
-    extra = class_claims(p, found, lists, in_lists)
+    extra = class_claims(p, found, lists, in_lists) + age_band_claims(p, found)
     mine = owned(found)
     counts = [
         Found("count", f, f.start, claims_module._phrase_end(p, f))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
@@ -640,6 +641,92 @@ def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
     if total > 100 + tol:
         return _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
     return None
+
+
+# ---------------------------------------------------------------- age bands
+
+_AGE = r"(\d{1,3})"
+_TO = r"\s*(?:-|–|—|đến|tới|to)\s*"
+_BANDS = [
+    # "từ 18 - 30 tuổi", "18-30 tuổi", "độ tuổi 18 - 30", "tuổi đời từ 31 đến 40", "aged 18-30"
+    (re.compile(rf"(?:từ\s+)?{_AGE}{_TO}{_AGE}\s*tuổi", re.I), "range"),
+    (re.compile(rf"(?:độ tuổi|tuổi đời|tuổi|aged?)\s*(?:từ\s+)?{_AGE}{_TO}{_AGE}", re.I), "range"),
+    (
+        re.compile(
+            rf"(?:từ\s+)?{_AGE}\s*tuổi\s*trở lên|{_AGE}\s*(?:years\s*)?(?:and|or)\s*(?:over|above|older)",
+            re.I,
+        ),
+        "from",
+    ),
+    (
+        re.compile(rf"(?:dưới|under|below)\s*{_AGE}\s*tuổi|(?:dưới|under|below)\s*{_AGE}", re.I),
+        "below",
+    ),
+    (
+        re.compile(
+            rf"(?:trên|over|above)\s*{_AGE}\s*tuổi|(?:trên|over|above)\s*{_AGE}(?!\s*%)", re.I
+        ),
+        "above",
+    ),
+]
+
+
+def _band(segment: str) -> tuple[int, int] | None:
+    """The age band a share's own words name, as whole years [low, high]: the last one."""
+    best: tuple[int, tuple[int, int]] | None = None
+    for pattern, how in _BANDS:
+        for match in pattern.finditer(segment):
+            values = [int(v) for v in match.groups() if v is not None]
+            if how == "range":
+                band = (values[0], values[1])
+            elif how == "from":
+                band = (values[0], 999)
+            elif how == "below":
+                band = (0, values[0] - 1)
+            else:
+                band = (values[0] + 1, 999)
+            if band[0] <= band[1] and (best is None or match.end() >= best[0]):
+                best = (match.end(), band)
+    return best[1] if best else None
+
+
+def age_band_claims(p: Paragraph, found: list[Found]) -> list[Found]:
+    """Shares of one sentence in age bands that do not overlap ('từ 18 - 30 tuổi chiếm
+    45,2%, từ 31 - 60 tuổi chiếm 40,1%, trên 60 tuổi chiếm 14,7%') are parts of one whole:
+    together no more than 100%."""
+    groups: dict[tuple[int, int], list[tuple[tuple[int, int], Figure]]] = {}
+    for claim in found:
+        figure = claim.anchor
+        if claim.kind != "share" or figure.kind != "percent" or claim.stated is None:
+            continue
+        start = p.sentences[figure.sentence][0]
+        i = p.figures.index(figure)
+        for other in reversed(p.figures[:i]):
+            if blocks(other):
+                start = max(start, other.end)
+                break
+        segment = p.text[start : figure.start]
+        segment = segment[segment.rfind(";") + 1 :]
+        band = _band(segment)
+        if band is not None:
+            groups.setdefault((figure.sentence, figure.paren), []).append((band, figure))
+    result = []
+    for members in groups.values():
+        bands = sorted(b for b, _ in members)
+        if len(members) < 2 or any(a[1] >= b[0] for a, b in pairwise(bands)):
+            continue
+        values = [f.value for _, f in members]
+        total = sum(values, Decimal(0))
+        if total > 100 + tolerance(values):
+            figures = [f for _, f in members]
+            claim = _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+            claim.reason = (
+                f"các nhóm tuổi không trùng nhau cộng lại {pct(total, 'vi')}, vượt 100%",
+                f"the age bands, which do not overlap, add up to {pct(total, 'en')}, more "
+                "than 100%",
+            )
+            result.append(claim)
+    return result
 
 
 # ---------------------------------------------------------------- the base of a share
