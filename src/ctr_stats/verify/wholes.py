@@ -472,11 +472,38 @@ def _percent_parts(
         if complete:
             return _parts_found(p, whole_percent, percents, whole_percent.value, total, "mismatch")
         return None
+    if total > 100 + tolerance([f.value for f in percents]) and _disjoint(p, percents):
+        # "trong đó hoàn thành tốt nhiệm vụ chiếm 70%, hoàn thành nhiệm vụ chiếm 40%"
+        return _over_hundred(p, percents, total)
     if shares_of_counts:
         return None
     if abs(total - 100) <= tolerance([f.value for f in percents]):
         return _parts_found(p, percents[0], percents, Decimal(100), total, "ok")
     return None
+
+
+def _disjoint(p: Paragraph, figures: list[Figure]) -> bool:
+    """Whether figures are each in another class of one classification, none within
+    another (a thing is in one class only)."""
+    classes = [class_of(p, f) for f in figures]
+    if any(c is None for c in classes) or len(set(classes)) != len(classes):
+        return False
+    systems = {c[0] for c in classes if c is not None}
+    if len(systems) != 1:
+        return False
+    within = words()["classes"][systems.pop()].get("within", {})
+    names = [c[1] for c in classes if c is not None]
+    return not any(within.get(name) in names for name in names)
+
+
+def _over_hundred(p: Paragraph, figures: list[Figure], total: Decimal) -> Found:
+    """Shares of disjoint parts adding up to more than the whole (100%, stated or not)."""
+    claim = _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+    claim.reason = (
+        f"các phần (không trùng nhau) cộng lại {pct(total, 'vi')}, vượt 100%",
+        f"the parts (which do not overlap) add up to {pct(total, 'en')}, more than 100%",
+    )
+    return claim
 
 
 def _percent_before(p: Paragraph, parts: PartList) -> Figure | None:
@@ -639,7 +666,7 @@ def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
     if abs(total - 100) <= tol:
         return _parts_found(p, figures[0], figures, Decimal(100), total, "ok")
     if total > 100 + tol:
-        return _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+        return _over_hundred(p, figures, total)
     return None
 
 
