@@ -578,6 +578,12 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     opens = p.text[: figure.start].rstrip().endswith("(")
     if not re.search(r"\bdat\s*$", head) and not opens:
         return False
+    start = p.sentences[figure.sentence][0]
+    clause = fold(p.text[max(start, p.text.rfind(";", 0, figure.start) + 1) : figure.start])
+    if re.search(r"\b(?:trong do|of which)\b", clause) and not re.search(
+        r"\b(?:ke hoach|chi tieu|plan)\b", clause
+    ):
+        return False  # "…, đạt 106,8% kế hoạch; trong đó nữ: 4.567 (43,6%)": a part's share
     for i in (figure.sentence, figure.sentence - 1):
         if 0 <= i < len(p.sentences):
             start, end = p.sentences[i]
