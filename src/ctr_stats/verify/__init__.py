@@ -32,7 +32,7 @@ from .numbers import Figure, agrees, grouped, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
 from .unit_counts import read as read_units
-from .wholes import class_claims, find_lists, parts_claims
+from .wholes import age_band_claims, class_claims, find_lists, parts_claims, parts_over_whole
 
 __all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
 
@@ -137,10 +137,11 @@ def _paragraph_claims(
     lists = find_lists(p, found, changes)
     percent_owner = {id(c.anchor): c for c in found if c.anchor.kind == "percent"}
     listed_found = parts_claims(p, found, lists, percent_owner)
+    listed_found += parts_over_whole(p, found, changes, listed_found)
     in_lists = {id(f) for c in listed_found for f in c.parts}
     in_lists |= {id(c.anchor) for c in listed_found}
     check_text(p, found, lists)
-    extra = class_claims(p, found, lists, in_lists)
+    extra = class_claims(p, found, lists, in_lists) + age_band_claims(p, found)
     mine = owned(found)
     counts = [
         Found("count", f, f.start, claims_module._phrase_end(p, f))

@@ -6,11 +6,12 @@ refute it. Every mismatch says why in one sentence, in Vietnamese and in English
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
-from .numbers import Figure, agrees, bases, number, shown, whole_numbers
+from .numbers import Figure, agrees, bases, number, shown, to_decimal, whole_numbers
 from .numbers import pct as _pct
 from .wholes import PartList, contains, intersect, interval, noun_after, thing_at
 
@@ -63,7 +64,53 @@ def check_row(claim: Found) -> None:
     Cùng kỳ, each against the row's own percentage."""
     if claim.stated is None or claim.count is None or not claim.base:
         return
-    _ratio(claim, value_of(claim.count), claim.base)
+    a, b = value_of(claim.count), claim.base
+    if claim.kind != "same_period" or not (claim.either or claim.direction):
+        _ratio(claim, a, b)
+        return
+    if claim.either:
+        # "So sánh với cùng kỳ (%)": 104,6 (a/b) or 4,6 (the change), whichever it is;
+        # neither: checked as the reading nearer to what it states
+        if reads_as_ratio(claim.stated, a, b):
+            _ratio(claim, a, b)
+            return
+        claim.direction = 1  # printed without a sign: an increase
+    _row_change(claim, a, b)
+
+
+def reads_as_ratio(stated: Decimal, a: int, b: int) -> bool:
+    """Whether a percentage on the same period is a/b (104,6) rather than the change (4,6):
+    the reading that agrees, else the nearer one."""
+    ratio, change = Fraction(a * 100, b), Fraction((a - b) * 100, b)
+    if agrees(stated, ratio):
+        return True
+    if agrees(stated, change):
+        return False
+    return abs(stated - to_decimal(ratio)) <= abs(stated - to_decimal(change))
+
+
+def _row_change(claim: Found, a: int, b: int) -> None:
+    """A table's change on the same period, its sign as printed: (a − b)/b."""
+    assert claim.stated is not None
+    stated = claim.stated * claim.direction
+    exact = Fraction((a - b) * 100, b)
+    value = shown(exact, abs(claim.stated))
+    claim.computed, claim.basis = value * claim.direction, f"({a} − {b})/{b}"
+    if agrees(stated, exact):
+        claim.status = "ok"
+        return
+    claim.status = "mismatch"
+    claim.reason = say(
+        f"ghi {_signed(stated, 'vi')}, nhưng ({number(a, 'vi')} − {number(b, 'vi')})/"
+        f"{number(b, 'vi')} = {_signed(value, 'vi')} so với cùng kỳ",
+        f"states {_signed(stated, 'en')}, but ({number(a, 'en')} − {number(b, 'en')})/"
+        f"{number(b, 'en')} = {_signed(value, 'en')} on the same period",
+    )
+
+
+def _signed(value: Decimal, lang: str) -> str:
+    """+4,6% / −5,3%: a change with its sign."""
+    return ("−" if value < 0 else "+") + _pct(abs(value), lang)
 
 
 def _ratio(claim: Found, a: int, b: int) -> None:

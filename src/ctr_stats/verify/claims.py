@@ -106,6 +106,7 @@ class Found:
     change: int | None = None  # same period: the change in numbers when stated
     change_figure: Figure | None = None
     over: bool = False  # "vượt X% kế hoạch": X is what exceeds the plan
+    either: bool = False  # a table's "So sánh với cùng kỳ (%)": a ratio or a change, as it reads
     prior_year: int | None = None
     named_base: str = ""  # the base a share names in words ("tổng số đảng viên …")
     unit: str = ""  # the unit a percentage is of: "Sóc Sơn (50%)"
@@ -403,6 +404,40 @@ def _owner_before(
     return None
 
 
+# Words that tie a percentage to the count before it across a comma: "N đảng viên, chiếm
+# X%", "N TCCSĐ hoàn thành tốt nhiệm vụ, tỷ lệ X%", "N đảng viên, đạt X% kế hoạch".
+_TIES = re.compile(
+    r"\b(?:chiem|ty le|ti le|dat|bang|tuong duong|la|vuot|vuot muc|hoan thanh|tang|giam|"
+    r"so voi|voi ty le|voi ti le|muc|accounting for|accounted for|accounts? for|or|reaching|"
+    r"reached|which is|up|down)\b"
+)
+
+
+def _new_subject(p: Paragraph, count: Figure, figure: Figure) -> bool:
+    """Whether a new subject stands between a count and the percentage after it, past a
+    comma or a colon: 'Kết nạp 31 đảng viên, nữ chiếm 45,2%', 'Tổng số đảng viên: 31, nữ:
+    45,2%', '…, đảng viên từ 18 - 30 tuổi chiếm 45,2%': the percentage is a share of a part
+    the text names in words, the count is its whole. A bracket opened after the count ties
+    the percentage to the phrase right before it, commas and all."""
+    i, j = p.figures.index(count), p.figures.index(figure)
+    if any(blocks(f) for f in p.figures[i + 1 : j]):
+        return False
+    gap = p.text[count.end : figure.start]
+    if figure.paren > count.end:
+        return False  # "1.067 đại biểu có trình độ Thạc sỹ, Tiến sĩ (chiếm 67,32%)": its own
+    pieces = re.split(r"([,:])", gap)  # text, separator, text, …
+    if len(pieces) < 3:
+        return False
+
+    def words(piece: str) -> bool:
+        return bool(re.search(r"[^\W\d_]", _TIES.sub(" ", fold(re.sub(r"\d", " ", piece)))))
+
+    # the words after the last separator ("…, nữ chiếm"), or a label before a last colon
+    # ("…, nữ: 45,2%"); the count's own words may hold commas ("765 chi bộ, đảng bộ cơ sở
+    # tổ chức xong đại hội, đạt 98,9%")
+    return words(pieces[-1]) or (pieces[-2] == ":" and len(pieces) >= 5 and words(pieces[-3]))
+
+
 def _distributive(p: Paragraph, figure: Figure) -> bool:
     """'(tăng 18,1% tổ chức đảng và 15,7% đảng viên so với năm 2020)': percentages in one
     bracket each of its own thing, about no one count before."""
@@ -481,6 +516,8 @@ def _percent_claim(
         claim.named_base = fold(after[:40]) if claim.kind == "share" else ""
         return claim  # "đạt 100% thôn, khu phố có chi bộ": no share of the count before
     count = _owner_before(p, figure, owner, changes, plan_bases, plan=claim.kind == "plan")
+    if count is not None and claim.kind in ("share", "plan") and _new_subject(p, count, figure):
+        count = None  # "Kết nạp 31 đảng viên, nữ chiếm 45,2%": 31 is the whole, not the part
     claim.count = count
     if claim.kind == "plan":
         plan = _stated_plan(p, figure, plan_bases)
@@ -541,6 +578,12 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     opens = p.text[: figure.start].rstrip().endswith("(")
     if not re.search(r"\bdat\s*$", head) and not opens:
         return False
+    start = p.sentences[figure.sentence][0]
+    clause = fold(p.text[max(start, p.text.rfind(";", 0, figure.start) + 1) : figure.start])
+    if re.search(r"\b(?:trong do|of which)\b", clause) and not re.search(
+        r"\b(?:ke hoach|chi tieu|plan)\b", clause
+    ):
+        return False  # "…, đạt 106,8% kế hoạch; trong đó nữ: 4.567 (43,6%)": a part's share
     for i in (figure.sentence, figure.sentence - 1):
         if 0 <= i < len(p.sentences):
             start, end = p.sentences[i]

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..model import Figures, Report
 from ..text import fold
-from .arithmetic import value_of
+from .arithmetic import reads_as_ratio, value_of
 from .claims import Found
 from .indicators import label_of
 from .numbers import agrees, grouped, number, shown
@@ -298,6 +298,8 @@ def _data_same_period(found: Found, known: Figures, indicator: str, data: Report
         return
     if found.stated is None:
         return
+    if found.either and not reads_as_ratio(found.stated, actual, prior):
+        found.direction = 1  # a table's "So sánh với cùng kỳ (%)" that reads as the change
     if found.direction == 0 and found.stated == 0 and found.anchor.kind != "percent":
         ok = actual == prior  # "bằng cùng kỳ"
         found.computed = shown(Fraction((actual - prior) * 100, prior), Decimal("0.1"))

@@ -6,8 +6,10 @@ numbering ("1.", "a)", "II."). A table is a table only where its rows line up.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, UsageError
 
@@ -189,13 +191,14 @@ def _table_at(lines: list[str], i: int) -> int:
 
 
 def _read_docx(path: Path) -> list[Block]:
+    """A Word report as it reads with every tracked change accepted (inserted text read,
+    deleted text not, a deleted paragraph mark joining its paragraph to the next), with the
+    text of content controls (w:sdt) read where they stand."""
     from ..read.safety import read_parts
 
     read_parts(path)  # the zip's limits, CRCs, and no DOCTYPE/ENTITY, before python-docx parses it
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged file
@@ -204,23 +207,128 @@ def _read_docx(path: Path) -> list[Block]:
         ) from exc
     blocks: list[Block] = []
     number = 0
-    for table, block in enumerate(document.iter_inner_content()):
-        if isinstance(block, Paragraph):
+    carried = ""  # a paragraph whose mark is deleted runs on into the next
+    for table, (kind, element) in enumerate(_body_content(document.element.body)):
+        if kind == "p":
             number += 1
-            if block.text.strip():
-                text = _blank(block.text, _NUMBERING)
+            text = carried + _accepted_text(element)
+            if _mark_deleted(element):
+                carried = text
+                continue
+            carried = ""
+            if text.strip():
+                text = _blank(text, _NUMBERING)
                 blocks.append(
                     Block("paragraph", text, number, paragraph=number, starts=[(0, number, 1)])
                 )
-        elif isinstance(block, Table):
-            for row in block.rows:
+        else:
+            for cells in _table_rows(element):
                 number += 1
-                cells, seen = [], set()
-                for cell in row.cells:  # a merged cell comes once per grid column it spans
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
-                        cells.append(cell.text.strip())
                 blocks.append(
                     Block("row", " | ".join(cells), number, number, cells=cells, table=table)
                 )
+    if carried.strip():
+        text = _blank(carried, _NUMBERING)
+        blocks.append(Block("paragraph", text, number, paragraph=number, starts=[(0, number, 1)]))
     return blocks
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Never read: what accepting the changes removes, field codes, properties, and drawings
+# and embedded objects (python-docx reads none of their text either).
+_NOT_READ = {
+    f"{_W}{name}"
+    for name in [
+        "del",
+        "delText",
+        "moveFrom",
+        "instrText",
+        "delInstrText",
+        "pPr",
+        "rPr",
+        "sdtPr",
+        "sdtEndPr",
+        "tblPr",
+        "trPr",
+        "tcPr",
+        "drawing",
+        "pict",
+        "object",
+    ]
+} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+# Wrappers whose content stands where they do.
+_WRAPPERS = {f"{_W}{name}" for name in ("sdt", "sdtContent", "customXml", "ins", "moveTo")}
+
+
+def _accepted_text(element: Any) -> str:
+    """The text of a paragraph (or a run's container) with its changes accepted."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_READ:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _mark_deleted(paragraph: Any) -> bool:
+    """Whether the paragraph's mark is a tracked deletion: accepted, it joins the next."""
+    return paragraph.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
+def _body_content(parent: Any) -> Iterator[tuple[str, Any]]:
+    """The paragraphs and tables of a body (or a cell), in order, those inside content
+    controls and inserted blocks included, deleted blocks left out."""
+    for child in parent:
+        if child.tag == f"{_W}p":
+            yield "p", child
+        elif child.tag == f"{_W}tbl":
+            yield "tbl", child
+        elif child.tag in _WRAPPERS:
+            yield from _body_content(child)
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    for child in parent:
+        if child.tag == f"{_W}{tag}":
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _table_rows(table: Any) -> Iterator[list[str]]:
+    """Each row's cells, a merged cell once per row (a vertical merge's lower cells read as
+    its top cell, as python-docx reads them), a deleted row left out."""
+    above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge starts
+    for row in _children(table, "tr"):
+        if row.find(f"{_W}trPr/{_W}del") is not None:
+            continue
+        cells: list[str] = []
+        column = 0
+        for cell in _children(row, "tc"):
+            span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+            width = int(span.get(f"{_W}val", "1")) if span is not None else 1
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            text = "\n".join(
+                _accepted_text(p) for kind, p in _body_content(cell) if kind == "p"
+            ).strip()
+            if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
+                text = above.get(column, text)
+            else:
+                above[column] = text
+            cells.append(text)
+            column += width
+        yield cells

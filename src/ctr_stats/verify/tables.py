@@ -1,6 +1,10 @@
 """Claims of a table's rows: under a header of measure words, in any order, a row states
 Thực hiện against Kế hoạch (and its Tỷ lệ % / % KH), against Cùng kỳ (and its % CK), or a
-part (Số lượng) of a whole (Tổng số) and its Tỷ lệ %. The first column names the row."""
+part (Số lượng) of a whole (Tổng số) and its Tỷ lệ %. The first column names the row.
+
+A column that names the same period is never a percent of plan: "Tăng/giảm so với cùng kỳ
+(%)" is a change, "So sánh với cùng kỳ (%)" / "% CK" a ratio to the same period (106,8) or,
+where its value reads so (−3,2 or 4,6 where 104,6 is the ratio), a change."""
 
 from __future__ import annotations
 
@@ -64,9 +68,41 @@ def _measure(cell: str) -> str:
         folded = fold(word) if word != "%" else ""
         if folded and key == folded:
             return measure
+    compared = _compared(key, "%" in cell)
+    if compared is not None:
+        return compared
     if "%" in cell:
         return "percent"
     return ""
+
+
+_PRIOR_WORDS = re.compile(
+    r"\b(?:cung ky|ck|nam truoc|ky truoc|same period|previous year|last year|prior)\b"
+)
+_PLAN_WORDS = re.compile(r"\b(?:ke hoach|kh|chi tieu|plan|target)\b")
+_CHANGE_WORDS = re.compile(r"\b(?:tang|giam|change|increase|decrease|up|down)\b|[+±]|\+\s*/\s*[-−]")
+_MEASURED = re.compile(r"\b(?:so sanh|so voi|ty le|ti le|percent|compared|against|of)\b")
+
+
+def _compared(key: str, percent: bool) -> str | None:
+    """A header that says what its figures are compared with, in words: 'So sánh với cùng
+    kỳ (%)', 'Tăng/giảm so với cùng kỳ (%)', 'Tăng (+), giảm (−) (%)', 'Tỷ lệ so với kế
+    hoạch (%)'; None when it says nothing of it."""
+    prior = _PRIOR_WORDS.search(key)
+    plan = _PLAN_WORDS.search(key)
+    change = _CHANGE_WORDS.search(key)
+    measured = percent or _MEASURED.search(key)
+    if prior and plan:
+        return ""  # two references in one column: not read as either
+    if prior:
+        if change and measured:
+            return "change_of_prior"
+        return "percent_of_prior" if measured else None
+    if plan:
+        return "percent_of_plan" if measured and not change else ("" if change else None)
+    if change and percent:
+        return "change_of_prior"  # "Tăng, giảm (%)": on the period before
+    return None
 
 
 def header(cells: list[str]) -> list[str] | None:
@@ -108,16 +144,16 @@ def row_claims(cells: list[str], measures: list[str]) -> list[Found]:
             if m in ("plan", "actual", "prior", "whole", "part")
         }
         stated = {
-            m: parse_percent(v[0])
+            m: parse_percent(v[0].replace("−", "-").replace("–", "-"))
             for m, v in values.items()
-            if m in ("percent", "percent_of_plan", "percent_of_prior")
+            if m in ("percent", "percent_of_plan", "percent_of_prior", "change_of_prior")
         }
     except (ValueError, InvalidOperation):
         return []
 
     def figure(measure: str) -> Figure:
         text, at = values[measure]
-        kind = "percent" if measure.startswith("percent") else "count"
+        kind = "percent" if measure in stated else "count"
         value = stated[measure] if kind == "percent" else Decimal(counts[measure])
         return Figure(at, at + len(text), text, kind, value=value)
 
@@ -141,10 +177,19 @@ def row_claims(cells: list[str], measures: list[str]) -> list[Found]:
         claim = Found("ratio", anchor, actual.start, anchor.end, stated=stated.get(key))
         claim.count, claim.base, claim.base_text = ratio, counts["plan"], "plan"
         found.append(claim)
-    if "percent_of_prior" in stated:
-        percent = figure("percent_of_prior")
+    for key in ("percent_of_prior", "change_of_prior"):
+        if key not in stated:
+            continue
+        percent = figure(key)
         claim = Found("same_period", percent, actual.start, percent.end, stated=percent.value)
         claim.count = actual
+        signed = percent.value < 0 or values[key][0].startswith("+")
+        if key == "change_of_prior" or signed:
+            # a change on the same period, its sign as printed: "−5,3", "+4,6", "4,6"
+            claim.direction = -1 if percent.value < 0 else 1
+            claim.stated = abs(percent.value)
+        else:
+            claim.either = True  # 104,6 (actual/prior) or 4,6 (the change): as it reads
         if "prior" in counts:
             claim.base, claim.base_text, claim.base_figure = (
                 counts["prior"],

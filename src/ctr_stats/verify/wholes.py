@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
@@ -152,7 +153,10 @@ def _value(figure: Figure) -> int:
     return figure.a if figure.kind == "ratio" else figure.count
 
 
-def find_lists(p: Paragraph, found: list[Found], changes: set[int]) -> list[PartList]:
+def find_lists(
+    p: Paragraph, found: list[Found], changes: set[int], least: int = 2
+) -> list[PartList]:
+    """The lists of parts of a paragraph, each of at least `least` items."""
     lists: list[PartList] = []
     matches = list(_MARKER.finditer(p.text))
     for start, _end in p.sentences:
@@ -161,7 +165,7 @@ def find_lists(p: Paragraph, found: list[Found], changes: set[int]) -> list[Part
             matches.append(label)
     matches.sort(key=lambda m: m.start())
     for match in matches:
-        parts = _list_at(p, match, changes)
+        parts = _list_at(p, match, changes, least)
         if parts is not None:
             lists.append(parts)
     return lists
@@ -192,7 +196,9 @@ def _paren_at(p: Paragraph, offset: int) -> int:
     return stack[-1] if stack else -1
 
 
-def _list_at(p: Paragraph, match: re.Match[str], changes: set[int]) -> PartList | None:
+def _list_at(
+    p: Paragraph, match: re.Match[str], changes: set[int], least: int = 2
+) -> PartList | None:
     sentence = p.sentence_of(match.start())
     s_start, _s_end = p.sentences[sentence]
     paren = _paren_at(p, match.start())
@@ -227,7 +233,7 @@ def _list_at(p: Paragraph, match: re.Match[str], changes: set[int]) -> PartList 
             groups.append([])
         groups[-1].append(figure)
         items.append(figure)
-    if len(items) < 2:
+    if len(items) < least:
         return None
     weak = False
     candidates: list[Figure] = []
@@ -329,6 +335,75 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
     return None
 
 
+def parts_over_whole(
+    p: Paragraph, found: list[Found], changes: set[int], claimed: list[Found]
+) -> list[Found]:
+    """A part larger than its whole: 'kết nạp 500 đảng viên, trong đó 620 đảng viên nữ'.
+    Whatever the parts (they may overlap), none can exceed the whole they are of: a part of
+    the whole's kind of thing (named after it, or a label of it: 'trong đó nữ: 620'), larger
+    than every count of that kind its sentence states before the list."""
+    result: list[Found] = []
+    wrong = {id(c.anchor) for c in claimed if c.kind == "parts" and c.status == "mismatch"}
+    for parts in find_lists(p, found, changes, least=1):
+        whole = parts.whole
+        if whole is None or parts.weak or whole.kind != "count" or id(whole) in wrong:
+            continue
+        if whole.start > parts.marker and not re.fullmatch(
+            r"\s*(?:trong tổng số|trong số|trong)\s*", p.text[parts.marker : whole.start], re.I
+        ):
+            continue  # "Trong 9 tháng năm 2023, … kết nạp 96 đảng viên": no whole of a list
+        kind = noun_after(p, whole)
+        if kind is None:
+            continue
+        before = [
+            f
+            for f in p.in_sentence(whole.sentence)
+            if f.end <= parts.marker
+            and f.kind in ("count", "ratio")
+            and id(f) not in changes
+            and contains(noun_after(p, f), kind)
+        ]
+        top = max(max(f.a, f.b) if f.kind == "ratio" else f.count for f in [whole, *before])
+        over = [
+            f
+            for f in parts.items
+            if f.kind in ("count", "ratio")
+            and _value(f) > top
+            and _part_of(p, f, kind, parts.marker)
+        ]
+        if over:
+            claim = _parts_found(
+                p, whole, over, Decimal(whole.count), Decimal(_value(over[0])), "mismatch"
+            )
+            part = _value(over[0])
+            claim.reason = (
+                f"ghi trong đó {number(part, 'vi')}, lớn hơn cả tổng {number(whole.count, 'vi')}"
+                " đã ghi",
+                f"states {number(part, 'en')} of them, more than the whole of "
+                f"{number(whole.count, 'en')} stated",
+            )
+            result.append(claim)
+    return result
+
+
+def _part_of(p: Paragraph, figure: Figure, kind: str, marker: int) -> bool:
+    """Whether a part is of `kind`: the thing named after it, else a label before it with no
+    thing of another kind and no figure ('trong đó nữ: 620', 'trong đó đảng viên nữ là 620')."""
+    named = noun_after(p, figure)
+    if named is not None:
+        return contains(kind, named)
+    start = max(marker, *(p.text.rfind(c, 0, figure.start) + 1 for c in ",;("))
+    label = p.text[start : figure.start]
+    label = _MARKER.sub(" ", label)
+    if re.search(r"\d", label) or len(label.split()) > 6:
+        return False
+    key = fold(label)
+    for other in words()["things"]:
+        if other != "contains" and other != kind and _mentions(key, other):
+            return False
+    return bool(re.search(r"[^\W\d_]", key))
+
+
 def _is_the_rest(p: Paragraph, last: Figure) -> bool:
     """'…; 1.364 đảng viên làm nghề nghiệp khác': a list whose last item is the rest (khác,
     còn lại) names every part of its whole."""
@@ -397,11 +472,38 @@ def _percent_parts(
         if complete:
             return _parts_found(p, whole_percent, percents, whole_percent.value, total, "mismatch")
         return None
+    if total > 100 + tolerance([f.value for f in percents]) and _disjoint(p, percents):
+        # "trong đó hoàn thành tốt nhiệm vụ chiếm 70%, hoàn thành nhiệm vụ chiếm 40%"
+        return _over_hundred(p, percents, total)
     if shares_of_counts:
         return None
     if abs(total - 100) <= tolerance([f.value for f in percents]):
         return _parts_found(p, percents[0], percents, Decimal(100), total, "ok")
     return None
+
+
+def _disjoint(p: Paragraph, figures: list[Figure]) -> bool:
+    """Whether figures are each in another class of one classification, none within
+    another (a thing is in one class only)."""
+    classes = [class_of(p, f) for f in figures]
+    if any(c is None for c in classes) or len(set(classes)) != len(classes):
+        return False
+    systems = {c[0] for c in classes if c is not None}
+    if len(systems) != 1:
+        return False
+    within = words()["classes"][systems.pop()].get("within", {})
+    names = [c[1] for c in classes if c is not None]
+    return not any(within.get(name) in names for name in names)
+
+
+def _over_hundred(p: Paragraph, figures: list[Figure], total: Decimal) -> Found:
+    """Shares of disjoint parts adding up to more than the whole (100%, stated or not)."""
+    claim = _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+    claim.reason = (
+        f"các phần (không trùng nhau) cộng lại {pct(total, 'vi')}, vượt 100%",
+        f"the parts (which do not overlap) add up to {pct(total, 'en')}, more than 100%",
+    )
+    return claim
 
 
 def _percent_before(p: Paragraph, parts: PartList) -> Figure | None:
@@ -564,8 +666,94 @@ def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
     if abs(total - 100) <= tol:
         return _parts_found(p, figures[0], figures, Decimal(100), total, "ok")
     if total > 100 + tol:
-        return _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+        return _over_hundred(p, figures, total)
     return None
+
+
+# ---------------------------------------------------------------- age bands
+
+_AGE = r"(\d{1,3})"
+_TO = r"\s*(?:-|–|—|đến|tới|to)\s*"
+_BANDS = [
+    # "từ 18 - 30 tuổi", "18-30 tuổi", "độ tuổi 18 - 30", "tuổi đời từ 31 đến 40", "aged 18-30"
+    (re.compile(rf"(?:từ\s+)?{_AGE}{_TO}{_AGE}\s*tuổi", re.I), "range"),
+    (re.compile(rf"(?:độ tuổi|tuổi đời|tuổi|aged?)\s*(?:từ\s+)?{_AGE}{_TO}{_AGE}", re.I), "range"),
+    (
+        re.compile(
+            rf"(?:từ\s+)?{_AGE}\s*tuổi\s*trở lên|{_AGE}\s*(?:years\s*)?(?:and|or)\s*(?:over|above|older)",
+            re.I,
+        ),
+        "from",
+    ),
+    (
+        re.compile(rf"(?:dưới|under|below)\s*{_AGE}\s*tuổi|(?:dưới|under|below)\s*{_AGE}", re.I),
+        "below",
+    ),
+    (
+        re.compile(
+            rf"(?:trên|over|above)\s*{_AGE}\s*tuổi|(?:trên|over|above)\s*{_AGE}(?!\s*%)", re.I
+        ),
+        "above",
+    ),
+]
+
+
+def _band(segment: str) -> tuple[int, int] | None:
+    """The age band a share's own words name, as whole years [low, high]: the last one."""
+    best: tuple[int, tuple[int, int]] | None = None
+    for pattern, how in _BANDS:
+        for match in pattern.finditer(segment):
+            values = [int(v) for v in match.groups() if v is not None]
+            if how == "range":
+                band = (values[0], values[1])
+            elif how == "from":
+                band = (values[0], 999)
+            elif how == "below":
+                band = (0, values[0] - 1)
+            else:
+                band = (values[0] + 1, 999)
+            if band[0] <= band[1] and (best is None or match.end() >= best[0]):
+                best = (match.end(), band)
+    return best[1] if best else None
+
+
+def age_band_claims(p: Paragraph, found: list[Found]) -> list[Found]:
+    """Shares of one sentence in age bands that do not overlap ('từ 18 - 30 tuổi chiếm
+    45,2%, từ 31 - 60 tuổi chiếm 40,1%, trên 60 tuổi chiếm 14,7%') are parts of one whole:
+    together no more than 100%."""
+    groups: dict[tuple[int, int], list[tuple[tuple[int, int], Figure]]] = {}
+    for claim in found:
+        figure = claim.anchor
+        if claim.kind != "share" or figure.kind != "percent" or claim.stated is None:
+            continue
+        start = p.sentences[figure.sentence][0]
+        i = p.figures.index(figure)
+        for other in reversed(p.figures[:i]):
+            if blocks(other):
+                start = max(start, other.end)
+                break
+        segment = p.text[start : figure.start]
+        segment = segment[segment.rfind(";") + 1 :]
+        band = _band(segment)
+        if band is not None:
+            groups.setdefault((figure.sentence, figure.paren), []).append((band, figure))
+    result = []
+    for members in groups.values():
+        bands = sorted(b for b, _ in members)
+        if len(members) < 2 or any(a[1] >= b[0] for a, b in pairwise(bands)):
+            continue
+        values = [f.value for _, f in members]
+        total = sum(values, Decimal(0))
+        if total > 100 + tolerance(values):
+            figures = [f for _, f in members]
+            claim = _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+            claim.reason = (
+                f"các nhóm tuổi không trùng nhau cộng lại {pct(total, 'vi')}, vượt 100%",
+                f"the age bands, which do not overlap, add up to {pct(total, 'en')}, more "
+                "than 100%",
+            )
+            result.append(claim)
+    return result
 
 
 # ---------------------------------------------------------------- the base of a share
