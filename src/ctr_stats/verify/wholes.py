@@ -124,8 +124,8 @@ def _class_ends(before: str) -> bool:
 
 _MARKER = re.compile(
     r"\b(?:trong tổng số|trong số|trong đó(?: có)?|bao gồm|gồm(?: có| cả)?|chia ra|"
-    r"với hình thức|bằng các hình thức|bằng hình thức|of which|including|among them|"
-    r"comprising)\b\s*:?|\btrong(?=\s+\d)",
+    r"với các hình thức|với hình thức|bằng các hình thức|bằng hình thức|of which|including|"
+    r"among them|comprising)\b\s*:?|\btrong(?=\s+\d)",
     re.I,
 )
 _LABEL_LIST = re.compile(r"\s*(?:Về|Hình thức|Cơ cấu|Cụ thể)[^:;,.\d]{0,60}:", re.I)
