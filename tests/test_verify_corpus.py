@@ -1,5 +1,5 @@
-"""`ctr-stats verify` on real report prose: 102 paragraphs of organization-work reports from
-37 provinces and the central bodies (tests/verify_corpus/paragraphs.toml, each with its
+"""`ctr-stats verify` on real report prose: 128 paragraphs of organization-work reports from
+over 40 provinces and the central bodies (tests/verify_corpus/paragraphs.toml, each with its
 address), every figure-bearing claim's outcome decided by hand (labels.toml).
 
 Each paragraph is written as it is to a Markdown file and verified without data. Every

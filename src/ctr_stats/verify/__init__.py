@@ -32,7 +32,14 @@ from .numbers import Figure, agrees, grouped, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
 from .unit_counts import read as read_units
-from .wholes import age_band_claims, class_claims, find_lists, parts_claims, parts_over_whole
+from .wholes import (
+    age_band_claims,
+    class_claims,
+    find_lists,
+    parts_claims,
+    parts_over_whole,
+    unit_list_over,
+)
 
 __all__ = ["SCHEMA", "Claim", "agrees", "parse_count", "parse_percent", "verify"]
 
@@ -90,8 +97,10 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
     result: list[Claim] = []
     measures: list[str] | None = None
     table = -1
+    before: Block | None = None  # the paragraph before, whose last sentence a list may be of
     for block in blocks_:
         if block.kind == "row":
+            before = None
             if block.table != table:
                 measures, table = None, block.table
             row_measures = tables.header(block.cells)
@@ -108,7 +117,8 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
                     check_data(found, indicator, totals, data)
                 result.append(_claim(found, block, block.text, indicator, lang))
             continue
-        result.extend(_paragraph_claims(block, data, totals, phrases, lang))
+        result.extend(_paragraph_claims(block, data, totals, phrases, lang, before))
+        before = block
     return result
 
 
@@ -130,6 +140,7 @@ def _paragraph_claims(
     totals: dict[str, Figures],
     phrases: list[tuple[tuple[str, ...], str]],
     lang: str,
+    before: Block | None = None,
 ) -> list[Claim]:
     p = claims_module.paragraph(block.text)
     found = claims_module.find(p)
@@ -138,6 +149,8 @@ def _paragraph_claims(
     percent_owner = {id(c.anchor): c for c in found if c.anchor.kind == "percent"}
     listed_found = parts_claims(p, found, lists, percent_owner)
     listed_found += parts_over_whole(p, found, changes, listed_found)
+    previous = claims_module.paragraph(before.text) if before is not None else None
+    listed_found += unit_list_over(p, lists, previous)
     in_lists = {id(f) for c in listed_found for f in c.parts}
     in_lists |= {id(c.anchor) for c in listed_found}
     check_text(p, found, lists)

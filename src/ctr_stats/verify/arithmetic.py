@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
-from .numbers import Figure, agrees, bases, number, shown, to_decimal, whole_numbers
+from .numbers import Figure, agrees, bases, folded, number, shown, to_decimal, whole_numbers
 from .numbers import pct as _pct
 from .wholes import PartList, contains, intersect, interval, noun_after, thing_at
 
@@ -304,8 +304,50 @@ def _share(p: Paragraph, claim: Found, shares: list[Found], lists: list[PartList
             and agrees(c.stated, Fraction(value_of(c.count) * 100, explicit))
             for c in group
         )
-        if corroborated or (not group and explicit == _inventory_whole(p, claim)):
+        if (
+            corroborated
+            or (not group and explicit == _inventory_whole(p, claim))
+            or explicit == _named_list_whole(p, claim, lists)
+        ):
             _ratio(claim, count, explicit)
+
+
+# Words a share's named base may hold besides what it counts: "tổng số đảng viên bị kỷ luật"
+_BASE_FILLER = re.compile(r"\b(?:tong so|so voi|so|tren|cua|bi|duoc|da|trong|nay|do)\b")
+
+
+def _named_list_whole(p: Paragraph, claim: Found, lists: list[PartList]) -> int | None:
+    """'thi hành kỷ luật 215 đảng viên, …; trong đó, có 47 cấp ủy viên, chiếm 12,8% tổng số
+    đảng viên bị kỷ luật': a share whose named base describes its list's whole (the thing
+    counted, and every word of what was done to it in the whole's own clause) is of that
+    whole; a bare 'tổng số đảng viên' may be of all members, and names no list's whole."""
+    if not claim.named_base or claim.count is None:
+        return None
+    base = re.split(r"[,;()]", claim.named_base)[0]
+    for parts in lists:
+        whole = parts.whole
+        if claim.count not in parts.items or whole is None or parts.weak:
+            continue
+        kind = noun_after(p, whole)
+        rest = _BASE_FILLER.sub(" ", base)
+        for name in sorted(_thing_names(kind), key=len, reverse=True):
+            rest = re.sub(rf"\b{re.escape(name)}\b", " ", rest, count=1)
+        words = rest.split()
+        counted = re.sub(r"^(?:tong so|so voi tong so|tren tong so|so)\s+", "", base)
+        noun = " ".join(fold(p.text[whole.end : whole.end + 30]).split()[:2])
+        if kind is None or not words or len(words) > 4 or not counted.startswith(noun + " "):
+            continue  # the base counts what the whole counts: "… đảng viên" of "215 đảng viên"
+        s0 = p.sentences[whole.sentence][0]
+        head = re.split(r"[;:]", p.text[s0 : whole.start])[-1]
+        tail = re.split(r"[;:,(]", p.text[whole.start : whole.end + 30])[0]
+        clause = fold(head + tail)
+        if all(re.search(rf"\b{re.escape(w)}\b", clause) for w in words):
+            return value_of(whole)
+    return None
+
+
+def _thing_names(kind: str | None) -> tuple[str, ...]:
+    return folded("things", kind) if kind is not None else ()
 
 
 def _outlier(claim: Found, count: int, others: tuple[Fraction, Fraction], n: int | None) -> None:

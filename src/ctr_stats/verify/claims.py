@@ -393,6 +393,10 @@ def _owner_before(
         if left.kind in ("count", "ratio"):
             if figure.paren != -1 and left.paren > figure.paren:
                 return None
+            if figure.paren == -1 and left.paren != -1:
+                # "1.616 đảng viên (…, khai trừ 165), bằng 171,7% so với …": a count inside
+                # a bracket closed before the percentage is a detail, not what it is about
+                return None
             if _WHOLE_ONLY.search(p.text[max(0, left.start - 80) : left.start]):
                 return None  # "Trong tổng số 1587 đại biểu, …": a whole, no share's count
             if _UNITS.match(p.text[left.end : left.end + 20]):

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..text import fold
+from ..text import faithful, fold
 
 # ---------------------------------------------------------------- number text
 
@@ -336,7 +336,21 @@ def _enumerator(before: str, after: str) -> bool:
 def _unit_after(after: str) -> bool:
     if re.match(r"(?:m|km|ha|m2|kg)\b", after):  # "4.435m", glued
         return True
-    return starts_with_word(after.lstrip(), folded("not_a_count", "after")) is not None
+    if re.match(r"\s*[^\w\s]", after):
+        return False  # "Duy Xuyên 90; Thăng Bình 115": a separator, then another unit's name
+    head = after.lstrip()
+    if starts_with_word(head, folded("not_a_count", "after")) is None:
+        return False
+    if head[:30].isascii():
+        return True  # text typed without diacritics: folded words are all there is
+    # "Bắc Trà My 95 Nam Trà My 95": "Nam" is no "năm" (nor "Thăng" a "tháng")
+    key = faithful(head)
+    return any(key == w or key.startswith(w + " ") for w in _faithful_units())
+
+
+@cache
+def _faithful_units() -> tuple[str, ...]:
+    return tuple(faithful(w) for w in words()["not_a_count"]["after"])
 
 
 def _durations_in_lists(text: str, found: list[Figure]) -> None:

@@ -124,8 +124,8 @@ def _class_ends(before: str) -> bool:
 
 _MARKER = re.compile(
     r"\b(?:trong tổng số|trong số|trong đó(?: có)?|bao gồm|gồm(?: có| cả)?|chia ra|"
-    r"với hình thức|bằng các hình thức|bằng hình thức|of which|including|among them|"
-    r"comprising)\b\s*:?|\btrong(?=\s+\d)",
+    r"với các hình thức|với hình thức|bằng các hình thức|bằng hình thức|of which|including|"
+    r"among them|comprising)\b\s*:?|\btrong(?=\s+\d)",
     re.I,
 )
 _LABEL_LIST = re.compile(r"\s*(?:Về|Hình thức|Cơ cấu|Cụ thể)[^:;,.\d]{0,60}:", re.I)
@@ -196,6 +196,23 @@ def _paren_at(p: Paragraph, offset: int) -> int:
     return stack[-1] if stack else -1
 
 
+def _opens(text: str, anywhere: bool = False) -> bool:
+    """Whether folded `text` opens with (or, `anywhere`, holds) a verb of a clause of its own."""
+    verbs = "|".join(re.escape(v) for v in folded("parts", "clause_verbs"))
+    if anywhere:
+        return bool(re.search(rf"\b(?:{verbs})\b", text))
+    return bool(re.match(rf"\s*(?:da\s+|tiep tuc\s+)?(?:{verbs})\b", text))
+
+
+def _new_clause(label: str, gap: str) -> bool:
+    """'3 đảng viên, trong đó có 1 cấp ủy viên; tổ chức giám sát 19 tổ chức Đảng và 32 đảng
+    viên': a group after ';' that opens with a verb starts a clause of its own, unless the
+    list's first item is named by a verb too ('trong đó: kiểm tra 5 …; giám sát 7 …')."""
+    if ";" not in gap:
+        return False
+    return _opens(fold(gap.rsplit(";", 1)[1])) and not _opens(fold(label), anywhere=True)
+
+
 def _list_at(
     p: Paragraph, match: re.Match[str], changes: set[int], least: int = 2
 ) -> PartList | None:
@@ -220,6 +237,8 @@ def _list_at(
             continue  # a nested bracket belongs to its own part
         gap = re.sub(r"\([^()]*\)", " ", p.text[cursor : figure.start])  # nested brackets
         if items and (_LIST_END.search(gap) or _MARKER.search(gap) or re.search(r"[.!?]\s", gap)):
+            break
+        if items and _new_clause(p.text[match.end() : items[0].start], gap):
             break
         cursor = figure.end
         if figure.kind not in ("count", "ratio", "percent") or id(figure) in changes:
@@ -781,3 +800,70 @@ def intersect(
             return None
         low, high = max(low, span[0]), min(high, span[1])
     return (low, high) if low < high else None
+
+
+# ---------------------------------------------------------------- a list of named units
+
+_PARTIAL = re.compile(r"…|\.\.\.|\b(?:như|v\.v|khác|còn lại|chẳng hạn)\b", re.I)
+
+
+def _unit_words() -> tuple[str, ...]:
+    return tuple(w for w in (*folded("units", "own"), *folded("units", "other")) if len(w) > 2)
+
+
+def unit_list_over(p: Paragraph, lists: list[PartList], before: Paragraph | None) -> list[Found]:
+    """'… phát triển 1.905 đảng viên mới trong năm 2024. Cụ thể: Đảng bộ TP.Tam Kỳ chỉ tiêu
+    150 đảng viên mới; Hội An 110; …; Biên phòng 15 và Đảng bộ Khối các cơ quan tỉnh 155
+    đảng viên mới': a list opening its sentence (or its paragraph, the whole closing the one
+    `before`), one count for each unit it names. Named units are disjoint, so their counts,
+    all or some of them, cannot add up to more than the one count of the sentence before."""
+    result: list[Found] = []
+    for parts in lists:
+        opening = fold(p.text[parts.marker : parts.marker + 8])
+        if not opening.startswith("cu the") or parts.whole is not None:
+            continue
+        sentence = p.sentence_of(parts.marker)
+        if p.text[p.sentences[sentence][0] : parts.marker].strip():
+            continue
+        if sentence > 0:
+            previous = [f for f in p.in_sentence(sentence - 1) if blocks(f)]
+        elif before is not None and before.sentences:
+            last = len(before.sentences) - 1
+            previous = [f for f in before.figures if f.sentence == last and blocks(f)]
+        else:
+            continue
+        if len(previous) != 1 or previous[0].kind != "count" or previous[0].paren >= 0:
+            continue
+        whole, source = previous[0], p if sentence > 0 else before
+        assert source is not None
+        items = parts.items
+        end = items[-1].end if items else parts.marker
+        if (
+            len(items) < 3
+            or any(f.kind != "count" or f.paren >= 0 for f in items)
+            or _PARTIAL.search(p.text[parts.marker : end + 2])
+        ):
+            continue
+        kind = noun_after(source, whole)
+        if kind is None or not contains(kind, noun_after(p, items[0])):
+            continue
+        labels, cursor = [], parts.marker
+        for f in items:
+            piece = re.split(r"[;:,]|\bvà\b", p.text[cursor : f.start])[-1].strip()
+            labels.append(piece)
+            cursor = f.end
+        units = _unit_words()
+        if (
+            not all(label[:1].isupper() for label in labels)
+            or len({fold(label) for label in labels}) != len(labels)
+            or not any(re.search(rf"\b{re.escape(w)}\b", fold(labels[0])) for w in units)
+        ):
+            continue
+        total = _sum(items)
+        if total > whole.count:
+            claim = _parts_found(
+                p, items[0], items, Decimal(whole.count), Decimal(total), "mismatch"
+            )
+            claim.basis = f"{whole.text.strip()} ≠ " + claim.basis
+            result.append(claim)
+    return result
