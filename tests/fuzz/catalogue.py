@@ -247,5 +247,34 @@ CLASSES: list[Class] = [
     *(_c(D, f"unit-line/{s}", m.unit_line, style=s) for s in ("wrong-kind", "empty")),
 ]  # fmt: skip
 
+# A hidden checker's look: what else a reviewer does to a clerk's workbook.
+CLASSES += [
+    *(_c(C, f"unit-named-total/{n}", m.unit_named_total, name=w, last=last) for n, w, last in (
+        ("tong-cong-ty", "Tổng công ty Vận tải Hà Nội", False),
+        ("tong-cong-ty-last", "Tổng Công ty Điện lực TP Hà Nội", True),
+        ("cong-ty-last", "Công ty TNHH MTV Cộng Hòa", True),
+        ("toan-last", "Toàn Thắng", True))),
+    *(_c(C, f"unit-labels/{h}", m.unit_labels, how=h) for h in (
+        "rich-text", "line-break", "invisible-spaces", "bullet-dash")),
+    _c(C, "numbers/float-whole", m.float_counts),
+    *(_c(C, f"number-format/{n}", m.number_formats, number_format=fmt) for n, fmt in (
+        ("thousands", "#,##0"), ("dash-for-zero", '#,##0;-#,##0;"-"'), ("one-decimal", "0.0"))),
+    _c(C, "sheet/names-swapped", m.sheet_names_swapped),
+    _c(C, "sheet/long-name", m.long_sheet_name),
+    *(_c(C, f"xml/{h}", m.xml_variant, how=h) for h in (
+        "relative-rels", "no-cell-refs", "wrong-dimension", "date1904", "xlsm")),
+    _c(C, "row-over-two-lines", m.row_over_two_lines),
+    _c(C, "total-row/top-and-foot", m.total_twice),
+    _c(D, "row-typed-twice/total-counts-it", m.row_typed_twice),
+    _c(D, "row-below-total", m.row_below_total),
+    _c(D, "ratio-row-below-total", m.ratio_row),
+    _c(D, "unlabelled-total/sum-formulas", m.unlabelled_total),
+    _c(D, "hidden/zero-height-row", m.zero_height_row),
+    _c(D, "column-twice", m.column_twice),
+    *(_c(D, f"typed/{w}", m.more_typed, what=w) for w in m.MORE_TYPED),
+    _c(D, "measure-typo", m.measure_typo),
+]  # fmt: skip
+
+
 BY_NAME = {c.name: c for c in CLASSES}
 assert len(BY_NAME) == len(CLASSES), "two classes share a name"

@@ -1917,3 +1917,256 @@ def label_merged_over_stt(t: Target) -> Expectation:
         f.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=f.label_col)
     t.save()
     return SAME
+
+
+# ============================================================ a hidden checker's look
+
+
+def unit_named_total(t: Target, name: str, last: bool) -> Expectation:
+    """An organization whose name starts as a total's label does ('Tổng công ty …', a
+    state corporation's party committee, typed without its 'Đảng bộ'): still a unit's row,
+    the last one above the total row or another."""
+    f = t.form()
+    r = f.last if last else t.rng.choice(list(f.data_rows)[:-1])
+    f.ws.cell(r, f.label_col).value = name
+    t.note(f"row {r} = {name!r}")
+    t.save()
+    return SAME
+
+
+def unit_labels(t: Target, how: str) -> Expectation:
+    """The organizations' labels typed otherwise: in two rich-text runs, with a line break,
+    with zero-width and no-break spaces (pasted from a web page), with a bullet dash."""
+    f = t.form()
+    for r in f.data_rows:
+        label = str(f.ws.cell(r, f.label_col).value)
+        head, _, tail = label.partition(" ")
+        if how == "rich-text":
+            value: object = CellRichText([TextBlock(InlineFont(b=True), head), " " + tail])
+        elif how == "line-break":
+            value = f"{head}\n{tail}"
+        elif how == "invisible-spaces":
+            value = f"\u200b{head}\xa0 {tail}\u200b "
+        else:
+            value = f"- {label}"
+        f.ws.cell(r, f.label_col).value = value
+    t.save()
+    return SAME
+
+
+def float_counts(t: Target) -> Expectation:
+    """Every count of a sheet stored as a float (22.0), as some programs write them."""
+    f = t.form()
+    for r in [*f.data_rows, f.total]:
+        for c in f.columns:
+            if isinstance(f.ws.cell(r, c).value, int):
+                f.ws.cell(r, c).value = float(f.ws.cell(r, c).value)
+    t.save()
+    return SAME
+
+
+def number_formats(t: Target, number_format: str) -> Expectation:
+    """The figures shown with another number format (thousands separated, a dash for a
+    zero): the numbers are the same."""
+    f = t.form()
+    for r in [*f.data_rows, f.total]:
+        for c in f.columns:
+            f.ws.cell(r, c).number_format = number_format
+    t.save()
+    return SAME
+
+
+def sheet_names_swapped(t: Target) -> Expectation:
+    a, b = t.rng.sample(t.book.sheetnames, 2)
+    t.book[a].title = "__tmp"
+    t.book[b].title = a
+    t.book["__tmp"].title = b
+    t.note(f"{a} <-> {b}")
+    t.save()
+    return SAME
+
+
+def long_sheet_name(t: Target) -> Expectation:
+    ws = t.book[t.rng.choice(t.book.sheetnames)]
+    ws.title = "Biểu 2 (KN) - Q.Ba Đình 2023 - v"[:31]
+    t.save()
+    return SAME
+
+
+def xml_variant(t: Target, how: str) -> Expectation:
+    """The saved file's XML as other writers make it: relative relationship targets (as
+    Excel writes them), cells without their r="A1" (optional in the standard), a
+    <dimension> that lies, dates counted from 1904, a macro-enabled workbook (.xlsm)."""
+    t.save()
+    sheets = [p for p in part_names(t.file) if p.startswith("xl/worksheets/sheet")]
+    if how == "relative-rels":
+        rewrite_zip(
+            t.file, {"xl/_rels/workbook.xml.rels": lambda x: x.replace('Target="/xl/', 'Target="')}
+        )
+    elif how == "no-cell-refs":
+        rewrite_zip(t.file, dict.fromkeys(sheets, lambda x: re.sub(r'<c r="[A-Z]+\d+"', "<c", x)))
+    elif how == "wrong-dimension":
+        rewrite_zip(
+            t.file,
+            dict.fromkeys(
+                sheets, lambda x: re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1"', x)
+            ),
+        )
+    elif how == "date1904":
+        rewrite_zip(
+            t.file,
+            {
+                "xl/workbook.xml": lambda x: re.sub(
+                    r"<workbookPr([ />])", r'<workbookPr date1904="1"\1', x
+                )
+            },
+        )
+    else:  # xlsm
+        main = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+        macro = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+        rewrite_zip(t.file, {"[Content_Types].xml": lambda x: x.replace(main, macro)})
+        t.file = t.file.rename(t.file.with_suffix(".xlsm"))
+    return SAME
+
+
+def row_over_two_lines(t: Target) -> Expectation:
+    """An organization's row made two rows high by merging each of its cells with an empty
+    row under it (a long name wrapped by hand): the figures in the merge's first cell."""
+    f = t.form()
+    r = t.rng.choice(list(f.data_rows))
+    insert_rows(f.ws, r + 1)
+    for c in range(1, f.last_col + 1):
+        f.ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
+    t.note(f"rows {r}:{r + 1}")
+    t.save()
+    return SAME
+
+
+def total_twice(t: Target) -> Expectation:
+    """The total row both at the top of the table and at its foot."""
+    f = t.form()
+    values = [f.ws.cell(f.total, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, f.first)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(f.first, c).value = value
+    t.save()
+    return SAME
+
+
+def row_typed_twice(t: Target) -> Expectation:
+    """An organization's row typed twice, the total row counting it twice (the clerk
+    summed what was there): the same name twice is not two organizations, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, r + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(r + 1, c).value = value
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value += t.key(r, c)[3]
+    t.note(f"row {r} at {r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def row_below_total(t: Target) -> Expectation:
+    """An organization's row moved under the total row (sent late, added at the foot), the
+    total row not counting it: its figures counted, or the row named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    for c in f.columns:
+        f.ws.cell(f.total, c).value -= t.key(r, c)[3]
+    insert_rows(f.ws, f.total + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(f.total + 1, c).value = value
+    delete_row(f.ws, r)
+    t.note(f"row {r} to {f.total}")
+    t.save()
+    return Damage(t.place(rows=(f.total, f.total - 1)), right={})
+
+
+def ratio_row(t: Target) -> Expectation:
+    """A 'Tỷ lệ so với kế hoạch (%)' row under the total row, its cells fractions shown as
+    percents (0.95): not a unit, or named."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, 1).value = "Tỷ lệ so với kế hoạch (%)"
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value = round(t.rng.uniform(0.8, 1.2), 4)
+        f.ws.cell(f.total + 1, c).number_format = "0.0%"
+    t.save()
+    return Damage(t.place(rows=(f.total + 1,)), right={})
+
+
+def unlabelled_total(t: Target) -> Expectation:
+    """The total row's label gone, its cells =SUM() of the rows above with their values:
+    a total by its sums, or named."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    f.ws.cell(f.total, 1).value = None
+    cells = [(c, f.ws.cell(f.total, c).value, f.ws.cell(f.total, c).style_id) for c in f.columns]
+    t.save()
+    for c, value, style in cells:
+        letter = get_column_letter(c)
+        ref = f"{letter}{f.total}"
+        body = f"<f>SUM({letter}{f.first}:{letter}{f.last})</f><v>{value}</v>"
+        patch_cell_xml(t.file, index, ref, _cell_xml(ref, str(style), body))
+    return Damage(t.place(rows=(f.total,)), right={})
+
+
+def zero_height_row(t: Target) -> Expectation:
+    """A data row zero points high (not marked hidden): counted, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    f.ws.row_dimensions[r].height = 0
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def column_twice(t: Target) -> Expectation:
+    """A measure column copied beside itself, heading and all (the indicator's merge
+    widened): one of the two, not their sum, or named."""
+    f = t.form()
+    start, end = t.rng.choice([g for g in f.groups() if g[1] > g[0]])
+    c = t.rng.randint(start, end)
+    values = {r: f.ws.cell(r, c).value for r in range(f.sub, f.total + 1)}
+    insert_cols(f.ws, c + 1)
+    for r, value in values.items():
+        f.ws.cell(r, c + 1).value = value
+    if c == end:  # inserted after the merge: widened by hand
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end + 1)
+    t.note(f"{get_column_letter(c)} copied to {get_column_letter(c + 1)}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c) + t.column_cells(c + 1)), right={})
+
+
+MORE_TYPED = {  # text in a count cell; the number a reader sees
+    "trailing-dot": "{v}.",
+    "zero-width-space": "{v}\u200b",
+    "english-decimal": "{v}.0",
+    "tab": "{v}\t",
+    "note-after": "{v} (ước)",
+}
+
+
+def more_typed(t: Target, what: str) -> Expectation:
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    f.ws.cell(r, c).value = MORE_TYPED[what].format(v=f.ws.cell(r, c).value)
+    t.note(f"{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={})
+
+
+def measure_typo(t: Target) -> Expectation:
+    """'Thưc hiện' (a mark missing) over an indicator's actual figures: read as Thực
+    hiện, or the column named."""
+    f = t.form()
+    c = t.rng.choice([c for c in f.columns if f.ws.cell(f.sub, c).value == "Thực hiện"])
+    f.ws.cell(f.sub, c).value = "Thưc hiện"
+    t.note(f"{get_column_letter(c)}{f.sub}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c)), right={})

@@ -279,9 +279,37 @@ def unit_rows(
     out.used += used
     if not flat:
         _nest(grid, header, out, _levels(grid, header, labelled), findings)
+    else:
+        _rows_typed_twice(grid, out.rows, findings)
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
     return out
+
+
+def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> None:
+    """A flat list's row typed twice: the same name and the same figures, one of them not
+    all zero. Two organizations are never named alike, so the second is a copy (pasted
+    twice, the total row summing what was there): both are added, and the run fails until
+    the user deletes one."""
+    seen: dict[tuple[str, tuple[Number | None, ...]], Row] = {}
+    for row in rows:
+        if not any(row.amounts):
+            continue
+        first = seen.setdefault((fold(row.label), row.amounts), row)
+        if first is not row:
+            there = first.index + 1
+            findings.append(
+                finding(
+                    grid,
+                    "duplicate-row",
+                    Severity.ERROR,
+                    a1(row.index, row.label_col),
+                    f"dòng này lặp lại dòng {there} (cùng tên, cùng số liệu): cả hai được cộng;"
+                    " xóa dòng thừa",
+                    f"this row repeats row {there} (the same name and figures): both are added;"
+                    " delete the extra one",
+                )
+            )
 
 
 _PLAIN_NUMBER = frozenset({float, int})
