@@ -273,6 +273,17 @@ CLASSES += [
     _c(D, "column-twice", m.column_twice),
     *(_c(D, f"typed/{w}", m.more_typed, what=w) for w in m.MORE_TYPED),
     _c(D, "measure-typo", m.measure_typo),
+    _c(C, "measures-reordered", m.measures_reordered),
+    _c(C, "groups-reordered", m.groups_reordered),
+    _c(C, "tables-stacked-on-one-sheet", m.tables_stacked),
+    _c(C, "text-number/total-row-vietnamese", m.total_row_typed, periods=("2023",)),
+    _c(C, "percent-column/fractions", m.percent_fractions),
+    *(_c(C, f"note-below-total/{n}", m.note_below_total, text=w) for n, w in (
+        ("units-missing", "Ghi chú: 02 chi bộ chưa báo cáo (số liệu ước 15 đảng viên)"),
+        ("star", "(*) Số liệu đến ngày 30/11/2023"))),
+    _c(C, "unit-labels/upper-case", m.upper_labels),
+    *(_c(V, f"value/cleared-{n}", m.cleared, blank=b) for n, b in (
+        ("empty-string", ""), ("space", " "), ("em-dash", "—"), ("two-dots", ".."))),
 ]  # fmt: skip
 
 

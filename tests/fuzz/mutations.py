@@ -2170,3 +2170,123 @@ def measure_typo(t: Target) -> Expectation:
     t.note(f"{get_column_letter(c)}{f.sub}")
     t.save()
     return Damage(t.place(cells=t.column_cells(c)), right={})
+
+
+def _swap_columns(ws: Worksheet, a: int, b: int, rows: range) -> None:
+    for r in rows:
+        if isinstance(ws.cell(r, a), MergedCell) or isinstance(ws.cell(r, b), MergedCell):
+            continue  # inside a heading's merge, as wide at both places
+        ws.cell(r, a).value, ws.cell(r, b).value = ws.cell(r, b).value, ws.cell(r, a).value
+
+
+def measures_reordered(t: Target) -> Expectation:
+    """An indicator's measure columns in another order (Thực hiện before Kế hoạch), heading,
+    figures and total row moved together."""
+    f = _sheet_where(t, lambda f: any(e > s for s, e in f.groups()))
+    start, end = t.rng.choice([g for g in f.groups() if g[1] > g[0]])
+    a, b = t.rng.sample(range(start, end + 1), 2)
+    _swap_columns(f.ws, a, b, range(f.sub, f.total + 1))
+    t.note(f"{get_column_letter(a)} <-> {get_column_letter(b)}")
+    t.save()
+    return SAME
+
+
+def groups_reordered(t: Target) -> Expectation:
+    """Two indicators' groups of columns swapped whole (headings, merges, figures), where
+    both are as wide."""
+    f = _sheet_where(
+        t,
+        lambda f: any(
+            e1 - s1 == e2 - s2 for s1, e1 in f.groups() for s2, e2 in f.groups() if s1 < s2
+        ),
+    )
+    pairs = [
+        (g, h) for g in f.groups() for h in f.groups() if g[0] < h[0] and g[1] - g[0] == h[1] - h[0]
+    ]
+    (s1, _), (s2, e2) = t.rng.choice(pairs)
+    for k in range(e2 - s2 + 1):
+        _swap_columns(f.ws, s1 + k, s2 + k, range(f.top, f.total + 1))
+    t.note(f"{get_column_letter(s1)} <-> {get_column_letter(s2)}")
+    t.save()
+    return SAME
+
+
+def tables_stacked(t: Target) -> Expectation:
+    """Two sheets' tables on one sheet, the second (title, header, rows, total, signature)
+    under the first's signature block, its sheet deleted."""
+    top, below = t.rng.sample(t.book.sheetnames, 2)
+    a, b = t.book[top], t.book[below]
+    offset = a.max_row + 3
+    for (r, c), cell in list(b._cells.items()):
+        if not isinstance(cell, MergedCell) and cell.value is not None:
+            a.cell(r + offset, c).value = cell.value
+    for merged in b.merged_cells.ranges:
+        a.merge_cells(
+            start_row=merged.min_row + offset,
+            start_column=merged.min_col,
+            end_row=merged.max_row + offset,
+            end_column=merged.max_col,
+        )
+    del t.book[below]
+    t.note(f"{below} under {top} from row {offset + 1}")
+    t.save()
+    return SAME
+
+
+def total_row_typed(t: Target) -> Expectation:
+    """The total row's figures of a thousand and more typed as Vietnamese text ('1.234'),
+    the rows' numbers left."""
+    t.choose_file(lambda p: p.name in _files_with_totals_over(t, 999))
+    for name in t.book.sheetnames:
+        f = t.form(name)
+        for c in f.columns:
+            v = f.ws.cell(f.total, c).value
+            if isinstance(v, int) and v >= 1000:
+                f.ws.cell(f.total, c).value = f"{v:,}".replace(",", ".")
+    t.save()
+    return SAME
+
+
+def percent_fractions(t: Target) -> Expectation:
+    """A 'Tỷ lệ %' column after an indicator's Kế hoạch and Thực hiện, its cells fractions
+    shown as percents (0.954 as 95.4%), as Excel computes =D10/C10."""
+    for f in map(t.form, t.rng.sample(t.book.sheetnames, len(t.book.sheetnames))):
+        groups = [
+            (start, end)
+            for start, end in f.groups()
+            if [f.ws.cell(f.sub, c).value for c in (start, start + 1)] == ["Kế hoạch", "Thực hiện"]
+        ]
+        if groups:
+            start, end = t.rng.choice(groups)
+            break
+    insert_cols(f.ws, start + 2)
+    f.ws.cell(f.sub, start + 2).value = "Tỷ lệ (%)"
+    if end == start + 1:  # KH, TH: the merge widened
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 1)
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 2)
+    for r in [*f.data_rows, f.total]:
+        plan, actual = f.ws.cell(r, start).value, f.ws.cell(r, start + 1).value
+        cell = f.ws.cell(r, start + 2)
+        cell.value = round(actual / plan, 4) if plan else None
+        cell.number_format = "0.0%"
+    t.save()
+    return SAME
+
+
+def note_below_total(t: Target, text: str) -> Expectation:
+    """A note under the total row, before the signature block, with numbers in its
+    words."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, 1).value = text
+    t.save()
+    return SAME
+
+
+def upper_labels(t: Target) -> Expectation:
+    """The organizations' names in capitals."""
+    f = t.form()
+    for r in f.data_rows:
+        f.ws.cell(r, f.label_col).value = str(f.ws.cell(r, f.label_col).value).upper()
+    t.save()
+    return SAME
