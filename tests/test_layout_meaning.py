@@ -477,6 +477,15 @@ def test_two_rows_named_alike_with_other_figures_are_no_duplicate_row(tmp_path: 
     assert not [c for c in _codes(report) if c[0] == "duplicate-row"]
 
 
+def test_a_trong_do_row_under_the_total_row_is_a_part_of_the_total(tmp_path: Path) -> None:
+    total = ["Tổng cộng", None, 35, 39, 31]
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, total, [None, "Trong đó: nữ", 9, 40, 7]])
+    assert _admission(report) == (35, 39, 31)  # not a fourth organization
+    assert [(f.code, f.cell) for f in report.findings if f.code != "missing-unit"] == [
+        ("breakdown-mismatch", "D10")  # 40 women of 39 admitted
+    ]
+
+
 def test_a_header_repeated_inside_the_table_with_its_merges_is_no_merged_figure(
     tmp_path: Path,
 ) -> None:

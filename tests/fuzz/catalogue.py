@@ -284,6 +284,20 @@ CLASSES += [
     _c(C, "unit-labels/upper-case", m.upper_labels),
     *(_c(V, f"value/cleared-{n}", m.cleared, blank=b) for n, b in (
         ("empty-string", ""), ("space", " "), ("em-dash", "—"), ("two-dots", ".."))),
+    _c(D, "typed-thousands/english-float", m.thousands_as_float, periods=("2023",)),
+    _c(C, "numbering/stt-float", m.stt_floats),
+    _c(C, "style/formatted-empty-rows", m.formatted_empty_rows),
+    _c(C, "book/broken-name-and-links", m.broken_name_and_links),
+    _c(C, "number-format/text", m.number_formats, number_format="@"),
+    _c(D, "raw/iso-date-cell", m.iso_date_cell),
+    _c(D, "subtotal-in-names", m.subtotal_in_names),
+    *(_c(D, f"group-subtotal-headings/{s}", m.group_subtotals_other, style=s) for s in (
+        "letters", "unnumbered")),
+    *(_c(C, f"unit-named-as-district/{n}", m.unit_named_as_district, total=b) for n, b in (
+        ("with-total", True), ("no-total", False))),
+    _c(D, "breakdown-of-total", m.breakdown_of_total),
+    _c(D, "indicator-typo", m.indicator_typo),
+    *(_c(D, f"heading/{n}-blank", m.heading_blank, col=c) for n, c in (("unit", 2), ("stt", 1))),
 ]  # fmt: skip
 
 

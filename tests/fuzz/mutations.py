@@ -2290,3 +2290,147 @@ def upper_labels(t: Target) -> Expectation:
         f.ws.cell(r, f.label_col).value = str(f.ws.cell(r, f.label_col).value).upper()
     t.save()
     return SAME
+
+
+def thousands_as_float(t: Target) -> Expectation:
+    """A count of a thousand or more typed '1.045' in an English Excel: stored as the number
+    1.045, not as text. No count has decimals: named."""
+    t.choose_file(lambda p: p.name in _with_thousands(t))
+    cells = [k for k, v in t.base.cells.items() if k[0] == t.source.name and v[3] >= 1000]
+    _, sheet, r, c = t.rng.choice(cells)
+    f = t.form(sheet)
+    f.ws.cell(r, c).value = f.ws.cell(r, c).value / 1000
+    t.note(f"{sheet}!{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)))
+
+
+def stt_floats(t: Target) -> Expectation:
+    """The STT numbers stored as floats (1.0, 2.0)."""
+    f = t.form()
+    for r in f.data_rows:
+        if isinstance(f.ws.cell(r, 1).value, int):
+            f.ws.cell(r, 1).value = float(f.ws.cell(r, 1).value)
+    t.save()
+    return SAME
+
+
+def formatted_empty_rows(t: Target) -> Expectation:
+    """Three thousand empty rows under the table with borders and fills (a clerk formatted
+    whole columns): nothing in them."""
+    f = t.form()
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    for r in range(f.place_line[0] + 5, f.place_line[0] + 3005):
+        for c in range(1, f.last_col + 1):
+            f.ws.cell(r, c).fill = fill
+    t.save()
+    return SAME
+
+
+def broken_name_and_links(t: Target) -> Expectation:
+    """A defined name whose range was deleted (#REF!), and the names linked to a web page."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    f = t.form()
+    t.book.defined_names["DanhSach"] = DefinedName("DanhSach", attr_text="#REF!")
+    for r in f.data_rows:
+        f.ws.cell(r, f.label_col).hyperlink = "https://hanoi.dcs.vn/"
+    t.save()
+    return SAME
+
+
+def iso_date_cell(t: Target) -> Expectation:
+    """A count cell written as an ISO date (t="d"), as some writers save a date: named."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    style = str(f.ws.cell(r, c).style_id)
+    ref = f"{get_column_letter(c)}{r}"
+    t.note(ref)
+    t.save()
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, style, "<v>2023-05-12T00:00:00</v>", "d"))
+    return Damage(t.place(cells=((r, c),)))
+
+
+def subtotal_in_names(t: Target) -> Expectation:
+    """A subtotal of the rows above typed where a name goes ('Cộng khối phường, xã', no STT,
+    not merged): not one more organization, or named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)
+    sums = {c: sum(t.key(r, c)[3] for r in range(f.first, k + 1)) for c in f.columns}
+    insert_rows(f.ws, k + 1)
+    f.ws.cell(k + 1, f.label_col).value = "Cộng khối phường, xã"
+    for c, total in sums.items():
+        f.ws.cell(k + 1, c).value = total
+    t.note(f"row {k + 1}")
+    t.save()
+    return Damage(t.place(rows=(k + 1,)), right={})
+
+
+def group_subtotals_other(t: Target, style: str) -> Expectation:
+    """Group headings carrying their group's subtotal, lettered ('A', 'B') or with no
+    number at all: the subtotals are not added again, or named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)
+    marks = ("A", "B") if style == "letters" else (None, None)
+    groups = [(f.first, k - 1, marks[0], "Khối phường, xã"), (k, f.last, marks[1], "Khối cơ quan")]
+    sums = {
+        g[0]: {c: sum(t.key(r, c)[3] for r in range(g[0], g[1] + 1)) for c in f.columns}
+        for g in groups
+    }
+    for first, _, mark, label in reversed(groups):
+        insert_rows(f.ws, first)
+        f.ws.cell(first, 1).value, f.ws.cell(first, f.label_col).value = mark, label
+        for c, total in sums[first].items():
+            f.ws.cell(first, c).value = total
+    t.note(f"headings at rows {f.first}, {k + 1}")
+    t.save()
+    return Damage(t.place(rows=(f.first, k + 1)), right={})
+
+
+def unit_named_as_district(t: Target, total: bool) -> Expectation:
+    """The last organization a township named as its district ('Đảng bộ thị trấn Phúc
+    Thọ' in Huyện Phúc Thọ), the total row kept or not: still an organization."""
+    f = t.form()
+    line = str(f.ws["A2"].value)
+    kind = next(k for k in ("THỊ XÃ", "QUẬN", "HUYỆN") if f" {k} " in line)
+    name = line.split(f" {kind} ", 1)[1].title()
+    f.ws.cell(f.last, f.label_col).value = f"Đảng bộ thị trấn {name}"
+    if not total:
+        delete_row(f.ws, f.total)
+    t.note(f"row {f.last} = {f.ws.cell(f.last, f.label_col).value!r}")
+    t.save()
+    return SAME
+
+
+def breakdown_of_total(t: Target) -> Expectation:
+    """A 'Trong đó: nữ' row under the total row, each figure no larger than the total's:
+    a part of the total, not one more organization, or named."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, f.label_col).value = "Trong đó: nữ"
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value = f.ws.cell(f.total, c).value // 3
+    t.save()
+    return Damage(t.place(rows=(f.total + 1,)), right={})
+
+
+def indicator_typo(t: Target) -> Expectation:
+    """An indicator's heading with one tone mark missing: read as that indicator, or its
+    columns named, never another's."""
+    f = t.form()
+    start, end = t.rng.choice(f.groups())
+    text = str(f.ws.cell(f.top, start).value)
+    f.ws.cell(f.top, start).value = _drop_a_mark(text)
+    t.note(f"{get_column_letter(start)}{f.top} = {f.ws.cell(f.top, start).value!r}")
+    t.save()
+    cells = tuple(cell for c in range(start, end + 1) for cell in t.column_cells(c))
+    return Damage(t.place(cells=cells), right={})
+
+
+def heading_blank(t: Target, col: int) -> Expectation:
+    """The 'STT' or 'Đơn vị' heading left empty: the table read as before, or named."""
+    f = t.form()
+    f.ws.cell(f.top, col).value = None
+    t.save()
+    return Damage(t.place(whole_sheet=True), right={})

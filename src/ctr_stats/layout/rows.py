@@ -378,10 +378,13 @@ def _nest(
     """Rows listed under a row ("6. Đơn vị sự nghiệp, gồm:" › "a) Công lập", "b) Ngoài
     công lập"; "Trong đó: …") are a breakdown of it: compared with it, never added with it.
     Of types of organization the row above is the figure and its parts are checked against
-    it; of units the parts are the figures (units) and the row above is their subtotal."""
+    it; of units the parts are the figures (units) and the row above is their subtotal.
+    A total row's "Trong đó: nữ" is a part of the total: checked against it, not added (the
+    rows under a total at the top are its units: left to the total's own check)."""
     if len({entry.level for entry in levels}) < 2:
         return  # one level: nothing listed under anything (most sheets)
-    read = {row.index: row for row in out.rows}
+    totals = {row.index for row in out.totals}
+    read = {row.index: row for row in [*out.rows, *out.totals]}
     stack: list[tuple[float, Row | None]] = []
     under: dict[int, tuple[Row, list[Row], list[Row]]] = {}  # parent -> (parent, complete, partial)
     partial_lists: set[tuple[int, float]] = set()  # (parent row, level) listed "Trong đó"
@@ -399,6 +402,10 @@ def _nest(
         stack.append((entry.level, row))
     category = header.layout == CATEGORY_ROWS
     for parent, complete, partial in under.values():
+        if parent.index in totals:
+            if not partial:
+                continue
+            complete = []
         _check_breakdown(grid, parent, complete, partial, findings)
         parts = [*complete, *partial] if category else ([parent, *partial] if complete else partial)
         for row in parts:
