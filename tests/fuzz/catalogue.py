@@ -298,6 +298,10 @@ CLASSES += [
     _c(D, "breakdown-of-total", m.breakdown_of_total),
     _c(D, "indicator-typo", m.indicator_typo),
     *(_c(D, f"heading/{n}-blank", m.heading_blank, col=c) for n, c in (("unit", 2), ("stt", 1))),
+    _c(D, "row-typed-twice/spaced-name", m.row_typed_twice_spaced),
+    *(_c(D, f"heading-merge/{h}", m.heading_merge, how=h) for h in ("narrow", "wide")),
+    _c(D, "total-row/in-middle", m.total_in_middle),
+    _c(D, "row-after-signature", m.row_after_signature),
 ]  # fmt: skip
 
 

@@ -2434,3 +2434,79 @@ def heading_blank(t: Target, col: int) -> Expectation:
     f.ws.cell(f.top, col).value = None
     t.save()
     return Damage(t.place(whole_sheet=True), right={})
+
+
+def row_typed_twice_spaced(t: Target) -> Expectation:
+    """A row pasted twice, its name with a trailing and a doubled space the second time,
+    the total row counting it twice: named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, r + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(r + 1, c).value = value
+    f.ws.cell(r + 1, f.label_col).value = str(values[f.label_col - 1]).replace(" ", "  ", 1) + " "
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value += t.key(r, c)[3]
+    t.note(f"row {r} at {r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def heading_merge(t: Target, how: str) -> Expectation:
+    """An indicator's heading merged one column too narrow (its last measure under no
+    heading: read as the heading's, or named) or one too wide (over the next indicator's
+    first column, whose heading the merge hides: that indicator's figures named)."""
+    f = _sheet_where(t, lambda f: any(e - s >= 2 for s, e in f.groups()[:-1]))
+    groups = f.groups()
+    i = t.rng.choice([i for i, (s, e) in enumerate(groups[:-1]) if e - s >= 2])
+    start, end = groups[i]
+    f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+    if how == "narrow":
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end - 1)
+        t.note(f"{get_column_letter(start)}{f.top}:{get_column_letter(end - 1)}{f.top}")
+        t.save()
+        return Damage(t.place(cells=t.column_cells(end)), right={})
+    nxt_start, nxt_end = groups[i + 1]
+    if merged_at(f.ws, f.top, nxt_start):
+        f.ws.unmerge_cells(
+            start_row=f.top, start_column=nxt_start, end_row=f.top, end_column=nxt_end
+        )
+    f.ws.cell(f.top, nxt_start).value = None
+    f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end + 1)
+    t.note(f"{get_column_letter(start)}{f.top}:{get_column_letter(end + 1)}{f.top}")
+    t.save()
+    cells = tuple(cell for c in range(nxt_start, nxt_end + 1) for cell in t.column_cells(c))
+    return Damage(t.place(cells=cells))
+
+
+def total_in_middle(t: Target) -> Expectation:
+    """The total row typed between two organizations' rows (rows added under it later, the
+    total updated): every row counted, or the rows under it named."""
+    f = t.form()
+    at = t.rng.randint(f.first + 1, f.last)
+    values = [f.ws.cell(f.total, c).value for c in range(1, f.last_col + 1)]
+    delete_row(f.ws, f.total)
+    insert_rows(f.ws, at)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(at, c).value = value
+    t.note(f"total at row {at}")
+    t.save()
+    return Damage(t.place(rows=tuple(range(at, f.total + 1))), right={})
+
+
+def row_after_signature(t: Target) -> Expectation:
+    """An organization's row typed under the signature block (sent late), numbered on: its
+    numbers named, never dropped unsaid."""
+    f = t.form()
+    r = f.ws.max_row + 2
+    f.ws.cell(r, 1).value = len(f.data_rows) + 1
+    f.ws.cell(r, f.label_col).value = "Chi bộ Công ty TNHH Thương mại Hồng Hà"
+    deltas = {}
+    for c in f.columns:
+        k = t.rng.randint(1, 9)
+        f.ws.cell(r, c).value = k
+        deltas[t.column_key(c)] = k
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right=deltas)

@@ -177,8 +177,8 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
 
 def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     """A block of figures below a sheet's last table that no header introduces (pasted
-    under the signature block): never passed over in silence, an error naming its cells,
-    each number listed as not used."""
+    under the signature block, or one row of them: a late organization's): never passed
+    over in silence, an error naming its cells, each number listed as not used."""
     from dataclasses import replace
 
     cells = [
@@ -189,7 +189,9 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
         if numbers_in((value,)) != (0, 0)
     ]
     rows = {r for r, _ in cells}
-    if len(rows) < 2 or len(cells) < 2 * len(rows):  # a stray number or two: a note
+    # a stray number or two is a note; one row of three numbers and more is an
+    # organization's row typed under the signature (sent late)
+    if len(cells) < 3 or len(cells) < 2 * len(rows):
         return sheet
     top, bottom = min(rows), max(rows)
     left, right = min(c for _, c in cells), max(c for _, c in cells)
