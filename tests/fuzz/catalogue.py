@@ -302,6 +302,7 @@ CLASSES += [
     *(_c(D, f"heading-merge/{h}", m.heading_merge, how=h) for h in ("narrow", "wide")),
     _c(D, "total-row/in-middle", m.total_in_middle),
     _c(D, "row-after-signature", m.row_after_signature),
+    _c(D, "row-above-header", m.row_above_header),
 ]  # fmt: skip
 
 

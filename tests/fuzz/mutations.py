@@ -2510,3 +2510,20 @@ def row_after_signature(t: Target) -> Expectation:
     t.note(f"row {r}")
     t.save()
     return Damage(t.place(rows=(r,)), right=deltas)
+
+
+def row_above_header(t: Target) -> Expectation:
+    """An organization's row typed above the header, between the title and the table (a
+    row pasted in the wrong place): its numbers named, never dropped unsaid."""
+    f = t.form()
+    insert_rows(f.ws, f.top)
+    f.ws.cell(f.top, 1).value = len(f.data_rows) + 1
+    f.ws.cell(f.top, f.label_col).value = "Chi bộ Công ty TNHH Thương mại Hồng Hà"
+    deltas = {}
+    for c in f.columns:
+        k = t.rng.randint(1, 9)
+        f.ws.cell(f.top, c).value = k
+        deltas[t.column_key(c)] = k
+    t.note(f"row {f.top}")
+    t.save()
+    return Damage(t.place(rows=(f.top,)), right=deltas)
