@@ -303,6 +303,11 @@ CLASSES += [
     _c(D, "total-row/in-middle", m.total_in_middle),
     _c(D, "row-after-signature", m.row_after_signature),
     _c(D, "row-above-header", m.row_above_header),
+    _c(C, "stt-and-names-swapped/columns", m.stt_and_names_swapped, whole=True),
+    _c(D, "stt-and-names-swapped/one-row", m.stt_and_names_swapped, whole=False),
+    _c(D, "period-line/other-span", m.period_line_other, periods=("2023", "2022-h1")),
+    *(_c(D, f"name-over-two-rows/figures-{w}", m.name_over_two_rows, figures=w) for w in (
+        "first", "second")),
 ]  # fmt: skip
 
 

@@ -2527,3 +2527,68 @@ def row_above_header(t: Target) -> Expectation:
     t.note(f"row {f.top}")
     t.save()
     return Damage(t.place(rows=(f.top,)), right=deltas)
+
+
+def stt_and_names_swapped(t: Target, whole: bool) -> Expectation:
+    """The STT and name columns swapped: the whole columns, headings and merges too (a
+    form with the name first), or on one row only (its number typed where its name goes):
+    the same figures, or that row named."""
+    f = t.form()
+    if whole:
+        top = merged_at(f.ws, f.top, 1), merged_at(f.ws, f.top, 2)
+        for area in top:
+            if area:
+                f.ws.unmerge_cells(
+                    start_row=area[0], start_column=area[1], end_row=area[2], end_column=area[3]
+                )
+        total_merge = merged_at(f.ws, f.total, 1)
+        if total_merge:
+            f.ws.unmerge_cells(
+                start_row=f.total, start_column=1, end_row=f.total, end_column=total_merge[3]
+            )
+        _swap_columns(f.ws, 1, 2, range(f.top, f.total))  # the total's label stays first
+        for area in top:
+            if area:
+                f.ws.merge_cells(
+                    start_row=area[0], start_column=area[1], end_row=area[2], end_column=area[3]
+                )
+        t.save()
+        return SAME
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    _swap_columns(f.ws, 1, 2, range(r, r + 1))
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def period_line_other(t: Target) -> Expectation:
+    """The title says the period, its date line another ('NĂM 2023' over '(Tính đến ngày
+    15/6/2023)', a half year's figures under a year's title, or the other way round): the
+    sheets named, or read for the title's period."""
+    for ws in t.book.worksheets:
+        _map_text(
+            ws,
+            lambda s: re.sub(
+                r"(Tính đến ngày )\d+/\d+/(\d{4})",
+                lambda m: m[1] + ("15/6/" if t.period == "2023" else "30/11/") + m[2],
+                s,
+            ),
+        )
+    t.save()
+    return Damage(t.place(whole_file=True), right={})
+
+
+def name_over_two_rows(t: Target, figures: str) -> Expectation:
+    """An organization's name and number merged down over two rows, its figures typed on
+    the first row or on the second (unmerged): that organization's figures, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    insert_rows(f.ws, r + 1)
+    if figures == "second":
+        for c in f.columns:
+            f.ws.cell(r + 1, c).value, f.ws.cell(r, c).value = f.ws.cell(r, c).value, None
+    for c in (1, f.label_col):
+        f.ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
+    t.note(f"rows {r}:{r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
