@@ -308,6 +308,8 @@ CLASSES += [
     _c(D, "period-line/other-span", m.period_line_other, periods=("2023", "2022-h1")),
     *(_c(D, f"name-over-two-rows/figures-{w}", m.name_over_two_rows, figures=w) for w in (
         "first", "second")),
+    *(_c(D, f"scratch-copy/{n}", m.scratch_copy, changed=b) for n, b in (
+        ("same", False), ("one-figure-changed", True))),
 ]  # fmt: skip
 
 

@@ -2592,3 +2592,19 @@ def name_over_two_rows(t: Target, figures: str) -> Expectation:
     t.note(f"rows {r}:{r + 1}")
     t.save()
     return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def scratch_copy(t: Target, changed: bool) -> Expectation:
+    """A sheet copied to 'Sheet1' without its title block (the clerk's scratch copy), its
+    figures the same or one of them changed: counted once, or named."""
+    f = t.form()
+    copy = t.book.copy_worksheet(f.ws)
+    copy.title = "Sheet1"
+    for _ in range(f.top - 1):
+        delete_row(copy, 1)
+    if changed:
+        r, c = t.data_cell(nonzero=True)
+        copy.cell(r - f.top + 1, c).value = t.key(r, c)[3] + 7
+        t.note(f"Sheet1!{get_column_letter(c)}{r - f.top + 1} +7")
+    t.save()
+    return Damage(t.place(whole_file=True), right=None if changed else {})
