@@ -213,3 +213,34 @@ def test_figures_below_the_signature_block_under_no_header_are_named(tmp_path: P
     listed = [u.cell for u in report.accounting.unused if u.code == "unread-table"]
     # five rows of a number and 17 figures, and the total row's 17
     assert listed[:3] == ["A35", "C35", "D35"] and len(listed) == 5 * 18 + 17
+
+
+def _late_row(ws: Worksheet) -> None:
+    """An organization's row typed two rows under the signature block, numbered on."""
+    r = ws.max_row + 2
+    ws.cell(r, 1).value, ws.cell(r, 2).value = 10, "Chi bộ Công ty TNHH Hồng Hà"
+    for c in range(3, 15):
+        ws.cell(r, c).value = 1
+
+
+def test_one_organizations_row_under_the_signature_block_is_named(tmp_path: Path) -> None:
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", _late_row)
+    assert [(f.code, f.cell) for f in report.errors] == [("unread-table", "A24:N24")]
+    assert _figures(report) == _unedited()
+
+
+def _row_above_the_header(ws: Worksheet) -> None:
+    """An organization's row pasted between the title block and the header."""
+    ws.insert_rows(8)
+    ws.cell(8, 1).value, ws.cell(8, 2).value = 10, "Chi bộ Công ty TNHH Hồng Hà"
+    for c in range(3, 15):
+        ws.cell(8, c).value = 1
+
+
+def test_an_organizations_row_above_the_header_is_named(tmp_path: Path) -> None:
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", _row_above_the_header)
+    assert [(f.code, f.cell) for f in report.errors] == [("unread-table", "A8:N8")]
+    assert (
+        report.errors[0].message_en
+        == "cells A8:N8, above the table's header row, hold figures: not read"
+    )

@@ -442,6 +442,50 @@ def test_a_merge_over_figures_is_an_error_naming_its_range(tmp_path: Path) -> No
     assert (merged.cell, merged.severity.value) == ("C8:D8", "error")
 
 
+def test_a_row_over_two_lines_merged_cell_by_cell_is_one_row_not_a_merged_figure(
+    tmp_path: Path,
+) -> None:
+    # a long name wrapped by hand: rows 8 and 9 are one organization, each cell merged down
+    rows = [*TITLE, *HEADER, *ROWS[:2], [], ROWS[2]]
+    merges = [*MERGES, *(f"{c}8:{c}9" for c in "ABCDE")]
+    report = _compute(tmp_path, rows, merges)
+    assert not [c for c in _codes(report) if c[0] == "merged-figure"]
+    assert _admission(report) == (35, 39, 31)
+
+
+def test_a_figure_merged_down_beside_a_name_not_merged_is_still_named(tmp_path: Path) -> None:
+    merges = [*MERGES, "A8:A9", "C8:C9"]  # the STT merged too, the name not: two rows
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS], merges)
+    assert ("merged-figure", "C8:C9") in _codes(report)
+
+
+def test_a_row_typed_twice_with_the_total_counting_it_is_an_error(tmp_path: Path) -> None:
+    rows = [*TITLE, *HEADER, *ROWS, ROWS[1], ["Tổng cộng", None, 55, 60, 49]]
+    report = _compute(tmp_path, rows)
+    (twice,) = [f for f in report.findings if f.code == "duplicate-row"]
+    assert (twice.cell, twice.severity.value) == ("B10", "error")
+    assert twice.message_en == (
+        "this row repeats row 8 (the same name and figures): both are added; delete the extra one"
+    )
+    assert _admission(report) == (55, 60, 49)
+
+
+def test_two_rows_named_alike_with_other_figures_are_no_duplicate_row(tmp_path: Path) -> None:
+    rows = [*TITLE, *HEADER, *ROWS, [4, ROWS[1][1], 1, 2, 3], [5, "Chi bộ A", 0, 0, 0]]
+    rows.append([6, "Chi bộ A", 0, 0, 0])  # all zero: nothing counted twice
+    report = _compute(tmp_path, rows)
+    assert not [c for c in _codes(report) if c[0] == "duplicate-row"]
+
+
+def test_a_trong_do_row_under_the_total_row_is_a_part_of_the_total(tmp_path: Path) -> None:
+    total = ["Tổng cộng", None, 35, 39, 31]
+    report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, total, [None, "Trong đó: nữ", 9, 40, 7]])
+    assert _admission(report) == (35, 39, 31)  # not a fourth organization
+    assert [(f.code, f.cell) for f in report.findings if f.code != "missing-unit"] == [
+        ("breakdown-mismatch", "D10")  # 40 women of 39 admitted
+    ]
+
+
 def test_a_header_repeated_inside_the_table_with_its_merges_is_no_merged_figure(
     tmp_path: Path,
 ) -> None:

@@ -113,7 +113,7 @@ def test_parse_number_vietnamese_convention(text: object, expected: str, percent
     assert parse_number(text) == (Decimal(expected), percent)
 
 
-@pytest.mark.parametrize("text", ["", "-", "–", "x", "X", None, "  "])
+@pytest.mark.parametrize("text", ["", "-", "–", "x", "X", None, "  ", "..", "…"])
 def test_not_reported_is_none_not_zero(text: object) -> None:
     assert parse_number(text) == (None, False)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 # Texts that mean "nothing reported": not zero.
-NOT_REPORTED = frozenset({"", "-", "–", "—", "x", "X", "...", "…", "--"})
+NOT_REPORTED = frozenset({"", "-", "–", "—", "x", "X", "..", "...", "…", "--"})
 
 _VI_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 1.234 / 1.234,5
 _VI_PLAIN = re.compile(r"^[+-]?\d+(?:,\d+)?$")  # 1234 / 12,5

@@ -247,5 +247,71 @@ CLASSES: list[Class] = [
     *(_c(D, f"unit-line/{s}", m.unit_line, style=s) for s in ("wrong-kind", "empty")),
 ]  # fmt: skip
 
+# A hidden checker's look: what else a reviewer does to a clerk's workbook.
+CLASSES += [
+    *(_c(C, f"unit-named-total/{n}", m.unit_named_total, name=w, last=last) for n, w, last in (
+        ("tong-cong-ty", "Tổng công ty Vận tải Hà Nội", False),
+        ("tong-cong-ty-last", "Tổng Công ty Điện lực TP Hà Nội", True),
+        ("cong-ty-last", "Công ty TNHH MTV Cộng Hòa", True),
+        ("toan-last", "Toàn Thắng", True))),
+    *(_c(C, f"unit-labels/{h}", m.unit_labels, how=h) for h in (
+        "rich-text", "line-break", "invisible-spaces", "bullet-dash")),
+    _c(C, "numbers/float-whole", m.float_counts),
+    *(_c(C, f"number-format/{n}", m.number_formats, number_format=fmt) for n, fmt in (
+        ("thousands", "#,##0"), ("dash-for-zero", '#,##0;-#,##0;"-"'), ("one-decimal", "0.0"))),
+    _c(C, "sheet/names-swapped", m.sheet_names_swapped),
+    _c(C, "sheet/long-name", m.long_sheet_name),
+    *(_c(C, f"xml/{h}", m.xml_variant, how=h) for h in (
+        "relative-rels", "no-cell-refs", "wrong-dimension", "date1904", "xlsm")),
+    _c(C, "row-over-two-lines", m.row_over_two_lines),
+    _c(C, "total-row/top-and-foot", m.total_twice),
+    _c(D, "row-typed-twice/total-counts-it", m.row_typed_twice),
+    _c(D, "row-below-total", m.row_below_total),
+    _c(D, "ratio-row-below-total", m.ratio_row),
+    _c(D, "unlabelled-total/sum-formulas", m.unlabelled_total),
+    _c(D, "hidden/zero-height-row", m.zero_height_row),
+    _c(D, "column-twice", m.column_twice),
+    *(_c(D, f"typed/{w}", m.more_typed, what=w) for w in m.MORE_TYPED),
+    _c(D, "measure-typo", m.measure_typo),
+    _c(C, "measures-reordered", m.measures_reordered),
+    _c(C, "groups-reordered", m.groups_reordered),
+    _c(C, "tables-stacked-on-one-sheet", m.tables_stacked),
+    _c(C, "text-number/total-row-vietnamese", m.total_row_typed, periods=("2023",)),
+    _c(C, "percent-column/fractions", m.percent_fractions),
+    *(_c(C, f"note-below-total/{n}", m.note_below_total, text=w) for n, w in (
+        ("units-missing", "Ghi chú: 02 chi bộ chưa báo cáo (số liệu ước 15 đảng viên)"),
+        ("star", "(*) Số liệu đến ngày 30/11/2023"))),
+    _c(C, "unit-labels/upper-case", m.upper_labels),
+    *(_c(V, f"value/cleared-{n}", m.cleared, blank=b) for n, b in (
+        ("empty-string", ""), ("space", " "), ("em-dash", "—"), ("two-dots", ".."))),
+    _c(D, "typed-thousands/english-float", m.thousands_as_float, periods=("2023",)),
+    _c(C, "numbering/stt-float", m.stt_floats),
+    _c(C, "style/formatted-empty-rows", m.formatted_empty_rows),
+    _c(C, "book/broken-name-and-links", m.broken_name_and_links),
+    _c(C, "number-format/text", m.number_formats, number_format="@"),
+    _c(D, "raw/iso-date-cell", m.iso_date_cell),
+    _c(D, "subtotal-in-names", m.subtotal_in_names),
+    *(_c(D, f"group-subtotal-headings/{s}", m.group_subtotals_other, style=s) for s in (
+        "letters", "unnumbered")),
+    *(_c(C, f"unit-named-as-district/{n}", m.unit_named_as_district, total=b) for n, b in (
+        ("with-total", True), ("no-total", False))),
+    _c(D, "breakdown-of-total", m.breakdown_of_total),
+    _c(D, "indicator-typo", m.indicator_typo),
+    *(_c(D, f"heading/{n}-blank", m.heading_blank, col=c) for n, c in (("unit", 2), ("stt", 1))),
+    _c(D, "row-typed-twice/spaced-name", m.row_typed_twice_spaced),
+    *(_c(D, f"heading-merge/{h}", m.heading_merge, how=h) for h in ("narrow", "wide")),
+    _c(D, "total-row/in-middle", m.total_in_middle),
+    _c(D, "row-after-signature", m.row_after_signature),
+    _c(D, "row-above-header", m.row_above_header),
+    _c(C, "stt-and-names-swapped/columns", m.stt_and_names_swapped, whole=True),
+    _c(D, "stt-and-names-swapped/one-row", m.stt_and_names_swapped, whole=False),
+    _c(D, "period-line/other-span", m.period_line_other, periods=("2023", "2022-h1")),
+    *(_c(D, f"name-over-two-rows/figures-{w}", m.name_over_two_rows, figures=w) for w in (
+        "first", "second")),
+    *(_c(D, f"scratch-copy/{n}", m.scratch_copy, changed=b) for n, b in (
+        ("same", False), ("one-figure-changed", True))),
+]  # fmt: skip
+
+
 BY_NAME = {c.name: c for c in CLASSES}
 assert len(BY_NAME) == len(CLASSES), "two classes share a name"

@@ -1917,3 +1917,694 @@ def label_merged_over_stt(t: Target) -> Expectation:
         f.ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=f.label_col)
     t.save()
     return SAME
+
+
+# ============================================================ a hidden checker's look
+
+
+def unit_named_total(t: Target, name: str, last: bool) -> Expectation:
+    """An organization whose name starts as a total's label does ('Tổng công ty …', a
+    state corporation's party committee, typed without its 'Đảng bộ'): still a unit's row,
+    the last one above the total row or another."""
+    f = t.form()
+    r = f.last if last else t.rng.choice(list(f.data_rows)[:-1])
+    f.ws.cell(r, f.label_col).value = name
+    t.note(f"row {r} = {name!r}")
+    t.save()
+    return SAME
+
+
+def unit_labels(t: Target, how: str) -> Expectation:
+    """The organizations' labels typed otherwise: in two rich-text runs, with a line break,
+    with zero-width and no-break spaces (pasted from a web page), with a bullet dash."""
+    f = t.form()
+    for r in f.data_rows:
+        label = str(f.ws.cell(r, f.label_col).value)
+        head, _, tail = label.partition(" ")
+        if how == "rich-text":
+            value: object = CellRichText([TextBlock(InlineFont(b=True), head), " " + tail])
+        elif how == "line-break":
+            value = f"{head}\n{tail}"
+        elif how == "invisible-spaces":
+            value = f"\u200b{head}\xa0 {tail}\u200b "
+        else:
+            value = f"- {label}"
+        f.ws.cell(r, f.label_col).value = value
+    t.save()
+    return SAME
+
+
+def float_counts(t: Target) -> Expectation:
+    """Every count of a sheet stored as a float (22.0), as some programs write them."""
+    f = t.form()
+    for r in [*f.data_rows, f.total]:
+        for c in f.columns:
+            if isinstance(f.ws.cell(r, c).value, int):
+                f.ws.cell(r, c).value = float(f.ws.cell(r, c).value)
+    t.save()
+    return SAME
+
+
+def number_formats(t: Target, number_format: str) -> Expectation:
+    """The figures shown with another number format (thousands separated, a dash for a
+    zero): the numbers are the same."""
+    f = t.form()
+    for r in [*f.data_rows, f.total]:
+        for c in f.columns:
+            f.ws.cell(r, c).number_format = number_format
+    t.save()
+    return SAME
+
+
+def sheet_names_swapped(t: Target) -> Expectation:
+    a, b = t.rng.sample(t.book.sheetnames, 2)
+    t.book[a].title = "__tmp"
+    t.book[b].title = a
+    t.book["__tmp"].title = b
+    t.note(f"{a} <-> {b}")
+    t.save()
+    return SAME
+
+
+def long_sheet_name(t: Target) -> Expectation:
+    ws = t.book[t.rng.choice(t.book.sheetnames)]
+    ws.title = "Biểu 2 (KN) - Q.Ba Đình 2023 - v"[:31]
+    t.save()
+    return SAME
+
+
+def xml_variant(t: Target, how: str) -> Expectation:
+    """The saved file's XML as other writers make it: relative relationship targets (as
+    Excel writes them), cells without their r="A1" (optional in the standard), a
+    <dimension> that lies, dates counted from 1904, a macro-enabled workbook (.xlsm)."""
+    t.save()
+    sheets = [p for p in part_names(t.file) if p.startswith("xl/worksheets/sheet")]
+    if how == "relative-rels":
+        rewrite_zip(
+            t.file, {"xl/_rels/workbook.xml.rels": lambda x: x.replace('Target="/xl/', 'Target="')}
+        )
+    elif how == "no-cell-refs":
+        rewrite_zip(t.file, dict.fromkeys(sheets, lambda x: re.sub(r'<c r="[A-Z]+\d+"', "<c", x)))
+    elif how == "wrong-dimension":
+        rewrite_zip(
+            t.file,
+            dict.fromkeys(
+                sheets, lambda x: re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1"', x)
+            ),
+        )
+    elif how == "date1904":
+        rewrite_zip(
+            t.file,
+            {
+                "xl/workbook.xml": lambda x: re.sub(
+                    r"<workbookPr([ />])", r'<workbookPr date1904="1"\1', x
+                )
+            },
+        )
+    else:  # xlsm
+        main = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+        macro = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+        rewrite_zip(t.file, {"[Content_Types].xml": lambda x: x.replace(main, macro)})
+        t.file = t.file.rename(t.file.with_suffix(".xlsm"))
+    return SAME
+
+
+def row_over_two_lines(t: Target) -> Expectation:
+    """An organization's row made two rows high by merging each of its cells with an empty
+    row under it (a long name wrapped by hand): the figures in the merge's first cell."""
+    f = t.form()
+    r = t.rng.choice(list(f.data_rows))
+    insert_rows(f.ws, r + 1)
+    for c in range(1, f.last_col + 1):
+        f.ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
+    t.note(f"rows {r}:{r + 1}")
+    t.save()
+    return SAME
+
+
+def total_twice(t: Target) -> Expectation:
+    """The total row both at the top of the table and at its foot."""
+    f = t.form()
+    values = [f.ws.cell(f.total, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, f.first)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(f.first, c).value = value
+    t.save()
+    return SAME
+
+
+def row_typed_twice(t: Target) -> Expectation:
+    """An organization's row typed twice, the total row counting it twice (the clerk
+    summed what was there): the same name twice is not two organizations, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, r + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(r + 1, c).value = value
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value += t.key(r, c)[3]
+    t.note(f"row {r} at {r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def row_below_total(t: Target) -> Expectation:
+    """An organization's row moved under the total row (sent late, added at the foot), the
+    total row not counting it: its figures counted, or the row named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    for c in f.columns:
+        f.ws.cell(f.total, c).value -= t.key(r, c)[3]
+    insert_rows(f.ws, f.total + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(f.total + 1, c).value = value
+    delete_row(f.ws, r)
+    t.note(f"row {r} to {f.total}")
+    t.save()
+    return Damage(t.place(rows=(f.total, f.total - 1)), right={})
+
+
+def ratio_row(t: Target) -> Expectation:
+    """A 'Tỷ lệ so với kế hoạch (%)' row under the total row, its cells fractions shown as
+    percents (0.95): not a unit, or named."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, 1).value = "Tỷ lệ so với kế hoạch (%)"
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value = round(t.rng.uniform(0.8, 1.2), 4)
+        f.ws.cell(f.total + 1, c).number_format = "0.0%"
+    t.save()
+    return Damage(t.place(rows=(f.total + 1,)), right={})
+
+
+def unlabelled_total(t: Target) -> Expectation:
+    """The total row's label gone, its cells =SUM() of the rows above with their values:
+    a total by its sums, or named."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    f.ws.cell(f.total, 1).value = None
+    cells = [(c, f.ws.cell(f.total, c).value, f.ws.cell(f.total, c).style_id) for c in f.columns]
+    t.save()
+    for c, value, style in cells:
+        letter = get_column_letter(c)
+        ref = f"{letter}{f.total}"
+        body = f"<f>SUM({letter}{f.first}:{letter}{f.last})</f><v>{value}</v>"
+        patch_cell_xml(t.file, index, ref, _cell_xml(ref, str(style), body))
+    return Damage(t.place(rows=(f.total,)), right={})
+
+
+def zero_height_row(t: Target) -> Expectation:
+    """A data row zero points high (not marked hidden): counted, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    f.ws.row_dimensions[r].height = 0
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def column_twice(t: Target) -> Expectation:
+    """A measure column copied beside itself, heading and all (the indicator's merge
+    widened): one of the two, not their sum, or named."""
+    f = t.form()
+    start, end = t.rng.choice([g for g in f.groups() if g[1] > g[0]])
+    c = t.rng.randint(start, end)
+    values = {r: f.ws.cell(r, c).value for r in range(f.sub, f.total + 1)}
+    insert_cols(f.ws, c + 1)
+    for r, value in values.items():
+        f.ws.cell(r, c + 1).value = value
+    if c == end:  # inserted after the merge: widened by hand
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end + 1)
+    t.note(f"{get_column_letter(c)} copied to {get_column_letter(c + 1)}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c) + t.column_cells(c + 1)), right={})
+
+
+MORE_TYPED = {  # text in a count cell; the number a reader sees
+    "trailing-dot": "{v}.",
+    "zero-width-space": "{v}\u200b",
+    "english-decimal": "{v}.0",
+    "tab": "{v}\t",
+    "note-after": "{v} (ước)",
+}
+
+
+def more_typed(t: Target, what: str) -> Expectation:
+    f = t.form()
+    r, c = t.data_cell(nonzero=True)
+    f.ws.cell(r, c).value = MORE_TYPED[what].format(v=f.ws.cell(r, c).value)
+    t.note(f"{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)), right={})
+
+
+def measure_typo(t: Target) -> Expectation:
+    """'Thưc hiện' (a mark missing) over an indicator's actual figures: read as Thực
+    hiện, or the column named."""
+    f = t.form()
+    c = t.rng.choice([c for c in f.columns if f.ws.cell(f.sub, c).value == "Thực hiện"])
+    f.ws.cell(f.sub, c).value = "Thưc hiện"
+    t.note(f"{get_column_letter(c)}{f.sub}")
+    t.save()
+    return Damage(t.place(cells=t.column_cells(c)), right={})
+
+
+def _swap_columns(ws: Worksheet, a: int, b: int, rows: range) -> None:
+    for r in rows:
+        if isinstance(ws.cell(r, a), MergedCell) or isinstance(ws.cell(r, b), MergedCell):
+            continue  # inside a heading's merge, as wide at both places
+        ws.cell(r, a).value, ws.cell(r, b).value = ws.cell(r, b).value, ws.cell(r, a).value
+
+
+def measures_reordered(t: Target) -> Expectation:
+    """An indicator's measure columns in another order (Thực hiện before Kế hoạch), heading,
+    figures and total row moved together."""
+    f = _sheet_where(t, lambda f: any(e > s for s, e in f.groups()))
+    start, end = t.rng.choice([g for g in f.groups() if g[1] > g[0]])
+    a, b = t.rng.sample(range(start, end + 1), 2)
+    _swap_columns(f.ws, a, b, range(f.sub, f.total + 1))
+    t.note(f"{get_column_letter(a)} <-> {get_column_letter(b)}")
+    t.save()
+    return SAME
+
+
+def groups_reordered(t: Target) -> Expectation:
+    """Two indicators' groups of columns swapped whole (headings, merges, figures), where
+    both are as wide."""
+    f = _sheet_where(
+        t,
+        lambda f: any(
+            e1 - s1 == e2 - s2 for s1, e1 in f.groups() for s2, e2 in f.groups() if s1 < s2
+        ),
+    )
+    pairs = [
+        (g, h) for g in f.groups() for h in f.groups() if g[0] < h[0] and g[1] - g[0] == h[1] - h[0]
+    ]
+    (s1, _), (s2, e2) = t.rng.choice(pairs)
+    for k in range(e2 - s2 + 1):
+        _swap_columns(f.ws, s1 + k, s2 + k, range(f.top, f.total + 1))
+    t.note(f"{get_column_letter(s1)} <-> {get_column_letter(s2)}")
+    t.save()
+    return SAME
+
+
+def tables_stacked(t: Target) -> Expectation:
+    """Two sheets' tables on one sheet, the second (title, header, rows, total, signature)
+    under the first's signature block, its sheet deleted."""
+    top, below = t.rng.sample(t.book.sheetnames, 2)
+    a, b = t.book[top], t.book[below]
+    offset = a.max_row + 3
+    for (r, c), cell in list(b._cells.items()):
+        if not isinstance(cell, MergedCell) and cell.value is not None:
+            a.cell(r + offset, c).value = cell.value
+    for merged in b.merged_cells.ranges:
+        a.merge_cells(
+            start_row=merged.min_row + offset,
+            start_column=merged.min_col,
+            end_row=merged.max_row + offset,
+            end_column=merged.max_col,
+        )
+    del t.book[below]
+    t.note(f"{below} under {top} from row {offset + 1}")
+    t.save()
+    return SAME
+
+
+def total_row_typed(t: Target) -> Expectation:
+    """The total row's figures of a thousand and more typed as Vietnamese text ('1.234'),
+    the rows' numbers left."""
+    t.choose_file(lambda p: p.name in _files_with_totals_over(t, 999))
+    for name in t.book.sheetnames:
+        f = t.form(name)
+        for c in f.columns:
+            v = f.ws.cell(f.total, c).value
+            if isinstance(v, int) and v >= 1000:
+                f.ws.cell(f.total, c).value = f"{v:,}".replace(",", ".")
+    t.save()
+    return SAME
+
+
+def percent_fractions(t: Target) -> Expectation:
+    """A 'Tỷ lệ %' column after an indicator's Kế hoạch and Thực hiện, its cells fractions
+    shown as percents (0.954 as 95.4%), as Excel computes =D10/C10."""
+    for f in map(t.form, t.rng.sample(t.book.sheetnames, len(t.book.sheetnames))):
+        groups = [
+            (start, end)
+            for start, end in f.groups()
+            if [f.ws.cell(f.sub, c).value for c in (start, start + 1)] == ["Kế hoạch", "Thực hiện"]
+        ]
+        if groups:
+            start, end = t.rng.choice(groups)
+            break
+    insert_cols(f.ws, start + 2)
+    f.ws.cell(f.sub, start + 2).value = "Tỷ lệ (%)"
+    if end == start + 1:  # KH, TH: the merge widened
+        f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 1)
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=start + 2)
+    for r in [*f.data_rows, f.total]:
+        plan, actual = f.ws.cell(r, start).value, f.ws.cell(r, start + 1).value
+        cell = f.ws.cell(r, start + 2)
+        cell.value = round(actual / plan, 4) if plan else None
+        cell.number_format = "0.0%"
+    t.save()
+    return SAME
+
+
+def note_below_total(t: Target, text: str) -> Expectation:
+    """A note under the total row, before the signature block, with numbers in its
+    words."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, 1).value = text
+    t.save()
+    return SAME
+
+
+def upper_labels(t: Target) -> Expectation:
+    """The organizations' names in capitals."""
+    f = t.form()
+    for r in f.data_rows:
+        f.ws.cell(r, f.label_col).value = str(f.ws.cell(r, f.label_col).value).upper()
+    t.save()
+    return SAME
+
+
+def thousands_as_float(t: Target) -> Expectation:
+    """A count of a thousand or more typed '1.045' in an English Excel: stored as the number
+    1.045, not as text. No count has decimals: named."""
+    t.choose_file(lambda p: p.name in _with_thousands(t))
+    cells = [k for k, v in t.base.cells.items() if k[0] == t.source.name and v[3] >= 1000]
+    _, sheet, r, c = t.rng.choice(cells)
+    f = t.form(sheet)
+    f.ws.cell(r, c).value = f.ws.cell(r, c).value / 1000
+    t.note(f"{sheet}!{get_column_letter(c)}{r} = {f.ws.cell(r, c).value!r}")
+    t.save()
+    return Damage(t.place(cells=((r, c),)))
+
+
+def stt_floats(t: Target) -> Expectation:
+    """The STT numbers stored as floats (1.0, 2.0)."""
+    f = t.form()
+    for r in f.data_rows:
+        if isinstance(f.ws.cell(r, 1).value, int):
+            f.ws.cell(r, 1).value = float(f.ws.cell(r, 1).value)
+    t.save()
+    return SAME
+
+
+def formatted_empty_rows(t: Target) -> Expectation:
+    """Three thousand empty rows under the table with borders and fills (a clerk formatted
+    whole columns): nothing in them."""
+    f = t.form()
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    for r in range(f.place_line[0] + 5, f.place_line[0] + 3005):
+        for c in range(1, f.last_col + 1):
+            f.ws.cell(r, c).fill = fill
+    t.save()
+    return SAME
+
+
+def broken_name_and_links(t: Target) -> Expectation:
+    """A defined name whose range was deleted (#REF!), and the names linked to a web page."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    f = t.form()
+    t.book.defined_names["DanhSach"] = DefinedName("DanhSach", attr_text="#REF!")
+    for r in f.data_rows:
+        f.ws.cell(r, f.label_col).hyperlink = "https://hanoi.dcs.vn/"
+    t.save()
+    return SAME
+
+
+def iso_date_cell(t: Target) -> Expectation:
+    """A count cell written as an ISO date (t="d"), as some writers save a date: named."""
+    f = t.form()
+    index = t.book.sheetnames.index(f.ws.title)
+    r, c = t.data_cell(nonzero=True)
+    style = str(f.ws.cell(r, c).style_id)
+    ref = f"{get_column_letter(c)}{r}"
+    t.note(ref)
+    t.save()
+    patch_cell_xml(t.file, index, ref, _cell_xml(ref, style, "<v>2023-05-12T00:00:00</v>", "d"))
+    return Damage(t.place(cells=((r, c),)))
+
+
+def subtotal_in_names(t: Target) -> Expectation:
+    """A subtotal of the rows above typed where a name goes ('Cộng khối phường, xã', no STT,
+    not merged): not one more organization, or named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)
+    sums = {c: sum(t.key(r, c)[3] for r in range(f.first, k + 1)) for c in f.columns}
+    insert_rows(f.ws, k + 1)
+    f.ws.cell(k + 1, f.label_col).value = "Cộng khối phường, xã"
+    for c, total in sums.items():
+        f.ws.cell(k + 1, c).value = total
+    t.note(f"row {k + 1}")
+    t.save()
+    return Damage(t.place(rows=(k + 1,)), right={})
+
+
+def group_subtotals_other(t: Target, style: str) -> Expectation:
+    """Group headings carrying their group's subtotal, lettered ('A', 'B') or with no
+    number at all: the subtotals are not added again, or named."""
+    f = t.form()
+    k = t.rng.randint(f.first + 1, f.last - 1)
+    marks = ("A", "B") if style == "letters" else (None, None)
+    groups = [(f.first, k - 1, marks[0], "Khối phường, xã"), (k, f.last, marks[1], "Khối cơ quan")]
+    sums = {
+        g[0]: {c: sum(t.key(r, c)[3] for r in range(g[0], g[1] + 1)) for c in f.columns}
+        for g in groups
+    }
+    for first, _, mark, label in reversed(groups):
+        insert_rows(f.ws, first)
+        f.ws.cell(first, 1).value, f.ws.cell(first, f.label_col).value = mark, label
+        for c, total in sums[first].items():
+            f.ws.cell(first, c).value = total
+    t.note(f"headings at rows {f.first}, {k + 1}")
+    t.save()
+    return Damage(t.place(rows=(f.first, k + 1)), right={})
+
+
+def unit_named_as_district(t: Target, total: bool) -> Expectation:
+    """The last organization a township named as its district ('Đảng bộ thị trấn Phúc
+    Thọ' in Huyện Phúc Thọ), the total row kept or not: still an organization."""
+    f = t.form()
+    line = str(f.ws["A2"].value)
+    kind = next(k for k in ("THỊ XÃ", "QUẬN", "HUYỆN") if f" {k} " in line)
+    name = line.split(f" {kind} ", 1)[1].title()
+    f.ws.cell(f.last, f.label_col).value = f"Đảng bộ thị trấn {name}"
+    if not total:
+        delete_row(f.ws, f.total)
+    t.note(f"row {f.last} = {f.ws.cell(f.last, f.label_col).value!r}")
+    t.save()
+    return SAME
+
+
+def breakdown_of_total(t: Target) -> Expectation:
+    """A 'Trong đó: nữ' row under the total row, each figure no larger than the total's:
+    a part of the total, not one more organization, or named."""
+    f = t.form()
+    insert_rows(f.ws, f.total + 1)
+    f.ws.cell(f.total + 1, f.label_col).value = "Trong đó: nữ"
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value = f.ws.cell(f.total, c).value // 3
+    t.save()
+    return Damage(t.place(rows=(f.total + 1,)), right={})
+
+
+def indicator_typo(t: Target) -> Expectation:
+    """An indicator's heading with one tone mark missing: read as that indicator, or its
+    columns named, never another's."""
+    f = t.form()
+    start, end = t.rng.choice(f.groups())
+    text = str(f.ws.cell(f.top, start).value)
+    f.ws.cell(f.top, start).value = _drop_a_mark(text)
+    t.note(f"{get_column_letter(start)}{f.top} = {f.ws.cell(f.top, start).value!r}")
+    t.save()
+    cells = tuple(cell for c in range(start, end + 1) for cell in t.column_cells(c))
+    return Damage(t.place(cells=cells), right={})
+
+
+def heading_blank(t: Target, col: int) -> Expectation:
+    """The 'STT' or 'Đơn vị' heading left empty: the table read as before, or named."""
+    f = t.form()
+    f.ws.cell(f.top, col).value = None
+    t.save()
+    return Damage(t.place(whole_sheet=True), right={})
+
+
+def row_typed_twice_spaced(t: Target) -> Expectation:
+    """A row pasted twice, its name with a trailing and a doubled space the second time,
+    the total row counting it twice: named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    values = [f.ws.cell(r, c).value for c in range(1, f.last_col + 1)]
+    insert_rows(f.ws, r + 1)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(r + 1, c).value = value
+    f.ws.cell(r + 1, f.label_col).value = str(values[f.label_col - 1]).replace(" ", "  ", 1) + " "
+    for c in f.columns:
+        f.ws.cell(f.total + 1, c).value += t.key(r, c)[3]
+    t.note(f"row {r} at {r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def heading_merge(t: Target, how: str) -> Expectation:
+    """An indicator's heading merged one column too narrow (its last measure under no
+    heading: read as the heading's, or named) or one too wide (over the next indicator's
+    first column, whose heading the merge hides: that indicator's figures named)."""
+    f = _sheet_where(t, lambda f: any(e - s >= 2 for s, e in f.groups()[:-1]))
+    groups = f.groups()
+    i = t.rng.choice([i for i, (s, e) in enumerate(groups[:-1]) if e - s >= 2])
+    start, end = groups[i]
+    f.ws.unmerge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end)
+    if how == "narrow":
+        f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end - 1)
+        t.note(f"{get_column_letter(start)}{f.top}:{get_column_letter(end - 1)}{f.top}")
+        t.save()
+        return Damage(t.place(cells=t.column_cells(end)), right={})
+    nxt_start, nxt_end = groups[i + 1]
+    if merged_at(f.ws, f.top, nxt_start):
+        f.ws.unmerge_cells(
+            start_row=f.top, start_column=nxt_start, end_row=f.top, end_column=nxt_end
+        )
+    f.ws.cell(f.top, nxt_start).value = None
+    f.ws.merge_cells(start_row=f.top, start_column=start, end_row=f.top, end_column=end + 1)
+    t.note(f"{get_column_letter(start)}{f.top}:{get_column_letter(end + 1)}{f.top}")
+    t.save()
+    cells = tuple(cell for c in range(nxt_start, nxt_end + 1) for cell in t.column_cells(c))
+    return Damage(t.place(cells=cells))
+
+
+def total_in_middle(t: Target) -> Expectation:
+    """The total row typed between two organizations' rows (rows added under it later, the
+    total updated): every row counted, or the rows under it named."""
+    f = t.form()
+    at = t.rng.randint(f.first + 1, f.last)
+    values = [f.ws.cell(f.total, c).value for c in range(1, f.last_col + 1)]
+    delete_row(f.ws, f.total)
+    insert_rows(f.ws, at)
+    for c, value in enumerate(values, 1):
+        f.ws.cell(at, c).value = value
+    t.note(f"total at row {at}")
+    t.save()
+    return Damage(t.place(rows=tuple(range(at, f.total + 1))), right={})
+
+
+def row_after_signature(t: Target) -> Expectation:
+    """An organization's row typed under the signature block (sent late), numbered on: its
+    numbers named, never dropped unsaid."""
+    f = t.form()
+    r = f.ws.max_row + 2
+    f.ws.cell(r, 1).value = len(f.data_rows) + 1
+    f.ws.cell(r, f.label_col).value = "Chi bộ Công ty TNHH Thương mại Hồng Hà"
+    deltas = {}
+    for c in f.columns:
+        k = t.rng.randint(1, 9)
+        f.ws.cell(r, c).value = k
+        deltas[t.column_key(c)] = k
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right=deltas)
+
+
+def row_above_header(t: Target) -> Expectation:
+    """An organization's row typed above the header, between the title and the table (a
+    row pasted in the wrong place): its numbers named, never dropped unsaid."""
+    f = t.form()
+    insert_rows(f.ws, f.top)
+    f.ws.cell(f.top, 1).value = len(f.data_rows) + 1
+    f.ws.cell(f.top, f.label_col).value = "Chi bộ Công ty TNHH Thương mại Hồng Hà"
+    deltas = {}
+    for c in f.columns:
+        k = t.rng.randint(1, 9)
+        f.ws.cell(f.top, c).value = k
+        deltas[t.column_key(c)] = k
+    t.note(f"row {f.top}")
+    t.save()
+    return Damage(t.place(rows=(f.top,)), right=deltas)
+
+
+def stt_and_names_swapped(t: Target, whole: bool) -> Expectation:
+    """The STT and name columns swapped: the whole columns, headings and merges too (a
+    form with the name first), or on one row only (its number typed where its name goes):
+    the same figures, or that row named."""
+    f = t.form()
+    if whole:
+        top = merged_at(f.ws, f.top, 1), merged_at(f.ws, f.top, 2)
+        for area in top:
+            if area:
+                f.ws.unmerge_cells(
+                    start_row=area[0], start_column=area[1], end_row=area[2], end_column=area[3]
+                )
+        total_merge = merged_at(f.ws, f.total, 1)
+        if total_merge:
+            f.ws.unmerge_cells(
+                start_row=f.total, start_column=1, end_row=f.total, end_column=total_merge[3]
+            )
+        _swap_columns(f.ws, 1, 2, range(f.top, f.total))  # the total's label stays first
+        for area in top:
+            if area:
+                f.ws.merge_cells(
+                    start_row=area[0], start_column=area[1], end_row=area[2], end_column=area[3]
+                )
+        t.save()
+        return SAME
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    _swap_columns(f.ws, 1, 2, range(r, r + 1))
+    t.note(f"row {r}")
+    t.save()
+    return Damage(t.place(rows=(r,)), right={})
+
+
+def period_line_other(t: Target) -> Expectation:
+    """The title says the period, its date line another ('NĂM 2023' over '(Tính đến ngày
+    15/6/2023)', a half year's figures under a year's title, or the other way round): the
+    sheets named, or read for the title's period."""
+    for ws in t.book.worksheets:
+        _map_text(
+            ws,
+            lambda s: re.sub(
+                r"(Tính đến ngày )\d+/\d+/(\d{4})",
+                lambda m: m[1] + ("15/6/" if t.period == "2023" else "30/11/") + m[2],
+                s,
+            ),
+        )
+    t.save()
+    return Damage(t.place(whole_file=True), right={})
+
+
+def name_over_two_rows(t: Target, figures: str) -> Expectation:
+    """An organization's name and number merged down over two rows, its figures typed on
+    the first row or on the second (unmerged): that organization's figures, or named."""
+    f = t.form()
+    r = t.rng.choice([r for r in f.data_rows if any(t.key(r, c)[3] for c in f.columns)])
+    insert_rows(f.ws, r + 1)
+    if figures == "second":
+        for c in f.columns:
+            f.ws.cell(r + 1, c).value, f.ws.cell(r, c).value = f.ws.cell(r, c).value, None
+    for c in (1, f.label_col):
+        f.ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
+    t.note(f"rows {r}:{r + 1}")
+    t.save()
+    return Damage(t.place(rows=(r, r + 1)), right={})
+
+
+def scratch_copy(t: Target, changed: bool) -> Expectation:
+    """A sheet copied to 'Sheet1' without its title block (the clerk's scratch copy), its
+    figures the same or one of them changed: counted once, or named."""
+    f = t.form()
+    copy = t.book.copy_worksheet(f.ws)
+    copy.title = "Sheet1"
+    for _ in range(f.top - 1):
+        delete_row(copy, 1)
+    if changed:
+        r, c = t.data_cell(nonzero=True)
+        copy.cell(r - f.top + 1, c).value = t.key(r, c)[3] + 7
+        t.note(f"Sheet1!{get_column_letter(c)}{r - f.top + 1} +7")
+    t.save()
+    return Damage(t.place(whole_file=True), right=None if changed else {})

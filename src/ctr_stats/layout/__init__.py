@@ -153,6 +153,7 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
         title = own if title is None else continued(title, own)
         more: list[int] = []
         ends: list[int] = []
+        first = len(tables)
         for n, panel in enumerate(panels(grid, header)):
             part = "" if start == 0 and n == 0 else a1(panel.top, panel.unit_col)
             found = _parse_table(grid, panel, catalogue, title, headings, part)
@@ -163,6 +164,8 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
             last_end = max(last_end, found[1].end)
             if found[1].more:
                 more.append(found[1].end)
+        if len(tables) > first:
+            tables[first] = _with_figures_above(grid, tables[first], start, header.top)
         if more:
             start, signed = min(more), False
         elif ends and max(ends) > start and max(ends) < len(grid.rows):
@@ -175,10 +178,55 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
     return tables
 
 
+def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> SheetData:
+    """A row of three figures and more between the title block and the header (an
+    organization's row pasted above the table): an error naming its cells, each number
+    listed as not used. The title's own numbers (a year, a form's number) are fewer."""
+    from dataclasses import replace
+
+    rows = {
+        r: cells
+        for r in range(start, top)
+        if len(
+            cells := [c for c, value in enumerate(grid.rows[r]) if numbers_in((value,)) != (0, 0)]
+        )
+        >= 3
+    }
+    if not rows:
+        return sheet
+    code = "unread-table"
+    found: list[Finding] = []
+    unused: list[Unused] = []
+    for r, cells in rows.items():
+        span = f"{a1(r, min(cells))}:{a1(r, max(cells))}"
+        found.append(
+            Finding(
+                code,
+                Severity.ERROR,
+                f"các ô {span}, phía trên dòng tiêu đề cột của bảng, có số liệu: không được đọc",
+                f"cells {span}, above the table's header row, hold figures: not read",
+                grid.file,
+                grid.sheet,
+                span,
+            )
+        )
+        unused.extend(
+            Unused(grid.file, grid.sheet, a1(r, c), str(grid.rows[r][c]), code) for c in cells
+        )
+    accounting = sheet.accounting
+    if accounting is not None:
+        accounting = replace(
+            accounting,
+            read=accounting.read + len(unused),
+            unused=accounting.unused + tuple(unused),
+        )
+    return replace(sheet, findings=(*sheet.findings, *found), accounting=accounting)
+
+
 def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     """A block of figures below a sheet's last table that no header introduces (pasted
-    under the signature block): never passed over in silence, an error naming its cells,
-    each number listed as not used."""
+    under the signature block, or one row of them: a late organization's): never passed
+    over in silence, an error naming its cells, each number listed as not used."""
     from dataclasses import replace
 
     cells = [
@@ -189,7 +237,9 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
         if numbers_in((value,)) != (0, 0)
     ]
     rows = {r for r, _ in cells}
-    if len(rows) < 2 or len(cells) < 2 * len(rows):  # a stray number or two: a note
+    # a stray number or two is a note; one row of three numbers and more is an
+    # organization's row typed under the signature (sent late)
+    if len(cells) < 3 or len(cells) < 2 * len(rows):
         return sheet
     top, bottom = min(rows), max(rows)
     left, right = min(c for _, c in cells), max(c for _, c in cells)

@@ -291,11 +291,20 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 def merged_figures(grid: Grid, columns: Sequence[Column], first: int, end: int) -> list[Finding]:
     """A merge holding a figure over cells of counted columns in a table's rows
     ("U12:V12", "D15:D16"): the figure stands in its first cell only, and which cells it
-    counts for cannot be told, so it is an error naming the range."""
+    counts for cannot be told, so it is an error naming the range. Not where the merge is
+    one column down the rows of a row's name merged the same way (a long name over two
+    lines, each of the row's cells merged with it): those rows are that one row."""
     indices = {c.index for c in columns}
     found: list[Finding] = []
+    named = {
+        (r0, r1)
+        for r0, c0, r1, c1 in grid.merges
+        if r1 > r0 and c0 == c1 and c0 not in indices and _named(grid.value(r0, c0))
+    }
     for r0, c0, r1, c1 in grid.merges:
         if not first <= r0 < end or not any(c0 <= i <= c1 for i in indices):
+            continue
+        if c0 == c1 and (r0, r1) in named:
             continue
         value = grid.value(r0, c0)
         if not _a_figure(value):
@@ -315,6 +324,10 @@ def merged_figures(grid: Grid, columns: Sequence[Column], first: int, end: int) 
             )
         )
     return found
+
+
+def _named(value: object) -> bool:
+    return isinstance(value, str) and not _a_figure(value) and bool(value.strip())
 
 
 def _a_figure(value: object) -> bool:

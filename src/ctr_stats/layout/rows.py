@@ -279,9 +279,37 @@ def unit_rows(
     out.used += used
     if not flat:
         _nest(grid, header, out, _levels(grid, header, labelled), findings)
+    else:
+        _rows_typed_twice(grid, out.rows, findings)
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
     return out
+
+
+def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> None:
+    """A flat list's row typed twice: the same name and the same figures, one of them not
+    all zero. Two organizations are never named alike, so the second is a copy (pasted
+    twice, the total row summing what was there): both are added, and the run fails until
+    the user deletes one."""
+    seen: dict[tuple[str, tuple[Number | None, ...]], Row] = {}
+    for row in rows:
+        if not any(row.amounts):
+            continue
+        first = seen.setdefault((fold(row.label), row.amounts), row)
+        if first is not row:
+            there = first.index + 1
+            findings.append(
+                finding(
+                    grid,
+                    "duplicate-row",
+                    Severity.ERROR,
+                    a1(row.index, row.label_col),
+                    f"dòng này lặp lại dòng {there} (cùng tên, cùng số liệu): cả hai được cộng;"
+                    " xóa dòng thừa",
+                    f"this row repeats row {there} (the same name and figures): both are added;"
+                    " delete the extra one",
+                )
+            )
 
 
 _PLAIN_NUMBER = frozenset({float, int})
@@ -350,10 +378,13 @@ def _nest(
     """Rows listed under a row ("6. Đơn vị sự nghiệp, gồm:" › "a) Công lập", "b) Ngoài
     công lập"; "Trong đó: …") are a breakdown of it: compared with it, never added with it.
     Of types of organization the row above is the figure and its parts are checked against
-    it; of units the parts are the figures (units) and the row above is their subtotal."""
+    it; of units the parts are the figures (units) and the row above is their subtotal.
+    A total row's "Trong đó: nữ" is a part of the total: checked against it, not added (the
+    rows under a total at the top are its units: left to the total's own check)."""
     if len({entry.level for entry in levels}) < 2:
         return  # one level: nothing listed under anything (most sheets)
-    read = {row.index: row for row in out.rows}
+    totals = {row.index for row in out.totals}
+    read = {row.index: row for row in [*out.rows, *out.totals]}
     stack: list[tuple[float, Row | None]] = []
     under: dict[int, tuple[Row, list[Row], list[Row]]] = {}  # parent -> (parent, complete, partial)
     partial_lists: set[tuple[int, float]] = set()  # (parent row, level) listed "Trong đó"
@@ -371,6 +402,10 @@ def _nest(
         stack.append((entry.level, row))
     category = header.layout == CATEGORY_ROWS
     for parent, complete, partial in under.values():
+        if parent.index in totals:
+            if not partial:
+                continue
+            complete = []
         _check_breakdown(grid, parent, complete, partial, findings)
         parts = [*complete, *partial] if category else ([parent, *partial] if complete else partial)
         for row in parts:
