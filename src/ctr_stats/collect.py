@@ -182,8 +182,28 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         return unit
     if sheet.names_city:
         return None
-    by_file = matcher.match(Path(sheet.file).stem.replace("-", " ").replace("_", " "))
-    return by_file.unit
+    return _unit_of_file_name(Path(sheet.file).stem, matcher)
+
+
+# what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
+# "Xã Đông Anh (bản sửa)", "BC năm 2025, P. Hoàn Kiếm"
+_FILE_NAME_PARTS = re.compile(r"\s[-–]\s|[–(),\[\]]")
+
+
+def _unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
+    """The unit a file name names: the whole name ("dong-anh", "Phường Ba Đình"), else the
+    one unit its parts name ("Báo cáo 2025 - Phường Ba Đình"); None when no part names a
+    unit or two parts name different units."""
+    whole = matcher.match(stem.replace("-", " ").replace("_", " ")).unit
+    if whole is not None:
+        return whole
+    found = {
+        unit.code: unit
+        for part in _FILE_NAME_PARTS.split(stem)
+        if part.strip()
+        and (unit := matcher.match(part.replace("-", " ").replace("_", " ").strip()).unit)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _match_or_report(

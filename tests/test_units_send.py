@@ -1,0 +1,78 @@
+"""Workbooks as units send them by mistake: one unit's workbook sent by another with only
+its title changed, a unit named in the file name only, among other words."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import ctr_stats
+
+from .conftest import SAMPLES
+
+
+def _retitled(source: Path, target: Path, title: str) -> None:
+    """`source` saved as `target` with every sheet's unit line (A2) replaced by `title`."""
+    workbook = openpyxl.load_workbook(source)
+    for sheet in workbook.worksheets:
+        sheet["A2"] = title
+    workbook.save(target)
+
+
+def test_a_unit_sending_another_units_figures_under_its_own_title_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = Path("2023")
+    shutil.copytree(SAMPLES / "2023", folder)
+    _retitled(folder / "ba-dinh.xlsx", folder / "tay-ho.xlsx", "ĐẢNG BỘ QUẬN TÂY HỒ")
+    result = ctr_stats.check([folder], registry="hanoi-2024")
+    copied = [f for f in result.findings if f.code == "copied-figures"]
+    assert [(f.severity, f.file, f.sheet, f.cell, f.unit) for f in copied] == [
+        (ctr_stats.Severity.WARNING, "2023/tay-ho.xlsx", "Kết nạp", "D10:D18", "Tây Hồ")
+    ]
+    assert copied[0].message_vi == (
+        "Tây Hồ và Ba Đình có số liệu giống hệt nhau ở cả 24 chỉ tiêu (2023/tay-ho.xlsx và"
+        " 2023/ba-dinh.xlsx): có thể một đơn vị gửi nhầm bản của đơn vị kia; kiểm tra lại"
+        " với hai đơn vị"
+    )
+    assert copied[0].message_en.startswith("Tây Hồ and Ba Đình have the same figures in all 24")
+    assert result.exit_code() == 0  # a warning: the figures are counted as read
+    assert result.exit_code(strict=True) == 1
+
+
+def test_units_with_their_own_figures_are_no_copies() -> None:
+    result = ctr_stats.check([SAMPLES / "2023"], registry="hanoi-2024")
+    assert [f for f in result.findings if f.code == "copied-figures"] == []
+
+
+def test_a_unit_named_in_its_file_name_among_other_words(tmp_path: Path) -> None:
+    """No title line: the unit is the one a part of the file name names."""
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A1"] = sheet["A2"] = None
+    workbook.save(folder / "Báo cáo năm 2023 - Quận Tây Hồ (bản sửa).xlsx")
+    (folder / "tay-ho.xlsx").unlink()
+    before = ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024")
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    assert [f.code for f in report.findings] == []
+    assert report.totals == before.totals
+
+
+def test_a_file_name_naming_two_units_names_none(tmp_path: Path) -> None:
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A1"] = sheet["A2"] = None
+    workbook.save(folder / "Tây Hồ - Ba Đình.xlsx")
+    (folder / "tay-ho.xlsx").unlink()
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    codes = {f.code for f in report.findings}
+    assert "unknown-unit" in codes  # its rows read as units: never a guess of one
+    assert "duplicate-unit" not in codes  # not Ba Đình's
