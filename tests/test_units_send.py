@@ -76,3 +76,22 @@ def test_a_file_name_naming_two_units_names_none(tmp_path: Path) -> None:
     codes = {f.code for f in report.findings}
     assert "unknown-unit" in codes  # its rows read as units: never a guess of one
     assert "duplicate-unit" not in codes  # not Ba Đình's
+
+
+def test_a_unit_that_sent_another_units_workbook_under_its_own_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SAMPLES / "2023", "2023")
+    shutil.copyfile("2023/ba-dinh.xlsx", "2023/tay-ho.xlsx")
+    report = ctr_stats.compute(["2023"], registry="hanoi-2024")
+    missing = [f for f in report.findings if f.code == "missing-unit"]
+    assert [(f.unit, f.message_vi, f.message_en) for f in missing] == [
+        (
+            "Tây Hồ",
+            "Quận Tây Hồ (003) không có báo cáo; tệp 2023/tay-ho.xlsx mang tên đơn vị này"
+            " nhưng là số liệu của Ba Đình",
+            "Quận Tây Hồ (003) sent no report; the file 2023/tay-ho.xlsx bears this unit's"
+            " name but holds the figures of Ba Đình",
+        )
+    ]

@@ -22,7 +22,7 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, finish
+from .collect import Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
@@ -462,12 +462,15 @@ def _analyse(
     reporting = {u.code for u in units}
     hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
     hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
+    named_after = _files_named_after(collected.blocks, matcher)
     findings.extend(
         Finding(
             "missing-unit",
             Severity.ERROR,
-            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}",
-            f"{unit.full_name} ({unit.code}) sent no report{hint_en}",
+            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
+            + _named_after_vi(named_after.get(unit.code, {})),
+            f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
+            + _named_after_en(named_after.get(unit.code, {})),
             unit=unit.name,
         )
         for unit in chosen.units
@@ -484,6 +487,33 @@ def _analyse(
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+
+
+def _files_named_after(
+    blocks: Sequence[tuple[SheetData, Sequence[Row], Unit]], matcher: UnitMatcher
+) -> dict[str, dict[str, dict[str, None]]]:
+    """unit code -> the files named after that unit ("ngoc-ha.xlsx") whose figures went to
+    other units (its title names Ba Đình: a unit sent another's workbook) -> those units."""
+    found: dict[str, dict[str, dict[str, None]]] = {}
+    for sheet, _rows, unit in blocks:
+        named = unit_of_file_name(Path(sheet.file).stem, matcher)
+        if named is not None and named.code != unit.code:
+            found.setdefault(named.code, {}).setdefault(sheet.file, {})[unit.name] = None
+    return found
+
+
+def _named_after_vi(files: dict[str, dict[str, None]]) -> str:
+    return "".join(
+        f"; tệp {file} mang tên đơn vị này nhưng là số liệu của {', '.join(units)}"
+        for file, units in files.items()
+    )
+
+
+def _named_after_en(files: dict[str, dict[str, None]]) -> str:
+    return "".join(
+        f"; the file {file} bears this unit's name but holds the figures of {', '.join(units)}"
+        for file, units in files.items()
+    )
 
 
 _UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-unit"})

@@ -182,7 +182,7 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         return unit
     if sheet.names_city:
         return None
-    return _unit_of_file_name(Path(sheet.file).stem, matcher)
+    return unit_of_file_name(Path(sheet.file).stem, matcher)
 
 
 # what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
@@ -190,7 +190,7 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
 _FILE_NAME_PARTS = re.compile(r"\s[-–]\s|[–(),\[\]]")
 
 
-def _unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
+def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
     """The unit a file name names: the whole name ("dong-anh", "Phường Ba Đình"), else the
     one unit its parts name ("Báo cáo 2025 - Phường Ba Đình"); None when no part names a
     unit or two parts name different units."""
