@@ -12,6 +12,7 @@ import pytest
 import ctr_stats
 
 from .conftest import SAMPLES
+from .test_cli import run
 
 
 def _retitled(source: Path, target: Path, title: str) -> None:
@@ -95,3 +96,22 @@ def test_a_unit_that_sent_another_units_workbook_under_its_own_file_name(
             " name but holds the figures of Ba Đình",
         )
     ]
+
+
+def test_explain_unused_names_why_rows_were_read_then_not_added(tmp_path: Path) -> None:
+    """A title-less workbook whose file name names no unit: its rows are read as units the
+    registry does not have; `explain --unused` says so, with the cells, not only a count."""
+    shutil.copytree(SAMPLES / "2023", tmp_path / "2023")
+    workbook = openpyxl.load_workbook(tmp_path / "2023" / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A1"] = sheet["A2"] = None
+    workbook.save(tmp_path / "2023" / "bao-cao.xlsx")
+    (tmp_path / "2023" / "tay-ho.xlsx").unlink()
+    result = run("explain", "--unused", "2023", "--lang", "en", cwd=tmp_path, columns=400)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    said = lines.index(next(line for line in lines if "read from rows then not added" in line))
+    assert lines[said].endswith("read from rows then not added, for these reasons:")
+    assert lines[said + 1].startswith(
+        "error unknown-unit: 2023/bao-cao.xlsx!Kết nạp!B10: 'Đảng bộ phường "
+    )
