@@ -115,3 +115,30 @@ def test_explain_unused_names_why_rows_were_read_then_not_added(tmp_path: Path) 
     assert lines[said + 1].startswith(
         "error unknown-unit: 2023/bao-cao.xlsx!Kết nạp!B10: 'Đảng bộ phường "
     )
+
+
+def test_a_title_naming_the_city_only_says_the_file_names_a_unit(tmp_path: Path) -> None:
+    """The unit's line of the title left empty, the city's kept: the sheet is read as the
+    city's consolidated one, and its rows' unknown-unit says why and what to write."""
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A2"] = None
+    workbook.save(folder / "tay-ho.xlsx")
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    unknown = [f for f in report.findings if f.code == "unknown-unit"]
+    assert unknown
+    assert all(f.file is not None and f.file.endswith("tay-ho.xlsx") for f in unknown)
+    assert all(
+        f.message_vi.endswith(
+            "; trang tính được đọc như bảng tổng hợp của thành phố (tiêu đề chỉ ghi tên thành"
+            " phố), nên mỗi dòng phải là một đơn vị trong danh mục; nếu đây là báo cáo của"
+            " Quận Tây Hồ như tên tệp, hãy ghi tên đơn vị vào tiêu đề ('ĐẢNG BỘ QUẬN TÂY HỒ')"
+        )
+        and f.message_en.endswith(
+            "if it is Quận Tây Hồ's report, as the file name says, write the unit in the"
+            " title ('ĐẢNG BỘ QUẬN TÂY HỒ')"
+        )
+        for f in unknown
+    )

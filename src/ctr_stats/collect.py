@@ -92,8 +92,9 @@ class Collector:
                 )
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
+            hint = _city_title_hint(sheet, matcher)
             for row in sheet.rows:
-                unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
+                unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
                 if unit is not None:
                     _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)))
 
@@ -206,8 +207,32 @@ def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _city_title_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[str, str]:
+    """What to add to a row's unknown-unit on a sheet read as the city's consolidated one
+    (its title names the city and no unit) whose file name names a unit: the clerk most
+    likely left the unit's line of the title empty."""
+    named = unit_of_file_name(Path(sheet.file).stem, matcher) if sheet.names_city else None
+    if named is None:
+        return "", ""
+    return (
+        f"; trang tính được đọc như bảng tổng hợp của thành phố (tiêu đề chỉ ghi tên thành"
+        f" phố), nên mỗi dòng phải là một đơn vị trong danh mục; nếu đây là báo cáo của"
+        f" {named.full_name} như tên tệp, hãy ghi tên đơn vị vào tiêu đề"
+        f" ('ĐẢNG BỘ {named.full_name.upper()}')",
+        f"; the sheet is read as the city's consolidated one (its title names the city"
+        f" only), so each row must be a unit of the registry; if it is {named.full_name}'s"
+        f" report, as the file name says, write the unit in the title"
+        f" ('ĐẢNG BỘ {named.full_name.upper()}')",
+    )
+
+
 def _match_or_report(
-    text: str, matcher: UnitMatcher, sheet: SheetData, cell: str | None, result: Collected
+    text: str,
+    matcher: UnitMatcher,
+    sheet: SheetData,
+    cell: str | None,
+    result: Collected,
+    hint: tuple[str, str] = ("", ""),
 ) -> Unit | None:
     match = matcher.match(text, suggest=False)
     if match.unit is not None:
@@ -219,6 +244,7 @@ def _match_or_report(
         )
         return None
     vi, en = unknown_message(text, matcher)
+    vi, en = vi + hint[0], en + hint[1]
     result.findings.append(
         Finding("unknown-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
     )
