@@ -142,3 +142,24 @@ def test_a_title_naming_the_city_only_says_the_file_names_a_unit(tmp_path: Path)
         )
         for f in unknown
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "Năm 2023 (chưa gồm số liệu của Ứng Hòa), cấp ủy các cấp kiểm tra 1.160/1.123 tổ"),
+        ("en", "In 2023 (not counting Ứng Hòa, which sent no report), party committees checked"),
+    ],
+)
+def test_a_paragraph_naming_no_subject_still_says_which_unit_it_leaves_out(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """'cấp ủy các cấp kiểm tra …' names no 'toàn thành phố' to qualify: its opening says
+    what the totals leave out, as the Word report's paragraphs are read without the note."""
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    (folder / "ung-hoa.xlsx").unlink()
+    result = run("compute", str(folder), "--allow-missing", "--format", "text", "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    inspection = [p for p in result.stdout.split("\n\n") if "4" in p][-1]
+    assert inspection.startswith(said), inspection
