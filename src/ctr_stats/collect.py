@@ -183,7 +183,23 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         return unit
     if sheet.names_city:
         return None
-    return unit_of_file_name(Path(sheet.file).stem, matcher)
+    stem = Path(sheet.file).stem
+    named = unit_of_file_name(stem, matcher)
+    if named is not None and not _whole_name(stem, matcher) and _rows_name_units(sheet, matcher):
+        return None  # a part of the name against rows that are units: a consolidated sheet
+    return named
+
+
+def _whole_name(stem: str, matcher: UnitMatcher) -> bool:
+    return matcher.match(stem.replace("-", " ").replace("_", " ")).unit is not None
+
+
+def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
+    """Whether half or more of a unit-rows sheet's rows are units of the registry."""
+    if sheet.layout != "unit_rows" or not sheet.rows:
+        return False
+    units = sum(1 for row in sheet.rows if matcher.match(row.label, suggest=False).unit)
+    return 2 * units >= len(sheet.rows)
 
 
 # what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
