@@ -183,15 +183,10 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         return unit
     if sheet.names_city:
         return None
-    stem = Path(sheet.file).stem
-    named = unit_of_file_name(stem, matcher)
-    if named is not None and not _whole_name(stem, matcher) and _rows_name_units(sheet, matcher):
-        return None  # a part of the name against rows that are units: a consolidated sheet
+    named = unit_of_file_name(Path(sheet.file).stem, matcher)
+    if named is not None and _rows_name_units(sheet, matcher):
+        return None  # rows that are units: a consolidated sheet, whatever its file is named
     return named
-
-
-def _whole_name(stem: str, matcher: UnitMatcher) -> bool:
-    return matcher.match(stem.replace("-", " ").replace("_", " ")).unit is not None
 
 
 def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
