@@ -186,3 +186,40 @@ def test_a_part_of_a_file_name_does_not_make_a_units_consolidated_sheet_one_unit
         report = ctr_stats.compute([folder], registry="hanoi-2024")
         actual = {u.name: u.figures.actual for u in report.units}
         assert actual == {"Ba Đình": 10, "Tây Hồ": 20, "Đống Đa": 30, "Cầu Giấy": 40}, name
+
+
+def _year(source: Path, target: Path, year: str, title: str | None = None) -> None:
+    """A sample workbook of 2023 saved as `year`'s, its unit line `title` if given."""
+    workbook = openpyxl.load_workbook(source)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "2023" in cell.value:
+                    cell.value = cell.value.replace("2023", year)
+        if title is not None:
+            sheet["A2"] = title
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(target)
+
+
+def test_prior_under_another_registry_is_a_usage_error(tmp_path: Path) -> None:
+    """2025's communes against 2024's districts: no unit has a last period to compare."""
+    _year(
+        SAMPLES / "2023" / "ba-dinh.xlsx",
+        tmp_path / "2025" / "ba-dinh.xlsx",
+        "2025",
+        "ĐẢNG BỘ PHƯỜNG BA ĐÌNH",
+    )
+    _year(SAMPLES / "2023" / "ba-dinh.xlsx", tmp_path / "2024" / "ba-dinh.xlsx", "2024")
+    with pytest.raises(ctr_stats.UsageError) as raised:
+        ctr_stats.compute([tmp_path / "2025"], prior=[tmp_path / "2024"])
+    assert raised.value.message_en == (
+        "--prior: year 2024 is under unit registry hanoi-2024, year 2025 under ha-noi-2025:"
+        " the units changed, so no unit can be set against its last period; leave out"
+        " --prior to use the workbooks' Cùng kỳ columns"
+    )
+    result = run(
+        "compute", str(tmp_path / "2025"), "--prior", str(tmp_path / "2024"), "--lang", "en"
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: --prior: year 2024 is under unit registry")

@@ -441,6 +441,7 @@ def _analyse(
         prior_periods = file_periods(prior_loaded.sheets)
         prior_period = run_period(prior_loaded.sheets, prior_periods, given_by="--prior")
         check_prior(prior_period, run)
+        _check_prior_registry(prior_period, run, registry, units_file, units_only)
         prior_sheets, prior_mismatched = mismatches(
             prior_loaded.sheets, prior_periods, prior_period
         )
@@ -487,6 +488,31 @@ def _analyse(
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+
+
+def _check_prior_registry(
+    prior: Period | None,
+    run: Period | None,
+    registry: str | None,
+    units_file: Path | str | None,
+    units_only: bool,
+) -> None:
+    """Last period's files under another registry than this period's (Hanoi's districts
+    until 30 June 2025, its communes after): their units are not this period's, so no unit
+    can be set against its last period. A usage error, never 126 missing-prior-unit."""
+    if prior is None or run is None or registry or units_file is not None or units_only:
+        return
+    then, now = registry_for(prior), registry_for(run)
+    if then == now:
+        return
+    raise UsageError(
+        f"--prior: {prior.label('vi')} theo danh mục đơn vị {then}, {run.label('vi')} theo"
+        f" danh mục {now}: các đơn vị đã thay đổi nên không so được từng đơn vị với cùng kỳ;"
+        " bỏ --prior để dùng cột Cùng kỳ trong các biểu",
+        f"--prior: {prior.label('en')} is under unit registry {then}, {run.label('en')}"
+        f" under {now}: the units changed, so no unit can be set against its last period;"
+        " leave out --prior to use the workbooks' Cùng kỳ columns",
+    )
 
 
 def _files_named_after(
