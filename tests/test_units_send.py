@@ -223,3 +223,22 @@ def test_prior_under_another_registry_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("Error: --prior: year 2024 is under unit registry")
+
+
+@pytest.mark.parametrize(
+    "line", ["ĐẢNG BỘ ..........................", "ĐẢNG BỘ …", "ĐẢNG BỘ ______"]
+)
+def test_a_title_line_left_to_fill_in_is_no_column_heading(tmp_path: Path, line: str) -> None:
+    """The form's unit line not filled in ("ĐẢNG BỘ ....."): not taken for a "Đảng bộ"
+    column heading over the title block (the whole workbook was passed over as no report);
+    the unit is the file name's."""
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A2"] = line
+    workbook.save(folder / "tay-ho.xlsx")
+    before = ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024")
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    assert [(f.code, f.file) for f in report.findings] == []
+    assert report.totals == before.totals
