@@ -242,3 +242,42 @@ def test_a_title_line_left_to_fill_in_is_no_column_heading(tmp_path: Path, line:
     report = ctr_stats.compute([folder], registry="hanoi-2024")
     assert [(f.code, f.file) for f in report.findings] == []
     assert report.totals == before.totals
+
+
+def test_missing_unit_names_its_file_from_which_nothing_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SAMPLES / "2023", "2023")
+    workbook = openpyxl.load_workbook("2023/tay-ho.xlsx")
+    for sheet in workbook.worksheets:  # headings no one can read
+        sheet["A8"], sheet["B8"] = "TT", "Tên"
+        for cell in sheet[9]:
+            if cell.value:
+                cell.value = "Cột"
+    workbook.save("2023/tay-ho.xlsx")
+    report = ctr_stats.compute(["2023"], registry="hanoi-2024")
+    assert [f.code for f in report.findings] == ["unread-sheet"] * 3 + ["missing-unit"]
+    missing = report.findings[-1]
+    assert missing.message_vi == (
+        "Quận Tây Hồ (003) không có báo cáo; tệp 2023/tay-ho.xlsx mang tên đơn vị này nhưng"
+        " không có số liệu nào được đọc (xem các phát hiện về tệp này)"
+    )
+    assert missing.message_en == (
+        "Quận Tây Hồ (003) sent no report; the file 2023/tay-ho.xlsx bears this unit's name"
+        " but no figure was read from it (see the findings about it)"
+    )
+
+
+def test_last_periods_files_give_no_hint_to_this_periods_missing_unit(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    (folder / "tay-ho.xlsx").unlink()
+    _year(SAMPLES / "2023" / "tay-ho.xlsx", tmp_path / "2022" / "tay-ho.xlsx", "2022")
+    for name in ("ba-dinh.xlsx", "hoan-kiem.xlsx"):
+        _year(SAMPLES / "2023" / name, tmp_path / "2022" / name, "2022")
+    report = ctr_stats.compute([folder], registry="hanoi-2024", prior=[tmp_path / "2022"])
+    missing = [f for f in report.findings if f.code == "missing-unit"]
+    assert [f.message_en for f in missing] == ["Quận Tây Hồ (003) sent no report"]

@@ -434,6 +434,7 @@ def _analyse(
     read = [loaded]
     prior_files: dict[str, tuple[str, ...]] | None = None
     suspects = _unattributed_files(findings)  # this period's, before last period's are in
+    files_read = [s.file for s in sheets] + [f.file for f in findings if f.file]  # likewise
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
         read.append(prior_loaded)
@@ -463,7 +464,7 @@ def _analyse(
     reporting = {u.code for u in units}
     hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
     hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
-    named_after = _files_named_after(collected.blocks, matcher)
+    named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
     findings.extend(
         Finding(
             "missing-unit",
@@ -516,21 +517,36 @@ def _check_prior_registry(
 
 
 def _files_named_after(
-    blocks: Sequence[tuple[SheetData, Sequence[Row], Unit]], matcher: UnitMatcher
+    blocks: Sequence[tuple[SheetData, Sequence[Row], Unit]],
+    matcher: UnitMatcher,
+    files: Sequence[str],
+    said: Sequence[str],
 ) -> dict[str, dict[str, dict[str, None]]]:
     """unit code -> the files named after that unit ("ngoc-ha.xlsx") whose figures went to
-    other units (its title names Ba Đình: a unit sent another's workbook) -> those units."""
+    other units (its title names Ba Đình: a unit sent another's workbook), or from which no
+    figure was read (not already `said` to be unreadable) -> those other units, if any."""
     found: dict[str, dict[str, dict[str, None]]] = {}
+    attributed: set[str] = set()
     for sheet, _rows, unit in blocks:
+        attributed.add(sheet.file)
         named = unit_of_file_name(Path(sheet.file).stem, matcher)
         if named is not None and named.code != unit.code:
             found.setdefault(named.code, {}).setdefault(sheet.file, {})[unit.name] = None
+    for file in dict.fromkeys(files):
+        if file in attributed or file in said:
+            continue
+        named = unit_of_file_name(Path(file).stem, matcher)
+        if named is not None:
+            found.setdefault(named.code, {}).setdefault(file, {})
     return found
 
 
 def _named_after_vi(files: dict[str, dict[str, None]]) -> str:
     return "".join(
         f"; tệp {file} mang tên đơn vị này nhưng là số liệu của {', '.join(units)}"
+        if units
+        else f"; tệp {file} mang tên đơn vị này nhưng không có số liệu nào được đọc"
+        " (xem các phát hiện về tệp này)"
         for file, units in files.items()
     )
 
@@ -538,6 +554,9 @@ def _named_after_vi(files: dict[str, dict[str, None]]) -> str:
 def _named_after_en(files: dict[str, dict[str, None]]) -> str:
     return "".join(
         f"; the file {file} bears this unit's name but holds the figures of {', '.join(units)}"
+        if units
+        else f"; the file {file} bears this unit's name but no figure was read from it"
+        " (see the findings about it)"
         for file, units in files.items()
     )
 
