@@ -281,3 +281,18 @@ def test_last_periods_files_give_no_hint_to_this_periods_missing_unit(
     report = ctr_stats.compute([folder], registry="hanoi-2024", prior=[tmp_path / "2022"])
     missing = [f for f in report.findings if f.code == "missing-unit"]
     assert [f.message_en for f in missing] == ["Quận Tây Hồ (003) sent no report"]
+
+
+def test_verify_reads_the_period_of_an_opening_that_says_what_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    (folder / "ung-hoa.xlsx").unlink()
+    text = run("compute", str(folder), "--allow-missing", "--format", "text").stdout
+    opening = "Năm 2023 (chưa gồm số liệu của Ứng Hòa), cấp ủy các cấp kiểm tra"
+    assert opening in text
+    draft = tmp_path / "bao-cao.txt"
+    draft.write_text(text.replace(opening, opening.replace("2023", "2022")), encoding="utf-8")
+    result = run("verify", str(draft), "--data", str(folder))
+    assert result.returncode == 1, result.stdout
