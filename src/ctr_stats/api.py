@@ -22,7 +22,7 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, finish
+from .collect import Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
@@ -434,6 +434,7 @@ def _analyse(
     read = [loaded]
     prior_files: dict[str, tuple[str, ...]] | None = None
     suspects = _unattributed_files(findings)  # this period's, before last period's are in
+    files_read = [s.file for s in sheets] + [f.file for f in findings if f.file]  # likewise
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
         read.append(prior_loaded)
@@ -441,6 +442,7 @@ def _analyse(
         prior_periods = file_periods(prior_loaded.sheets)
         prior_period = run_period(prior_loaded.sheets, prior_periods, given_by="--prior")
         check_prior(prior_period, run)
+        _check_prior_registry(prior_period, run, registry, units_file, units_only)
         prior_sheets, prior_mismatched = mismatches(
             prior_loaded.sheets, prior_periods, prior_period
         )
@@ -462,12 +464,15 @@ def _analyse(
     reporting = {u.code for u in units}
     hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
     hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
+    named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
     findings.extend(
         Finding(
             "missing-unit",
             Severity.ERROR,
-            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}",
-            f"{unit.full_name} ({unit.code}) sent no report{hint_en}",
+            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
+            + _named_after_vi(named_after.get(unit.code, {})),
+            f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
+            + _named_after_en(named_after.get(unit.code, {})),
             unit=unit.name,
         )
         for unit in chosen.units
@@ -484,6 +489,76 @@ def _analyse(
         notes=tuple(notes),
     )
     return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+
+
+def _check_prior_registry(
+    prior: Period | None,
+    run: Period | None,
+    registry: str | None,
+    units_file: Path | str | None,
+    units_only: bool,
+) -> None:
+    """Last period's files under another registry than this period's (Hanoi's districts
+    until 30 June 2025, its communes after): their units are not this period's, so no unit
+    can be set against its last period. A usage error, never 126 missing-prior-unit."""
+    if prior is None or run is None or registry or units_file is not None or units_only:
+        return
+    then, now = registry_for(prior), registry_for(run)
+    if then == now:
+        return
+    raise UsageError(
+        f"--prior: {prior.label('vi')} theo danh mục đơn vị {then}, {run.label('vi')} theo"
+        f" danh mục {now}: các đơn vị đã thay đổi nên không so được từng đơn vị với cùng kỳ;"
+        " bỏ --prior để dùng cột Cùng kỳ trong các biểu",
+        f"--prior: {prior.label('en')} is under unit registry {then}, {run.label('en')}"
+        f" under {now}: the units changed, so no unit can be set against its last period;"
+        " leave out --prior to use the workbooks' Cùng kỳ columns",
+    )
+
+
+def _files_named_after(
+    blocks: Sequence[tuple[SheetData, Sequence[Row], Unit]],
+    matcher: UnitMatcher,
+    files: Sequence[str],
+    said: Sequence[str],
+) -> dict[str, dict[str, dict[str, None]]]:
+    """unit code -> the files named after that unit ("ngoc-ha.xlsx") whose figures went to
+    other units (its title names Ba Đình: a unit sent another's workbook), or from which no
+    figure was read (not already `said` to be unreadable) -> those other units, if any."""
+    found: dict[str, dict[str, dict[str, None]]] = {}
+    attributed: set[str] = set()
+    for sheet, _rows, unit in blocks:
+        attributed.add(sheet.file)
+        named = unit_of_file_name(Path(sheet.file).stem, matcher)
+        if named is not None and named.code != unit.code:
+            found.setdefault(named.code, {}).setdefault(sheet.file, {})[unit.name] = None
+    for file in dict.fromkeys(files):
+        if file in attributed or file in said:
+            continue
+        named = unit_of_file_name(Path(file).stem, matcher)
+        if named is not None:
+            found.setdefault(named.code, {}).setdefault(file, {})
+    return found
+
+
+def _named_after_vi(files: dict[str, dict[str, None]]) -> str:
+    return "".join(
+        f"; tệp {file} mang tên đơn vị này nhưng là số liệu của {', '.join(units)}"
+        if units
+        else f"; tệp {file} mang tên đơn vị này nhưng không có số liệu nào được đọc"
+        " (xem các phát hiện về tệp này)"
+        for file, units in files.items()
+    )
+
+
+def _named_after_en(files: dict[str, dict[str, None]]) -> str:
+    return "".join(
+        f"; the file {file} bears this unit's name but holds the figures of {', '.join(units)}"
+        if units
+        else f"; the file {file} bears this unit's name but no figure was read from it"
+        " (see the findings about it)"
+        for file, units in files.items()
+    )
 
 
 _UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-unit"})

@@ -109,6 +109,7 @@ def check(
     findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
     findings += stated_percent_findings(analysis)
     findings += plausibility(report, config.thresholds, catalogue)
+    findings += copied_figures(report, catalogue)
     findings = [_with_severity(f, config.severities) for f in findings]
     kept: list[Finding] = []
     ignored: list[tuple[Finding, Ignore]] = []
@@ -587,6 +588,63 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                 )
             )
     return findings
+
+
+# two units' figures of a kind equal in this many non-zero numbers or more: a copy, not chance
+COPIED_AT_LEAST = 6
+
+
+def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
+    """Two units whose every figure of a kind (admission, organization, inspection) is the
+    same, in at least COPIED_AT_LEAST non-zero numbers: one unit most likely sent the other's
+    workbook with only its title changed. A warning naming both units and their files (the
+    figures are counted as read: which unit's they are cannot be told)."""
+    by_kind: dict[tuple[str, str], list[UnitFigures]] = {}
+    for unit in report.units:
+        kind = unit.figures.indicator.split(".", 1)[0]
+        by_kind.setdefault((unit.code, kind), []).append(unit)
+    Numbers = tuple[tuple[str, int | None, int | None, int | None], ...]
+    seen: dict[tuple[str, Numbers], UnitFigures] = {}
+    pairs: dict[tuple[str, str], tuple[UnitFigures, UnitFigures, int]] = {}
+    for (_code, kind), units in by_kind.items():
+        numbers = tuple(
+            sorted(
+                (u.figures.indicator, u.figures.plan, u.figures.actual, u.figures.prior)
+                for u in units
+            )
+        )
+        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
+            continue
+        first = seen.setdefault((kind, numbers), units[0])
+        if first is units[0]:
+            continue
+        pair = (first.code, units[0].code)
+        _, here, count = pairs.get(pair, (first, units[0], 0))
+        pairs[pair] = (first, here, count + len(numbers))
+    findings: list[Finding] = []
+    for first, here, count in pairs.values():  # one finding per pair of units
+        files = [_file_of(first), _file_of(here)]
+        findings.append(
+            replace(
+                _unit_finding(
+                    here,
+                    "copied-figures",
+                    f"{here.name} và {first.name} có số liệu giống hệt nhau ở cả {count} chỉ"
+                    f" tiêu ({files[1]} và {files[0]}): có thể một đơn vị gửi nhầm bản của"
+                    " đơn vị kia; kiểm tra lại với hai đơn vị",
+                    f"{here.name} and {first.name} have the same figures in all {count}"
+                    f" indicators ({files[1]} and {files[0]}): one unit may have sent the"
+                    " other's workbook; check with both units",
+                ),
+                indicator=None,
+            )
+        )
+    return findings
+
+
+def _file_of(unit: UnitFigures) -> str:
+    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), None)
+    return cells[0].source.file if cells else "?"
 
 
 def _above(numerator: Number, denominator: Number, bound: Fraction) -> bool:

@@ -92,8 +92,9 @@ class Collector:
                 )
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
+            hint = _city_title_hint(sheet, matcher)
             for row in sheet.rows:
-                unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result)
+                unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
                 if unit is not None:
                     _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)))
 
@@ -182,12 +183,67 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         return unit
     if sheet.names_city:
         return None
-    by_file = matcher.match(Path(sheet.file).stem.replace("-", " ").replace("_", " "))
-    return by_file.unit
+    named = unit_of_file_name(Path(sheet.file).stem, matcher)
+    if named is not None and _rows_name_units(sheet, matcher):
+        return None  # rows that are units: a consolidated sheet, whatever its file is named
+    return named
+
+
+def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
+    """Whether half or more of a unit-rows sheet's rows are units of the registry."""
+    if sheet.layout != "unit_rows" or not sheet.rows:
+        return False
+    units = sum(1 for row in sheet.rows if matcher.match(row.label, suggest=False).unit)
+    return 2 * units >= len(sheet.rows)
+
+
+# what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
+# "Xã Đông Anh (bản sửa)", "BC năm 2025, P. Hoàn Kiếm"
+_FILE_NAME_PARTS = re.compile(r"\s[-–]\s|[–(),\[\]]")
+
+
+def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
+    """The unit a file name names: the whole name ("dong-anh", "Phường Ba Đình"), else the
+    one unit its parts name ("Báo cáo 2025 - Phường Ba Đình"); None when no part names a
+    unit or two parts name different units."""
+    whole = matcher.match(stem.replace("-", " ").replace("_", " ")).unit
+    if whole is not None:
+        return whole
+    found = {
+        unit.code: unit
+        for part in _FILE_NAME_PARTS.split(stem)
+        if part.strip()
+        and (unit := matcher.match(part.replace("-", " ").replace("_", " ").strip()).unit)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _city_title_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[str, str]:
+    """What to add to a row's unknown-unit on a sheet read as the city's consolidated one
+    (its title names the city and no unit) whose file name names a unit: the clerk most
+    likely left the unit's line of the title empty."""
+    named = unit_of_file_name(Path(sheet.file).stem, matcher) if sheet.names_city else None
+    if named is None:
+        return "", ""
+    return (
+        f"; trang tính được đọc như bảng tổng hợp của thành phố (tiêu đề chỉ ghi tên thành"
+        f" phố), nên mỗi dòng phải là một đơn vị trong danh mục; nếu đây là báo cáo của"
+        f" {named.full_name} như tên tệp, hãy ghi tên đơn vị vào tiêu đề"
+        f" ('ĐẢNG BỘ {named.full_name.upper()}')",
+        f"; the sheet is read as the city's consolidated one (its title names the city"
+        f" only), so each row must be a unit of the registry; if it is {named.full_name}'s"
+        f" report, as the file name says, write the unit in the title"
+        f" ('ĐẢNG BỘ {named.full_name.upper()}')",
+    )
 
 
 def _match_or_report(
-    text: str, matcher: UnitMatcher, sheet: SheetData, cell: str | None, result: Collected
+    text: str,
+    matcher: UnitMatcher,
+    sheet: SheetData,
+    cell: str | None,
+    result: Collected,
+    hint: tuple[str, str] = ("", ""),
 ) -> Unit | None:
     match = matcher.match(text, suggest=False)
     if match.unit is not None:
@@ -199,6 +255,7 @@ def _match_or_report(
         )
         return None
     vi, en = unknown_message(text, matcher)
+    vi, en = vi + hint[0], en + hint[1]
     result.findings.append(
         Finding("unknown-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
     )

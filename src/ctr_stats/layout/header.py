@@ -126,7 +126,8 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
         for c, v in enumerate(grid.rows[r]):
-            if v and type(v) is str and len(v) <= 40:
+            # "ĐẢNG BỘ ..........": a title's line left to fill in, no "Đảng bộ" heading
+            if v and type(v) is str and len(v) <= 40 and not _PLACEHOLDER.search(v):
                 key = fold(v)
                 if _is_unit_heading(v, key, unit_words) or (
                     all(k in number_words for _, k in short)
@@ -160,6 +161,9 @@ def _is_unit_heading(text: str, key: str, unit_words: frozenset[str]) -> bool:
         p in unit_words or p.removeprefix("ten ") in unit_words for p in parts if p
     )
 
+
+# dots or underscores left in a form's line to be filled in ("ĐẢNG BỘ ..........")
+_PLACEHOLDER = re.compile(r"\.{3,}|…|_{3,}")
 
 _HEADING_LIST = re.compile(r"[,/;]|\bvà\b|\bhoặc\b", re.IGNORECASE)
 

@@ -388,7 +388,8 @@ def _unfilled_line(text: str) -> bool:
     match = _OWNER.search(key) or _OWNER_SHORT.match(key)
     if match:
         return _unfilled(match.group(1))
-    return bool(_BARE_TYPE.match(key)) and _PLACEHOLDER.search(text) is not None
+    bare = " ".join(key.replace("_", " ").split())  # fold() keeps "ĐẢNG BỘ ______"'s line
+    return bool(_BARE_TYPE.match(bare)) and _PLACEHOLDER.search(text) is not None
 
 
 # "ĐẢNG BỘ QUẬN ……": the type alone, the name's place dotted

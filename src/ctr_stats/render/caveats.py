@@ -89,15 +89,16 @@ INCOMPLETE = {  # by the units named, or (more than three) not
 _NAMED = 3  # units named in a sentence, at most
 
 
-def incomplete_subject(subject: str, report: Report, lang: str) -> str:
+def incomplete_subject(subject: str, report: Report, lang: str, bare: bool = False) -> str:
     """'toàn thành phố (chưa gồm số liệu của Ứng Hòa)': a subject that says all units, when
     some sent nothing; short enough for a sentence and without a digit (the sentences' every
-    number is one `verify` checks). The note before the sentences names them all."""
-    if not subject.strip():
+    number is one `verify` checks). The note before the sentences names them all. `bare`:
+    the bracket alone, for a paragraph that names no subject."""
+    if not subject.strip() and not bare:
         return subject
     missing = report.caveats.missing_units
     named = len(missing) <= _NAMED
-    return INCOMPLETE[lang, named].format(subject=subject, units=", ".join(missing))
+    return INCOMPLETE[lang, named].format(subject=subject, units=", ".join(missing)).strip()
 
 
 def listing(names: tuple[str, ...] | list[str], lang: str) -> str:

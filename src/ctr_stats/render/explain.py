@@ -8,7 +8,7 @@ from ..catalogue import load_catalogue
 from ..explain import Explanation
 from ..model import Report
 from ..safe_text import markup, visible
-from .findings import severity_word
+from .findings import severity_word, write_findings
 from .numbers import format_count, format_percent
 
 if TYPE_CHECKING:
@@ -108,16 +108,32 @@ def render_unused(report: Report, console: Console, *, lang: str) -> None:
             f"{counts['checked']} checked (total rows, percentages), {counts['numbering']} "
             f"row or column numbers, {counts['not_used']} not used"
         )
-        refused = f"{refused_count} of them read from rows then not added (see the findings)"
+        refused = f"{refused_count} of them read from rows then not added, for these reasons:"
     else:
         line = (
             f"{counts['read']} số trong các bảng: {counts['used']} được cộng vào số liệu, "
             f"{counts['checked']} dùng để đối chiếu (dòng tổng, tỷ lệ %), {counts['numbering']} "
             f"số thứ tự dòng, cột, {counts['not_used']} không được dùng"
         )
-        refused = (
-            f"trong đó {refused_count} số đọc từ các dòng nhưng không được cộng (xem các phát hiện)"
-        )
+        refused = f"trong đó {refused_count} số đọc từ các dòng nhưng không được cộng, vì:"
     console.print(line, highlight=False, markup=False)
     if accounting.refused:
         console.print(refused, highlight=False, markup=False)
+        # the findings that kept a row's numbers out of the figures, folded as `check` folds
+        why = [f for f in report.findings if f.code in REFUSING and f.file is not None]
+        write_findings(why, console, lang=lang)
+
+
+# findings whose rows' numbers are read, then not added into any figure
+REFUSING = frozenset(
+    {
+        "unknown-unit",
+        "ambiguous-unit",
+        "duplicate-unit",
+        "non-integer",
+        "implausible-value",
+        "negative-count",
+        "period-mismatch",
+        "period-unsupported",
+    }
+)

@@ -197,9 +197,18 @@ class _Writer:
                 verb = self.templates["indicators"][indicator][self.lang][0]
                 sentences.append(f"{self._lead('{subject} ' + verb)} {self._items([figure])}")
         opening = self._opening(self.report.period)
+        if not self.subject_in(sentences) and self.report.caveats.missing_units:
+            # a paragraph whose clauses name no subject ("cấp ủy các cấp kiểm tra …") says
+            # what its totals leave out in its opening: never a whole city's without a word
+            left_out = incomplete_subject("", self.report, self.lang, bare=True)
+            opening = f"{opening} {left_out}" if opening else left_out
         if opening:
             sentences[0] = f"{opening}, {sentences[0]}"
         return " ".join(_sentence(s) for s in sentences)
+
+    def subject_in(self, sentences: list[str]) -> bool:
+        """Whether the paragraph said its subject (with what it leaves out)."""
+        return bool(self.subject.strip()) and any(self.subject in s for s in sentences)
 
     def _lead(self, lead: str) -> str:
         """The clause's words, the subject in them only in the paragraph's first clause."""

@@ -125,11 +125,12 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
 # ---------------------------------------------------------------- a paragraph
 
 # A paragraph's period: "Năm 2023, …", "6 tháng đầu năm 2022, …", "Quý I năm 2024, …",
-# "In 2023, …", "In the first 6 months of 2022, …".
+# "In 2023, …", "In the first 6 months of 2022, …"; with what its totals leave out, in a
+# bracket with no digit: "Năm 2023 (chưa gồm số liệu của Ứng Hòa), …".
 _PERIOD_OPENING = re.compile(
     r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
     r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
-    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})\s*,",
+    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})\s*(?:\([^()\d]*\)\s*)?,",
     re.I,
 )
 
