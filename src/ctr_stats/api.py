@@ -462,22 +462,23 @@ def _analyse(
                     by_key[(indicator, "prior")] = prior_cells
     units = unit_figures(cells, chosen, catalogue, precision)
     reporting = {u.code for u in units}
-    hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
-    hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
-    named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
-    findings.extend(
-        Finding(
-            "missing-unit",
-            Severity.ERROR,
-            f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
-            + _named_after_vi(named_after.get(unit.code, {})),
-            f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
-            + _named_after_en(named_after.get(unit.code, {})),
-            unit=unit.name,
+    missing = [unit for unit in chosen.units if unit.code not in reporting]
+    if missing:  # the files' names matched against the registry only when a unit is missing
+        hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
+        hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
+        named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
+        findings.extend(
+            Finding(
+                "missing-unit",
+                Severity.ERROR,
+                f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
+                + _named_after_vi(named_after.get(unit.code, {})),
+                f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
+                + _named_after_en(named_after.get(unit.code, {})),
+                unit=unit.name,
+            )
+            for unit in missing
         )
-        for unit in chosen.units
-        if unit.code not in reporting
-    )
     report = Report(
         period=run,
         registry=chosen.name,
@@ -526,16 +527,22 @@ def _files_named_after(
     other units (its title names Ba Đình: a unit sent another's workbook), or from which no
     figure was read (not already `said` to be unreadable) -> those other units, if any."""
     found: dict[str, dict[str, dict[str, None]]] = {}
-    attributed: set[str] = set()
+    named_by: dict[str, Unit | None] = {}  # file -> the unit its name names, matched once
+
+    def named_after(file: str) -> Unit | None:
+        if file not in named_by:
+            named_by[file] = unit_of_file_name(Path(file).stem, matcher)
+        return named_by[file]
+
     for sheet, _rows, unit in blocks:
-        attributed.add(sheet.file)
-        named = unit_of_file_name(Path(sheet.file).stem, matcher)
+        named = named_after(sheet.file)
         if named is not None and named.code != unit.code:
             found.setdefault(named.code, {}).setdefault(sheet.file, {})[unit.name] = None
+    attributed = set(named_by)
     for file in dict.fromkeys(files):
         if file in attributed or file in said:
             continue
-        named = unit_of_file_name(Path(file).stem, matcher)
+        named = named_after(file)
         if named is not None:
             found.setdefault(named.code, {}).setdefault(file, {})
     return found
