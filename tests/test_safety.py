@@ -95,3 +95,112 @@ def test_the_reader_gets_the_checked_parts_uncompressed(workbook: str) -> None:
         return [book.get_sheet_by_name(n).to_python() for n in book.sheet_names]
 
     assert sheets(repacked) == sheets(data)
+
+
+def test_the_stored_repack_is_the_general_archive_byte_for_byte() -> None:
+    """The reader's lean repacking writes what `zip_parts.archive` writes for stored parts."""
+    from ctr_stats import zip_parts
+
+    parts = [("xl/workbook.xml", b"<workbook/>", 7), ("tên/ở đây.xml", b"", 0), ("a", TEXT, 99)]
+    general = zip_parts.archive([zip_parts.stored(n, d, crc) for n, d, crc in parts])
+    assert zip_parts.stored_archive(parts) == general
+
+
+# Sheets' bytes the patterns are written for, and every near miss: whitespace, either quote,
+# letters in either case, three letters, four digits, prefixes, no r= at all.
+_SHEET_PIECES = [
+    b'<c r="A1"',
+    b'<c r="ZZ999"',
+    b'<c r="AAA1"',
+    b'<c r="A1000"',
+    b"<c r='xfd1048576'",
+    b'<c r = "B2"',
+    b'<c s="1" r="C3"',
+    b"<c>",
+    b"<c/>",
+    b"<c\tr='A1'",
+    b'<row r="12"',
+    b'<row r="1000"',
+    b"<row>",
+    b"<row\n",
+    b'<x:c r="A1"',
+    b"<x:row ",
+    b"<col ",
+    b'header="0.5"',
+    b'operator="between"',
+    b'r="ab12345"',
+    b'r=" 1234"',
+    b"r=\n'Ab1'",
+    b"rr=",
+    b"<",
+    b":",
+    b" ",
+    b"r",
+]
+
+
+def test_the_far_reference_and_placing_patterns_say_what_the_plain_ones_say() -> None:
+    """The written-for-speed patterns (possessive, split in two, counts first) find what the
+    plain patterns they replace find, in any mix of the pieces sheets are made of."""
+    import itertools
+    import random
+    import re
+
+    from ctr_stats.read.safety import _FAR_REF, _all_placed
+
+    far = re.compile(rb"""r\s*=\s*["'](?:[A-Za-z]{3}|[A-Za-z]*\d{4})""")
+    unusual = re.compile(rb"""<(?:c|row)(?:[>/\t\n\r]| (?!r="))""")
+    prefixed = re.compile(rb":(?:c|row)\b")
+    pieces = [*_SHEET_PIECES, b"A", b"z", b"1", b"0", b'"', b"'", b"=", b"\t", b"/", b">"]
+    chunks = [a + b for a, b in itertools.product(pieces, repeat=2)]
+    rng = random.Random(7)
+    chunks += [b"".join(rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(20_000)]
+    for chunk in chunks:
+        assert bool(_FAR_REF.search(chunk)) == bool(far.search(chunk)), chunk
+        placed = not unusual.search(chunk) and not prefixed.search(chunk)
+        assert _all_placed(chunk) == placed, chunk
+
+
+def _package(core: bytes, method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("docProps/core.xml", core)
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+    return buffer.getvalue()
+
+
+_OWN_CORE = b"<cp:coreProperties><dc:creator>ctr-stats</dc:creator></cp:coreProperties>"
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_part_read_exactly_is_what_zipfile_reads(method: int) -> None:
+    from ctr_stats.own_output import package_is_own
+    from ctr_stats.read.safety import read_exactly
+
+    data = _package(_OWN_CORE, method)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("docProps/core.xml")
+        assert read_exactly(memoryview(data), info) == archive.read(info) == _OWN_CORE
+        assert package_is_own(archive, lambda i: read_exactly(memoryview(data), i))
+        assert package_is_own(archive)
+
+
+def test_a_part_read_exactly_leaves_what_it_cannot_vouch_for_to_zipfile() -> None:
+    """A part whose header says more than the directory, cut short, or with a wrong CRC:
+    None, and zipfile's reading decides (here: not the tool's own file)."""
+    from ctr_stats.own_output import package_is_own
+    from ctr_stats.read.safety import read_exactly
+
+    data = bytearray(_package(_OWN_CORE, zipfile.ZIP_STORED))
+    data[30 + len("docProps/core.xml") + 20] ^= 0xFF  # a byte of the part: its CRC is wrong
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("docProps/core.xml")
+        assert read_exactly(memoryview(bytes(data)), info) is None
+        whole = memoryview(bytes(data))
+        assert not package_is_own(archive, lambda i: read_exactly(whole, i))
+        assert not package_is_own(archive)
+    data = bytearray(_package(_OWN_CORE, zipfile.ZIP_STORED))
+    data[7] |= 0x08  # the local header's UTF-8 flag unlike the directory's
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("docProps/core.xml")
+        assert read_exactly(memoryview(bytes(data)), info) is None

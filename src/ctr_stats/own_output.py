@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,19 +81,24 @@ def head_text(data: bytes) -> str:
     return head.decode("utf-8", errors="replace")
 
 
-def package_is_own(archive: zipfile.ZipFile) -> bool:
+def package_is_own(
+    archive: zipfile.ZipFile, read: Callable[[zipfile.ZipInfo], bytes | None] | None = None
+) -> bool:
     """Whether an Office package (.xlsx, .docx) is one the tool wrote: its document
-    properties, read with a cap on their size and searched as bytes (never parsed)."""
-    names = set(archive.namelist())
+    properties, read with a cap on their size and searched as bytes (never parsed).
+    `read`: a part's bytes as `archive.open` gives them, or None to leave it to that."""
     for name, mark in (("docProps/custom.xml", _CUSTOM), ("docProps/core.xml", _CREATOR)):
-        if name not in names:
+        try:
+            info = archive.getinfo(name)
+        except KeyError:
             continue
-        info = archive.getinfo(name)
         if info.file_size > _PROPERTY_CAP:
             continue
         try:
-            with archive.open(info) as handle:
-                data = handle.read(_PROPERTY_CAP)
+            data = read(info) if read is not None else None
+            if data is None:
+                with archive.open(info) as handle:
+                    data = handle.read(_PROPERTY_CAP)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
             continue
         if mark.search(data):

@@ -93,3 +93,31 @@ def archive(parts: Sequence[Part]) -> list[bytes]:
     listing = b"".join(directory)
     end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
     return [*pieces, listing, end]
+
+
+def stored_archive(parts: Sequence[tuple[str, bytes, int]]) -> list[bytes]:
+    """`archive` of (name, content, CRC of the content) parts all stored: the same bytes,
+    made without a `Part` for each (the reader repacks every workbook it reads)."""
+    pieces: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    local, central = _LOCAL_ENTRY.pack, _CENTRAL_ENTRY.pack
+    for name, content, crc in parts:
+        size = len(content)
+        if size >= ZIP32_MAX or offset + size >= ZIP32_MAX:
+            raise ValueError("too big for a zip without its 64-bit extension")
+        encoded = name.encode()
+        fields = (_VERSION, _UTF8_NAMES, _STORED, _MIDNIGHT, _1980_01_01, crc, size, size)
+        head = local(b"PK\x03\x04", *fields, len(encoded), 0) + encoded
+        directory += (
+            central(b"PK\x01\x02", _VERSION, *fields, len(encoded), 0, 0, 0, 0, 0, offset),
+            encoded,
+        )
+        pieces += (head, content)
+        offset += len(head) + size
+    count = len(directory) // 2
+    if offset >= ZIP32_MAX or count >= 0xFFFF:
+        raise ValueError("too big for a zip without its 64-bit extension")
+    listing = b"".join(directory)
+    end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
+    return [*pieces, listing, end]

@@ -24,6 +24,7 @@ from .safety import (
     Opened,
     check_ods,
     open_checked,
+    read_exactly,
     read_parts,
     sniff,
     stored_zip,
@@ -182,9 +183,11 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
             return Checked(path, b"", text=grid)
         data = opened.read_all()
     kind, archive = open_checked(path, data)
-    if kind == "xlsx" and archive is not None and own_output.package_is_own(archive):
-        archive.close()
-        raise _own_output(path)
+    if kind == "xlsx" and archive is not None:
+        whole = memoryview(data)
+        if own_output.package_is_own(archive, lambda info: read_exactly(whole, info)):
+            archive.close()
+            raise _own_output(path)
     extras: dict[str, SheetExtras] = {}
     if kind == "xls":  # its sheets' areas bounded before calamine allocates them
         from .xls_bounds import check_xls
