@@ -204,3 +204,22 @@ def test_a_part_read_exactly_leaves_what_it_cannot_vouch_for_to_zipfile() -> Non
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
         info = archive.getinfo("docProps/core.xml")
         assert read_exactly(memoryview(bytes(data)), info) is None
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_names_in_either_encoding_are_checked_against_the_directory(method: int) -> None:
+    """A part named in ASCII, in UTF-8 (flagged) or in cp437 (not flagged, as old zip tools
+    write): read from the bytes as zipfile reads it; a header naming it otherwise refused."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/tên.xml", b"<a/>")  # UTF-8, flagged
+        archive.writestr("xl/cp437-X.xml", b"<b/>")
+    data = buffer.getvalue().replace(b"cp437-X", b"cp437-\x82")  # cp437 for "é", unflagged
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        expected = {name: archive.read(name) for name in archive.namelist()}
+        assert "xl/cp437-é.xml" in expected
+        assert read_parts(Path("x.xlsx"), archive=archive) == expected
+    header_only = data.replace(b"cp437-\x82", b"cp437-\x83", 1)  # the local header's name
+    with zipfile.ZipFile(io.BytesIO(header_only)) as archive, pytest.raises(InputError):
+        read_parts(Path("x.xlsx"), archive=archive)

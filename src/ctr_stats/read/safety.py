@@ -349,7 +349,9 @@ def _inflate(
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     name = bytes(whole[start + _LOCAL_HEADER.size : start + _LOCAL_HEADER.size + name_length])
-    if name.decode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace") != info.orig_filename:
+    # an ASCII name reads the same in either encoding, and the cp437 codec is Python code
+    encoding = "ascii" if name.isascii() else "utf-8" if info.flag_bits & 0x800 else "cp437"
+    if name.decode(encoding, "replace") != info.orig_filename:
         raise zipfile.BadZipFile(f"file name in directory and header differ: {info.filename}")
     begin = start + _LOCAL_HEADER.size + name_length + extra_length
     raw = whole[begin : begin + info.compress_size]
