@@ -380,15 +380,16 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
     by_unit: dict[str, dict[str, UnitFigures]] = {}
     for entry in analysis.report.units:
         by_unit.setdefault(entry.code, {})[entry.figures.indicator] = entry
+    # each rule with every indicator it names: a unit lacking one is passed over in C
+    needs = [(number, rule, frozenset((*rule.parts, rule.whole))) for number, rule, _, _ in keyed]
     for code, figures in by_unit.items():
         name = next(iter(figures.values())).name
-        for number, rule, _, _ in keyed:
-            if (code, number) in flagged:
+        held_here = figures.keys()
+        for number, rule, needed in needs:
+            if not held_here >= needed or (code, number) in flagged:
                 continue
-            part_entries = [figures.get(p) for p in rule.parts]
-            whole_entry = figures.get(rule.whole)
-            if whole_entry is None or any(e is None for e in part_entries):
-                continue
+            part_entries = [figures[p] for p in rule.parts]
+            whole_entry = figures[rule.whole]
             values = [getattr(e.figures, rule.part_measure) for e in part_entries if e]
             whole_value = getattr(whole_entry.figures, rule.whole_measure)
             if whole_value is None or any(v is None for v in values):
