@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import compress
 
 from ..catalogue import Catalogue, province_names
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning, read_title
@@ -95,13 +96,14 @@ def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     return [line for line, _ in _placed_lines(rows, 0)]
 
 
-def _placed_lines(rows: Sequence[Sequence[object]], top: int) -> list[tuple[str, str]]:
-    """(line, its cell) for each line of the title block whose first row is `top`."""
+def _placed_lines(rows: Sequence[Sequence[object]], top: int) -> list[tuple[str, tuple[int, int]]]:
+    """(line, its cell's row and column) for each line of the title block whose first row
+    is `top` (the cell named with `a1` only when a finding needs it)."""
     texts = [
-        (v, a1(top + r, c))
+        (v, (top + r, c))
         for r, row in enumerate(rows)
-        for c, v in enumerate(row)
-        if v and type(v) is str
+        for c in compress(range(len(row)), row)  # the cells that hold something, in C
+        if type(v := row[c]) is str
     ]
     if any("\n" in v or "\r" in v for v, _ in texts):
         return [(clean(part), cell) for v, cell in texts for part in v.splitlines() if part.strip()]
@@ -117,7 +119,7 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     named, at = _title_period(lines)
     if isinstance(named, OtherPeriod):
-        other = replace(named, words=lines[at], cell=placed[at][1])
+        other = replace(named, words=lines[at], cell=a1(*placed[at][1]))
         return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other)
     return Title(tuple(lines), owner, owner_text, names_city, named, meaning)
 
