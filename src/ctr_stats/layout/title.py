@@ -365,7 +365,17 @@ _DEPARTMENT = re.compile(r"\s+[-–—]\s+(?=(?:ban|ủy ban|uỷ ban|văn phòn
 
 
 def _without_department(text: str) -> str:
-    return _DEPARTMENT.split(text, maxsplit=1)[0]
+    return _TERM.sub("", _DEPARTMENT.split(text, maxsplit=1)[0])
+
+
+# "ĐẢNG BỘ QUẬN BA ĐÌNH KHÓA XX, NHIỆM KỲ 2020 - 2025": the committee's term after its
+# name, not part of it
+_TERM = re.compile(
+    r"[\s,;(–—-]*\b(?:(?:kh[oó]a|khoá)\s+[IVXLC\d]+\b[\s,;–—-]*)?"
+    r"(?:nhi[eệ]m\s+k[yỳ]\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?\s*$"
+    r"|(?<=\s)(?:kh[oó]a|khoá)\s+[IVXLC\d]+\s*\)?\s*$)",
+    re.IGNORECASE,
+)
 
 
 # "QUẬN BA ĐÌNH", "Q. BA ĐÌNH": a district-level unit's line with no committee's word
