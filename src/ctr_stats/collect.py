@@ -178,7 +178,7 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         text = sheet.owner_text or sheet.owner
         if f"{sheet.file}\0{text}" in result.unowned:  # said for the file's first sheet
             return None
-        unit = _match_or_report(text, matcher, sheet, None, result)
+        unit = _match_or_report(text, matcher, sheet, sheet.owner_cell, result)
         if unit is None:
             result.unowned.add(f"{sheet.file}\0{text}")
         return unit

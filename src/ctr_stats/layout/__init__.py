@@ -105,6 +105,7 @@ class SheetData:
     # a period the title names that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): the
     # sheet's figures are not added (`periods.mismatches`)
     other_period: OtherPeriod | None = None
+    owner_cell: str | None = None  # the title's cell naming the unit ("A2")
 
     @property
     def where(self) -> str:
@@ -314,6 +315,7 @@ def _parse_table(
         accounting=accounting,
         part=part,
         other_period=title.other_period,
+        owner_cell=title.owner_cell,
     )
     return sheet, found
 

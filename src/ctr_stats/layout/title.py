@@ -73,6 +73,7 @@ class Title:
     meaning: Meaning  # what the title says is counted, for labels that leave it unsaid
     # a period named that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): `period` is None
     other_period: OtherPeriod | None = None
+    owner_cell: str | None = None  # the cell of the line naming the unit
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -88,6 +89,7 @@ def continued(first: Title, own: Title) -> Title:
         own.period if named else first.period,
         own.meaning if not own.meaning.empty else first.meaning,
         own.other_period if named else first.other_period,
+        own.owner_cell if owner else first.owner_cell,
     )
 
 
@@ -118,10 +120,14 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     subjects = tuple(line for line in lines if _is_subject(line))
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     named, at = _title_period(lines)
+    owner_cell = None
+    if owner is not None:  # the last line naming a unit, as read_owner takes it
+        line = max(n for n, text in enumerate(lines) if _owner_in(text)[0] is not None)
+        owner_cell = a1(*placed[line][1])
     if isinstance(named, OtherPeriod):
         other = replace(named, words=lines[at], cell=a1(*placed[at][1]))
-        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other)
-    return Title(tuple(lines), owner, owner_text, names_city, named, meaning)
+        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other, owner_cell)
+    return Title(tuple(lines), owner, owner_text, names_city, named, meaning, None, owner_cell)
 
 
 @lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
