@@ -672,10 +672,11 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
                 for u in units
             )
         )
-        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
-            continue
         first = seen.setdefault((kind, numbers), units[0])
         if first is units[0]:
+            continue
+        # counted only for a repeat (equal numbers, equal counts): most units have none
+        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
             continue
         pair = (first.code, units[0].code)
         _, here, count = pairs.get(pair, (first, units[0], 0))
