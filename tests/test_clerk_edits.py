@@ -64,6 +64,14 @@ def _name_over_two_lines(ws: Worksheet) -> None:
         ws.merge_cells(f"{column}10:{column}11")
 
 
+def _numbering_right_of_the_names(ws: Worksheet) -> None:
+    """ "Đơn vị | STT | …": the names first, their numbers in the second column."""
+    for merged in [m for m in ws.merged_cells.ranges if m.min_col <= 2]:
+        ws.unmerge_cells(str(merged))
+    for r in range(8, 19):
+        ws[f"A{r}"].value, ws[f"B{r}"].value = ws[f"B{r}"].value, ws[f"A{r}"].value
+
+
 COSMETIC: dict[str, tuple[str, Callable[[Worksheet], None]]] = {
     "bilingual measure": ("Kết nạp", _cells(D9="Thực hiện / Actual", C9="Kế hoạch (Plan)")),
     "unit heading as a list": ("Kết nạp", _cells(B8="Tên đơn vị, địa phương")),
@@ -81,11 +89,23 @@ COSMETIC: dict[str, tuple[str, Callable[[Worksheet], None]]] = {
         "Kết nạp",
         _cells(A2="ĐẢNG BỘ QUẬN BA ĐÌNH KHÓA XXV, NHIỆM KỲ 2020 - 2025"),
     ),
+    "numbering right of the names": ("Kết nạp", _numbering_right_of_the_names),
     "a unit's name over two lines, its figures on the second": (
         "Kết nạp",
         _name_over_two_lines,
     ),
 }
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["numbering right of the names", "a unit's name over two lines, its figures on the second"],
+)
+def test_a_layout_edit_says_nothing(tmp_path: Path, name: str) -> None:
+    """Not even a warning: the numbers of an STT column are the rows' numbering."""
+    sheet, change = COSMETIC[name]
+    report = _edited(tmp_path, "ba-dinh.xlsx", sheet, change)
+    assert [(f.code, f.cell) for f in report.findings] == []
 
 
 def test_a_name_over_two_lines_with_figures_on_both_names_the_second(tmp_path: Path) -> None:

@@ -380,6 +380,9 @@ def _read_header(
         number_row = first_data
         first_data += 1
     number_col = next((c for c, key in short if key in number_words and c < unit_col), None)
+    after = grid.value(label_row, unit_col + 1)
+    if number_col is None and type(after) is str and _heading_key(after) in number_words:
+        number_col = unit_col + 1  # "Đơn vị | STT | …": the numbering right of the names
     return Header(top, bottom, unit_col, first_data, layout, number_col, number_row)
 
 
