@@ -54,6 +54,24 @@ def _caption_row(ws: Worksheet) -> None:
     ws["A7"].value = "(Ban hành kèm theo Hướng dẫn số 05-HD/BTCTU ngày 10/01/2023)"
 
 
+def _name_over_two_lines(ws: Worksheet) -> None:
+    """The first unit's name (and its STT) merged over two rows, its figures typed on the
+    second."""
+    ws.insert_rows(10)
+    for column in ("A", "B"):
+        ws[f"{column}10"].value = ws[f"{column}11"].value
+        ws[f"{column}11"].value = None
+        ws.merge_cells(f"{column}10:{column}11")
+
+
+def _numbering_right_of_the_names(ws: Worksheet) -> None:
+    """ "Đơn vị | STT | …": the names first, their numbers in the second column."""
+    for merged in [m for m in ws.merged_cells.ranges if m.min_col <= 2]:
+        ws.unmerge_cells(str(merged))
+    for r in range(8, 19):
+        ws[f"A{r}"].value, ws[f"B{r}"].value = ws[f"B{r}"].value, ws[f"A{r}"].value
+
+
 COSMETIC: dict[str, tuple[str, Callable[[Worksheet], None]]] = {
     "bilingual measure": ("Kết nạp", _cells(D9="Thực hiện / Actual", C9="Kế hoạch (Plan)")),
     "unit heading as a list": ("Kết nạp", _cells(B8="Tên đơn vị, địa phương")),
@@ -67,7 +85,37 @@ COSMETIC: dict[str, tuple[str, Callable[[Worksheet], None]]] = {
     "unit line without its committee": ("Kết nạp", _cells(A2="QUẬN BA ĐÌNH")),
     "caption in the title block": ("Kết nạp", _cells(A7="(Ban hành kèm theo Hướng dẫn số 05)")),
     "caption on a row of its own": ("Kết nạp", _caption_row),
+    "unit line with the committee's term": (
+        "Kết nạp",
+        _cells(A2="ĐẢNG BỘ QUẬN BA ĐÌNH KHÓA XXV, NHIỆM KỲ 2020 - 2025"),
+    ),
+    "numbering right of the names": ("Kết nạp", _numbering_right_of_the_names),
+    "a unit's name over two lines, its figures on the second": (
+        "Kết nạp",
+        _name_over_two_lines,
+    ),
 }
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["numbering right of the names", "a unit's name over two lines, its figures on the second"],
+)
+def test_a_layout_edit_says_nothing(tmp_path: Path, name: str) -> None:
+    """Not even a warning: the numbers of an STT column are the rows' numbering."""
+    sheet, change = COSMETIC[name]
+    report = _edited(tmp_path, "ba-dinh.xlsx", sheet, change)
+    assert [(f.code, f.cell) for f in report.findings] == []
+
+
+def test_a_name_over_two_lines_with_figures_on_both_names_the_second(tmp_path: Path) -> None:
+    def change(ws: Worksheet) -> None:
+        _name_over_two_lines(ws)
+        for column in "CDEFGHIJKLMN":
+            ws[f"{column}10"].value = ws[f"{column}11"].value
+
+    report = _edited(tmp_path, "ba-dinh.xlsx", "Kết nạp", change)
+    assert ("unlabelled-row", "B11") in [(f.code, f.cell) for f in report.errors]
 
 
 @pytest.mark.parametrize("name", list(COSMETIC))

@@ -322,7 +322,7 @@ def test_a_missing_unit_points_at_the_file_that_named_no_known_unit(samples_copy
     code, data = compute_json(str(samples_copy), "--lang", "en")
     assert code == 1
     assert errors(data) == [
-        ("unknown-unit", "ĐẢNG BỘ HUYỆN ỨNG HÒAA XYZ", "bao-cao-moi.xlsx", "Kết nạp", None),
+        ("unknown-unit", "ĐẢNG BỘ HUYỆN ỨNG HÒAA XYZ", "bao-cao-moi.xlsx", "Kết nạp", "A2"),
         ("missing-unit", "Ứng Hòa", None, None, None),
     ]
     assert data["findings"][1]["message"] == (

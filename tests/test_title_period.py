@@ -244,6 +244,26 @@ def test_a_line_naming_no_period_above_the_title_leaves_the_years(
     assert report.errors == () and admitted(report) == ALL_2023
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ĐẢNG BỘ QUẬN BA ĐÌNH NHIỆM KỲ 2020 - 2025",
+        "ĐẢNG BỘ QUẬN BA ĐÌNH KHÓA XXV, NHIỆM KỲ 2020-2025",
+        "BAN CHẤP HÀNH ĐẢNG BỘ QUẬN BA ĐÌNH (NHIỆM KỲ 2020 – 2025)",
+        "ĐẢNG BỘ QUẬN BA ĐÌNH KHOÁ XXV",
+    ],
+)
+def test_a_committees_term_after_the_units_name_is_not_part_of_it(
+    samples_copy: Path, line: str
+) -> None:
+    for sheet in ("Kết nạp", "Tổ chức đảng", "Kiểm tra"):
+        put(samples_copy / "ba-dinh.xlsx", sheet, "A2", line)
+    report = compute([samples_copy])
+    assert report.errors == () and admitted(report) == ALL_2023
+    ba_dinh = {u.name for u in report.units if u.figures.indicator == "admission.total"}
+    assert "Ba Đình" in ba_dinh and len(ba_dinh) == 30
+
+
 def test_a_date_line_in_every_file_is_no_period_of_the_run(samples_copy: Path) -> None:
     for path in samples_copy.glob("*.xlsx"):
         put(path, "Kết nạp", "J3", "Hà Nội, ngày 05 tháng 01 năm 2024")

@@ -66,6 +66,41 @@ def test_a_unit_named_in_its_file_name_among_other_words(tmp_path: Path) -> None
     assert report.totals == before.totals
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DU quan Tay Ho",
+        "BC 6T DB_quan_Tay_Ho_2023",
+        "Dang bo quan Tay Ho ban sua",
+        "ĐU quận Tây Hồ",
+    ],
+)
+def test_a_unit_named_in_its_file_name_after_an_abbreviation(tmp_path: Path, name: str) -> None:
+    """ "DU xã Gia Lâm" (Đảng ủy), "DB" (Đảng bộ), words after the name: the unit from its
+    type word on."""
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
+    for sheet in workbook.worksheets:
+        sheet["A1"] = sheet["A2"] = None
+    workbook.save(folder / f"{name}.xlsx")
+    (folder / "tay-ho.xlsx").unlink()
+    before = ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024")
+    report = ctr_stats.compute([folder], registry="hanoi-2024")
+    assert [f.code for f in report.findings] == []
+    assert report.totals == before.totals
+
+
+def test_a_file_name_naming_units_after_two_type_words_names_none() -> None:
+    from ctr_stats.catalogue import load_registry
+    from ctr_stats.collect import unit_of_file_name
+    from ctr_stats.units import UnitMatcher
+
+    matcher = UnitMatcher(load_registry("hanoi-2024"))
+    assert unit_of_file_name("BC quan Tay Ho va quan Ba Dinh", matcher) is None
+    assert unit_of_file_name("BC quan Tay Ho", matcher).name == "Tây Hồ"  # type: ignore[union-attr]
+
+
 def test_a_file_name_naming_two_units_names_none(tmp_path: Path) -> None:
     folder = tmp_path / "2023"
     shutil.copytree(SAMPLES / "2023", folder)

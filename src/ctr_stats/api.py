@@ -22,7 +22,7 @@ from .catalogue import (
 )
 from .catalogue.registry import names_a_province
 from .catalogue.registry import registry_for as province_registry_for
-from .collect import Collector, collect, finish, unit_of_file_name
+from .collect import Collected, Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
@@ -272,6 +272,8 @@ class Analysis:
     sheet_indicators: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # with --prior: unit code -> last period's files its figures were read from; else None
     prior_files: dict[str, tuple[str, ...]] | None = None
+    # the files whose title names no unit known: each of their figures is left out
+    titled_unknown: frozenset[str] = frozenset()
 
     @property
     def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
@@ -433,7 +435,8 @@ def _analyse(
     cells = collected.cells
     read = [loaded]
     prior_files: dict[str, tuple[str, ...]] | None = None
-    suspects = _unattributed_files(findings)  # this period's, before last period's are in
+    # this period's, before last period's are in
+    suspects = _unattributed_files(findings, _titled_unknown(collected))
     files_read = [s.file for s in sheets] + [f.file for f in findings if f.file]  # likewise
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
@@ -489,7 +492,14 @@ def _analyse(
         accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
         notes=tuple(notes),
     )
-    return Analysis(report, chosen, collected.blocks, _sheet_indicators(read), prior_files)
+    return Analysis(
+        report,
+        chosen,
+        collected.blocks,
+        _sheet_indicators(read),
+        prior_files,
+        _titled_unknown(collected),
+    )
 
 
 def _check_prior_registry(
@@ -571,7 +581,12 @@ def _named_after_en(files: dict[str, dict[str, None]]) -> str:
 _UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-unit"})
 
 
-def _unattributed_files(findings: list[Finding]) -> list[str]:
+def _titled_unknown(collected: Collected) -> frozenset[str]:
+    """The files whose title names a unit not known (collect keeps them as 'file\0name')."""
+    return frozenset(key.split("\0", 1)[0] for key in collected.unowned if "\0" in key)
+
+
+def _unattributed_files(findings: list[Finding], titled_unknown: frozenset[str]) -> list[str]:
     """The files of this period that gave no unit: one that could not be read, or whose
     title names no unit known (a sheet's, not a row's: a row's unit is one of many). A
     unit that sent nothing may be in one of them."""
@@ -581,7 +596,7 @@ def _unattributed_files(findings: list[Finding]) -> list[str]:
             finding.code in _UNATTRIBUTED
             and finding.file
             and finding.severity is Severity.ERROR
-            and (finding.code != "unknown-unit" or finding.cell is None)
+            and (finding.code != "unknown-unit" or finding.file in titled_unknown)
         ):
             files[finding.file] = None
     return list(files)

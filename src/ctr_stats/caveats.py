@@ -76,7 +76,7 @@ def _touches(
 ) -> list[str]:
     if finding.indicator is not None and finding.indicator in shown:
         return [finding.indicator]
-    if finding.code == "unknown-unit" and finding.cell is None and finding.file is not None:
+    if finding.code == "unknown-unit" and finding.file in analysis.titled_unknown:
         # a title naming no known unit is said once per file, of its first sheet: every
         # sheet of the file is left out
         in_file = {

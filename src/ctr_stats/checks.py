@@ -7,14 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from operator import gt, itemgetter, ne
 from pathlib import Path
 from typing import cast
 
 from .api import Analysis, Progress, analyse
 from .calculate import lacking
-from .catalogue import Catalogue, Registry, Rule, load_catalogue
+from .catalogue import Catalogue, Registry, Rule, Unit, load_catalogue
 from .caveats import caveats_of
 from .config import Config, Ignore, Thresholds, period_option
+from .layout import Row, SheetData
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
     MISSING_UNIT_CODES,
@@ -348,47 +350,105 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
     # row: worked out once per shared Counted, not per row and rule (most rules are of
     # another sheet kind).
     placed: dict[int, list[tuple[int, Rule, list[Key], Key, int, list[int]]]] = {}
-    for sheet, row, unit in analysis.rows:
-        counted = row.counted
+    for sheet, rows, unit in analysis.blocks:
+        if not rows:
+            continue
+        counted = rows[0].counted
         held = placed.get(id(counted))
         if held is None:
             held = placed[id(counted)] = _rules_held(counted, keyed)
-        amounts = row.amounts
-        for number, rule, part_keys, whole_key, whole_at, parts_at in held:
-            whole = amounts[whole_at]
-            parts = [amounts[at] for at in parts_at]
-            if whole is None or None in parts:
+        if all(row.counted is counted for row in rows):
+            # a block's rules compared a column at a time, in C; the rows are gone through
+            # one by one only for the rules broken somewhere in it (or with empty cells)
+            columns = [row.amounts for row in rows]
+            held = [entry for entry in held if _maybe_broken(entry[1], columns, *entry[4:])]
+            if not held:
                 continue
-            part_sum = sum(cast("list[Number]", parts))
-            if not _broken(rule, part_sum, whole):
-                continue
-            cell = row.cell(part_keys[0] if rule.kind == "part_of" else whole_key)
-            assert cell is not None
-            findings.append(
-                _rule_finding(
-                    rule,
-                    Decimal(part_sum),
-                    Decimal(whole),
-                    catalogue,
-                    unit.name,
-                    sheet.file,
-                    sheet.sheet,
-                    cell.source.cell,
-                )
+        for row in rows:
+            _broken_in_row(sheet, row, unit, held, catalogue, findings, flagged)
+    _by_unit(analysis, keyed, catalogue, findings, flagged)
+    return findings
+
+
+def _maybe_broken(
+    rule: Rule, amounts: list[tuple[Number | None, ...]], whole_at: int, parts_at: list[int]
+) -> bool:
+    """Whether a rule may be broken in some row of these amounts: False only when every row
+    holds both sides and none breaks it."""
+    wholes = list(map(itemgetter(whole_at), amounts))
+    if None in wholes:
+        return True
+    try:
+        parts = (
+            list(map(itemgetter(parts_at[0]), amounts))
+            if len(parts_at) == 1
+            else list(map(sum, map(itemgetter(*parts_at), amounts)))
+        )
+    except TypeError:  # an empty cell among the parts
+        return True
+    if None in parts:
+        return True
+    if rule.kind == "part_of":
+        return any(map(gt, parts, wholes))
+    return rule.kind == "sum_of" and any(map(ne, parts, wholes))
+
+
+def _broken_in_row(
+    sheet: SheetData,
+    row: Row,
+    unit: Unit,
+    held: list[tuple[int, Rule, list[Key], Key, int, list[int]]],
+    catalogue: Catalogue,
+    findings: list[Finding],
+    flagged: set[tuple[str, int]],
+) -> None:
+    amounts = row.amounts
+    for number, rule, part_keys, whole_key, whole_at, parts_at in held:
+        whole = amounts[whole_at]
+        parts = [amounts[at] for at in parts_at]
+        if whole is None or None in parts:
+            continue
+        part_sum = sum(cast("list[Number]", parts))
+        if not _broken(rule, part_sum, whole):
+            continue
+        cell = row.cell(part_keys[0] if rule.kind == "part_of" else whole_key)
+        assert cell is not None
+        findings.append(
+            _rule_finding(
+                rule,
+                Decimal(part_sum),
+                Decimal(whole),
+                catalogue,
+                unit.name,
+                sheet.file,
+                sheet.sheet,
+                cell.source.cell,
             )
-            flagged.add((unit.code, number))
+        )
+        flagged.add((unit.code, number))
+
+
+def _by_unit(
+    analysis: Analysis,
+    keyed: list[tuple[int, Rule, list[Key], Key]],
+    catalogue: Catalogue,
+    findings: list[Finding],
+    flagged: set[tuple[str, int]],
+) -> None:
+    """Each rule unit by unit, where no row held both its sides (or none broke it)."""
     by_unit: dict[str, dict[str, UnitFigures]] = {}
     for entry in analysis.report.units:
         by_unit.setdefault(entry.code, {})[entry.figures.indicator] = entry
+    # each rule with every indicator it names: a unit lacking one is passed over in C
+    needs = [(number, rule, frozenset((*rule.parts, rule.whole))) for number, rule, _, _ in keyed]
     for code, figures in by_unit.items():
         name = next(iter(figures.values())).name
-        for number, rule, _, _ in keyed:
-            if (code, number) in flagged:
+        held_here = figures.keys()
+        for number, rule, needed in needs:
+            if not held_here >= needed or (code, number) in flagged:
                 continue
-            part_entries = [figures.get(p) for p in rule.parts]
-            whole_entry = figures.get(rule.whole)
-            if whole_entry is None or any(e is None for e in part_entries):
-                continue
+            part_entries = [figures[p] for p in rule.parts]
+            whole_entry = figures[rule.whole]
             values = [getattr(e.figures, rule.part_measure) for e in part_entries if e]
             whole_value = getattr(whole_entry.figures, rule.whole_measure)
             if whole_value is None or any(v is None for v in values):
@@ -412,7 +472,6 @@ def rule_findings(analysis: Analysis, rules: Iterable[Rule], catalogue: Catalogu
                     sources.describe().rsplit("!", 1)[-1] if sources else None,
                 )
             )
-    return findings
 
 
 def _broken(rule: Rule, parts: int | Decimal, whole: int | Decimal) -> bool:
@@ -613,10 +672,11 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
                 for u in units
             )
         )
-        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
-            continue
         first = seen.setdefault((kind, numbers), units[0])
         if first is units[0]:
+            continue
+        # counted only for a repeat (equal numbers, equal counts): most units have none
+        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
             continue
         pair = (first.code, units[0].code)
         _, here, count = pairs.get(pair, (first, units[0], 0))

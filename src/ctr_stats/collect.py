@@ -17,6 +17,7 @@ from .model import ByKey, Cells, Finding, Number, Severity, group_by_key, ranges
 from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
+from .text import fold
 from .units import UnitMatcher, ambiguous_message, unknown_message
 
 
@@ -177,7 +178,7 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         text = sheet.owner_text or sheet.owner
         if f"{sheet.file}\0{text}" in result.unowned:  # said for the file's first sheet
             return None
-        unit = _match_or_report(text, matcher, sheet, None, result)
+        unit = _match_or_report(text, matcher, sheet, sheet.owner_cell, result)
         if unit is None:
             result.unowned.add(f"{sheet.file}\0{text}")
         return unit
@@ -215,6 +216,30 @@ def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
         if part.strip()
         and (unit := matcher.match(part.replace("-", " ").replace("_", " ").strip()).unit)
     }
+    if len(found) == 1:
+        return next(iter(found.values()))
+    return None if found else _unit_after_type_word(stem, matcher)
+
+
+# the words a unit's type is written with in a file name, folded ("xa", "phuong", "thi tran")
+_TYPE_FIRST = frozenset({"xa", "phuong", "quan", "huyen", "thi", "thanh", "dac"})
+
+
+def _unit_after_type_word(stem: str, matcher: UnitMatcher) -> Unit | None:
+    """The unit named from a type word on, in a name with words before or after it that
+    are not separated from it ("DU xa Gia Lam", "BC 6T DB phuong Ba Dinh 2025"): from each
+    type word, the longest run of words that is a unit; None unless exactly one unit is so
+    named."""
+    words = fold(stem.replace("_", " ")).split()
+    found: dict[str, Unit] = {}
+    for first, word in enumerate(words):
+        if word not in _TYPE_FIRST:
+            continue
+        for last in range(len(words), first + 1, -1):
+            unit = matcher.match(" ".join(words[first:last]), suggest=False).unit
+            if unit is not None:
+                found[unit.code] = unit
+                break
     return next(iter(found.values())) if len(found) == 1 else None
 
 

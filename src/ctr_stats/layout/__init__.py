@@ -105,6 +105,7 @@ class SheetData:
     # a period the title names that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): the
     # sheet's figures are not added (`periods.mismatches`)
     other_period: OtherPeriod | None = None
+    owner_cell: str | None = None  # the title's cell naming the unit ("A2")
 
     @property
     def where(self) -> str:
@@ -187,7 +188,10 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
     rows = {
         r: cells
         for r in range(start, top)
-        if len(
+        # a title's line holds a cell or two: passed over without looking into them
+        if len(grid.rows[r]) - grid.rows[r].count("") - grid.rows[r].count(None) >= 3
+        and sum(numbers_in(grid.rows[r])) >= 3
+        and len(
             cells := [c for c, value in enumerate(grid.rows[r]) if numbers_in((value,)) != (0, 0)]
         )
         >= 3
@@ -232,7 +236,8 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     cells = [
         (r, c)
         for r in range(end, len(grid.rows))
-        if not (ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]))
+        if sum(numbers_in(grid.rows[r]))
+        and not (ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]))
         for c, value in enumerate(grid.rows[r])
         if numbers_in((value,)) != (0, 0)
     ]
@@ -310,6 +315,7 @@ def _parse_table(
         accounting=accounting,
         part=part,
         other_period=title.other_period,
+        owner_cell=title.owner_cell,
     )
     return sheet, found
 

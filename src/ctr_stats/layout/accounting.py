@@ -35,6 +35,7 @@ def _is_number(value: object) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # header and title texts repeat in every copy of a form
+@lru_cache(maxsize=1 << 14)  # titles and headings repeat from one unit's copy to the next
 def _is_number_text(text: str) -> bool:
     if not _DIGIT.search(text):
         return False
@@ -110,7 +111,7 @@ def numbers_in(cells: Sequence[object]) -> tuple[int, int]:
     typed = kinds.count(float) + kinds.count(int)
     if kinds.count(str) == cells.count(""):  # no text but empty cells: no number as text
         return typed, 0
-    return typed, sum(1 for v in cells if type(v) is str and v and _is_number_text(v))
+    return typed, sum(1 for v in filter(None, cells) if type(v) is str and _is_number_text(v))
 
 
 def _in_column(cells: list[list[object]], c: int, shortest: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 
 from ..model import (
@@ -335,6 +336,16 @@ def _a_figure(value: object) -> bool:
         return False
     if isinstance(value, (int, float, Decimal)):
         return True
+    if type(value) is str:
+        return _a_figure_text(value)
+    try:
+        return parse_number(value)[0] is not None
+    except NumberFormatError:
+        return False
+
+
+@lru_cache(maxsize=1 << 14)  # a form's headings, merged over their columns, repeat
+def _a_figure_text(value: str) -> bool:
     try:
         return parse_number(value)[0] is not None
     except NumberFormatError:

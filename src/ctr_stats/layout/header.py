@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from ..catalogue import Catalogue
 from ..catalogue.meaning import Lexicon
@@ -125,10 +125,10 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         # a column heading is a few words: titles and numbers are passed over unfolded;
         # the first unit heading, left to right, decides (the rest is not folded)
         short: list[tuple[int, str]] = []
-        for c, v in enumerate(grid.rows[r]):
-            # "ĐẢNG BỘ ..........": a title's line left to fill in, no "Đảng bộ" heading
-            if v and type(v) is str and len(v) <= 40 and not _PLACEHOLDER.search(v):
-                key = fold(v)
+        row = grid.rows[r]
+        for c in compress(range(len(row)), row):  # the cells that hold something, in C
+            v = row[c]
+            if type(v) is str and (key := _heading_key(v)) is not None:
                 if _is_unit_heading(v, key, unit_words) or (
                     all(k in number_words for _, k in short)
                     and names_organizations(v, catalogue)
@@ -151,6 +151,16 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
     return _header_by_numbers(grid, start, number_words)
 
 
+@lru_cache(maxsize=1 << 14)  # every unit's copy of a form has the same headings
+def _heading_key(text: str) -> str | None:
+    """A cell's text folded where it may be a column heading: a few words, and no title's
+    line left to fill in ("ĐẢNG BỘ ..........", no "Đảng bộ" heading)."""
+    if len(text) > 40 or _PLACEHOLDER.search(text):
+        return None
+    return fold(text)
+
+
+@lru_cache(maxsize=1 << 14)
 def _is_unit_heading(text: str, key: str, unit_words: frozenset[str]) -> bool:
     """A unit column's heading (`key` folded): one of the words, or a list of them ("Tên
     đơn vị, địa phương", "Đơn vị/địa phương"), each with or without its "tên"."""
@@ -370,6 +380,9 @@ def _read_header(
         number_row = first_data
         first_data += 1
     number_col = next((c for c, key in short if key in number_words and c < unit_col), None)
+    after = grid.value(label_row, unit_col + 1)
+    if number_col is None and type(after) is str and _heading_key(after) in number_words:
+        number_col = unit_col + 1  # "Đơn vị | STT | …": the numbering right of the names
     return Header(top, bottom, unit_col, first_data, layout, number_col, number_row)
 
 

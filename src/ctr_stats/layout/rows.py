@@ -6,6 +6,7 @@ the table's end found at its signature block.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -208,13 +209,17 @@ def unit_rows(
     used = 0
     grid_rows, hidden = grid.rows, grid.hidden_rows
     r = header.first_data_row
+    named_above: dict[int, int] = {}  # a name merged down its rows: its top row -> the row given it
     while r < len(grid_rows):
         cells = grid_rows[r]
         label, label_col = row_label(grid, r, header.unit_col)
+        top = None
+        if not label and grid.merges:
+            top, label = _name_merged_above(grid, r, header.unit_col, counted.columns, named_above)
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
-        if label:
+        if label and top is None:
             labelled.append((r, label))
         elif ends_table(cells) or is_place_and_date(cells):
             out.end = r  # the signature block's date line, before its words are read as counts
@@ -265,6 +270,8 @@ def unit_rows(
                     )
                 )
         else:
+            if top is not None:
+                named_above[top] = r
             out.rows.append(row)
             used += present
             if flat and (
@@ -284,6 +291,24 @@ def unit_rows(
     if not out.totals:
         _total_by_its_sums(grid, out, findings)
     return out
+
+
+def _name_merged_above(
+    grid: Grid, r: int, column: int, counted: Sequence[int], named_above: dict[int, int]
+) -> tuple[int | None, str]:
+    """(top row, name) of a unit's name merged down over this row from a row above (a long
+    name over two lines) when that row has no figures of its own and no other row of the
+    merge took the name: the figures typed on the second line are that unit's. Else
+    (None, "")."""
+    for r0, c0, r1, c1 in grid.merges:
+        if c0 <= column <= c1 and r0 < r <= r1 and r0 not in named_above:
+            label = row_label(grid, r0, column)[0]
+            top_cells = grid.rows[r0] if r0 < len(grid.rows) else ()
+            if label and not any(
+                c < len(top_cells) and top_cells[c] not in ("", None) for c in counted
+            ):
+                return r0, label
+    return None, ""
 
 
 def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> None:

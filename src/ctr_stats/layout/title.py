@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import compress
 
 from ..catalogue import Catalogue, province_names
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning, read_title
@@ -72,6 +73,7 @@ class Title:
     meaning: Meaning  # what the title says is counted, for labels that leave it unsaid
     # a period named that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): `period` is None
     other_period: OtherPeriod | None = None
+    owner_cell: str | None = None  # the cell of the line naming the unit
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -87,6 +89,7 @@ def continued(first: Title, own: Title) -> Title:
         own.period if named else first.period,
         own.meaning if not own.meaning.empty else first.meaning,
         own.other_period if named else first.other_period,
+        own.owner_cell if owner else first.owner_cell,
     )
 
 
@@ -95,13 +98,14 @@ def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
     return [line for line, _ in _placed_lines(rows, 0)]
 
 
-def _placed_lines(rows: Sequence[Sequence[object]], top: int) -> list[tuple[str, str]]:
-    """(line, its cell) for each line of the title block whose first row is `top`."""
+def _placed_lines(rows: Sequence[Sequence[object]], top: int) -> list[tuple[str, tuple[int, int]]]:
+    """(line, its cell's row and column) for each line of the title block whose first row
+    is `top` (the cell named with `a1` only when a finding needs it)."""
     texts = [
-        (v, a1(top + r, c))
+        (v, (top + r, c))
         for r, row in enumerate(rows)
-        for c, v in enumerate(row)
-        if v and type(v) is str
+        for c in compress(range(len(row)), row)  # the cells that hold something, in C
+        if type(v := row[c]) is str
     ]
     if any("\n" in v or "\r" in v for v, _ in texts):
         return [(clean(part), cell) for v, cell in texts for part in v.splitlines() if part.strip()]
@@ -116,10 +120,14 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     subjects = tuple(line for line in lines if _is_subject(line))
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     named, at = _title_period(lines)
+    owner_cell = None
+    if owner is not None:  # the last line naming a unit, as read_owner takes it
+        line = max(n for n, text in enumerate(lines) if _owner_in(text)[0] is not None)
+        owner_cell = a1(*placed[line][1])
     if isinstance(named, OtherPeriod):
-        other = replace(named, words=lines[at], cell=placed[at][1])
-        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other)
-    return Title(tuple(lines), owner, owner_text, names_city, named, meaning)
+        other = replace(named, words=lines[at], cell=a1(*placed[at][1]))
+        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other, owner_cell)
+    return Title(tuple(lines), owner, owner_text, names_city, named, meaning, None, owner_cell)
 
 
 @lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
@@ -363,7 +371,17 @@ _DEPARTMENT = re.compile(r"\s+[-–—]\s+(?=(?:ban|ủy ban|uỷ ban|văn phòn
 
 
 def _without_department(text: str) -> str:
-    return _DEPARTMENT.split(text, maxsplit=1)[0]
+    return _TERM.sub("", _DEPARTMENT.split(text, maxsplit=1)[0])
+
+
+# "ĐẢNG BỘ QUẬN BA ĐÌNH KHÓA XX, NHIỆM KỲ 2020 - 2025": the committee's term after its
+# name, not part of it
+_TERM = re.compile(
+    r"[\s,;(–—-]*\b(?:(?:kh[oó]a|khoá)\s+[IVXLC\d]+\b[\s,;–—-]*)?"
+    r"(?:nhi[eệ]m\s+k[yỳ]\s*\d{4}\s*[-–—]\s*\d{4}\s*\)?\s*$"
+    r"|(?<=\s)(?:kh[oó]a|khoá)\s+[IVXLC\d]+\s*\)?\s*$)",
+    re.IGNORECASE,
+)
 
 
 # "QUẬN BA ĐÌNH", "Q. BA ĐÌNH": a district-level unit's line with no committee's word

@@ -92,8 +92,9 @@ def class_of(p: Paragraph, figure: Figure) -> tuple[str, str] | None:
     left = max([f.end for f in p.figures[:i] if blocks(f) and f.start >= start] + [start])
     right = min([f.start for f in p.figures[i + 1 :] if blocks(f)] + [end])
     before = re.split(r"[;()]", p.text[left : figure.start])[-1]
+    # a colon opens a list: the classes after it are its items', not the figure's before it
     after = re.split(
-        r"[;()]|\b(?:chiếm|tỷ lệ|tỉ lệ|bằng|kết quả|trong đó|accounting)\b",
+        r"[;():]|\b(?:chiếm|tỷ lệ|tỉ lệ|bằng|kết quả|trong đó|accounting)\b",
         p.text[figure.end : right],
         flags=re.I,
     )[0]
