@@ -31,6 +31,7 @@ from .model import (
     NO_NUMBERS,
     Accounting,
     Cells,
+    Counted,
     Finding,
     Key,
     Period,
@@ -659,14 +660,22 @@ def _split_notes(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
 
 
 def _sheet_indicators(read: list[Loaded]) -> dict[tuple[str, str], frozenset[str]]:
-    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables)."""
-    held: dict[tuple[str, str], set[str]] = {}
+    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables).
+    Every copy of a form holds the same ones: one frozenset is shared by them all."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    of_counted: dict[Counted, frozenset[str]] = {}  # rows share a Counted per column layout
+    held: dict[tuple[str, str], frozenset[str]] = {}
     for loaded in read:
         for sheet in loaded.sheets:
-            indicators = held.setdefault((sheet.file, sheet.sheet), set())
+            indicators = held.get((sheet.file, sheet.sheet), frozenset())
             for counted in dict.fromkeys(r.counted for r in sheet.rows):
-                indicators.update(key[0] for key in counted.keys)
-    return {where: frozenset(indicators) for where, indicators in held.items()}
+                own = of_counted.get(counted)
+                if own is None:
+                    own = of_counted[counted] = frozenset(key[0] for key in counted.keys)
+                if not own <= indicators:
+                    indicators |= own
+            held[(sheet.file, sheet.sheet)] = shared.setdefault(indicators, indicators)
+    return held
 
 
 def _accounting(

@@ -512,12 +512,33 @@ class Figures:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class UnitFigures:
+    """One unit's figures of one indicator, with the cells each measure adds up. Built for
+    every unit and indicator of a national roll-up: the cells are held measure by measure,
+    not in a dict of their own (`cells` makes one when asked)."""
+
     code: str
     name: str
     figures: Figures
-    cells: dict[str, Cells]  # measure -> the cells added up
+    plan_cells: Cells | None
+    actual_cells: Cells | None
+    prior_cells: Cells | None
+
+    def __init__(self, code: str, name: str, figures: Figures, cells: Mapping[str, Cells]) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)
+        set_(self, "name", name)
+        set_(self, "figures", figures)
+        set_(self, "plan_cells", cells.get("plan"))
+        set_(self, "actual_cells", cells.get("actual"))
+        set_(self, "prior_cells", cells.get("prior"))
+
+    @property
+    def cells(self) -> dict[str, Cells]:
+        """measure -> the cells added up, in the order of MEASURES."""
+        held = {"plan": self.plan_cells, "actual": self.actual_cells, "prior": self.prior_cells}
+        return {measure: cells for measure, cells in held.items() if cells is not None}
 
     @property
     def sources(self) -> dict[str, tuple[Source, ...]]:
