@@ -4,7 +4,8 @@ million), no behaviour beyond formatting."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -69,6 +70,15 @@ class SheetRef:
     file: str
     sheet: str
 
+    def __reduce__(self) -> tuple[Callable[..., SheetRef], tuple[str, str]]:
+        return (_sheet_ref, (self.file, self.sheet))
+
+
+def _sheet_ref(file: str, sheet: str) -> SheetRef:
+    """A SheetRef handed back by a worker: its sheet's name held once in this process
+    (every unit's copy of a form names its sheets alike)."""
+    return SheetRef(file, sys.intern(sheet))
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -115,8 +125,26 @@ class Counted:
         object.__setattr__(self, "position", {key: n for n, key in enumerate(self.keys)})
         object.__setattr__(self, "column_of", dict(zip(self.keys, self.columns, strict=True)))
 
-    def __reduce__(self) -> tuple[type[Counted], tuple[object, ...]]:
-        return (Counted, (self.keys, self.columns))
+    def __reduce__(self) -> tuple[Callable[..., Counted], tuple[object, ...]]:
+        return (shared_counted, (self.keys, self.columns))
+
+
+_COUNTED: dict[tuple[tuple[Key, ...], tuple[int, ...]], Counted] = {}
+
+
+def shared_counted(keys: tuple[Key, ...], columns: tuple[int, ...]) -> Counted:
+    """The one Counted of these keys and columns in this process: a worker hands back
+    each chunk of files apart, and every unit's copy of a form counts the same columns
+    (a national roll-up would otherwise hold one per chunk and form)."""
+    found = _COUNTED.get((keys, columns))
+    if found is None:
+        if len(_COUNTED) >= _COUNTED_HELD:
+            _COUNTED.clear()
+        found = _COUNTED[(keys, columns)] = Counted(keys, columns)
+    return found
+
+
+_COUNTED_HELD = 4096  # column layouts remembered: a few per form
 
 
 @dataclass(slots=True, eq=False)
@@ -140,11 +168,11 @@ class Row:
     derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
     rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
 
-    def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Row], tuple[object, ...]]:
         # rebuilt by its constructor: faster than a dataclass's default unpickling, which
         # counts when worker processes hand rows back
         return (
-            Row,
+            _row,
             (
                 self.label,
                 self.label_col,
@@ -190,6 +218,12 @@ class Row:
     @property
     def values(self) -> dict[Key, Cell]:
         return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
+
+
+def _row(label: str, *rest: object) -> Row:
+    """A row handed back by a worker: its label held once in this process (the criteria
+    down a form's rows, "Công nhân", are the same in every unit's copy)."""
+    return Row(sys.intern(label), *rest)  # type: ignore[arg-type]
 
 
 # key -> (the rows holding it, in sheet order, and their sum)
@@ -452,6 +486,9 @@ class Period:
     months: int = 12
     quarter: int | None = None
 
+    def __reduce__(self) -> tuple[Callable[..., Period], tuple[int, int, int | None]]:
+        return (_period, (self.year, self.months, self.quarter))
+
     @property
     def code(self) -> str:
         if self.quarter:
@@ -643,6 +680,13 @@ class Report:
         return next(
             (u for u in self.units if u.code == code and u.figures.indicator == indicator), None
         )
+
+
+@lru_cache(maxsize=256)
+def _period(year: int, months: int, quarter: int | None) -> Period:
+    """A period handed back by a worker: one object per period in this process, not one
+    per sheet."""
+    return Period(year, months, quarter)
 
 
 def parse_period(text: str) -> Period:
