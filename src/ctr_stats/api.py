@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -589,8 +589,8 @@ def _unattributed_files(findings: list[Finding]) -> list[str]:
 
 
 def _prior_findings(
-    cells: dict[str, dict[Key, Cells]],
-    prior_cells: dict[str, dict[Key, Cells]],
+    cells: Mapping[str, Mapping[Key, Cells]],
+    prior_cells: Mapping[str, Mapping[Key, Cells]],
     registry: Registry,
     catalogue: Catalogue,
 ) -> list[Finding]:

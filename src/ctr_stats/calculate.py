@@ -5,7 +5,7 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .catalogue import Catalogue, Registry
 from .model import Cells, Figures, Key, Lacking, Measure, TotalFigures, UnitFigures
@@ -27,7 +27,7 @@ def figures(
 
 
 def unit_figures(
-    cells: dict[str, dict[Key, Cells]],
+    cells: Mapping[str, Mapping[Key, Cells]],
     registry: Registry,
     catalogue: Catalogue,
     precision: int,
@@ -48,15 +48,8 @@ def unit_figures(
             plan, actual, prior = get(plan_key), get(actual_key), get(prior_key)
             if plan is None and actual is None and prior is None:
                 continue
-            by_measure: dict[str, Cells] = {}  # in the order of MEASURES
-            if plan is not None:
-                by_measure["plan"] = plan
-            if actual is not None:
-                by_measure["actual"] = actual
-            if prior is not None:
-                by_measure["prior"] = prior
             result.append(
-                UnitFigures(
+                UnitFigures.of_unit(
                     code,
                     name,
                     figures(
@@ -66,7 +59,7 @@ def unit_figures(
                         _total(prior),
                         precision,
                     ),
-                    by_measure,
+                    unit_cells,  # the unit's cells, looked up again when asked for
                 )
             )
     return result

@@ -174,10 +174,12 @@ def completeness(
                     unit=names[code],
                 )
             )
-    figures_of = {(u.code, u.figures.indicator): u for u in report.units}
+    found = lacking(report.units, catalogue)
+    # (unit, indicator) -> its figures; made only when some figure is lacking
+    figures_of = {(u.code, u.figures.indicator): u for u in report.units} if found else {}
     # (unit, measure, sheet kind, having, of) -> the figures without that base
     bases: dict[tuple[str, str, str, int, int], list[tuple[Lacking, UnitFigures]]] = {}
-    for entry, without in lacking(report.units, catalogue):
+    for entry, without in found:
         about = catalogue.indicators[entry.indicator]
         if 2 * entry.having <= entry.of:  # a few units' figure, said once for all
             findings.append(_partial_indicator(entry, about.label_vi, about.label_en))

@@ -13,7 +13,17 @@ from pathlib import Path
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
-from .model import ByKey, Cells, Counted, Finding, Number, Severity, group_by_key, ranges
+from .model import (
+    ByKey,
+    Cells,
+    Counted,
+    Finding,
+    Number,
+    Severity,
+    UnitCells,
+    group_by_key,
+    ranges,
+)
 from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
@@ -24,7 +34,7 @@ from .units import UnitMatcher, ambiguous_message, unknown_message
 class Collected:
     """Every unit's cells, by (indicator, measure): the rows that hold them."""
 
-    cells: dict[str, dict[Key, Cells]] = field(default_factory=dict)
+    cells: dict[str, UnitCells] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     # unit code -> the tables its indicators' figures are counted from, and which
     # indicators each: a table's indicators share one frozenset with every unit's copy of
@@ -321,7 +331,9 @@ def _add_unit_rows(
     place: Place | None = None,
 ) -> None:
     result.blocks.append((sheet, rows, unit))
-    unit_cells = result.cells.setdefault(unit.code, {})
+    unit_cells = result.cells.get(unit.code)
+    if unit_cells is None:
+        unit_cells = result.cells[unit.code] = UnitCells()
     refused: set[str] = set()  # indicators this unit already reported from another sheet
     here = place if place is not None else Place(sheet.file, sheet.sheet, sheet.part)
     counted: list[str] = []  # indicators counted from here from now on
@@ -355,6 +367,14 @@ def _add_unit_rows(
             skipped.add((id(row), key))
         else:
             result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
+    if (
+        not refused
+        and not skipped
+        and rows is sheet.rows
+        and sheet.sums is not None
+        and unit_cells.add_table(sheet.rows[0].counted, sheet.rows, sheet.sums)
+    ):
+        return  # the whole table, held as its rows and their sums
     for key, (holders, total) in by_key.items():
         if key[0] in refused:
             continue
@@ -363,7 +383,7 @@ def _add_unit_rows(
             total = sum([row.number(key) for row in holders])  # type: ignore[misc]
             if not holders:
                 continue
-        held = unit_cells.get(key)
+        held = unit_cells.held(key)
         if held is None:
             unit_cells[key] = Cells(key, holders, total, one_sheet=True)  # in sheet order
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -378,6 +378,89 @@ class Cells(Sequence[Cell]):
         return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 
 
+class UnitCells(MutableMapping[Key, Cells]):
+    """One unit's cells by key, as a dict of them would hold them, but made when asked
+    for: a table whose rows fill every counted column (a unit's copy of a form, nearly
+    always) is held whole, as its rows and their column sums, and each key's `Cells` made
+    from them on each look-up; a national roll-up would otherwise hold fifty of them and a
+    dict per unit. A key set, deleted or `held` to be added to is held as its own `Cells`
+    (its table's other keys with it). Keys iterate tables first, in the order they came,
+    then the keys held on their own."""
+
+    __slots__ = ("_own", "_tables")
+
+    def __init__(self) -> None:
+        # (the keys' positions, the rows, their column sums): keys no other table has
+        self._tables: list[tuple[Mapping[Key, int], Sequence[Row], tuple[Number, ...]]] = []
+        self._own: dict[Key, Cells] = {}
+
+    def add_table(self, counted: Counted, rows: Sequence[Row], sums: tuple[Number, ...]) -> bool:
+        """Hold a table's rows whole, when they fill every counted column (`sums`) and no
+        key of theirs is held yet; whether they were."""
+        position = counted.position
+        if any(key in self._own for key in position) or any(
+            not held.keys().isdisjoint(position) for held, _, _ in self._tables
+        ):
+            return False
+        self._tables.append((position, rows, sums))
+        return True
+
+    def held(self, key: Key) -> Cells | None:
+        """A key's cells as an object of their own, to add to (None: no such key)."""
+        self._own_table(key)
+        return self._own.get(key)
+
+    def _own_table(self, key: Key) -> None:
+        for n, (position, rows, sums) in enumerate(self._tables):
+            if key in position:
+                del self._tables[n]
+                for other, at in position.items():
+                    self._own[other] = Cells(other, rows, sums[at], one_sheet=True)
+                return
+
+    def __getitem__(self, key: Key) -> Cells:
+        own = self._own.get(key)
+        if own is not None:
+            return own
+        for position, rows, sums in self._tables:
+            at = position.get(key)
+            if at is not None:
+                return Cells(key, rows, sums[at], one_sheet=True)
+        raise KeyError(key)
+
+    def get(self, key: Key, default: Cells | None = None) -> Cells | None:  # type: ignore[override]
+        own = self._own.get(key)
+        if own is not None:
+            return own
+        for position, rows, sums in self._tables:
+            at = position.get(key)
+            if at is not None:
+                return Cells(key, rows, sums[at], one_sheet=True)
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._own or any(key in position for position, _, _ in self._tables)
+
+    def __setitem__(self, key: Key, cells: Cells) -> None:
+        self._own_table(key)
+        self._own[key] = cells
+
+    def __delitem__(self, key: Key) -> None:
+        self._own_table(key)
+        del self._own[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        for position, _, _ in self._tables:
+            yield from position
+        yield from self._own
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(len(position) for position, _, _ in self._tables)
+
+    def __repr__(self) -> str:
+        return f"UnitCells({len(self)} keys)"
+
+
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:
     """'F8:F20' for cells of one column, 'F8' for one cell, 'F8, H8' across columns."""
     by_column: dict[int, list[int]] = {}
@@ -552,30 +635,43 @@ class Figures:
 @dataclass(frozen=True, slots=True, init=False)
 class UnitFigures:
     """One unit's figures of one indicator, with the cells each measure adds up. Built for
-    every unit and indicator of a national roll-up: the cells are held measure by measure,
-    not in a dict of their own (`cells` makes one when asked)."""
+    every unit and indicator of a national roll-up: it holds the unit's cells by key (see
+    `UnitCells`), and `cells` makes the indicator's when asked."""
 
     code: str
     name: str
     figures: Figures
-    plan_cells: Cells | None
-    actual_cells: Cells | None
-    prior_cells: Cells | None
+    # (indicator, measure) -> the cells added up; the unit's other indicators' too
+    held: Mapping[Key, Cells] = field(repr=False, compare=False)
 
     def __init__(self, code: str, name: str, figures: Figures, cells: Mapping[str, Cells]) -> None:
+        """`cells`: measure -> the cells added up."""
+        indicator = figures.indicator
+        held = {(indicator, measure): cells[measure] for measure in MEASURES if measure in cells}
+        self._set(code, name, figures, held)
+
+    def _set(self, code: str, name: str, figures: Figures, held: Mapping[Key, Cells]) -> None:
         set_ = object.__setattr__
         set_(self, "code", code)
         set_(self, "name", name)
         set_(self, "figures", figures)
-        set_(self, "plan_cells", cells.get("plan"))
-        set_(self, "actual_cells", cells.get("actual"))
-        set_(self, "prior_cells", cells.get("prior"))
+        set_(self, "held", held)
+
+    @classmethod
+    def of_unit(
+        cls, code: str, name: str, figures: Figures, held: Mapping[Key, Cells]
+    ) -> UnitFigures:
+        """A unit's figures of an indicator, whose cells are `held[(indicator, measure)]`."""
+        unit = cls.__new__(cls)
+        unit._set(code, name, figures, held)
+        return unit
 
     @property
     def cells(self) -> dict[str, Cells]:
         """measure -> the cells added up, in the order of MEASURES."""
-        held = {"plan": self.plan_cells, "actual": self.actual_cells, "prior": self.prior_cells}
-        return {measure: cells for measure, cells in held.items() if cells is not None}
+        indicator, get = self.figures.indicator, self.held.get
+        found = {measure: get((indicator, measure)) for measure in MEASURES}
+        return {measure: cells for measure, cells in found.items() if cells is not None}
 
     @property
     def sources(self) -> dict[str, tuple[Source, ...]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .catalogue import Unit, load_catalogue
@@ -82,7 +82,7 @@ class ReportedTwice:
         counted: Place,
         other: Place,
         indicator: str,
-        held: dict[Key, Cells],
+        held: Mapping[Key, Cells],
         by_key: ByKey,
     ) -> bool:
         """Note an indicator `other` gives that `counted` already gave; whether `other`'s
@@ -145,7 +145,9 @@ class ReportedTwice:
         )
 
 
-def _differences(indicator: str, held: dict[Key, Cells], by_key: ByKey) -> tuple[Difference, ...]:
+def _differences(
+    indicator: str, held: Mapping[Key, Cells], by_key: ByKey
+) -> tuple[Difference, ...]:
     """The measures the second table gives otherwise than the first; one it leaves out is
     no difference (a form restating part of another's figures)."""
     found: list[Difference] = []

@@ -23,13 +23,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .errors import InputError
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
-    from .layout import Column, SheetData
+    from .layout import Column, Row, SheetData
     from .limits import Limits
     from .model import Finding
 
@@ -236,6 +236,12 @@ def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetD
         text = state.get(name)
         if type(text) is str:
             state[name] = sys.intern(text)
+    sums = state.get("sums")
+    if sums is not None:  # the sheet's own total row says the same numbers, nearly always
+        for total in cast("tuple[Row, ...]", state.get("totals", ())):
+            if total.amounts == sums:
+                state["sums"] = total.amounts
+                break
     # built by its constructor, as in the worker: its attributes then take the compact
     # layout instances of a class share, not a dict of their own
     init = {f.name: state.pop(f.name) for f in dataclasses.fields(cls) if f.init}
