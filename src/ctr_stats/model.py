@@ -220,10 +220,31 @@ class Row:
         return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
 
 
-def _row(label: str, *rest: object) -> Row:
+def _row(
+    label: str,
+    label_col: int,
+    index: int,
+    where: SheetRef,
+    amounts: tuple[Number | None, ...],
+    *rest: object,
+) -> Row:
     """A row handed back by a worker: its label held once in this process (the criteria
-    down a form's rows, "Công nhân", are the same in every unit's copy)."""
-    return Row(sys.intern(label), *rest)  # type: ignore[arg-type]
+    down a form's rows, "Công nhân", are the same in every unit's copy), and its numbers
+    too when another row has the same whole numbers (a row of zeros, of empty cells)."""
+    if _WHOLE.issuperset(map(type, amounts)):  # never a Decimal: 1 and Decimal(1) are equal
+        shared = _AMOUNTS.get(amounts)
+        if shared is None:
+            if len(_AMOUNTS) >= _AMOUNTS_HELD:
+                _AMOUNTS.clear()
+            _AMOUNTS[amounts] = amounts
+        else:
+            amounts = shared
+    return Row(sys.intern(label), label_col, index, where, amounts, *rest)  # type: ignore[arg-type]
+
+
+_WHOLE = frozenset({int, type(None)})
+_AMOUNTS: dict[tuple[Number | None, ...], tuple[Number | None, ...]] = {}
+_AMOUNTS_HELD = 1 << 16  # rows' numbers remembered, at most
 
 
 # key -> (the rows holding it, in sheet order, and their sum)
