@@ -596,6 +596,17 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
 COPIED_AT_LEAST = 6
 
 
+def _numbers(
+    units: list[UnitFigures],
+) -> tuple[tuple[str, int | None, int | None, int | None], ...]:
+    """A unit's figures of a kind, in an order that does not depend on the units'."""
+    return tuple(
+        sorted(
+            (u.figures.indicator, u.figures.plan, u.figures.actual, u.figures.prior) for u in units
+        )
+    )
+
+
 def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     """Two units whose every figure of a kind (admission, organization, inspection) is the
     same, in at least COPIED_AT_LEAST non-zero numbers: one unit most likely sent the other's
@@ -605,21 +616,21 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     for unit in report.units:
         kind = unit.figures.indicator.split(".", 1)[0]
         by_kind.setdefault((unit.code, kind), []).append(unit)
-    Numbers = tuple[tuple[str, int | None, int | None, int | None], ...]
-    seen: dict[tuple[str, Numbers], UnitFigures] = {}
+    # (kind, hash of the numbers) -> the units first met with them, each one's figures of
+    # the kind: the numbers are made again to be compared, not held (a national roll-up
+    # would hold a tuple per figure)
+    seen: dict[tuple[str, int], list[list[UnitFigures]]] = {}
     pairs: dict[tuple[str, str], tuple[UnitFigures, UnitFigures, int]] = {}
     for (_code, kind), units in by_kind.items():
-        numbers = tuple(
-            sorted(
-                (u.figures.indicator, u.figures.plan, u.figures.actual, u.figures.prior)
-                for u in units
-            )
-        )
+        numbers = _numbers(units)
         if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
             continue
-        first = seen.setdefault((kind, numbers), units[0])
-        if first is units[0]:
+        met = seen.setdefault((kind, hash(numbers)), [])
+        same = next((held for held in met if _numbers(held) == numbers), None)
+        if same is None:
+            met.append(units)
             continue
+        first = same[0]
         pair = (first.code, units[0].code)
         _, here, count = pairs.get(pair, (first, units[0], 0))
         pairs[pair] = (first, here, count + len(numbers))
