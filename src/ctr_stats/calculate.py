@@ -38,6 +38,9 @@ def unit_figures(
         (i, (i, "plan"), (i, "actual"), (i, "prior")) for i in catalogue.indicators
     ]
     result: list[UnitFigures] = []
+    # units with the same figures of an indicator share one Figures (frozen): a count of
+    # zero, a small indicator's few; at most so many are remembered while the units go by
+    made: dict[tuple[str, int | None, int | None, int | None], Figures] = {}
     for unit in registry.units:
         unit_cells = cells.get(unit.code)
         if not unit_cells:
@@ -48,21 +51,18 @@ def unit_figures(
             plan, actual, prior = get(plan_key), get(actual_key), get(prior_key)
             if plan is None and actual is None and prior is None:
                 continue
-            result.append(
-                UnitFigures.of_unit(
-                    code,
-                    name,
-                    figures(
-                        indicator,
-                        _total(actual),
-                        _total(plan),
-                        _total(prior),
-                        precision,
-                    ),
-                    unit_cells,  # the unit's cells, looked up again when asked for
-                )
-            )
+            numbers = (indicator, _total(actual), _total(plan), _total(prior))
+            found = made.get(numbers)
+            if found is None:
+                found = figures(*numbers, precision)
+                if len(made) < _SHARED_FIGURES:
+                    made[numbers] = found
+            # the unit's cells, looked up again when asked for
+            result.append(UnitFigures.of_unit(code, name, found, unit_cells))
     return result
+
+
+_SHARED_FIGURES = 1 << 14
 
 
 def _total(cells: Cells | None) -> int | None:

@@ -619,18 +619,25 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     # (kind, hash of the numbers) -> the units first met with them, each one's figures of
     # the kind: the numbers are made again to be compared, not held (a national roll-up
     # would hold a tuple per figure)
-    seen: dict[tuple[str, int], list[list[UnitFigures]]] = {}
+    seen: dict[str, dict[int, list[UnitFigures]]] = {}
+    others: dict[tuple[str, int], list[list[UnitFigures]]] = {}  # a hash met twice
     pairs: dict[tuple[str, str], tuple[UnitFigures, UnitFigures, int]] = {}
     for (_code, kind), units in by_kind.items():
         numbers = _numbers(units)
         if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
             continue
-        met = seen.setdefault((kind, hash(numbers)), [])
-        same = next((held for held in met if _numbers(held) == numbers), None)
-        if same is None:
-            met.append(units)
+        of_kind = seen.setdefault(kind, {})
+        held = of_kind.setdefault(hash(numbers), units)
+        if held is units:
             continue
-        first = same[0]
+        if _numbers(held) != numbers:  # other numbers with the same hash
+            met = others.setdefault((kind, hash(numbers)), [])
+            same = next((held for held in met if _numbers(held) == numbers), None)
+            if same is None:
+                met.append(units)
+                continue
+            held = same
+        first = held[0]
         pair = (first.code, units[0].code)
         _, here, count = pairs.get(pair, (first, units[0], 0))
         pairs[pair] = (first, here, count + len(numbers))

@@ -242,6 +242,12 @@ def _row(
     return Row(sys.intern(label), label_col, index, where, amounts, *rest)  # type: ignore[arg-type]
 
 
+def forget_shared() -> None:
+    """Let go of the rows' numbers and the column layouts remembered to share them."""
+    _AMOUNTS.clear()
+    _COUNTED.clear()
+
+
 _WHOLE = frozenset({int, type(None)})
 _AMOUNTS: dict[tuple[Number | None, ...], tuple[Number | None, ...]] = {}
 _AMOUNTS_HELD = 1 << 16  # rows' numbers remembered, at most

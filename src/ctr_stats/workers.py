@@ -110,6 +110,8 @@ def read_in_processes(
     except BaseException:  # Ctrl-C, an error, the reader of the results gone
         _end_now(pool)
         raise
+    finally:
+        forget_handed_back()
     pool.shutdown()
 
 
@@ -249,6 +251,15 @@ def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetD
     for name, value in state.items():
         object.__setattr__(sheet, name, value)
     return sheet
+
+
+def forget_handed_back() -> None:
+    """Let go of what was remembered to share between chunks: the next run reads other
+    files (what the rows hold stays shared)."""
+    from .model import forget_shared
+
+    _COLUMNS.clear()
+    forget_shared()
 
 
 def _handing_back() -> None:
