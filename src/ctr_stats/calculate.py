@@ -69,7 +69,9 @@ def _total(cells: Cells | None) -> int | None:
     return int(cells.total) if cells is not None and cells.rows else None
 
 
-def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
+def totals(
+    units: Sequence[UnitFigures], catalogue: Catalogue, precision: int
+) -> list[TotalFigures]:
     """The total over all units of each indicator any unit reported. Each percentage is
     computed over the units that have both of its figures: a unit with a Thực hiện and no
     Kế hoạch (or the reverse) stays in the total it has, but not in the % of plan, which

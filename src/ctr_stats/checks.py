@@ -108,6 +108,9 @@ def check(
         findings += completeness(report, catalogue, analysis.prior_files)
     findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
     findings += stated_percent_findings(analysis)
+    # the sheets are not looked at again: let go of them (a national roll-up's are tens of
+    # megabytes) before the last checks make their findings
+    analysis = replace(analysis, blocks=[])
     findings += plausibility(report, config.thresholds, catalogue)
     findings += copied_figures(report, catalogue)
     findings = [_with_severity(f, config.severities) for f in findings]

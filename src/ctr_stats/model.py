@@ -246,6 +246,7 @@ def forget_shared() -> None:
     """Let go of the rows' numbers and the column layouts remembered to share them."""
     _AMOUNTS.clear()
     _COUNTED.clear()
+    _accounting.cache_clear()
 
 
 _WHOLE = frozenset({int, type(None)})
@@ -561,6 +562,10 @@ class Accounting:
     unused: tuple[Unused, ...]  # each named in a finding
     refused: int = 0  # read from a row, then not added: a unit unknown or reported twice…
 
+    def __reduce__(self) -> tuple[Callable[..., Accounting], tuple[object, ...]]:
+        fields = (self.read, self.used, self.checked, self.numbering, self.unused, self.refused)
+        return (_accounting, fields)
+
     @property
     def not_used(self) -> int:
         return len(self.unused) + self.refused
@@ -586,6 +591,15 @@ class Accounting:
 
 
 NO_NUMBERS = Accounting(0, 0, 0, 0, ())
+
+
+@lru_cache(maxsize=1 << 12)
+def _accounting(
+    read: int, used: int, checked: int, numbering: int, unused: tuple[Unused, ...], refused: int
+) -> Accounting:
+    """A sheet's accounting handed back by a worker: one object for the sheets that count
+    alike (every unit's copy of a form filled in full)."""
+    return Accounting(read, used, checked, numbering, unused, refused)
 
 
 @dataclass(frozen=True, slots=True)
