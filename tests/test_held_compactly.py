@@ -92,3 +92,18 @@ def test_a_decimal_is_never_shared_with_an_equal_int() -> None:
     pickle.loads(pickle.dumps(_rows((1, 2))))
     (back,) = pickle.loads(pickle.dumps(_rows((Decimal("1"), 2))))  # type: ignore[arg-type]
     assert type(back.amounts[0]) is Decimal
+
+
+def test_a_row_s_rarer_parts_are_kept_and_handed_back() -> None:
+    key = ("admission.total", "actual")
+    plain = Row("Ba Đình", 0, 9, WHERE, (10, 12), COUNTED)
+    assert (dict(plain.texts), dict(plain.derived), plain.rows_of) == ({}, {}, None)
+    texted = Row("Ba Đình", 0, 9, WHERE, (10, 12), COUNTED, {key: "12 (ước)"}, None, {key: 14})
+    back = pickle.loads(pickle.dumps(texted))
+    assert (dict(back.texts), dict(back.derived), back.rows_of) == (
+        {key: "12 (ước)"},
+        {},
+        {key: 14},
+    )
+    assert back.cell(key) is not None and back.cell(key).a1 == "D15"  # type: ignore[union-attr]
+    assert pickle.loads(pickle.dumps(plain)).rows_of is None

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal, cast, overload
+from types import MappingProxyType
+from typing import Any, Literal, cast, overload
 
 Measure = Literal["plan", "actual", "prior"]
 MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
@@ -147,7 +148,6 @@ def shared_counted(keys: tuple[Key, ...], columns: tuple[int, ...]) -> Counted:
 _COUNTED_HELD = 4096  # column layouts remembered: a few per form
 
 
-@dataclass(slots=True, eq=False)
 class Row:
     """One row of figures as a sheet gives it: a unit's row, or (indicator-rows layout) a
     unit's whole sheet. Its numbers are kept bare, in the order of the counted columns its
@@ -156,7 +156,11 @@ class Row:
 
     Read-only by convention, not frozen: a frozen dataclass is built five times slower
     (each field set through object.__setattr__), and rows are built twice, by a worker and
-    when handed back. Compared by identity, as rows are (two rows are never the same row)."""
+    when handed back. Compared by identity, as rows are (two rows are never the same row).
+    What few rows have (cells holding text, percentage columns, the indicator-rows
+    layout's rows) is held in one slot, None for the others."""
+
+    __slots__ = ("_extra", "amounts", "counted", "index", "label", "label_col", "where")
 
     label: str
     label_col: int  # 0-based column of the label
@@ -164,13 +168,61 @@ class Row:
     where: SheetRef
     amounts: tuple[Number | None, ...]  # in the order of counted.keys; None: empty cell
     counted: Counted
-    texts: Mapping[Key, str] = field(default_factory=dict)  # of the cells that held text
-    derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
-    rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
+    # (texts, derived, rows_of), or None when all three are empty
+    _extra: (
+        tuple[Mapping[Key, str], Mapping[tuple[str, str], Cell], Mapping[Key, int] | None] | None
+    )
+
+    def __init__(
+        self,
+        label: str,
+        label_col: int,
+        index: int,
+        where: SheetRef,
+        amounts: tuple[Number | None, ...],
+        counted: Counted,
+        texts: Mapping[Key, str] | None = None,  # of the cells that held text
+        derived: Mapping[tuple[str, str], Cell] | None = None,  # % columns
+        rows_of: Mapping[Key, int] | None = None,  # indicator-rows layout: each key's own row
+    ) -> None:
+        self.label = label
+        self.label_col = label_col
+        self.index = index
+        self.where = where
+        self.amounts = amounts
+        self.counted = counted
+        self._extra = (
+            (texts or _NONE, derived or _NONE, rows_of)
+            if texts or derived or rows_of is not None
+            else None
+        )
+
+    @property
+    def texts(self) -> Mapping[Key, str]:
+        """The text of the cells that held text, by key."""
+        return _NONE if self._extra is None else self._extra[0]
+
+    @property
+    def derived(self) -> Mapping[tuple[str, str], Cell]:
+        """The percentage columns' cells, by (indicator, measure of the percentage)."""
+        return _NONE if self._extra is None else self._extra[1]
+
+    @property
+    def rows_of(self) -> Mapping[Key, int] | None:
+        """Indicator-rows layout: each key's own row; None otherwise."""
+        return None if self._extra is None else self._extra[2]
+
+    def __repr__(self) -> str:
+        return (
+            f"Row(label={self.label!r}, label_col={self.label_col!r}, index={self.index!r},"
+            f" where={self.where!r}, amounts={self.amounts!r}, counted={self.counted!r},"
+            f" texts={dict(self.texts)!r}, derived={dict(self.derived)!r},"
+            f" rows_of={self.rows_of!r})"
+        )
 
     def __reduce__(self) -> tuple[Callable[..., Row], tuple[object, ...]]:
-        # rebuilt by its constructor: faster than a dataclass's default unpickling, which
-        # counts when worker processes hand rows back
+        # rebuilt by its constructor: faster than a default unpickling, which counts when
+        # worker processes hand rows back
         return (
             _row,
             (
@@ -180,8 +232,8 @@ class Row:
                 self.where,
                 self.amounts,
                 self.counted,
-                self.texts,
-                self.derived,
+                self.texts or None,  # (none: the shared empty mapping, never pickled)
+                self.derived or None,
                 self.rows_of,
             ),
         )
@@ -218,6 +270,9 @@ class Row:
     @property
     def values(self) -> dict[Key, Cell]:
         return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
+
+
+_NONE: Mapping[Any, Any] = MappingProxyType({})  # a row's texts or derived cells: none
 
 
 def _row(
