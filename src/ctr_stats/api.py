@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -31,6 +31,7 @@ from .model import (
     NO_NUMBERS,
     Accounting,
     Cells,
+    Counted,
     Finding,
     Key,
     Period,
@@ -415,9 +416,11 @@ def _analyse(
             file=", ".join(str(p) for p in paths),
         )
     findings, notes = _split_notes(loaded.findings)
-    periods = file_periods(loaded.sheets)
-    run = run_period(loaded.sheets, periods, period, period_from)
-    sheets, mismatched = mismatches(loaded.sheets, periods, run)
+    sheets_read = loaded.sheets
+    del loaded  # its paths let go before the figures are made (a national roll-up's: MBs)
+    periods = file_periods(sheets_read)
+    run = run_period(sheets_read, periods, period, period_from)
+    sheets, mismatched = mismatches(sheets_read, periods, run)
     findings.extend(mismatched)
     if attributing is not None and attributing.stands(run):
         chosen, matcher, collected = (
@@ -433,14 +436,14 @@ def _analyse(
     assert chosen is not None
     findings.extend(collected.findings)
     cells = collected.cells
-    read = [loaded]
+    read = [sheets_read]
     prior_files: dict[str, tuple[str, ...]] | None = None
     # this period's, before last period's are in
     suspects = _unattributed_files(findings, _titled_unknown(collected))
     files_read = [s.file for s in sheets] + [f.file for f in findings if f.file]  # likewise
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)
-        read.append(prior_loaded)
+        read.append(prior_loaded.sheets)
         prior_findings, prior_notes = _split_notes(prior_loaded.findings)
         prior_periods = file_periods(prior_loaded.sheets)
         prior_period = run_period(prior_loaded.sheets, prior_periods, given_by="--prior")
@@ -463,7 +466,7 @@ def _analyse(
             for (indicator, measure), prior_cells in prior_collected.cells.get(code, {}).items():
                 if measure == "actual":  # last period's actual, read where it stands
                     by_key[(indicator, "prior")] = prior_cells
-    units = unit_figures(cells, chosen, catalogue, precision)
+    units = tuple(unit_figures(cells, chosen, catalogue, precision))
     reporting = {u.code for u in units}
     missing = [unit for unit in chosen.units if unit.code not in reporting]
     if missing:  # the files' names matched against the registry only when a unit is missing
@@ -487,9 +490,9 @@ def _analyse(
         registry=chosen.name,
         precision=precision,
         totals=tuple(totals(units, catalogue, precision)),
-        units=tuple(units),
+        units=units,
         findings=tuple(findings),
-        accounting=_accounting(loaded.sheets, units, replaced_prior=prior is not None),
+        accounting=_accounting(sheets_read, units, replaced_prior=prior is not None),
         notes=tuple(notes),
     )
     return Analysis(
@@ -603,8 +606,8 @@ def _unattributed_files(findings: list[Finding], titled_unknown: frozenset[str])
 
 
 def _prior_findings(
-    cells: dict[str, dict[Key, Cells]],
-    prior_cells: dict[str, dict[Key, Cells]],
+    cells: Mapping[str, Mapping[Key, Cells]],
+    prior_cells: Mapping[str, Mapping[Key, Cells]],
     registry: Registry,
     catalogue: Catalogue,
 ) -> list[Finding]:
@@ -673,15 +676,25 @@ def _split_notes(found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     )
 
 
-def _sheet_indicators(read: list[Loaded]) -> dict[tuple[str, str], frozenset[str]]:
-    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables)."""
-    held: dict[tuple[str, str], set[str]] = {}
-    for loaded in read:
-        for sheet in loaded.sheets:
-            indicators = held.setdefault((sheet.file, sheet.sheet), set())
+def _sheet_indicators(
+    read: Sequence[Sequence[SheetData]],
+) -> dict[tuple[str, str], frozenset[str]]:
+    """(file, sheet) -> the indicators its tables hold (a sheet may hold several tables).
+    Every copy of a form holds the same ones: one frozenset is shared by them all."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    of_counted: dict[Counted, frozenset[str]] = {}  # rows share a Counted per column layout
+    held: dict[tuple[str, str], frozenset[str]] = {}
+    for sheets in read:
+        for sheet in sheets:
+            indicators = held.get((sheet.file, sheet.sheet), frozenset())
             for counted in dict.fromkeys(r.counted for r in sheet.rows):
-                indicators.update(key[0] for key in counted.keys)
-    return {where: frozenset(indicators) for where, indicators in held.items()}
+                own = of_counted.get(counted)
+                if own is None:
+                    own = of_counted[counted] = frozenset(key[0] for key in counted.keys)
+                if not own <= indicators:
+                    indicators |= own
+            held[(sheet.file, sheet.sheet)] = shared.setdefault(indicators, indicators)
+    return held
 
 
 def _accounting(

@@ -5,7 +5,7 @@ Sums are exact integers; percentages come from the unrounded sums (see `numbers`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .catalogue import Catalogue, Registry
 from .model import Cells, Figures, Key, Lacking, Measure, TotalFigures, UnitFigures
@@ -27,7 +27,7 @@ def figures(
 
 
 def unit_figures(
-    cells: dict[str, dict[Key, Cells]],
+    cells: Mapping[str, Mapping[Key, Cells]],
     registry: Registry,
     catalogue: Catalogue,
     precision: int,
@@ -38,6 +38,9 @@ def unit_figures(
         (i, (i, "plan"), (i, "actual"), (i, "prior")) for i in catalogue.indicators
     ]
     result: list[UnitFigures] = []
+    # units with the same figures of an indicator share one Figures (frozen): a count of
+    # zero, a small indicator's few; at most so many are remembered while the units go by
+    made: dict[tuple[str, int | None, int | None, int | None], Figures] = {}
     for unit in registry.units:
         unit_cells = cells.get(unit.code)
         if not unit_cells:
@@ -48,35 +51,27 @@ def unit_figures(
             plan, actual, prior = get(plan_key), get(actual_key), get(prior_key)
             if plan is None and actual is None and prior is None:
                 continue
-            by_measure: dict[str, Cells] = {}  # in the order of MEASURES
-            if plan is not None:
-                by_measure["plan"] = plan
-            if actual is not None:
-                by_measure["actual"] = actual
-            if prior is not None:
-                by_measure["prior"] = prior
-            result.append(
-                UnitFigures(
-                    code,
-                    name,
-                    figures(
-                        indicator,
-                        _total(actual),
-                        _total(plan),
-                        _total(prior),
-                        precision,
-                    ),
-                    by_measure,
-                )
-            )
+            numbers = (indicator, _total(actual), _total(plan), _total(prior))
+            found = made.get(numbers)
+            if found is None:
+                found = figures(*numbers, precision)
+                if len(made) < _SHARED_FIGURES:
+                    made[numbers] = found
+            # the unit's cells, looked up again when asked for
+            result.append(UnitFigures.of_unit(code, name, found, unit_cells))
     return result
+
+
+_SHARED_FIGURES = 1 << 14
 
 
 def _total(cells: Cells | None) -> int | None:
     return int(cells.total) if cells is not None and cells.rows else None
 
 
-def totals(units: list[UnitFigures], catalogue: Catalogue, precision: int) -> list[TotalFigures]:
+def totals(
+    units: Sequence[UnitFigures], catalogue: Catalogue, precision: int
+) -> list[TotalFigures]:
     """The total over all units of each indicator any unit reported. Each percentage is
     computed over the units that have both of its figures: a unit with a Thực hiện and no
     Kế hoạch (or the reverse) stays in the total it has, but not in the % of plan, which

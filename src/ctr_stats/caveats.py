@@ -10,7 +10,7 @@ all of these, every figure, since none can be ruled out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .calculate import lacking
@@ -25,9 +25,17 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
     report = analysis.report
     shown = [t.figures.indicator for t in report.totals]
     names = {unit.name for unit in analysis.registry.units}
-    reported: dict[str, set[str]] = {}
-    for unit in report.units:
-        reported.setdefault(unit.name, set()).add(unit.figures.indicator)
+    held: list[dict[str, set[str]]] = []  # made when a finding first asks for it
+
+    def reported() -> dict[str, set[str]]:
+        """unit name -> the indicators it reported."""
+        if not held:
+            by_name: dict[str, set[str]] = {}
+            for unit in report.units:
+                by_name.setdefault(unit.name, set()).add(unit.figures.indicator)
+            held.append(by_name)
+        return held[0]
+
     missing: dict[str, None] = {}
     short: set[str] = set()  # indicators a unit's figure is lacking from (LACKING_CODES)
     # indicator -> (units, files, codes), each in the order first met
@@ -72,7 +80,10 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
 
 
 def _touches(
-    finding: Finding, analysis: Analysis, shown: Sequence[str], reported: dict[str, set[str]]
+    finding: Finding,
+    analysis: Analysis,
+    shown: Sequence[str],
+    reported: Callable[[], dict[str, set[str]]],
 ) -> list[str]:
     if finding.indicator is not None and finding.indicator in shown:
         return [finding.indicator]
@@ -91,8 +102,8 @@ def _touches(
         held = analysis.sheet_indicators.get((finding.file, finding.sheet))
         if held:
             return [i for i in shown if i in held] or list(shown)
-    if finding.unit is not None and finding.unit in reported:
-        lacking = [i for i in shown if i not in reported[finding.unit]]
+    if finding.unit is not None and finding.unit in reported():
+        lacking = [i for i in shown if i not in reported()[finding.unit]]
         if lacking:
             return lacking
     return list(shown)

@@ -110,6 +110,9 @@ def check(
         findings += completeness(report, catalogue, analysis.prior_files)
     findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
     findings += stated_percent_findings(analysis)
+    # the sheets are not looked at again: let go of them (a national roll-up's are tens of
+    # megabytes) before the last checks make their findings
+    analysis = replace(analysis, blocks=[])
     findings += plausibility(report, config.thresholds, catalogue)
     findings += copied_figures(report, catalogue)
     findings = [_with_severity(f, config.severities) for f in findings]
@@ -176,10 +179,12 @@ def completeness(
                     unit=names[code],
                 )
             )
-    figures_of = {(u.code, u.figures.indicator): u for u in report.units}
+    found = lacking(report.units, catalogue)
+    # (unit, indicator) -> its figures; made only when some figure is lacking
+    figures_of = {(u.code, u.figures.indicator): u for u in report.units} if found else {}
     # (unit, measure, sheet kind, having, of) -> the figures without that base
     bases: dict[tuple[str, str, str, int, int], list[tuple[Lacking, UnitFigures]]] = {}
-    for entry, without in lacking(report.units, catalogue):
+    for entry, without in found:
         about = catalogue.indicators[entry.indicator]
         if 2 * entry.having <= entry.of:  # a few units' figure, said once for all
             findings.append(_partial_indicator(entry, about.label_vi, about.label_en))
@@ -653,6 +658,17 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
 COPIED_AT_LEAST = 6
 
 
+def _numbers(
+    units: list[UnitFigures],
+) -> tuple[tuple[str, int | None, int | None, int | None], ...]:
+    """A unit's figures of a kind, in an order that does not depend on the units'."""
+    return tuple(
+        sorted(
+            (u.figures.indicator, u.figures.plan, u.figures.actual, u.figures.prior) for u in units
+        )
+    )
+
+
 def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     """Two units whose every figure of a kind (admission, organization, inspection) is the
     same, in at least COPIED_AT_LEAST non-zero numbers: one unit most likely sent the other's
@@ -662,22 +678,28 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     for unit in report.units:
         kind = unit.figures.indicator.split(".", 1)[0]
         by_kind.setdefault((unit.code, kind), []).append(unit)
-    Numbers = tuple[tuple[str, int | None, int | None, int | None], ...]
-    seen: dict[tuple[str, Numbers], UnitFigures] = {}
+    # (kind, hash of the numbers) -> the units first met with them, each one's figures of
+    # the kind: the numbers are made again to be compared, not held (a national roll-up
+    # would hold a tuple per figure)
+    seen: dict[str, dict[int, list[UnitFigures]]] = {}
+    others: dict[tuple[str, int], list[list[UnitFigures]]] = {}  # a hash met twice
     pairs: dict[tuple[str, str], tuple[UnitFigures, UnitFigures, int]] = {}
     for (_code, kind), units in by_kind.items():
-        numbers = tuple(
-            sorted(
-                (u.figures.indicator, u.figures.plan, u.figures.actual, u.figures.prior)
-                for u in units
-            )
-        )
-        first = seen.setdefault((kind, numbers), units[0])
-        if first is units[0]:
-            continue
-        # counted only for a repeat (equal numbers, equal counts): most units have none
+        numbers = _numbers(units)
         if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
             continue
+        of_kind = seen.setdefault(kind, {})
+        held = of_kind.setdefault(hash(numbers), units)
+        if held is units:
+            continue
+        if _numbers(held) != numbers:  # other numbers with the same hash
+            met = others.setdefault((kind, hash(numbers)), [])
+            same = next((held for held in met if _numbers(held) == numbers), None)
+            if same is None:
+                met.append(units)
+                continue
+            held = same
+        first = held[0]
         pair = (first.code, units[0].code)
         _, here, count = pairs.get(pair, (first, units[0], 0))
         pairs[pair] = (first, here, count + len(numbers))

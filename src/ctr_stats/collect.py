@@ -13,7 +13,17 @@ from pathlib import Path
 from .catalogue import Catalogue, Unit
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
-from .model import ByKey, Cells, Finding, Number, Severity, group_by_key, ranges
+from .model import (
+    ByKey,
+    Cells,
+    Counted,
+    Finding,
+    Number,
+    Severity,
+    UnitCells,
+    group_by_key,
+    ranges,
+)
 from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
@@ -25,19 +35,61 @@ from .units import UnitMatcher, ambiguous_message, unknown_message
 class Collected:
     """Every unit's cells, by (indicator, measure): the rows that hold them."""
 
-    cells: dict[str, dict[Key, Cells]] = field(default_factory=dict)
+    cells: dict[str, UnitCells] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    # (unit code, indicator) -> "file!sheet" that reported it first
-    reported_by: dict[tuple[str, str], str] = field(default_factory=dict)
+    # unit code -> the tables its indicators' figures are counted from, and which
+    # indicators each: a table's indicators share one frozenset with every unit's copy of
+    # the same form (a national roll-up has a million (unit, indicator) pairs)
+    counted_from: dict[str, dict[Place, frozenset[str]]] = field(default_factory=dict)
     # the rows attributed to a unit, a sheet's at a time, for the row-by-row checks
     blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
-    # "file!sheet" -> the code of the unit a one-unit sheet belongs to
-    sheet_units: dict[str, str] = field(default_factory=dict)
     # units found in two places, said once per pair of files when every sheet is in
     twice: ReportedTwice = field(default_factory=ReportedTwice)
-    places: dict[str, Place] = field(default_factory=dict)  # "file!sheet" -> its Place
     # files whose unit no sheet names, and "file\0title" for a title naming no known unit
     unowned: set[str] = field(default_factory=set)
+    _indicators: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
+
+    def place_of(self, unit: str, indicator: str) -> Place | None:
+        """The table a unit's figures of an indicator are counted from (the first to give
+        them, or the newer of two that differ); None before any gave them."""
+        for place, indicators in self.counted_from.get(unit, {}).items():
+            if indicator in indicators:
+                return place
+        return None
+
+    def count_from(self, unit: str, place: Place, indicators: frozenset[str]) -> None:
+        """Count a unit's figures of `indicators` from `place` (from now on)."""
+        tables = self.counted_from.setdefault(unit, {})
+        for other, held in list(tables.items()):
+            if other != place and not held.isdisjoint(indicators):
+                if held <= indicators:
+                    del tables[other]
+                else:
+                    tables[other] = self._shared(held - indicators)
+        tables[place] = self._shared(tables.get(place, frozenset()) | indicators)
+
+    def _shared(self, indicators: frozenset[str]) -> frozenset[str]:
+        return self._indicators.setdefault(indicators, indicators)
+
+    def counted_where(self, unit: str, indicator: str) -> str:
+        """'file!sheet' (with '!A46' for a sheet's further table) a unit's figures of an
+        indicator are counted from, "" if none."""
+        place = self.place_of(unit, indicator)
+        return "" if place is None else _where(place)
+
+    def sheet_units(self) -> dict[str, str]:
+        """ "file!sheet" -> the code of the unit a one-unit sheet belongs to (its rows are
+        attributed to that unit whole)."""
+        return {
+            f"{sheet.file}!{sheet.sheet}": unit.code
+            for sheet, rows, unit in self.blocks
+            if rows is sheet.rows
+        }
+
+
+def _where(place: Place) -> str:
+    """As `SheetData.where` says it."""
+    return f"{place.file}!{place.sheet}" + (f"!{place.part}" if place.part else "")
 
 
 def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue) -> Collected:
@@ -51,7 +103,7 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
 def finish(collected: Collected) -> None:
     """What can be said only once every sheet is in: units found twice, figures missing
     for a wording not understood."""
-    collected.findings.extend(collected.twice.findings(collected.reported_by))
+    collected.findings.extend(collected.twice.findings(collected.counted_where))
     missing_by_wording(collected)
 
 
@@ -67,11 +119,7 @@ class Collector:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
-        if owner is not None:
-            result.sheet_units[f"{sheet.file}!{sheet.sheet}"] = owner.code
         by_key = sheet.by_key()
-        if sheet.rows:
-            result.places[sheet.where] = Place(sheet.file, sheet.sheet, sheet.part)
         if sheet.totals:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
@@ -94,10 +142,11 @@ class Collector:
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
             hint = _city_title_hint(sheet, matcher)
+            place = Place(sheet.file, sheet.sheet, sheet.part)
             for row in sheet.rows:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
                 if unit is not None:
-                    _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)))
+                    _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)), place)
 
 
 def missing_by_wording(collected: Collected) -> None:
@@ -108,21 +157,26 @@ def missing_by_wording(collected: Collected) -> None:
     would drop out of the total without a word, so it is an error. A row or column close
     to no indicator ("Kỷ luật" › "Khiển trách" on a title that names neither members nor
     organizations) is judged by the kind its sheet's other figures are of."""
+    worded = [
+        n
+        for n, finding in enumerate(collected.findings)
+        if finding.code in ("unknown-criterion", "unknown-column")
+        and finding.severity is not Severity.ERROR
+        and not finding.percentages
+    ]
+    if not worded:  # the common run: nothing below is needed
+        return
     reported: dict[Key, set[str]] = {}
     for code, by_key in collected.cells.items():
         for key in by_key:
             reported.setdefault(key, set()).add(code)
     units = len(collected.cells)
     kinds = _sheet_kinds(collected)
-    for n, finding in enumerate(collected.findings):
-        if (
-            finding.code not in ("unknown-criterion", "unknown-column")
-            or finding.severity is Severity.ERROR
-            or finding.percentages
-        ):
-            continue
+    sheet_units = collected.sheet_units()
+    for n in worded:
+        finding = collected.findings[n]
         where = f"{finding.file}!{finding.sheet}"
-        unit = collected.sheet_units.get(where)
+        unit = sheet_units.get(where)
         close_to = finding.indicator or kinds.get(where)
         if unit is None or close_to is None:
             continue
@@ -144,10 +198,16 @@ def _sheet_kinds(collected: Collected) -> dict[str, str]:
     """'file!sheet' -> the kind of indicator its figures are of ("admission."), where they
     are of one kind."""
     found: dict[str, set[str]] = {}
+    of_counted: dict[Counted, frozenset[str]] = {}  # rows share a Counted per column layout
     for sheet, rows, _ in collected.blocks:
         kinds = found.setdefault(f"{sheet.file}!{sheet.sheet}", set())
-        for row in rows:
-            kinds.update(key[0].split(".", 1)[0] + "." for key in row.counted.keys)
+        for counted in dict.fromkeys(row.counted for row in rows):
+            own = of_counted.get(counted)
+            if own is None:
+                own = of_counted[counted] = frozenset(
+                    key[0].split(".", 1)[0] + "." for key in counted.keys
+                )
+            kinds.update(own)
     return {where: kinds.pop() for where, kinds in found.items() if len(kinds) == 1}
 
 
@@ -288,24 +348,35 @@ def _match_or_report(
 
 
 def _add_unit_rows(
-    sheet: SheetData, unit: Unit, rows: Sequence[Row], result: Collected, by_key: ByKey
+    sheet: SheetData,
+    unit: Unit,
+    rows: Sequence[Row],
+    result: Collected,
+    by_key: ByKey,
+    place: Place | None = None,
 ) -> None:
-    where = sheet.where
     result.blocks.append((sheet, rows, unit))
-    unit_cells = result.cells.setdefault(unit.code, {})
+    unit_cells = result.cells.get(unit.code)
+    if unit_cells is None:
+        unit_cells = result.cells[unit.code] = UnitCells()
     refused: set[str] = set()  # indicators this unit already reported from another sheet
+    here = place if place is not None else Place(sheet.file, sheet.sheet, sheet.part)
+    counted: list[str] = []  # indicators counted from here from now on
     for indicator in sorted({key[0] for key in by_key}):
-        first = result.reported_by.setdefault((unit.code, indicator), where)
-        if first != where:
+        first = result.place_of(unit.code, indicator)
+        if first is None:
+            counted.append(indicator)
+        elif first != here:
             # said once per pair of files (reported_twice.py); the newer file's figures
             # are counted where the two differ, the first's where they agree
-            here = result.places[where]
-            if result.twice.meet(unit, result.places[first], here, indicator, unit_cells, by_key):
+            if result.twice.meet(unit, first, here, indicator, unit_cells, by_key):
                 for key in [key for key in by_key if key[0] == indicator and key in unit_cells]:
                     del unit_cells[key]
-                result.reported_by[(unit.code, indicator)] = where
+                counted.append(indicator)
             else:
                 refused.add(indicator)
+    if counted:
+        result.count_from(unit.code, here, frozenset(counted))
     skipped: set[tuple[int, Key]] = set()  # (id of the row, key) not to be added
     # counts are whole and not below zero; the sheet's reader listed the numbers that are not
     ids = {id(row) for row in rows} if sheet.irregular and rows is not sheet.rows else None
@@ -321,6 +392,14 @@ def _add_unit_rows(
             skipped.add((id(row), key))
         else:
             result.findings.append(_cell_finding(row, key, sheet, unit, "negative-count"))
+    if (
+        not refused
+        and not skipped
+        and rows is sheet.rows
+        and sheet.sums is not None
+        and unit_cells.add_table(sheet.rows[0].counted, sheet.rows, sheet.sums)
+    ):
+        return  # the whole table, held as its rows and their sums
     for key, (holders, total) in by_key.items():
         if key[0] in refused:
             continue
@@ -329,7 +408,7 @@ def _add_unit_rows(
             total = sum([row.number(key) for row in holders])  # type: ignore[misc]
             if not holders:
                 continue
-        held = unit_cells.get(key)
+        held = unit_cells.held(key)
         if held is None:
             unit_cells[key] = Cells(key, holders, total, one_sheet=True)  # in sheet order
         else:

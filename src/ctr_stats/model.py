@@ -4,12 +4,14 @@ million), no behaviour beyond formatting."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal, cast, overload
+from types import MappingProxyType
+from typing import Any, Literal, cast, overload
 
 Measure = Literal["plan", "actual", "prior"]
 MEASURES: tuple[Measure, ...] = ("plan", "actual", "prior")
@@ -69,6 +71,15 @@ class SheetRef:
     file: str
     sheet: str
 
+    def __reduce__(self) -> tuple[Callable[..., SheetRef], tuple[str, str]]:
+        return (_sheet_ref, (self.file, self.sheet))
+
+
+def _sheet_ref(file: str, sheet: str) -> SheetRef:
+    """A SheetRef handed back by a worker: its sheet's name held once in this process
+    (every unit's copy of a form names its sheets alike)."""
+    return SheetRef(file, sys.intern(sheet))
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -115,11 +126,28 @@ class Counted:
         object.__setattr__(self, "position", {key: n for n, key in enumerate(self.keys)})
         object.__setattr__(self, "column_of", dict(zip(self.keys, self.columns, strict=True)))
 
-    def __reduce__(self) -> tuple[type[Counted], tuple[object, ...]]:
-        return (Counted, (self.keys, self.columns))
+    def __reduce__(self) -> tuple[Callable[..., Counted], tuple[object, ...]]:
+        return (shared_counted, (self.keys, self.columns))
 
 
-@dataclass(slots=True, eq=False)
+_COUNTED: dict[tuple[tuple[Key, ...], tuple[int, ...]], Counted] = {}
+
+
+def shared_counted(keys: tuple[Key, ...], columns: tuple[int, ...]) -> Counted:
+    """The one Counted of these keys and columns in this process: a worker hands back
+    each chunk of files apart, and every unit's copy of a form counts the same columns
+    (a national roll-up would otherwise hold one per chunk and form)."""
+    found = _COUNTED.get((keys, columns))
+    if found is None:
+        if len(_COUNTED) >= _COUNTED_HELD:
+            _COUNTED.clear()
+        found = _COUNTED[(keys, columns)] = Counted(keys, columns)
+    return found
+
+
+_COUNTED_HELD = 4096  # column layouts remembered: a few per form
+
+
 class Row:
     """One row of figures as a sheet gives it: a unit's row, or (indicator-rows layout) a
     unit's whole sheet. Its numbers are kept bare, in the order of the counted columns its
@@ -128,7 +156,11 @@ class Row:
 
     Read-only by convention, not frozen: a frozen dataclass is built five times slower
     (each field set through object.__setattr__), and rows are built twice, by a worker and
-    when handed back. Compared by identity, as rows are (two rows are never the same row)."""
+    when handed back. Compared by identity, as rows are (two rows are never the same row).
+    What few rows have (cells holding text, percentage columns, the indicator-rows
+    layout's rows) is held in one slot, None for the others."""
+
+    __slots__ = ("_extra", "amounts", "counted", "index", "label", "label_col", "where")
 
     label: str
     label_col: int  # 0-based column of the label
@@ -136,15 +168,63 @@ class Row:
     where: SheetRef
     amounts: tuple[Number | None, ...]  # in the order of counted.keys; None: empty cell
     counted: Counted
-    texts: Mapping[Key, str] = field(default_factory=dict)  # of the cells that held text
-    derived: Mapping[tuple[str, str], Cell] = field(default_factory=dict)  # % columns
-    rows_of: Mapping[Key, int] | None = None  # indicator-rows layout: each key's own row
+    # (texts, derived, rows_of), or None when all three are empty
+    _extra: (
+        tuple[Mapping[Key, str], Mapping[tuple[str, str], Cell], Mapping[Key, int] | None] | None
+    )
 
-    def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
-        # rebuilt by its constructor: faster than a dataclass's default unpickling, which
-        # counts when worker processes hand rows back
+    def __init__(
+        self,
+        label: str,
+        label_col: int,
+        index: int,
+        where: SheetRef,
+        amounts: tuple[Number | None, ...],
+        counted: Counted,
+        texts: Mapping[Key, str] | None = None,  # of the cells that held text
+        derived: Mapping[tuple[str, str], Cell] | None = None,  # % columns
+        rows_of: Mapping[Key, int] | None = None,  # indicator-rows layout: each key's own row
+    ) -> None:
+        self.label = label
+        self.label_col = label_col
+        self.index = index
+        self.where = where
+        self.amounts = amounts
+        self.counted = counted
+        self._extra = (
+            (texts or _NONE, derived or _NONE, rows_of)
+            if texts or derived or rows_of is not None
+            else None
+        )
+
+    @property
+    def texts(self) -> Mapping[Key, str]:
+        """The text of the cells that held text, by key."""
+        return _NONE if self._extra is None else self._extra[0]
+
+    @property
+    def derived(self) -> Mapping[tuple[str, str], Cell]:
+        """The percentage columns' cells, by (indicator, measure of the percentage)."""
+        return _NONE if self._extra is None else self._extra[1]
+
+    @property
+    def rows_of(self) -> Mapping[Key, int] | None:
+        """Indicator-rows layout: each key's own row; None otherwise."""
+        return None if self._extra is None else self._extra[2]
+
+    def __repr__(self) -> str:
         return (
-            Row,
+            f"Row(label={self.label!r}, label_col={self.label_col!r}, index={self.index!r},"
+            f" where={self.where!r}, amounts={self.amounts!r}, counted={self.counted!r},"
+            f" texts={dict(self.texts)!r}, derived={dict(self.derived)!r},"
+            f" rows_of={self.rows_of!r})"
+        )
+
+    def __reduce__(self) -> tuple[Callable[..., Row], tuple[object, ...]]:
+        # rebuilt by its constructor: faster than a default unpickling, which counts when
+        # worker processes hand rows back
+        return (
+            _row,
             (
                 self.label,
                 self.label_col,
@@ -152,8 +232,8 @@ class Row:
                 self.where,
                 self.amounts,
                 self.counted,
-                self.texts,
-                self.derived,
+                self.texts or None,  # (none: the shared empty mapping, never pickled)
+                self.derived or None,
                 self.rows_of,
             ),
         )
@@ -190,6 +270,43 @@ class Row:
     @property
     def values(self) -> dict[Key, Cell]:
         return {key: self.cell(key) for key in self.numbers}  # type: ignore[misc]
+
+
+_NONE: Mapping[Any, Any] = MappingProxyType({})  # a row's texts or derived cells: none
+
+
+def _row(
+    label: str,
+    label_col: int,
+    index: int,
+    where: SheetRef,
+    amounts: tuple[Number | None, ...],
+    *rest: object,
+) -> Row:
+    """A row handed back by a worker: its label held once in this process (the criteria
+    down a form's rows, "Công nhân", are the same in every unit's copy), and its numbers
+    too when another row has the same whole numbers (a row of zeros, of empty cells)."""
+    if _WHOLE.issuperset(map(type, amounts)):  # never a Decimal: 1 and Decimal(1) are equal
+        shared = _AMOUNTS.get(amounts)
+        if shared is None:
+            if len(_AMOUNTS) >= _AMOUNTS_HELD:
+                _AMOUNTS.clear()
+            _AMOUNTS[amounts] = amounts
+        else:
+            amounts = shared
+    return Row(sys.intern(label), label_col, index, where, amounts, *rest)  # type: ignore[arg-type]
+
+
+def forget_shared() -> None:
+    """Let go of the rows' numbers and the column layouts remembered to share them."""
+    _AMOUNTS.clear()
+    _COUNTED.clear()
+    _accounting.cache_clear()
+
+
+_WHOLE = frozenset({int, type(None)})
+_AMOUNTS: dict[tuple[Number | None, ...], tuple[Number | None, ...]] = {}
+_AMOUNTS_HELD = 1 << 16  # rows' numbers remembered, at most
 
 
 # key -> (the rows holding it, in sheet order, and their sum)
@@ -344,6 +461,89 @@ class Cells(Sequence[Cell]):
         return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 
 
+class UnitCells(MutableMapping[Key, Cells]):
+    """One unit's cells by key, as a dict of them would hold them, but made when asked
+    for: a table whose rows fill every counted column (a unit's copy of a form, nearly
+    always) is held whole, as its rows and their column sums, and each key's `Cells` made
+    from them on each look-up; a national roll-up would otherwise hold fifty of them and a
+    dict per unit. A key set, deleted or `held` to be added to is held as its own `Cells`
+    (its table's other keys with it). Keys iterate tables first, in the order they came,
+    then the keys held on their own."""
+
+    __slots__ = ("_own", "_tables")
+
+    def __init__(self) -> None:
+        # (the keys' positions, the rows, their column sums): keys no other table has
+        self._tables: list[tuple[Mapping[Key, int], Sequence[Row], tuple[Number, ...]]] = []
+        self._own: dict[Key, Cells] = {}
+
+    def add_table(self, counted: Counted, rows: Sequence[Row], sums: tuple[Number, ...]) -> bool:
+        """Hold a table's rows whole, when they fill every counted column (`sums`) and no
+        key of theirs is held yet; whether they were."""
+        position = counted.position
+        if any(key in self._own for key in position) or any(
+            not held.keys().isdisjoint(position) for held, _, _ in self._tables
+        ):
+            return False
+        self._tables.append((position, rows, sums))
+        return True
+
+    def held(self, key: Key) -> Cells | None:
+        """A key's cells as an object of their own, to add to (None: no such key)."""
+        self._own_table(key)
+        return self._own.get(key)
+
+    def _own_table(self, key: Key) -> None:
+        for n, (position, rows, sums) in enumerate(self._tables):
+            if key in position:
+                del self._tables[n]
+                for other, at in position.items():
+                    self._own[other] = Cells(other, rows, sums[at], one_sheet=True)
+                return
+
+    def __getitem__(self, key: Key) -> Cells:
+        own = self._own.get(key)
+        if own is not None:
+            return own
+        for position, rows, sums in self._tables:
+            at = position.get(key)
+            if at is not None:
+                return Cells(key, rows, sums[at], one_sheet=True)
+        raise KeyError(key)
+
+    def get(self, key: Key, default: Cells | None = None) -> Cells | None:  # type: ignore[override]
+        own = self._own.get(key)
+        if own is not None:
+            return own
+        for position, rows, sums in self._tables:
+            at = position.get(key)
+            if at is not None:
+                return Cells(key, rows, sums[at], one_sheet=True)
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._own or any(key in position for position, _, _ in self._tables)
+
+    def __setitem__(self, key: Key, cells: Cells) -> None:
+        self._own_table(key)
+        self._own[key] = cells
+
+    def __delitem__(self, key: Key) -> None:
+        self._own_table(key)
+        del self._own[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        for position, _, _ in self._tables:
+            yield from position
+        yield from self._own
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(len(position) for position, _, _ in self._tables)
+
+    def __repr__(self) -> str:
+        return f"UnitCells({len(self)} keys)"
+
+
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:
     """'F8:F20' for cells of one column, 'F8' for one cell, 'F8, H8' across columns."""
     by_column: dict[int, list[int]] = {}
@@ -417,6 +617,10 @@ class Accounting:
     unused: tuple[Unused, ...]  # each named in a finding
     refused: int = 0  # read from a row, then not added: a unit unknown or reported twice…
 
+    def __reduce__(self) -> tuple[Callable[..., Accounting], tuple[object, ...]]:
+        fields = (self.read, self.used, self.checked, self.numbering, self.unused, self.refused)
+        return (_accounting, fields)
+
     @property
     def not_used(self) -> int:
         return len(self.unused) + self.refused
@@ -444,6 +648,15 @@ class Accounting:
 NO_NUMBERS = Accounting(0, 0, 0, 0, ())
 
 
+@lru_cache(maxsize=1 << 12)
+def _accounting(
+    read: int, used: int, checked: int, numbering: int, unused: tuple[Unused, ...], refused: int
+) -> Accounting:
+    """A sheet's accounting handed back by a worker: one object for the sheets that count
+    alike (every unit's copy of a form filled in full)."""
+    return Accounting(read, used, checked, numbering, unused, refused)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A reporting period: the year and how many months of it (12, 9, 6, 3...)."""
@@ -451,6 +664,9 @@ class Period:
     year: int
     months: int = 12
     quarter: int | None = None
+
+    def __reduce__(self) -> tuple[Callable[..., Period], tuple[int, int, int | None]]:
+        return (_period, (self.year, self.months, self.quarter))
 
     @property
     def code(self) -> str:
@@ -512,12 +728,46 @@ class Figures:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class UnitFigures:
+    """One unit's figures of one indicator, with the cells each measure adds up. Built for
+    every unit and indicator of a national roll-up: it holds the unit's cells by key (see
+    `UnitCells`), and `cells` makes the indicator's when asked."""
+
     code: str
     name: str
     figures: Figures
-    cells: dict[str, Cells]  # measure -> the cells added up
+    # (indicator, measure) -> the cells added up; the unit's other indicators' too
+    held: Mapping[Key, Cells] = field(repr=False, compare=False)
+
+    def __init__(self, code: str, name: str, figures: Figures, cells: Mapping[str, Cells]) -> None:
+        """`cells`: measure -> the cells added up."""
+        indicator = figures.indicator
+        held = {(indicator, measure): cells[measure] for measure in MEASURES if measure in cells}
+        self._set(code, name, figures, held)
+
+    def _set(self, code: str, name: str, figures: Figures, held: Mapping[Key, Cells]) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)
+        set_(self, "name", name)
+        set_(self, "figures", figures)
+        set_(self, "held", held)
+
+    @classmethod
+    def of_unit(
+        cls, code: str, name: str, figures: Figures, held: Mapping[Key, Cells]
+    ) -> UnitFigures:
+        """A unit's figures of an indicator, whose cells are `held[(indicator, measure)]`."""
+        unit = cls.__new__(cls)
+        unit._set(code, name, figures, held)
+        return unit
+
+    @property
+    def cells(self) -> dict[str, Cells]:
+        """measure -> the cells added up, in the order of MEASURES."""
+        indicator, get = self.figures.indicator, self.held.get
+        found = {measure: get((indicator, measure)) for measure in MEASURES}
+        return {measure: cells for measure, cells in found.items() if cells is not None}
 
     @property
     def sources(self) -> dict[str, tuple[Source, ...]]:
@@ -622,6 +872,13 @@ class Report:
         return next(
             (u for u in self.units if u.code == code and u.figures.indicator == indicator), None
         )
+
+
+@lru_cache(maxsize=256)
+def _period(year: int, months: int, quarter: int | None) -> Period:
+    """A period handed back by a worker: one object per period in this process, not one
+    per sheet."""
+    return Period(year, months, quarter)
 
 
 def parse_period(text: str) -> Period:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .catalogue import Unit, load_catalogue
@@ -81,7 +82,7 @@ class ReportedTwice:
         counted: Place,
         other: Place,
         indicator: str,
-        held: dict[Key, Cells],
+        held: Mapping[Key, Cells],
         by_key: ByKey,
     ) -> bool:
         """Note an indicator `other` gives that `counted` already gave; whether `other`'s
@@ -111,18 +112,18 @@ class ReportedTwice:
                 self._mtimes[file] = None
         return self._mtimes[file]
 
-    def findings(self, counted: dict[tuple[str, str], str]) -> list[Finding]:
-        """One finding per unit and pair of files; `counted` is (unit code, indicator) ->
-        where the figures counted were read from, once every sheet is in."""
+    def findings(self, counted: Callable[[str, str], str]) -> list[Finding]:
+        """One finding per unit and pair of files; `counted(unit code, indicator)` is
+        where the figures counted were read from ("" if none), once every sheet is in."""
         return [self._finding(twice, counted) for twice in self.groups.values()]
 
-    def _finding(self, twice: Twice, counted: dict[tuple[str, str], str]) -> Finding:
+    def _finding(self, twice: Twice, counted: Callable[[str, str], str]) -> Finding:
         pairs = list(twice.tables)
         files = twice.first != twice.second
         # the place the user should look at: the copy not counted
         if twice.differ:
             first_differing = next(iter(twice.differ))
-            winner = counted.get((twice.unit.code, first_differing), "")
+            winner = counted(twice.unit.code, first_differing)
             kept_first = all(winner != b.where for _, b in pairs)
         else:
             winner, kept_first = pairs[0][0].where, True
@@ -144,7 +145,9 @@ class ReportedTwice:
         )
 
 
-def _differences(indicator: str, held: dict[Key, Cells], by_key: ByKey) -> tuple[Difference, ...]:
+def _differences(
+    indicator: str, held: Mapping[Key, Cells], by_key: ByKey
+) -> tuple[Difference, ...]:
     """The measures the second table gives otherwise than the first; one it leaves out is
     no difference (a form restating part of another's figures)."""
     found: list[Difference] = []

@@ -15,6 +15,7 @@ reading ctr-stats' output sees it end when the main process ends.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 import signal
@@ -22,13 +23,13 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .errors import InputError
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
-    from .layout import SheetData
+    from .layout import Column, Row, SheetData
     from .limits import Limits
     from .model import Finding
 
@@ -109,6 +110,8 @@ def read_in_processes(
     except BaseException:  # Ctrl-C, an error, the reader of the results gone
         _end_now(pool)
         raise
+    finally:
+        forget_handed_back()
     pool.shutdown()
 
 
@@ -155,6 +158,7 @@ def _start_worker(catalogue: Catalogue, limits: Limits, parent: int) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = (catalogue, limits)
+    _handing_back()
     gc.disable()  # the worker only builds rows and hands them back (see api.paused_gc)
 
 
@@ -195,6 +199,77 @@ def _let_go_of_streams() -> None:
         with contextlib.suppress(OSError):
             os.dup2(null, fd)
     os.close(null)
+
+
+# What a worker hands back is pickled chunk by chunk, and each chunk unpickled apart: the
+# objects every copy of a form shares (its columns, its sheets' names) would be held once
+# per chunk in the main process, and a national roll-up reads hundreds of chunks. Those
+# are made one object again as they are handed back (Row, Counted, SheetRef and Period do
+# it themselves, in model.py).
+_SHARED_HELD = 1 << 16  # columns remembered: a few hundred per form
+
+
+def _reduce_column(column: Column) -> tuple[Callable[..., Column], tuple[object, ...]]:
+    values = tuple(getattr(column, f.name) for f in dataclasses.fields(column) if f.init)
+    return (_shared_column, (type(column), values))
+
+
+_COLUMNS: dict[tuple[type, tuple[object, ...]], Column] = {}
+
+
+def _shared_column(cls: type[Column], values: tuple[object, ...]) -> Column:
+    found = _COLUMNS.get((cls, values))
+    if found is None:
+        if len(_COLUMNS) >= _SHARED_HELD:
+            _COLUMNS.clear()
+        found = _COLUMNS[(cls, values)] = cls(*values)  # type: ignore[arg-type]
+    return found
+
+
+_SHEET_NAMES = ("sheet", "layout", "owner", "owner_text", "part")  # text many sheets share
+
+
+def _reduce_sheet(sheet: SheetData) -> tuple[Callable[..., SheetData], tuple[object, ...]]:
+    return (_shared_sheet_text, (type(sheet), dict(vars(sheet))))
+
+
+def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetData:
+    for name in _SHEET_NAMES:
+        text = state.get(name)
+        if type(text) is str:
+            state[name] = sys.intern(text)
+    sums = state.get("sums")
+    if sums is not None:  # the sheet's own total row says the same numbers, nearly always
+        for total in cast("tuple[Row, ...]", state.get("totals", ())):
+            if total.amounts == sums:
+                state["sums"] = total.amounts
+                break
+    # built by its constructor, as in the worker: its attributes then take the compact
+    # layout instances of a class share, not a dict of their own
+    init = {f.name: state.pop(f.name) for f in dataclasses.fields(cls) if f.init}
+    sheet = cls(**init)  # type: ignore[arg-type]
+    for name, value in state.items():
+        object.__setattr__(sheet, name, value)
+    return sheet
+
+
+def forget_handed_back() -> None:
+    """Let go of what was remembered to share between chunks: the next run reads other
+    files (what the rows hold stays shared)."""
+    from .model import forget_shared
+
+    _COLUMNS.clear()
+    forget_shared()
+
+
+def _handing_back() -> None:
+    """The worker's pickling of columns and sheets: see _reduce_column."""
+    import copyreg
+
+    from .layout import Column, SheetData
+
+    copyreg.pickle(Column, _reduce_column)
+    copyreg.pickle(SheetData, _reduce_sheet)
 
 
 def _read_chunk(paths: list[Path]) -> list[Result]:
