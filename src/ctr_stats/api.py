@@ -28,6 +28,7 @@ from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
+    MEASURES,
     NO_NUMBERS,
     Accounting,
     Cells,
@@ -704,10 +705,11 @@ def _accounting(
     unknown or reported twice, a count that is no count, a Cùng kỳ replaced by --prior)
     counted apart from those added."""
     read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
+    measures = [m for m in MEASURES if not (replaced_prior and m == "prior")]
     in_figures = sum(
         len(cells)
         for unit in units
-        for measure, cells in unit.cells.items()
-        if not (replaced_prior and measure == "prior")
+        for measure in measures
+        if (cells := unit.held.get((unit.figures.indicator, measure))) is not None
     )
     return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))

@@ -210,11 +210,18 @@ def unit_rows(
     grid_rows, hidden = grid.rows, grid.hidden_rows
     r = header.first_data_row
     named_above: dict[int, int] = {}  # a name merged down its rows: its top row -> the row given it
+    # the rows under the first of a merge over the label column: where a name may stand above
+    merged_down = {
+        below
+        for r0, c0, r1, c1 in grid.merges
+        if r1 > r0 and c0 <= header.unit_col <= c1 and r1 >= header.first_data_row
+        for below in range(r0 + 1, r1 + 1)
+    }
     while r < len(grid_rows):
         cells = grid_rows[r]
         label, label_col = row_label(grid, r, header.unit_col)
         top = None
-        if not label and grid.merges:
+        if not label and r in merged_down:
             top, label = _name_merged_above(grid, r, header.unit_col, counted.columns, named_above)
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)

@@ -155,7 +155,8 @@ def _unit_lines(report: Report) -> Iterator[str]:
         indicator = names.get(f.indicator)
         if indicator is None:
             indicator = names[f.indicator] = string(f.indicator)
-        cells = unit.cells
+        # each measure's cells looked up where the unit holds them (no dict made a figure)
+        held, indicator_name = unit.held.get, f.indicator
         # (counts are ints or None, written inline: this runs for every figure of a report)
         actual, plan, prior = f.actual, f.plan, f.prior
         yield (
@@ -165,6 +166,7 @@ def _unit_lines(report: Report) -> Iterator[str]:
             f'"percent_of_plan": {percent(f.percent_of_plan)}, '
             f'"percent_of_prior": {percent(f.percent_of_prior)}, '
             f'"change_vs_prior": {percent(f.change_vs_prior)}, "sources": '
-            f'{{"plan": {source(cells.get("plan"))}, "actual": {source(cells.get("actual"))}, '
-            f'"prior": {source(cells.get("prior"))}}}}}'
+            f'{{"plan": {source(held((indicator_name, "plan")))}, '
+            f'"actual": {source(held((indicator_name, "actual")))}, '
+            f'"prior": {source(held((indicator_name, "prior")))}}}}}'
         )
