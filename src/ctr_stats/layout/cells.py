@@ -297,14 +297,19 @@ def merged_figures(grid: Grid, columns: Sequence[Column], first: int, end: int) 
     lines, each of the row's cells merged with it): those rows are that one row."""
     indices = {c.index for c in columns}
     found: list[Finding] = []
+    within = [
+        (r0, c0, r1, c1)
+        for r0, c0, r1, c1 in grid.merges
+        if first <= r0 < end and any(c0 <= i <= c1 for i in indices)
+    ]
+    if not within:  # the common sheet: its merges are the header's
+        return found
     named = {
         (r0, r1)
         for r0, c0, r1, c1 in grid.merges
         if r1 > r0 and c0 == c1 and c0 not in indices and _named(grid.value(r0, c0))
     }
-    for r0, c0, r1, c1 in grid.merges:
-        if not first <= r0 < end or not any(c0 <= i <= c1 for i in indices):
-            continue
+    for r0, c0, r1, c1 in within:
         if c0 == c1 and (r0, r1) in named:
             continue
         value = grid.value(r0, c0)

@@ -117,10 +117,14 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
     column ("Chỉ tiêu", "Nội dung") with measures to its right means one unit with criteria
     down the rows. Failing such words, a row of column numbers ("A | B | 1 | 2 …") tells
     where a form's header ends and its rows of types of organization begin."""
-    unit_words = catalogue.word_keys("columns", "unit")
-    category_words = catalogue.word_keys("columns", "category")
-    criterion_words = catalogue.word_keys("columns", "criterion")
-    number_words = catalogue.word_keys("columns", "number")
+    words = _COLUMN_WORDS.get(id(catalogue))
+    if words is None:
+        words = _COLUMN_WORDS[id(catalogue)] = tuple(
+            catalogue.word_keys("columns", name)
+            for name in ("unit", "category", "criterion", "number")
+        )
+    unit_words, category_words, criterion_words, number_words = words
+    lexicon = catalogue.lexicon
     for r in range(start, min(len(grid.rows), start + MAX_TITLE_ROWS)):
         # a column heading is a few words: titles and numbers are passed over unfolded;
         # the first unit heading, left to right, decides (the rest is not folded)
@@ -128,10 +132,11 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         row = grid.rows[r]
         for c in compress(range(len(row)), row):  # the cells that hold something, in C
             v = row[c]
-            if type(v) is str and (key := _heading_key(v)) is not None:
-                if _is_unit_heading(v, key, unit_words) or (
-                    all(k in number_words for _, k in short)
-                    and names_organizations(v, catalogue)
+            if type(v) is str and (kind := _heading_kind(v, lexicon, unit_words)) is not None:
+                key, unit_heading, organizations = kind
+                if unit_heading or (
+                    organizations
+                    and all(k in number_words for _, k in short)
                     and _headings_right_of(grid.rows[r], c)
                     # names below it, not figures: "Tổ chức cơ sở đảng" also heads a count
                     and _labels_below(grid, r, c)
@@ -149,6 +154,21 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
             ):
                 return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
     return _header_by_numbers(grid, start, number_words)
+
+
+_COLUMN_WORDS: dict[int, tuple[frozenset[str], ...]] = {}
+
+
+@lru_cache(maxsize=1 << 14)  # every unit's copy of a form has the same headings
+def _heading_kind(
+    text: str, lexicon: Lexicon, unit_words: frozenset[str]
+) -> tuple[str, bool, bool] | None:
+    """(folded key, a unit column's heading, a heading naming party organizations) of a
+    cell's text that may be a column heading; None if it may not (see `_heading_key`)."""
+    key = _heading_key(text)
+    if key is None:
+        return None
+    return key, _is_unit_heading(text, key, unit_words), _names_organizations(lexicon, clean(text))
 
 
 @lru_cache(maxsize=1 << 14)  # every unit's copy of a form has the same headings
