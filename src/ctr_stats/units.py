@@ -111,14 +111,14 @@ def _prefix_at(exact: tuple[str, ...], loose: tuple[str, ...], at: int) -> _Pref
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _levels(text: str) -> tuple[tuple[str, ...], ...]:
     """A text's words on each key (LEVELS)."""
     words = faithful(text).split()
     return tuple(zip(*map(_word, words), strict=True)) if words else ((), (), ())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def read_name(text: str) -> Reading:
     exact, _, loose = levels = _levels(text)
     if not exact:

@@ -113,7 +113,7 @@ def row_label(grid: Grid, r: int, unit_col: int) -> tuple[str, int]:
     return "", unit_col
 
 
-@lru_cache(maxsize=1 << 16)  # asked of every row; labels repeat from copy to copy of a form
+@lru_cache(maxsize=1 << 13)  # asked of every row; labels repeat from copy to copy of a form
 def _label_text(value: str) -> str | None:
     """A label cell's text, cleaned; None for a blank cell or a column number."""
     if value.strip() and not is_column_number(value):
