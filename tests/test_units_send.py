@@ -51,15 +51,22 @@ def test_units_with_their_own_figures_are_no_copies() -> None:
     assert [f for f in result.findings if f.code == "copied-figures"] == []
 
 
-def test_a_unit_named_in_its_file_name_among_other_words(tmp_path: Path) -> None:
-    """No title line: the unit is the one a part of the file name names."""
+def _titleless_tay_ho(tmp_path: Path, file_name: str) -> Path:
+    """The samples with Tây Hồ's workbook saved as `file_name`, its title lines emptied: the
+    unit only in the file name."""
     folder = tmp_path / "2023"
     shutil.copytree(SAMPLES / "2023", folder)
     workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
     for sheet in workbook.worksheets:
         sheet["A1"] = sheet["A2"] = None
-    workbook.save(folder / "Báo cáo năm 2023 - Quận Tây Hồ (bản sửa).xlsx")
+    workbook.save(folder / file_name)
     (folder / "tay-ho.xlsx").unlink()
+    return folder
+
+
+def test_a_unit_named_in_its_file_name_among_other_words(tmp_path: Path) -> None:
+    """No title line: the unit is the one a part of the file name names."""
+    folder = _titleless_tay_ho(tmp_path, "Báo cáo năm 2023 - Quận Tây Hồ (bản sửa).xlsx")
     before = ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024")
     report = ctr_stats.compute([folder], registry="hanoi-2024")
     assert [f.code for f in report.findings] == []
@@ -78,13 +85,7 @@ def test_a_unit_named_in_its_file_name_among_other_words(tmp_path: Path) -> None
 def test_a_unit_named_in_its_file_name_after_an_abbreviation(tmp_path: Path, name: str) -> None:
     """ "DU xã Gia Lâm" (Đảng ủy), "DB" (Đảng bộ), words after the name: the unit from its
     type word on."""
-    folder = tmp_path / "2023"
-    shutil.copytree(SAMPLES / "2023", folder)
-    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
-    for sheet in workbook.worksheets:
-        sheet["A1"] = sheet["A2"] = None
-    workbook.save(folder / f"{name}.xlsx")
-    (folder / "tay-ho.xlsx").unlink()
+    folder = _titleless_tay_ho(tmp_path, f"{name}.xlsx")
     before = ctr_stats.compute([SAMPLES / "2023"], registry="hanoi-2024")
     report = ctr_stats.compute([folder], registry="hanoi-2024")
     assert [f.code for f in report.findings] == []
@@ -102,13 +103,7 @@ def test_a_file_name_naming_units_after_two_type_words_names_none() -> None:
 
 
 def test_a_file_name_naming_two_units_names_none(tmp_path: Path) -> None:
-    folder = tmp_path / "2023"
-    shutil.copytree(SAMPLES / "2023", folder)
-    workbook = openpyxl.load_workbook(folder / "tay-ho.xlsx")
-    for sheet in workbook.worksheets:
-        sheet["A1"] = sheet["A2"] = None
-    workbook.save(folder / "Tây Hồ - Ba Đình.xlsx")
-    (folder / "tay-ho.xlsx").unlink()
+    folder = _titleless_tay_ho(tmp_path, "Tây Hồ - Ba Đình.xlsx")
     report = ctr_stats.compute([folder], registry="hanoi-2024")
     codes = {f.code for f in report.findings}
     assert "unknown-unit" in codes  # its rows read as units: never a guess of one

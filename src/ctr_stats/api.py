@@ -586,8 +586,8 @@ _UNATTRIBUTED = frozenset({"unreadable-file", "password-protected", "unknown-uni
 
 
 def _titled_unknown(collected: Collected) -> frozenset[str]:
-    """The files whose title names a unit not known (collect keeps them as 'file\0name')."""
-    return frozenset(key.split("\0", 1)[0] for key in collected.unowned if "\0" in key)
+    """The files whose title names a unit not known."""
+    return frozenset(file for file, _ in collected.unknown_titles)
 
 
 def _unattributed_files(findings: list[Finding], titled_unknown: frozenset[str]) -> list[str]:

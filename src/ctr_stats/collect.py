@@ -45,8 +45,10 @@ class Collected:
     blocks: list[tuple[SheetData, Sequence[Row], Unit]] = field(default_factory=list)
     # units found in two places, said once per pair of files when every sheet is in
     twice: ReportedTwice = field(default_factory=ReportedTwice)
-    # files whose unit no sheet names, and "file\0title" for a title naming no known unit
+    # files whose unit no sheet names
     unowned: set[str] = field(default_factory=set)
+    # (file, title) of a title naming no unit known: said once for the file's sheets
+    unknown_titles: set[tuple[str, str]] = field(default_factory=set)
     _indicators: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def place_of(self, unit: str, indicator: str) -> Place | None:
@@ -236,11 +238,11 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
     """The unit a sheet belongs to: its title block, else its file name; None if neither."""
     if sheet.owner is not None:
         text = sheet.owner_text or sheet.owner
-        if f"{sheet.file}\0{text}" in result.unowned:  # said for the file's first sheet
+        if (sheet.file, text) in result.unknown_titles:  # said for the file's first sheet
             return None
         unit = _match_or_report(text, matcher, sheet, sheet.owner_cell, result)
         if unit is None:
-            result.unowned.add(f"{sheet.file}\0{text}")
+            result.unknown_titles.add((sheet.file, text))
         return unit
     if sheet.names_city:
         return None

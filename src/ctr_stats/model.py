@@ -502,14 +502,10 @@ class UnitCells(MutableMapping[Key, Cells]):
                 return
 
     def __getitem__(self, key: Key) -> Cells:
-        own = self._own.get(key)
-        if own is not None:
-            return own
-        for position, rows, sums in self._tables:
-            at = position.get(key)
-            if at is not None:
-                return Cells(key, rows, sums[at], one_sheet=True)
-        raise KeyError(key)
+        cells = self.get(key)
+        if cells is None:
+            raise KeyError(key)
+        return cells
 
     def get(self, key: Key, default: Cells | None = None) -> Cells | None:  # type: ignore[override]
         own = self._own.get(key)

@@ -87,12 +87,7 @@ def archive(parts: Sequence[Part]) -> list[bytes]:
         directory.append(encoded)
         pieces += (head, part.data)
         offset += len(head) + len(part.data)
-    count = len(directory) // 2
-    if offset >= ZIP32_MAX or count >= 0xFFFF:
-        raise ValueError("too big for a zip without its 64-bit extension")
-    listing = b"".join(directory)
-    end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
-    return [*pieces, listing, end]
+    return [*pieces, *_directory_end(directory, offset)]
 
 
 def stored_archive(parts: Sequence[tuple[str, bytes, int]]) -> list[bytes]:
@@ -115,9 +110,15 @@ def stored_archive(parts: Sequence[tuple[str, bytes, int]]) -> list[bytes]:
         )
         pieces += (head, content)
         offset += len(head) + size
+    return [*pieces, *_directory_end(directory, offset)]
+
+
+def _directory_end(directory: list[bytes], offset: int) -> list[bytes]:
+    """The central directory (entry, name, entry, name…) and its end record, the parts
+    ending at `offset`."""
     count = len(directory) // 2
     if offset >= ZIP32_MAX or count >= 0xFFFF:
         raise ValueError("too big for a zip without its 64-bit extension")
     listing = b"".join(directory)
     end = _END_OF_DIRECTORY.pack(b"PK\x05\x06", 0, 0, count, count, len(listing), offset, 0)
-    return [*pieces, listing, end]
+    return [listing, end]
