@@ -26,6 +26,7 @@ from ..errors import InputError, PasswordProtected
 from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
+from .sheet_order import merges_first
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -525,15 +526,19 @@ def _sheet_name(archive: zipfile.ZipFile, whole: memoryview | None, part: str) -
 
 def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | None:
     """The checked parts as a zip of their own, uncompressed: the reader then parses the
-    very bytes that were checked, and does not inflate them a second time. None when they
-    are too big for a zip without its 64-bit extension (past any default limit)."""
+    very bytes that were checked, and does not inflate them a second time (a sheet's
+    merged areas put before its rows, which saves python-calamine a second read of it:
+    sheet_order.py). None when they are too big for a zip without its 64-bit extension
+    (past any default limit)."""
     infos = archive.NameToInfo  # what getinfo looks in
+    entries = []
+    for name, data in parts.items():
+        crc = infos[name].CRC
+        if _SHEET_PART.fullmatch(name) and (moved := merges_first(data)) is not None:
+            data, crc = moved, zlib.crc32(moved)
+        entries.append((name, data, crc))
     try:
-        return b"".join(
-            zip_parts.stored_archive(
-                [(name, data, infos[name].CRC) for name, data in parts.items()]
-            )
-        )
+        return b"".join(zip_parts.stored_archive(entries))
     except ValueError:
         return None
 
