@@ -219,6 +219,9 @@ def unit_rows(
     }
     while r < len(grid_rows):
         cells = grid_rows[r]
+        if _EMPTY.issuperset(cells):  # a blank row: nothing in it to read, and it ends nothing
+            r += 1
+            continue
         label, label_col = row_label(grid, r, header.unit_col)
         top = None
         if not label and r in merged_down:
