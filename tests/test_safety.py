@@ -72,11 +72,13 @@ def test_a_part_encrypted_with_a_zip_password_is_refused() -> None:
     ["data/samples/2023/ba-dinh.xlsx", "tests/corpus/files/format-libreoffice.ods"],
 )
 def test_the_reader_gets_the_checked_parts_uncompressed(workbook: str) -> None:
-    """What calamine parses is a zip of the parts as checked (stored, not deflated again),
-    and it reads the same sheets from it as from the file."""
+    """What calamine parses is a zip of the parts as checked (stored, not deflated again;
+    a sheet's merged areas before its rows), and it reads the same sheets from it as from
+    the file."""
     import python_calamine
 
     from ctr_stats.read.safety import XLSX_UNREAD, stored_zip
+    from ctr_stats.read.sheet_order import merges_first
 
     root = Path(__file__).resolve().parents[1]
     data = (root / workbook).read_bytes()
@@ -88,11 +90,19 @@ def test_the_reader_gets_the_checked_parts_uncompressed(workbook: str) -> None:
     with zipfile.ZipFile(io.BytesIO(repacked)) as again:
         assert again.testzip() is None  # every CRC right
         assert [i.compress_type for i in again.infolist()] == [zipfile.ZIP_STORED] * len(parts)
-        assert {name: again.read(name) for name in again.namelist()} == parts
+        reordered = {
+            name: (merges_first(data) if name.startswith("xl/worksheets/") else None) or data
+            for name, data in parts.items()
+        }
+        assert {name: again.read(name) for name in again.namelist()} == reordered
+        assert (reordered != parts) == workbook.endswith(".xlsx")  # the sample's are merged
 
     def sheets(raw: bytes) -> list[list[list[object]]]:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
-        return [book.get_sheet_by_name(n).to_python() for n in book.sheet_names]
+        return [
+            (book.get_sheet_by_name(n).to_python(), book.get_sheet_by_name(n).merged_cell_ranges)
+            for n in book.sheet_names
+        ]
 
     assert sheets(repacked) == sheets(data)
 
