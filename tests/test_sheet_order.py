@@ -92,7 +92,6 @@ def test_a_prefixed_sheet_is_reordered_too() -> None:
         _SHEET.replace(b"<t>x</t>", b"<t>mergeCells</t>"),  # the word in a cell's text
         _SHEET.replace(b"<t>x</t>", b"<t><![CDATA[<mergeCells>]]></t>"),
         _SHEET.replace(b"<dimension", b"<?pi <mergeCells>?><dimension"),
-        _SHEET.replace(b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', b""),
         _SHEET.replace(
             b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', b"<mergeCells/>"
         ),
@@ -104,6 +103,35 @@ def test_a_prefixed_sheet_is_reordered_too() -> None:
 )
 def test_a_sheet_not_plainly_written_is_left_as_it_is(sheet: bytes) -> None:
     assert merges_first(sheet) is None
+
+
+def test_a_sheet_without_merged_areas_gets_an_empty_element_before_its_rows() -> None:
+    bare = _SHEET.replace(b'<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', b"")
+    assert merges_first(bare) == bare.replace(
+        b"<sheetData>", b"<mergeCells></mergeCells><sheetData>"
+    )
+    prefixed = bare.replace(b"sheetData>", b"x:sheetData>").replace(b'xmlns="', b'xmlns:x="')
+    assert merges_first(prefixed) == prefixed.replace(
+        b"<x:sheetData>", b"<x:mergeCells></x:mergeCells><x:sheetData>"
+    )
+    assert merges_first(bare.replace(b"<dimension", b"<!-- a note --><dimension")) is None
+
+
+def test_a_workbook_without_merged_areas_reads_the_same(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Đơn vị", "Kế hoạch", "Thực hiện"])
+    sheet.append(["Ba Đình", 10, 12])
+    path = tmp_path / "ba-dinh.xlsx"
+    book.save(path)
+    checked = check_file(path)
+    with zipfile.ZipFile(io.BytesIO(checked.data)) as stored:
+        assert b"<mergeCells></mergeCells><sheetData" in stored.read("xl/worksheets/sheet1.xml")
+    (grid,) = read_checked(checked)
+    assert [(grid.rows, list(grid.merges))] == _as_sent(path)
 
 
 def test_merged_areas_already_first_are_left_where_they_are() -> None:
