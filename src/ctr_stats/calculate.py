@@ -154,7 +154,8 @@ def lacking(
             bases.append((base, with_actual, having))
         for measure, of, having in bases:
             if having and len(having) < len(of):
-                without = tuple(c for c in of if c not in set(having))
+                held = set(having)  # made once: `of` may be every unit of a national roll-up
+                without = tuple(c for c in of if c not in held)
                 entry = Lacking(
                     indicator, measure, tuple(names[c] for c in without), len(having), len(of)
                 )
