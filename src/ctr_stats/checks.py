@@ -11,7 +11,7 @@ from operator import gt, itemgetter, ne
 from pathlib import Path
 from typing import cast
 
-from .api import Analysis, Progress, analyse
+from .api import Analysis, Progress, analyse, paused_gc
 from .calculate import lacking
 from .catalogue import Catalogue, Registry, Rule, Unit, load_catalogue
 from .caveats import caveats_of
@@ -91,41 +91,44 @@ def check(
     period_from = "--period"
     if period is None and config.period:
         period, period_from = _config_period(config), f"period = {config.period!r} ({config.path})"
-    analysis = analyse(
-        paths,
-        registry=registry or (None if units_only else config.registry),
-        units_file=units_file,
-        units_only=units_only,
-        period=period,
-        period_from=period_from,
-        precision=precision,
-        prior=prior,
-        limits=limits,
-        progress=progress,
-    )
-    catalogue = load_catalogue()
-    report = analysis.report
-    findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
-    if not partial:
-        findings += completeness(report, catalogue, analysis.prior_files)
-    findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
-    findings += stated_percent_findings(analysis)
-    # the sheets are not looked at again: let go of them (a national roll-up's are tens of
-    # megabytes) before the last checks make their findings
-    analysis = replace(analysis, blocks=[])
-    findings += plausibility(report, config.thresholds, catalogue)
-    findings += copied_figures(report, catalogue)
-    findings = [_with_severity(f, config.severities) for f in findings]
-    kept: list[Finding] = []
-    ignored: list[tuple[Finding, Ignore]] = []
-    for finding in findings:
-        rule = next((i for i in config.ignores if _ignores(i, finding)), None)
-        if rule is None:
-            kept.append(finding)
-        else:
-            ignored.append((finding, rule))
-    report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
-    return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
+    # the checks too, not only the analysis: they make objects by the million on a
+    # national roll-up, none in cycles (see api.paused_gc)
+    with paused_gc():
+        analysis = analyse(
+            paths,
+            registry=registry or (None if units_only else config.registry),
+            units_file=units_file,
+            units_only=units_only,
+            period=period,
+            period_from=period_from,
+            precision=precision,
+            prior=prior,
+            limits=limits,
+            progress=progress,
+        )
+        catalogue = load_catalogue()
+        report = analysis.report
+        findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
+        if not partial:
+            findings += completeness(report, catalogue, analysis.prior_files)
+        findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
+        findings += stated_percent_findings(analysis)
+        # the sheets are not looked at again: let go of them (a national roll-up's are tens of
+        # megabytes) before the last checks make their findings
+        analysis = replace(analysis, blocks=[])
+        findings += plausibility(report, config.thresholds, catalogue)
+        findings += copied_figures(report, catalogue)
+        findings = [_with_severity(f, config.severities) for f in findings]
+        kept: list[Finding] = []
+        ignored: list[tuple[Finding, Ignore]] = []
+        for finding in findings:
+            rule = next((i for i in config.ignores if _ignores(i, finding)), None)
+            if rule is None:
+                kept.append(finding)
+            else:
+                ignored.append((finding, rule))
+        report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
+        return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
 
 
 def _config_period(config: Config) -> Period:
