@@ -9,6 +9,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from ctr_stats.errors import InputError
@@ -138,3 +140,93 @@ def test_merged_areas_already_first_are_left_where_they_are() -> None:
     moved = merges_first(_SHEET)
     assert moved is not None
     assert merges_first(moved) is None
+
+
+_CELL = st.tuples(
+    st.sampled_from(["A", "B", "C", "AA"]),
+    st.integers(1, 40),
+    st.one_of(st.integers(-5, 10_000), st.sampled_from(["Ba Đình", "mergeCells", "a<b", "1.234"])),
+)
+_MERGE = st.tuples(st.sampled_from(["A", "B"]), st.integers(1, 40), st.integers(0, 3))
+
+
+def _sheet_xml(
+    cells: list[tuple[str, int, object]],
+    merges: list[tuple[str, int, int]],
+    prefix: str,
+    tail: str,
+) -> bytes:
+    def tag(name: str) -> str:
+        return f"{prefix}{name}"
+
+    rows: dict[int, list[str]] = {}
+    for column, row, value in sorted(set(cells), key=lambda c: (c[1], len(c[0]), c[0])):
+        if isinstance(value, int):
+            inner, kind = f"<{tag('v')}>{value}</{tag('v')}>", ""
+        else:
+            text = str(value).replace("<", "&lt;")
+            inner, kind = (
+                f"<{tag('is')}><{tag('t')}>{text}</{tag('t')}></{tag('is')}>",
+                ' t="inlineStr"',
+            )
+        rows.setdefault(row, []).append(f'<{tag("c")} r="{column}{row}"{kind}>{inner}</{tag("c")}>')
+    data = "".join(
+        f'<{tag("row")} r="{r}">{"".join(cs)}</{tag("row")}>' for r, cs in sorted(rows.items())
+    )
+    areas = "".join(
+        f'<{tag("mergeCell")} ref="{c}{r}:{c}{r + d}"/>' for c, r, d in dict.fromkeys(merges)
+    )
+    merged = (
+        f'<{tag("mergeCells")} count="{len(merges)}">{areas}</{tag("mergeCells")}>'
+        if merges
+        else ""
+    )
+    xmlns = f' xmlns:{prefix[:-1]}="{_MAIN}"' if prefix else f' xmlns="{_MAIN}"'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{tag("worksheet")}{xmlns}>'
+        f'<{tag("dimension")} ref="A1"/><{tag("sheetData")}>{data}</{tag("sheetData")}>'
+        f"{merged}{tail}</{tag('worksheet')}>"
+    ).encode()
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _with_sheet(xml: bytes) -> bytes:
+    """The first sample workbook with its first sheet's XML replaced."""
+    sample = ROOT / "data" / "samples" / "2023" / "ba-dinh.xlsx"
+    out = io.BytesIO()
+    with zipfile.ZipFile(sample) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = xml if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _first_sheet(workbook: bytes) -> tuple[object, object]:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(workbook))
+    try:
+        sheet = book.get_sheet_by_index(0)
+        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges
+    except Exception as exc:  # an error is an outcome to compare too
+        return type(exc).__name__, None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cells=st.lists(_CELL, max_size=25),
+    merges=st.lists(_MERGE, max_size=6),
+    prefix=st.sampled_from(["", "x:"]),
+    tail=st.sampled_from(["", "<pageMargins/>", "<!-- </mergeCells> -->", "<?pi mergeCells?>"]),
+)
+def test_calamine_reads_any_sheet_the_same_with_its_merged_areas_first(
+    cells: list[tuple[str, int, object]],
+    merges: list[tuple[str, int, int]],
+    prefix: str,
+    tail: str,
+) -> None:
+    xml = _sheet_xml(cells, merges, prefix, tail.replace("<pageMargins", f"<{prefix}pageMargins"))
+    moved = merges_first(xml)
+    if moved is None:
+        return
+    assert _first_sheet(_with_sheet(moved)) == _first_sheet(_with_sheet(xml))
