@@ -65,6 +65,9 @@ class CheckResult:
         }
 
 
+# the checks too, not only the analysis: they make objects by the million on a national
+# roll-up, none in cycles (see api.paused_gc)
+@paused_gc()
 def check(
     paths: Iterable[Path | str],
     *,
@@ -91,44 +94,41 @@ def check(
     period_from = "--period"
     if period is None and config.period:
         period, period_from = _config_period(config), f"period = {config.period!r} ({config.path})"
-    # the checks too, not only the analysis: they make objects by the million on a
-    # national roll-up, none in cycles (see api.paused_gc)
-    with paused_gc():
-        analysis = analyse(
-            paths,
-            registry=registry or (None if units_only else config.registry),
-            units_file=units_file,
-            units_only=units_only,
-            period=period,
-            period_from=period_from,
-            precision=precision,
-            prior=prior,
-            limits=limits,
-            progress=progress,
-        )
-        catalogue = load_catalogue()
-        report = analysis.report
-        findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
-        if not partial:
-            findings += completeness(report, catalogue, analysis.prior_files)
-        findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
-        findings += stated_percent_findings(analysis)
-        # the sheets are not looked at again: let go of them (a national roll-up's are tens of
-        # megabytes) before the last checks make their findings
-        analysis = replace(analysis, blocks=[])
-        findings += plausibility(report, config.thresholds, catalogue)
-        findings += copied_figures(report, catalogue)
-        findings = [_with_severity(f, config.severities) for f in findings]
-        kept: list[Finding] = []
-        ignored: list[tuple[Finding, Ignore]] = []
-        for finding in findings:
-            rule = next((i for i in config.ignores if _ignores(i, finding)), None)
-            if rule is None:
-                kept.append(finding)
-            else:
-                ignored.append((finding, rule))
-        report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
-        return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
+    analysis = analyse(
+        paths,
+        registry=registry or (None if units_only else config.registry),
+        units_file=units_file,
+        units_only=units_only,
+        period=period,
+        period_from=period_from,
+        precision=precision,
+        prior=prior,
+        limits=limits,
+        progress=progress,
+    )
+    catalogue = load_catalogue()
+    report = analysis.report
+    findings = [f for f in report.findings if not (partial and f.code in MISSING_UNIT_CODES)]
+    if not partial:
+        findings += completeness(report, catalogue, analysis.prior_files)
+    findings += rule_findings(analysis, (*catalogue.rules, *config.rules), catalogue)
+    findings += stated_percent_findings(analysis)
+    # the sheets are not looked at again: let go of them (a national roll-up's are tens of
+    # megabytes) before the last checks make their findings
+    analysis = replace(analysis, blocks=[])
+    findings += plausibility(report, config.thresholds, catalogue)
+    findings += copied_figures(report, catalogue)
+    findings = [_with_severity(f, config.severities) for f in findings]
+    kept: list[Finding] = []
+    ignored: list[tuple[Finding, Ignore]] = []
+    for finding in findings:
+        rule = next((i for i in config.ignores if _ignores(i, finding)), None)
+        if rule is None:
+            kept.append(finding)
+        else:
+            ignored.append((finding, rule))
+    report = replace(report, findings=tuple(kept), caveats=caveats_of(kept, analysis))
+    return CheckResult(report, tuple(kept), tuple(ignored), analysis.registry)
 
 
 def _config_period(config: Config) -> Period:

@@ -28,46 +28,37 @@ def merges_first(xml: bytes) -> bytes | None:
     """The sheet's XML with its <mergeCells> element moved just before <sheetData> (an
     empty one put there if it has none); None when it is not written plainly enough to do
     so safely."""
-    # the word twice, the end tag the last: a search from each end (it stands near the end)
+    name_at = xml.find(b"sheetData")
+    data_at = _tag_start(xml, name_at, _PREFIX)
+    if (
+        data_at is None
+        or _markup(xml, b"!", 0)  # a comment or CDATA
+        or _markup(xml, b"?", 1)  # a processing instruction after the XML declaration
+    ):
+        return None
+    whole = memoryview(xml)  # the pieces joined in one copy
     first = xml.find(b"mergeCells")
-    if first < 0:
-        return _empty_merges_first(xml)
+    if first < 0:  # none: an empty one, with the sheet's namespace prefix
+        prefix = xml[data_at + 1 : name_at]
+        empty = b"<%smergeCells></%smergeCells>" % (prefix, prefix)
+        return b"".join((whole[:data_at], empty, whole[data_at:]))
+    # the word twice, the end tag the last: a search from each end (it stands near the end)
     second = xml.find(b"mergeCells", first + 1)
     if second < 0 or xml.rfind(b"mergeCells") != second:
         return None
     start = _tag_start(xml, first, _PREFIX)
-    end_tag = _tag_start(xml, second, _END_PREFIX)
-    data_at = _tag_start(xml, xml.find(b"sheetData"), _PREFIX)
     if (
         start is None
-        or end_tag is None
-        or data_at is None
+        or _tag_start(xml, second, _END_PREFIX) is None
         or xml[first + 10 : first + 11] not in _AFTER_NAME  # <mergeCellsX> is another element
         or not xml.rfind(b"sheetData") < start  # the rows end before the merged areas begin
-        or _markup(xml, b"!", 0)  # a comment or CDATA
-        or _markup(xml, b"?", 1)  # a processing instruction after the XML declaration
     ):
         return None
     closed = _END.match(xml, second + len(b"mergeCells"))
     if closed is None:
         return None
     end = closed.end()
-    whole = memoryview(xml)  # the pieces joined in one copy
     return b"".join((whole[:data_at], whole[start:end], whole[data_at:start], whole[end:]))
-
-
-def _empty_merges_first(xml: bytes) -> bytes | None:
-    """A sheet without merged areas with an empty <mergeCells> before <sheetData>, written
-    with the same namespace prefix."""
-    name_at = xml.find(b"sheetData")
-    data_at = _tag_start(xml, name_at, _PREFIX)
-    if data_at is None or _markup(xml, b"!", 0) or _markup(xml, b"?", 1):
-        return None
-    prefix = xml[data_at + 1 : name_at]
-    whole = memoryview(xml)
-    return b"".join(
-        (whole[:data_at], b"<%smergeCells></%smergeCells>" % (prefix, prefix), whole[data_at:])
-    )
 
 
 _AFTER_NAME = (b" ", b">", b"\t", b"\n", b"\r")
