@@ -66,6 +66,38 @@ def test_a_key_deleted_or_set_leaves_the_table_s_other_keys() -> None:
         cells[("admission.total", "plan")]
 
 
+def test_sizes_and_descriptions_are_those_of_each_key_s_cells() -> None:
+    cells = UnitCells()
+    cells.add_table(COUNTED, _rows((10, 12), (5, 6), (1, 0)), (16, 18))
+    cells.add_table(OTHER, _rows((7,), counted=OTHER), (7,))
+    one_row = Counted((("inspection.total", "actual"),), (5,))
+    cells.add_table(one_row, _rows((4,), counted=one_row), (4,))
+    held = cells.held(("party_cell.total", "actual"))  # held as a key of its own
+    assert held is not None
+    held.add(_rows((2,), counted=OTHER), 2)
+    whole = {key: cells[key] for key in cells}
+    assert (
+        cells.described()
+        == {key: c.describe() for key, c in whole.items()}
+        == {
+            ("admission.total", "plan"): "ba-dinh.xlsx!Kết nạp!C10:C12",
+            ("admission.total", "actual"): "ba-dinh.xlsx!Kết nạp!D10:D12",
+            ("inspection.total", "actual"): "ba-dinh.xlsx!Kết nạp!F10",
+            ("party_cell.total", "actual"): "ba-dinh.xlsx!Kết nạp!E10",
+        }
+    )
+    assert (
+        cells.sizes()
+        == {key: (c.total, len(c)) for key, c in whole.items()}
+        == {
+            ("admission.total", "plan"): (16, 3),
+            ("admission.total", "actual"): (18, 3),
+            ("inspection.total", "actual"): (4, 1),
+            ("party_cell.total", "actual"): (9, 2),
+        }
+    )
+
+
 def test_a_unit_s_figures_look_up_its_cells_by_measure() -> None:
     cells = UnitCells()
     cells.add_table(COUNTED, _rows((10, 12)), (10, 12))

@@ -39,6 +39,7 @@ from .model import (
     Report,
     Severity,
     UnitFigures,
+    sizes_of,
 )
 from .periods import check_prior, file_periods, mismatches, other_periods, run_period
 from .read import Checked, Grid, check_file, discover, read_checked
@@ -706,10 +707,12 @@ def _accounting(
     counted apart from those added."""
     read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
     measures = [m for m in MEASURES if not (replaced_prior and m == "prior")]
-    in_figures = sum(
-        len(cells)
-        for unit in units
-        for measure in measures
-        if (cells := unit.held.get((unit.figures.indicator, measure))) is not None
-    )
+    in_figures, held, sizes = 0, None, {}
+    for unit in units:
+        if unit.held is not held:  # a unit's figures come one after another
+            held, sizes = unit.held, sizes_of(unit.held)
+        for measure in measures:
+            size = sizes.get((unit.figures.indicator, measure))
+            if size is not None:
+                in_figures += size[1]
     return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))

@@ -8,7 +8,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .catalogue import Catalogue, Registry
-from .model import Cells, Figures, Key, Lacking, Measure, TotalFigures, UnitFigures
+from .model import (
+    Cells,
+    Figures,
+    Key,
+    Lacking,
+    Measure,
+    Number,
+    TotalFigures,
+    UnitFigures,
+    sizes_of,
+)
 from .numbers import change, percent_of
 
 
@@ -45,7 +55,7 @@ def unit_figures(
         unit_cells = cells.get(unit.code)
         if not unit_cells:
             continue
-        code, name, get = unit.code, unit.name, unit_cells.get
+        code, name, get = unit.code, unit.name, sizes_of(unit_cells).get
         for indicator, plan_key, actual_key, prior_key in keys:
             # (plain code: this runs for every unit and indicator of a national roll-up)
             plan, actual, prior = get(plan_key), get(actual_key), get(prior_key)
@@ -62,11 +72,11 @@ def unit_figures(
     return result
 
 
+def _total(size: tuple[Number, int] | None) -> int | None:
+    return int(size[0]) if size is not None and size[1] else None
+
+
 _SHARED_FIGURES = 1 << 14
-
-
-def _total(cells: Cells | None) -> int | None:
-    return int(cells.total) if cells is not None and cells.rows else None
 
 
 def totals(

@@ -520,6 +520,41 @@ class UnitCells(MutableMapping[Key, Cells]):
     def __contains__(self, key: object) -> bool:
         return key in self._own or any(key in position for position, _, _ in self._tables)
 
+    def described(self) -> dict[Key, str]:
+        """Each key's `Cells.describe()`, the spans of a table held whole made once for all
+        its keys: what the JSON writes for every figure of a national roll-up."""
+        found: dict[Key, str] = {}
+        for position, rows, sums in self._tables:
+            first = rows[0]
+            if first.rows_of is not None:  # each key on a row of its own
+                for key, at in position.items():
+                    found[key] = Cells(key, rows, sums[at], one_sheet=True).describe()
+                continue
+            where, low, high = first.where, first.index + 1, rows[-1].index + 1
+            column_of, prefix = first.counted.column_of, f"{where.file}!{where.sheet}!"
+            for key in position:
+                letter = column_letter(column_of[key])
+                found[key] = (
+                    f"{prefix}{letter}{low}:{letter}{high}"
+                    if low != high
+                    else f"{prefix}{letter}{low}"
+                )
+        for key, cells in self._own.items():
+            found[key] = cells.describe()
+        return found
+
+    def sizes(self) -> dict[Key, tuple[Number, int]]:
+        """Each key's (total, number of cells), without making its `Cells`: what a unit's
+        figures and the count of cells used need of every key of a national roll-up."""
+        found: dict[Key, tuple[Number, int]] = {}
+        for position, rows, sums in self._tables:
+            held = len(rows)
+            for key, at in position.items():
+                found[key] = (sums[at], held)
+        for key, cells in self._own.items():
+            found[key] = (cells.total, len(cells.rows))
+        return found
+
     def __setitem__(self, key: Key, cells: Cells) -> None:
         self._own_table(key)
         self._own[key] = cells
@@ -538,6 +573,20 @@ class UnitCells(MutableMapping[Key, Cells]):
 
     def __repr__(self) -> str:
         return f"UnitCells({len(self)} keys)"
+
+
+def sizes_of(cells: Mapping[Key, Cells]) -> dict[Key, tuple[Number, int]]:
+    """Each key's (total, number of cells)."""
+    if isinstance(cells, UnitCells):
+        return cells.sizes()
+    return {key: (held.total, len(held.rows)) for key, held in cells.items()}
+
+
+def described(cells: Mapping[Key, Cells]) -> dict[Key, str]:
+    """Each key's `Cells.describe()`."""
+    if isinstance(cells, UnitCells):
+        return cells.described()
+    return {key: held.describe() for key, held in cells.items()}
 
 
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:

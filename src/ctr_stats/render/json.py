@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..model import Cells, Figures, Report
+from ..model import Cells, Figures, Key, Report, described
 from ..safe_text import json_controls
 
 SCHEMA = "ctr-stats/compute/1"
@@ -142,9 +142,8 @@ def _unit_lines(report: Report) -> Iterator[str]:
             text = shown[value] = json.dumps(_number(value))
         return text
 
-    def source(cells: Cells | None) -> str:
-        return "null" if cells is None else string(cells.describe())
-
+    held: Mapping[Key, Cells] | None = None
+    sources: dict[Key, str] = {}
     for unit in report.units:
         head = heads.get((unit.code, unit.name))
         if head is None:
@@ -155,8 +154,10 @@ def _unit_lines(report: Report) -> Iterator[str]:
         indicator = names.get(f.indicator)
         if indicator is None:
             indicator = names[f.indicator] = string(f.indicator)
-        # each measure's cells looked up where the unit holds them (no dict made a figure)
-        held, indicator_name = unit.held.get, f.indicator
+        if unit.held is not held:  # a unit's figures come one after another
+            held = unit.held
+            sources = {key: string(text) for key, text in described(held).items()}
+        source, indicator_name = sources.get, f.indicator
         # (counts are ints or None, written inline: this runs for every figure of a report)
         actual, plan, prior = f.actual, f.plan, f.prior
         yield (
@@ -166,7 +167,7 @@ def _unit_lines(report: Report) -> Iterator[str]:
             f'"percent_of_plan": {percent(f.percent_of_plan)}, '
             f'"percent_of_prior": {percent(f.percent_of_prior)}, '
             f'"change_vs_prior": {percent(f.change_vs_prior)}, "sources": '
-            f'{{"plan": {source(held((indicator_name, "plan")))}, '
-            f'"actual": {source(held((indicator_name, "actual")))}, '
-            f'"prior": {source(held((indicator_name, "prior")))}}}}}'
+            f'{{"plan": {source((indicator_name, "plan"), "null")}, '
+            f'"actual": {source((indicator_name, "actual"), "null")}, '
+            f'"prior": {source((indicator_name, "prior"), "null")}}}}}'
         )
