@@ -19,8 +19,10 @@ from .config import Config, Ignore, Thresholds, period_option
 from .layout import Row, SheetData
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
+    MEASURES,
     MISSING_UNIT_CODES,
     UNREADABLE_CODES,
+    Cells,
     Counted,
     Finding,
     Key,
@@ -710,25 +712,33 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     for first, here, count in pairs.values():  # one finding per pair of units
         files = [_file_of(first), _file_of(here)]
         findings.append(
-            replace(
-                _unit_finding(
-                    here,
-                    "copied-figures",
-                    f"{here.name} và {first.name} có số liệu giống hệt nhau ở cả {count} chỉ"
-                    f" tiêu ({files[1]} và {files[0]}): có thể một đơn vị gửi nhầm bản của"
-                    " đơn vị kia; kiểm tra lại với hai đơn vị",
-                    f"{here.name} and {first.name} have the same figures in all {count}"
-                    f" indicators ({files[1]} and {files[0]}): one unit may have sent the"
-                    " other's workbook; check with both units",
-                ),
-                indicator=None,
+            _unit_finding(
+                here,
+                "copied-figures",
+                f"{here.name} và {first.name} có số liệu giống hệt nhau ở cả {count} chỉ"
+                f" tiêu ({files[1]} và {files[0]}): có thể một đơn vị gửi nhầm bản của"
+                " đơn vị kia; kiểm tra lại với hai đơn vị",
+                f"{here.name} and {first.name} have the same figures in all {count}"
+                f" indicators ({files[1]} and {files[0]}): one unit may have sent the"
+                " other's workbook; check with both units",
+                of_indicator=False,
             )
         )
     return findings
 
 
+def _shown_cells(unit: UnitFigures) -> Cells | None:
+    """The cells a finding on a unit's figures points at: the actual's, else the first
+    measure's it has."""
+    indicator, get = unit.figures.indicator, unit.held.get
+    actual = get((indicator, "actual"))
+    if actual:
+        return actual
+    return next((c for m in MEASURES if (c := get((indicator, m))) is not None), None)
+
+
 def _file_of(unit: UnitFigures) -> str:
-    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), None)
+    cells = _shown_cells(unit)
     return cells[0].source.file if cells else "?"
 
 
@@ -742,8 +752,11 @@ def _below(numerator: Number, denominator: Number, bound: Fraction) -> bool:
     return numerator * bound.denominator < bound.numerator * denominator
 
 
-def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
-    cells = unit.cells.get("actual") or next(iter(unit.cells.values()), None)
+def _unit_finding(
+    unit: UnitFigures, code: str, vi: str, en: str, *, of_indicator: bool = True
+) -> Finding:
+    """A warning on a unit's figures of an indicator (`of_indicator`) or of all it sent."""
+    cells = _shown_cells(unit)
     source = cells[0].source if cells else None
     cell = cells.describe().rsplit("!", 1)[-1] if cells else None
     return Finding(
@@ -755,5 +768,5 @@ def _unit_finding(unit: UnitFigures, code: str, vi: str, en: str) -> Finding:
         source.sheet if source else None,
         cell,
         unit.name,
-        unit.figures.indicator,
+        unit.figures.indicator if of_indicator else None,
     )
