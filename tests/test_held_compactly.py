@@ -76,8 +76,9 @@ def test_sizes_and_descriptions_are_those_of_each_key_s_cells() -> None:
     assert held is not None
     held.add(_rows((2,), counted=OTHER), 2)
     whole = {key: cells[key] for key in cells}
+    described = {key: where + span for key, (where, span) in cells.spans().items()}
     assert (
-        cells.described()
+        described
         == {key: c.describe() for key, c in whole.items()}
         == {
             ("admission.total", "plan"): "ba-dinh.xlsx!Kết nạp!C10:C12",

@@ -520,27 +520,28 @@ class UnitCells(MutableMapping[Key, Cells]):
     def __contains__(self, key: object) -> bool:
         return key in self._own or any(key in position for position, _, _ in self._tables)
 
-    def described(self) -> dict[Key, str]:
-        """Each key's `Cells.describe()`, the spans of a table held whole made once for all
-        its keys: what the JSON writes for every figure of a national roll-up."""
-        found: dict[Key, str] = {}
+    def spans(self) -> dict[Key, tuple[str, str]]:
+        """Each key's `Cells.describe()` in two parts, where ("file!sheet!") and the span
+        ("D10:D18"): a table held whole has one where for all its keys, made once (the JSON
+        writes a source for every figure of a national roll-up). Cells of several sheets
+        or rows are described whole, with no span."""
+        found: dict[Key, tuple[str, str]] = {}
         for position, rows, sums in self._tables:
             first = rows[0]
             if first.rows_of is not None:  # each key on a row of its own
                 for key, at in position.items():
-                    found[key] = Cells(key, rows, sums[at], one_sheet=True).describe()
+                    found[key] = (Cells(key, rows, sums[at], one_sheet=True).describe(), "")
                 continue
             where, low, high = first.where, first.index + 1, rows[-1].index + 1
             column_of, prefix = first.counted.column_of, f"{where.file}!{where.sheet}!"
             for key in position:
                 letter = column_letter(column_of[key])
                 found[key] = (
-                    f"{prefix}{letter}{low}:{letter}{high}"
-                    if low != high
-                    else f"{prefix}{letter}{low}"
+                    prefix,
+                    f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}",
                 )
         for key, cells in self._own.items():
-            found[key] = cells.describe()
+            found[key] = (cells.describe(), "")
         return found
 
     def sizes(self) -> dict[Key, tuple[Number, int]]:
@@ -582,11 +583,11 @@ def sizes_of(cells: Mapping[Key, Cells]) -> dict[Key, tuple[Number, int]]:
     return {key: (held.total, len(held.rows)) for key, held in cells.items()}
 
 
-def described(cells: Mapping[Key, Cells]) -> dict[Key, str]:
-    """Each key's `Cells.describe()`."""
+def spans_of(cells: Mapping[Key, Cells]) -> dict[Key, tuple[str, str]]:
+    """Each key's `Cells.describe()` in two parts (see `UnitCells.spans`)."""
     if isinstance(cells, UnitCells):
-        return cells.described()
-    return {key: held.describe() for key, held in cells.items()}
+        return cells.spans()
+    return {key: (held.describe(), "") for key, held in cells.items()}
 
 
 def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> str:

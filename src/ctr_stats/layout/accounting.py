@@ -35,7 +35,6 @@ def _is_number(value: object) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # header and title texts repeat in every copy of a form
-@lru_cache(maxsize=1 << 14)  # titles and headings repeat from one unit's copy to the next
 def _is_number_text(text: str) -> bool:
     if not _DIGIT.search(text):
         return False

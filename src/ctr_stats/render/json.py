@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..model import Cells, Figures, Key, Report, described
+from ..model import Cells, Figures, Key, Report, spans_of
 from ..safe_text import json_controls
 
 SCHEMA = "ctr-stats/compute/1"
@@ -80,7 +80,12 @@ def iter_json(report: Report, lang: str = "vi") -> Iterator[str]:
     """The contract, one record per line, in pieces to be written as they come (a national
     roll-up is 30 MB of JSON). Control characters from the files (C1, DEL, bidi: json
     escapes only C0) are written as escapes, so no piece can drive a terminal."""
-    return map(json_controls, _pieces(report, lang))
+    return (p if type(p) is _Escaped else json_controls(p) for p in _pieces(report, lang))
+
+
+class _Escaped(str):
+    """A piece whose text from the files had its control characters escaped as it was
+    put together (the unit records: 30 MB not scanned again for them)."""
 
 
 def _pieces(report: Report, lang: str) -> Iterator[str]:
@@ -115,14 +120,15 @@ def _pieces(report: Report, lang: str) -> Iterator[str]:
                 yield f"  {json.dumps(key)}: []{end}"
                 continue
             yield f"  {json.dumps(key)}: [\n    {first}"
+            kind = _Escaped if key == "units" else str
             batch: list[str] = []
             for line in value:
                 batch.append(line)
                 if len(batch) == 1000:
-                    yield ",\n    " + ",\n    ".join(batch)
+                    yield kind(",\n    " + ",\n    ".join(batch))
                     batch.clear()
             if batch:
-                yield ",\n    " + ",\n    ".join(batch)
+                yield kind(",\n    " + ",\n    ".join(batch))
             yield f"\n  ]{end}"
         else:
             yield f"  {json.dumps(key)}: {encode(value)}{end}"
@@ -130,7 +136,8 @@ def _pieces(report: Report, lang: str) -> Iterator[str]:
 
 
 def _unit_lines(report: Report) -> Iterator[str]:
-    """Each unit record as `json.dumps(_unit_record(u), ensure_ascii=False)` writes it."""
+    """Each unit record as `json.dumps(_unit_record(u), ensure_ascii=False)` writes it,
+    with `json_controls` applied to each text from the files as it is encoded."""
     string = json.encoder.encode_basestring
     heads: dict[tuple[str, str], str] = {}
     names: dict[str, str] = {}
@@ -147,16 +154,16 @@ def _unit_lines(report: Report) -> Iterator[str]:
     for unit in report.units:
         head = heads.get((unit.code, unit.name))
         if head is None:
-            head = heads[(unit.code, unit.name)] = (
+            head = heads[(unit.code, unit.name)] = json_controls(
                 f'{{"code": {string(unit.code)}, "name": {string(unit.name)}, "indicator": '
             )
         f = unit.figures
         indicator = names.get(f.indicator)
         if indicator is None:
-            indicator = names[f.indicator] = string(f.indicator)
+            indicator = names[f.indicator] = json_controls(string(f.indicator))
         if unit.held is not held:  # a unit's figures come one after another
             held = unit.held
-            sources = {key: string(text) for key, text in described(held).items()}
+            sources = _sources(spans_of(held))
         source, indicator_name = sources.get, f.indicator
         # (counts are ints or None, written inline: this runs for every figure of a report)
         actual, plan, prior = f.actual, f.plan, f.prior
@@ -171,3 +178,16 @@ def _unit_lines(report: Report) -> Iterator[str]:
             f'"actual": {source((indicator_name, "actual"), "null")}, '
             f'"prior": {source((indicator_name, "prior"), "null")}}}}}'
         )
+
+
+def _sources(spans: dict[Key, tuple[str, str]]) -> dict[Key, str]:
+    """Each key's source as a JSON string, each where ("file!sheet!") encoded once."""
+    string = json.encoder.encode_basestring
+    wheres: dict[str, str] = {}
+    found: dict[Key, str] = {}
+    for key, (where, span) in spans.items():
+        encoded = wheres.get(where)
+        if encoded is None:  # the opening quote and the text, escaped
+            encoded = wheres[where] = json_controls(string(where))[:-1]
+        found[key] = f'{encoded}{span}"'
+    return found
