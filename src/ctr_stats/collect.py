@@ -364,8 +364,9 @@ def _add_unit_rows(
     refused: set[str] = set()  # indicators this unit already reported from another sheet
     here = place if place is not None else Place(sheet.file, sheet.sheet, sheet.part)
     counted: list[str] = []  # indicators counted from here from now on
+    places = result.counted_from.get(unit.code)  # none yet: the unit's first sheet
     for indicator in sorted({key[0] for key in by_key}):
-        first = result.place_of(unit.code, indicator)
+        first = result.place_of(unit.code, indicator) if places else None
         if first is None:
             counted.append(indicator)
         elif first != here:

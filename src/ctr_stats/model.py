@@ -481,7 +481,7 @@ class UnitCells(MutableMapping[Key, Cells]):
         """Hold a table's rows whole, when they fill every counted column (`sums`) and no
         key of theirs is held yet; whether they were."""
         position = counted.position
-        if any(key in self._own for key in position) or any(
+        if not self._own.keys().isdisjoint(position) or any(
             not held.keys().isdisjoint(position) for held, _, _ in self._tables
         ):
             return False
