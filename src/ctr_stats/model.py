@@ -456,9 +456,7 @@ class Cells(Sequence[Cell]):
         if not (self.one_sheet and rows and rows[0].rows_of is None):
             return None
         first = rows[0]
-        letter = column_letter(first.counted.column_of[self.key])
-        low, high = first.index + 1, rows[-1].index + 1
-        return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
+        return column_span(first.counted.column_of[self.key], first.index, rows[-1].index)
 
 
 class UnitCells(MutableMapping[Key, Cells]):
@@ -532,14 +530,10 @@ class UnitCells(MutableMapping[Key, Cells]):
                 for key, at in position.items():
                     found[key] = (Cells(key, rows, sums[at], one_sheet=True).describe(), "")
                 continue
-            where, low, high = first.where, first.index + 1, rows[-1].index + 1
+            where, top, bottom = first.where, first.index, rows[-1].index
             column_of, prefix = first.counted.column_of, f"{where.file}!{where.sheet}!"
             for key in position:
-                letter = column_letter(column_of[key])
-                found[key] = (
-                    prefix,
-                    f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}",
-                )
+                found[key] = (prefix, column_span(column_of[key], top, bottom))
         for key, cells in self._own.items():
             found[key] = (cells.describe(), "")
         return found
@@ -595,11 +589,13 @@ def ranges(positions: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> 
     by_column: dict[int, list[int]] = {}
     for row, col in positions:
         by_column.setdefault(col, []).append(row)
-    parts = []
-    for col, rows in by_column.items():
-        letter, low, high = column_letter(col), min(rows) + 1, max(rows) + 1
-        parts.append(f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}")
-    return ", ".join(parts)
+    return ", ".join(column_span(col, min(rows), max(rows)) for col, rows in by_column.items())
+
+
+def column_span(col: int, top: int, bottom: int) -> str:
+    """'F8:F20' for rows `top` to `bottom` of a column (0-based), 'F8' for one row."""
+    letter, low, high = column_letter(col), top + 1, bottom + 1
+    return f"{letter}{low}:{letter}{high}" if low != high else f"{letter}{low}"
 
 
 @dataclass(frozen=True, slots=True)
