@@ -205,3 +205,45 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
         for pid in workers_seen:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _fresh_python(code: str) -> list[str]:
+    """The modules a new interpreter holds after `code` (this one has imported everything)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "CTR_STATS_JOBS": "2"},
+    )
+    return done.stdout.splitlines()
+
+
+def test_what_reading_loads_first_is_loaded_once_before_workers_fork() -> None:
+    """python-calamine, imported where a file is read, is imported by the main process
+    before it forks its workers, which inherit it instead of each importing it."""
+    if workers.start_method() != "fork":
+        pytest.skip("workers are forked on Linux only")
+    modules = _fresh_python(
+        "import ctr_stats.api as api, ctr_stats.workers as w\n"
+        "w.FORK_FROM = 1\n"
+        f"loaded = api.load([{str(SAMPLES)!r}])\n"
+        "assert len(loaded.sheets) == 90 and not loaded.findings"
+    )
+    assert "python_calamine" in modules
+
+
+def test_a_clean_run_does_not_import_what_prints_findings() -> None:
+    """No finding to print: rich (18 ms of start-up) is not imported to print none."""
+    modules = _fresh_python(
+        "import sys\n"
+        "from ctr_stats.cli import main\n"
+        f"sys.argv = ['ctr-stats', 'compute', {str(SAMPLES)!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code"
+    )
+    assert "ctr_stats.render.json" in modules
+    assert not [m for m in modules if m.startswith("rich")]

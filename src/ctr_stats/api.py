@@ -26,6 +26,7 @@ from .collect import Collected, Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
 from .layout import Row, SheetData, parse_tables, unread_sheet
+from .layout.title import preload as preload_titles
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
     MEASURES,
@@ -42,7 +43,7 @@ from .model import (
     sizes_of,
 )
 from .periods import check_prior, file_periods, mismatches, other_periods, run_period
-from .read import Checked, Grid, check_file, discover, read_checked
+from .read import Checked, Grid, check_file, discover, preload, read_checked
 from .render.numbers import format_plain
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
@@ -99,6 +100,7 @@ def load(
         progress(0, len(files))
     with paused_gc():
         if worth_workers(len(files), jobs or job_count()):
+            _preload()
             results = read_in_processes(files, catalogue, limits, jobs or job_count(), progress)
         else:
             results = _read_serially(files, catalogue, limits, progress)
@@ -110,6 +112,13 @@ def load(
     if progress is not None:
         progress(len(files), len(files))
     return loaded
+
+
+def _preload() -> None:
+    """What reading loads on its first file, loaded once here rather than by each worker
+    on its first file (1,000 files: 0.02 s of a 1.4 s run)."""
+    preload()
+    preload_titles()
 
 
 def _read_serially(

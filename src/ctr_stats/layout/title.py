@@ -33,6 +33,12 @@ _OWNER_TCTW = re.compile(
 _PROVINCE_LEVEL = ("tinh", "thanh pho")
 
 
+def preload() -> None:
+    """Build, before reading workers are forked, what titles are matched against (the
+    provinces' names, read from the registries' index)."""
+    _city()
+
+
 @cache
 def _city() -> re.Pattern[str]:
     """A province or centrally-run city named in a title ("TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ

@@ -269,6 +269,16 @@ def read_checked(checked: Checked) -> list[Grid]:
     return list(_read_spreadsheet(checked.path, checked.data, checked.extras))
 
 
+def preload() -> None:
+    """Load what reading a workbook loads on first use (python-calamine; the codec zip
+    gives entry names that are not UTF-8), so that forked workers inherit it."""
+    import codecs
+
+    import python_calamine  # noqa: F401  (imported where used: `--help` need not wait)
+
+    codecs.lookup("cp437")
+
+
 def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -> Iterator[Grid]:
     import python_calamine as calamine
 
