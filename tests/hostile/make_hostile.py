@@ -270,6 +270,27 @@ def _xls_dimensions_past_grid(p: Path) -> None:
         ole.write_stream("Workbook", bytes(stream))
 
 
+def _xls_filepass_hiding_far_dimensions(p: Path) -> None:
+    """As above, behind a FILEPASS record (the workbook said to be encrypted) that the
+    reader does not understand, and reads past as if it were not there: the sheet was
+    left unwalked, to the reader, which aborted."""
+    import olefile
+
+    _xls_dimensions_past_grid(p)
+    with olefile.OleFileIO(str(p), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        at = 0
+        while at + 4 <= len(stream):  # a 2-byte record of the globals becomes FILEPASS
+            kind, size = struct.unpack_from("<HH", stream, at)
+            if kind == 0x0161:  # DSF
+                struct.pack_into("<HHH", stream, at, 0x002F, 2, 0)
+                break
+            at += 4 + size
+        else:
+            raise AssertionError("no DSF record to turn into FILEPASS")
+        ole.write_stream("Workbook", bytes(stream))
+
+
 def _ods_xxe(p: Path) -> None:
     _ods(
         XXE
@@ -454,6 +475,12 @@ CASES: list[Case] = [
     Case("ods-xxe.ods", 3, "DOCTYPE", _ods_xxe),
     Case("ods-value-after-a-million-empty-rows.ods", 3, "--max-cells", _ods_far_value),
     Case("xls-dimensions-past-the-grid.xls", 3, "beyond the .xls grid", _xls_dimensions_past_grid),
+    Case(
+        "xls-encrypted-hiding-its-dimensions.xls",
+        3,
+        "password-protected",
+        _xls_filepass_hiding_far_dimensions,
+    ),
     Case(
         "formula-without-value.xlsx", 1, "formula saved without its value", _formula_without_value
     ),

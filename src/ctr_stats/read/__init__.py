@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from .. import own_output
-from ..errors import InputError, PasswordProtected, Skipped
+from ..errors import InputError, Skipped
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
 from .safety import (
@@ -24,6 +24,7 @@ from .safety import (
     Opened,
     check_ods,
     open_checked,
+    password_protected,
     read_exactly,
     read_parts,
     sniff,
@@ -286,11 +287,7 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
         # from the bytes already read and checked: the content decides the format
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
-        raise PasswordProtected(
-            "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
-            "the file is password-protected: remove the password in Excel and send it again",
-            file=str(path),
-        ) from exc
+        raise password_protected(path) from exc
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine raises several types, a Rust panic among them

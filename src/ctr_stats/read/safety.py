@@ -240,17 +240,21 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+def password_protected(path: Path) -> PasswordProtected:
+    return PasswordProtected(
+        "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
+        "the file is password-protected: remove the password in Excel and send it again",
+        file=str(path),
+    )
+
+
 def open_checked(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile | None]:
     """(what the bytes are: 'xlsx', 'ods', 'xls' or 'text', the open zip for the first
     two); refused otherwise. The zip's index is read here once."""
     head = data[:8192]
     if head.startswith(OLE2_MAGIC):
         if _ENCRYPTED_OOXML in data:
-            raise PasswordProtected(
-                "tệp có mật khẩu: hãy gỡ mật khẩu trong Excel rồi gửi lại",
-                "the file is password-protected: remove the password in Excel and send it again",
-                file=str(path),
-            )
+            raise password_protected(path)
         return "xls", None
     if head.startswith(ZIP_MAGIC):
         return _zip_kind(path, data)

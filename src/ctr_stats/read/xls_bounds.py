@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
-from .safety import SheetRefused, beyond_grid, limit_error, too_large
+from .safety import SheetRefused, beyond_grid, limit_error, password_protected, too_large
 
 XLS_MAX_ROWS = 65_536
 XLS_MAX_COLUMNS = 256
@@ -39,11 +39,12 @@ _PLACE = struct.Struct("<HH")
 def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raises InputError when a sheet of the .xls in `data` reaches past a limit, or
     when the file is not a readable OLE2 workbook. An encrypted workbook (FILEPASS) is
-    left to the reader, which refuses it by its password."""
+    refused here: its sheets cannot be walked, and python-calamine reads one whose
+    FILEPASS it does not understand as if it were not there, unbounded."""
     stream = _workbook_stream(path, data)
     sheets, encrypted = _boundsheets(stream)
     if encrypted:
-        return
+        raise password_protected(path)
     walked = 0
     for offset, name in sorted(set(sheets)):
         walked += _check_sheet(path, stream, offset, name, limits)
