@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -169,6 +170,30 @@ def test_missing_unit_fails_unless_allowed(tmp_path: Path) -> None:
     allowed = run("compute", str(folder), "--allow-missing", "--format", "json")
     assert allowed.returncode == 0
     assert [f["unit"] for f in json.loads(allowed.stdout)["findings"]] == ["Ứng Hòa"]
+
+
+def test_a_unit_silent_on_a_sheet_is_missing_data_allow_missing_accepts(tmp_path: Path) -> None:
+    """A unit that sent no inspection sheet left out figures the others report, as a unit
+    that sent nothing does: --allow-missing goes on, and the output names what it lacks."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "2023"
+    shutil.copytree(SAMPLES / "2023", folder)
+    book = load_workbook(folder / "ba-dinh.xlsx")
+    del book["Kiểm tra"]
+    book.save(folder / "ba-dinh.xlsx")
+    refused = run("compute", str(folder), "--lang", "en", "-o", str(tmp_path / "annex.md"))
+    assert refused.returncode == 1 and not (tmp_path / "annex.md").exists()
+    assert "missing-sheet" in refused.stderr and "--allow-missing" in refused.stderr
+    allowed = run("compute", str(folder), "--allow-missing", "--format", "json")
+    assert allowed.returncode == 0
+    data = json.loads(allowed.stdout)
+    assert [(f["code"], f["unit"]) for f in data["findings"]] == [("missing-sheet", "Ba Đình")]
+    doubted = {d["indicator"]: (d["units"], d["codes"]) for d in data["caveats"]["doubted"]}
+    assert doubted["inspection.committee_check_orgs"] == (["Ba Đình"], ["missing-sheet"])
+    reporting = {t["indicator"]: t["units_reporting"] for t in data["totals"]}
+    assert reporting["inspection.committee_check_orgs"] == 29
+    assert reporting["admission.total"] == 30
 
 
 @pytest.mark.parametrize("command", ["compute", "check", "verify", "explain"])

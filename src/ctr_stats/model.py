@@ -27,7 +27,14 @@ UNREADABLE_CODES = frozenset({"unreadable-file", "password-protected"})
 # A unit that sent nothing, this period or (--prior) the last, or left out a figure other
 # units report: what --allow-missing accepts
 MISSING_UNIT_CODES = frozenset(
-    {"missing-unit", "missing-prior-unit", "missing-plan", "missing-prior", "partial-indicator"}
+    {
+        "missing-unit",
+        "missing-prior-unit",
+        "missing-sheet",  # a unit silent on a whole sheet: the lacking caveats name it
+        "missing-plan",
+        "missing-prior",
+        "partial-indicator",
+    }
 )
 # Findings of a figure some units report and others do not (`Caveats.lacking` says them)
 LACKING_CODES = frozenset(
