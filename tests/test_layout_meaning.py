@@ -351,6 +351,35 @@ def test_every_number_of_the_samples_is_accounted_for(folder: str) -> None:
         assert a.used > 0
 
 
+CORPUS = Path(__file__).parent / "corpus" / "files"
+
+
+@pytest.mark.parametrize("workbook", sorted(p.name for p in CORPUS.iterdir()))
+def test_every_number_of_the_corpus_is_accounted_for(workbook: str) -> None:
+    """Numbers typed as text ("1.012", "13 ") count among those read as they count among
+    those used: the balance holds on every sheet of every kind of file."""
+    for sheet in load([CORPUS / workbook]).sheets:
+        a = sheet.accounting
+        assert a is not None
+        assert a.read == a.used + a.checked + a.numbering + a.not_used, (sheet.sheet, a)
+
+
+def test_numbers_typed_as_text_are_read_used_and_checked(tmp_path: Path) -> None:
+    rows = [["1", "Đảng bộ xã Đan Phượng", "5", "6", "4"], *ROWS[1:]]
+    from ctr_stats.render.json import report_to_dict
+
+    total = ["Tổng cộng", None, "30", 33, 26]  # the row replaced held 10, 12, 9
+    report = _compute(tmp_path, [*TITLE, *HEADER, *rows, total])
+    assert _admission(report) == (30, 33, 26) and not _codes(report)
+    assert report_to_dict(report)["cells"] == {
+        "read": 15,
+        "used": 9,
+        "checked": 3,
+        "numbering": 3,
+        "not_used": 0,
+    }
+
+
 def test_json_says_how_the_numbers_of_the_tables_were_used(tmp_path: Path) -> None:
     from ctr_stats.render.json import report_to_dict
 

@@ -100,7 +100,9 @@ def account(
     stray = _stray(rows, header, data, cells, shortest, read)
     texts_read += sum(1 for c, at in stray.items() for r in at if type(rows[r][c]) is str)
     findings = _stray_findings(grid, header, columns, stray, unused)
-    accounting = Accounting(typed + texts_read, found.used, found.checked, numbering, tuple(unused))
+    # the numbers typed as text the rows used or checked were counted as they were read
+    numbers = typed + texts_read + found.texts
+    accounting = Accounting(numbers, found.used, found.checked, numbering, tuple(unused))
     return accounting, findings
 
 
