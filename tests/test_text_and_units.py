@@ -77,3 +77,74 @@ def test_typo_is_suggested() -> None:
 def test_diacritic_free_name_is_an_exact_match() -> None:
     match = UnitMatcher(load_registry("hanoi-2024")).match("Hoang Mai")
     assert match.unit is not None and match.unit.code == "008"
+
+
+def _twins() -> UnitMatcher:
+    from ctr_stats.catalogue import Registry, Unit
+
+    units = (Unit("1", "Cổ Đô", "xã"), Unit("2", "Cờ Đỏ", "xã"), Unit("3", "Tân Lắp", "xã"))
+    return UnitMatcher(Registry("units", units))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ĐẢNG BỘ XÃ CỔ ĐÔ", "1"),
+        ("Xã Cờ Đỏ", "2"),
+        ("Xã Tân Lắp", "3"),
+        ("XA TAN LAP", "3"),  # no mark at all: the one unit it can be
+        ("Xã Tan Lăp", "3"),  # some marks left out, none other put in
+        ("Xã Tân Lấp", None),  # another tone: another name (Tân Lập, Tân Lấp are communes too)
+        ("Xã Tân Lập", None),
+        ("Xã Cổ Đồ", None),
+    ],
+)
+def test_a_looser_key_never_settles_a_name_whose_marks_are_another_units(
+    text: str, code: str | None
+) -> None:
+    match = _twins().match(text)
+    assert (match.unit.code if match.unit else None) == code
+    assert not match.candidates
+
+
+def test_a_name_marked_otherwise_is_unknown_and_the_message_says_which_unit_it_resembles() -> None:
+    from ctr_stats.units import unknown_message
+
+    matcher = UnitMatcher(load_registry("hanoi-2025"))
+    assert matcher.match("ĐẢNG BỘ XÃ SON DONG").unit.name == "Sơn Đồng"  # type: ignore[union-attr]
+    assert matcher.match("ĐẢNG BỘ XÃ SƠN ĐỘNG").unit is None  # Bắc Ninh's commune
+    vi, en = unknown_message("ĐẢNG BỘ XÃ SƠN ĐỘNG", matcher)
+    assert "this registry's Xã Sơn Đồng (09859) has other diacritics" in en
+    assert "Xã Sơn Động in registry bac-ninh-2025" in en
+    assert "Xã Sơn Đồng (09859) của danh mục này viết khác dấu" in vi
+
+
+@pytest.mark.parametrize(
+    ("stem", "code"),
+    [
+        ("0075_Xã Cổ Đô", "1"),
+        ("2023 Xã Cổ Đô", "1"),
+        ("BC 2023 Xã Cờ Đỏ", "2"),
+        ("Xã Cổ Đô_2023", "1"),
+        ("0075_Xa Co Do", None),  # no marks: either unit, so neither
+    ],
+)
+def test_a_file_name_keeps_the_marks_that_tell_twins_apart(stem: str, code: str | None) -> None:
+    from ctr_stats.collect import unit_of_file_name
+
+    unit = unit_of_file_name(stem, _twins())
+    assert (unit.code if unit else None) == code
+
+
+@pytest.mark.parametrize("registry", ["hanoi-2024", "hanoi-2025"])
+def test_every_unit_is_found_under_its_name_with_marks_left_out(registry: str) -> None:
+    """Leaving marks out never makes a name another unit's: each unit's name without tone
+    marks, or without any, is that unit or a name shared (ambiguous), never a wrong one."""
+    from ctr_stats.text import faithful, marks_agree, toneless
+
+    matcher = UnitMatcher(load_registry(registry))
+    for unit in matcher.registry.units:
+        for written in (toneless(unit.name), fold(unit.name)):
+            assert marks_agree(written, faithful(unit.name))
+            match = matcher.match(f"{unit.type} {written}")
+            assert match.unit == unit or unit in match.candidates, (unit, written, match)

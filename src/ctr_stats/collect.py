@@ -27,7 +27,7 @@ from .model import (
 from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
-from .text import fold
+from .text import faithful, fold
 from .units import UnitMatcher, ambiguous_message, unknown_message
 
 
@@ -292,10 +292,11 @@ def _unit_after_type_word(stem: str, matcher: UnitMatcher) -> Unit | None:
     are not separated from it ("DU xa Gia Lam", "BC 6T DB phuong Ba Dinh 2025"): from each
     type word, the longest run of words that is a unit; None unless exactly one unit is so
     named."""
-    words = fold(stem.replace("_", " ")).split()
+    # the words as written, marks kept: "0075_Xã Cổ Đô" is Cổ Đô, not Cờ Đỏ as well
+    words = faithful(stem.replace("_", " ")).split()
     found: dict[str, Unit] = {}
     for first, word in enumerate(words):
-        if word not in _TYPE_FIRST:
+        if fold(word) not in _TYPE_FIRST:
             continue
         for last in range(len(words), first + 1, -1):
             unit = matcher.match(" ".join(words[first:last]), suggest=False).unit

@@ -77,6 +77,29 @@ def toneless(value: object) -> str:
     return unicodedata.normalize("NFC", _TONE.sub("", unicodedata.normalize("NFD", key)))
 
 
+def marks_agree(written: str, spelled: str) -> bool:
+    """Whether `written` is `spelled` with some diacritics left out and none other put in,
+    both `faithful` keys: "son đong" and "sơn dồng" may be "sơn đồng", "sơn động" may not
+    (it is another commune's name, which a key without marks would take for this one)."""
+    if len(written) != len(spelled):
+        return False
+    return all(w == s or _marks_within(w, s) for w, s in zip(written, spelled, strict=True))
+
+
+@lru_cache(maxsize=1 << 10)
+def _marks_within(written: str, spelled: str) -> bool:
+    """One letter: the same base letter, and each mark it has, the spelled letter has."""
+    (base, marks), (spelled_base, spelled_marks) = _letter(written), _letter(spelled)
+    return base == spelled_base and marks <= spelled_marks
+
+
+def _letter(char: str) -> tuple[str, frozenset[str]]:
+    if char == "đ":
+        return "d", frozenset("\u0335")  # the stroke, as a mark (NFD keeps đ whole)
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[0], frozenset(decomposed[1:])
+
+
 @lru_cache(maxsize=1 << 14)
 def strip_numbering(label: str) -> str:
     """'1. Trong đó: đảng viên...' -> 'đảng viên...' (numbering and 'Trong đó:' removed)."""

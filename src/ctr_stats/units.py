@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .catalogue import Registry, RegistryInfo, Unit, builtin_registries, load_registry
 from .catalogue.registry import TYPE_WORDS
-from .text import faithful, fold, toneless
+from .text import faithful, fold, marks_agree, toneless
 
 LEVELS = ("exact", "toneless", "loose")
 LEVEL_LABELS = {
@@ -220,6 +220,8 @@ class UnitMatcher:
             index = self._index(level)
             for start, stated in reading.starts:
                 units = index.get(reading.key(level, start))
+                if units and level:  # a looser key: the marks written are the unit's, no other
+                    units = [u for u in units if _spelled_as(u, reading.words[0][start:])]
                 if not units:
                     continue
                 fitting = [u for u in units if stated is None or u.type == stated]
@@ -234,6 +236,21 @@ class UnitMatcher:
                     mismatched += [u for u in units if u not in mismatched]
         return Match(None, stated_type=stated_type, other_type=tuple(mismatched))
 
+    def marked_otherwise(self, text: str) -> tuple[Unit, ...]:
+        """The units a name written with diacritics would be without them, whose own marks
+        it contradicts ("Tân Lập" for Xã Tân Lắp): never matched, named in the message."""
+        reading = read_name(text)
+        if not reading.marked:
+            return ()
+        index = self._index(2)
+        found = {
+            unit.code: unit
+            for start, _ in reading.starts
+            for unit in index.get(reading.key(2, start), ())
+            if not _spelled_as(unit, reading.words[0][start:])
+        }
+        return tuple(found.values())
+
     def suggest(self, key: str, limit: int = 3) -> tuple[str, ...]:
         from rapidfuzz import fuzz, process
 
@@ -241,6 +258,27 @@ class UnitMatcher:
             key, self._choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
         )
         return tuple(self.registry.by_code(code).full_name for _, _, code in found)
+
+
+def _spelled_as(unit: Unit, words: tuple[str, ...]) -> bool:
+    """Whether a name found on a looser key is one of the unit's spellings with marks left
+    out, never others: "Son Dong", "Sơn Đong" are Xã Sơn Đồng; "Sơn Động" (Bắc Ninh's) is not."""
+    for spelling in _spellings(unit):
+        tail = words[len(words) - len(spelling) :] if len(spelling) <= len(words) else None
+        if tail is not None and marks_agree(" ".join(tail), " ".join(spelling)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 12)
+def _spellings(unit: Unit) -> tuple[tuple[str, ...], ...]:
+    """A unit's name, full name and aliases as faithful words: what a name found on a
+    looser key was matched against (the name after a type word, or with it)."""
+    names = [unit.name, unit.full_name, *unit.aliases]
+    for alias in unit.aliases:
+        reading = read_name(alias)
+        names.append(reading.key(0, reading.starts[-1][0]))
+    return tuple(dict.fromkeys(tuple(faithful(n).split()) for n in names))
 
 
 @cache
@@ -285,6 +323,15 @@ def unknown_message(text: str, matcher: UnitMatcher) -> tuple[str, str]:
             f"{u.full_name} ({u.code}) is a {u.type or 'unit'}, not a {match.stated_type}"
             for u in match.other_type
         ]
+    for unit in matcher.marked_otherwise(text):
+        vi.append(
+            f"{unit.full_name} ({unit.code}) của danh mục này viết khác dấu: nếu là đơn vị"
+            " này, sửa tên cho đúng chính tả"
+        )
+        en.append(
+            f"this registry's {unit.full_name} ({unit.code}) has other diacritics: if it is"
+            " that unit, correct its spelling"
+        )
     elsewhere = found_elsewhere(text, registry)
     if elsewhere:
         shown = elsewhere[:3]
