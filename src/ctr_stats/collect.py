@@ -269,14 +269,19 @@ def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
     """The unit a file name names: the whole name ("dong-anh", "Phường Ba Đình"), else the
     one unit its parts name ("Báo cáo 2025 - Phường Ba Đình"); None when no part names a
     unit or two parts name different units."""
-    whole = matcher.match(stem.replace("-", " ").replace("_", " ")).unit
+    # (no suggestions: only a unit is wanted, and suggesting is a fuzzy search of the registry)
+    whole = matcher.match(stem.replace("-", " ").replace("_", " "), suggest=False).unit
     if whole is not None:
         return whole
     found = {
         unit.code: unit
         for part in _FILE_NAME_PARTS.split(stem)
         if part.strip()
-        and (unit := matcher.match(part.replace("-", " ").replace("_", " ").strip()).unit)
+        and (
+            unit := matcher.match(
+                part.replace("-", " ").replace("_", " ").strip(), suggest=False
+            ).unit
+        )
     }
     if len(found) == 1:
         return next(iter(found.values()))

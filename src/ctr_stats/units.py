@@ -138,11 +138,17 @@ class Match(NamedTuple):
     level: str | None = None  # the key that found the unit or candidates (LEVELS)
     stated_type: str | None = None  # the type the text states, if any
     other_type: tuple[Unit, ...] = ()  # units of that name whose type is not the stated one
+    # the unit a looser key found, not taken: another province's registry spells the name
+    # exactly as written ("Phường Vinh Hưng" is Nghệ An's; Hanoi has Phường Vĩnh Hưng)
+    spelled_elsewhere: Unit | None = None
 
 
 class UnitMatcher:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, *, elsewhere: bool = True) -> None:
+        """`elsewhere`: a name found only with marks left out is first looked for, as
+        written, in the other built-in registries."""
         self.registry = registry
+        self.elsewhere = elsewhere
         self._cache: dict[str, Match] = {}
         self._indexes: list[dict[str, list[Unit]] | None] = [None, None, None]
 
@@ -204,6 +210,14 @@ class UnitMatcher:
                 break
         reading = read_name(text)
         found = self._lookup(reading)
+        if (
+            found.unit is not None
+            and found.level != "exact"
+            and reading.marked
+            and self.elsewhere
+            and _spelled_exactly_elsewhere(text, self.registry.name)
+        ):
+            return Match(None, stated_type=found.stated_type, spelled_elsewhere=found.unit)
         if found.unit is None and not found.candidates and not found.other_type:
             # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" in one cell: the unit after the province
             for start in reading.later():
@@ -291,7 +305,16 @@ def _everywhere() -> tuple[UnitMatcher, dict[str, RegistryInfo]]:
         for unit in load_registry(info.name).units:
             where[unit.code] = info
             units.append(unit)
-    return UnitMatcher(Registry("built-in", tuple(units))), where
+    return UnitMatcher(Registry("built-in", tuple(units)), elsewhere=False), where
+
+
+def _spelled_exactly_elsewhere(text: str, registry: str) -> bool:
+    """Whether a built-in registry other than `registry` spells the name as written."""
+    matcher, where = _everywhere()
+    match = matcher.match(text, suggest=False)
+    base = registry.split("+")[0]
+    units = (match.unit,) if match.unit else match.candidates
+    return match.level == "exact" and any(where[u.code].name != base for u in units)
 
 
 def found_elsewhere(text: str, registry: str) -> tuple[tuple[RegistryInfo, Unit], ...]:
@@ -323,6 +346,16 @@ def unknown_message(text: str, matcher: UnitMatcher) -> tuple[str, str]:
             f"{u.full_name} ({u.code}) is a {u.type or 'unit'}, not a {match.stated_type}"
             for u in match.other_type
         ]
+    if match.spelled_elsewhere is not None:
+        unit = match.spelled_elsewhere
+        vi.append(
+            f"{unit.full_name} ({unit.code}) của danh mục này có tên ấy viết đủ dấu: nếu là"
+            " đơn vị này, viết tên đủ dấu"
+        )
+        en.append(
+            f"this registry's {unit.full_name} ({unit.code}) is that name with more marks:"
+            " if it is that unit, write its name in full"
+        )
     for unit in matcher.marked_otherwise(text):
         vi.append(
             f"{unit.full_name} ({unit.code}) của danh mục này viết khác dấu: nếu là đơn vị"
