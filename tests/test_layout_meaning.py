@@ -649,3 +649,30 @@ def test_a_percentage_whose_base_the_table_lacks_is_named_never_counted_as_check
     assert "cells E7:E8 not checked" in unread.message_en
     assert report.accounting.checked == 0
     assert [u.cell for u in report.accounting.unused] == ["E7", "E8"]
+
+
+# rows of two blocks, each with its subtotal: wards (10, 12, 9 + 20, 21, 18) and the
+# school (5, 6, 4)
+_WARDS = [*ROWS[:2], [None, "Cộng khối phường", 30, 33, 27]]
+_SCHOOLS = [ROWS[2], [None, "Cộng khối trường học", 5, 6, 4]]
+
+
+@pytest.mark.parametrize("grand_total", [True, False])
+def test_subtotals_between_blocks_add_up_their_own_rows(tmp_path: Path, grand_total: bool) -> None:
+    """ "Cộng khối phường" under its rows, more rows below: compared with its block, not the
+    whole table; the table's last total, with its block or with all rows."""
+    total = [[None, "Tổng cộng", 35, 39, 31]] if grand_total else []
+    report = _compute(tmp_path, [*TITLE, *HEADER, *_WARDS, *_SCHOOLS, *total])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
+def test_a_subtotal_that_does_not_add_up_names_its_own_rows(tmp_path: Path) -> None:
+    wards = [*ROWS[:2], [None, "Cộng khối phường", 30, 34, 27]]
+    total = [None, "Tổng cộng", 35, 39, 31]
+    report = _compute(tmp_path, [*TITLE, *HEADER, *wards, *_SCHOOLS, total])
+    assert _admission(report) == (35, 39, 31)
+    mismatch = [f for f in report.findings if f.code == "total-mismatch"]
+    assert [(f.cell, f.message_en) for f in mismatch] == [
+        ("D9", "the total row says 34, the rows (D7:D8) add up to 33")
+    ]

@@ -441,13 +441,24 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
 
 
 def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list[Finding]:
-    """The sheet's own total row against the sum of its rows, column by column."""
+    """The sheet's own total rows against the sum of its rows, column by column: a
+    subtotal ("Cộng khối phường", rows above it and below) against the rows since the
+    subtotal before it; a total at the end against them all, or, after subtotals and
+    failing that, against its own block (the last block's subtotal, no grand total)."""
     findings: list[Finding] = []
-    for total_row in sheet.totals:
-        if sheet.sums is not None and total_row.amounts == sheet.sums:
+    block_start = -1  # the row the next block of rows starts after
+    for total_row in sorted(sheet.totals, key=lambda row: row.index):
+        block = [r for r in sheet.rows if block_start < r.index < total_row.index]
+        follows = block and any(r.index > total_row.index for r in sheet.rows)
+        if follows or (block_start >= 0 and block and _adds_up(total_row, block)):
+            block_start = total_row.index
+            sums: ByKey | None = group_by_key(block)
+        else:
+            sums = None  # the whole table's (a total above the rows, or at the end)
+        if sums is None and sheet.sums is not None and total_row.amounts == sheet.sums:
             continue  # every column of the total row agrees, compared in one step
         for key, stated in sorted(total_row.numbers.items()):
-            rows, summed = by_key.get(key, ((), 0))
+            rows, summed = (by_key if sums is None else sums).get(key, ((), 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
                 at = ranges([total_row.position(key)])
@@ -468,6 +479,11 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
                     )
                 )
     return findings
+
+
+def _adds_up(total_row: Row, rows: Sequence[Row]) -> bool:
+    sums = group_by_key(rows)
+    return all(sums.get(key, ((), 0))[1] == n for key, n in total_row.numbers.items())
 
 
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
