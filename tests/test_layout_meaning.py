@@ -676,3 +676,20 @@ def test_a_subtotal_that_does_not_add_up_names_its_own_rows(tmp_path: Path) -> N
     assert [(f.cell, f.message_en) for f in mismatch] == [
         ("D9", "the total row says 34, the rows (D7:D8) add up to 33")
     ]
+
+
+@pytest.mark.parametrize("above", [[], [None, None, "Biểu tổng hợp năm 2023"]])
+def test_a_heading_typed_in_one_cell_over_the_measures_groups_them(
+    tmp_path: Path, above: list[object]
+) -> None:
+    """ "Đảng viên mới kết nạp" typed in C only, not merged over C:E, "STT | Đơn vị" in the row
+    below it with the measures (a CSV cannot merge at all): the heading is the group's. A
+    title's line typed in C above it (a year) is no heading."""
+    header = [
+        [None, None, "Đảng viên mới kết nạp", None, None],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+    ]
+    title = TITLE[:3] if not above else [*TITLE[:3], above]
+    report = _compute(tmp_path, [*title, [], *header, *ROWS], merges=[])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []

@@ -410,7 +410,9 @@ def _groups_above(grid: Grid, label_row: int, unit_col: int) -> int:
     """The top of a header whose unit heading ("STT | Đơn vị") sits in its lowest row, not
     merged up: the rows above it, blank at and left of the unit column, whose headings group
     the columns below ("Cấp ủy kiểm tra tổ chức đảng" over "Kế hoạch | Thực hiện"). A single
-    heading counts only merged over its group; a note ("Đơn vị tính: người") never."""
+    heading counts merged over its group, or typed in the first cell of it, over a heading,
+    in a few words and no figure (a title's line says a year); a note ("Đơn vị tính:
+    người") never."""
     top = label_row
     while top > 0 and label_row - top + 1 < MAX_HEADER_ROWS:
         row = grid.rows[top - 1]
@@ -420,7 +422,7 @@ def _groups_above(grid: Grid, label_row: int, unit_col: int) -> int:
         merged = any(r0 == top - 1 and c0 > unit_col for r0, c0, _, _ in grid.merges)
         if (
             not texts
-            or (len(texts) < 2 and not merged)
+            or (len(texts) < 2 and not merged and not _heads_a_group(grid, top - 1, unit_col))
             or any(_is_figure(v) for v in row)
             or any(_NOTE.match(fold(v)) for v in texts)
         ):
@@ -430,6 +432,23 @@ def _groups_above(grid: Grid, label_row: int, unit_col: int) -> int:
 
 
 _NOTE = re.compile(r"^(?:don vi tinh|dvt|bieu|mau|tinh den|kem theo|ghi chu)\b")
+
+
+def _heads_a_group(grid: Grid, r: int, unit_col: int) -> bool:
+    """One heading, not merged, over the headings of the row below it ("Đảng viên mới kết
+    nạp" typed in C over "Kế hoạch | Thực hiện | Cùng kỳ"): a heading's few words, no
+    digit, over a heading of its own and one right of it."""
+    row, below = grid.rows[r], grid.rows[r + 1]
+    c = next(c for c in range(unit_col + 1, len(row)) if is_text(row[c]))
+    text = row[c]
+    return (
+        isinstance(text, str)
+        and _heading_key(text) is not None
+        and not _DIGIT.search(text)
+        and c + 1 < len(below)
+        and is_text(below[c])
+        and is_text(below[c + 1])
+    )
 
 
 # ---------------------------------------------------------------- measures
