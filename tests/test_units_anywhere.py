@@ -536,3 +536,19 @@ def test_configuration_names_a_province_and_its_own_units(tmp_path: Path) -> Non
     with pytest.raises(UsageError) as raised:
         load_config(config)
     assert "units_only" in raised.value.message and "units_only" in raised.value.message_en
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("ĐẢNG BỘ CỬA NAM", "00073"),  # no type word: the registry says it is a phường
+        ("BCH ĐẢNG BỘ CỬA NAM", "00073"),
+        ("ĐẢNG BỘ HÀ NỘI", None),  # the city's, never a unit's
+    ],
+)
+def test_a_title_naming_a_committee_without_its_type_names_the_unit(
+    tmp_path: Path, title: str, code: str | None
+) -> None:
+    path = _commune_workbook(tmp_path / "x.xlsx", title)
+    report = ctr_stats.compute([path], registry="ha-noi-2025", units_only=False)
+    assert sorted({u.code for u in report.units}) == ([code] if code else [])

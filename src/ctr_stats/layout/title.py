@@ -37,6 +37,7 @@ def preload() -> None:
     """Build, before reading workers are forked, what titles are matched against (the
     provinces' names, read from the registries' index)."""
     _city()
+    _province_keys()
 
 
 @cache
@@ -365,11 +366,36 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
     if match and not _unfilled(match.group(1)):
         return (match.group(1), text), False
+    untyped = None if found_city else _OWNER_UNTYPED.match(key)
+    if untyped and _names_a_unit(untyped.group(1)):
+        return (untyped.group(1), text), False
     bare = None if found_city else _OWNER_BARE.match(clean(text))
     name = fold(bare.group(1)) if bare else ""
     if name and not (name.startswith("uy") or len(name.split()) > 4 or _unfilled(name)):
         return (key, text), False
     return None, city
+
+
+# "ĐẢNG BỘ CỬA NAM": a committee's name with no type word (the registry says which)
+_OWNER_UNTYPED = re.compile(r"^(?:dang bo|bch dang bo|ban chap hanh dang bo)\s+(.+)$")
+
+
+def _names_a_unit(name: str) -> bool:
+    """Whether the words after "Đảng bộ" may be a unit's name: a few words, filled in, not
+    a province's ("ĐẢNG BỘ HÀ NỘI" is the city's), nor the start of a longer title."""
+    return (
+        len(name.split()) <= 4
+        and not _unfilled(name)
+        and name not in _province_keys()
+        and not name.startswith(("thanh pho", "tinh ", "tp ", "khoi", "co so", "bo phan"))
+    )
+
+
+@cache
+def _province_keys() -> frozenset[str]:
+    """Each province's name folded, without "tỉnh" / "thành phố" ("ha noi", "quang ngai")."""
+    keys = (fold(name) for name in province_names())
+    return frozenset(k.removeprefix("thanh pho ").removeprefix("tinh ") for k in keys)
 
 
 # "QUẬN ỦY BA ĐÌNH - BAN TỔ CHỨC": the committee, then its department after a dash
