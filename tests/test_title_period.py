@@ -19,9 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ctr_stats import Finding, Period, compute
+from ctr_stats.errors import UsageError
 from ctr_stats.layout import OtherPeriod, title_period
 
-from .helpers import edit, relabelled
+from .helpers import edit, relabelled, write_xlsx
 from .test_cli import SAMPLES, run
 
 
@@ -224,6 +225,87 @@ ALL_2023 = 10479  # admitted in 2023, all 30 districts
 
 def put(path: Path, sheet: str, cell: str, value: str | None) -> None:
     edit(path, sheet, lambda s: s.__setitem__(cell, value))
+
+
+def district_book(
+    path: Path, district: str, title: str, measures: list[str], rows: list[list[object]]
+) -> Path:
+    """A district's Kết nạp sheet as a clerk sends it: the committee, its department and the
+    report's title above a two-row header, its communes' rows and their total."""
+    width = len(measures)
+    total = [sum(row[c] for row in rows) for c in range(width)]  # type: ignore[misc]
+    sheet: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        [f"ĐẢNG BỘ HUYỆN {district.upper()}"],
+        ["BAN TỔ CHỨC"],
+        [title],
+        [],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp"],
+        [None, None, *measures],
+        *([n + 1, f"Đảng bộ xã {n + 1}", *row] for n, row in enumerate(rows)),
+        ["Tổng cộng", None, *total],
+    ]
+    last = chr(ord("C") + width - 1)
+    return write_xlsx(path, {"Kết nạp": sheet}, {"Kết nạp": [f"C6:{last}6", "A6:A7", "B6:B7"]})
+
+
+DAN_PHUONG = [[5, 6, 4], [7, 8, 6], [3, 3, 2]]  # Kế hoạch 15, Thực hiện 17, Cùng kỳ 12
+MEASURES = ["Kế hoạch", "Thực hiện", "Cùng kỳ"]
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024",
+         Period(2023)),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Period(2023)),
+    ],
+)  # fmt: skip
+def test_a_report_titled_with_the_coming_periods_tasks_is_read_whole(
+    tmp_path: Path, title: str, period: Period
+) -> None:
+    """The trial's sheet (issue: "PHƯƠNG HƯỚNG" in the title, the sheet unread, exit 1): its
+    period is the report's, and "phương" is no ward's "phường" to narrow its columns to."""
+    book = district_book(tmp_path / "dan-phuong.xlsx", "Đan Phượng", title, MEASURES, DAN_PHUONG)
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n273,Đan Phượng,huyện\n", encoding="utf-8")
+    for period_given in (None, period):
+        report = compute([book], units_file=units, units_only=True, period=period_given)
+        assert report.period == period and report.findings == ()
+        total = report.total("admission.total")
+        assert total is not None
+        assert (total.figures.plan, total.figures.actual, total.figures.prior) == (15, 17, 12)
+
+
+def test_a_plan_for_the_coming_year_is_no_report_of_this_one(tmp_path: Path) -> None:
+    """A district that sent its plan for 2024 beside another's report for 2023: the plan is
+    another period, never a report of 2023 nor the 2024 the run is for unless told; with
+    --period 2023 it is named, its figures not added."""
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    report_title = (
+        "BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"
+    )
+    district_book(folder / "dan-phuong.xlsx", "Đan Phượng", report_title, MEASURES, DAN_PHUONG)
+    plan = district_book(
+        folder / "ba-vi.xlsx",
+        "Ba Vì",
+        "KẾ HOẠCH KẾT NẠP ĐẢNG VIÊN NĂM 2024",
+        ["Kế hoạch"],
+        [[9], [4]],
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n271,Ba Vì,huyện\n273,Đan Phượng,huyện\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"year 2024 .*ba-vi\.xlsx"):  # two periods: no guess
+        compute([folder], units_file=units, units_only=True)
+    report = compute([folder], units_file=units, units_only=True, period=Period(2023))
+    mismatched = [f for f in report.findings if f.code == "period-mismatch"]
+    assert [(f.file, f.sheet) for f in mismatched] == [(str(plan), "Kết nạp")]
+    assert "năm 2024" in mismatched[0].message_vi
+    assert codes(report.findings) == {"period-mismatch", "missing-unit"}
+    total = report.total("admission.total")
+    assert total is not None
+    assert (total.figures.plan, total.figures.actual, total.figures.prior) == (15, 17, 12)
 
 
 @pytest.mark.parametrize(
