@@ -106,6 +106,88 @@ def test_a_form_sent_with_another_still_names_its_period() -> None:
     assert title_period([line]) == Period(2024, 6)
 
 
+# Real titles of reports and the meetings that hear them, as public pages quote them: the
+# report's own period first, then the coming period's tasks ("phương hướng, nhiệm vụ …").
+# The half-year ones often write the year once, at the end, for both halves.
+REPORTS_AND_WHAT_COMES_NEXT = [
+    # https://phucla.hadong.hanoi.gov.vn/dang-uy-phuong-phuc-la-chuc-hoi-nghi-tong-ket-cong-tac-dang-nam-2023-trien-khai-phuong-huong-nhiem
+    ("Tổng kết công tác xây dựng Đảng năm 2023, triển khai phương hướng nhiệm vụ năm 2024",
+     Period(2023)),
+    ("Báo cáo kết quả lãnh đạo thực hiện các nhiệm vụ năm 2023, triển khai phương hướng nhiệm"
+     " vụ năm 2024", Period(2023)),
+    # https://baobariavungtau.com.vn/chinh-tri/202312/huyen-long-dien-nhieu-chi-tieu-dat-va-vuot-so-voi-nghi-quyet-998157/
+    ("Tổng kết tình hình thực hiện nhiệm vụ chính trị năm 2023 và triển khai phương hướng,"
+     " nhiệm vụ năm 2024", Period(2023)),
+    # https://baodongthap.vn/chinh-tri/hoi-nghi-toan-quoc-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam-2023-119242.aspx
+    ("Tổng kết công tác tổ chức xây dựng Đảng năm 2023, triển khai nhiệm vụ năm 2024",
+     Period(2023)),
+    # https://phuongtranhungdao.thanhpho.quangngai.gov.vn/page/Article/News/detail/67d29ae7ad8e1162da038e78
+    ("SƠ KẾT CÔNG TÁC ĐẢNG 6 THÁNG ĐẦU NĂM 2024, PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG"
+     " CUỐI NĂM 2024", Period(2024, 6)),
+    # http://ditichhochiminhphuchutich.gov.vn/ArticleDetail.aspx?articleid=1253&sitepageid=550
+    ("Báo cáo sơ kết công tác 6 tháng đầu năm 2019 và phương hướng, nhiệm vụ 6 tháng cuối"
+     " năm", Period(2019, 6)),
+    # https://allavida.org/bao-cao-so-ket-cong-tac-xay-dung-dang-6-thang-dau-nam-2022/
+    ("Báo cáo sơ kết công tác xây dựng Đảng 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng"
+     " cuối năm 2022", Period(2022, 6)),
+    # https://danviet.vn/thanh-oai-hoi-nghi-lan-thu-14-ban-chap-hanh-dang-bo-huyen-khoa-xxiii-nhiem-ky-2020-2025-20220702085829017.htm
+    ("Báo cáo kết quả thực hiện các nhiệm vụ 6 tháng đầu năm; phương hướng, nhiệm vụ 6 tháng"
+     " cuối năm 2022", Period(2022, 6)),
+    # https://thanhliem.hanamtv.vn/vi/news/chinh-tri/btv-hu-thanh-liem-danh-gia-cong-tac-6-thang-dau-nam-2023-1243.html
+    ("Báo cáo kết quả công tác 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2023",
+     Period(2023, 6)),
+    ("Báo cáo kết quả thực hiện nhiệm vụ kiểm tra giám sát 6 tháng đầu năm phương hướng nhiệm"
+     " vụ trọng tâm 6 tháng cuối năm 2023", Period(2023, 6)),
+    # http://thuvienlangson.vn/Tin-tuc--Su-kien/Thu-vien-tinh-Lang-Son/332-HOI-NGHI-SO-KET-CONG-TAC-6-THANG-DAU-NAM-VA-TRIEN-KHAI-NHIEM-VU-6-THANG-CUOI-NAM-2021-CUA-CHI-BO-THU-VIEN
+    ("SƠ KẾT CÔNG TÁC 6 THÁNG ĐẦU NĂM VÀ TRIỂN KHAI NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021",
+     Period(2021, 6)),
+    # https://pbgdpl.travinh.gov.vn/1440/38641/70783/690372/thong-tin-kinh-te-xa-hoi/tinh-hinh-thuc-hien-nghi-quyet-hdnd-tinh-ve-nhiem-vu-phat-trien-kinh-te-xa-hoi-6-thang-dau-nam-n
+    ("Tình hình thực hiện Nghị quyết HĐND tỉnh về nhiệm vụ phát triển kinh tế - xã hội 6 tháng"
+     " đầu năm, nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2023", Period(2023, 6)),
+    # https://vietnam.vn/longan/?p=588089
+    ("Đánh giá kết quả thực hiện Nghị quyết Đảng ủy Khối trong quý I, triển khai nhiệm vụ quý"
+     " II năm 2024", Period(2024, 3, 1)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "period"), REPORTS_AND_WHAT_COMES_NEXT)
+def test_a_reports_own_period_comes_before_the_coming_ones_tasks(line: str, period: Period) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+@pytest.mark.parametrize(
+    ("line", "period"),
+    [
+        ("BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG ĐẦU"
+         " NĂM 2024", Period(2023)),
+        ("BÁO CÁO QUÝ III NĂM 2023, NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM 2023",
+         Period(2023, 9, 3)),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 VÀ KẾ HOẠCH GIAI ĐOẠN 2024 - 2025", Period(2023)),
+        ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023, PHƯƠNG HƯỚNG VÀ NHIỆM VỤ NĂM 2024", Period(2023)),
+        ("9 THÁNG, PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2023", Period(2023, 9)),
+        # words naming a plan before any period: the period after them is the line's own
+        ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023", Period(2023)),
+        ("KẾ HOẠCH KẾT NẠP ĐẢNG VIÊN NĂM 2024", Period(2024)),
+        ("PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", Period(2024)),
+        # the report's months with no year of theirs, the coming period's year perhaps the
+        # next: no period, never the coming one
+        ("QUÝ IV, PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ I NĂM 2024", None),
+        ("6 THÁNG ĐẦU NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", None),
+    ],
+)  # fmt: skip
+def test_the_coming_periods_tasks_never_name_the_reports_period(
+    line: str, period: Period | None
+) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+def test_the_last_months_before_the_coming_ones_tasks_are_never_another_period() -> None:
+    line = "6 THÁNG CUỐI NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"
+    assert title_period([line]) == OtherPeriod("end", line)
+
+
 YEARS = st.integers(1990, 2099)
 MONTHS = st.integers(1, 12)
 
@@ -259,6 +341,8 @@ MEASURES = ["Kế hoạch", "Thực hiện", "Cùng kỳ"]
         ("BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024",
          Period(2023)),
         ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Period(2023)),
+        ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023",
+         Period(2023, 6)),
     ],
 )  # fmt: skip
 def test_a_report_titled_with_the_coming_periods_tasks_is_read_whole(
