@@ -19,9 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ctr_stats import Finding, Period, compute
+from ctr_stats.errors import UsageError
 from ctr_stats.layout import OtherPeriod, title_period
 
-from .helpers import edit, relabelled
+from .helpers import edit, relabelled, write_xlsx
 from .test_cli import SAMPLES, run
 
 
@@ -103,6 +104,88 @@ def test_a_date_a_reference_or_a_term_names_no_period(line: str) -> None:
 def test_a_form_sent_with_another_still_names_its_period() -> None:
     line = "(Kèm theo Biểu số 2-BTCTW — Quận ủy Ba Đình, 6 tháng đầu năm 2024)"
     assert title_period([line]) == Period(2024, 6)
+
+
+# Real titles of reports and the meetings that hear them, as public pages quote them: the
+# report's own period first, then the coming period's tasks ("phương hướng, nhiệm vụ …").
+# The half-year ones often write the year once, at the end, for both halves.
+REPORTS_AND_WHAT_COMES_NEXT = [
+    # https://phucla.hadong.hanoi.gov.vn/dang-uy-phuong-phuc-la-chuc-hoi-nghi-tong-ket-cong-tac-dang-nam-2023-trien-khai-phuong-huong-nhiem
+    ("Tổng kết công tác xây dựng Đảng năm 2023, triển khai phương hướng nhiệm vụ năm 2024",
+     Period(2023)),
+    ("Báo cáo kết quả lãnh đạo thực hiện các nhiệm vụ năm 2023, triển khai phương hướng nhiệm"
+     " vụ năm 2024", Period(2023)),
+    # https://baobariavungtau.com.vn/chinh-tri/202312/huyen-long-dien-nhieu-chi-tieu-dat-va-vuot-so-voi-nghi-quyet-998157/
+    ("Tổng kết tình hình thực hiện nhiệm vụ chính trị năm 2023 và triển khai phương hướng,"
+     " nhiệm vụ năm 2024", Period(2023)),
+    # https://baodongthap.vn/chinh-tri/hoi-nghi-toan-quoc-tong-ket-cong-tac-to-chuc-xay-dung-dang-nam-2023-119242.aspx
+    ("Tổng kết công tác tổ chức xây dựng Đảng năm 2023, triển khai nhiệm vụ năm 2024",
+     Period(2023)),
+    # https://phuongtranhungdao.thanhpho.quangngai.gov.vn/page/Article/News/detail/67d29ae7ad8e1162da038e78
+    ("SƠ KẾT CÔNG TÁC ĐẢNG 6 THÁNG ĐẦU NĂM 2024, PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM 6 THÁNG"
+     " CUỐI NĂM 2024", Period(2024, 6)),
+    # http://ditichhochiminhphuchutich.gov.vn/ArticleDetail.aspx?articleid=1253&sitepageid=550
+    ("Báo cáo sơ kết công tác 6 tháng đầu năm 2019 và phương hướng, nhiệm vụ 6 tháng cuối"
+     " năm", Period(2019, 6)),
+    # https://allavida.org/bao-cao-so-ket-cong-tac-xay-dung-dang-6-thang-dau-nam-2022/
+    ("Báo cáo sơ kết công tác xây dựng Đảng 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng"
+     " cuối năm 2022", Period(2022, 6)),
+    # https://danviet.vn/thanh-oai-hoi-nghi-lan-thu-14-ban-chap-hanh-dang-bo-huyen-khoa-xxiii-nhiem-ky-2020-2025-20220702085829017.htm
+    ("Báo cáo kết quả thực hiện các nhiệm vụ 6 tháng đầu năm; phương hướng, nhiệm vụ 6 tháng"
+     " cuối năm 2022", Period(2022, 6)),
+    # https://thanhliem.hanamtv.vn/vi/news/chinh-tri/btv-hu-thanh-liem-danh-gia-cong-tac-6-thang-dau-nam-2023-1243.html
+    ("Báo cáo kết quả công tác 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2023",
+     Period(2023, 6)),
+    ("Báo cáo kết quả thực hiện nhiệm vụ kiểm tra giám sát 6 tháng đầu năm phương hướng nhiệm"
+     " vụ trọng tâm 6 tháng cuối năm 2023", Period(2023, 6)),
+    # http://thuvienlangson.vn/Tin-tuc--Su-kien/Thu-vien-tinh-Lang-Son/332-HOI-NGHI-SO-KET-CONG-TAC-6-THANG-DAU-NAM-VA-TRIEN-KHAI-NHIEM-VU-6-THANG-CUOI-NAM-2021-CUA-CHI-BO-THU-VIEN
+    ("SƠ KẾT CÔNG TÁC 6 THÁNG ĐẦU NĂM VÀ TRIỂN KHAI NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021",
+     Period(2021, 6)),
+    # https://pbgdpl.travinh.gov.vn/1440/38641/70783/690372/thong-tin-kinh-te-xa-hoi/tinh-hinh-thuc-hien-nghi-quyet-hdnd-tinh-ve-nhiem-vu-phat-trien-kinh-te-xa-hoi-6-thang-dau-nam-n
+    ("Tình hình thực hiện Nghị quyết HĐND tỉnh về nhiệm vụ phát triển kinh tế - xã hội 6 tháng"
+     " đầu năm, nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2023", Period(2023, 6)),
+    # https://vietnam.vn/longan/?p=588089
+    ("Đánh giá kết quả thực hiện Nghị quyết Đảng ủy Khối trong quý I, triển khai nhiệm vụ quý"
+     " II năm 2024", Period(2024, 3, 1)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "period"), REPORTS_AND_WHAT_COMES_NEXT)
+def test_a_reports_own_period_comes_before_the_coming_ones_tasks(line: str, period: Period) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+@pytest.mark.parametrize(
+    ("line", "period"),
+    [
+        ("BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG ĐẦU"
+         " NĂM 2024", Period(2023)),
+        ("BÁO CÁO QUÝ III NĂM 2023, NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM 2023",
+         Period(2023, 9, 3)),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 VÀ KẾ HOẠCH GIAI ĐOẠN 2024 - 2025", Period(2023)),
+        ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023, PHƯƠNG HƯỚNG VÀ NHIỆM VỤ NĂM 2024", Period(2023)),
+        ("9 THÁNG, PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2023", Period(2023, 9)),
+        # words naming a plan before any period: the period after them is the line's own
+        ("KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023", Period(2023)),
+        ("KẾ HOẠCH KẾT NẠP ĐẢNG VIÊN NĂM 2024", Period(2024)),
+        ("PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", Period(2024)),
+        # the report's months with no year of theirs, the coming period's year perhaps the
+        # next: no period, never the coming one
+        ("QUÝ IV, PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ I NĂM 2024", None),
+        ("6 THÁNG ĐẦU NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", None),
+    ],
+)  # fmt: skip
+def test_the_coming_periods_tasks_never_name_the_reports_period(
+    line: str, period: Period | None
+) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+def test_the_last_months_before_the_coming_ones_tasks_are_never_another_period() -> None:
+    line = "6 THÁNG CUỐI NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"
+    assert title_period([line]) == OtherPeriod("end", line)
 
 
 YEARS = st.integers(1990, 2099)
@@ -224,6 +307,89 @@ ALL_2023 = 10479  # admitted in 2023, all 30 districts
 
 def put(path: Path, sheet: str, cell: str, value: str | None) -> None:
     edit(path, sheet, lambda s: s.__setitem__(cell, value))
+
+
+def district_book(
+    path: Path, district: str, title: str, measures: list[str], rows: list[list[object]]
+) -> Path:
+    """A district's Kết nạp sheet as a clerk sends it: the committee, its department and the
+    report's title above a two-row header, its communes' rows and their total."""
+    width = len(measures)
+    total = [sum(row[c] for row in rows) for c in range(width)]  # type: ignore[misc]
+    sheet: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        [f"ĐẢNG BỘ HUYỆN {district.upper()}"],
+        ["BAN TỔ CHỨC"],
+        [title],
+        [],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp"],
+        [None, None, *measures],
+        *([n + 1, f"Đảng bộ xã {n + 1}", *row] for n, row in enumerate(rows)),
+        ["Tổng cộng", None, *total],
+    ]
+    last = chr(ord("C") + width - 1)
+    return write_xlsx(path, {"Kết nạp": sheet}, {"Kết nạp": [f"C6:{last}6", "A6:A7", "B6:B7"]})
+
+
+DAN_PHUONG = [[5, 6, 4], [7, 8, 6], [3, 3, 2]]  # Kế hoạch 15, Thực hiện 17, Cùng kỳ 12
+MEASURES = ["Kế hoạch", "Thực hiện", "Cùng kỳ"]
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024",
+         Period(2023)),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Period(2023)),
+        ("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023",
+         Period(2023, 6)),
+    ],
+)  # fmt: skip
+def test_a_report_titled_with_the_coming_periods_tasks_is_read_whole(
+    tmp_path: Path, title: str, period: Period
+) -> None:
+    """The trial's sheet (issue: "PHƯƠNG HƯỚNG" in the title, the sheet unread, exit 1): its
+    period is the report's, and "phương" is no ward's "phường" to narrow its columns to."""
+    book = district_book(tmp_path / "dan-phuong.xlsx", "Đan Phượng", title, MEASURES, DAN_PHUONG)
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n273,Đan Phượng,huyện\n", encoding="utf-8")
+    for period_given in (None, period):
+        report = compute([book], units_file=units, units_only=True, period=period_given)
+        assert report.period == period and report.findings == ()
+        total = report.total("admission.total")
+        assert total is not None
+        assert (total.figures.plan, total.figures.actual, total.figures.prior) == (15, 17, 12)
+
+
+def test_a_plan_for_the_coming_year_is_no_report_of_this_one(tmp_path: Path) -> None:
+    """A district that sent its plan for 2024 beside another's report for 2023: the plan is
+    another period, never a report of 2023 nor the 2024 the run is for unless told; with
+    --period 2023 it is named, its figures not added."""
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    report_title = (
+        "BÁO CÁO TỔNG KẾT CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"
+    )
+    district_book(folder / "dan-phuong.xlsx", "Đan Phượng", report_title, MEASURES, DAN_PHUONG)
+    plan = district_book(
+        folder / "ba-vi.xlsx",
+        "Ba Vì",
+        "KẾ HOẠCH KẾT NẠP ĐẢNG VIÊN NĂM 2024",
+        ["Kế hoạch"],
+        [[9], [4]],
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n271,Ba Vì,huyện\n273,Đan Phượng,huyện\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"year 2024 .*ba-vi\.xlsx"):  # two periods: no guess
+        compute([folder], units_file=units, units_only=True)
+    report = compute([folder], units_file=units, units_only=True, period=Period(2023))
+    mismatched = [f for f in report.findings if f.code == "period-mismatch"]
+    assert [(f.file, f.sheet) for f in mismatched] == [(str(plan), "Kết nạp")]
+    assert "năm 2024" in mismatched[0].message_vi
+    assert codes(report.findings) == {"period-mismatch", "missing-unit"}
+    total = report.total("admission.total")
+    assert total is not None
+    assert (total.figures.plan, total.figures.actual, total.figures.prior) == (15, 17, 12)
 
 
 @pytest.mark.parametrize(

@@ -196,6 +196,18 @@ _YEARS = re.compile(
 )
 _ONE_YEAR = re.compile(rf"\bnam {_YEAR_RE}\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Words that name the coming period's tasks after a report's own period: "… NĂM 2023,
+# PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", "… VÀ KẾ HOẠCH NĂM 2024", "NHIỆM VỤ TRỌNG TÂM 6 THÁNG
+# CUỐI NĂM". Before any period ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they
+# leave the line read whole.
+_COMING = re.compile(r"\b(?:phuong huong|nhiem vu|ke hoach)\b")
+# Months of a year with the year left for later in the line: "6 tháng đầu năm", "quý I"
+# ("6T" only with a figure: "bắt" is no "ba T")
+_YEARLESS = re.compile(
+    rf"\b(?:(?:{_COUNT} |\d{{1,2}} ?)thang|\d{{1,2}} ?t)(?: (?:dau|cuoi))?(?: (?:cua )?nam)?\b"
+    r"|\bnua (?:dau|cuoi) nam\b|\bquy (?:i|ii|iii|iv|0?[1-4])(?: nam)?\b"
+)
+_YEAR = re.compile(rf"\b{_YEAR_RE}\b")
 
 
 @dataclass(frozen=True)
@@ -253,12 +265,51 @@ def _title_period(texts: Sequence[str]) -> tuple[Named, int]:
 @lru_cache(maxsize=1 << 12)
 def _periods_in(text: str) -> tuple[Named, Period | None]:
     """(the period one title line names, the period its cut-off date implies). Kept by
-    line: every unit's copy of a form repeats its title lines."""
+    line: every unit's copy of a form repeats its title lines. A report's title names its
+    own period before the coming one's tasks ("… NĂM 2023, PHƯƠNG HƯỚNG NHIỆM VỤ NĂM
+    2024"): the words before them are read first."""
     key = fold(text)
     reference = _REFERENCE.search(key)
     if reference:
         key = key[: reference.start()]
     key = _WRITTEN_DATE.sub(r"ngay \1 \2 \3", key)
+    for coming in _COMING.finditer(key):
+        before = _report_before(key[: coming.start()], key[coming.start() :])
+        if before is not None:
+            return before
+    return _periods_in_key(key)
+
+
+def _report_before(report: str, coming: str) -> tuple[Named, Period | None] | None:
+    """The period the words before the coming period's tasks name; None when they name
+    none, not even months whose year is left for the end of the line."""
+    found = _periods_in_key(report)
+    if found != (None, None):
+        return found
+    yearless = [*_YEARLESS.finditer(report)]
+    year = _YEAR.search(coming)
+    if not yearless or year is None:
+        return None
+    # "6 THÁNG ĐẦU NĂM, PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM 2022": the year written once
+    named, _ = _periods_in_key(f"{report[: yearless[-1].end()]} {year.group(1)}")
+    if isinstance(named, Period) and not (
+        named.months < 12 and _part_of_a_year(_periods_in_key(coming)[0])
+    ):
+        # the year may be the next one ("QUÝ IV, … QUÝ I NĂM 2024"): the report's period
+        # is not known, and the coming one is never read in its place
+        named = None
+    return named, None
+
+
+def _part_of_a_year(named: Named) -> bool:
+    """Some months of a year: no whole year, no span of years."""
+    if isinstance(named, OtherPeriod):
+        return named.kind in ("end", "month")
+    return named is not None and (named.quarter is not None or named.months < 12)
+
+
+def _periods_in_key(key: str) -> tuple[Named, Period | None]:
+    """`_periods_in` of a folded line, the reference it cites left out."""
     named: Named = None
     span = _DATE_SPAN.search(key)
     if span:
