@@ -823,26 +823,35 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     check_sheet_bounds_with(SheetScan(path, part, limits), data)
 
 
-def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, set[int]]:
     """An .ods may say 'this cell, a billion times', or 'a million empty rows, then a
     number': count what its repeats add up to, for the rows and cells that hold a value,
     and hold each table's area, up to its last value's row and column (what the reader
     allocates: it leaves out the empty rows and cells after the last value), to
-    --max-cells, naming the table and the far cell. Read with SAX: nothing is built."""
+    --max-cells, naming the table and the far cell. Read with SAX: nothing is built.
+
+    Returns the hidden rows that hold a value (table:visibility "collapse" or "filter",
+    or in a row group with table:display "false"), 0-based and numbered as the reader
+    numbers them (repeats counted), by table name: calamine does not say which rows are
+    hidden. Hidden rows without a value are left out: LibreOffice hides the rest of a
+    sheet as one row repeated a million times."""
     from xml.sax.handler import ContentHandler
 
     from defusedxml.sax import make_parser
 
     table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-    table, row, cell, covered = (
+    table, row, cell, covered, row_group = (
         (table_ns, "table"),
         (table_ns, "table-row"),
         (table_ns, "table-cell"),
         (table_ns, "covered-table-cell"),
+        (table_ns, "table-row-group"),
     )
     rows_repeated = (table_ns, "number-rows-repeated")
     columns_repeated = (table_ns, "number-columns-repeated")
+    visibility, display = (table_ns, "visibility"), (table_ns, "display")
+    hidden: dict[str, set[int]] = {}
 
     def repeats(attrs: Any, name: tuple[str, str]) -> int:
         return max(int(attrs.get(name, "1")), 1)
@@ -851,6 +860,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
         def __init__(self) -> None:
             super().__init__()
             self.rows = 1  # how many times the row being read is repeated
+            self.hidden_row = False  # the row being read is hidden, not yet noted
+            self.groups: list[bool] = []  # the row groups open: each collapsed or not
             self.cells = 0
             self.tables = 0  # tables open (a table in a table's cell goes on counting)
             self.name = ""
@@ -868,6 +879,11 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
                 self.rows = repeats(attrs, rows_repeated)
                 self.row, self.column = self.next_row, 0
                 self.next_row += self.rows
+                # LibreOffice marks each row of a collapsed group; another writer may
+                # mark only the group
+                self.hidden_row = (
+                    attrs.get(visibility, "visible") != "visible" or True in self.groups
+                )
             elif name in (cell, covered):
                 across = repeats(attrs, columns_repeated)
                 # a covered cell (under a merge) with a value: the reader reads it too
@@ -882,7 +898,13 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
                             self.name or None,
                         )
                     self._reach(self.row + self.rows, self.column + across)
+                    if self.hidden_row:  # once a row: its repeats held to --max-cells above
+                        rows = range(self.row, self.row + self.rows)
+                        hidden.setdefault(self.name, set()).update(rows)
+                        self.hidden_row = False
                 self.column += across
+            elif name == row_group:
+                self.groups.append(attrs.get(display, "true") == "false")
 
         def _reach(self, last_row: int, last_column: int) -> None:
             """A value's far corner (1-based): the area and the cells that reach farthest
@@ -908,6 +930,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
         def endElementNS(self, name, qname):  # type: ignore[no-untyped-def]
             if name == table:
                 self.tables -= 1
+            elif name == row_group and self.groups:
+                self.groups.pop()
 
     parser = make_parser()
     parser.setFeature("http://xml.org/sax/features/namespaces", True)
@@ -922,3 +946,4 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> No
             f"nội dung .ods bị hỏng hoặc không an toàn ({exc})",
             f"the .ods content is damaged or unsafe ({exc})",
         ) from exc
+    return hidden

@@ -11,6 +11,9 @@ BOOLERR, FORMULA: calamine leaves blank and merged cells out of the grid) are he
 --max-cells and to the .xls grid (65,536 rows × 256 columns), its DIMENSIONS to the grid,
 and its merged ranges to --max-merges. A refusal names the file, the sheet and the far
 cell, as an .xlsx's does (read/safety.py).
+
+The same walk notes the rows hidden in Excel (their ROW record's fDyZero flag), which
+calamine does not say: their figures are reported, not added, as an .xlsx's are.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ XLS_MAX_COLUMNS = 256
 XLS_GRID = ("lưới của tệp .xls", "the .xls grid", XLS_MAX_ROWS, XLS_MAX_COLUMNS)
 
 _BOF, _EOF, _BOUNDSHEET, _FILEPASS, _CODEPAGE = 0x0809, 0x000A, 0x0085, 0x002F, 0x0042
-_DIMENSIONS, _MERGEDCELLS, _MULRK = 0x0200, 0x00E5, 0x00BD
+_DIMENSIONS, _MERGEDCELLS, _MULRK, _ROW = 0x0200, 0x00E5, 0x00BD, 0x0208
+# ROW (BIFF3 to BIFF8, laid out alike): the row at offset 0, option flags from offset 12;
+# 0x20 (fDyZero) marks the row hidden, by hand, a filter or a collapsed outline group
+_ROW_FLAGS, _ROW_HIDDEN = 12, 0x20
 # records of one cell holding a value, its row and column first: FORMULA, NUMBER, LABEL,
 # BOOLERR, RK, LABELSST, RSTRING
 _CELLS = frozenset({0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6})
@@ -36,20 +42,26 @@ _HEADER = struct.Struct("<HH")
 _PLACE = struct.Struct("<HH")
 
 
-def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Raises InputError when a sheet of the .xls in `data` reaches past a limit, or
-    when the file is not a readable OLE2 workbook. An encrypted workbook (FILEPASS) is
-    refused here: its sheets cannot be walked, and python-calamine reads one whose
-    FILEPASS it does not understand as if it were not there, unbounded."""
+def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, set[int]]:
+    """The hidden rows (0-based) of each sheet that has any, by sheet name. Raises
+    InputError when a sheet of the .xls in `data` reaches past a limit, or when the file
+    is not a readable OLE2 workbook. An encrypted workbook (FILEPASS) is refused here:
+    its sheets cannot be walked, and python-calamine reads one whose FILEPASS it does not
+    understand as if it were not there, unbounded."""
     stream = _workbook_stream(path, data)
     sheets, encrypted = _boundsheets(stream)
     if encrypted:
         raise password_protected(path)
     walked = 0
+    hidden: dict[str, set[int]] = {}
     for offset, name in sorted(set(sheets)):
-        walked += _check_sheet(path, stream, offset, name, limits)
+        size, hidden_rows = _check_sheet(path, stream, offset, name, limits)
+        walked += size
         if walked > 4 * len(stream) + 4096:  # sheets said to start inside each other
             raise _damaged(path, "sheets overlap")
+        if hidden_rows:
+            hidden.setdefault(name, set()).update(hidden_rows)
+    return hidden
 
 
 def _workbook_stream(path: Path, data: bytes) -> bytes:
@@ -111,10 +123,13 @@ def _sheet_name(body: bytes, biff8: bool, codepage: str) -> str:
         return body[7 : 7 + count].decode("cp1252", "replace")
 
 
-def _check_sheet(path: Path, stream: bytes, offset: int, name: str, limits: Limits) -> int:
+def _check_sheet(
+    path: Path, stream: bytes, offset: int, name: str, limits: Limits
+) -> tuple[int, set[int]]:
     """One sheet's records, from its BOF to its EOF (nested BOF-EOF pairs, an embedded
-    chart's, read through); the bytes walked."""
+    chart's, read through); the bytes walked, and the rows hidden (0-based)."""
     pos, end, depth = offset, len(stream), 0
+    hidden: set[int] = set()
     last_row = last_column = merges = 0  # 1-based: the area so far
     down = across = (0, 0)  # the cells that reach farthest down and across (0-based)
     cells, unpack = _CELLS, _HEADER.unpack_from
@@ -146,6 +161,10 @@ def _check_sheet(path: Path, stream: bytes, offset: int, name: str, limits: Limi
                     raise too_large(
                         path, name or "?", place, last_row, last_column, XLS_GRID
                     ).named(name)
+        elif kind == _ROW:
+            # a record cut short by the stream's end hides nothing
+            if size > _ROW_FLAGS and pos <= end and stream[at + _ROW_FLAGS] & _ROW_HIDDEN:
+                hidden.add(stream[at] | (stream[at + 1] << 8))
         elif kind == _DIMENSIONS:
             _check_dimensions(path, name, stream[at:pos])
         elif kind == _MERGEDCELLS and size >= 2:
@@ -164,7 +183,7 @@ def _check_sheet(path: Path, stream: bytes, offset: int, name: str, limits: Limi
             depth -= 1
             if depth <= 0:
                 break
-    return pos - offset
+    return pos - offset, hidden
 
 
 def _check_dimensions(path: Path, name: str, body: bytes) -> None:

@@ -20,6 +20,7 @@ _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 @dataclass
 class SheetExtras:
+    # an .xls's and an .ods's hidden rows come from their checks (check_xls, check_ods)
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
     error_values: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#REF!"
