@@ -167,3 +167,27 @@ def test_a_name_found_with_marks_left_out_that_another_province_spells_so_is_not
     # no other registry spells it so: a mark left out, forgiven
     assert matcher.match("Phường Vĩnh Hung").unit.code == "00304"  # type: ignore[union-attr]
     assert matcher.match("PHUONG VINH HUNG").unit.code == "00304"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ĐẢNG ỦY T.T An Phú", "1"),  # "T.T." for thị trấn, as "TT"
+        ("ĐẢNG BỘ T.T. AN PHÚ", "1"),
+        ("Xã An Phú", "2"),
+        ("ĐẢNG BỘ PHƯỜNG 01", "3"),  # a number with a leading zero
+        ("P. 1", "3"),
+        ("Phường 10", "4"),
+    ],
+)
+def test_abbreviations_with_dots_and_numbers_with_leading_zeros(text: str, code: str) -> None:
+    from ctr_stats.catalogue import Registry, Unit
+
+    units = (
+        Unit("1", "An Phú", "thị trấn"),
+        Unit("2", "An Phú", "xã"),
+        Unit("3", "1", "phường"),
+        Unit("4", "10", "phường"),
+    )
+    unit = UnitMatcher(Registry("units", units)).match(text).unit
+    assert unit is not None and unit.code == code

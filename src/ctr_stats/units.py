@@ -88,7 +88,9 @@ class Reading:
 
 @lru_cache(maxsize=1 << 14)
 def _word(word: str) -> tuple[str, str, str]:
-    """A faithful word on each key."""
+    """A faithful word on each key; a number without its leading zeros ("Phường 01")."""
+    if word.isdigit():
+        word = word.lstrip("0") or "0"
     return word, toneless(word), fold(word)
 
 

@@ -25,11 +25,11 @@ TYPE_WORDS: dict[str, str] = {
     for kind, forms in {
         "quận": ("quận", "q", "quận ủy"),
         "huyện": ("huyện", "h", "huyện ủy"),
-        "thị xã": ("thị xã", "tx", "thị ủy"),
-        "thành phố": ("thành phố", "tp", "thành ủy"),
+        "thị xã": ("thị xã", "tx", "t x", "thị ủy"),  # "T.X." reads "t x"
+        "thành phố": ("thành phố", "tp", "t p", "thành ủy"),
         "phường": ("phường", "p"),
         "xã": ("xã", "x"),
-        "thị trấn": ("thị trấn", "tt"),
+        "thị trấn": ("thị trấn", "tt", "t t"),
         "đặc khu": ("đặc khu",),
     }.items()
     for written in forms
