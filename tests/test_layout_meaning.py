@@ -693,3 +693,30 @@ def test_a_heading_typed_in_one_cell_over_the_measures_groups_them(
     report = _compute(tmp_path, [*title, [], *header, *ROWS], merges=[])
     assert _admission(report) == (35, 39, 31)
     assert _codes(report) == []
+
+
+def test_a_sections_total_under_its_blocks_subtotals_adds_up_the_section(tmp_path: Path) -> None:
+    """ "Cộng (I)" right under "Cộng khối trường học", section II after it, "Tổng cộng" at
+    the end: each total against its own rows, none against the whole table."""
+    section_two = [[4, "Đảng bộ phường Ngọc Hà", 2, 3, 1], [None, "Cộng (II)", 2, 3, 1]]
+    rows = [
+        *TITLE,
+        *HEADER,
+        *_WARDS,
+        *_SCHOOLS,
+        [None, "Cộng (I)", 35, 39, 31],
+        *section_two,
+        [None, "Tổng cộng", 37, 42, 32],
+    ]
+    report = _compute(tmp_path, rows)
+    assert _admission(report) == (37, 42, 32)
+    assert _codes(report) == []
+
+
+def test_a_title_naming_the_localities_narrows_no_column(tmp_path: Path) -> None:
+    """ "… CỦA CÁC ĐỊA PHƯƠNG": "phương" folds to the ward's "phường", which narrowed every
+    column to wards, and the sheet read nothing."""
+    title = [*TITLE[:3], ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN CỦA CÁC ĐỊA PHƯƠNG NĂM 2023"]]
+    report = _compute(tmp_path, [*title, *HEADER, *ROWS])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []

@@ -443,15 +443,21 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
 def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list[Finding]:
     """The sheet's own total rows against the sum of its rows, column by column: a
     subtotal ("Cộng khối phường", rows above it and below) against the rows since the
-    subtotal before it; a total at the end against them all, or, after subtotals and
-    failing that, against its own block (the last block's subtotal, no grand total)."""
+    total before it; one right under a subtotal ("Cộng (I)" under "Cộng khối cơ quan")
+    against its section, the rows since the last such total; a total at the end against
+    them all, or, failing that, its block or section (the last one's, no grand total)."""
     findings: list[Finding] = []
-    block_start = -1  # the row the next block of rows starts after
+    block_start = section_start = -1  # the rows a block, and a section, start after
     for total_row in sorted(sheet.totals, key=lambda row: row.index):
-        block = [r for r in sheet.rows if block_start < r.index < total_row.index]
-        follows = block and any(r.index > total_row.index for r in sheet.rows)
-        if follows or (block_start >= 0 and block and _adds_up(total_row, block)):
-            block_start = total_row.index
+        at_row = total_row.index
+        block = [r for r in sheet.rows if block_start < r.index < at_row]
+        if not block and block_start >= 0:  # right under a subtotal: its section's total
+            block = [r for r in sheet.rows if section_start < r.index < at_row]
+            section_start = at_row
+        follows = bool(block) and any(r.index > at_row for r in sheet.rows)
+        whole = sheet.sums is not None and total_row.amounts == sheet.sums
+        if follows or (block_start >= 0 and block and not whole and _adds_up(total_row, block)):
+            block_start = at_row
             sums: ByKey | None = group_by_key(block)
         else:
             sums = None  # the whole table's (a total above the rows, or at the end)
