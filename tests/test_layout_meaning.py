@@ -720,3 +720,36 @@ def test_a_title_naming_the_localities_narrows_no_column(tmp_path: Path) -> None
     report = _compute(tmp_path, [*title, *HEADER, *ROWS])
     assert _admission(report) == (35, 39, 31)
     assert _codes(report) == []
+
+
+@pytest.mark.parametrize("unit_row", [0, 1])
+def test_two_centred_headings_side_by_side_head_their_three_columns(
+    tmp_path: Path, unit_row: int
+) -> None:
+    """Each group heading typed, unmerged, over the middle one of its Kế hoạch | Thực hiện |
+    Cùng kỳ, the groups side by side: each heads its three; the first group's Kế hoạch was
+    left under no heading, its plan lost with a warning."""
+    groups = [
+        None,
+        None,
+        None,
+        "Đảng viên mới kết nạp",
+        None,
+        None,
+        "Kết nạp trong DN ngoài khu vực nhà nước",
+        None,
+    ]
+    measures = ["Kế hoạch", "Thực hiện", "Cùng kỳ"] * 2
+    header = [groups, [None, None, *measures]]
+    header[unit_row][:2] = ["STT", "Đơn vị"]
+    rows = [
+        [1, "Đảng bộ phường Trúc Bạch", 4, 5, 3, 1, 2, 1],
+        [2, "Chi bộ Trường THPT Phan Đình Phùng", 6, 6, 5, 0, 1, 0],
+        [None, "Tổng cộng", 10, 11, 8, 1, 3, 1],
+    ]
+    report = _compute(tmp_path, [*TITLE, *header, *rows], merges=[])
+    assert _admission(report) == (10, 11, 8)
+    other = report.total("admission.non_state_enterprise")
+    assert other is not None
+    assert (other.figures.plan, other.figures.actual, other.figures.prior) == (1, 3, 1)
+    assert _codes(report) == []

@@ -172,7 +172,9 @@ def _centred_headings(
                 or before in merged
                 or not _below(grid, header, r, c - 1)
                 or heads.get(after) != c
-                or heads.get((r, c + 2)) == c
+                # a longer group, unless the next heading starts right after it: two
+                # centred headings side by side ("KH | TH | CK | KH | TH | CK")
+                or (heads.get((r, c + 2)) == c and not is_text(grid.value(r, c + 3)))
                 # the same headings above: the three columns are one group's part
                 or any(
                     _heading_at(grid, rr, c - 1, filled, heads)
@@ -194,6 +196,8 @@ def _centred_headings(
             centred = _faults([rank(r, col) for col in own if col != c - 1]) + _faults(ranks)
             if centred < first_cell:
                 heads[before] = c
+                if heads.get((r, c + 2)) == c:  # the next centred heading's first column
+                    del heads[(r, c + 2)]
             elif centred == first_cell:
                 doubts.append(
                     Doubt(
