@@ -552,3 +552,17 @@ def test_a_title_naming_a_committee_without_its_type_names_the_unit(
     path = _commune_workbook(tmp_path / "x.xlsx", title)
     report = ctr_stats.compute([path], registry="ha-noi-2025", units_only=False)
     assert sorted({u.code for u in report.units}) == ([code] if code else [])
+
+
+def test_a_file_named_after_another_provinces_unit_says_so_on_its_rows(tmp_path: Path) -> None:
+    """No title naming a unit, a file name naming Bắc Ninh's Xã Sơn Động in a Hanoi run:
+    nothing counted, and each row's unknown-unit says whose the file name is."""
+    path = _commune_workbook(tmp_path / "0076_Xã Sơn Động.xlsx", "")
+    report = ctr_stats.compute([path], registry="ha-noi-2025")
+    assert report.units == ()
+    unknown = [f for f in report.findings if f.code == "unknown-unit"]
+    assert [f.cell for f in unknown] == ["B5", "B6"]
+    assert all(
+        "the file name '0076_Xã Sơn Động' is Xã Sơn Động of registry bac-ninh-2025" in f.message_en
+        for f in unknown
+    )

@@ -28,7 +28,7 @@ from .numbers import NumberFormatError, parse_number
 from .render.numbers import format_plain
 from .reported_twice import Place, ReportedTwice
 from .text import faithful, fold
-from .units import UnitMatcher, ambiguous_message, unknown_message
+from .units import UnitMatcher, ambiguous_message, found_elsewhere, unknown_message
 
 
 @dataclass
@@ -144,6 +144,8 @@ class Collector:
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
             hint = _city_title_hint(sheet, matcher)
+            if not hint[0]:
+                hint = _file_name_elsewhere_hint(sheet, matcher)
             place = Place(sheet.file, sheet.sheet, sheet.part)
             for row in sheet.rows:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
@@ -309,6 +311,33 @@ def _unit_after_type_word(stem: str, matcher: UnitMatcher) -> Unit | None:
                 found[unit.code] = unit
                 break
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _file_name_elsewhere_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[str, str]:
+    """What to add to a row's unknown-unit on a sheet with no title naming a unit, whose
+    file name names another province's unit ("0076_Xã Sơn Động.xlsx" in a Hanoi run):
+    the file is most likely that unit's, sent to the wrong committee or read with the
+    wrong registry."""
+    if sheet.names_city:
+        return "", ""
+    stem = Path(sheet.file).stem
+    words = faithful(stem.replace("_", " ")).split()
+    for first in (n for n, word in enumerate(words) if fold(word) in _TYPE_FIRST):
+        for last in range(len(words), first + 1, -1):
+            found = found_elsewhere(" ".join(words[first:last]), matcher.registry.name)
+            if found:
+                info, unit = found[0]
+                return (
+                    f"; tên tệp '{stem}' là {unit.full_name} của danh mục {info.name}"
+                    f" ({info.describe('vi')}), không có trong danh mục"
+                    f" {matcher.registry.name}: nếu là báo cáo của đơn vị ấy, tệp gửi nhầm"
+                    " nơi hoặc cần chọn danh mục đó",
+                    f"; the file name '{stem}' is {unit.full_name} of registry {info.name}"
+                    f" ({info.describe('en')}), not of registry {matcher.registry.name}: if it"
+                    " is that unit's report, it was sent to the wrong committee or needs that"
+                    " registry",
+                )
+    return "", ""
 
 
 def _city_title_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[str, str]:
