@@ -5,7 +5,7 @@ attribution: unknown or ambiguous units, units reported twice, totals that do no
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -299,18 +299,21 @@ def _unit_after_type_word(stem: str, matcher: UnitMatcher) -> Unit | None:
     are not separated from it ("DU xa Gia Lam", "BC 6T DB phuong Ba Dinh 2025"): from each
     type word, the longest run of words that is a unit; None unless exactly one unit is so
     named."""
-    # the words as written, marks kept: "0075_Xã Cổ Đô" is Cổ Đô, not Cờ Đỏ as well
-    words = faithful(stem.replace("_", " ")).split()
     found: dict[str, Unit] = {}
-    for first, word in enumerate(words):
-        if fold(word) not in _TYPE_FIRST:
-            continue
-        for last in range(len(words), first + 1, -1):
-            unit = matcher.match(" ".join(words[first:last]), suggest=False).unit
-            if unit is not None:
-                found[unit.code] = unit
-                break
+    for runs in _runs_after_type_words(stem):
+        unit = next(filter(None, (matcher.match(run, suggest=False).unit for run in runs)), None)
+        if unit is not None:
+            found[unit.code] = unit
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _runs_after_type_words(stem: str) -> Iterator[list[str]]:
+    """For each type word of a file name, the runs of words from it, longest first, as
+    written: marks kept ("0075_Xã Cổ Đô" is Cổ Đô, not Cờ Đỏ as well)."""
+    words = faithful(stem.replace("_", " ")).split()
+    for first, word in enumerate(words):
+        if fold(word) in _TYPE_FIRST:
+            yield [" ".join(words[first:last]) for last in range(len(words), first + 1, -1)]
 
 
 def _file_name_elsewhere_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[str, str]:
@@ -321,10 +324,9 @@ def _file_name_elsewhere_hint(sheet: SheetData, matcher: UnitMatcher) -> tuple[s
     if sheet.names_city:
         return "", ""
     stem = Path(sheet.file).stem
-    words = faithful(stem.replace("_", " ")).split()
-    for first in (n for n, word in enumerate(words) if fold(word) in _TYPE_FIRST):
-        for last in range(len(words), first + 1, -1):
-            found = found_elsewhere(" ".join(words[first:last]), matcher.registry.name)
+    for runs in _runs_after_type_words(stem):
+        for run in runs:
+            found = found_elsewhere(run, matcher.registry.name)
             if found:
                 info, unit = found[0]
                 return (
@@ -485,13 +487,13 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
             section_start = at_row
         follows = bool(block) and any(r.index > at_row for r in sheet.rows)
         whole = sheet.sums is not None and total_row.amounts == sheet.sums
-        if follows or (block_start >= 0 and block and not whole and _adds_up(total_row, block)):
+        sums = group_by_key(block) if block and (follows or block_start >= 0) else None
+        if sums is not None and (follows or (not whole and _adds_up(total_row, sums))):
             block_start = at_row
-            sums: ByKey | None = group_by_key(block)
         else:
             sums = None  # the whole table's (a total above the rows, or at the end)
-        if sums is None and sheet.sums is not None and total_row.amounts == sheet.sums:
-            continue  # every column of the total row agrees, compared in one step
+            if whole:
+                continue  # every column of the total row agrees, compared in one step
         for key, stated in sorted(total_row.numbers.items()):
             rows, summed = (by_key if sums is None else sums).get(key, ((), 0))
             if summed != stated:
@@ -516,8 +518,7 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
     return findings
 
 
-def _adds_up(total_row: Row, rows: Sequence[Row]) -> bool:
-    sums = group_by_key(rows)
+def _adds_up(total_row: Row, sums: ByKey) -> bool:
     return all(sums.get(key, ((), 0))[1] == n for key, n in total_row.numbers.items())
 
 

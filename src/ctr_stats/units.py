@@ -312,11 +312,8 @@ def _everywhere() -> tuple[UnitMatcher, dict[str, RegistryInfo]]:
 
 def _spelled_exactly_elsewhere(text: str, registry: str) -> bool:
     """Whether a built-in registry other than `registry` spells the name as written."""
-    matcher, where = _everywhere()
-    match = matcher.match(text, suggest=False)
-    base = registry.split("+")[0]
-    units = (match.unit,) if match.unit else match.candidates
-    return match.level == "exact" and any(where[u.code].name != base for u in units)
+    exact = _everywhere()[0].match(text, suggest=False).level == "exact"
+    return exact and bool(found_elsewhere(text, registry))
 
 
 def found_elsewhere(text: str, registry: str) -> tuple[tuple[RegistryInfo, Unit], ...]:

@@ -41,20 +41,30 @@ def preload() -> None:
 
 
 @cache
+def _provinces() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The centrally-run cities' names and the provinces', folded, without "thành phố" or
+    "tỉnh" ("ha noi", "quang ngai")."""
+    cities: list[str] = []
+    provinces: list[str] = []
+    for name in province_names():
+        key = fold(name)
+        if key.startswith("thanh pho "):
+            cities.append(key.removeprefix("thanh pho "))
+        else:
+            provinces.append(key.removeprefix("tinh "))
+    return tuple(cities), tuple(provinces)
+
+
+@cache
 def _city() -> re.Pattern[str]:
     """A province or centrally-run city named in a title ("TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ
     THÀNH PHỐ HẢI PHÒNG", "TP. HỒ CHÍ MINH"): the sheet is the province's, consolidated.
     Only the six centrally-run cities after "thành phố": a provincial city is a unit."""
-    cities, provinces = ["hcm"], []
-    for name in province_names():
-        key = fold(name)
-        if key.startswith("thanh pho "):
-            cities.append(re.escape(key.removeprefix("thanh pho ")))
-        else:
-            provinces.append(re.escape(key.removeprefix("tinh ")))
+    cities, provinces = (
+        "|".join(map(re.escape, names)) for names in (("hcm", *_provinces()[0]), _provinces()[1])
+    )
     return re.compile(
-        rf"\b(?:thanh pho|tp|thanh uy) (?:{'|'.join(cities)})\b|\btphcm\b"
-        rf"|\btinh(?: uy)? (?:{'|'.join(provinces)})\b"
+        rf"\b(?:thanh pho|tp|thanh uy) (?:{cities})\b|\btphcm\b|\btinh(?: uy)? (?:{provinces})\b"
     )
 
 
@@ -444,9 +454,8 @@ def _names_a_unit(name: str) -> bool:
 
 @cache
 def _province_keys() -> frozenset[str]:
-    """Each province's name folded, without "tỉnh" / "thành phố" ("ha noi", "quang ngai")."""
-    keys = (fold(name) for name in province_names())
-    return frozenset(k.removeprefix("thanh pho ").removeprefix("tinh ") for k in keys)
+    cities, provinces = _provinces()
+    return frozenset((*cities, *provinces))
 
 
 # "QUẬN ỦY BA ĐÌNH - BAN TỔ CHỨC": the committee, then its department after a dash
