@@ -183,7 +183,13 @@ def _described(entry: dict[str, Any], lexicon: Lexicon) -> Described:
     if unknown:
         raise CatalogueError(f"indicator {entry['id']}: unknown qualifiers {sorted(unknown)}")
     return Described(
-        meaning["thing"], meaning.get("event"), meaning.get("actor"), qualifiers, implied, optional
+        meaning["thing"],
+        meaning.get("event"),
+        meaning.get("actor"),
+        qualifiers,
+        implied,
+        optional,
+        actor_named=bool(entry.get("actor_named", False)),
     )
 
 

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import CatalogueError
-from ..text import fold, strip_numbering
+from ..text import faithful, fold, marks_agree, strip_numbering
 
 DIMENSIONS = ("thing", "event", "actor", "qualifier")
 
@@ -103,6 +103,7 @@ class Described:
     qualifiers: frozenset[str]
     implied: frozenset[str] = frozenset()  # dimension names or qualifiers a label may omit
     optional: frozenset[str] = frozenset()  # qualifiers a label may add, naming it no better
+    actor_named: bool = False  # the actor said by the label or its headings, not a title
 
     def fits(self, meaning: Meaning) -> bool:
         """Whether the meaning names this indicator: every concept, nothing else."""
@@ -124,6 +125,8 @@ class Described:
             return False
         if meaning.title_actor and self.actor and meaning.title_actor != self.actor:
             return False
+        if self.actor_named and meaning.actor is None:
+            return False
         missing = self.qualifiers - said
         return said <= self.qualifiers and missing <= self.implied
 
@@ -143,6 +146,10 @@ class Lexicon:
     concepts: Mapping[str, frozenset[str]] = field(default_factory=dict)  # dimension -> names
     kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)  # thing -> its wholes
     abbreviations: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # folded words -> the phrases' words with their marks ("kém" of "yếu kém"): a label's
+    # word matches a phrase's only if it has no mark the phrase's has not ("kèm theo" in a
+    # title is no "kém", "phương hướng" no "phường")
+    spellings: Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def read(self, text: str) -> Meaning:
         return _read(self, text)
@@ -179,6 +186,13 @@ def load_lexicon() -> Lexicon:
     }
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     concepts: dict[str, frozenset[str]] = {}
+    spellings: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+
+    def spelled(key: tuple[str, ...], phrase: str) -> None:
+        _, marked = _written_out_both(abbreviations, fold(phrase).split(), faithful(phrase).split())
+        if marked not in spellings.get(key, ()):
+            spellings[key] = (*spellings.get(key, ()), marked)
+
     for dimension in DIMENSIONS:
         names = data.get(dimension, {})
         concepts[dimension] = frozenset(names)
@@ -190,25 +204,41 @@ def load_lexicon() -> Lexicon:
                     raise CatalogueError(
                         f"meaning.toml: '{phrase}' names both {other[1]} and {name}"
                     )
-    filler = frozenset(
-        _written_out(abbreviations, fold(w).split())
-        for w in data.get("filler", {}).get("words", ())
-    )
+                spelled(key, phrase)
+    filler: set[tuple[str, ...]] = set()
+    for phrase in data.get("filler", {}).get("words", ()):
+        key = _written_out(abbreviations, fold(phrase).split())
+        filler.add(key)
+        spelled(key, phrase)
     longest = max(len(k) for k in (*phrases, *filler))
     kinds = {thing: frozenset(wholes) for thing, wholes in data.get("kinds", {}).items()}
     unknown = (set(kinds) | {w for ws in kinds.values() for w in ws}) - concepts["thing"]
     if unknown:
         raise CatalogueError(f"meaning.toml: [kinds] names unknown things {sorted(unknown)}")
-    return Lexicon(phrases, filler, longest, concepts, kinds, abbreviations)
+    return Lexicon(phrases, frozenset(filler), longest, concepts, kinds, abbreviations, spellings)
 
 
 def _written_out(
     abbreviations: Mapping[tuple[str, ...], tuple[str, ...]], words: list[str]
 ) -> tuple[str, ...]:
     """The words with each abbreviation written out (the longest first: "ct xh")."""
+    return _written_out_both(abbreviations, words, words)[0]
+
+
+def _written_out_both(
+    abbreviations: Mapping[tuple[str, ...], tuple[str, ...]],
+    words: list[str],
+    marked: list[str],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded words with each abbreviation written out (the longest first: "ct xh"),
+    and the same words with their marks, an abbreviation's full wording without any (it
+    forgives every mark). `marked` not word for word with `words` is taken as unmarked."""
+    if len(marked) != len(words):
+        marked = words
     if not abbreviations:
-        return tuple(words)
+        return tuple(words), tuple(marked)
     out: list[str] = []
+    out_marked: list[str] = []
     at = 0
     sizes = range(max(map(len, abbreviations)), 0, -1)
     while at < len(words):
@@ -216,20 +246,26 @@ def _written_out(
             full = abbreviations.get(tuple(words[at : at + size]))
             if full is not None:
                 out.extend(full)
+                out_marked.extend(full)
                 at += size
                 break
         else:
             out.append(words[at])
+            out_marked.append(marked[at])
             at += 1
-    return tuple(out)
+    return tuple(out), tuple(out_marked)
 
 
 @lru_cache(maxsize=1 << 14)  # labels repeat in every unit's copy of a form
 def _read(lexicon: Lexicon, text: str) -> Meaning:
-    words = list(_written_out(lexicon.abbreviations, fold(strip_numbering(text)).split()))
+    label = strip_numbering(text)
+    folded, marked = _written_out_both(
+        lexicon.abbreviations, fold(label).split(), faithful(label).split()
+    )
+    words = list(folded)
     found: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
     residue: list[str] = []
-    for start, end, concept in _cover(lexicon, words):
+    for start, end, concept in _cover(lexicon, words, marked):
         if concept is None:
             residue.extend(words[start:end])
         elif concept[1] not in found[concept[0]]:
@@ -248,10 +284,13 @@ def _read(lexicon: Lexicon, text: str) -> Meaning:
 Piece = tuple[int, int, "tuple[str, str] | None"]  # words [start, end): a concept, or None
 
 
-def _cover(lexicon: Lexicon, words: list[str]) -> list[Piece]:
+def _cover(
+    lexicon: Lexicon, words: list[str], marked: tuple[str, ...] | None = None
+) -> list[Piece]:
     """The reading of the words that leaves the fewest of them unexplained, then uses the
     fewest phrases: "kết nạp đảng viên" is "kết nạp" + "đảng viên", not "kết nạp đảng" +
-    "viên". Filler phrases explain words and mean nothing (their pieces are dropped)."""
+    "viên". Filler phrases explain words and mean nothing (their pieces are dropped).
+    `marked`: the words with their marks, each phrase matched only where they agree."""
     n = len(words)
     # best[i]: (words unexplained, phrases) for words[i:], and the first piece
     best: list[tuple[tuple[int, int], Piece | None]] = [((0, 0), None)] * (n + 1)
@@ -264,6 +303,8 @@ def _cover(lexicon: Lexicon, words: list[str]) -> list[Piece]:
             key = tuple(words[start:end])
             concept = lexicon.phrases.get(key)
             if concept is None and key not in lexicon.filler:
+                continue
+            if marked is not None and not _spelled_as(lexicon, key, marked[start:end]):
                 continue
             (unexplained, phrases), _ = best[end]
             cost = (unexplained, phrases + 1)
@@ -282,6 +323,15 @@ def _cover(lexicon: Lexicon, words: list[str]) -> list[Piece]:
 
 
 _FILLER: tuple[str, str] = ("", "")
+
+
+def _spelled_as(lexicon: Lexicon, key: tuple[str, ...], written: tuple[str, ...]) -> bool:
+    """Whether words written with their marks may be one of the phrases folded to `key`:
+    marks left out are forgiven, another mark is another word."""
+    return any(
+        all(w == s or marks_agree(w, s) for w, s in zip(written, spelling, strict=True))
+        for spelling in lexicon.spellings.get(key, (key,))
+    )
 
 
 def _one(names: list[str]) -> str | None:

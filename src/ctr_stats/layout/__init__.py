@@ -289,6 +289,8 @@ def _parse_table(
         found = criterion_rows(
             grid, header, reader, catalogue, findings, title.owner_text, title.meaning, headings
         )
+        if not found.rows and not found.totals and found.near_misses:
+            findings.append(_no_criterion_read(grid, header, found))
     else:
         found = unit_rows(grid, header, reader, findings, headings)
         if title.owner is not None:
@@ -318,6 +320,27 @@ def _parse_table(
         owner_cell=title.owner_cell,
     )
     return sheet, found
+
+
+def _no_criterion_read(grid: Grid, header: Header, found: RowsRead) -> Finding:
+    """A form's table whose rows hold figures but none names a catalogue indicator: an
+    error, never a sheet's figures missing from the totals behind a warning per row."""
+    rows = sorted(found.near_misses)
+    first = a1(rows[0], header.unit_col)
+    more = len(rows) - 1
+    vi_more = f" (và {more} dòng khác)" if more else ""
+    en_more = f" (and {more} other rows)" if more else ""
+    return Finding(
+        "unread-sheet",
+        Severity.ERROR,
+        f"bảng có số liệu nhưng không dòng chỉ tiêu nào được nhận ra, từ {first}{vi_more}:"
+        " không số nào được đọc",
+        f"the table holds figures but none of its criteria was recognised, from {first}"
+        f"{en_more}: no figure was read",
+        grid.file,
+        grid.sheet,
+        first,
+    )
 
 
 def _irregular(rows: Sequence[Row]) -> tuple[tuple[Row, Key], ...]:

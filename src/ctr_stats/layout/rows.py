@@ -35,6 +35,10 @@ class RowsRead:
     checked: int = 0
     texts: int = 0
     more: bool = False  # the table ended where another table's header begins
+    # criteria with figures that say in words the lexicon knows what is done, and by whom,
+    # yet name no one indicator (a kind of check the catalogue lacks, or two at once): a
+    # table of only these read nothing it should have (unlike rows of ethnic groups)
+    near_misses: list[int] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- where the table ends
@@ -670,11 +674,12 @@ def criterion_rows(
     lexicon = catalogue.lexicon
     stack: list[_Heading] = []
     level = 0.0
+    partial = False
     heading, _ = _heading_key(grid, header)
     r = header.first_data_row - 1
     while r + 1 < len(grid.rows):
         r += 1
-        label, _ = row_label(grid, r, header.unit_col)
+        label, label_col = row_label(grid, r, header.unit_col)
         if not label and is_place_and_date(grid.rows[r]):
             out.end = r
             break
@@ -702,7 +707,12 @@ def criterion_rows(
             r = _skip_header(grid, header, r, out) - 1
             continue
         number = grid.value(r, header.number_col) if header.number_col is not None else None
-        level, _ = numbering_level(label, level, number)
+        above_level, was_partial = level, partial
+        level, partial = numbering_level(label, level, number)
+        if was_partial and not partial and level == 0 and _indented(grid.value(r, label_col)):
+            # "Trong đó: kết luận có vi phạm" then, spaced to line up under it, "Phải thi
+            # hành kỷ luật": the list's next item, not a heading at the top
+            level, partial = above_level, True
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
@@ -734,6 +744,10 @@ def criterion_rows(
             figures = _figure_cells(grid, r, reader)
             findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon, figures))
             out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
+            # what the row and its headings say, not the title: the title's "kết nạp" makes
+            # no row of a continuation's ethnic groups a near miss
+            if recognised.candidates or (not meaning.residue and (meaning.event or meaning.actor)):
+                out.near_misses.append(r)
             continue
         findings.extend(problems)
         derived.update(row_derived)
@@ -779,6 +793,11 @@ def criterion_rows(
             )
         )
     return out
+
+
+def _indented(value: object) -> bool:
+    """A label typed after spaces that line it up under the label above."""
+    return type(value) is str and value[:2].isspace()
 
 
 def reader_columns(reader: CellReader) -> set[int]:

@@ -1,0 +1,216 @@
+"""Inspection forms as a fourth and fifth user trial rebuilt them: each case gave a wrong or
+missing figure with exit 0 before. A title line "Mẫu ban hành kèm theo …" ("kèm", not the
+"kém" of "yếu kém"); a section "CẤP ỦY, TỔ CHỨC ĐẢNG CÁC CẤP" over "- Đảng viên"; a
+"Trong đó" list's second item typed after spaces; the committees' and the commissions'
+discipline each apart; the older discipline form's "Đã giải quyết › Trong năm báo cáo";
+a table of which no criterion names an indicator is an error, never a sheet silently left
+out of the totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ctr_stats
+from ctr_stats.catalogue import load_catalogue
+
+from .helpers import write_xlsx
+
+TITLE = [
+    ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+    ["{committee} {unit}"],
+    ["ỦY BAN KIỂM TRA", None, None, "{unit}, ngày 10 tháng 12 năm 2024"],
+    [],
+    ["PHỤ LỤC"],
+    ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT VÀ THI HÀNH KỶ LUẬT ĐẢNG NĂM 2024"],
+    ["(Kèm theo Báo cáo số 45-BC/UBKT ngày 10/12/2024 của Ủy ban Kiểm tra Quận ủy)"],
+    [],
+    ["STT", "Nội dung", "Đơn vị tính", "Kết quả", None, "So sánh (%)"],
+    [None, None, None, "Năm 2024", "Cùng kỳ năm 2023"],
+    ["A", "B", "C", "1", "2", "3 = 1/2"],
+]
+
+
+def _title(unit: str, committee: str = "QUẬN ỦY") -> list[list[object]]:
+    return [
+        [c.format(unit=unit, committee=committee) if isinstance(c, str) else c for c in row]
+        for row in TITLE
+    ]
+
+
+def _annex(unit: str, n: int, committee: str = "QUẬN ỦY") -> list[list[object]]:
+    """The annex of a district's inspection report (trial 5, F5): committees' work, then
+    the commissions'; the numbers grow with `n` so that two units differ."""
+    rows = _title(unit, committee)
+    rows += [
+        ["I", "CẤP ỦY, TỔ CHỨC ĐẢNG CÁC CẤP"],
+        ["1", "Kiểm tra"],
+        [None, "- Tổ chức đảng", "TCĐ", 40 + n, 38],
+        [None, "- Đảng viên", "Đảng viên", 90 + n, 88],
+        [None, "Trong đó: cấp ủy viên các cấp", "Đảng viên", 30, 28],
+        ["2", "Giám sát chuyên đề"],
+        [None, "- Tổ chức đảng", "TCĐ", 25, 22],
+        [None, "- Đảng viên", "Đảng viên", 40 + n, 41],
+        ["3", "Thi hành kỷ luật"],
+        [None, "- Tổ chức đảng", "TCĐ", 1, 0],
+        [None, "- Đảng viên", "Đảng viên", 9 + n, 11],
+        ["II", "ỦY BAN KIỂM TRA CÁC CẤP"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm"],
+        [None, "- Tổ chức đảng", "TCĐ", 3, 2],
+        [None, "Trong đó: kết luận có vi phạm", "TCĐ", 2, 2],
+        [None, "- Đảng viên", "Đảng viên", 7 + n, 6],
+        [None, "Trong đó: kết luận có vi phạm", "Đảng viên", 6, 5],
+        [None, "                Phải thi hành kỷ luật", "Đảng viên", 4, 3],
+        [
+            "2",
+            "Kiểm tra tổ chức đảng cấp dưới thực hiện nhiệm vụ kiểm tra, giám sát",
+            "TCĐ",
+            12,
+            10,
+        ],
+        ["3", "Thi hành kỷ luật"],
+        [None, "- Tổ chức đảng", "TCĐ", 0, 1],
+        [None, "- Đảng viên", "Đảng viên", 5 + n, 4],
+        [],
+        [None, None, None, "{unit}, ngày 10 tháng 12 năm 2024".format(unit=unit)],
+        ["NGƯỜI LẬP BIỂU", None, None, "T/M ỦY BAN KIỂM TRA"],
+    ]
+    return rows
+
+
+def _units(folder: Path) -> Path:
+    path = folder / "units.csv"
+    path.write_text(
+        "code,name,type,aliases\n001,Ba Đình,quận,\n017,Đông Anh,huyện,\n", encoding="utf-8"
+    )
+    return path
+
+
+def _totals(report: ctr_stats.Report) -> dict[str, tuple[object, object]]:
+    return {t.figures.indicator: (t.figures.actual, t.figures.prior) for t in report.totals}
+
+
+def test_a_districts_annex_reads_each_body_and_each_object(tmp_path: Path) -> None:
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Phụ lục KTGS": _annex("Ba Đình", 0)})
+    write_xlsx(tmp_path / "dong-anh.xlsx", {"Phụ lục KTGS": _annex("Đông Anh", 1, "HUYỆN ỦY")})
+    report = ctr_stats.compute([tmp_path], units_file=_units(tmp_path), units_only=True)
+    assert _totals(report) == {
+        "inspection.committee_check_orgs": (81, 76),
+        "inspection.committee_check_members": (181, 176),  # under "CẤP ỦY, TỔ CHỨC ĐẢNG"
+        "inspection.committee_supervise_orgs": (50, 44),
+        "inspection.committee_supervise_members": (81, 82),
+        "inspection.violation_check_orgs": (6, 4),
+        "inspection.violation_check_members": (15, 12),
+        "inspection.task_check_orgs": (24, 20),
+        # each body's discipline apart: neither is all of it
+        "inspection.committee_disciplined_orgs": (2, 0),
+        "inspection.committee_disciplined_members": (19, 22),
+        "inspection.commission_disciplined_orgs": (0, 2),
+        "inspection.commission_disciplined_members": (11, 8),
+    }
+    unread = {(f.code, f.cell) for f in report.findings if f.file.endswith("ba-dinh.xlsx")}
+    # the "Trong đó" items are named, the indented second one among them (it was a
+    # heading at the top, and the commission's rows below it lost their body)
+    assert unread == {
+        ("unknown-criterion", "B16"),
+        ("unknown-criterion", "B26"),
+        ("unknown-criterion", "B28"),
+        ("unknown-criterion", "B29"),
+    }
+    assert not [f for f in report.findings if f.severity.value == "error"]
+
+
+def test_a_title_line_saying_what_the_form_comes_with_is_no_weakness(tmp_path: Path) -> None:
+    rows = _annex("Ba Đình", 0)
+    rows[6] = ["Mẫu ban hành kèm theo Quyết định số 885-QĐ/UBKTTW"]
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Mẫu 01": rows})
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert _totals(report)["inspection.committee_check_orgs"] == (40, 38)
+    assert _totals(report)["inspection.violation_check_members"] == (7, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        ("Mẫu ban hành kèm theo Quyết định số 885-QĐ/UBKTTW", set()),  # "kèm", not "kém"
+        ("Chi bộ yếu kém", {"yếu kém"}),
+        ("Chi bo yeu kem", {"yếu kém"}),  # marks left out are forgiven
+        ("Chi bộ KÉM", {"yếu kém"}),
+        ("Chi bộ KÈM", set()),  # another mark is another word
+    ],
+)
+def test_a_word_with_other_marks_is_another_word(text: str, qualifiers: set[str]) -> None:
+    assert load_catalogue().lexicon.read(text).qualifiers == qualifiers
+
+
+def test_a_table_of_which_no_criterion_names_an_indicator_is_an_error(tmp_path: Path) -> None:
+    rows = _title("Ba Đình")
+    rows += [
+        ["1", "Số tổ chức đảng được kiểm tra có vi phạm", "TCĐ", 4, 3],
+        ["2", "Số đảng viên được kiểm tra có vi phạm", "Đảng viên", 9, 8],
+    ]
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"KT": rows})
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    errors = [
+        (f.code, f.cell, f.message_en) for f in report.findings if f.severity.value == "error"
+    ]
+    assert errors == [
+        (
+            "unread-sheet",
+            "B12",
+            "the table holds figures but none of its criteria was recognised, from B12 (and 1"
+            " other rows): no figure was read",
+        ),
+        ("missing-unit", None, "Quận Ba Đình (001) sent no report"),
+        ("missing-unit", None, "Huyện Đông Anh (017) sent no report"),
+    ]
+    assert report.totals == ()
+
+
+def test_the_older_discipline_form_reads_its_year_and_the_year_before(tmp_path: Path) -> None:
+    """Biểu 2-TCTW as trial 5 rebuilt it (nguyensonghao/quan_li_dang_vien, bieumau9):
+    "Đã giải quyết › Trong năm báo cáo | Năm trước", "bị xử lý kỷ luật", "Theo 4 hình thức"."""
+    rows: list[list[object]] = [
+        [
+            "Tỉnh (thành uỷ) Hà Nội\nHuyện (quận uỷ) Ba Đình\nBAN TỔ CHỨC",
+            "BÁO CÁO ĐỘI NGŨ ĐẢNG VIÊN\nNăm 2024",
+            None,
+            "Biểu số 2 - TCTW",
+        ],
+        [],
+        [],
+        ["Số điện thoại: 024.3823.xxxx", None, None, "Đvt: Người"],
+        ["CHỈ TIÊU", "Đã giải quyết", None, "(%) năm báo cáo so với năm trước"],
+        [None, "Trong năm báo cáo", "Năm trước"],
+        ["1", "2", "3", "4 = 2:3"],
+        ["Tổng số đảng viên bị xử lý kỷ luật và đảng viên ra khỏi Đảng", 21, 22, 95.45],
+        ["Phân tích:"],
+        ["A. Tổng số đảng viên bị xử lý kỷ luật:", 15, 15, 100],
+        ["1. Theo 4 hình thức:"],
+        ["- Khiển trách", 8, 9, 88.89],
+        ["- Cảnh cáo", 4, 3, 133.33],
+        ["- Cách chức", 1, 1, 100],
+        ["- Khai trừ", 2, 2, 100],
+        ["B. Số đảng viên ra khỏi Đảng (xóa tên, cho ra khỏi Đảng)", 6, 7, 85.71],
+        [],
+        ["Người lập biểu", None, "Ba Đình, ngày 15 tháng 12 năm 2024\nBAN TỔ CHỨC QUẬN ỦY"],
+    ]
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"2-TCTW": rows}, {"2-TCTW": ["B5:C5", "A5:A6", "D5:D6"]})
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert _totals(report) == {
+        "inspection.disciplined_members": (15, 15),
+        "inspection.disciplined_members_reprimand": (8, 9),
+        "inspection.disciplined_members_warning": (4, 3),
+        "inspection.disciplined_members_dismissed": (1, 1),
+        "inspection.disciplined_members_expelled": (2, 2),
+    }
+    named = {(f.code, f.cell) for f in report.findings}
+    # the row of discipline and leaving together, and leaving alone: not the catalogue's
+    assert {("unknown-criterion", "A8"), ("unknown-criterion", "A16")} <= named
