@@ -214,3 +214,41 @@ def test_the_older_discipline_form_reads_its_year_and_the_year_before(tmp_path: 
     named = {(f.code, f.cell) for f in report.findings}
     # the row of discipline and leaving together, and leaving alone: not the catalogue's
     assert {("unknown-criterion", "A8"), ("unknown-criterion", "A16")} <= named
+
+
+def test_a_column_naming_another_event_takes_no_thing_from_its_neighbours(
+    tmp_path: Path,
+) -> None:
+    """A ward dashboard's export (trial 5, F4b): "Giám sát chuyên đề", "Kỷ luật" say not
+    whether organizations or members; the two "Kiểm tra đảng viên …" columns beside them do
+    not tell (they were read as the members', 30 and 5, with exit 0)."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        ["ỦY BAN KIỂM TRA THÀNH ỦY"],
+        ["TỔNG HỢP KẾT QUẢ KIỂM TRA, GIÁM SÁT NĂM 2025"],
+        [],
+        [
+            "Cơ sở Đảng",
+            "Kiểm tra đảng viên theo Điều 30",
+            "Kiểm tra đảng viên khi có dấu hiệu vi phạm",
+            "Giám sát chuyên đề",
+            "Kỷ luật",
+        ],
+        ["Phường Ba Đình", 14, 2, 6, 1],
+        ["Phường Hồng Hà", 11, 1, 5, 0],
+        ["Tổng cộng", 25, 3, 11, 1],
+    ]
+    write_xlsx(tmp_path / "ktgs.xlsx", {"KTGS": rows})
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "code,name,type,aliases\n00004,Ba Đình,phường,\n00007,Hồng Hà,phường,\n", encoding="utf-8"
+    )
+    report = ctr_stats.compute([tmp_path / "ktgs.xlsx"], units_file=units, units_only=True)
+    assert _totals(report) == {
+        "inspection.committee_check_members": (25, None),
+        "inspection.violation_check_members": (3, None),
+    }
+    assert {(f.code, f.cell) for f in report.findings} == {
+        ("unknown-column", "D5"),
+        ("unknown-column", "E5"),
+    }

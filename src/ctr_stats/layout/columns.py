@@ -147,7 +147,9 @@ def _indicator_columns(
     # ra" › …): every column counts what is there now
     measured = any(r.measure.measure in ("plan", "prior") or r.measure.year for r in reads)
     recognised = {
-        r.index: catalogue.recognise(read_path(catalogue.lexicon, r.labels).within(context))
+        r.index: catalogue.recognise(
+            _within(read_path(catalogue.lexicon, r.labels), title, context)
+        )
         for r in reads
         if r.labels
     }
@@ -335,6 +337,16 @@ def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, i
     while last + 1 in paths and paths[last + 1][0] == top:
         last += 1
     return first, last
+
+
+def _within(meaning: Meaning, title: Meaning, context: Meaning) -> Meaning:
+    """A column's meaning with what the title, or failing it the other columns, say. What
+    the columns agree on ("Kiểm tra đảng viên …" twice) fills a column that names no event
+    of its own, or theirs; a column naming another ("Giám sát chuyên đề") keeps the thing
+    it leaves unsaid unsaid: which thing it counts is not the other columns' to tell."""
+    if context is title or not meaning.event or meaning.event == context.event:
+        return meaning.within(context)
+    return meaning.within(title)
 
 
 def _context(title: Meaning, labels: Sequence[tuple[str, ...]], catalogue: Catalogue) -> Meaning:
