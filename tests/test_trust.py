@@ -687,6 +687,32 @@ def test_a_stray_list_of_people_is_passed_over_with_a_warning(folder: Path) -> N
     assert totals(data)["admission.total"] == 10479
 
 
+@pytest.mark.parametrize(
+    "title", ["DANH SÁCH QUẦN CHÚNG ƯU TÚ ĐỀ NGHỊ KẾT NẠP ĐẢNG NĂM 2024", None]
+)
+def test_a_stray_list_with_no_unit_column_is_passed_over_too(
+    folder: Path, title: str | None
+) -> None:
+    """(A user trial's list: "STT | Họ và tên | Năm sinh | Chi bộ", no header row found at
+    all: it was an unread-sheet error, exit 1, on a clean folder.)"""
+    from .helpers import write_xlsx
+
+    rows: list[list[object]] = [[title], []] if title else [[], []]
+    rows.append(["STT", "Họ và tên", "Năm sinh", "Chi bộ"])
+    rows += [[i + 1, f"Nguyễn Văn {'ABCDE'[i]}", 1995 + i, "Chi bộ 1"] for i in range(5)]
+    write_xlsx(folder / "DS_quan_chung.xlsx", {"DS": rows})
+    code, data, _ = compute_json(str(folder), "--lang", "en")
+    assert code == 0
+    (stray,) = data["findings"]
+    assert (stray["code"], stray["severity"], stray["sheet"], stray["cell"]) == (
+        "not-a-report",
+        "warning",
+        "DS",
+        "3:3",
+    )
+    assert totals(data)["admission.total"] == 10479
+
+
 def test_a_report_sheet_whose_indicators_are_worded_unknown_stays_an_error(folder: Path) -> None:
     from .helpers import write_xlsx
 

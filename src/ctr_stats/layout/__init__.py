@@ -37,7 +37,7 @@ from ..model import (
     group_row_by_row,
 )
 from ..read import Grid, a1
-from ..text import clean
+from ..text import clean, fold
 from .accounting import account, numbers_in
 from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
@@ -46,6 +46,7 @@ from .header import (
     Header,
     find_header,
     heading_words,
+    is_text,
     panels,
     read_measure,
 )
@@ -370,6 +371,10 @@ def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> F
     if rows_with_figures < 2:
         return None
     header = find_header(grid, catalogue)
+    if header is None and not file_read:
+        heads = _heads_of_first_figures(grid)
+        if heads is not None and not _name_what_is_counted(grid, *heads, catalogue):
+            return _not_a_report(grid, f"{heads[0] + 1}:{heads[0] + 1}")
     if header is None:
         vi = (
             "trang tính có bảng số liệu nhưng không tìm thấy dòng tiêu đề cột (cột Đơn vị, "
@@ -383,23 +388,61 @@ def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> F
     else:
         cell = f"{header.top + 1}:{header.bottom + 1}"
         if not file_read and not _names_what_is_counted(grid, header, catalogue):
-            return Finding(
-                "not-a-report",
-                Severity.WARNING,
-                "bảng trong trang tính này không có cột chỉ tiêu hay Kế hoạch, Thực hiện…:"
-                " không phải biểu báo cáo, bỏ qua",
-                "the table on this sheet has no indicator column and no Kế hoạch, Thực"
-                " hiện…: not a report, passed over",
-                grid.file,
-                grid.sheet,
-                cell,
-            )
+            return _not_a_report(grid, cell)
         vi = (
             "trang tính có bảng số liệu nhưng không cột nào khớp chỉ tiêu trong danh mục: "
             "không số nào được đọc"
         )
         en = "the sheet holds a table of figures but no column names a catalogue indicator: no figure was read"
     return Finding("unread-sheet", Severity.ERROR, vi, en, grid.file, grid.sheet, cell)
+
+
+def _not_a_report(grid: Grid, cell: str) -> Finding:
+    return Finding(
+        "not-a-report",
+        Severity.WARNING,
+        "bảng trong trang tính này không có cột chỉ tiêu hay Kế hoạch, Thực hiện…:"
+        " không phải biểu báo cáo, bỏ qua",
+        "the table on this sheet has no indicator column and no Kế hoạch, Thực"
+        " hiện…: not a report, passed over",
+        grid.file,
+        grid.sheet,
+        cell,
+    )
+
+
+def _heads_of_first_figures(grid: Grid) -> tuple[int, frozenset[int]] | None:
+    """A table no header row was found for: the row of text right above its first row of
+    figures, and the columns holding figures (a list's "STT | Họ và tên | Năm sinh")."""
+    for r, row in enumerate(grid.rows):
+        figures = frozenset(c for c, v in enumerate(row) if type(v) in (int, float))
+        if len(figures) < 2:
+            continue
+        above = next(
+            (a for a in range(r - 1, -1, -1) if any(is_text(v) for v in grid.rows[a])), None
+        )
+        return None if above is None else (above, figures)
+    return None
+
+
+def _name_what_is_counted(
+    grid: Grid, r: int, columns: frozenset[int], catalogue: Catalogue
+) -> bool:
+    """Whether the headings over a table's columns of figures name a measure, something
+    the catalogue counts, or anything but a row number ("STT")."""
+    row = grid.rows[r]
+    numbers = catalogue.word_keys("columns", "number")
+    for c in columns:
+        value = row[c] if c < len(row) else None
+        if not is_text(value) or fold(value) in numbers:
+            continue
+        text = clean(value)
+        if read_measure(text, catalogue).measure is not None:
+            return True
+        meaning = catalogue.lexicon.read(text)
+        if meaning.thing or meaning.event or meaning.actor:
+            return True
+    return False
 
 
 def _names_what_is_counted(grid: Grid, header: Header, catalogue: Catalogue) -> bool:
