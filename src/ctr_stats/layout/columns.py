@@ -188,7 +188,9 @@ def _indicator_columns(
         if measure is None and derived is None:
             alone = unmeasured.get(indicator, 0) == 1 and r.measure.year is None
             if alone and (
-                not measured or not _beside_its_measures(r, indicator, reads, recognised)
+                not measured
+                or _listed_as_parts(r)
+                or not _beside_its_measures(r, indicator, reads, recognised)
             ):
                 measure = "actual"  # a lone indicator column ("Chủ doanh nghiệp tư nhân")
             else:
@@ -279,6 +281,13 @@ def _things_of_groups(
         if len(fitting) == 1:
             for r, found_one in zip(members, fitting[0], strict=True):
                 recognised[r.index] = found_one
+
+
+def _listed_as_parts(r: _Read) -> bool:
+    """A column under a heading that only says "Trong đó" ("Kết nạp đảng viên › Chỉ tiêu |
+    Kết quả" then "Trong đó › Nữ | Đoàn viên | Sinh viên"): a part of what was done."""
+    top = r.text.split(" › ", 1)[0]
+    return " › " in r.text and bool(top.strip()) and not strip_numbering(top)
 
 
 def _beside_its_measures(

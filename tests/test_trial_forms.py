@@ -1,10 +1,10 @@
-"""Inspection forms as a fourth and fifth user trial rebuilt them: each case gave a wrong or
-missing figure with exit 0 before. A title line "Mẫu ban hành kèm theo …" ("kèm", not the
+"""Forms as a fourth and fifth user trial rebuilt them: each case gave a wrong or missing
+figure with exit 0, or a false error, before. A title line "Mẫu ban hành kèm theo …" ("kèm", not the
 "kém" of "yếu kém"); a section "CẤP ỦY, TỔ CHỨC ĐẢNG CÁC CẤP" over "- Đảng viên"; a
 "Trong đó" list's second item typed after spaces; the committees' and the commissions'
 discipline each apart; the older discipline form's "Đã giải quyết › Trong năm báo cáo";
 a table of which no criterion names an indicator is an error, never a sheet silently left
-out of the totals."""
+out of the totals; a district annex's "Trong đó" columns are parts of what was done."""
 
 from __future__ import annotations
 
@@ -252,3 +252,63 @@ def test_a_column_naming_another_event_takes_no_thing_from_its_neighbours(
         ("unknown-column", "D5"),
         ("unknown-column", "E5"),
     }
+
+
+def test_an_annexs_in_which_columns_are_parts_of_what_was_done(tmp_path: Path) -> None:
+    """A district's annex (trial 4, L1): "Kết nạp đảng viên › Chỉ tiêu | Kết quả | Tỷ lệ
+    (%)" then "Trong đó › Nữ | Đoàn viên | Học sinh THPT | Sinh viên | Chủ DN tư nhân":
+    each part column was an unknown-column error (exit 1 on clean data)."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", None, None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        ["QUẬN ỦY BA ĐÌNH", None, None, None, "Ba Đình, ngày 05 tháng 01 năm 2024"],
+        ["*"],
+        [],
+        ["PHỤ LỤC 01"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023 CỦA CÁC TỔ CHỨC CƠ SỞ ĐẢNG TRỰC THUỘC"],
+        ["(Kèm theo Báo cáo số 125-BC/QU ngày 05/01/2024 của Ban Thường vụ Quận Ủy Ba Đình)"],
+        [],
+        [
+            "STT",
+            "Tên tổ chức cơ sở đảng",
+            "Kết nạp đảng viên",
+            None,
+            None,
+            "Trong đó",
+            None,
+            None,
+            None,
+            None,
+            "Ghi chú",
+        ],
+        [
+            None,
+            None,
+            "Chỉ tiêu",
+            "Kết quả",
+            "Tỷ lệ (%)",
+            "Nữ",
+            "Đoàn viên",
+            "Học sinh THPT",
+            "Sinh viên",
+            "Chủ DN tư nhân",
+        ],
+        ["(1)", "(2)", "(3)", "(4)", "(5)=(4)/(3)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)"],
+        [1, "Đảng bộ phường Phúc Xá", 12, 14, 116.7, 8, 9, 0, 1, 0],
+        [2, "Đảng bộ phường Trúc Bạch", 10, 9, 90, 5, 7, 1, 0, 1],
+        [None, "Tổng cộng", 22, 23, 104.5, 13, 16, 1, 1, 1],
+    ]
+    merges = ["A9:A10", "B9:B10", "C9:E9", "F9:J9", "K9:K10"]
+    write_xlsx(tmp_path / "PL01.xlsx", {"PL1": rows}, {"PL1": merges})
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type,aliases\n001,Ba Đình,quận,\n", encoding="utf-8")
+    # the rows are the district's grassroots organizations: the district's figures
+    report = ctr_stats.compute([tmp_path / "PL01.xlsx"], units_file=units, units_only=True)
+    assert {t.figures.indicator: (t.figures.plan, t.figures.actual) for t in report.totals} == {
+        "admission.total": (22, 23),
+        "admission.female": (None, 13),
+        "admission.youth_union_member": (None, 16),
+        "admission.high_school_student": (None, 1),
+        "admission.university_student": (None, 1),
+        "admission.business_owner": (None, 1),
+    }
+    assert report.findings == ()
