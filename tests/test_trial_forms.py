@@ -73,7 +73,7 @@ def _annex(unit: str, n: int, committee: str = "QUẬN ỦY") -> list[list[objec
         [None, "- Tổ chức đảng", "TCĐ", 0, 1],
         [None, "- Đảng viên", "Đảng viên", 5 + n, 4],
         [],
-        [None, None, None, "{unit}, ngày 10 tháng 12 năm 2024".format(unit=unit)],
+        [None, None, None, f"{unit}, ngày 10 tháng 12 năm 2024"],
         ["NGƯỜI LẬP BIỂU", None, None, "T/M ỦY BAN KIỂM TRA"],
     ]
     return rows
