@@ -312,3 +312,40 @@ def test_an_annexs_in_which_columns_are_parts_of_what_was_done(tmp_path: Path) -
         "admission.business_owner": (None, 1),
     }
     assert report.findings == ()
+
+
+def test_items_under_a_chia_theo_heading_are_no_breakdown_of_a_breakdown(tmp_path: Path) -> None:
+    """Biểu 2-BTCTW as a cross-tab (trial 4, L8): "Chia theo nghề nghiệp:" over "4. Chủ
+    doanh nghiệp tư nhân", "5. Học sinh trung học phổ thông", "6. Sinh viên": the heading's
+    "chia theo" passed down made every item unknown (students lost, exit 0)."""
+    rows: list[list[object]] = [
+        [
+            "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+            None,
+            "THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP",
+            None,
+            "Biểu số 2-BTCTW",
+        ],
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH", None, "NĂM 2023"],
+        [],
+        ["Chỉ tiêu", "Mã số", "Tổng số"],
+        ["A", "B", "1"],
+        ["Tổng số đảng viên mới kết nạp", "01", 52],
+        ["Chia theo nghề nghiệp:"],
+        ["1. Công nhân", "02", 10],
+        ["4. Chủ doanh nghiệp tư nhân", "05", 1],
+        ["5. Học sinh trung học phổ thông", "06", 2],
+        ["6. Sinh viên", "07", 4],
+        ["Kết nạp lại", "10", 1],
+    ]
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Biểu 2": rows})
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "admission.total": 52,
+        "admission.business_owner": 1,
+        "admission.high_school_student": 2,
+        "admission.university_student": 4,
+        "admission.readmitted": 1,
+    }

@@ -55,7 +55,7 @@ class Meaning:
             thing=self.thing or (None if "thing" in self.mixed else parent.thing),
             event=self.event or (None if "event" in self.mixed else parent.event),
             actor=self.actor or (None if "actor" in self.mixed else parent.actor),
-            qualifiers=self.qualifiers | parent.qualifiers,
+            qualifiers=self.qualifiers | (parent.qualifiers - _OF_ITS_OWN_ROW),
             # words not understood above ("18 - 30 tuổi", "Một số nội dung liên quan") keep
             # what this level takes from them from naming anything; a level that names its
             # own thing takes no words from above
@@ -90,6 +90,10 @@ class Meaning:
 
 
 NOTHING = Meaning()
+
+# qualifiers that say something of their own row only: "Chia theo nghề nghiệp:" says a
+# breakdown follows, its items ("6. Sinh viên") are no breakdown of a breakdown
+_OF_ITS_OWN_ROW = frozenset({"chia theo"})
 
 
 @dataclass(frozen=True, slots=True)
