@@ -349,3 +349,38 @@ def test_items_under_a_chia_theo_heading_are_no_breakdown_of_a_breakdown(tmp_pat
         "admission.university_student": 4,
         "admission.readmitted": 1,
     }
+
+
+def test_verify_ties_each_bodys_discipline_and_the_half_year_to_the_data(tmp_path: Path) -> None:
+    """Trial 5's draft against the annexes: "UBKT các cấp đã thi hành kỷ luật" is the
+    commissions' discipline; discipline deserved ("phải thi hành kỷ luật") or a check of
+    finances is no figure of the catalogue (they were compared with members disciplined
+    and with checks on signs of violation: false mismatches); "6 tháng đầu năm," opening a
+    paragraph is a period, checked against the data's year."""
+    from ctr_stats.verify import verify
+
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Phụ lục KTGS": _annex("Ba Đình", 0)})
+    write_xlsx(tmp_path / "dong-anh.xlsx", {"Phụ lục KTGS": _annex("Đông Anh", 1, "HUYỆN ỦY")})
+    data = ctr_stats.compute([tmp_path], units_file=_units(tmp_path), units_only=True)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Năm 2024, UBKT các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 6 tổ chức đảng;"
+        " phải thi hành kỷ luật 20 đảng viên; kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám"
+        " sát đối với 24 tổ chức đảng; kiểm tra tài chính đảng 73 tổ chức đảng. UBKT các cấp"
+        " đã thi hành kỷ luật 11 đảng viên. Cấp ủy các cấp đã thi hành kỷ luật 19 đảng viên.\n"
+        "\n"
+        "6 tháng đầu năm, toàn quận đã kết nạp 5 đảng viên.\n",
+        encoding="utf-8",
+    )
+    got = [(c.kind, c.anchor, c.status, c.indicator) for c in verify(draft, data)]
+    assert got == [
+        ("period", "2024", "ok", None),
+        ("count", "6", "ok", "inspection.violation_check_orgs"),
+        ("count", "20", "unmatched", None),
+        ("count", "24", "ok", "inspection.task_check_orgs"),
+        ("count", "73", "unmatched", None),
+        ("count", "11", "ok", "inspection.commission_disciplined_members"),
+        ("count", "19", "ok", "inspection.committee_disciplined_members"),
+        ("period", "6 tháng đầu năm", "mismatch", None),
+        ("count", "5", "unchecked", "admission.total"),
+    ]

@@ -128,9 +128,12 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
 # "In 2023, …", "In the first 6 months of 2022, …"; with what its totals leave out, in a
 # bracket with no digit: "Năm 2023 (chưa gồm số liệu của Ứng Hòa), …".
 _PERIOD_OPENING = re.compile(
-    r"^\s*(?:(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm|quý\s+(?P<quarter>[IV]{1,3})\s+năm"
-    r"|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})\s+months\s+of\s+"
-    r"|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})\s*(?:\([^()\d]*\)\s*)?,",
+    r"^\s*(?:(?:trong\s+)?(?:(?P<months>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm"
+    r"|quý\s+(?P<quarter>[IV]{1,3})\s+năm|năm)\s+|in\s+(?:the\s+first\s+(?P<months_en>\d{1,2})"
+    r"\s+months\s+of\s+|q(?P<quarter_en>[1-4])\s+)?)(?P<year>\d{4}|\d[.,]\d{3})"
+    r"\s*(?:\([^()\d]*\)\s*)?,"
+    # "6 tháng đầu năm, toàn tỉnh …": the months of the data's year
+    r"|^\s*(?:trong\s+)?(?P<months_alone>\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+nay)?\s*,",
     re.I,
 )
 
@@ -219,11 +222,15 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         quarter = roman.get(opening.group("quarter").upper(), 0)
     elif opening.group("quarter_en"):
         quarter = int(opening.group("quarter_en"))
-    months_text = opening.group("months") or opening.group("months_en")
+    months_text = (
+        opening.group("months") or opening.group("months_en") or opening.group("months_alone")
+    )
     months = 3 * quarter if quarter else int(months_text) if months_text else 12
-    year = int(re.sub(r"\D", "", opening.group("year")))  # "2.023" is the year 2023
+    stated_year = opening.group("year")
+    # "2.023" is the year 2023; no year: this year's months, the data's year
+    year = int(re.sub(r"\D", "", stated_year)) if stated_year else period.year
     agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
-    line, column = block.place(opening.start("year"))
+    line, column = block.place(opening.start("year" if stated_year else "months_alone"))
     stated_text = opening.group(0).strip(" ,")
     reason = ""
     if not agrees_:
@@ -242,7 +249,7 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         Decimal(period.year),
         None,
         column,
-        opening.group("year"),
+        stated_year or stated_text,
         period.code,
         reason,
         period.label(lang),

@@ -93,4 +93,35 @@ def indicator_of(
     cut = before.rfind(";") + 1
     far = fold(re.sub(r"\d+", " ", before[:cut])).split()
     near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
-    return best_indicator(far + near, phrases, clause=len(far))
+    found_indicator = best_indicator(far + near, phrases, clause=len(far))
+    if found_indicator in _DISCIPLINE and _says(near, "not_imposed"):
+        return None
+    if (
+        found_indicator is not None
+        and found_indicator.startswith("inspection.")
+        and _says(near, "other_checks")
+    ):
+        return None
+    return found_indicator
+
+
+_DISCIPLINE = frozenset(
+    {
+        "inspection.disciplined_orgs",
+        "inspection.disciplined_members",
+        "inspection.committee_disciplined_orgs",
+        "inspection.committee_disciplined_members",
+        "inspection.commission_disciplined_orgs",
+        "inspection.commission_disciplined_members",
+    }
+)
+
+
+def _says(clause: list[str], group: str) -> bool:
+    """Whether the clause holds a phrase of words.toml's `group`: discipline deserved,
+    considered or proposed, not imposed ("not_imposed"); a check of finances
+    ("other_checks"). The figure it gives counts nothing the catalogue names."""
+    from .numbers import folded
+
+    text = f" {' '.join(clause)} "
+    return any(f" {phrase} " in text for phrase in folded(group, "words"))
