@@ -384,3 +384,20 @@ def test_verify_ties_each_bodys_discipline_and_the_half_year_to_the_data(tmp_pat
         ("period", "6 tháng đầu năm", "mismatch", None),
         ("count", "5", "unchecked", "admission.total"),
     ]
+
+
+def test_a_form_of_what_no_indicator_counts_is_no_error(tmp_path: Path) -> None:
+    """A form of awards ("Tặng Huy hiệu Đảng") beside the reports: its rows name members and
+    an event no indicator counts; nothing of the catalogue's is missing, no error."""
+    rows = _title("Ba Đình")
+    rows += [
+        ["1", "Tặng Huy hiệu 70 năm tuổi Đảng", "Đảng viên", 12, 10],
+        ["2", "Tặng Huy hiệu 50 năm tuổi Đảng", "Đảng viên", 40, 38],
+    ]
+    write_xlsx(tmp_path / "huy-hieu.xlsx", {"HH": rows})
+    report = ctr_stats.compute(
+        [tmp_path / "huy-hieu.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert {(f.code, f.severity.value) for f in report.findings if f.file} == {
+        ("unknown-criterion", "warning")
+    }

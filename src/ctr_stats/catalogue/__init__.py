@@ -126,6 +126,24 @@ class Catalogue:
     def in_kind(self, sheet_kind: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.sheet_kind == sheet_kind]
 
+    def counts_event(self, event: str | None) -> bool:
+        """Whether some indicator counts this event (kết nạp, kiểm tra, kỷ luật…; not
+        khen thưởng, chuyển đi)."""
+        return event is not None and event in _events(self)
+
+
+_EVENTS: dict[int, frozenset[str]] = {}
+
+
+def _events(catalogue: Catalogue) -> frozenset[str]:
+    events = _EVENTS.get(id(catalogue))
+    if events is None:
+        events = frozenset(
+            i.described.event for i in catalogue.indicators.values() if i.described.event
+        )
+        _EVENTS[id(catalogue)] = events
+    return events
+
 
 @cache
 def _folded(words: tuple[str, ...]) -> frozenset[str]:

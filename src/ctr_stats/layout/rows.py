@@ -745,8 +745,11 @@ def criterion_rows(
             findings.append(_unread_criterion(grid, header, r, label, recognised, lexicon, figures))
             out.unread[r] = "ambiguous-indicator" if recognised.candidates else "unknown-criterion"
             # what the row and its headings say, not the title: the title's "kết nạp" makes
-            # no row of a continuation's ethnic groups a near miss
-            if recognised.candidates or (not meaning.residue and (meaning.event or meaning.actor)):
+            # no row of a continuation's ethnic groups a near miss, nor does an event no
+            # indicator counts (a form of awards, "Tặng Huy hiệu Đảng")
+            if recognised.candidates or (
+                not meaning.residue and catalogue.counts_event(meaning.event)
+            ):
                 out.near_misses.append(r)
             continue
         findings.extend(problems)
