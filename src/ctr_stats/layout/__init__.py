@@ -373,7 +373,11 @@ def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> F
     header = find_header(grid, catalogue)
     if header is None and not file_read:
         heads = _heads_of_first_figures(grid)
-        if heads is not None and not _name_what_is_counted(grid, *heads, catalogue):
+        if (
+            heads is not None
+            and not _name_what_is_counted(grid, *heads, catalogue)
+            and _lists_people(grid, heads[0], catalogue)
+        ):
             return _not_a_report(grid, f"{heads[0] + 1}:{heads[0] + 1}")
     if header is None:
         vi = (
@@ -423,6 +427,12 @@ def _heads_of_first_figures(grid: Grid) -> tuple[int, frozenset[int]] | None:
         )
         return None if above is None else (above, figures)
     return None
+
+
+def _lists_people(grid: Grid, r: int, catalogue: Catalogue) -> bool:
+    """Whether a row of headings heads a list of people ("Họ và tên", "Năm sinh")."""
+    people = catalogue.word_keys("columns", "person")
+    return any(is_text(value) and fold(value) in people for value in grid.rows[r])
 
 
 def _name_what_is_counted(
