@@ -401,3 +401,44 @@ def test_a_form_of_what_no_indicator_counts_is_no_error(tmp_path: Path) -> None:
     assert {(f.code, f.severity.value) for f in report.findings if f.file} == {
         ("unknown-criterion", "warning")
     }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Ban Thường vụ Huyện ủy",
+        "BAN THƯỜNG VỤ HUYỆN ỦY VÀ CẤP ỦY CƠ SỞ",
+        "Thường trực, Ban Thường vụ Huyện ủy",
+    ],
+)
+def test_a_section_of_the_standing_committee_is_no_signature(tmp_path: Path, heading: str) -> None:
+    """Trial 6: a section headed "II | Ban Thường vụ Huyện ủy" read as the signature block
+    ("TM. BAN THƯỜNG VỤ"): the rows under it were dropped, with no finding and exit 0."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY PHÚ XUYÊN"],
+        ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2024"],
+        [],
+        ["STT", "Nội dung", "Năm 2024", "Năm 2023"],
+        ["I", "Ủy ban kiểm tra các cấp"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm"],
+        [None, "- Tổ chức đảng", 2, 1],
+        [None, "- Đảng viên", 5, 6],
+        ["II", heading],
+        ["1", "Kiểm tra"],
+        [None, "- Tổ chức đảng", 36, 35],
+        [None, "- Đảng viên", 80, 77],
+        [],
+        [None, None, "TM. BAN THƯỜNG VỤ"],
+        [None, None, "PHÓ BÍ THƯ"],
+    ]
+    write_xlsx(tmp_path / "phu-xuyen.xlsx", {"KTGS": rows})
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
+    report = ctr_stats.compute([tmp_path / "phu-xuyen.xlsx"], units_file=units, units_only=True)
+    assert _totals(report) == {
+        "inspection.violation_check_orgs": (2, 1),
+        "inspection.violation_check_members": (5, 6),
+        "inspection.committee_check_orgs": (36, 35),
+        "inspection.committee_check_members": (80, 77),
+    }
+    assert report.findings == ()

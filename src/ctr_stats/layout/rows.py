@@ -71,6 +71,22 @@ def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
     return any(type(v) is str and v and _is_signature_text(v) for v in cells)
 
 
+def _figures_follow(grid: Grid, r: int) -> bool:
+    """Whether the next row that holds anything, below a row that reads like a signature
+    ("Ban Thường vụ Huyện ủy", "Thường trực cấp ủy"), holds a label and figures: the row
+    was a section's heading and the table goes on. A signature block has names and titles
+    under it, never figures."""
+    for below in grid.rows[r + 1 : r + 5]:
+        if _EMPTY.issuperset(below):
+            continue
+        if any(type(v) is str and v and _is_signature_text(v) for v in below):
+            return False  # the signature's next line ("PHÓ BÍ THƯ")
+        if any(type(v) in (int, float) for v in below):
+            return any(is_text(v) for v in below)
+        # a heading under the heading ("1. Kiểm tra"): look on
+    return False
+
+
 def starts_table(
     cells: list[object] | tuple[object, ...],
     heading: str | None,
@@ -242,7 +258,7 @@ def unit_rows(
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
         has_numbers = present > 0
-        if not has_numbers and not derived and ends_table(cells):
+        if not has_numbers and not derived and ends_table(cells) and not _figures_follow(grid, r):
             out.end = r
             break
         if r in hidden:
@@ -721,7 +737,12 @@ def criterion_rows(
         recognised = catalogue.recognise(meaning.within(context))
         indicator = recognised.indicator
         row_numbers, row_texts, row_derived, problems = reader.read(r, owner_text or "", indicator)
-        if not row_numbers and not row_derived and ends_table(grid.rows[r]):
+        if (
+            not row_numbers
+            and not row_derived
+            and ends_table(grid.rows[r])
+            and not _figures_follow(grid, r)
+        ):
             out.end = r
             break
         if (
