@@ -87,6 +87,15 @@ def indicator_of(
             if p.text[start + j] != ";":
                 text[j] = " "
     before = "".join(text)
+    # the figure's own words since the figure before it in the sentence, or its clause
+    since_at = max(
+        [start]
+        + [
+            (stop.start() if (stop := _STOP.search(p.text, o.end)) else o.end)
+            for o in p.figures
+            if o.sentence == figure.sentence and o.end <= figure.start and blocks(o)
+        ]
+    )
     stop = re.compile(r"[,;:.()]|\s\d").search(p.text, figure.end)
     own_end = max(stop.start() if stop else len(p.text), found.end)
     own = p.text[figure.end : own_end]
@@ -96,6 +105,16 @@ def indicator_of(
     found_indicator = best_indicator(far + near, phrases, clause=len(far))
     if found_indicator in _DISCIPLINE and _says(near, "not_imposed"):
         return None
+    since = fold(
+        re.sub(r"\d+", " ", p.text[min(since_at, figure.start) : figure.start] + " " + own)
+    )
+    if (
+        found_indicator is not None
+        and found_indicator.startswith("inspection.")
+        and found_indicator not in _DISCIPLINE
+        and _says(since.split(), "outcome")
+    ):
+        return None  # "…đối với 33 đảng viên, kết luận 29 đảng viên có vi phạm"
     if (
         found_indicator is not None
         and found_indicator.startswith("inspection.")
@@ -104,6 +123,8 @@ def indicator_of(
         return None
     return found_indicator
 
+
+_STOP = re.compile(r"[,;:.()]|\s\d")
 
 _DISCIPLINE = frozenset(
     {
@@ -120,7 +141,8 @@ _DISCIPLINE = frozenset(
 def _says(clause: list[str], group: str) -> bool:
     """Whether the clause holds a phrase of words.toml's `group`: discipline deserved,
     considered or proposed, not imposed ("not_imposed"); a check of finances
-    ("other_checks"). The figure it gives counts nothing the catalogue names."""
+    ("other_checks"); what a check found ("outcome"). The figure it gives counts nothing
+    the catalogue names."""
     from .numbers import folded
 
     text = f" {' '.join(clause)} "
