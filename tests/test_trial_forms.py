@@ -451,3 +451,52 @@ def test_a_section_of_the_standing_committee_is_no_signature(tmp_path: Path, hea
         "inspection.committee_check_members": (80, 77),
     }
     assert report.findings == ()
+
+
+def test_sheets_titled_by_their_body_give_each_bodys_discipline(tmp_path: Path) -> None:
+    """Trial 6: a sheet "… CỦA CẤP ỦY CÁC CẤP" beside one "… CỦA ỦY BAN KIỂM TRA CÁC CẤP",
+    the same rows on both: each one's discipline was read as all discipline, and the two
+    differed: a false duplicate-unit error on clean data, one sheet's figure dropped."""
+
+    def sheet(body: str, first: str, n: int) -> list[list[object]]:
+        return [
+            ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+            ["HUYỆN ỦY PHÚ XUYÊN"],
+            [f"KẾT QUẢ KIỂM TRA, GIÁM SÁT, THI HÀNH KỶ LUẬT CỦA {body} NĂM 2024"],
+            [],
+            ["STT", "Nội dung", "Năm 2024", "Năm 2023"],
+            ["1", first],
+            [None, "- Tổ chức đảng", 30 + n, 29],
+            [None, "- Đảng viên", 70 + n, 69],
+            ["2", "Thi hành kỷ luật"],
+            [None, "- Tổ chức đảng", 0, 1],
+            [None, "- Đảng viên", 6 - n, 6],
+            [None, "Trong đó: + Khiển trách", 4 - n, 5],
+            [None, "+ Cảnh cáo", 2, 1],
+        ]
+
+    write_xlsx(
+        tmp_path / "phu-xuyen.xlsx",
+        {
+            "Cấp ủy": sheet("CẤP ỦY CÁC CẤP", "Kiểm tra", 0),
+            "UBKT": sheet("ỦY BAN KIỂM TRA CÁC CẤP", "Kiểm tra khi có dấu hiệu vi phạm", 3),
+        },
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
+    report = ctr_stats.compute([tmp_path / "phu-xuyen.xlsx"], units_file=units, units_only=True)
+    assert _totals(report) == {
+        "inspection.committee_check_orgs": (30, 29),
+        "inspection.committee_check_members": (70, 69),
+        "inspection.violation_check_orgs": (33, 29),
+        "inspection.violation_check_members": (73, 69),
+        "inspection.committee_disciplined_orgs": (0, 1),
+        "inspection.committee_disciplined_members": (6, 6),
+        "inspection.committee_disciplined_members_reprimand": (4, 5),
+        "inspection.committee_disciplined_members_warning": (2, 1),
+        "inspection.commission_disciplined_orgs": (0, 1),
+        "inspection.commission_disciplined_members": (3, 6),
+        "inspection.commission_disciplined_members_reprimand": (1, 5),
+        "inspection.commission_disciplined_members_warning": (2, 1),
+    }
+    assert report.findings == ()

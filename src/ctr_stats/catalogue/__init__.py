@@ -207,7 +207,7 @@ def _described(entry: dict[str, Any], lexicon: Lexicon) -> Described:
         qualifiers,
         implied,
         optional,
-        actor_named=bool(entry.get("actor_named", False)),
+        needs_actor=bool(entry.get("needs_actor", False)),
     )
 
 

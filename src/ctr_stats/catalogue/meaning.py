@@ -107,7 +107,7 @@ class Described:
     qualifiers: frozenset[str]
     implied: frozenset[str] = frozenset()  # dimension names or qualifiers a label may omit
     optional: frozenset[str] = frozenset()  # qualifiers a label may add, naming it no better
-    actor_named: bool = False  # the actor said by the label or its headings, not a title
+    needs_actor: bool = False  # its actor said by the label, its headings or the title
 
     def fits(self, meaning: Meaning) -> bool:
         """Whether the meaning names this indicator: every concept, nothing else."""
@@ -129,7 +129,7 @@ class Described:
             return False
         if meaning.title_actor and self.actor and meaning.title_actor != self.actor:
             return False
-        if self.actor_named and meaning.actor is None:
+        if self.needs_actor and meaning.actor is None and meaning.title_actor is None:
             return False
         missing = self.qualifiers - said
         return said <= self.qualifiers and missing <= self.implied
