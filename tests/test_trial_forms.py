@@ -87,6 +87,14 @@ def _units(folder: Path) -> Path:
     return path
 
 
+def _phu_xuyen(folder: Path, sheets: dict[str, list[list[object]]]) -> ctr_stats.Report:
+    """A district's workbook of these sheets, computed with its district as the registry."""
+    write_xlsx(folder / "phu-xuyen.xlsx", sheets)
+    units = folder / "units.csv"
+    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
+    return ctr_stats.compute([folder / "phu-xuyen.xlsx"], units_file=units, units_only=True)
+
+
 def _totals(report: ctr_stats.Report) -> dict[str, tuple[object, object]]:
     return {t.figures.indicator: (t.figures.actual, t.figures.prior) for t in report.totals}
 
@@ -440,10 +448,7 @@ def test_a_section_of_the_standing_committee_is_no_signature(tmp_path: Path, hea
         [None, None, "TM. BAN THƯỜNG VỤ"],
         [None, None, "PHÓ BÍ THƯ"],
     ]
-    write_xlsx(tmp_path / "phu-xuyen.xlsx", {"KTGS": rows})
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
-    report = ctr_stats.compute([tmp_path / "phu-xuyen.xlsx"], units_file=units, units_only=True)
+    report = _phu_xuyen(tmp_path, {"KTGS": rows})
     assert _totals(report) == {
         "inspection.violation_check_orgs": (2, 1),
         "inspection.violation_check_members": (5, 6),
@@ -475,16 +480,13 @@ def test_sheets_titled_by_their_body_give_each_bodys_discipline(tmp_path: Path) 
             [None, "+ Cảnh cáo", 2, 1],
         ]
 
-    write_xlsx(
-        tmp_path / "phu-xuyen.xlsx",
+    report = _phu_xuyen(
+        tmp_path,
         {
             "Cấp ủy": sheet("CẤP ỦY CÁC CẤP", "Kiểm tra", 0),
             "UBKT": sheet("ỦY BAN KIỂM TRA CÁC CẤP", "Kiểm tra khi có dấu hiệu vi phạm", 3),
         },
     )
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
-    report = ctr_stats.compute([tmp_path / "phu-xuyen.xlsx"], units_file=units, units_only=True)
     assert _totals(report) == {
         "inspection.committee_check_orgs": (30, 29),
         "inspection.committee_check_members": (70, 69),
