@@ -502,3 +502,43 @@ def test_sheets_titled_by_their_body_give_each_bodys_discipline(tmp_path: Path) 
         "inspection.commission_disciplined_members_warning": (2, 1),
     }
     assert report.findings == ()
+
+
+@pytest.mark.parametrize("heading", ["Chia theo thành phần:", "Chia theo nghề nghiệp, thành phần:"])
+def test_items_by_composition_are_read(tmp_path: Path, heading: str) -> None:
+    """Trial 6: "thành phần" was a word not understood, passed down to "a) Sinh viên"."""
+    rows: list[list[object]] = [
+        ["QUẬN ỦY BA ĐÌNH"],
+        ["KẾT QUẢ CÔNG TÁC KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Tiêu chí", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        ["1", "Kết nạp đảng viên mới", 150, 155, 140],
+        ["2 -", heading],
+        ["a -", "Sinh viên", None, 11, 10],
+        ["b -", "Học sinh THPT", None, 3, 2],
+    ]
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": rows})
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert {
+        t.figures.indicator: (t.figures.plan, t.figures.actual, t.figures.prior)
+        for t in report.totals
+    } == {
+        "admission.total": (150, 155, 140),
+        "admission.university_student": (None, 11, 10),
+        "admission.high_school_student": (None, 3, 2),
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [("ĐU P. Ngọc Hà", "Ngọc Hà"), ("ĐB phường Ngọc Hà", "Ngọc Hà"), ("Du Ngọc Hà", None)],
+)
+def test_a_committee_abbreviated_names_its_unit(written: str, found: str | None) -> None:
+    """Trial 6: "ĐU P. Ngọc Hà" was unknown-unit (and a false missing-unit)."""
+    from ctr_stats.catalogue import load_registry
+    from ctr_stats.units import UnitMatcher
+
+    match = UnitMatcher(load_registry("hanoi-2025")).match(written)
+    assert (match.unit.name if match.unit else None) == found

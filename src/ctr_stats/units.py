@@ -41,7 +41,12 @@ _COMMITTEES = (
     "ubkt",
     "ban tổ chức",
     "btc",
+    # "ĐU P. Ngọc Hà", "ĐB phường Ngọc Hà": with their stroke only ("Du", "Db" may be a
+    # name's first word)
+    "đu",
+    "đb",
 )
+_STROKED_ONLY = frozenset({(faithful("đu"),), (faithful("đb"),)})
 _COMMITTEE_KEYS = (faithful("đảng ủy") + " ", faithful("đảng bộ") + " ")
 # (faithful words, folded words, the type they state, whether they name a committee)
 _Prefix = tuple[tuple[str, ...], tuple[str, ...], str | None, bool]
@@ -102,7 +107,8 @@ def _prefix_at(exact: tuple[str, ...], loose: tuple[str, ...], at: int) -> _Pref
         if end < len(exact) and (
             exact[at:end] == prefix[0]
             or (
-                loose[at:end] == prefix[1]
+                prefix[0] not in _STROKED_ONLY
+                and loose[at:end] == prefix[1]
                 and all(
                     w in (p, f)
                     for w, f, p in zip(exact[at:end], loose[at:end], prefix[0], strict=True)
