@@ -542,3 +542,39 @@ def test_a_committee_abbreviated_names_its_unit(written: str, found: str | None)
 
     match = UnitMatcher(load_registry("hanoi-2025")).match(written)
     assert (match.unit.name if match.unit else None) == found
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("Chỉ tiêu kết nạp", "Kết quả kết nạp"),
+        ("Kế hoạch", "Kết nạp"),
+        ("Chỉ tiêu giao", "Đã kết nạp"),
+        ("KH", "TH"),
+    ],
+)
+def test_a_communes_plan_beside_its_result_is_its_plan(
+    tmp_path: Path, heads: tuple[str, str]
+) -> None:
+    """Trial 6: a commune's sheet of its cells under "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN":
+    a plan column written as a phrase ("Chỉ tiêu kết nạp") or as a measure alone beside the
+    indicator ("Kế hoạch" | "Kết nạp") was an unknown-column warning, the plan lost, exit 0;
+    "KH | TH" was unread-sheet."""
+    rows: list[list[object]] = [
+        ["ĐẢNG ỦY XÃ SÓC SƠN"],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"],
+        [],
+        ["STT", "Tên chi bộ", *heads],
+        [1, "Chi bộ thôn Trung Giã", 3, 4],
+        [2, "Chi bộ Trường THPT Sóc Sơn", 2, 3],
+        [3, "Chi bộ thôn Kim Anh", 2, 1],
+        [None, "Tổng cộng", 7, 8],
+    ]
+    write_xlsx(tmp_path / "soc-son.xlsx", {"KN": rows})
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n00376,Sóc Sơn,xã\n", encoding="utf-8")
+    report = ctr_stats.compute([tmp_path / "soc-son.xlsx"], units_file=units, units_only=True)
+    assert [(t.figures.indicator, t.figures.plan, t.figures.actual) for t in report.totals] == [
+        ("admission.total", 7, 8)
+    ]
+    assert report.findings == ()

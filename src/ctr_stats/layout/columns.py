@@ -141,7 +141,7 @@ def _indicator_columns(
 ) -> Columns:
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     context = _context(title, [r.labels for r in reads], catalogue)
-    reads = [_restated(r, catalogue, context) for r in reads]
+    reads = [_measure_in_front(_restated(r, catalogue, context), catalogue) for r in reads]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
     # a header that tells no plan or prior apart (Biểu 5: "Số TCCSĐ" › "Tổng số" | "Chia
     # ra" › …): every column counts what is there now
@@ -154,6 +154,7 @@ def _indicator_columns(
         if r.labels
     }
     _things_of_groups(reads, recognised, catalogue, context)
+    _measures_of_the_one_indicator(reads, recognised, catalogue, context)
     # an indicator with two columns and no measure to tell them apart (a header's measure
     # row lost): which one is its Thực hiện cannot be told, so neither is taken as it
     unmeasured: dict[str, int] = {}
@@ -251,6 +252,55 @@ def _restated(r: _Read, catalogue: Catalogue, context: Meaning) -> _Read:
     if read_path(lexicon, r.labels[:-1]).within(context).event != last.event:
         return r
     return replace(r, labels=r.labels[:-1], measure=MeasureRead("", "actual"))
+
+
+def _measure_in_front(r: _Read, catalogue: Catalogue) -> _Read:
+    """ "Chỉ tiêu kết nạp", "Kết quả kết nạp", "Kế hoạch kết nạp đảng viên": a measure's
+    words first, then what it is of, with no separator (a header written as a phrase)."""
+    if r.measure.measure or r.measure.derived or r.measure.year or not r.labels:
+        return r
+    words = r.labels[-1].split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        measure = catalogue.measure_for(" ".join(words[:size]))
+        if measure is None:
+            continue
+        rest = " ".join(words[size:])
+        said = catalogue.lexicon.read(rest)
+        if said.residue or said.empty:
+            continue
+        return replace(r, labels=(*r.labels[:-1], rest), measure=MeasureRead("", measure))
+    return r
+
+
+def _measures_of_the_one_indicator(
+    reads: Sequence[_Read],
+    recognised: dict[int, Recognised],
+    catalogue: Catalogue,
+    context: Meaning,
+) -> None:
+    """A column that names only a measure ("Kế hoạch" | "Kết nạp"; "Chỉ tiêu giao" | "Đã kết
+    nạp") in a table whose other columns, and title, name one indicator: its measure."""
+    orphans = [r for r in reads if not r.labels and r.measure.measure]
+    if not orphans:
+        return
+    named = {found.indicator for found in recognised.values() if found.indicator}
+    if not context.empty:
+        of_title = catalogue.recognise(context).indicator
+        if of_title is not None:
+            named.add(of_title)
+    if len(named) != 1:
+        return
+    (indicator,) = named
+    taken = {
+        r.measure.measure
+        for r in reads
+        if r.labels and (found := recognised.get(r.index)) and found.indicator == indicator
+    }
+    measures = [r.measure.measure for r in orphans]
+    for r in orphans:
+        # a measure the indicator's own columns give, or two columns of it: not guessed
+        if r.measure.measure not in taken and measures.count(r.measure.measure) == 1:
+            recognised[r.index] = Recognised(indicator, meaning=context)
 
 
 def _things_of_groups(
