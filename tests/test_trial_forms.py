@@ -578,3 +578,75 @@ def test_a_communes_plan_beside_its_result_is_its_plan(
         ("admission.total", 7, 8)
     ]
     assert report.findings == ()
+
+
+def _balanced(report: ctr_stats.Report) -> bool:
+    a = report.accounting
+    return a.read == a.used + a.checked + a.numbering + len(a.unused) + a.refused
+
+
+def test_columns_of_parts_beside_the_whole_read_each_part(tmp_path: Path) -> None:
+    """Biểu 2-BTCTW as a cross-tab (trial 4, L8): "Tổng số | Trong đó › Nữ | Dân tộc thiểu
+    số | Tôn giáo | Đoàn viên": the parts of each row's whole. The women among students are
+    no indicator: named, not added."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", None, "THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP"],
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH", None, "NĂM 2023"],
+        [],
+        ["Chỉ tiêu", "Mã số", "Tổng số", "Trong đó"],
+        [None, None, None, "Nữ", "Dân tộc thiểu số", "Tôn giáo", "Đoàn viên TNCS Hồ Chí Minh"],
+        ["A", "B", "1", "2", "3", "4", "5"],
+        ["Tổng số đảng viên mới kết nạp", "01", 52, 27, 1, 2, 36],
+        ["Chia theo nghề nghiệp:"],
+        ["1. Công nhân", "02", 10, 5, 0, 0, 7],
+        ["6. Sinh viên", "07", 4, 2, 0, 0, 3],
+    ]
+    write_xlsx(
+        tmp_path / "ba-dinh.xlsx",
+        {"Biểu 2": rows},
+        {"Biểu 2": ["A4:A5", "B4:B5", "C4:C5", "D4:G4"]},
+    )
+    report = ctr_stats.compute(
+        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
+    )
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "admission.total": 52,
+        "admission.female": 27,
+        "admission.ethnic_minority": 1,
+        "admission.religious": 2,
+        "admission.youth_union_member": 36,
+        "admission.university_student": 4,
+    }
+    assert {(f.code, f.cell) for f in report.findings if f.code != "missing-unit"} == {
+        ("unknown-column", "B4"),  # "Mã số": row codes typed as text
+        ("unknown-criterion", "A9"),  # "Công nhân": no indicator, its row named whole
+        ("unknown-criterion", "D10"),  # the students' women, ethnic… (D10:G10)
+    }
+    assert _balanced(report)
+
+
+def test_columns_of_what_was_checked_beside_rows_of_who_checked(tmp_path: Path) -> None:
+    """A district's annex (trial 6, Hoàng Mai): "Nội dung | Năm 2024 › Tổ chức đảng | Đảng
+    viên | Năm 2023 › …", rows naming the body and the check: it was an unread-sheet error
+    and a false duplicate-column."""
+    rows: list[list[object]] = [
+        ["QUẬN ỦY HOÀNG MAI"],
+        ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2024"],
+        [],
+        ["STT", "Nội dung", "Năm 2024", None, "Năm 2023"],
+        [None, None, "Tổ chức đảng", "Đảng viên", "Tổ chức đảng", "Đảng viên"],
+        ["1", "Cấp ủy các cấp kiểm tra", 45, 101, 41, 97],
+        ["2", "UBKT các cấp kiểm tra khi có dấu hiệu vi phạm", 4, 9, 3, 8],
+    ]
+    write_xlsx(tmp_path / "hoang-mai.xlsx", {"KTGS": rows}, {"KTGS": ["C4:D4", "E4:F4"]})
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\n008,Hoàng Mai,quận\n", encoding="utf-8")
+    report = ctr_stats.compute([tmp_path / "hoang-mai.xlsx"], units_file=units, units_only=True)
+    assert _totals(report) == {
+        "inspection.committee_check_orgs": (45, 41),
+        "inspection.committee_check_members": (101, 97),
+        "inspection.violation_check_orgs": (4, 3),
+        "inspection.violation_check_members": (9, 8),
+    }
+    assert report.findings == ()
+    assert _balanced(report)

@@ -124,11 +124,16 @@ class CellReader:
         )
 
     def read(
-        self, r: int, label: str, indicator_for_row: str | None = None
+        self,
+        r: int,
+        label: str,
+        indicator_for_row: str | None = None,
+        of_parts: dict[str, str | None] | None = None,
     ) -> tuple[dict[Key, Number], dict[Key, str], dict[tuple[str, str], Cell], list[Finding]]:
         """(numbers by key, text of the cells that held text, derived cells, problems).
         Keys are the columns' own, or (indicator_for_row, measure) in the indicator-rows
-        layout (with "" for a criterion the catalogue does not know)."""
+        layout (with "" for a criterion the catalogue does not know); a column counting a
+        part of its row's (`Column.part`) is keyed by the part's indicator, `of_parts`."""
         grid = self.grid
         row = grid.rows[r] if r < len(grid.rows) else []
         width = len(row)
@@ -142,11 +147,13 @@ class CellReader:
             raw = row[index] if index < width else None
             if (raw is None or raw == "") and not (special and self._special(r, index)):
                 continue  # most cells of a form are empty: cost them nothing
-            key: Key = (
-                column.key
-                if column.indicator is not None
-                else (indicator_for_row or "", column.measure)  # type: ignore[assignment]
-            )
+            if column.indicator is not None:
+                key: Key = column.key
+            elif column.part is not None:
+                found = (of_parts or {}).get(column.part)
+                key = (found or f"?{column.index}", column.measure)  # type: ignore[assignment]
+            else:
+                key = (indicator_for_row or "", column.measure)  # type: ignore[assignment]
             self._put(r, index, raw, key, label, numbers, texts, problems)
         self._read_derived(r, row, label, indicator_for_row, derived, problems)
         return numbers, texts, derived, problems

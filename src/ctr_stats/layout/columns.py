@@ -34,6 +34,9 @@ class Column:
     indicator: str | None  # None in the indicator-rows layout: the row names it
     measure: Measure | None  # None for a derived (percentage) column
     derived: str | None = None
+    # indicator rows only: what the column counts beside what its row names ("Nữ" beside
+    # "Tổng số đảng viên mới kết nạp"; "Tổ chức đảng" beside "Cấp ủy các cấp kiểm tra")
+    part: str | None = None
 
     @property
     def key(self) -> Key:
@@ -485,34 +488,65 @@ def _measure_columns(
     catalogue: Catalogue,
     period: Period | None,
 ) -> Columns:
-    """Indicator-rows layout: each column is a measure (or a derived percentage)."""
+    """Indicator-rows layout: each column is a measure (or a derived percentage), and may
+    count a part of what its row names ("Tổng số | Trong đó › Nữ | Dân tộc thiểu số"), or
+    the object its row's check is of ("Nội dung | Tổ chức đảng | Đảng viên")."""
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
+    parts = {r.index: _part_of_row(r, catalogue) for r in reads}
+    if len(set(parts.values()) - {None}) < 2:
+        parts = {}  # one heading over all the measures ("Số đảng viên › Kỳ này | Cùng kỳ")
+    # columns of parts but no measure: what was done, where no column says a measure, or
+    # listed under "Trong đó" beside the whole's
+    measured = any(_measure_of(r.measure, period, years) != (None, None) for r in reads)
     read: list[Column] = []
     unplaced: list[Unplaced] = []
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str | None, str], str] = {}
     for r in reads:
         cell = _lowest_heading(grid, header, r.index)
         if _other_span(r.measure, period):
             assert period is not None
             unplaced.append(Unplaced(r.index, r.text, cell, "other-period", None, period.code))
             continue
+        part = parts.get(r.index)
         measure, derived = _measure_of(r.measure, period, years)
-        if measure is None and derived is None:
+        if measure is None and derived is None and part is None:
             measure = _measure_among_words(r, catalogue)
+        if (
+            measure is None
+            and derived is None
+            and part is not None
+            and (not measured or _listed_as_parts(r))
+        ):
+            measure = "actual"
         if measure is None and derived is None:
             unplaced.append(Unplaced(r.index, r.text, cell, "unknown"))
             continue
-        slot = measure or f"derived:{derived}"
+        slot = (part if derived is None else None, measure or f"derived:{derived}")
         if slot in seen:
             unplaced.append(Unplaced(r.index, r.text, cell, "duplicate", None, seen[slot]))
             continue
         seen[slot] = cell
-        read.append(Column(r.index, r.text, None, measure, derived))
+        read.append(
+            Column(r.index, r.text, None, measure, derived, part if derived is None else None)
+        )
     if not any(c.measure for c in read):
         return Columns((), None, ())
     read, unchecked = _checkable(read, grid, header)
     return Columns(tuple(read), None, (*unplaced, *unchecked))
+
+
+def _part_of_row(r: _Read, catalogue: Catalogue) -> str | None:
+    """A column's own words when they name a thing or qualifiers, and nothing done or by
+    whom ("Nữ", "Dân tộc thiểu số", "Tổ chức đảng", "Đảng viên"): what the column counts
+    of what its row names. None for a measure's column ("Kỳ này", "Thực hiện")."""
+    words = " ".join(label for label in r.labels if label)
+    if not words:
+        return None
+    said = catalogue.lexicon.read(words)
+    if said.residue or said.mixed or said.event or said.actor:
+        return None
+    return words if (said.thing or said.qualifiers) else None
 
 
 def _measure_among_words(r: _Read, catalogue: Catalogue) -> Measure | None:

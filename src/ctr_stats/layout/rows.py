@@ -687,6 +687,8 @@ def criterion_rows(
     columns: dict[Key, int] = {}
     rows_of: dict[Key, int] = {}
     by_measure = {c.measure: c.index for c in reader.counted}
+    # columns counting a part of what their row names ("Trong đó › Nữ"; "Tổ chức đảng")
+    parts = sorted({c.part for c in reader.counted if c.part is not None})
     lexicon = catalogue.lexicon
     stack: list[_Heading] = []
     level = 0.0
@@ -736,7 +738,19 @@ def criterion_rows(
         stack.append(_Heading(level, meaning))
         recognised = catalogue.recognise(meaning.within(context))
         indicator = recognised.indicator
-        row_numbers, row_texts, row_derived, problems = reader.read(r, owner_text or "", indicator)
+        of_parts = (
+            {
+                part: catalogue.recognise(
+                    lexicon.under(lexicon.read(part), meaning).within(context)
+                ).indicator
+                for part in parts
+            }
+            if parts
+            else None
+        )
+        row_numbers, row_texts, row_derived, problems = reader.read(
+            r, owner_text or "", indicator, of_parts
+        )
         if (
             not row_numbers
             and not row_derived
@@ -758,7 +772,7 @@ def criterion_rows(
             findings.append(_hidden_row_finding(grid, r, label))
             out.unread[r] = "hidden-row"
             continue
-        if indicator is None:
+        if indicator is None and not (of_parts and any(of_parts.values())):
             if problems and not row_numbers and ends_table(grid.rows[r]):
                 out.end = r
                 break
@@ -777,8 +791,16 @@ def criterion_rows(
         derived.update(row_derived)
         out.checked += len(row_derived)
         out.texts += sum(1 for cell in row_derived.values() if cell.raw)
+        if of_parts is not None:
+            row_numbers = _parts_placed(
+                grid, header, reader, r, label, indicator, of_parts, row_numbers, out, findings
+            )
         for key, number in row_numbers.items():
-            col = by_measure[key[1]]
+            col = (
+                by_measure[key[1]]
+                if of_parts is None
+                else _column_of(reader, key, indicator, of_parts)
+            )
             if key in numbers:
                 first = a1(rows_of[key], columns[key])
                 findings.append(
@@ -817,6 +839,62 @@ def criterion_rows(
             )
         )
     return out
+
+
+def _column_of(
+    reader: CellReader, key: Key, indicator: str | None, of_parts: dict[str, str | None]
+) -> int:
+    """The column a row's number of `key` stands in, where columns count parts."""
+    for column in reader.counted:
+        of = of_parts.get(column.part) if column.part is not None else indicator
+        if (of, column.measure) == key:
+            return column.index
+    return -1
+
+
+def _parts_placed(
+    grid: Grid,
+    header: Header,
+    reader: CellReader,
+    r: int,
+    label: str,
+    indicator: str | None,
+    of_parts: dict[str, str | None],
+    row_numbers: dict[Key, Number],
+    out: RowsRead,
+    findings: list[Finding],
+) -> dict[Key, Number]:
+    """A row's numbers of the columns that name an indicator with it; the others (a part
+    the catalogue does not count: "Sinh viên" › "Nữ") each named as not used."""
+    kept: dict[Key, Number] = {}
+    unplaced: list[int] = []
+    for key, number in row_numbers.items():
+        if key[0] and not key[0].startswith("?"):
+            kept[key] = number
+            continue
+        for column in reader.counted:
+            of = of_parts.get(column.part) if column.part is not None else indicator
+            if (
+                of or (f"?{column.index}" if column.part is not None else ""),
+                column.measure,
+            ) == key:
+                unplaced.append(column.index)
+                out.unread_cells[(r, column.index)] = "unknown-criterion"
+    if unplaced:
+        cells = ", ".join(a1(r, c) for c in sorted(unplaced))
+        findings.append(
+            finding(
+                grid,
+                "unknown-criterion",
+                Severity.WARNING,
+                a1(r, sorted(unplaced)[0]),
+                f"'{label}' ở các cột này không khớp chỉ tiêu nào trong danh mục: các ô {cells}"
+                " không được cộng",
+                f"'{label}' under these columns names no catalogue indicator: cells {cells} not"
+                " added",
+            )
+        )
+    return kept
 
 
 def _indented(value: object) -> bool:
