@@ -87,6 +87,16 @@ def _units(folder: Path) -> Path:
     return path
 
 
+def _ba_dinh(
+    folder: Path,
+    sheets: dict[str, list[list[object]]],
+    merges: dict[str, list[str]] | None = None,
+) -> ctr_stats.Report:
+    """Ba Đình's workbook of these sheets, computed with Ba Đình and Đông Anh as registry."""
+    write_xlsx(folder / "ba-dinh.xlsx", sheets, merges)
+    return ctr_stats.compute([folder / "ba-dinh.xlsx"], units_file=_units(folder), units_only=True)
+
+
 def _phu_xuyen(folder: Path, sheets: dict[str, list[list[object]]]) -> ctr_stats.Report:
     """A district's workbook of these sheets, computed with its district as the registry."""
     write_xlsx(folder / "phu-xuyen.xlsx", sheets)
@@ -346,10 +356,7 @@ def test_items_under_a_chia_theo_heading_are_no_breakdown_of_a_breakdown(tmp_pat
         ["6. Sinh viên", "07", 4],
         ["Kết nạp lại", "10", 1],
     ]
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Biểu 2": rows})
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"Biểu 2": rows})
     assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
         "admission.total": 52,
         "admission.business_owner": 1,
@@ -601,14 +608,7 @@ def test_columns_of_parts_beside_the_whole_read_each_part(tmp_path: Path) -> Non
         ["1. Công nhân", "02", 10, 5, 0, 0, 7],
         ["6. Sinh viên", "07", 4, 2, 0, 0, 3],
     ]
-    write_xlsx(
-        tmp_path / "ba-dinh.xlsx",
-        {"Biểu 2": rows},
-        {"Biểu 2": ["A4:A5", "B4:B5", "C4:C5", "D4:G4"]},
-    )
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"Biểu 2": rows}, {"Biểu 2": ["A4:A5", "B4:B5", "C4:C5", "D4:G4"]})
     assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
         "admission.total": 52,
         "admission.female": 27,
