@@ -47,6 +47,21 @@ def finding(
     return Finding(code, severity, vi, en, grid.file, grid.sheet, cell, unit, indicator)
 
 
+def key_of(
+    column: Column, indicator_for_row: str | None, of_parts: dict[str, str | None] | None
+) -> Key:
+    """What a cell of a column counts: the column's own key, or in the indicator-rows
+    layout (the row's indicator, the column's measure), "" for a criterion the catalogue
+    does not know; for a column counting a part of its row's, the indicator row and part
+    name together, "?" and the column's index where they name none."""
+    if column.indicator is not None:
+        return column.key
+    if column.part is not None:
+        found = (of_parts or {}).get(column.part)
+        return (found or f"?{column.index}", column.measure)  # type: ignore[return-value]
+    return (indicator_for_row or "", column.measure)  # type: ignore[return-value]
+
+
 class CellReader:
     """Reads the mapped cells of one row; problems become findings naming the cell."""
 
@@ -147,13 +162,7 @@ class CellReader:
             raw = row[index] if index < width else None
             if (raw is None or raw == "") and not (special and self._special(r, index)):
                 continue  # most cells of a form are empty: cost them nothing
-            if column.indicator is not None:
-                key: Key = column.key
-            elif column.part is not None:
-                found = (of_parts or {}).get(column.part)
-                key = (found or f"?{column.index}", column.measure)  # type: ignore[assignment]
-            else:
-                key = (indicator_for_row or "", column.measure)  # type: ignore[assignment]
+            key = key_of(column, indicator_for_row, of_parts)
             self._put(r, index, raw, key, label, numbers, texts, problems)
         self._read_derived(r, row, label, indicator_for_row, derived, problems)
         return numbers, texts, derived, problems

@@ -15,7 +15,7 @@ from ..catalogue.meaning import NOTHING, Lexicon, Meaning
 from ..model import Cell, Counted, Finding, Key, Number, Row, Severity
 from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
-from .cells import CellReader, finding
+from .cells import CellReader, finding, key_of
 from .header import CATEGORY_ROWS, Header, is_column_number, is_number_row, is_text
 
 
@@ -791,16 +791,15 @@ def criterion_rows(
         derived.update(row_derived)
         out.checked += len(row_derived)
         out.texts += sum(1 for cell in row_derived.values() if cell.raw)
-        if of_parts is not None:
-            row_numbers = _parts_placed(
-                grid, header, reader, r, label, indicator, of_parts, row_numbers, out, findings
-            )
+        keys = (
+            {key_of(c, indicator, of_parts): c.index for c in reader.counted}
+            if of_parts is not None
+            else None
+        )
+        if keys is not None:
+            row_numbers = _parts_placed(grid, r, label, keys, row_numbers, out, findings)
         for key, number in row_numbers.items():
-            col = (
-                by_measure[key[1]]
-                if of_parts is None
-                else _column_of(reader, key, indicator, of_parts)
-            )
+            col = by_measure[key[1]] if keys is None else keys[key]
             if key in numbers:
                 first = a1(rows_of[key], columns[key])
                 findings.append(
@@ -841,53 +840,35 @@ def criterion_rows(
     return out
 
 
-def _column_of(
-    reader: CellReader, key: Key, indicator: str | None, of_parts: dict[str, str | None]
-) -> int:
-    """The column a row's number of `key` stands in, where columns count parts."""
-    for column in reader.counted:
-        of = of_parts.get(column.part) if column.part is not None else indicator
-        if (of, column.measure) == key:
-            return column.index
-    return -1
-
-
 def _parts_placed(
     grid: Grid,
-    header: Header,
-    reader: CellReader,
     r: int,
     label: str,
-    indicator: str | None,
-    of_parts: dict[str, str | None],
+    keys: dict[Key, int],
     row_numbers: dict[Key, Number],
     out: RowsRead,
     findings: list[Finding],
 ) -> dict[Key, Number]:
-    """A row's numbers of the columns that name an indicator with it; the others (a part
-    the catalogue does not count: "Sinh viên" › "Nữ") each named as not used."""
+    """A row's numbers of the columns that name an indicator with it (`keys`: each key's
+    column); the others (a part the catalogue does not count: "Sinh viên" › "Nữ") each
+    named as not used."""
     kept: dict[Key, Number] = {}
     unplaced: list[int] = []
     for key, number in row_numbers.items():
         if key[0] and not key[0].startswith("?"):
             kept[key] = number
-            continue
-        for column in reader.counted:
-            of = of_parts.get(column.part) if column.part is not None else indicator
-            if (
-                of or (f"?{column.index}" if column.part is not None else ""),
-                column.measure,
-            ) == key:
-                unplaced.append(column.index)
-                out.unread_cells[(r, column.index)] = "unknown-criterion"
+        else:
+            unplaced.append(keys[key])
+            out.unread_cells[(r, keys[key])] = "unknown-criterion"
     if unplaced:
-        cells = ", ".join(a1(r, c) for c in sorted(unplaced))
+        unplaced.sort()
+        cells = ", ".join(a1(r, c) for c in unplaced)
         findings.append(
             finding(
                 grid,
                 "unknown-criterion",
                 Severity.WARNING,
-                a1(r, sorted(unplaced)[0]),
+                a1(r, unplaced[0]),
                 f"'{label}' ở các cột này không khớp chỉ tiêu nào trong danh mục: các ô {cells}"
                 " không được cộng",
                 f"'{label}' under these columns names no catalogue indicator: cells {cells} not"
