@@ -650,3 +650,19 @@ def test_columns_of_what_was_checked_beside_rows_of_who_checked(tmp_path: Path) 
     }
     assert report.findings == ()
     assert _balanced(report)
+
+
+def test_one_column_of_a_part_is_a_part(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP NĂM 2023"],
+        [],
+        ["Chỉ tiêu", "Tổng số", "Trong đó"],
+        [None, None, "Nữ"],
+        ["Tổng số đảng viên mới kết nạp", 52, 27],
+    ]
+    report = _ba_dinh(tmp_path, {"KN": rows}, {"KN": ["A4:A5", "B4:B5"]})
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "admission.total": 52,
+        "admission.female": 27,
+    }

@@ -494,7 +494,9 @@ def _measure_columns(
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
     parts = {r.index: _part_of_row(r, catalogue) for r in reads}
-    if len(set(parts.values()) - {None}) < 2:
+    if len(set(parts.values()) - {None}) < 2 and not any(
+        parts[r.index] and _listed_as_parts(r) for r in reads
+    ):
         parts = {}  # one heading over all the measures ("Số đảng viên › Kỳ này | Cùng kỳ")
     # columns of parts but no measure: what was done, where no column says a measure, or
     # listed under "Trong đó" beside the whole's
