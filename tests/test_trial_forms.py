@@ -97,9 +97,13 @@ def _ba_dinh(
     return ctr_stats.compute([folder / "ba-dinh.xlsx"], units_file=_units(folder), units_only=True)
 
 
-def _phu_xuyen(folder: Path, sheets: dict[str, list[list[object]]]) -> ctr_stats.Report:
+def _phu_xuyen(
+    folder: Path,
+    sheets: dict[str, list[list[object]]],
+    merges: dict[str, list[str]] | None = None,
+) -> ctr_stats.Report:
     """A district's workbook of these sheets, computed with its district as the registry."""
-    write_xlsx(folder / "phu-xuyen.xlsx", sheets)
+    write_xlsx(folder / "phu-xuyen.xlsx", sheets, merges)
     units = folder / "units.csv"
     units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
     return ctr_stats.compute([folder / "phu-xuyen.xlsx"], units_file=units, units_only=True)
@@ -665,4 +669,128 @@ def test_one_column_of_a_part_is_a_part(tmp_path: Path) -> None:
     assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
         "admission.total": 52,
         "admission.female": 27,
+    }
+
+
+def test_forms_of_discipline_down_the_rows_of_each_bodys_sheet(tmp_path: Path) -> None:
+    """Trial 7 (d2): "Hình thức kỷ luật | Số lượng › Tổ chức đảng | Đảng viên", the forms
+    down the rows and their "Cộng", on sheets titled by their body: it was unread-sheet."""
+
+    def sheet(body: str, n: int) -> list[list[object]]:
+        return [
+            ["HUYỆN ỦY PHÚ XUYÊN"],
+            [f"KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG CỦA {body} NĂM 2023"],
+            [],
+            ["STT", "Hình thức kỷ luật", "Số lượng", None],
+            [None, None, "Tổ chức đảng", "Đảng viên"],
+            [1, "Khiển trách", 2, 5 + n],
+            [2, "Cảnh cáo", 1, 3],
+            [3, "Khai trừ", None, 2],
+            [None, "Cộng", 3, 10 + n],
+        ]
+
+    report = _phu_xuyen(
+        tmp_path,
+        {"Cấp ủy": sheet("CẤP ỦY CÁC CẤP", 0), "UBKT": sheet("ỦY BAN KIỂM TRA CÁC CẤP", 1)},
+        {"Cấp ủy": ["C4:D4"], "UBKT": ["C4:D4"]},
+    )
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "inspection.committee_disciplined_orgs": 3,
+        "inspection.committee_disciplined_members": 10,
+        "inspection.commission_disciplined_orgs": 3,
+        "inspection.commission_disciplined_members": 11,
+        "inspection.committee_disciplined_orgs_reprimand": 2,
+        "inspection.committee_disciplined_orgs_warning": 1,
+        "inspection.committee_disciplined_members_reprimand": 5,
+        "inspection.committee_disciplined_members_warning": 3,
+        "inspection.committee_disciplined_members_expelled": 2,
+        "inspection.commission_disciplined_orgs_reprimand": 2,
+        "inspection.commission_disciplined_orgs_warning": 1,
+        "inspection.commission_disciplined_members_reprimand": 6,
+        "inspection.commission_disciplined_members_warning": 3,
+        "inspection.commission_disciplined_members_expelled": 2,
+    }
+    assert report.findings == ()
+    assert _balanced(report)
+
+
+def test_a_total_row_of_checks_is_no_count_of_members(tmp_path: Path) -> None:
+    """Trial 7 (f12, i1): a "Cộng" row under rows of two kinds of check, with "Tổ chức
+    đảng | Đảng viên" columns, was published as the members on the rolls, exit 0."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY PHÚ XUYÊN"],
+        ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2024"],
+        [],
+        ["STT", "Nội dung", "Năm 2024", None, "Năm 2023", None],
+        [None, None, "Tổ chức đảng", "Đảng viên", "Tổ chức đảng", "Đảng viên"],
+        [1, "Cấp ủy các cấp kiểm tra", 20, 10, 18, 9],
+        [2, "UBKT các cấp kiểm tra khi có dấu hiệu vi phạm", 3, 5, 2, 4],
+        [None, "Cộng", 23, 15, 20, 13],
+    ]
+    report = _phu_xuyen(tmp_path, {"KT": rows}, {"KT": ["C4:D4", "E4:F4"]})
+    assert _totals(report) == {
+        "inspection.committee_check_orgs": (20, 18),
+        "inspection.committee_check_members": (10, 9),
+        "inspection.violation_check_orgs": (3, 2),
+        "inspection.violation_check_members": (5, 4),
+    }
+    assert [(f.code, f.cell) for f in report.findings] == [("unknown-criterion", "B8")]
+
+
+@pytest.mark.parametrize(
+    ("header", "merges"),
+    [
+        # measures over the whole and its part
+        (
+            [
+                ["Chỉ tiêu", "Kế hoạch", None, "Thực hiện", None],
+                [None, "Tổng số", "Nữ", "Tổng số", "Nữ"],
+            ],
+            ["A4:A5", "B4:C4", "D4:E4"],
+        ),
+        # the whole and its part over the measures
+        (
+            [
+                ["Chỉ tiêu", "Tổng số", None, "Nữ", None],
+                [None, "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện"],
+            ],
+            ["A4:A5", "B4:C4", "D4:E4"],
+        ),
+    ],
+)
+def test_a_part_beside_its_whole_under_each_measure(
+    tmp_path: Path, header: list[list[object]], merges: list[str]
+) -> None:
+    """Trial 7 (f10): "Kế hoạch › Tổng số | Nữ": "Tổng số" under a measure was read as a
+    measure, the plan taken for the result (50/25 for 55/50, exit 1 only by chance);
+    "Tổng số › KH | TH", "Nữ › KH | TH": every "Nữ" a false duplicate-column."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        *header,
+        ["Kết nạp đảng viên mới", 50, 25, 55, 30]
+        if header[1][1] == "Tổng số"
+        else ["Kết nạp đảng viên mới", 50, 55, 25, 30],
+    ]
+    report = _ba_dinh(tmp_path, {"KN": rows}, {"KN": merges})
+    assert {t.figures.indicator: (t.figures.plan, t.figures.actual) for t in report.totals} == {
+        "admission.total": (50, 55),
+        "admission.female": (25, 30),
+    }
+
+
+def test_in_which_women_typed_in_one_cell_is_the_womens_column(tmp_path: Path) -> None:
+    """Trial 7 (f13): "Trong đó nữ" in one header cell was an unknown-column warning."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["Chỉ tiêu", "Thực hiện", "Trong đó nữ"],
+        ["Kết nạp đảng viên mới", 55, 30],
+    ]
+    report = _ba_dinh(tmp_path, {"KN": rows})
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "admission.total": 55,
+        "admission.female": 30,
     }

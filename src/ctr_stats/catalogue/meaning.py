@@ -63,7 +63,7 @@ class Meaning:
             mixed=self.mixed | {d for d in parent.mixed if not getattr(self, d, None)},
         )
 
-    def within(self, context: Meaning) -> Meaning:
+    def within(self, context: Meaning, stock: bool = True) -> Meaning:
         """The labels' meaning with the title's filling the dimensions they leave unsaid
         (an admission form's "Sinh viên" column). The title's words not understood and its
         mixed dimensions ("KIỂM TRA, GIÁM SÁT") say nothing of one column; nor does its
@@ -71,7 +71,9 @@ class Meaning:
         an admission form is a count of organizations, admitting nothing)."""
         # a label that names only a thing ("Tổng số đảng viên") counts what exists: the
         # title's event ("kết nạp") is for labels that leave the thing unsaid or qualify it
-        bare = bool(self.thing) and not (self.qualifiers or self.actor or self.event)
+        # (`stock` False: a row of a table whose columns split what the title names,
+        # "Đảng viên" › "Tổng số | Trong đó › Khiển trách", counts what the title does)
+        bare = stock and bool(self.thing) and not (self.qualifiers or self.actor or self.event)
         other = bare or bool(self.thing and context.thing and self.thing != context.thing)
         return Meaning(
             thing=self.thing or (None if "thing" in self.mixed else context.thing),

@@ -17,7 +17,7 @@ and its row labels stay text, resolved to units by `ctr_stats.collect`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalogue import Catalogue
 from ..model import (
@@ -287,8 +287,12 @@ def _parse_table(
     findings: list[Finding] = []
     reader = CellReader(grid, columns.read, columns.counted, findings)
     if header.layout == INDICATOR_ROWS:
+        context = title.meaning
+        if columns.over_all is not None and context.thing is None:
+            # "Số tổ chức đảng › Năm 2024 | Năm 2023" over "Cấp ủy các cấp kiểm tra"
+            context = replace(context, thing=catalogue.lexicon.read(columns.over_all).thing)
         found = criterion_rows(
-            grid, header, reader, catalogue, findings, title.owner_text, title.meaning, headings
+            grid, header, reader, catalogue, findings, title.owner_text, context, headings
         )
         if not found.rows and not found.totals and found.near_misses:
             findings.append(_no_criterion_read(grid, header, found))

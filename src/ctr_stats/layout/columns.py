@@ -8,6 +8,7 @@ kept as an `Unplaced` column: if it holds numbers, they are named in a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,7 @@ from ..catalogue import Catalogue, Recognised
 from ..catalogue.meaning import NOTHING, Meaning, read_path
 from ..model import Counted, Key, Measure, Period
 from ..read import Grid, a1
-from ..text import strip_numbering
+from ..text import fold, strip_numbering
 from .header import (
     UNIT_ROWS,
     Header,
@@ -69,6 +70,9 @@ class Columns:
     counted: Counted | None  # unit and category rows: what each row counts
     unplaced: tuple[Unplaced, ...]
     header_numbers: tuple[int, int] = (0, 0)  # numbers in the header rows: typed, as text
+    # indicator rows: one heading over every measure naming what all rows count ("Số tổ
+    # chức đảng › Năm 2024 | Năm 2023"): the thing of rows that name none
+    over_all: str | None = None
 
 
 def sheet_columns(
@@ -340,7 +344,12 @@ def _listed_as_parts(r: _Read) -> bool:
     """A column under a heading that only says "Trong đó" ("Kết nạp đảng viên › Chỉ tiêu |
     Kết quả" then "Trong đó › Nữ | Đoàn viên | Sinh viên"): a part of what was done."""
     top = r.text.split(" › ", 1)[0]
-    return " › " in r.text and bool(top.strip()) and not strip_numbering(top)
+    if " › " not in r.text:
+        return _IN_WHICH_START.match(top) is not None  # "Trong đó nữ", "Trong đó: nữ"
+    return bool(top.strip()) and not strip_numbering(top)
+
+
+_IN_WHICH_START = re.compile(r"^\s*trong\s+(?:đó|do)\b", re.I)
 
 
 def _beside_its_measures(
@@ -379,15 +388,25 @@ def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, l
     """A column's path read level by level: its measure from the lowest level that names
     one ("Thực hiện" › "Kỳ này"; "Trong đó (kỳ này)" › "Nữ"), its indicator from the rest
     of each level's words."""
-    reads = [read_measure(p, catalogue) for p in path if not is_column_number(p)]
-    measure = next(
-        (m for m in reversed(reads) if m.measure or m.derived or m.year), MeasureRead("")
-    )
+    levels = [p for p in path if not is_column_number(p)]
+    reads = [read_measure(p, catalogue) for p in levels]
+    measured = [
+        (level, m)
+        for level, m in zip(levels, reads, strict=True)
+        if m.measure or m.derived or m.year
+    ]
+    # "Kế hoạch › Tổng số | Nữ": "Tổng số" under a measure is the whole, not a measure
+    if len(measured) > 1 and fold(measured[-1][0]) in _THE_WHOLE:
+        measured.pop()
+    measure = measured[-1][1] if measured else MeasureRead("")
     span = next((m.span for m in reversed(reads) if m.span is not None), None)
     if span is not None and measure.span is None and measure.derived is None:
         measure = replace(measure, span=span)  # "6 tháng đầu năm 2023" › "Thực hiện"
     labels = tuple(strip_numbering(m.head) for m in reads if strip_numbering(m.head))
     return _Read(c, " › ".join(path), labels, measure, _group(c, path, paths))
+
+
+_THE_WHOLE = frozenset({"tong so", "tong", "tong cong", "cong"})
 
 
 def _group(c: int, path: list[str], paths: dict[int, list[str]]) -> tuple[int, int]:
@@ -494,10 +513,12 @@ def _measure_columns(
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
     parts = {r.index: _part_of_row(r, catalogue) for r in reads}
-    if len(set(parts.values()) - {None}) < 2 and not any(
-        parts[r.index] and _listed_as_parts(r) for r in reads
-    ):
-        parts = {}  # one heading over all the measures ("Số đảng viên › Kỳ này | Cùng kỳ")
+    over_all = None
+    if not _split_by_parts(reads, parts, period, years):
+        # one heading over all the measures ("Số đảng viên › Kỳ này | Cùng kỳ")
+        named = set(parts.values()) - {None}
+        over_all = named.pop() if len(named) == 1 else None
+        parts = {}
     # columns of parts but no measure: what was done, where no column says a measure, or
     # listed under "Trong đó" beside the whole's
     measured = any(_measure_of(r.measure, period, years) != (None, None) for r in reads)
@@ -524,7 +545,11 @@ def _measure_columns(
         if measure is None and derived is None:
             unplaced.append(Unplaced(r.index, r.text, cell, "unknown"))
             continue
-        slot = (part if derived is None else None, measure or f"derived:{derived}")
+        if derived is not None and part is not None:
+            # a percentage of one part ("Đảng viên › Tỷ lệ %"): the rows' own are checked
+            unplaced.append(Unplaced(r.index, r.text, cell, "percentage"))
+            continue
+        slot = (part, measure or f"derived:{derived}")
         if slot in seen:
             unplaced.append(Unplaced(r.index, r.text, cell, "duplicate", None, seen[slot]))
             continue
@@ -535,7 +560,24 @@ def _measure_columns(
     if not any(c.measure for c in read):
         return Columns((), None, ())
     read, unchecked = _checkable(read, grid, header)
-    return Columns(tuple(read), None, (*unplaced, *unchecked))
+    return Columns(tuple(read), None, (*unplaced, *unchecked), over_all=over_all)
+
+
+def _split_by_parts(
+    reads: Sequence[_Read], parts: dict[int, str | None], period: Period | None, years: list[int]
+) -> bool:
+    """Whether the columns split the rows' figures: two parts named, or a part beside a
+    column of the whole under the same measure ("Tổng số › KH | TH" and "Nữ › KH | TH"), or
+    a part listed under "Trong đó"; not one heading over every measure."""
+    named = set(parts.values()) - {None}
+    if len(named) >= 2:
+        return True
+    if not named:
+        return False
+    of_whole = {_measure_of(r.measure, period, years) for r in reads if not parts.get(r.index)}
+    of_part = {_measure_of(r.measure, period, years) for r in reads if parts.get(r.index)}
+    shared = (of_whole & of_part) - {(None, None)}
+    return bool(shared) or any(parts.get(r.index) and _listed_as_parts(r) for r in reads)
 
 
 def _part_of_row(r: _Read, catalogue: Catalogue) -> str | None:
@@ -546,7 +588,7 @@ def _part_of_row(r: _Read, catalogue: Catalogue) -> str | None:
     if not words:
         return None
     said = catalogue.lexicon.read(words)
-    if said.residue or said.mixed or said.event or said.actor:
+    if said.residue or said.mixed or said.actor:
         return None
     return words if (said.thing or said.qualifiers) else None
 

@@ -736,18 +736,9 @@ def criterion_rows(
         above = stack[-1].meaning if stack else NOTHING
         meaning = lexicon.under(lexicon.read(label), above)
         stack.append(_Heading(level, meaning))
-        recognised = catalogue.recognise(meaning.within(context))
+        recognised = catalogue.recognise(meaning.within(context, stock=not parts))
         indicator = recognised.indicator
-        of_parts = (
-            {
-                part: catalogue.recognise(
-                    lexicon.under(lexicon.read(part), meaning).within(context)
-                ).indicator
-                for part in parts
-            }
-            if parts
-            else None
-        )
+        of_parts = _of_parts(catalogue, parts, meaning, context) if parts else None
         row_numbers, row_texts, row_derived, problems = reader.read(
             r, owner_text or "", indicator, of_parts
         )
@@ -838,6 +829,25 @@ def criterion_rows(
             )
         )
     return out
+
+
+def _of_parts(
+    catalogue: Catalogue, parts: Sequence[str], meaning: Meaning, context: Meaning
+) -> dict[str, str | None]:
+    """The indicator each column's part names with its row. A row that says nothing of
+    its own ("Cộng") names with a part what the title names, where it names what was done
+    ("THI HÀNH KỶ LUẬT …": the forms' total), and nothing else (the checks and the
+    supervision together under "KIỂM TRA, GIÁM SÁT", never the members on the rolls)."""
+    lexicon = catalogue.lexicon
+    says_nothing = not (meaning.thing or meaning.event or meaning.actor or meaning.qualifiers)
+    if says_nothing and context.event is None:
+        return dict.fromkeys(parts)
+    return {
+        part: catalogue.recognise(
+            lexicon.under(lexicon.read(part), meaning).within(context, stock=False)
+        ).indicator
+        for part in parts
+    }
 
 
 def _parts_placed(
