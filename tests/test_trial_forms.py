@@ -794,3 +794,53 @@ def test_in_which_women_typed_in_one_cell_is_the_womens_column(tmp_path: Path) -
         "admission.total": 55,
         "admission.female": 30,
     }
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "read"),
+    [
+        ("Kết nạp đảng viên năm 2024", "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024", True),
+        ("Kết nạp đảng viên 6 tháng đầu năm", "BÁO CÁO 6 THÁNG ĐẦU NĂM 2024", True),
+        ("Kết nạp đảng viên 6 tháng đầu năm 2024", "BÁO CÁO 6 THÁNG ĐẦU NĂM 2024", True),
+        # another period's figures are never read as this one's
+        ("Kết nạp đảng viên năm 2023", "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024", False),
+        ("Kết nạp đảng viên 6 tháng đầu năm", "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024", False),
+    ],
+)
+def test_a_label_naming_its_sheets_own_period(
+    tmp_path: Path, label: str, title: str, read: bool
+) -> None:
+    """Trial 8: "Kết nạp đảng viên năm 2024" (a row, or a heading over the measures) in a
+    2024 report left the sheet unread: a false missing-unit, exit 1, on clean data."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        [title],
+        [],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, label, 55, 60, 52],
+    ]
+    report = _ba_dinh(tmp_path, {"KN": rows})
+    got = {
+        t.figures.indicator: (t.figures.plan, t.figures.actual, t.figures.prior)
+        for t in report.totals
+    }
+    assert got == ({"admission.total": (55, 60, 52)} if read else {})
+
+
+def test_a_heading_over_the_measures_naming_its_sheets_own_period(tmp_path: Path) -> None:
+    """Trial 8 (vcol): "Kết nạp đảng viên năm 2024" merged over "Kế hoạch | Thực hiện |
+    Cùng kỳ" of a city's sheet of districts."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        ["TỔNG HỢP KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Đơn vị", "Kết nạp đảng viên năm 2024", None, None],
+        [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Quận Ba Đình", 60, 64, 58],
+        [2, "Huyện Đông Anh", 65, 68, 63],
+        [None, "Tổng cộng", 125, 132, 121],
+    ]
+    report = _ba_dinh(tmp_path, {"TH": rows}, {"TH": ["A4:A5", "B4:B5", "C4:E4"]})
+    assert _totals(report) == {"admission.total": (132, 121)}
+    assert report.totals[0].figures.plan == 125
+    assert report.findings == ()

@@ -292,7 +292,15 @@ def _parse_table(
             # "Số tổ chức đảng › Năm 2024 | Năm 2023" over "Cấp ủy các cấp kiểm tra"
             context = replace(context, thing=catalogue.lexicon.read(columns.over_all).thing)
         found = criterion_rows(
-            grid, header, reader, catalogue, findings, title.owner_text, context, headings
+            grid,
+            header,
+            reader,
+            catalogue,
+            findings,
+            title.owner_text,
+            context,
+            headings,
+            title.period,
         )
         if not found.rows and not found.totals and found.near_misses:
             findings.append(_no_criterion_read(grid, header, found))

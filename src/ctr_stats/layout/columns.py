@@ -26,6 +26,7 @@ from .header import (
     read_measure,
 )
 from .headings import Doubt, header_paths
+from .title import without_own_period
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,10 @@ def _indicator_columns(
     period: Period | None,
     title: Meaning,
 ) -> Columns:
-    reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
+    reads = [
+        _own_period_left_out(_read_path(c, path, catalogue, paths), period)
+        for c, path in paths.items()
+    ]
     context = _context(title, [r.labels for r in reads], catalogue)
     reads = [_measure_in_front(_restated(r, catalogue, context), catalogue) for r in reads]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
@@ -259,6 +263,12 @@ def _restated(r: _Read, catalogue: Catalogue, context: Meaning) -> _Read:
     if read_path(lexicon, r.labels[:-1]).within(context).event != last.event:
         return r
     return replace(r, labels=r.labels[:-1], measure=MeasureRead("", "actual"))
+
+
+def _own_period_left_out(r: _Read, period: Period | None) -> _Read:
+    """ "Kết nạp đảng viên năm 2024" › "Kế hoạch" in a 2024 report: the admissions."""
+    labels = tuple(without_own_period(label, period) for label in r.labels)
+    return r if labels == r.labels else replace(r, labels=labels)
 
 
 def _measure_in_front(r: _Read, catalogue: Catalogue) -> _Read:

@@ -12,11 +12,12 @@ from functools import lru_cache
 
 from ..catalogue import Catalogue, Recognised
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning
-from ..model import Cell, Counted, Finding, Key, Number, Row, Severity
+from ..model import Cell, Counted, Finding, Key, Number, Period, Row, Severity
 from ..read import Grid, a1
 from ..text import clean, fold, strip_numbering
 from .cells import CellReader, finding, key_of
 from .header import CATEGORY_ROWS, Header, is_column_number, is_number_row, is_text
+from .title import without_own_period
 
 
 @dataclass
@@ -676,6 +677,7 @@ def criterion_rows(
     owner_text: str | None,
     context: Meaning,
     headings: frozenset[str] = frozenset(),
+    period: Period | None = None,
 ) -> RowsRead:
     """One unit's sheet: each row a criterion, resolved under the headings above it
     ("B - Đảng viên tăng trong kỳ" › "1. Kết nạp" is admission.total; "Cấp ủy kiểm tra"
@@ -734,7 +736,7 @@ def criterion_rows(
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
-        meaning = lexicon.under(lexicon.read(label), above)
+        meaning = lexicon.under(lexicon.read(without_own_period(label, period)), above)
         stack.append(_Heading(level, meaning))
         recognised = catalogue.recognise(meaning.within(context, stock=not parts))
         indicator = recognised.indicator

@@ -536,3 +536,39 @@ def _name_as_written(text: str, folded_name: str) -> str:
         if fold(candidate) == folded_name:
             return candidate
     return folded_name
+
+
+# A label ending with the sheet's own period ("Kết nạp đảng viên năm 2024", "… 6 tháng đầu
+# năm 2024", "(2024)"), folded
+_OWN_PERIOD = re.compile(
+    r"(?:\s+trong)?\s+(?:(?P<months>\d{1,2}) thang(?: dau)? nam|quy (?P<quarter>iv|i{1,3}|[1-4])"
+    r"(?: nam)?|nam)(?: (?P<year>(?:19|20)\d{2}))?$|\s+(?P<bare>(?:19|20)\d{2})$"
+)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def without_own_period(label: str, period: object) -> str:
+    """A label without the words naming its sheet's own period, which say nothing of what
+    is counted ("Kết nạp đảng viên năm 2024" in a 2024 report is its admissions); as it is
+    when they name another period (its figures are not this period's: never read as them).
+    Folded, when anything was taken off."""
+    if not isinstance(period, Period) or not any(c.isdigit() for c in label):
+        return label
+    key = fold(label)
+    match = _OWN_PERIOD.search(key)
+    if match is None:
+        return label
+    year = match.group("year") or match.group("bare")
+    if year is not None and int(year) != period.year:
+        return label
+    months = match.group("months")
+    quarter = match.group("quarter")
+    if quarter is not None:
+        if period.quarter != _QUARTERS[quarter]:
+            return label
+    elif months is not None:
+        if int(months) != period.months or period.quarter not in (None, 1):
+            return label
+    elif year is None or period.months != 12:  # "năm" alone: any year's; "năm 2024"
+        return label
+    return key[: match.start()]
