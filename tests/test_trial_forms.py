@@ -91,10 +91,11 @@ def _ba_dinh(
     folder: Path,
     sheets: dict[str, list[list[object]]],
     merges: dict[str, list[str]] | None = None,
+    name: str = "ba-dinh.xlsx",
 ) -> ctr_stats.Report:
     """Ba Đình's workbook of these sheets, computed with Ba Đình and Đông Anh as registry."""
-    write_xlsx(folder / "ba-dinh.xlsx", sheets, merges)
-    return ctr_stats.compute([folder / "ba-dinh.xlsx"], units_file=_units(folder), units_only=True)
+    write_xlsx(folder / name, sheets, merges)
+    return ctr_stats.compute([folder / name], units_file=_units(folder), units_only=True)
 
 
 def _phu_xuyen(
@@ -103,10 +104,28 @@ def _phu_xuyen(
     merges: dict[str, list[str]] | None = None,
 ) -> ctr_stats.Report:
     """A district's workbook of these sheets, computed with its district as the registry."""
-    write_xlsx(folder / "phu-xuyen.xlsx", sheets, merges)
-    units = folder / "units.csv"
-    units.write_text("code,name,type\n280,Phú Xuyên,huyện\n", encoding="utf-8")
-    return ctr_stats.compute([folder / "phu-xuyen.xlsx"], units_file=units, units_only=True)
+    return _unit_workbook(folder, "phu-xuyen.xlsx", sheets, "280,Phú Xuyên,huyện", merges=merges)
+
+
+def _unit_workbook(
+    folder: Path,
+    name: str,
+    sheets: dict[str, list[list[object]]],
+    *units: str,
+    merges: dict[str, list[str]] | None = None,
+) -> ctr_stats.Report:
+    """A workbook of these sheets, computed with `units` ("code,name,type") as registry."""
+    write_xlsx(folder / name, sheets, merges)
+    registry = folder / "units.csv"
+    registry.write_text("code,name,type\n" + "".join(f"{u}\n" for u in units), encoding="utf-8")
+    return ctr_stats.compute([folder / name], units_file=registry, units_only=True)
+
+
+def _two_annexes(folder: Path) -> ctr_stats.Report:
+    """Ba Đình's and Đông Anh's inspection annexes (trial 5, F5)."""
+    write_xlsx(folder / "ba-dinh.xlsx", {"Phụ lục KTGS": _annex("Ba Đình", 0)})
+    write_xlsx(folder / "dong-anh.xlsx", {"Phụ lục KTGS": _annex("Đông Anh", 1, "HUYỆN ỦY")})
+    return ctr_stats.compute([folder], units_file=_units(folder), units_only=True)
 
 
 def _totals(report: ctr_stats.Report) -> dict[str, tuple[object, object]]:
@@ -114,9 +133,7 @@ def _totals(report: ctr_stats.Report) -> dict[str, tuple[object, object]]:
 
 
 def test_a_districts_annex_reads_each_body_and_each_object(tmp_path: Path) -> None:
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Phụ lục KTGS": _annex("Ba Đình", 0)})
-    write_xlsx(tmp_path / "dong-anh.xlsx", {"Phụ lục KTGS": _annex("Đông Anh", 1, "HUYỆN ỦY")})
-    report = ctr_stats.compute([tmp_path], units_file=_units(tmp_path), units_only=True)
+    report = _two_annexes(tmp_path)
     assert _totals(report) == {
         "inspection.committee_check_orgs": (81, 76),
         "inspection.committee_check_members": (181, 176),  # under "CẤP ỦY, TỔ CHỨC ĐẢNG"
@@ -146,10 +163,7 @@ def test_a_districts_annex_reads_each_body_and_each_object(tmp_path: Path) -> No
 def test_a_title_line_saying_what_the_form_comes_with_is_no_weakness(tmp_path: Path) -> None:
     rows = _annex("Ba Đình", 0)
     rows[6] = ["Mẫu ban hành kèm theo Quyết định số 885-QĐ/UBKTTW"]
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Mẫu 01": rows})
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"Mẫu 01": rows})
     assert _totals(report)["inspection.committee_check_orgs"] == (40, 38)
     assert _totals(report)["inspection.violation_check_members"] == (7, 6)
 
@@ -174,10 +188,7 @@ def test_a_table_of_which_no_criterion_names_an_indicator_is_an_error(tmp_path: 
         ["1", "Số tổ chức đảng được kiểm tra có vi phạm", "TCĐ", 4, 3],
         ["2", "Số đảng viên được kiểm tra có vi phạm", "Đảng viên", 9, 8],
     ]
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"KT": rows})
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"KT": rows})
     errors = [
         (f.code, f.cell, f.message_en) for f in report.findings if f.severity.value == "error"
     ]
@@ -222,10 +233,7 @@ def test_the_older_discipline_form_reads_its_year_and_the_year_before(tmp_path: 
         [],
         ["Người lập biểu", None, "Ba Đình, ngày 15 tháng 12 năm 2024\nBAN TỔ CHỨC QUẬN ỦY"],
     ]
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"2-TCTW": rows}, {"2-TCTW": ["B5:C5", "A5:A6", "D5:D6"]})
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"2-TCTW": rows}, {"2-TCTW": ["B5:C5", "A5:A6", "D5:D6"]})
     assert _totals(report) == {
         "inspection.disciplined_members": (15, 15),
         "inspection.disciplined_members_reprimand": (8, 9),
@@ -260,12 +268,9 @@ def test_a_column_naming_another_event_takes_no_thing_from_its_neighbours(
         ["Phường Hồng Hà", 11, 1, 5, 0],
         ["Tổng cộng", 25, 3, 11, 1],
     ]
-    write_xlsx(tmp_path / "ktgs.xlsx", {"KTGS": rows})
-    units = tmp_path / "units.csv"
-    units.write_text(
-        "code,name,type,aliases\n00004,Ba Đình,phường,\n00007,Hồng Hà,phường,\n", encoding="utf-8"
+    report = _unit_workbook(
+        tmp_path, "ktgs.xlsx", {"KTGS": rows}, "00004,Ba Đình,phường", "00007,Hồng Hà,phường"
     )
-    report = ctr_stats.compute([tmp_path / "ktgs.xlsx"], units_file=units, units_only=True)
     assert _totals(report) == {
         "inspection.committee_check_members": (25, None),
         "inspection.violation_check_members": (3, None),
@@ -320,11 +325,10 @@ def test_an_annexs_in_which_columns_are_parts_of_what_was_done(tmp_path: Path) -
         [None, "Tổng cộng", 22, 23, 104.5, 13, 16, 1, 1, 1],
     ]
     merges = ["A9:A10", "B9:B10", "C9:E9", "F9:J9", "K9:K10"]
-    write_xlsx(tmp_path / "PL01.xlsx", {"PL1": rows}, {"PL1": merges})
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type,aliases\n001,Ba Đình,quận,\n", encoding="utf-8")
     # the rows are the district's grassroots organizations: the district's figures
-    report = ctr_stats.compute([tmp_path / "PL01.xlsx"], units_file=units, units_only=True)
+    report = _unit_workbook(
+        tmp_path, "PL01.xlsx", {"PL1": rows}, "001,Ba Đình,quận", merges={"PL1": merges}
+    )
     assert {t.figures.indicator: (t.figures.plan, t.figures.actual) for t in report.totals} == {
         "admission.total": (22, 23),
         "admission.female": (None, 13),
@@ -378,9 +382,7 @@ def test_verify_ties_each_bodys_discipline_and_the_half_year_to_the_data(tmp_pat
     paragraph is a period, checked against the data's year."""
     from ctr_stats.verify import verify
 
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"Phụ lục KTGS": _annex("Ba Đình", 0)})
-    write_xlsx(tmp_path / "dong-anh.xlsx", {"Phụ lục KTGS": _annex("Đông Anh", 1, "HUYỆN ỦY")})
-    data = ctr_stats.compute([tmp_path], units_file=_units(tmp_path), units_only=True)
+    data = _two_annexes(tmp_path)
     draft = tmp_path / "draft.txt"
     draft.write_text(
         "Năm 2024, UBKT các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 6 tổ chức đảng;"
@@ -422,10 +424,7 @@ def test_a_form_of_what_no_indicator_counts_is_no_error(tmp_path: Path) -> None:
         ["1", "Tặng Huy hiệu 70 năm tuổi Đảng", "Đảng viên", 12, 10],
         ["2", "Tặng Huy hiệu 50 năm tuổi Đảng", "Đảng viên", 40, 38],
     ]
-    write_xlsx(tmp_path / "huy-hieu.xlsx", {"HH": rows})
-    report = ctr_stats.compute(
-        [tmp_path / "huy-hieu.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"HH": rows}, name="huy-hieu.xlsx")
     assert {(f.code, f.severity.value) for f in report.findings if f.file} == {
         ("unknown-criterion", "warning")
     }
@@ -528,10 +527,7 @@ def test_items_by_composition_are_read(tmp_path: Path, heading: str) -> None:
         ["a -", "Sinh viên", None, 11, 10],
         ["b -", "Học sinh THPT", None, 3, 2],
     ]
-    write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": rows})
-    report = ctr_stats.compute(
-        [tmp_path / "ba-dinh.xlsx"], units_file=_units(tmp_path), units_only=True
-    )
+    report = _ba_dinh(tmp_path, {"KN": rows})
     assert {
         t.figures.indicator: (t.figures.plan, t.figures.actual, t.figures.prior)
         for t in report.totals
@@ -581,10 +577,7 @@ def test_a_communes_plan_beside_its_result_is_its_plan(
         [3, "Chi bộ thôn Kim Anh", 2, 1],
         [None, "Tổng cộng", 7, 8],
     ]
-    write_xlsx(tmp_path / "soc-son.xlsx", {"KN": rows})
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\n00376,Sóc Sơn,xã\n", encoding="utf-8")
-    report = ctr_stats.compute([tmp_path / "soc-son.xlsx"], units_file=units, units_only=True)
+    report = _unit_workbook(tmp_path, "soc-son.xlsx", {"KN": rows}, "00376,Sóc Sơn,xã")
     assert [(t.figures.indicator, t.figures.plan, t.figures.actual) for t in report.totals] == [
         ("admission.total", 7, 8)
     ]
@@ -642,10 +635,13 @@ def test_columns_of_what_was_checked_beside_rows_of_who_checked(tmp_path: Path) 
         ["1", "Cấp ủy các cấp kiểm tra", 45, 101, 41, 97],
         ["2", "UBKT các cấp kiểm tra khi có dấu hiệu vi phạm", 4, 9, 3, 8],
     ]
-    write_xlsx(tmp_path / "hoang-mai.xlsx", {"KTGS": rows}, {"KTGS": ["C4:D4", "E4:F4"]})
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\n008,Hoàng Mai,quận\n", encoding="utf-8")
-    report = ctr_stats.compute([tmp_path / "hoang-mai.xlsx"], units_file=units, units_only=True)
+    report = _unit_workbook(
+        tmp_path,
+        "hoang-mai.xlsx",
+        {"KTGS": rows},
+        "008,Hoàng Mai,quận",
+        merges={"KTGS": ["C4:D4", "E4:F4"]},
+    )
     assert _totals(report) == {
         "inspection.committee_check_orgs": (45, 41),
         "inspection.committee_check_members": (101, 97),

@@ -100,6 +100,11 @@ def _letter(char: str) -> tuple[str, frozenset[str]]:
     return decomposed[0], frozenset(decomposed[1:])
 
 
+def starts_in_which(label: str) -> bool:
+    """Whether a label opens with "Trong đó" (what follows is a part)."""
+    return _IN_WHICH.match(label) is not None
+
+
 @lru_cache(maxsize=1 << 14)
 def strip_numbering(label: str) -> str:
     """'1. Trong đó: đảng viên...' -> 'đảng viên...' (numbering and 'Trong đó:' removed)."""

@@ -288,9 +288,9 @@ def _parse_table(
     reader = CellReader(grid, columns.read, columns.counted, findings)
     if header.layout == INDICATOR_ROWS:
         context = title.meaning
-        if columns.over_all is not None and context.thing is None:
+        if columns.thing_over_all is not None and context.thing is None:
             # "Số tổ chức đảng › Năm 2024 | Năm 2023" over "Cấp ủy các cấp kiểm tra"
-            context = replace(context, thing=catalogue.lexicon.read(columns.over_all).thing)
+            context = replace(context, thing=columns.thing_over_all)
         found = criterion_rows(
             grid,
             header,
@@ -387,7 +387,7 @@ def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> F
         heads = _heads_of_first_figures(grid)
         if (
             heads is not None
-            and not _name_what_is_counted(grid, *heads, catalogue)
+            and not _columns_name_what_is_counted(grid, *heads, catalogue)
             and _lists_people(grid, heads[0], catalogue)
         ):
             return _not_a_report(grid, f"{heads[0] + 1}:{heads[0] + 1}")
@@ -447,37 +447,34 @@ def _lists_people(grid: Grid, r: int, catalogue: Catalogue) -> bool:
     return any(is_text(value) and fold(value) in people for value in grid.rows[r])
 
 
-def _name_what_is_counted(
+def _columns_name_what_is_counted(
     grid: Grid, r: int, columns: frozenset[int], catalogue: Catalogue
 ) -> bool:
-    """Whether the headings over a table's columns of figures name a measure, something
-    the catalogue counts, or anything but a row number ("STT")."""
-    row = grid.rows[r]
+    """Whether the headings in row `r` over a table's columns of figures (row numbers'
+    "STT" left out) name a measure or something the catalogue counts."""
     numbers = catalogue.word_keys("columns", "number")
-    for c in columns:
-        value = row[c] if c < len(row) else None
-        if not is_text(value) or fold(value) in numbers:
-            continue
-        text = clean(value)
-        if read_measure(text, catalogue).measure is not None:
-            return True
-        meaning = catalogue.lexicon.read(text)
-        if meaning.thing or meaning.event or meaning.actor:
-            return True
-    return False
+    row = grid.rows[r]
+    return any(
+        is_text(value := row[c] if c < len(row) else None)
+        and fold(value) not in numbers
+        and _names_something(value, catalogue)
+        for c in columns
+    )
 
 
 def _names_what_is_counted(grid: Grid, header: Header, catalogue: Catalogue) -> bool:
     """Whether a header's headings name a measure or something the catalogue counts."""
-    lexicon = catalogue.lexicon
-    for r in range(header.top, header.bottom + 1):
-        for c, value in enumerate(grid.rows[r]):
-            if c == header.unit_col or not (type(value) is str and value.strip()):
-                continue
-            text = clean(value)
-            if read_measure(text, catalogue).measure is not None:
-                return True
-            meaning = lexicon.read(text)
-            if meaning.thing or meaning.event or meaning.actor:
-                return True
-    return False
+    return any(
+        c != header.unit_col and is_text(value) and _names_something(value, catalogue)
+        for r in range(header.top, header.bottom + 1)
+        for c, value in enumerate(grid.rows[r])
+    )
+
+
+def _names_something(value: object, catalogue: Catalogue) -> bool:
+    """A heading naming a measure (Kế hoạch, Thực hiện…) or what is counted, done or by whom."""
+    text = clean(value)
+    if read_measure(text, catalogue).measure is not None:
+        return True
+    meaning = catalogue.lexicon.read(text)
+    return bool(meaning.thing or meaning.event or meaning.actor)

@@ -8,7 +8,6 @@ kept as an `Unplaced` column: if it holds numbers, they are named in a finding.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -16,7 +15,7 @@ from ..catalogue import Catalogue, Recognised
 from ..catalogue.meaning import NOTHING, Meaning, read_path
 from ..model import Counted, Key, Measure, Period
 from ..read import Grid, a1
-from ..text import fold, strip_numbering
+from ..text import fold, starts_in_which, strip_numbering
 from .header import (
     UNIT_ROWS,
     Header,
@@ -71,9 +70,9 @@ class Columns:
     counted: Counted | None  # unit and category rows: what each row counts
     unplaced: tuple[Unplaced, ...]
     header_numbers: tuple[int, int] = (0, 0)  # numbers in the header rows: typed, as text
-    # indicator rows: one heading over every measure naming what all rows count ("Số tổ
-    # chức đảng › Năm 2024 | Năm 2023"): the thing of rows that name none
-    over_all: str | None = None
+    # indicator rows: the thing one heading over every measure names ("Số tổ chức đảng ›
+    # Năm 2024 | Năm 2023"): what rows that name none count
+    thing_over_all: str | None = None
 
 
 def sheet_columns(
@@ -355,11 +354,8 @@ def _listed_as_parts(r: _Read) -> bool:
     Kết quả" then "Trong đó › Nữ | Đoàn viên | Sinh viên"): a part of what was done."""
     top = r.text.split(" › ", 1)[0]
     if " › " not in r.text:
-        return _IN_WHICH_START.match(top) is not None  # "Trong đó nữ", "Trong đó: nữ"
+        return starts_in_which(top)  # "Trong đó nữ", "Trong đó: nữ"
     return bool(top.strip()) and not strip_numbering(top)
-
-
-_IN_WHICH_START = re.compile(r"^\s*trong\s+(?:đó|do)\b", re.I)
 
 
 def _beside_its_measures(
@@ -523,11 +519,12 @@ def _measure_columns(
     reads = [_read_path(c, path, catalogue, paths) for c, path in paths.items()]
     years = sorted({r.measure.year for r in reads if r.measure.year is not None})
     parts = {r.index: _part_of_row(r, catalogue) for r in reads}
-    over_all = None
+    thing_over_all = None
     if not _split_by_parts(reads, parts, period, years):
         # one heading over all the measures ("Số đảng viên › Kỳ này | Cùng kỳ")
-        named = set(parts.values()) - {None}
-        over_all = named.pop() if len(named) == 1 else None
+        named = {part for part in parts.values() if part is not None}
+        if len(named) == 1:
+            thing_over_all = catalogue.lexicon.read(named.pop()).thing
         parts = {}
     # columns of parts but no measure: what was done, where no column says a measure, or
     # listed under "Trong đó" beside the whole's
@@ -564,13 +561,11 @@ def _measure_columns(
             unplaced.append(Unplaced(r.index, r.text, cell, "duplicate", None, seen[slot]))
             continue
         seen[slot] = cell
-        read.append(
-            Column(r.index, r.text, None, measure, derived, part if derived is None else None)
-        )
+        read.append(Column(r.index, r.text, None, measure, derived, part))
     if not any(c.measure for c in read):
         return Columns((), None, ())
     read, unchecked = _checkable(read, grid, header)
-    return Columns(tuple(read), None, (*unplaced, *unchecked), over_all=over_all)
+    return Columns(tuple(read), None, (*unplaced, *unchecked), thing_over_all=thing_over_all)
 
 
 def _split_by_parts(
@@ -591,9 +586,9 @@ def _split_by_parts(
 
 
 def _part_of_row(r: _Read, catalogue: Catalogue) -> str | None:
-    """A column's own words when they name a thing or qualifiers, and nothing done or by
-    whom ("Nữ", "Dân tộc thiểu số", "Tổ chức đảng", "Đảng viên"): what the column counts
-    of what its row names. None for a measure's column ("Kỳ này", "Thực hiện")."""
+    """A column's own words when they name a thing or qualifiers, and no one by whom ("Nữ",
+    "Dân tộc thiểu số", "Tổ chức đảng", "Hình thức kỷ luật › Khiển trách"): what the column
+    counts of what its row names. None for a measure's column ("Kỳ này", "Thực hiện")."""
     words = " ".join(label for label in r.labels if label)
     if not words:
         return None

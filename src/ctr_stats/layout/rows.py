@@ -72,6 +72,12 @@ def ends_table(cells: list[object] | tuple[object, ...]) -> bool:
     return any(type(v) is str and v and _is_signature_text(v) for v in cells)
 
 
+def _ends_here(grid: Grid, r: int) -> bool:
+    """Whether a row holding no counts is the table's signature block or notes, not a
+    section's heading that reads like one ("Ban Thường vụ Huyện ủy")."""
+    return ends_table(grid.rows[r]) and not _figures_follow(grid, r)
+
+
 def _figures_follow(grid: Grid, r: int) -> bool:
     """Whether the next row that holds anything, below a row that reads like a signature
     ("Ban Thường vụ Huyện ủy", "Thường trực cấp ủy"), holds a label and figures: the row
@@ -259,7 +265,7 @@ def unit_rows(
         # a number in the row: the fast path leaves no cell empty
         present = width - amounts.count(None)
         has_numbers = present > 0
-        if not has_numbers and not derived and ends_table(cells) and not _figures_follow(grid, r):
+        if not has_numbers and not derived and _ends_here(grid, r):
             out.end = r
             break
         if r in hidden:
@@ -744,12 +750,7 @@ def criterion_rows(
         row_numbers, row_texts, row_derived, problems = reader.read(
             r, owner_text or "", indicator, of_parts
         )
-        if (
-            not row_numbers
-            and not row_derived
-            and ends_table(grid.rows[r])
-            and not _figures_follow(grid, r)
-        ):
+        if not row_numbers and not row_derived and _ends_here(grid, r):
             out.end = r
             break
         if (

@@ -78,64 +78,53 @@ def indicator_of(
     figure = found.count if found.count is not None else found.anchor
     start, _end = p.sentences[figure.sentence]
     text = list(p.text[start : figure.start])
+    since_at = start  # where the figure's own words begin: after the figure before it
     for other in p.figures:
         if other.sentence != figure.sentence or other.start >= figure.start or not blocks(other):
             continue
-        stop = re.compile(r"[,;:.()]|\s\d").search(p.text, other.end)
+        stop = _STOP.search(p.text, other.end)
         end = min(stop.start() if stop else len(p.text), figure.start)
+        since_at = max(since_at, end)
         for j in range(other.start - start, end - start):
             if p.text[start + j] != ";":
                 text[j] = " "
     before = "".join(text)
-    # the figure's own words since the figure before it in the sentence, or its clause
-    since_at = max(
-        [start]
-        + [
-            (stop.start() if (stop := _STOP.search(p.text, o.end)) else o.end)
-            for o in p.figures
-            if o.sentence == figure.sentence and o.end <= figure.start and blocks(o)
-        ]
-    )
-    stop = re.compile(r"[,;:.()]|\s\d").search(p.text, figure.end)
+    stop = _STOP.search(p.text, figure.end)
     own_end = max(stop.start() if stop else len(p.text), found.end)
     own = p.text[figure.end : own_end]
     cut = before.rfind(";") + 1
     far = fold(re.sub(r"\d+", " ", before[:cut])).split()
     near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
     found_indicator = best_indicator(far + near, phrases, clause=len(far))
-    if found_indicator in _DISCIPLINE and _says(near, "not_imposed"):
-        return None
-    since = fold(
-        re.sub(r"\d+", " ", p.text[min(since_at, figure.start) : figure.start] + " " + own)
-    )
-    if (
-        found_indicator is not None
-        and found_indicator.startswith("inspection.")
-        and found_indicator not in _DISCIPLINE
-        and _says(since.split(), "outcome")
-    ):
-        return None  # "…đối với 33 đảng viên, kết luận 29 đảng viên có vi phạm"
-    if (
-        found_indicator is not None
-        and found_indicator.startswith("inspection.")
-        and _says(near, "other_checks")
-    ):
+    since = fold(re.sub(r"\d+", " ", p.text[since_at : figure.start] + " " + own)).split()
+    if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
     return found_indicator
 
 
-_STOP = re.compile(r"[,;:.()]|\s\d")
+_STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
 
-_DISCIPLINE = frozenset(
-    {
-        "inspection.disciplined_orgs",
-        "inspection.disciplined_members",
-        "inspection.committee_disciplined_orgs",
-        "inspection.committee_disciplined_members",
-        "inspection.commission_disciplined_orgs",
-        "inspection.commission_disciplined_members",
-    }
-)
+
+def _counts_no_such(indicator: str, clause: list[str], since: list[str]) -> bool:
+    """Whether the figure's words say it counts something else than the indicator its
+    sentence names: discipline deserved, not imposed; a check of finances; what checks
+    found ("…đối với 33 đảng viên, kết luận 29 đảng viên có vi phạm", in the words `since`
+    the figure before it)."""
+    if not indicator.startswith("inspection."):
+        return False
+    if _is_discipline(indicator):
+        return _says(clause, "not_imposed") or _says(clause, "other_checks")
+    return _says(since, "outcome") or _says(clause, "other_checks")
+
+
+def _is_discipline(indicator: str) -> bool:
+    """All discipline, or one body's (not one form of it)."""
+    from ..catalogue import load_catalogue
+
+    known = load_catalogue().indicators.get(indicator)
+    return (
+        known is not None and known.described.event == "kỷ luật" and not known.described.qualifiers
+    )
 
 
 def _says(clause: list[str], group: str) -> bool:
