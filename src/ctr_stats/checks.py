@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import chain
 from operator import gt, itemgetter, ne
 from pathlib import Path
 from typing import cast
@@ -679,25 +680,32 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     same, in at least COPIED_AT_LEAST non-zero numbers: one unit most likely sent the other's
     workbook with only its title changed. A warning naming both units and their files (the
     figures are counted as read: which unit's they are cannot be told)."""
+    kind_of = {name: name.split(".", 1)[0] for name in catalogue.indicators}
     by_kind: dict[tuple[str, str], list[UnitFigures]] = {}
     for unit in report.units:
-        kind = unit.figures.indicator.split(".", 1)[0]
+        indicator = unit.figures.indicator
+        kind = kind_of.get(indicator) or indicator.split(".", 1)[0]
         by_kind.setdefault((unit.code, kind), []).append(unit)
     # (kind, hash of the numbers) -> the units first met with them, each one's figures of
     # the kind: the numbers are made again to be compared, not held (a national roll-up
-    # would hold a tuple per figure)
+    # would hold a tuple per figure), but for the units met again (copied: a few)
     seen: dict[str, dict[int, list[UnitFigures]]] = {}
+    met_again: dict[int, tuple[tuple[str, int | None, int | None, int | None], ...]] = {}
     others: dict[tuple[str, int], list[list[UnitFigures]]] = {}  # a hash met twice
     pairs: dict[tuple[str, str], tuple[UnitFigures, UnitFigures, int]] = {}
     for (_code, kind), units in by_kind.items():
         numbers = _numbers(units)
-        if sum(1 for row in numbers for n in row[1:] if n) < COPIED_AT_LEAST:
+        # the indicators' names are never empty: each row's first item is no number
+        if sum(map(bool, chain.from_iterable(numbers))) - len(numbers) < COPIED_AT_LEAST:
             continue
         of_kind = seen.setdefault(kind, {})
         held = of_kind.setdefault(hash(numbers), units)
         if held is units:
             continue
-        if _numbers(held) != numbers:  # other numbers with the same hash
+        held_numbers = met_again.get(id(held))
+        if held_numbers is None:
+            held_numbers = met_again[id(held)] = _numbers(held)
+        if held_numbers != numbers:  # other numbers with the same hash
             met = others.setdefault((kind, hash(numbers)), [])
             same = next((held for held in met if _numbers(held) == numbers), None)
             if same is None:
@@ -709,8 +717,12 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
         _, here, count = pairs.get(pair, (first, units[0], 0))
         pairs[pair] = (first, here, count + len(numbers))
     findings: list[Finding] = []
+    file_of: dict[int, str] = {}  # the first unit's file, named in each of its copies
     for first, here, count in pairs.values():  # one finding per pair of units
-        files = [_file_of(first), _file_of(here)]
+        first_file = file_of.get(id(first))
+        if first_file is None:
+            first_file = file_of[id(first)] = _file_of(first)
+        files = [first_file, _file_of(here)]
         findings.append(
             _unit_finding(
                 here,

@@ -184,8 +184,6 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
     """A row of three figures and more between the title block and the header (an
     organization's row pasted above the table): an error naming its cells, each number
     listed as not used. The title's own numbers (a year, a form's number) are fewer."""
-    from dataclasses import replace
-
     rows = {
         r: cells
         for r in range(start, top)
@@ -232,8 +230,6 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     """A block of figures below a sheet's last table that no header introduces (pasted
     under the signature block, or one row of them: a late organization's): never passed
     over in silence, an error naming its cells, each number listed as not used."""
-    from dataclasses import replace
-
     cells = [
         (r, c)
         for r in range(end, len(grid.rows))
