@@ -840,3 +840,119 @@ def test_a_heading_over_the_measures_naming_its_sheets_own_period(tmp_path: Path
     assert _totals(report) == {"admission.total": (132, 121)}
     assert report.totals[0].figures.plan == 125
     assert report.findings == ()
+
+
+def test_columns_of_what_was_checked_with_no_measure_written(tmp_path: Path) -> None:
+    """ "Nội dung | Tổ chức đảng | Đảng viên" with no measure nor year over them: the counts
+    of what the period's report says was done. It was an unread-sheet error, and the unit
+    missing, on clean data."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["ỦY BAN KIỂM TRA"],
+        [],
+        ["BÁO CÁO KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2025"],
+        [],
+        ["STT", "Nội dung", "Tổ chức đảng", "Đảng viên"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm", 3, 7],
+        ["2", "Giám sát chuyên đề", 12, 20],
+        ["3", "Thi hành kỷ luật", 1, 5],
+        [],
+        [None, None, "TM. ỦY BAN KIỂM TRA"],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KTGS": rows}, "017,Đông Anh,huyện")
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "inspection.violation_check_orgs": 3,
+        "inspection.violation_check_members": 7,
+        "inspection.thematic_supervise_orgs": 12,
+        "inspection.thematic_supervise_members": 20,
+        "inspection.disciplined_orgs": 1,
+        "inspection.disciplined_members": 5,
+    }
+    assert report.findings == ()
+    assert _balanced(report)
+
+
+def test_a_list_of_names_under_content_is_no_table_of_counts(tmp_path: Path) -> None:
+    """Headings that name things but head names and dates, not counts, make no table."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["DANH SÁCH ĐẢNG VIÊN ĐƯỢC KIỂM TRA NĂM 2024"],
+        [],
+        ["STT", "Nội dung", "Đảng viên"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm", "Nguyễn Văn A"],
+        ["2", "Giám sát chuyên đề", "Trần Thị B"],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"DS": rows}, "017,Đông Anh,huyện")
+    assert report.totals == ()
+    assert {f.code for f in report.findings} <= {"no-figures", "missing-unit", "not-a-report"}
+
+
+def test_measures_beside_a_part_are_the_titles_whole(tmp_path: Path) -> None:
+    """Trial 9 (P1): "Kế hoạch | Thực hiện | Cùng kỳ | Trong đó: Nữ" under an admissions
+    title: the measures are the admissions' (the women a part of them). The whole was
+    dropped, exit 0, and only the women printed."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["BAN TỔ CHỨC"],
+        [],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ", "Trong đó: Nữ"],
+        [1, "Đảng bộ xã Uy Nỗ", 20, 21, 18, 9],
+        [2, "Đảng bộ xã Cổ Loa", 15, 16, 14, 7],
+        [3, "Đảng bộ Công an huyện", 10, 9, 10, 3],
+        [None, "Tổng cộng", 45, 46, 42, 19],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KN": rows}, "017,Đông Anh,huyện")
+    got = {
+        t.figures.indicator: (t.figures.plan, t.figures.actual, t.figures.prior)
+        for t in report.totals
+    }
+    assert got == {"admission.total": (45, 46, 42), "admission.female": (None, 19, None)}
+    assert report.findings == ()
+    assert _balanced(report)
+
+
+@pytest.mark.parametrize("heading", [True, False])
+def test_kinds_of_organization_under_a_heading_listing_two_things(
+    tmp_path: Path, heading: bool
+) -> None:
+    """Trial 9 (P2): Biểu 10-TCTW's "I - Tổ chức đảng và đảng viên" over "a - Đảng bộ cơ
+    sở:" and its items: each a kind of one thing the heading lists. They were unknown
+    criteria, and the unit missing."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["BAN TỔ CHỨC"],
+        [],
+        ["BÁO CÁO VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN NĂM 2024", None, None, "Biểu số 10-TCTW"],
+        [],
+        ["Chỉ tiêu", "Năm báo cáo", "Năm trước"],
+        ["1", "2", "3"],
+        *([["I - Tổ chức đảng và đảng viên"]] if heading else []),
+        ["a - Đảng bộ cơ sở:", 35, 34],
+        ["Trong đó: + Đảng bộ bộ phận", 1, 1],
+        ["+ Chi bộ trực thuộc đảng bộ cơ sở", 444, 430],
+        ["b - Chi bộ cơ sở:", 70, 70],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"10-TCTW": rows}, "017,Đông Anh,huyện")
+    assert _totals(report) == {
+        "party_cell.grassroots_committee": (35, 34),
+        "party_cell.grassroots_cell": (70, 70),
+        "party_cell.subordinate_cell": (444, 430),
+        "party_cell.partial_committee": (1, 1),
+    }
+    assert report.findings == ()
+
+
+def test_units_having_an_organization_are_no_count_of_its_kinds() -> None:
+    """A heading that says one thing of another ("Số đơn vị cơ sở đã có TCCSĐ") lists
+    nothing: a kind of organization under it is no count that can be told."""
+    catalogue = load_catalogue()
+    lexicon = catalogue.lexicon
+    for heading, read in [
+        ("Tổ chức đảng và đảng viên", "party_cell.grassroots_committee"),
+        ("Tổ chức đảng, đảng viên", "party_cell.grassroots_committee"),
+        ("Số đơn vị cơ sở đã có TCCSĐ", None),
+    ]:
+        meaning = lexicon.under(lexicon.read("Đảng bộ cơ sở"), lexicon.read(heading))
+        assert catalogue.recognise(meaning).indicator == read, heading

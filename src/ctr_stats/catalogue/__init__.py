@@ -126,12 +126,28 @@ class Catalogue:
     def in_kind(self, sheet_kind: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.sheet_kind == sheet_kind]
 
+    def parts_of(self, whole: str) -> frozenset[str]:
+        """The indicators the rules make parts of `whole`, and their parts in turn."""
+        return _parts_of(self, whole)
+
     def counts_event(self, event: str | None) -> bool:
         """Whether some indicator counts this event (kết nạp, kiểm tra, kỷ luật…; not
         khen thưởng, chuyển đi)."""
         return event is not None and event in _events(self)
 
 
+def _parts_of(catalogue: Catalogue, whole: str) -> frozenset[str]:
+    known = _PARTS.setdefault(id(catalogue), {})
+    if whole not in known:
+        direct = {p for rule in catalogue.rules if rule.whole == whole for p in rule.parts}
+        found = set(direct)
+        for part in direct - {whole}:
+            found |= _parts_of(catalogue, part)
+        known[whole] = frozenset(found)
+    return known[whole]
+
+
+_PARTS: dict[int, dict[str, frozenset[str]]] = {}
 _EVENTS: dict[int, frozenset[str]] = {}
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from ..errors import CatalogueError
@@ -40,6 +41,9 @@ class Meaning:
     # by their actors ("… theo Điều 30 Điều lệ Đảng" is the committees'), and says nothing
     # of an indicator described with no actor (members disciplined, by whoever)
     title_actor: str | None = None
+    # the things a heading lists, one beside the other ("Tổ chức đảng và đảng viên"): a
+    # row under it naming a kind of one of them counts that kind
+    listed: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -61,6 +65,7 @@ class Meaning:
             # own thing takes no words from above
             residue=self.residue + (parent.residue if self.thing is None else ()),
             mixed=self.mixed | {d for d in parent.mixed if not getattr(self, d, None)},
+            listed=self.listed,
         )
 
     def within(self, context: Meaning, stock: bool = True) -> Meaning:
@@ -83,6 +88,7 @@ class Meaning:
             residue=self.residue,
             mixed=self.mixed,
             title_actor=None if self.actor or "actor" in self.mixed or other else context.actor,
+            listed=self.listed,
         )
 
     def describe(self) -> str:
@@ -174,9 +180,10 @@ class Lexicon:
         """A level of a header path or a criterion read under the ones above it. A level
         counting a thing of its own under a heading of two things ("Số đơn vị cơ sở đã có
         TCCSĐ") is no part of it that can be told."""
-        part = self.is_part(level.thing, above.thing) and not (
-            level.thing and "thing" in above.mixed
-        )
+        if level.thing and "thing" in above.mixed:
+            part = any(self.is_part(level.thing, listed) for listed in above.listed)
+        else:
+            part = self.is_part(level.thing, above.thing)
         return level.under(above, part)
 
 
@@ -271,12 +278,16 @@ def _read(lexicon: Lexicon, text: str) -> Meaning:
     words = list(folded)
     found: dict[str, list[str]] = {d: [] for d in DIMENSIONS}
     residue: list[str] = []
-    for start, end, concept in _cover(lexicon, words, marked):
+    pieces = _cover(lexicon, words, marked)
+    for start, end, concept in pieces:
         if concept is None:
             residue.extend(words[start:end])
         elif concept[1] not in found[concept[0]]:
             found[concept[0]].append(concept[1])
     mixed = frozenset(d for d in ("thing", "event", "actor") if len(found[d]) > 1)
+    listed = (
+        frozenset(found["thing"]) if "thing" in mixed and _lists_things(words, pieces) else None
+    )
     return Meaning(
         thing=_one(found["thing"]),
         event=_one(found["event"]),
@@ -284,7 +295,19 @@ def _read(lexicon: Lexicon, text: str) -> Meaning:
         qualifiers=frozenset(found["qualifier"]),
         residue=tuple(residue),
         mixed=mixed,
+        listed=listed or frozenset(),
     )
+
+
+def _lists_things(words: list[str], pieces: list[Piece]) -> bool:
+    """Whether a label's things stand one beside the other, nothing but "và" or "hoặc"
+    between them ("Tổ chức đảng và đảng viên"), not one said of the other ("Số đơn vị cơ
+    sở đã có TCCSĐ")."""
+    things = [(start, end) for start, end, concept in pieces if concept and concept[0] == "thing"]
+    return all(set(words[end:start]) <= _LISTING for (_, end), (start, _) in pairwise(things))
+
+
+_LISTING = frozenset({"va", "hoac"})
 
 
 Piece = tuple[int, int, "tuple[str, str] | None"]  # words [start, end): a concept, or None

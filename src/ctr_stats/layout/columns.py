@@ -295,15 +295,18 @@ def _measures_of_the_one_indicator(
     context: Meaning,
 ) -> None:
     """A column that names only a measure ("Kế hoạch" | "Kết nạp"; "Chỉ tiêu giao" | "Đã kết
-    nạp") in a table whose other columns, and title, name one indicator: its measure."""
+    nạp") in a table whose other columns, and title, name one indicator: its measure. The
+    title's indicator also where the other columns name only parts of it ("Kế hoạch | Thực
+    hiện | Cùng kỳ | Trong đó: Nữ" under "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN")."""
     orphans = [r for r in reads if not r.labels and r.measure.measure]
     if not orphans:
         return
     named = {found.indicator for found in recognised.values() if found.indicator}
-    if not context.empty:
-        of_title = catalogue.recognise(context).indicator
-        if of_title is not None:
-            named.add(of_title)
+    of_title = None if context.empty else catalogue.recognise(context).indicator
+    if of_title is not None and named - {of_title} <= catalogue.parts_of(of_title):
+        named = {of_title}
+    elif of_title is not None:
+        named.add(of_title)
     if len(named) != 1:
         return
     (indicator,) = named

@@ -149,7 +149,10 @@ def find_header(grid: Grid, catalogue: Catalogue, start: int = 0) -> Header | No
         for c, key in short:
             if (
                 key in criterion_words
-                and _measures_right_of(grid, r, c, catalogue)
+                and (
+                    _measures_right_of(grid, r, c, catalogue)
+                    or _things_right_of(grid, r, c, catalogue)
+                )
                 and _labels_below(grid, r, c)
             ):
                 return _header_from(grid, r, c, INDICATOR_ROWS, short, number_words)
@@ -321,6 +324,20 @@ def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> 
                 if read.measure is not None or read.year is not None:
                     return True
     return False
+
+
+def _things_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bool:
+    """Whether every heading right of `col` in the header's first row names a thing and
+    nothing else ("Nội dung | Tổ chức đảng | Đảng viên"): the objects of what the rows
+    say was done, each a column of its count, with no measure written."""
+    headings = [clean(v) for v in grid.rows[top][col + 1 :] if is_text(v)]
+    if not headings:
+        return False
+    for text in headings:
+        said = catalogue.lexicon.read(text)
+        if said.thing is None or said.residue or said.mixed or said.actor or said.event:
+            return False
+    return True
 
 
 def _header_from(
