@@ -956,3 +956,133 @@ def test_units_having_an_organization_are_no_count_of_its_kinds() -> None:
     ]:
         meaning = lexicon.under(lexicon.read("Đảng bộ cơ sở"), lexicon.read(heading))
         assert catalogue.recognise(meaning).indicator == read, heading
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("ỦY BAN KIỂM TRA HUYỆN ỦY ĐÔNG ANH", "dong anh"),
+        ("UBKT HUYỆN ỦY ĐÔNG ANH", "dong anh"),
+        ("BAN TỔ CHỨC QUẬN ỦY BA ĐÌNH", "ba dinh"),
+        ("ỦY BAN KIỂM TRA THÀNH ỦY HÀ NỘI", None),  # the city's: named, no unit of it
+    ],
+)
+def test_a_department_before_its_committee_on_one_line(
+    tmp_path: Path, line: str, owner: str | None
+) -> None:
+    """Trial 9 (P3): "ỦY BAN KIỂM TRA HUYỆN ỦY ĐÔNG ANH" under the city's line was no unit:
+    an unknown-unit and a false missing-unit, exit 1."""
+    from ctr_stats.layout.title import read_owner
+
+    assert read_owner(["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", line])[0] == owner
+
+
+@pytest.mark.parametrize("whole", ["Cộng", "Tổng số", "Tổng cộng"])
+def test_a_total_column_beside_the_forms_of_discipline_is_checked(
+    tmp_path: Path, whole: str
+) -> None:
+    """Trial 9 (P4): "Khiển trách | Cảnh cáo | Cách chức | Khai trừ | Cộng" under a title of
+    members disciplined: "Cộng" is the members disciplined, checked against its forms (a
+    slip in it passed as an unknown-column warning, exit 0)."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["ỦY BAN KIỂM TRA"],
+        [],
+        ["KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Tổ chức cơ sở đảng", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ", whole],
+        [1, "Đảng bộ xã Uy Nỗ", 1, 0, 0, 0, 2],  # the forms add up to 1
+        [2, "Đảng bộ xã Cổ Loa", 0, 1, 0, 1, 2],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KL": rows}, "017,Đông Anh,huyện")
+    members = {t.figures.indicator: t.figures.actual for t in report.totals}
+    assert members["inspection.disciplined_members"] == 4
+    assert [
+        (f.code, f.cell)
+        for f in ctr_stats.check(
+            [tmp_path / "dong-anh.xlsx"], units_file=tmp_path / "units.csv", units_only=True
+        ).findings
+    ] == [("sum-mismatch", "G7")]
+
+
+def test_explain_unused_names_a_sheet_not_read(tmp_path: Path) -> None:
+    """Trial 9 (P5): a stray party-fee workbook is an unread-sheet error; `explain --unused`
+    said "0 not used" and named nothing."""
+    from .test_cli import run
+
+    write_xlsx(
+        tmp_path / "dong-anh.xlsx",
+        {
+            "Kết nạp": [
+                ["HUYỆN ỦY ĐÔNG ANH"],
+                ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+                [],
+                ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+                [1, "Đảng bộ xã Uy Nỗ", 20, 21],
+            ]
+        },
+    )
+    write_xlsx(
+        tmp_path / "dang-phi-2024.xlsx",
+        {
+            "Đảng phí": [
+                ["VĂN PHÒNG THÀNH ỦY"],
+                ["TỔNG HỢP THU, NỘP ĐẢNG PHÍ NĂM 2024"],
+                [],
+                ["STT", "Đơn vị", "Số đảng viên nộp đảng phí", "Số tiền thu (đồng)"],
+                [1, "Đông Anh", 11900, 1250000000],
+                [2, "Ba Đình", 15243, 1830000000],
+            ]
+        },
+    )
+    (tmp_path / "units.csv").write_text("code,name,type\n017,Đông Anh,huyện\n", encoding="utf-8")
+    result = run(
+        "explain", "--unused", ".", "--units-only", "units.csv", "--lang", "en", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    said = lines.index(
+        "These sheets hold figures but no table of them was read (not counted above):"
+    )
+    assert lines[said + 1].startswith("error unread-sheet: dang-phi-2024.xlsx!Đảng phí!")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"), [("Thực hiện năm nay", True), ("Thực hiện lũy kế", False)]
+)
+def test_a_measure_typed_otherwise_is_read_or_said_unread(
+    tmp_path: Path, typed: str, read: bool
+) -> None:
+    """Trial 9 (P6): "Thực hiện năm nay" is the actual. A header not understood is an
+    unknown-column error, and the unit's figure is said not read, never "left empty"."""
+    (tmp_path / "in").mkdir()
+    for name, unit, actual in (
+        ("dong-anh", "HUYỆN ỦY ĐÔNG ANH", "Thực hiện"),
+        ("ba-dinh", "QUẬN ỦY BA ĐÌNH", typed),
+    ):
+        write_xlsx(
+            tmp_path / "in" / f"{name}.xlsx",
+            {
+                "Kết nạp": [
+                    [unit],
+                    ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+                    [],
+                    ["STT", "Đơn vị", "Kế hoạch", actual, "Cùng kỳ"],
+                    [1, "Đảng bộ phường A", 20, 21, 18],
+                    [2, "Đảng bộ phường B", 15, 16, 14],
+                ]
+            },
+        )
+    report = ctr_stats.check([tmp_path / "in"], units_file=_units(tmp_path), units_only=True)
+    said = {f.code: f.message("en") for f in report.findings}
+    if read:
+        assert said == {}
+        computed = ctr_stats.compute(
+            [tmp_path / "in"], units_file=_units(tmp_path), units_only=True
+        )
+        assert _totals(computed) == {"admission.total": (74, 64)}
+    else:
+        assert said["unknown-column"].startswith("column 'Thực hiện lũy kế'")
+        assert said["missing-now"] == (
+            "'New members admitted': reported last period (32), none read for this period"
+        )

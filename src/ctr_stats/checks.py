@@ -194,7 +194,7 @@ def completeness(
         about = catalogue.indicators[entry.indicator]
         if 2 * entry.having <= entry.of:  # a few units' figure, said once for all
             findings.append(_partial_indicator(entry, about.label_vi, about.label_en))
-        elif entry.measure == "actual":  # a unit left empty what most units reported
+        elif entry.measure == "actual":  # a unit without what most units reported
             findings.extend(
                 _missing_indicator(entry, names[code], about.label_vi, about.label_en)
                 for code in without
@@ -217,9 +217,10 @@ def _missing_indicator(entry: Lacking, name: str, label_vi: str, label_en: str) 
     return Finding(
         "missing-indicator",
         Severity.WARNING,
-        f"{name} để trống '{label_vi}'"
+        # "read", not "left empty": the figure may be typed under a header not understood
+        f"{name}: không đọc được số liệu nào của '{label_vi}'"
         f" ({format_count(having, 'vi')}/{format_count(of, 'vi')} đơn vị có báo cáo)",
-        f"{name} left '{label_en}' empty"
+        f"{name}: no figure of '{label_en}' was read"
         f" ({format_count(having, 'en')} of {format_count(of, 'en')} units reported it)",
         unit=name,
         indicator=entry.indicator,
@@ -603,9 +604,9 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                         unit,
                         "missing-now",
                         f"'{label_vi}': cùng kỳ có số liệu ({format_count(f.prior, 'vi')}),"
-                        " kỳ này để trống",
+                        " kỳ này không đọc được số liệu nào",
                         f"'{label_en}': reported last period ({format_count(f.prior, 'en')}),"
-                        " empty now",
+                        " none read for this period",
                     )
                 )
             continue

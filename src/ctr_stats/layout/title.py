@@ -23,7 +23,12 @@ _OWNER = re.compile(
     r"\b(?:dang bo|quan uy|huyen uy|thi uy|thanh uy|dang uy|ban thuong vu|bch dang bo)\s+"
     r"((?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu|q|h|tx|p|x|tt)\s+.+)$"
 )  # the type may be abbreviated: "ĐẢNG BỘ H. ĐAN PHƯỢNG", "ĐẢNG BỘ TX. SƠN TÂY"
-_OWNER_SHORT = re.compile(r"^(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$")
+# "HUYỆN ỦY ĐÔNG ANH", and a department of it named first on the same line: "ỦY BAN KIỂM
+# TRA HUYỆN ỦY ĐÔNG ANH", "BAN TỔ CHỨC QUẬN ỦY BA ĐÌNH"
+_OWNER_SHORT = re.compile(
+    r"^(?:(?:uy ban kiem tra|ubkt|ban to chuc|btc|van phong|ban tuyen giao|ban dan van"
+    r"|ban noi chinh)\s+)?(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$"
+)
 # The older TCTW forms: "Huyện (quận uỷ) Ba Đình", "Tỉnh (thành uỷ): Hà Nội", the unit's
 # type given as the form's alternatives and the name written after them.
 _OWNER_TCTW = re.compile(

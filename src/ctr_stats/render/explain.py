@@ -122,6 +122,22 @@ def render_unused(report: Report, console: Console, *, lang: str) -> None:
         # the findings that kept a row's numbers out of the figures, folded as `check` folds
         why = [f for f in report.findings if f.code in REFUSING and f.file is not None]
         write_findings(why, console, lang=lang)
+    # sheets holding figures that no table was read from: their numbers are in no count
+    # above, and must not go unsaid here
+    unread = [f for f in report.findings if f.code in UNREAD_SHEETS]
+    if unread:
+        console.print(
+            "These sheets hold figures but no table of them was read (not counted above):"
+            if lang == "en"
+            else "Các trang tính sau có số liệu nhưng không bảng nào được đọc (không tính ở trên):",
+            highlight=False,
+            markup=False,
+        )
+        write_findings(unread, console, lang=lang)
+
+
+# findings on a sheet whose figures were not read at all
+UNREAD_SHEETS = frozenset({"unread-sheet", "hidden-sheet"})
 
 
 # findings whose rows' numbers are read, then not added into any figure
