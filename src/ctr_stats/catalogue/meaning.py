@@ -375,6 +375,9 @@ def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
     return meaning
 
 
+_THE_WORK_ITSELF = frozenset({"thực hiện nhiệm vụ kiểm tra, giám sát"})
+
+
 def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
     """What a sheet's title says is counted on it, to fill what its labels leave unsaid.
     Only lines that name something count (not the issuing body's name or the date)."""
@@ -388,7 +391,10 @@ def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
                 names.add(name)
             elif dimension in meaning.mixed:
                 names.add("")  # two at once: the title names no one
-        qualifiers |= meaning.qualifiers
+        # "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM TRA, GIÁM SÁT": the report's subject,
+        # the inspection work; only a check named of it ("KIỂM TRA VIỆC THỰC HIỆN …") counts
+        # the checks of that task
+        qualifiers |= meaning.qualifiers - (set() if meaning.event else _THE_WORK_ITSELF)
     one = {d: next(iter(n)) if len(n) == 1 and "" not in n else None for d, n in said.items()}
     return Meaning(
         thing=one["thing"],
