@@ -1086,3 +1086,111 @@ def test_a_measure_typed_otherwise_is_read_or_said_unread(
         assert said["missing-now"] == (
             "'New members admitted': reported last period (32), none read for this period"
         )
+
+
+INSPECTION_ROWS: list[list[object]] = [
+    ["Nội dung", "Kế hoạch", "Thực hiện"],
+    ["I. CẤP ỦY CÁC CẤP"],
+    ["1. Kiểm tra"],
+    ["- Tổ chức đảng", 9, 10],
+    ["- Đảng viên", 12, 13],
+]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM TRA, GIÁM SÁT NĂM 2024",
+        "BÁO CÁO KẾT QUẢ NHIỆM VỤ KIỂM TRA, GIÁM SÁT NĂM 2024",
+    ],
+)
+def test_a_title_naming_the_inspection_work_as_its_subject(tmp_path: Path, title: str) -> None:
+    """Trial 11 (1): an inspection commission's usual title named the check of that task
+    for every row: all unknown, unread-sheet and a false missing-unit, exit 1."""
+    rows = [["QUẬN ỦY CẦU GIẤY"], [], [title], [], *INSPECTION_ROWS]
+    report = _unit_workbook(tmp_path, "cau-giay.xlsx", {"KTGS": rows}, "005,Cầu Giấy,quận")
+    assert {t.figures.indicator: (t.figures.plan, t.figures.actual) for t in report.totals} == {
+        "inspection.committee_check_orgs": (9, 10),
+        "inspection.committee_check_members": (12, 13),
+    }
+    assert report.findings == ()
+
+
+DISCIPLINE = {
+    "reprimand": (1, 6),
+    "warning": (1, 3),
+    "dismissed": (None, 1),
+    "expelled": (None, 2),
+}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        [["Nội dung", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ", "Cộng"]],
+        [
+            ["Nội dung", "Hình thức kỷ luật", None, None, None, "Cộng"],
+            [None, "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ", None],
+        ],
+        [["Chỉ tiêu", "Tổng số", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"]],
+    ],
+)
+def test_forms_of_discipline_across_the_columns(tmp_path: Path, header: list[list[object]]) -> None:
+    """Trial 11 (2, 3): the forms across the columns beside a "Cộng" or "Tổng số" column,
+    with no measure written. The first two were unread-sheet (exit 1); the third read
+    "Đảng viên | 12" as the members on the rolls, exit 0."""
+    total_first = header[0][1] == "Tổng số"
+    rows: list[list[object]] = [
+        ["ỦY BAN KIỂM TRA HUYỆN ỦY ĐÔNG ANH"],
+        [],
+        ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG NĂM 2024"],
+        [],
+        *header,
+        [
+            "1. Tổ chức đảng",
+            *([2] if total_first else []),
+            1,
+            1,
+            None,
+            None,
+            *([] if total_first else [2]),
+        ],
+        [
+            "2. Đảng viên",
+            *([12] if total_first else []),
+            6,
+            3,
+            1,
+            2,
+            *([] if total_first else [12]),
+        ],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KL": rows}, "017,Đông Anh,huyện")
+    expected = {"inspection.disciplined_orgs": 2, "inspection.disciplined_members": 12}
+    for form, (orgs, members) in DISCIPLINE.items():
+        if orgs is not None:
+            expected[f"inspection.disciplined_orgs_{form}"] = orgs
+        expected[f"inspection.disciplined_members_{form}"] = members
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == expected
+    assert report.findings == ()
+    assert _balanced(report)
+
+
+def test_parts_beside_a_total_with_no_in_which(tmp_path: Path) -> None:
+    """Trial 10 (P3): "Tổng số | Nữ | Dân tộc thiểu số | Tôn giáo" with no "Trong đó" over
+    the parts: each part read (only the total was, the rest warnings)."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2019"],
+        [],
+        ["Chỉ tiêu", "Tổng số", "Nữ", "Dân tộc thiểu số", "Tôn giáo"],
+        ["Đảng viên mới kết nạp", 603, 359, 14, 5],
+    ]
+    report = _unit_workbook(tmp_path, "ba-dinh.xlsx", {"KN": rows}, "001,Ba Đình,quận")
+    assert {t.figures.indicator: t.figures.actual for t in report.totals} == {
+        "admission.total": 603,
+        "admission.female": 359,
+        "admission.ethnic_minority": 14,
+        "admission.religious": 5,
+    }
+    assert report.findings == ()

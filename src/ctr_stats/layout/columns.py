@@ -532,6 +532,9 @@ def _measure_columns(
     # columns of parts but no measure: what was done, where no column says a measure, or
     # listed under "Trong đó" beside the whole's
     measured = any(_measure_of(r.measure, period, years) != (None, None) for r in reads)
+    # "Tổng số | Khiển trách | Cảnh cáo …", "Cộng" beside the forms: the only measure is
+    # what was done, and the parts beside it are of it
+    only_actual = {_measure_of(r.measure, period, years)[0] for r in reads} <= {"actual", None}
     read: list[Column] = []
     unplaced: list[Unplaced] = []
     seen: dict[tuple[str | None, str], str] = {}
@@ -549,7 +552,7 @@ def _measure_columns(
             measure is None
             and derived is None
             and part is not None
-            and (not measured or _listed_as_parts(r))
+            and (not measured or only_actual or _listed_as_parts(r))
         ):
             measure = "actual"
         if measure is None and derived is None:

@@ -327,17 +327,24 @@ def _measures_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> 
 
 
 def _things_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bool:
-    """Whether every heading right of `col` in the header's first row names a thing and
-    nothing else ("Nội dung | Tổ chức đảng | Đảng viên"): the objects of what the rows
-    say was done, each a column of its count, with no measure written."""
-    headings = [clean(v) for v in grid.rows[top][col + 1 :] if is_text(v)]
-    if not headings:
-        return False
-    for text in headings:
-        said = catalogue.lexicon.read(text)
-        if said.thing is None or said.residue or said.mixed or said.actor or said.event:
-            return False
-    return True
+    """Whether the headings right of `col`, down the header's rows, name things or kinds of
+    them and nothing else ("Nội dung | Tổ chức đảng | Đảng viên"; "Nội dung | Khiển trách |
+    Cảnh cáo | … | Cộng"), with a total or a group over them ("Hình thức kỷ luật"): the
+    objects or forms of what the rows say was done, each a column of its count, with no
+    measure written."""
+    named = False
+    for r in range(top, min(top + MAX_HEADER_ROWS, len(grid.rows))):
+        right = grid.rows[r][col + 1 :]
+        if any(_is_figure(v) for v in right):
+            break
+        for value in right:
+            if not is_text(value):
+                continue
+            said = catalogue.lexicon.read(clean(value))
+            if said.residue or said.mixed or said.actor:
+                return False
+            named = named or bool(said.thing or said.qualifiers)
+    return named
 
 
 def _header_from(
