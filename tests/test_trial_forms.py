@@ -1194,3 +1194,27 @@ def test_parts_beside_a_total_with_no_in_which(tmp_path: Path) -> None:
         "admission.religious": 5,
     }
     assert report.findings == ()
+
+
+def test_a_part_of_the_row_above_is_not_that_row_again(tmp_path: Path) -> None:
+    """Trial 10 (P1): "Trong đó: Ủy ban Kiểm tra Tỉnh ủy kiểm tra" under "Kiểm tra khi có
+    dấu hiệu vi phạm" was a duplicate-criterion error (exit 1) on correct data: a part of
+    the row above that no indicator counts, named, not added."""
+    rows: list[list[object]] = [
+        ["ĐẢNG ỦY XÃ TÂN LẬP"],
+        ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT 9 THÁNG NĂM 2022"],
+        [],
+        ["TT", "Nội dung", "Tổ chức đảng", "Đảng viên"],
+        ["I", "Ủy ban kiểm tra các cấp"],
+        [1, "Kiểm tra khi có dấu hiệu vi phạm", 4, 28],
+        [None, "Trong đó: Ủy ban Kiểm tra Tỉnh ủy kiểm tra", 3, 16],
+    ]
+    report = _unit_workbook(tmp_path, "tan-lap.xlsx", {"KT": rows}, "X,Tân Lập,xã")
+    assert _totals(report) == {
+        "inspection.violation_check_orgs": (4, None),
+        "inspection.violation_check_members": (28, None),
+    }
+    assert [(f.code, f.severity.value, f.cell) for f in report.findings] == [
+        ("unknown-criterion", "warning", "B7")
+    ]
+    assert _balanced(report)

@@ -745,8 +745,19 @@ def criterion_rows(
         meaning = lexicon.under(lexicon.read(without_own_period(label, period)), above)
         stack.append(_Heading(level, meaning))
         recognised = catalogue.recognise(meaning.within(context, stock=not parts))
-        indicator = recognised.indicator
         of_parts = _of_parts(catalogue, parts, meaning, context) if parts else None
+        if partial and len(stack) > 1:
+            # "Trong đó: Ủy ban Kiểm tra Tỉnh ủy kiểm tra" under the commissions' checks: a
+            # part of the row above that no indicator counts, not that row again
+            whole = stack[-2].meaning
+            if recognised.indicator is not None and recognised.indicator == (
+                catalogue.recognise(whole.within(context, stock=not parts)).indicator
+            ):
+                recognised = Recognised(None)
+            if of_parts:
+                of_whole = _of_parts(catalogue, parts, whole, context)
+                of_parts = {p: None if i == of_whole[p] else i for p, i in of_parts.items()}
+        indicator = recognised.indicator
         row_numbers, row_texts, row_derived, problems = reader.read(
             r, owner_text or "", indicator, of_parts
         )
