@@ -1218,3 +1218,122 @@ def test_a_part_of_the_row_above_is_not_that_row_again(tmp_path: Path) -> None:
         ("unknown-criterion", "warning", "B7")
     ]
     assert _balanced(report)
+
+
+@pytest.mark.parametrize(
+    ("title", "registry"),
+    [
+        ("TỈNH ỦY KHÁNH HÒA", "KH,Khánh Hòa,tỉnh"),
+        ("ĐẢNG BỘ TỈNH KHÁNH HÒA", "KH,Khánh Hòa,Tỉnh"),
+    ],
+)
+def test_a_province_is_a_unit_of_a_registry_of_provinces(
+    tmp_path: Path, title: str, registry: str
+) -> None:
+    """Trial 10 (P2): a province's own report, in a registry of provinces, was unknown-unit
+    and a false missing-unit (exit 1)."""
+    rows: list[list[object]] = [
+        [title],
+        ["ỦY BAN KIỂM TRA"],
+        ["KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT 9 THÁNG NĂM 2022"],
+        [],
+        ["TT", "Nội dung", "Tổ chức đảng", "Đảng viên"],
+        [1, "Giám sát chuyên đề", 106, 392],
+    ]
+    report = _unit_workbook(
+        tmp_path, "khanh-hoa.xlsx", {"KT": rows}, registry, "NT,Ninh Thuận,tỉnh"
+    )
+    assert {(u.code, u.figures.indicator, u.figures.actual) for u in report.units} == {
+        ("KH", "inspection.thematic_supervise_orgs", 106),
+        ("KH", "inspection.thematic_supervise_members", 392),
+    }
+    assert [f.code for f in report.findings] == ["missing-unit"]  # Ninh Thuận's
+
+
+def test_the_citys_own_sheet_is_no_district(tmp_path: Path) -> None:
+    """The city's consolidated sheet (its title names the city only) stays the city's: its
+    rows are the units."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        ["TỔNG HỢP KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+        [1, "Quận Ba Đình", 60, 64],
+        [2, "Huyện Đông Anh", 65, 68],
+    ]
+    report = _ba_dinh(tmp_path, {"TH": rows}, name="ha-noi.xlsx")
+    assert {(u.code, u.figures.actual) for u in report.units} == {("001", 64), ("017", 68)}
+
+
+@pytest.mark.parametrize(
+    ("label", "indicator"),
+    [
+        (
+            "Ủy ban Kiểm tra Đảng ủy thi hành kỷ luật đảng viên",
+            "inspection.commission_disciplined_members",
+        ),
+        (
+            "Ủy ban Kiểm tra Đảng ủy Khối giám sát chuyên đề đảng viên",
+            "inspection.thematic_supervise_members",
+        ),
+        (
+            "UBKT Huyện ủy kiểm tra đảng viên khi có dấu hiệu vi phạm",
+            "inspection.violation_check_members",
+        ),
+        (
+            "Ủy ban kiểm tra cấp cơ sở giám sát chuyên đề tổ chức đảng",
+            "inspection.thematic_supervise_orgs",
+        ),
+    ],
+)
+def test_a_commission_named_with_its_committee(label: str, indicator: str) -> None:
+    """Trial 10 (P4): "Ủy ban Kiểm tra Đảng ủy …" read as two actors at once: unknown."""
+    assert load_catalogue().indicator_for(label) == indicator
+
+
+def test_ethnic_minority_written_otherwise() -> None:
+    """Trial 10 (P4): "Dân tộc ít người" is the ethnic minorities."""
+    catalogue = load_catalogue()
+    assert catalogue.indicator_for("Kết nạp đảng viên là người dân tộc ít người") == (
+        "admission.ethnic_minority"
+    )
+
+
+def test_levels_of_the_committees_are_never_one_of_them_taken_for_all(tmp_path: Path) -> None:
+    """Trial 10 (P5): "- Ban Thường vụ Đảng ủy thi hành kỷ luật | 2" beside "- Đảng ủy cơ
+    sở và chi bộ thi hành kỷ luật | 14": the second was a warning, and the committees'
+    discipline 2, exit 0. Which levels make the committees' figure is not guessed: an
+    error names the second."""
+    rows: list[list[object]] = [
+        ["ĐẢNG ỦY XÃ TÂN LẬP"],
+        ["KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG NĂM 2018"],
+        [],
+        ["TT", "Nội dung", "Năm 2018", "Cùng kỳ năm 2017"],
+        [1, "Thi hành kỷ luật đảng viên", 19, 19],
+        [None, "Trong đó:"],
+        [None, "- Ban Thường vụ Đảng ủy thi hành kỷ luật", 2, None],
+        [None, "- Ủy ban Kiểm tra Đảng ủy thi hành kỷ luật", 3, None],
+        [None, "- Đảng ủy cơ sở và chi bộ thi hành kỷ luật", 14, None],
+    ]
+    report = _unit_workbook(tmp_path, "tan-lap.xlsx", {"KL": rows}, "X,Tân Lập,xã")
+    assert _totals(report)["inspection.commission_disciplined_members"] == (3, None)
+    assert [(f.code, f.severity.value, f.cell) for f in report.findings] == [
+        ("duplicate-criterion", "error", "C9")
+    ]
+
+
+def test_a_measure_naming_the_sheets_own_quarter(tmp_path: Path) -> None:
+    """Trial 10 (P6): "Kết nạp quý I" in a sheet of "QUÝ I NĂM 2014" was no measure: an
+    unread-sheet and a false missing-unit, exit 1."""
+    rows: list[list[object]] = [
+        ["THÀNH ỦY HẢI DƯƠNG"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN QUÝ I NĂM 2014"],
+        [],
+        ["TT", "Tổ chức cơ sở đảng", "Kết nạp quý I"],
+        [1, "Đảng bộ xã Thượng Đạt", 4],
+        [2, "Các tổ chức cơ sở đảng còn lại", 42],
+        [None, "Toàn Đảng bộ thành phố", 46],
+    ]
+    report = _unit_workbook(tmp_path, "hai-duong.xlsx", {"KN": rows}, "HD,Hải Dương,thành phố")
+    assert _totals(report) == {"admission.total": (46, None)}
+    assert report.findings == ()

@@ -247,7 +247,10 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
             result.unknown_titles.add((sheet.file, text))
         return unit
     if sheet.names_city:
-        return None
+        # the city's or province's own sheet: a unit only in a registry of provinces
+        if sheet.city_text is None or _rows_name_units(sheet, matcher):
+            return None
+        return matcher.match(sheet.city_text, suggest=False).unit
     named = unit_of_file_name(Path(sheet.file).stem, matcher)
     if named is not None and _rows_name_units(sheet, matcher):
         return None  # rows that are units: a consolidated sheet, whatever its file is named

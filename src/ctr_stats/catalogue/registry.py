@@ -31,6 +31,7 @@ TYPE_WORDS: dict[str, str] = {
         "xã": ("xã", "x"),
         "thị trấn": ("thị trấn", "tt", "t t"),
         "đặc khu": ("đặc khu",),
+        "tỉnh": ("tỉnh", "tỉnh ủy"),  # a registry of provinces (a national roll-up's)
     }.items()
     for written in forms
 }

@@ -107,6 +107,8 @@ class SheetData:
     # sheet's figures are not added (`periods.mismatches`)
     other_period: OtherPeriod | None = None
     owner_cell: str | None = None  # the title's cell naming the unit ("A2")
+    # the title's line naming the city or province, where it names no unit
+    city_text: str | None = None
 
     @property
     def where(self) -> str:
@@ -327,6 +329,7 @@ def _parse_table(
         part=part,
         other_period=title.other_period,
         owner_cell=title.owner_cell,
+        city_text=title.city_text,
     )
     return sheet, found
 

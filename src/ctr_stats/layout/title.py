@@ -96,6 +96,9 @@ class Title:
     # a period named that ctr-stats cannot take ("6 THÁNG CUỐI NĂM 2023"): `period` is None
     other_period: OtherPeriod | None = None
     owner_cell: str | None = None  # the cell of the line naming the unit
+    # the line naming the city or province, where no unit is named: a unit itself in a
+    # registry of provinces ("TỈNH ỦY KHÁNH HÒA")
+    city_text: str | None = None
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -112,6 +115,7 @@ def continued(first: Title, own: Title) -> Title:
         own.meaning if not own.meaning.empty else first.meaning,
         own.other_period if named else first.other_period,
         own.owner_cell if owner else first.owner_cell,
+        own.city_text if owner else first.city_text,
     )
 
 
@@ -142,14 +146,18 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     subjects = tuple(line for line in lines if _is_subject(line))
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     named, at = _title_period(lines)
-    owner_cell = None
+    owner_cell = city_text = None
     if owner is not None:  # the last line naming a unit, as read_owner takes it
         line = max(n for n, text in enumerate(lines) if _owner_in(text)[0] is not None)
         owner_cell = a1(*placed[line][1])
+    elif names_city:
+        city_text = _without_department(next(t for t in reversed(lines) if _owner_in(t)[1]))
+    other = None
     if isinstance(named, OtherPeriod):
-        other = replace(named, words=lines[at], cell=a1(*placed[at][1]))
-        return Title(tuple(lines), owner, owner_text, names_city, None, meaning, other, owner_cell)
-    return Title(tuple(lines), owner, owner_text, names_city, named, meaning, None, owner_cell)
+        other, named = replace(named, words=lines[at], cell=a1(*placed[at][1])), None
+    return Title(
+        tuple(lines), owner, owner_text, names_city, named, meaning, other, owner_cell, city_text
+    )
 
 
 @lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
@@ -557,7 +565,9 @@ def without_own_period(label: str, period: object) -> str:
     is counted ("Kết nạp đảng viên năm 2024" in a 2024 report is its admissions); as it is
     when they name another period (its figures are not this period's: never read as them).
     Folded, when anything was taken off."""
-    if not isinstance(period, Period) or not any(c.isdigit() for c in label):
+    if not isinstance(period, Period) or not (
+        any(c.isdigit() for c in label) or "qu" in label.lower()  # "Kết nạp quý I"
+    ):
         return label
     key = fold(label)
     match = _OWN_PERIOD.search(key)
