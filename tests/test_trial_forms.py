@@ -1337,3 +1337,54 @@ def test_a_measure_naming_the_sheets_own_quarter(tmp_path: Path) -> None:
     report = _unit_workbook(tmp_path, "hai-duong.xlsx", {"KN": rows}, "HD,Hải Dương,thành phố")
     assert _totals(report) == {"admission.total": (46, None)}
     assert report.findings == ()
+
+
+def test_a_plan_given_on_the_total_row_alone(tmp_path: Path) -> None:
+    """Trial 10 (P7): the year's plan typed on the committee's total row only, its rows'
+    plan cells empty: the unit's plan (it was a total-mismatch error, the plan lost)."""
+    rows: list[list[object]] = [
+        ["THÀNH ỦY HẢI DƯƠNG"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN QUÝ I NĂM 2014"],
+        [],
+        ["TT", "Tổ chức cơ sở đảng", "Kế hoạch năm 2014", "Kết nạp"],
+        [1, "Đảng bộ xã Thượng Đạt", None, 4],
+        [2, "Các tổ chức cơ sở đảng còn lại", None, 42],
+        [None, "Toàn Đảng bộ thành phố", 200, 46],
+    ]
+    report = _unit_workbook(tmp_path, "hai-duong.xlsx", {"KN": rows}, "HD,Hải Dương,thành phố")
+    (total,) = report.totals
+    assert (total.figures.plan, total.figures.actual) == (200, 46)
+    assert report.units[0].cells["plan"].describe().endswith("!C7")
+    assert [f.code for f in report.findings] == []  # 23% of the year's plan in a quarter
+    assert _balanced(report)
+    assert report.accounting.checked == 1  # the total of the rows
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN QUÝ I NĂM 2014", None),  # 11%: above a quarter's 10%
+        (
+            "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM 2014",
+            "outside 20%–250% (the year's plan, a 6-month period)",
+        ),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2014", "outside 40%–250%"),
+    ],
+)
+def test_far_from_the_years_plan_in_part_of_a_year(
+    tmp_path: Path, title: str, said: str | None
+) -> None:
+    """Trials 10 (P8) and 11 (6): a quarter's admissions against the year's plan were "far
+    from plan" below 40%; part of a year is held to its share of that bound."""
+    rows: list[list[object]] = [
+        ["THÀNH ỦY HẢI DƯƠNG"],
+        [title],
+        [],
+        ["TT", "Tổ chức cơ sở đảng", "Kế hoạch", "Kết nạp"],
+        [1, "Đảng bộ xã Thượng Đạt", 200, 22],
+    ]
+    report = _unit_workbook(tmp_path, "hai-duong.xlsx", {"KN": rows}, "HD,Hải Dương,thành phố")
+    messages = [f.message("en") for f in report.findings if f.code == "far-from-plan"]
+    assert messages == (
+        [] if said is None else [f"'New members admitted': 22/200 (11.0% of plan), {said}"]
+    )

@@ -503,7 +503,9 @@ def _analyse(
         totals=tuple(totals(units, catalogue, precision)),
         units=units,
         findings=tuple(findings),
-        accounting=_accounting(sheets_read, units, replaced_prior=prior is not None),
+        accounting=_accounting(
+            sheets_read, units, replaced_prior=prior is not None, from_totals=collected.from_totals
+        ),
         notes=tuple(notes),
     )
     return Analysis(
@@ -709,11 +711,15 @@ def _sheet_indicators(
 
 
 def _accounting(
-    sheets: Sequence[SheetData], units: Sequence[UnitFigures], replaced_prior: bool
+    sheets: Sequence[SheetData],
+    units: Sequence[UnitFigures],
+    replaced_prior: bool,
+    from_totals: int = 0,
 ) -> Accounting:
     """The tables' numbers, with those read from a row but not added into a figure (a unit
     unknown or reported twice, a count that is no count, a Cùng kỳ replaced by --prior)
-    counted apart from those added."""
+    counted apart from those added. `from_totals`: figures read from a total row alone (a
+    plan given to the whole), which the sheets counted as checked."""
     read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
     measures = [m for m in MEASURES if not (replaced_prior and m == "prior")]
     in_figures, held, sizes = 0, None, {}
@@ -724,4 +730,9 @@ def _accounting(
             size = sizes.get((unit.figures.indicator, measure))
             if size is not None:
                 in_figures += size[1]
-    return replace(read, used=in_figures, refused=max(read.used - in_figures, 0))
+    return replace(
+        read,
+        used=in_figures,
+        checked=read.checked - from_totals,
+        refused=max(read.used - (in_figures - from_totals), 0),
+    )

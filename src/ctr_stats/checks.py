@@ -591,8 +591,17 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
     # whole numbers (a national roll-up has 80,000 unit figures)
     stock_limit = Fraction(str(thresholds.stock_change_percent))
     change_limit = Fraction(str(thresholds.prior_change_percent))
-    plan_low = Fraction(str(thresholds.plan_low_percent))
+    # the plan is the year's: part of a year is held to its share of the low bound (three
+    # months, a quarter of it); never above the year's
+    months = report.period.months if report.period is not None else 12
+    plan_low = Fraction(str(thresholds.plan_low_percent)) * min(months, 12) / 12
     plan_high = Fraction(str(thresholds.plan_high_percent))
+    low_vi, low_en = (
+        format_plain(Decimal(plan_low.numerator) / plan_low.denominator, lang)
+        for lang in ("vi", "en")
+    )
+    year_vi = f" (kế hoạch cả năm, kỳ báo cáo {months} tháng)" if months < 12 else ""
+    year_en = f" (the year's plan, a {months}-month period)" if months < 12 else ""
     for unit in report.units:
         f = unit.figures
         indicator = catalogue.indicators[f.indicator]
@@ -650,12 +659,12 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     "far-from-plan",
                     f"'{label_vi}': {format_count(f.actual, 'vi')}/{format_count(f.plan, 'vi')}"
                     f" ({format_percent(f.percent_of_plan, 'vi', report.precision)} kế"
-                    f" hoạch), ngoài khoảng {format_plain(thresholds.plan_low_percent, 'vi')}%"
-                    f"–{format_plain(thresholds.plan_high_percent, 'vi')}%",
+                    f" hoạch), ngoài khoảng {low_vi}%"
+                    f"–{format_plain(thresholds.plan_high_percent, 'vi')}%{year_vi}",
                     f"'{label_en}': {format_count(f.actual, 'en')}/{format_count(f.plan, 'en')}"
                     f" ({format_percent(f.percent_of_plan, 'en', report.precision)} of plan),"
-                    f" outside {format_plain(thresholds.plan_low_percent, 'en')}%"
-                    f"–{format_plain(thresholds.plan_high_percent, 'en')}%",
+                    f" outside {low_en}%"
+                    f"–{format_plain(thresholds.plan_high_percent, 'en')}%{year_en}",
                 )
             )
     return findings

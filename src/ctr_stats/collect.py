@@ -49,6 +49,9 @@ class Collected:
     unowned: set[str] = field(default_factory=set)
     # (file, title) of a title naming no unit known: said once for the file's sheets
     unknown_titles: set[tuple[str, str]] = field(default_factory=set)
+    # figures read from a total row, no row above giving them: numbers the sheets counted
+    # as checked, now used
+    from_totals: int = 0
     _indicators: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def place_of(self, unit: str, indicator: str) -> Place | None:
@@ -122,10 +125,17 @@ class Collector:
         result.findings.extend(sheet.findings)
         owner = _owner(sheet, matcher, result)
         by_key = sheet.by_key()
+        rows: Sequence[Row] = sheet.rows
+        if sheet.totals and owner is not None:
+            whole_only = _on_the_total_only(sheet, by_key)
+            if whole_only:
+                by_key = {**by_key, **whole_only}
+                rows = list(rows)  # not the sheet's table as it is: its total adds figures
+                result.from_totals += len(whole_only)
         if sheet.totals:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
-            _add_unit_rows(sheet, owner, sheet.rows, result, by_key)
+            _add_unit_rows(sheet, owner, rows, result, by_key)
         elif sheet.layout != "unit_rows":
             if sheet.owner is None and sheet.rows and sheet.file not in result.unowned:
                 result.unowned.add(sheet.file)  # said once per file: its sheets share a cause
@@ -472,6 +482,18 @@ def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -
     return Finding(
         code, Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell.a1, unit.name, key[0]
     )
+
+
+def _on_the_total_only(sheet: SheetData, by_key: ByKey) -> ByKey:
+    """The figures a unit's sheet gives on its total row alone, none of the rows above
+    holding one in that column (a plan given to the whole committee, "Toàn Đảng bộ | 200"
+    under rows with no plan): the unit's, read from the total row."""
+    if len(sheet.totals) != 1 or not sheet.rows:
+        return {}
+    total = sheet.totals[0]
+    if total.index < max(row.index for row in sheet.rows):  # a total at the end only
+        return {}
+    return {key: ((total,), n) for key, n in total.numbers.items() if key not in by_key}
 
 
 def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list[Finding]:
