@@ -1388,3 +1388,69 @@ def test_far_from_the_years_plan_in_part_of_a_year(
     assert messages == (
         [] if said is None else [f"'New members admitted': 22/200 (11.0% of plan), {said}"]
     )
+
+
+def test_business_owners_listed_under_the_non_state_sector(tmp_path: Path) -> None:
+    """Trial 11 (4): "+ Chủ doanh nghiệp tư nhân" under "- Trong doanh nghiệp ngoài khu vực
+    nhà nước" were unknown, their figures dropped with a warning."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        ["1. Đảng viên mới kết nạp", 30, 32, 29],
+        ["Trong đó:"],
+        ["- Trong doanh nghiệp ngoài khu vực nhà nước", 4, 5, 4],
+        ["+ Chủ doanh nghiệp tư nhân", None, 2, 1],
+    ]
+    report = _ba_dinh(tmp_path, {"KN": rows})
+    assert _totals(report)["admission.business_owner"] == (2, 1)
+    assert [f.code for f in report.findings if f.file] == []
+
+
+def test_a_percentage_beside_measures_of_the_titles_indicator_is_checked(tmp_path: Path) -> None:
+    """Trial 11 (5): "Kế hoạch | Thực hiện | Cùng kỳ | Tỷ lệ % so với KH" under an admissions
+    title: the percentage is the admissions', checked (it named no indicator: unchecked)."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ", "Tỷ lệ % so với KH"],
+        [1, "Đảng bộ xã Uy Nỗ", 11, 12, 10, 109.1],
+        [2, "Đảng bộ xã Cổ Loa", 14, 12, 13, 80.0],  # 85,7
+        [None, "Tổng cộng", 25, 24, 23, 96.0],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KN": rows}, "017,Đông Anh,huyện")
+    checked = ctr_stats.check(
+        [tmp_path / "dong-anh.xlsx"], units_file=tmp_path / "units.csv", units_only=True
+    )
+    assert [(f.code, f.cell) for f in checked.findings] == [("stated-percent-mismatch", "F6")]
+    assert report.accounting.checked == 6  # the total row, and the three percentages
+    assert _balanced(report)
+
+
+@pytest.mark.parametrize(
+    ("registry", "name"), [("hanoi-2025", "Toàn thành phố"), (None, "Toàn đảng bộ")]
+)
+def test_the_total_row_is_named_as_the_paragraphs_name_the_whole(
+    tmp_path: Path, registry: str | None, name: str
+) -> None:
+    """Trial 11 (7): with a user's own registry the CSV's total was "Toàn thành phố" while
+    the paragraph said "toàn đảng bộ"."""
+    from ctr_stats.render.tables import lines
+
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ PHƯỜNG NGỌC HÀ"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"],
+        [],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện"],
+        [1, "Kết nạp đảng viên", 10, 12],
+    ]
+    path = write_xlsx(tmp_path / "ngoc-ha.xlsx", {"KN": rows})
+    if registry is None:
+        units = tmp_path / "units.csv"
+        units.write_text("code,name,type\nNH,Ngọc Hà,phường\n", encoding="utf-8")
+        report = ctr_stats.compute([path], units_file=units, units_only=True)
+    else:
+        report = ctr_stats.compute([path], registry=registry)
+    assert lines(report, "vi", by_unit=False)[0].name == name

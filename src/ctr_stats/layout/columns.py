@@ -298,7 +298,8 @@ def _measures_of_the_one_indicator(
     nạp") in a table whose other columns, and title, name one indicator: its measure. The
     title's indicator also where the other columns name only parts of it ("Kế hoạch | Thực
     hiện | Cùng kỳ | Trong đó: Nữ" under "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN")."""
-    orphans = [r for r in reads if not r.labels and r.measure.measure]
+    # a percentage column ("Tỷ lệ % so với KH") beside them is of the same indicator
+    orphans = [r for r in reads if not r.labels and (r.measure.measure or r.measure.derived)]
     if not orphans:
         return
     named = {found.indicator for found in recognised.values() if found.indicator}
@@ -311,14 +312,14 @@ def _measures_of_the_one_indicator(
         return
     (indicator,) = named
     taken = {
-        r.measure.measure
+        r.measure.measure or r.measure.derived
         for r in reads
         if r.labels and (found := recognised.get(r.index)) and found.indicator == indicator
     }
-    measures = [r.measure.measure for r in orphans]
-    for r in orphans:
+    measures = [r.measure.measure or r.measure.derived for r in orphans]
+    for r, measure in zip(orphans, measures, strict=True):
         # a measure the indicator's own columns give, or two columns of it: not guessed
-        if r.measure.measure not in taken and measures.count(r.measure.measure) == 1:
+        if measure not in taken and measures.count(measure) == 1:
             recognised[r.index] = Recognised(indicator, meaning=context)
 
 

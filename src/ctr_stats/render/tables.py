@@ -20,10 +20,24 @@ from ..model import Figures, Report
 from ..own_output import first_line
 from ..safe_text import html, visible
 from .caveats import caveat_lines, line_note, marked
+from .heading import province_of
 from .numbers import figure_cells
 from .table import HEADINGS
 
-TOTAL_NAME = {"vi": "Toàn thành phố", "en": "City total"}
+# the total's row, named after the registry's province as the paragraphs name it
+TOTAL_NAME = {
+    ("vi", "city"): "Toàn thành phố",
+    ("vi", "province"): "Toàn tỉnh",
+    ("vi", "other"): "Toàn đảng bộ",
+    ("en", "city"): "City total",
+    ("en", "province"): "Province total",
+    ("en", "other"): "Total",
+}
+
+
+def total_name(report: Report, lang: str) -> str:
+    province = province_of(report.registry)
+    return TOTAL_NAME[(lang, province[1] if province else "other")]
 CSV_HEADINGS = {
     "vi": (
         "Mã chỉ tiêu",
@@ -76,12 +90,11 @@ class Line:
 def lines(report: Report, lang: str, by_unit: bool) -> list[Line]:
     catalogue = load_catalogue()
     out: list[Line] = []
+    whole = total_name(report, lang)
     for total in report.totals:
         indicator = total.figures.indicator
         label = catalogue.indicators[indicator].label(lang)
-        out.append(
-            Line(indicator, label, "", TOTAL_NAME[lang], total.figures, total.units_reporting)
-        )
+        out.append(Line(indicator, label, "", whole, total.figures, total.units_reporting))
         if by_unit:
             out.extend(
                 Line(indicator, label, u.code, u.name, u.figures, None)
