@@ -35,6 +35,12 @@ EXPECTED: dict[str, dict[str, tuple[int | None, int | None, int | None]]] = {
         "party_cell.members": (None, 29674, 29374),
     },
     "bieu-10-tctw_long-bien_nam-2023": {
+        # "I - Tổ chức đảng và đảng viên › 2. Tổng số đơn vị cơ sở › a - Đảng bộ cơ sở",
+        # "b - Chi bộ cơ sở" and the organizations inside the ĐBCS
+        "party_cell.grassroots_committee": (None, 24, 22),
+        "party_cell.grassroots_cell": (None, 138, 140),
+        "party_cell.subordinate_cell": (None, 171, 169),
+        "party_cell.partial_committee": (None, 0, 1),
         "inspection.disciplined_members": (None, 45, 42),
         "inspection.disciplined_members_reprimand": (None, 28, 28),
         "inspection.disciplined_members_warning": (None, 12, 9),
@@ -247,8 +253,8 @@ MEANINGS: dict[str, str] = {
     "admission.high_school_student": r"^đảng viên mới kết nạp trong kỳ — (là|trong đó) học sinh$",
     "party_cell.members": r"^(đảng viên trong danh sách cuối kỳ|số đảng viên — (loại hình|toàn đơn vị))",
     "party_cell.grassroots_total": r"^số tổ chức cơ sở đảng( \(tổng số\) —| có đến cuối kỳ$)",
-    "party_cell.grassroots_committee": r"^số đảng bộ cơ sở( —| có đến cuối kỳ$)",
-    "party_cell.grassroots_cell": r"^số chi bộ cơ sở( —| có đến cuối kỳ$)",
+    "party_cell.grassroots_committee": r"^số đảng bộ cơ sở( —| có đến cuối kỳ$|$)",
+    "party_cell.grassroots_cell": r"^số chi bộ cơ sở( —| có đến cuối kỳ$|$)",
     "party_cell.subordinate_cell": r"^số chi bộ trực thuộc đảng bộ cơ sở",
     "party_cell.partial_committee": r"^số đảng bộ bộ phận",
     "inspection.committee_check_orgs": r"^số tổ chức đảng được cấp ủy kiểm tra( \(|$)",

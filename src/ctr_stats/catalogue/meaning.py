@@ -181,7 +181,12 @@ class Lexicon:
         counting a thing of its own under a heading of two things ("Số đơn vị cơ sở đã có
         TCCSĐ") is no part of it that can be told."""
         if level.thing and "thing" in above.mixed:
-            part = any(self.is_part(level.thing, listed) for listed in above.listed)
+            # a heading listing things is a topic ("I - Tổ chức đảng và đảng viên"): the
+            # rows under it count what they name; one of units having a thing ("Số đơn vị
+            # cơ sở đã có TCCSĐ"): its kinds, one each
+            part = len(above.listed) > 1 or any(
+                self.is_part(level.thing, listed) for listed in above.listed
+            )
         else:
             part = self.is_part(level.thing, above.thing)
         return level.under(above, part)
@@ -285,9 +290,7 @@ def _read(lexicon: Lexicon, text: str) -> Meaning:
         elif concept[1] not in found[concept[0]]:
             found[concept[0]].append(concept[1])
     mixed = frozenset(d for d in ("thing", "event", "actor") if len(found[d]) > 1)
-    listed = (
-        frozenset(found["thing"]) if "thing" in mixed and _lists_things(words, pieces) else None
-    )
+    listed = _listed(words, pieces) if "thing" in mixed else None
     return Meaning(
         thing=_one(found["thing"]),
         event=_one(found["event"]),
@@ -299,15 +302,22 @@ def _read(lexicon: Lexicon, text: str) -> Meaning:
     )
 
 
-def _lists_things(words: list[str], pieces: list[Piece]) -> bool:
-    """Whether a label's things stand one beside the other, nothing but "và" or "hoặc"
-    between them ("Tổ chức đảng và đảng viên"), not one said of the other ("Số đơn vị cơ
-    sở đã có TCCSĐ")."""
-    things = [(start, end) for start, end, concept in pieces if concept and concept[0] == "thing"]
-    return all(set(words[end:start]) <= _LISTING for (_, end), (start, _) in pairwise(things))
+def _listed(words: list[str], pieces: list[Piece]) -> frozenset[str] | None:
+    """The things of a label naming two: each, where they stand one beside the other with
+    nothing but "và" or "hoặc" between them ("Tổ chức đảng và đảng viên"); the one had,
+    where the first has the second ("Số đơn vị cơ sở đã có TCCSĐ": units, one organization
+    each); None where one is said of the other otherwise."""
+    things = [(s, e, c[1]) for s, e, c in pieces if c and c[0] == "thing"]
+    between = [set(words[end:start]) for (_, end, _), (start, _, _) in pairwise(things)]
+    if all(gap <= _LISTING for gap in between):
+        return frozenset(thing for _, _, thing in things)
+    if len(things) == 2 and between[0] in _HAVING:
+        return frozenset({things[1][2]})
+    return None
 
 
 _LISTING = frozenset({"va", "hoac"})
+_HAVING = ({"da", "co"}, {"co"})
 
 
 Piece = tuple[int, int, "tuple[str, str] | None"]  # words [start, end): a concept, or None

@@ -304,6 +304,7 @@ def _measures_of_the_one_indicator(
         return
     named = {found.indicator for found in recognised.values() if found.indicator}
     of_title = None if context.empty else catalogue.recognise(context).indicator
+    alone = len(named | {of_title} - {None}) == 1
     if of_title is not None and named - {of_title} <= catalogue.parts_of(of_title):
         named = {of_title}
     elif of_title is not None:
@@ -311,6 +312,8 @@ def _measures_of_the_one_indicator(
     if len(named) != 1:
         return
     (indicator,) = named
+    if not alone:  # a percentage beside a part's columns may be the part's: not guessed
+        orphans = [r for r in orphans if r.measure.measure]
     taken = {
         r.measure.measure or r.measure.derived
         for r in reads

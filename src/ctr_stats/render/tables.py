@@ -38,6 +38,8 @@ TOTAL_NAME = {
 def total_name(report: Report, lang: str) -> str:
     province = province_of(report.registry)
     return TOTAL_NAME[(lang, province[1] if province else "other")]
+
+
 CSV_HEADINGS = {
     "vi": (
         "Mã chỉ tiêu",
