@@ -1463,3 +1463,18 @@ def test_the_organizations_of_biểu_10_tctw_under_its_grassroots_units(tmp_path
     }
     assert {f.code for f in report.findings} == {"unknown-criterion"}  # the others
     assert _balanced(report)
+
+
+def test_a_notes_column_beside_the_objects_checked(tmp_path: Path) -> None:
+    """ "Nội dung | Tổ chức đảng | Đảng viên | Ghi chú": the notes head no count."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["BÁO CÁO KẾT QUẢ CÔNG TÁC KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2025"],
+        [],
+        ["STT", "Nội dung", "Tổ chức đảng", "Đảng viên", "Ghi chú"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm", 3, 7, "đúng kế hoạch"],
+        ["2", "Giám sát chuyên đề", 12, 20, None],
+    ]
+    report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KTGS": rows}, "017,Đông Anh,huyện")
+    assert len(report.totals) == 4
+    assert report.findings == ()

@@ -338,7 +338,7 @@ def _things_right_of(grid: Grid, top: int, col: int, catalogue: Catalogue) -> bo
         if any(_is_figure(v) for v in right):
             break
         for value in right:
-            if not is_text(value):
+            if not is_text(value) or _NOTE.match(fold(value)):  # "Ghi chú": no count
                 continue
             said = catalogue.lexicon.read(clean(value))
             if said.residue or said.mixed or said.actor:
