@@ -1478,3 +1478,68 @@ def test_a_notes_column_beside_the_objects_checked(tmp_path: Path) -> None:
     report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"KTGS": rows}, "017,Đông Anh,huyện")
     assert len(report.totals) == 4
     assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Cộng trang 1", "Cộng trang 2"), ("Cộng chuyển trang sau", None), ("Cộng trang 1", None)],
+)
+def test_a_pages_subtotal_is_a_total(tmp_path: Path, first: str, second: str | None) -> None:
+    """Trial 12 (2): a sheet printed on two pages, its header repeated, "Cộng trang 1"
+    under the first page's rows: a heading over the rows below (false error), or with
+    "Cộng trang 2" too, a unit added (82 for 57)."""
+    header: list[list[object]] = [
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None],
+        [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        ["A", "B", 1, 2, 3],
+    ]
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY SÓC SƠN"],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        [],
+        *header,
+        [1, "Đảng bộ xã Bắc Sơn", 10, 11, 9],
+        [2, "Đảng bộ xã Nam Sơn", 12, 12, 10],
+        [first, None, 22, 23, 19],
+        [],
+        *header,
+        [3, "Đảng bộ xã Phù Linh", 20, 19, 18],
+        *([[second, None, 20, 19, 18]] if second else []),
+        ["Tổng cộng", None, 42, 42, 37],
+    ]
+    report = _unit_workbook(tmp_path, "soc-son.xlsx", {"KN": rows}, "016,Sóc Sơn,huyện")
+    (total,) = report.totals
+    assert (total.figures.plan, total.figures.actual, total.figures.prior) == (42, 42, 37)
+    assert report.findings == ()
+
+
+def test_a_title_of_discipline_over_each_bodys_forms(tmp_path: Path) -> None:
+    """Trial 12 (1): "BÁO CÁO THỐNG KÊ THI HÀNH KỶ LUẬT TRONG ĐẢNG" over "Tổng số | Chia ra
+    › Khiển trách | …" and rows of each body's organizations and members: the title read
+    as checks of the enforcement of discipline, no figure read, exit 0."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY SÓC SƠN"],
+        ["ỦY BAN KIỂM TRA"],
+        ["BÁO CÁO THỐNG KÊ THI HÀNH KỶ LUẬT TRONG ĐẢNG NĂM 2024"],
+        [],
+        ["STT", "Nội dung", "Tổng số", "Chia ra", None, None, None],
+        [None, None, None, "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"],
+        ["A", "B", "1=2+3+4+5", 2, 3, 4, 5],
+        ["I", "Cấp ủy các cấp"],
+        ["1", "Tổ chức đảng", 1, 1, 0],
+        ["2", "Đảng viên", 9, 5, 3, 0, 1],
+        ["II", "Ủy ban kiểm tra các cấp"],
+        ["1", "Tổ chức đảng", 0, 0, 0],
+        ["2", "Đảng viên", 4, 2, 1, 0, 1],
+    ]
+    report = _unit_workbook(
+        tmp_path, "soc-son.xlsx", {"KL": rows}, "016,Sóc Sơn,huyện", merges={"KL": ["D5:G5"]}
+    )
+    got = {t.figures.indicator: t.figures.actual for t in report.totals}
+    assert got["inspection.committee_disciplined_orgs"] == 1
+    assert got["inspection.committee_disciplined_members"] == 9
+    assert got["inspection.commission_disciplined_members"] == 4
+    assert got["inspection.committee_disciplined_members_reprimand"] == 5
+    assert got["inspection.commission_disciplined_members_expelled"] == 1
+    assert {f.severity.value for f in report.findings} <= {"warning"}
+    assert _balanced(report)

@@ -385,7 +385,12 @@ def read_path(lexicon: Lexicon, levels: Sequence[str]) -> Meaning:
     return meaning
 
 
-_THE_WORK_ITSELF = frozenset({"thực hiện nhiệm vụ kiểm tra, giám sát"})
+# qualifiers that, in a title naming no check, name the report's subject: the work itself,
+# and the event its rows count ("BÁO CÁO THỐNG KÊ THI HÀNH KỶ LUẬT TRONG ĐẢNG": discipline)
+_THE_WORK_ITSELF: dict[str, str | None] = {
+    "thực hiện nhiệm vụ kiểm tra, giám sát": None,
+    "việc thi hành kỷ luật": "kỷ luật",
+}
 
 
 def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
@@ -395,16 +400,23 @@ def read_title(lexicon: Lexicon, lines: Iterable[str]) -> Meaning:
     qualifiers: set[str] = set()
     for line in lines:
         meaning = lexicon.read(line)
+        if not meaning.event and meaning.qualifiers & _THE_WORK_ITSELF.keys():
+            # "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM TRA, GIÁM SÁT": the report's subject;
+            # only a check named of it ("KIỂM TRA VIỆC THỰC HIỆN …") counts checks of it
+            work = meaning.qualifiers & _THE_WORK_ITSELF.keys()
+            events = {_THE_WORK_ITSELF[q] for q in work} - {None}
+            meaning = replace(
+                meaning,
+                qualifiers=meaning.qualifiers - work,
+                event=next(iter(events)) if len(events) == 1 else None,
+            )
         for dimension, names in said.items():
             name = getattr(meaning, dimension)
             if name:
                 names.add(name)
             elif dimension in meaning.mixed:
                 names.add("")  # two at once: the title names no one
-        # "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ KIỂM TRA, GIÁM SÁT": the report's subject,
-        # the inspection work; only a check named of it ("KIỂM TRA VIỆC THỰC HIỆN …") counts
-        # the checks of that task
-        qualifiers |= meaning.qualifiers - (set() if meaning.event else _THE_WORK_ITSELF)
+        qualifiers |= meaning.qualifiers
     one = {d: next(iter(n)) if len(n) == 1 and "" not in n else None for d, n in said.items()}
     return Meaning(
         thing=one["thing"],

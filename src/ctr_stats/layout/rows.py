@@ -171,7 +171,10 @@ _TOTAL_WORD = re.compile(r"^(?:tong cong|tong so|tong hop|tong|cong|toan bo)\b")
 _SUM_WORDS = frozenset(
     ("toan", "bo", "chung", "ca", "cac", "tat", "so", "cong", "tong", "don", "vi", "co",
      "dang", "chi", "va", "gom", "tu", "den", "cua", "i", "ii", "iii", "iv", "v", "vi", "vii",
-     "viii", "ix", "x")
+     "viii", "ix", "x",
+     # a page's subtotal, carried over or brought forward: "Cộng trang 1", "Cộng chuyển
+     # trang sau", "Cộng trang trước mang sang"
+     "trang", "chuyen", "sang", "sau", "truoc", "mang")
 )  # fmt: skip
 _BRACKETED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 
