@@ -1543,3 +1543,24 @@ def test_a_title_of_discipline_over_each_bodys_forms(tmp_path: Path) -> None:
     assert got["inspection.commission_disciplined_members_expelled"] == 1
     assert {f.severity.value for f in report.findings} <= {"warning"}
     assert _balanced(report)
+
+
+def test_a_running_total_beside_the_actual_is_said_another_figure(tmp_path: Path) -> None:
+    """Trial 12 (4): "Lũy kế 9 tháng" beside the quarter's actual was called a breakdown."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ PHƯỜNG BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN QUÝ III NĂM 2025"],
+        [],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None],
+        [None, None, "Thực hiện", "Lũy kế 9 tháng năm 2025"],
+        [1, "Chi bộ khu dân cư số 1", 4, 9],
+    ]
+    report = _unit_workbook(
+        tmp_path, "ba-dinh.xlsx", {"KN": rows}, "BD,Ba Đình,phường", merges={"KN": ["C4:D4"]}
+    )
+    (said,) = [f.message("en") for f in report.findings if f.code == "unknown-column"]
+    assert said == (
+        "column 'Đảng viên mới kết nạp › Lũy kế 9 tháng năm 2025' holds another figure of"
+        " admission.total (not its Kế hoạch, Thực hiện or Cùng kỳ) the catalogue does not"
+        " hold: cells D6 not added"
+    )

@@ -277,8 +277,11 @@ def _why(
         return (
             "unknown-column",
             Severity.WARNING,
-            f"cột '{text}' là phần chi tiết của chỉ tiêu {column.indicator} mà danh mục không có: các ô {span} không được cộng",
-            f"column '{text}' is a breakdown of {column.indicator} the catalogue does not hold: cells {span} not added",
+            # a breakdown, a running total ("Lũy kế 9 tháng"), an estimate: not its measures
+            f"cột '{text}' ghi một số khác của chỉ tiêu {column.indicator} (không phải Kế hoạch,"
+            f" Thực hiện hay Cùng kỳ) mà danh mục không có: các ô {span} không được cộng",
+            f"column '{text}' holds another figure of {column.indicator} (not its Kế hoạch,"
+            f" Thực hiện or Cùng kỳ) the catalogue does not hold: cells {span} not added",
         )
     if column.reason == "no-measure":
         return (
