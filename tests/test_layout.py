@@ -170,6 +170,7 @@ def test_discover_finds_what_a_clerk_would_count_once_in_path_order(tmp_path: Pa
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "a/b.xlsx",  # named first, then found again in the folder and through the link
         "a/z/d.ods",  # parts compare before characters: "a" < "a-c"
+        "a/~$b.xlsx",  # Excel's lock file: read to say b.xlsx is open (a note)
         "a-c.XLSX",
         "ctr-stats-annex.xlsx",  # a name proves nothing: the tool's outputs are known by content
         "e.csv",

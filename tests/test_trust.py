@@ -480,6 +480,15 @@ def test_a_lock_file_named_is_explained_as_excels(folder: Path) -> None:
     assert "ba-dinh.xlsx is open" in result.stderr
 
 
+def test_a_lock_file_in_the_folder_says_its_workbook_is_open(folder: Path) -> None:
+    """Trial 13: a workbook still open in Excel beside its saved copy was read without a
+    word: the clerk's unsaved edits missed."""
+    (folder / "~$ba-dinh.xlsx").write_bytes(b"\x0cNguyen Van A" + b" " * 100)
+    result = run("compute", str(folder), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "ba-dinh.xlsx is open" in result.stderr and "save and close it" in result.stderr
+
+
 def test_plain_text_named_xlsx_is_refused_but_a_csv_is_read(tmp_path: Path) -> None:
     prose = tmp_path / "bao-cao.xlsx"
     prose.write_text(

@@ -84,8 +84,9 @@ def a1(row: int, col: int) -> str:
 def discover(paths: Iterable[Path]) -> list[Path]:
     """The files to read: files as given, directories searched for supported files.
 
-    Hidden files and folders and Excel's '~$' lock files are skipped; links to folders are
-    not followed (a loop would never end). A file named twice, or inside a folder also
+    Hidden files and folders are skipped (Excel's '~$' lock files are listed: reading one
+    says which workbook is open, in a note); links to folders are not followed (a loop
+    would never end). A file named twice, or inside a folder also
     named, or reached through a link, is read once. What bears a spreadsheet's name and is
     not a regular file (a FIFO, a device, a broken link) is listed too, so that reading it
     says so rather than leaving it out unsaid. (The tool's own outputs are found here and
@@ -132,11 +133,9 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
         parts = (*above, name)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), parts)
-        elif (
-            not entry.is_dir()
-            and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
-            and not name.startswith("~$")
-        ):
+        elif not entry.is_dir() and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+            # Excel's lock file too: read, it says which workbook is open (a note), so a
+            # clerk still editing one is told the saved copy was read
             yield parts, entry.is_symlink()
 
 
