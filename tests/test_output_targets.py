@@ -191,3 +191,18 @@ def test_ctrl_c_says_the_run_was_stopped_and_nothing_was_written(
     assert err.count("\n") == 1 and "Traceback" not in err
     assert target.read_bytes() == b"ctr-stats compute: the previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["phu-luc.xlsx"]
+
+
+def test_a_read_only_output_is_kept(tmp_path: Path) -> None:
+    """Trial 13: an annex the clerk made read-only was replaced (a rename passes over the
+    mode), exit 0 and no word."""
+    target = tmp_path / "annex.md"
+    assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
+    before = target.read_bytes()
+    target.chmod(0o444)
+    result = run(
+        "compute", "data/samples/2023", "--period", "2023", "-o", str(target), "--lang", "en"
+    )
+    assert result.returncode == 2
+    assert "this file is read-only: it is not written over" in result.stderr
+    assert target.read_bytes() == before and target.stat().st_mode & 0o777 == 0o444

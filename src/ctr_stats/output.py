@@ -77,6 +77,7 @@ def check_target(target: Path, inputs: Iterable[Path]) -> Path:
                 file=str(target),
             )
     _refuse_foreign_file(target, resolved)
+    _refuse_read_only(target, resolved)
     for lock in {target.with_name(f"~${target.name}"), resolved.with_name(f"~${resolved.name}")}:
         if lock.exists():
             raise UsageError(
@@ -85,6 +86,23 @@ def check_target(target: Path, inputs: Iterable[Path]) -> Path:
                 file=str(target),
             )
     return resolved
+
+
+def _refuse_read_only(target: Path, resolved: Path) -> None:
+    """A file made read-only (no one may write it) is kept: replacing it by a rename, as
+    the atomic write does, would pass over what its owner said (and fails on Windows)."""
+    try:
+        mode = resolved.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise UsageError(
+            "tệp này đã được đặt chỉ đọc: không ghi đè lên nó; hãy chọn tên tệp khác cho"
+            " --output, hoặc bỏ thuộc tính chỉ đọc rồi chạy lại",
+            "this file is read-only: it is not written over; choose another name for"
+            " --output, or make it writable and run again",
+            file=str(target),
+        )
 
 
 def _refuse_foreign_file(target: Path, resolved: Path) -> None:
