@@ -1564,3 +1564,19 @@ def test_a_running_total_beside_the_actual_is_said_another_figure(tmp_path: Path
         " admission.total (not its Kế hoạch, Thực hiện or Cùng kỳ) the catalogue does not"
         " hold: cells D6 not added"
     )
+
+
+def test_a_count_not_whole_is_written_in_each_languages_way(tmp_path: Path) -> None:
+    """Trial 13: 1.234 typed as a number was shown "1.234" in Vietnamese: a whole number
+    to its reader, in a message saying it is not one."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2023"],
+        [],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+        [1, "Đảng bộ phường Ngọc Hà", 10, 1.234],
+    ]
+    report = _unit_workbook(tmp_path, "ba-dinh.xlsx", {"KN": rows}, "001,Ba Đình,quận")
+    (found,) = [f for f in report.findings if f.code == "non-integer"]
+    assert found.message("vi") == "số đếm không phải số nguyên: 1,234 (không được cộng)"
+    assert found.message("en") == "a count that is not a whole number: 1.234 (not added)"

@@ -471,14 +471,21 @@ def _add_unit_rows(
 def _cell_finding(row: Row, key: Key, sheet: SheetData, unit: Unit, code: str) -> Finding:
     cell = row.cell(key)
     assert cell is not None
+    # text as typed; a number typed as one in each language's way ("1,234" in Vietnamese:
+    # "1.234" would read a thousand and more, a whole number)
+    text_vi, text_en = (
+        (cell.raw, cell.raw)
+        if cell.raw
+        else (format_plain(cell.value, "vi"), format_plain(cell.value, "en"))
+    )
     if code == "non-integer":
-        vi = f"số đếm không phải số nguyên: {cell.text} (không được cộng)"
-        en = f"a count that is not a whole number: {cell.text} (not added)"
+        vi = f"số đếm không phải số nguyên: {text_vi} (không được cộng)"
+        en = f"a count that is not a whole number: {text_en} (not added)"
     elif code == "implausible-value":
-        vi = f"số quá lớn để là số đếm của một đơn vị: {cell.text} (không được cộng)"
-        en = f"a number too large to be a unit's count: {cell.text} (not added)"
+        vi = f"số quá lớn để là số đếm của một đơn vị: {text_vi} (không được cộng)"
+        en = f"a number too large to be a unit's count: {text_en} (not added)"
     else:
-        vi, en = f"số đếm âm: {cell.text}", f"a negative count: {cell.text}"
+        vi, en = f"số đếm âm: {text_vi}", f"a negative count: {text_en}"
     return Finding(
         code, Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell.a1, unit.name, key[0]
     )
