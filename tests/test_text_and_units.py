@@ -191,3 +191,22 @@ def test_abbreviations_with_dots_and_numbers_with_leading_zeros(text: str, code:
     )
     unit = UnitMatcher(Registry("units", units)).match(text).unit
     assert unit is not None and unit.code == code
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("Đảng bộ Cơ quan Quận ủy Ba Đình", None),  # an agency of the district's committee
+        ("Văn phòng Quận ủy Ba Đình", None),
+        ("Quận ủy Ba Đình", "Ba Đình"),
+        ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI QUẬN ỦY BA ĐÌNH", "Ba Đình"),  # the unit after the city
+    ],
+)
+def test_an_agency_of_a_committee_is_no_unit(written: str, found: str | None) -> None:
+    """Trial 13: "Đảng bộ Cơ quan Quận ủy Ba Đình", a row of a sheet read as the city's,
+    was taken for the district (its 44 for Ba Đình's 291 under --allow-errors)."""
+    from ctr_stats.catalogue import load_registry
+    from ctr_stats.units import UnitMatcher
+
+    match = UnitMatcher(load_registry("hanoi-2024")).match(written, suggest=False)
+    assert (match.unit.name if match.unit else None) == found

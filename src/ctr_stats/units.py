@@ -226,8 +226,15 @@ class UnitMatcher:
             and _spelled_exactly_elsewhere(text, self.registry.name)
         ):
             return Match(None, stated_type=found.stated_type, spelled_elsewhere=found.unit)
-        if found.unit is None and not found.candidates and not found.other_type:
+        if (
+            found.unit is None
+            and not found.candidates
+            and not found.other_type
+            and reading.starts[-1][1] is not None
+        ):
             # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" in one cell: the unit after the province
+            # (a territory first); never after an agency's words ("Đảng bộ Cơ quan Quận ủy Ba
+            # Đình", "Văn phòng Quận ủy Ba Đình" are no district)
             for start in reading.later():
                 later = self._lookup(read_name(reading.key(0, start)))
                 if later.unit is not None or later.candidates or later.other_type:
