@@ -210,3 +210,17 @@ def test_an_agency_of_a_committee_is_no_unit(written: str, found: str | None) ->
 
     match = UnitMatcher(load_registry("hanoi-2024")).match(written, suggest=False)
     assert (match.unit.name if match.unit else None) == found
+
+
+def test_another_registry_is_named_only_if_in_force_for_the_sheets_period() -> None:
+    """Trial 13: "ĐẢNG BỘ BA DINH" in a 2023 report was told to choose quang-ngai-2025 (its
+    Xã Ba Dinh, from 1/7/2025): no registry of 2025 holds a 2023 report's unit."""
+    from ctr_stats.catalogue import load_registry
+    from ctr_stats.model import Period
+    from ctr_stats.units import UnitMatcher, unknown_message
+
+    matcher = UnitMatcher(load_registry("hanoi-2024"))
+    vi_2023, _ = unknown_message("ĐẢNG BỘ BA DINH", matcher, Period(2023))
+    vi_2025, _ = unknown_message("ĐẢNG BỘ BA DINH", matcher, Period(2025, 12))
+    assert "quang-ngai-2025" not in vi_2023 and "viết tên đủ dấu" in vi_2023
+    assert "quang-ngai-2025" in vi_2025

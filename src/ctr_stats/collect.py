@@ -391,7 +391,7 @@ def _match_or_report(
             Finding("ambiguous-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)
         )
         return None
-    vi, en = unknown_message(text, matcher)
+    vi, en = unknown_message(text, matcher, sheet.period)
     vi, en = vi + hint[0], en + hint[1]
     result.findings.append(
         Finding("unknown-unit", Severity.ERROR, vi, en, sheet.file, sheet.sheet, cell, text)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .catalogue import Registry, RegistryInfo, Unit, builtin_registries, load_registry
 from .catalogue.registry import TYPE_WORDS
+from .model import Period
 from .text import faithful, fold, marks_agree, toneless
 
 LEVELS = ("exact", "toneless", "loose")
@@ -342,9 +343,13 @@ def found_elsewhere(text: str, registry: str) -> tuple[tuple[RegistryInfo, Unit]
     )
 
 
-def unknown_message(text: str, matcher: UnitMatcher) -> tuple[str, str]:
-    """(Vietnamese, English): why a name is no unit of the registry, and where it is; the
-    closest names (rapidfuzz, the slow part) only if no other registry has it."""
+def unknown_message(
+    text: str, matcher: UnitMatcher, period: Period | None = None
+) -> tuple[str, str]:
+    """(Vietnamese, English): why a name is no unit of the registry, and where it is (a
+    registry in force for `period`, when known: a 2023 report is never told of 2025's
+    communes); the closest names (rapidfuzz, the slow part) only if no other registry has
+    it."""
     registry = matcher.registry.name
     match = matcher.match(text, suggest=False)
     vi = [f"'{text}' không có trong danh mục {registry}"]
@@ -378,6 +383,8 @@ def unknown_message(text: str, matcher: UnitMatcher) -> tuple[str, str]:
             " that unit, correct its spelling"
         )
     elsewhere = found_elsewhere(text, registry)
+    if period is not None:
+        elsewhere = tuple((info, unit) for info, unit in elsewhere if info.covers(period))
     if elsewhere:
         shown = elsewhere[:3]
         more_vi = f" và {len(elsewhere) - 3} đơn vị khác" if len(elsewhere) > 3 else ""
