@@ -1580,3 +1580,31 @@ def test_a_count_not_whole_is_written_in_each_languages_way(tmp_path: Path) -> N
     (found,) = [f for f in report.findings if f.code == "non-integer"]
     assert found.message("vi") == "số đếm không phải số nguyên: 1,234 (không được cộng)"
     assert found.message("en") == "a count that is not a whole number: 1.234 (not added)"
+
+
+def test_a_sheet_of_another_period_names_the_title_cell_that_says_so(tmp_path: Path) -> None:
+    """Trial 13: period-mismatch named no cell, nor the title's words it read the period
+    from."""
+    for name, unit, year in (
+        ("ba-dinh", "QUẬN ỦY BA ĐÌNH", 2022),
+        ("dong-anh", "HUYỆN ỦY ĐÔNG ANH", 2023),
+        ("tay-ho", "QUẬN ỦY TÂY HỒ", 2023),
+    ):
+        write_xlsx(
+            tmp_path / f"{name}.xlsx",
+            {
+                "KN": [
+                    [unit],
+                    [f"KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM {year}"],
+                    [],
+                    ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+                    [1, "Đảng bộ phường Ngọc Hà", 10, 12],
+                ]
+            },
+        )
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2024")
+    (found,) = [f for f in report.findings if f.code == "period-mismatch"]
+    assert (found.file, found.cell) == (str(tmp_path / "ba-dinh.xlsx"), "A2")
+    assert found.message("en").startswith(
+        "the sheet is for year 2022 (A2: 'KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2022'), the run for"
+    )

@@ -114,16 +114,23 @@ def mismatches(
         if own is None or period is None or own == period:
             kept.append(sheet)
             continue
+        # the title's line that says so, where the sheet's own title does
+        said = sheet.period == own and sheet.period_cell is not None
+        where_vi = f" (ô {sheet.period_cell}: '{sheet.period_words}')" if said else ""
+        where_en = f" ({sheet.period_cell}: '{sheet.period_words}')" if said else ""
         findings.append(
             Finding(
                 "period-mismatch",
                 Severity.ERROR,
-                f"trang tính ghi kỳ '{own.label('vi')}', khác kỳ của lần chạy"
-                f" '{period.label('vi')}': số liệu của nó không được cộng",
-                f"the sheet is for {own.label('en')}, the run for {period.label('en')}:"
-                " its figures are not added",
+                f"trang tính ghi kỳ '{own.label('vi')}'{where_vi}, khác kỳ của lần chạy"
+                f" '{period.label('vi')}': số liệu của nó không được cộng; nếu tiêu đề ghi"
+                " sai kỳ, sửa lại tiêu đề",
+                f"the sheet is for {own.label('en')}{where_en}, the run for"
+                f" {period.label('en')}: its figures are not added; if its title names the"
+                " wrong period, correct it",
                 sheet.file,
                 sheet.sheet,
+                sheet.period_cell if said else None,
             )
         )
     return kept, findings

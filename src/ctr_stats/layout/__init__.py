@@ -109,6 +109,9 @@ class SheetData:
     owner_cell: str | None = None  # the title's cell naming the unit ("A2")
     # the title's line naming the city or province, where it names no unit
     city_text: str | None = None
+    # the title's line naming the period, and its cell ("A5")
+    period_words: str | None = None
+    period_cell: str | None = None
 
     @property
     def where(self) -> str:
@@ -330,6 +333,8 @@ def _parse_table(
         other_period=title.other_period,
         owner_cell=title.owner_cell,
         city_text=title.city_text,
+        period_words=title.period_words,
+        period_cell=title.period_cell,
     )
     return sheet, found
 

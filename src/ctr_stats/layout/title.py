@@ -99,6 +99,9 @@ class Title:
     # the line naming the city or province, where no unit is named: a unit itself in a
     # registry of provinces ("TỈNH ỦY KHÁNH HÒA")
     city_text: str | None = None
+    # the line naming the period, and its cell: said where the period is not the run's
+    period_words: str | None = None
+    period_cell: str | None = None
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -116,6 +119,8 @@ def continued(first: Title, own: Title) -> Title:
         own.other_period if named else first.other_period,
         own.owner_cell if owner else first.owner_cell,
         own.city_text if owner else first.city_text,
+        own.period_words if named else first.period_words,
+        own.period_cell if named else first.period_cell,
     )
 
 
@@ -148,15 +153,31 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     named, at = _title_period(lines)
     owner_cell = city_text = None
     if owner is not None:  # the last line naming a unit, as read_owner takes it
-        line = max(n for n, text in enumerate(lines) if _owner_in(text)[0] is not None)
+        line = max(
+            n
+            for n, text in enumerate(lines)
+            if _owner_in(text)[0] is not None and not _REFERENCE.search(fold(text))
+        )
         owner_cell = a1(*placed[line][1])
     elif names_city:
         city_text = _without_department(next(t for t in reversed(lines) if _owner_in(t)[1]))
-    other = None
+    other = words = cell = None
+    if at >= 0:
+        words, cell = lines[at], a1(*placed[at][1])
     if isinstance(named, OtherPeriod):
         other, named = replace(named, words=lines[at], cell=a1(*placed[at][1])), None
     return Title(
-        tuple(lines), owner, owner_text, names_city, named, meaning, other, owner_cell, city_text
+        tuple(lines),
+        owner,
+        owner_text,
+        names_city,
+        named,
+        meaning,
+        other,
+        owner_cell,
+        city_text,
+        words,
+        cell,
     )
 
 
@@ -406,6 +427,10 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
     names_city = False
     owner: tuple[str, str] | None = None
     for text in texts:
+        if _REFERENCE.search(fold(text)):
+            # "(Kèm theo Báo cáo số 125-BC/QU … của Ban Thường vụ Quận ủy Ba Đình)": the
+            # document it goes with, and who signed it, not whose figures these are
+            continue
         found, city = _owner_in(text)
         if found is not None:
             owner = found
