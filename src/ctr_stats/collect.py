@@ -495,8 +495,8 @@ def _on_the_total_only(sheet: SheetData, by_key: ByKey) -> ByKey:
     """The figures a unit's sheet gives on its total row alone, none of the rows above
     holding one in that column (a plan given to the whole committee, "Toàn Đảng bộ | 200"
     under rows with no plan): the unit's, read from the total row."""
-    if len(sheet.totals) != 1 or not sheet.rows:
-        return {}
+    if sheet.sums is not None or len(sheet.totals) != 1 or not sheet.rows:
+        return {}  # (sums: every row fills every column, the common table: none missing)
     total = sheet.totals[0]
     if total.index < max(row.index for row in sheet.rows):  # a total at the end only
         return {}
