@@ -1608,3 +1608,36 @@ def test_a_sheet_of_another_period_names_the_title_cell_that_says_so(tmp_path: P
     assert found.message("en").startswith(
         "the sheet is for year 2022 (A2: 'KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2022'), the run for"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "THỐNG KÊ TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN TRONG CÁC LOẠI HÌNH CƠ SỞ NĂM 2024",
+        "BÁO CÁO CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2024",
+    ],
+)
+def test_parts_beside_the_members_on_the_rolls_are_no_admissions(
+    tmp_path: Path, title: str
+) -> None:
+    """Trial 15 (1): "Tổng số đảng viên | Đảng viên nữ | Dân tộc thiểu số | Sinh viên" under
+    a title naming no event: the women were read as admitted (5.460, exit 0)."""
+    rows: list[list[object]] = [
+        ["HUYỆN ỦY SÓC SƠN"],
+        [title],
+        [],
+        [
+            "STT",
+            "Tổ chức cơ sở đảng",
+            "Tổng số đảng viên",
+            "Đảng viên nữ",
+            "Dân tộc thiểu số",
+            "Sinh viên",
+        ],
+        [1, "Đảng bộ xã Bắc Sơn", 420, 180, 5, 2],
+        [2, "Đảng bộ xã Nam Sơn", 380, 150, 3, 1],
+    ]
+    report = _unit_workbook(tmp_path, "soc-son.xlsx", {"DV": rows}, "016,Sóc Sơn,huyện")
+    assert _totals(report) == {"party_cell.members": (800, None)}
+    assert {f.code for f in report.findings} == {"unknown-column"}
+    assert _balanced(report)

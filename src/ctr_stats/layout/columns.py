@@ -165,6 +165,7 @@ def _indicator_columns(
     }
     _things_of_groups(reads, recognised, catalogue, context)
     _measures_of_the_one_indicator(reads, recognised, catalogue, context)
+    _parts_of_a_stock(reads, recognised, catalogue, context)
     # an indicator with two columns and no measure to tell them apart (a header's measure
     # row lost): which one is its Thực hiện cannot be told, so neither is taken as it
     unmeasured: dict[str, int] = {}
@@ -286,6 +287,36 @@ def _measure_in_front(r: _Read, catalogue: Catalogue) -> _Read:
             continue
         return replace(r, labels=(*r.labels[:-1], rest), measure=MeasureRead("", measure))
     return r
+
+
+def _parts_of_a_stock(
+    reads: Sequence[_Read],
+    recognised: dict[int, Recognised],
+    catalogue: Catalogue,
+    context: Meaning,
+) -> None:
+    """Columns that name only who is counted ("Đảng viên nữ", "Nữ | Dân tộc thiểu số |
+    Sinh viên") beside a count of what exists ("Tổng số đảng viên"), where no title or
+    heading says what was done: parts of that count, the members on the rolls, never the
+    members admitted. No indicator counts them: named, not added."""
+    if context.event is not None:
+        return
+    stock = any(
+        found.indicator and catalogue.indicators[found.indicator].stock
+        for found in recognised.values()
+    )
+    if not stock:
+        return
+    lexicon = catalogue.lexicon
+    for r in reads:
+        found = recognised.get(r.index)
+        if found is None or found.indicator is None:
+            continue
+        said = read_path(lexicon, r.labels)
+        # what was done left unsaid by the column, said by no title: a part of the stock
+        done = catalogue.indicators[found.indicator].described.event
+        if done is not None and not (said.event or said.actor):
+            recognised[r.index] = Recognised(None, meaning=found.meaning)
 
 
 def _measures_of_the_one_indicator(

@@ -78,6 +78,8 @@ def _city() -> re.Pattern[str]:
 # is never a subject, even one whose unit cannot be made out ("ĐẢNG BỘ H.Y. ĐAN PHƯỢNG").
 _NOT_A_SUBJECT = re.compile(
     r"^(?:dang bo |dang uy |quan uy|huyen uy|thi uy|thanh uy|tinh uy|ban thuong vu|bch dang bo"
+    # the issuing body over a form's title: "BAN CHẤP HÀNH TRUNG ƯƠNG" (885-QĐ/UBKTTW)
+    r"|ban chap hanh |bch "
     r"|ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
     r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d"
     # how the form was issued and to whom it goes: "(Ban hành kèm theo Hướng dẫn số …)"
