@@ -1641,3 +1641,22 @@ def test_parts_beside_the_members_on_the_rolls_are_no_admissions(
     assert _totals(report) == {"party_cell.members": (800, None)}
     assert {f.code for f in report.findings} == {"unknown-column"}
     assert _balanced(report)
+
+
+def test_the_issuing_body_over_a_form_is_no_actor_of_its_columns(tmp_path: Path) -> None:
+    """Trial 14 (C3): "BAN CHẤP HÀNH TRUNG ƯƠNG" over an 885 form's title made the committees
+    the actor: "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm" was an unknown column."""
+    rows: list[list[object]] = [
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG"],
+        ["HUYỆN ỦY SÓC SƠN"],
+        ["BÁO CÁO KẾT QUẢ KIỂM TRA, GIÁM SÁT NĂM 2021"],
+        [],
+        ["STT", "Đơn vị", "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm", None],
+        [None, None, "Thực hiện", "Cùng kỳ"],
+        [1, "Đảng bộ xã Bắc Sơn", 3, 2],
+    ]
+    report = _unit_workbook(
+        tmp_path, "soc-son.xlsx", {"KT": rows}, "016,Sóc Sơn,huyện", merges={"KT": ["C5:D5"]}
+    )
+    assert _totals(report) == {"inspection.violation_check_orgs": (3, 2)}
+    assert report.findings == ()
