@@ -565,3 +565,41 @@ def test_a_change_stated_in_numbers_is_shown_without_a_percent_sign(tmp_path: Pa
     cells = [cell.strip() for cell in row.split("│")]
     assert cells[5:7] == ["458", "459"], row
     assert "458%" not in out and "459%" not in out
+
+
+def test_a_change_in_members_after_a_part_and_its_share(tmp_path: Path) -> None:
+    """Trial 14 (A6): "… kỷ luật 62 đảng viên, trong đó có 13 cấp ủy viên cơ sở (chiếm
+    20,9%), giảm 18 đảng viên so cùng kỳ": the change, right (62 against 80), was a
+    mismatch "states 13, the data has 62" (the part's count before it)."""
+    from .helpers import write_xlsx
+
+    data = tmp_path / "data"
+    data.mkdir()
+    write_xlsx(
+        data / "tong-hop.xlsx",
+        {
+            "Số liệu": [
+                ["ĐẢNG BỘ TỈNH VĨNH LONG"],
+                ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT 6 THÁNG ĐẦU NĂM 2018"],
+                [],
+                ["STT", "Đơn vị", "Thi hành kỷ luật đảng viên", None],
+                [None, None, "Thực hiện", "Cùng kỳ"],
+                [1, "Huyện Long Hồ", 30, 40],
+                [2, "Huyện Trà Ôn", 32, 40],
+                ["Tổng cộng", None, 62, 80],
+            ]
+        },
+        {"Số liệu": ["C4:D4"]},
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\nLH,Long Hồ,huyện\nTO,Trà Ôn,huyện\n", encoding="utf-8")
+    text = _write(
+        tmp_path,
+        "6 tháng đầu năm, toàn tỉnh đã thi hành kỷ luật 62 đảng viên, trong đó có 13 cấp ủy"
+        " viên cơ sở (chiếm 20,9%), giảm 18 đảng viên so cùng kỳ.",
+    )
+    result = run(
+        "verify", str(text), "--data", str(data), "--units-only", str(units), "--lang", "en"
+    )
+    assert result.returncode == 0, result.stdout
+    assert "4 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout
