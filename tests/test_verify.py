@@ -603,3 +603,21 @@ def test_a_change_in_members_after_a_part_and_its_share(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout
     assert "4 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout
+
+
+def test_a_figure_of_another_period_in_its_clause_is_not_checked_against_the_data(
+    tmp_path: Path,
+) -> None:
+    """Trial 14 (A10): "… 10.479 đảng viên mới, riêng trong quý IV kết nạp 3.000 đảng viên"
+    against a year's data: the quarter's 3.000 was a mismatch against 10.479."""
+    text = _write(
+        tmp_path,
+        "Năm 2023, toàn thành phố kết nạp 10.479 đảng viên mới, riêng trong quý IV kết nạp"
+        " 3.000 đảng viên.",
+    )
+    result = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--lang", "en", columns=200)
+    assert result.returncode == 0, result.stdout
+    assert (
+        "the clause gives the figure of “quý IV”, another period than the data's (year 2023)"
+        in result.stdout
+    )

@@ -190,9 +190,49 @@ def _paragraph_claims(
                 check_units(claim, units, indicator, data)
             else:
                 check_data(claim, indicator, totals, data)
+                if claim.kind == "count" and data.period is not None:
+                    _of_another_period(claim, p.text, data.period)
         earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
+
+
+# A period a clause names before its figure: "riêng trong quý III kết nạp 564", "trong
+# tháng 9 …", "6 tháng cuối năm …", "năm 2017 …"
+_CLAUSE_PERIOD = re.compile(
+    r"\b(?:quý\s+(?P<quarter>I{1,3}|IV|[1-4])\b|tháng\s+(?P<month>\d{1,2})\b"
+    r"|(?P<months>\d{1,2})\s+tháng\s+(?P<half>đầu|cuối)\s+năm|năm\s+(?P<year>\d{4})\b)",
+    re.I,
+)
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _of_another_period(claim: Found, text: str, period: Period) -> None:
+    """A figure its clause says is of another period than the data's ("… 1.392 đảng
+    viên, riêng trong quý III kết nạp 564" against nine months): not checked against
+    the data's, and said why."""
+    start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (",", ";", ".", "\n"))
+    said = _CLAUSE_PERIOD.search(text, start + 1, claim.anchor.start)
+    if said is None:
+        return
+    if said.group("year"):
+        other = int(said.group("year")) != period.year
+    elif said.group("quarter"):
+        other = _QUARTER_NUMBERS[said.group("quarter").lower()] != period.quarter
+    elif said.group("month"):
+        other = True  # one month: no period ctr-stats counts
+    else:
+        other = (int(said.group("months")), said.group("half").lower() == "cuối") != (
+            period.months,
+            False,
+        ) or period.quarter is not None
+    if other and claim.status in ("ok", "mismatch"):
+        claim.status, claim.computed = "unchecked", None
+        claim.reason = (
+            f"câu ghi số của “{said.group(0)}”, khác kỳ của dữ liệu ({period.label('vi')})",
+            f"the clause gives the figure of “{said.group(0)}”, another period than the"
+            f" data's ({period.label('en')})",
+        )
 
 
 def _is_change(found: list[Found], figure: Figure) -> bool:
