@@ -621,3 +621,46 @@ def test_a_figure_of_another_period_in_its_clause_is_not_checked_against_the_dat
         "the clause gives the figure of “quý IV”, another period than the data's (year 2023)"
         in result.stdout
     )
+
+
+def test_paired_changes_each_of_its_own_thing(tmp_path: Path) -> None:
+    """Trial 14 (A1): "… kiểm tra 450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và
+    124 đảng viên so với cùng kỳ)": each change was compared with the other's figures."""
+    from .helpers import write_xlsx
+
+    data = tmp_path / "data"
+    data.mkdir()
+    write_xlsx(
+        data / "tong-hop.xlsx",
+        {
+            "Số liệu": [
+                ["ĐẢNG BỘ TỈNH THÁI NGUYÊN"],
+                ["BÁO CÁO KẾT QUẢ KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2021"],
+                [],
+                [
+                    "STT",
+                    "Đơn vị",
+                    "Cấp ủy kiểm tra tổ chức đảng",
+                    None,
+                    "Cấp ủy kiểm tra đảng viên",
+                    None,
+                ],
+                [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
+                [1, "Huyện Đại Từ", 250, 120, 106, 42],
+                [2, "Huyện Phú Lương", 200, 100, 100, 40],
+            ]
+        },
+        {"Số liệu": ["C4:D4", "E4:F4"]},
+    )
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,type\nDT,Đại Từ,huyện\nPL,Phú Lương,huyện\n", encoding="utf-8")
+    text = _write(
+        tmp_path,
+        "Trong 6 tháng đầu năm, cấp ủy các cấp đã kiểm tra 450 tổ chức đảng và 206 đảng viên"
+        " (tăng 230 tổ chức và 124 đảng viên so với cùng kỳ).",
+    )
+    result = run(
+        "verify", str(text), "--data", str(data), "--units-only", str(units), "--lang", "en"
+    )
+    assert result.returncode == 0, result.stdout
+    assert "5 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout

@@ -183,12 +183,40 @@ def find(p: Paragraph) -> list[Found]:
             )
             claim.change = figure.count
             claim.count = _owner_before(p, figure, owner, changes, plan_bases)
+            if claim.count is not None:
+                claim.count = _same_thing_before(p, figure, claim.count)
             claim.prior_year = _prior_year(p, figure.end)
             found.append(claim)
             owner[id(figure)] = claim
     for claim in found:
         claim.sentence = claim.anchor.sentence
     return found
+
+
+def _same_thing_before(p: Paragraph, change: Figure, count: Figure) -> Figure:
+    """The count a change in numbers is of, where the change names its thing and the count
+    found for it another: "450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và 124 đảng
+    viên …)", each change of the count of its own thing, in the same sentence."""
+    thing = _thing_after(p, change)
+    if not thing or _thing_after(p, count)[: len(thing)] == thing:
+        return count
+    for other in reversed(p.figures[: p.figures.index(change)]):
+        if other.sentence != change.sentence:
+            break
+        if other.kind == "count" and _thing_after(p, other)[: len(thing)] == thing:
+            return other
+    return count
+
+
+def _thing_after(p: Paragraph, figure: Figure) -> tuple[str, ...]:
+    """The first two words after a figure, folded ("to chuc", "dang vien"): what it counts."""
+    words = fold(p.text[figure.end : figure.end + 30]).split()
+    taken: list[str] = []
+    for word in words[:2]:
+        if not word.isalpha():
+            break
+        taken.append(word)
+    return tuple(taken)
 
 
 def owned(found: list[Found]) -> set[int]:

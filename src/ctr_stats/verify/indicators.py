@@ -90,7 +90,11 @@ def indicator_of(
                 text[j] = " "
     before = "".join(text)
     stop = _STOP.search(p.text, figure.end)
-    own_end = max(stop.start() if stop else len(p.text), found.end)
+    own_end = stop.start() if stop else len(p.text)
+    if not (found.change is not None and found.count is not None and own_end > figure.end):
+        # a change in numbers of a count that names its thing ("206 đảng viên (tăng 230 tổ
+        # chức và 124 đảng viên …)"): the count's words alone, not the other changes'
+        own_end = max(own_end, found.end)
     own = p.text[figure.end : own_end]
     cut = before.rfind(";") + 1
     far = fold(re.sub(r"\d+", " ", before[:cut])).split()
