@@ -184,7 +184,7 @@ def find(p: Paragraph) -> list[Found]:
             claim.change = figure.count
             claim.count = _owner_before(p, figure, owner, changes, plan_bases)
             if claim.count is not None:
-                claim.count = _same_thing_before(p, figure, claim.count)
+                claim.count = _same_thing_before(p, figure, claim.count, changes)
             claim.prior_year = _prior_year(p, figure.end)
             found.append(claim)
             owner[id(figure)] = claim
@@ -193,19 +193,29 @@ def find(p: Paragraph) -> list[Found]:
     return found
 
 
-def _same_thing_before(p: Paragraph, change: Figure, count: Figure) -> Figure:
+def _same_thing_before(
+    p: Paragraph, change: Figure, count: Figure, changes: dict[int, int]
+) -> Figure:
     """The count a change in numbers is of, where the change names its thing and the count
     found for it another: "450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và 124 đảng
-    viên …)", each change of the count of its own thing, in the same sentence."""
+    viên …)", each change of the count of its own thing, in the same sentence (never
+    another change's count, nor "so với …" taken for a thing)."""
     thing = _thing_after(p, change)
-    if not thing or _thing_after(p, count)[: len(thing)] == thing:
+    if not thing or thing[0] in _NO_THING or _thing_after(p, count)[: len(thing)] == thing:
         return count
     for other in reversed(p.figures[: p.figures.index(change)]):
         if other.sentence != change.sentence:
             break
-        if other.kind == "count" and _thing_after(p, other)[: len(thing)] == thing:
+        if (
+            other.kind == "count"
+            and id(other) not in changes
+            and _thing_after(p, other)[: len(thing)] == thing
+        ):
             return other
     return count
+
+
+_NO_THING = frozenset({"so", "lan", "nguoi", "don", "dong"})  # "so với", "lần", "đồng chí"
 
 
 def _thing_after(p: Paragraph, figure: Figure) -> tuple[str, ...]:

@@ -91,9 +91,13 @@ def indicator_of(
     before = "".join(text)
     stop = _STOP.search(p.text, figure.end)
     own_end = stop.start() if stop else len(p.text)
-    if not (found.change is not None and found.count is not None and own_end > figure.end):
-        # a change in numbers of a count that names its thing ("206 đảng viên (tăng 230 tổ
-        # chức và 124 đảng viên …)"): the count's words alone, not the other changes'
+    paired = found.change is not None and any(  # another change between count and change
+        other.kind == "count" and figure.end < other.start < found.anchor.start
+        for other in p.figures
+    )
+    if not (paired and own_end > figure.end):
+        # a change in numbers of a count that names its thing, beside another's ("206 đảng
+        # viên (tăng 230 tổ chức và 124 đảng viên …)"): the count's words alone
         own_end = max(own_end, found.end)
     own = p.text[figure.end : own_end]
     cut = before.rfind(";") + 1
