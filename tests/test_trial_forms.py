@@ -913,6 +913,21 @@ def test_measures_beside_a_part_are_the_titles_whole(tmp_path: Path) -> None:
     assert _balanced(report)
 
 
+# Biểu 10-TCTW's organizations (section I), as two trials typed them, and what they count
+TCTW10_ORGANIZATIONS: list[list[object]] = [
+    ["a - Đảng bộ cơ sở:", 35, 34],
+    ["Trong đó: + Đảng bộ bộ phận", 1, 1],
+    ["+ Chi bộ trực thuộc đảng bộ cơ sở", 444, 430],
+    ["b - Chi bộ cơ sở:", 70, 70],
+]
+TCTW10_FIGURES = {
+    "party_cell.grassroots_committee": (35, 34),
+    "party_cell.grassroots_cell": (70, 70),
+    "party_cell.subordinate_cell": (444, 430),
+    "party_cell.partial_committee": (1, 1),
+}
+
+
 @pytest.mark.parametrize("heading", [True, False])
 def test_kinds_of_organization_under_a_heading_listing_two_things(
     tmp_path: Path, heading: bool
@@ -929,18 +944,10 @@ def test_kinds_of_organization_under_a_heading_listing_two_things(
         ["Chỉ tiêu", "Năm báo cáo", "Năm trước"],
         ["1", "2", "3"],
         *([["I - Tổ chức đảng và đảng viên"]] if heading else []),
-        ["a - Đảng bộ cơ sở:", 35, 34],
-        ["Trong đó: + Đảng bộ bộ phận", 1, 1],
-        ["+ Chi bộ trực thuộc đảng bộ cơ sở", 444, 430],
-        ["b - Chi bộ cơ sở:", 70, 70],
+        *TCTW10_ORGANIZATIONS,
     ]
     report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"10-TCTW": rows}, "017,Đông Anh,huyện")
-    assert _totals(report) == {
-        "party_cell.grassroots_committee": (35, 34),
-        "party_cell.grassroots_cell": (70, 70),
-        "party_cell.subordinate_cell": (444, 430),
-        "party_cell.partial_committee": (1, 1),
-    }
+    assert _totals(report) == TCTW10_FIGURES
     assert report.findings == ()
 
 
@@ -1448,19 +1455,11 @@ def test_the_organizations_of_biểu_10_tctw_under_its_grassroots_units(tmp_path
         ["2. Tổng số đơn vị cơ sở:", 110, 108],
         ["Trong đó: - Số đơn vị cơ sở chưa có tổ chức cơ sở đảng", 5, 4],
         ["- Số đơn vị cơ sở đã có tổ chức cơ sở đảng", 105, 104],
-        ["a - Đảng bộ cơ sở:", 35, 34],
-        ["Trong đó: + Đảng bộ bộ phận", 1, 1],
-        ["+ Chi bộ trực thuộc đảng bộ cơ sở", 444, 430],
-        ["b - Chi bộ cơ sở:", 70, 70],
+        *TCTW10_ORGANIZATIONS,
         ["3.Số đơn vị trực thuộc đơn vị cơ sở chưa có đảng viên", 12, 14],
     ]
     report = _unit_workbook(tmp_path, "dong-anh.xlsx", {"10-TCTW": rows}, "017,Đông Anh,huyện")
-    assert _totals(report) == {
-        "party_cell.grassroots_committee": (35, 34),
-        "party_cell.grassroots_cell": (70, 70),
-        "party_cell.subordinate_cell": (444, 430),
-        "party_cell.partial_committee": (1, 1),
-    }
+    assert _totals(report) == TCTW10_FIGURES
     assert {f.code for f in report.findings} == {"unknown-criterion"}  # the others
     assert _balanced(report)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -567,39 +568,48 @@ def test_a_change_stated_in_numbers_is_shown_without_a_percent_sign(tmp_path: Pa
     assert "458%" not in out and "459%" not in out
 
 
-def test_a_change_in_members_after_a_part_and_its_share(tmp_path: Path) -> None:
-    """Trial 14 (A6): "… kỷ luật 62 đảng viên, trong đó có 13 cấp ủy viên cơ sở (chiếm
-    20,9%), giảm 18 đảng viên so cùng kỳ": the change, right (62 against 80), was a
-    mismatch "states 13, the data has 62" (the part's count before it)."""
+def _verify_against_a_sheet(
+    tmp_path: Path,
+    rows: list[list[object]],
+    merges: list[str],
+    units: str,
+    paragraph: str,
+) -> subprocess.CompletedProcess[str]:
+    """`verify` (in English) of a paragraph against one consolidated sheet of `rows`, with
+    `units` ("code,name,type" lines) as the registry."""
     from .helpers import write_xlsx
 
     data = tmp_path / "data"
     data.mkdir()
-    write_xlsx(
-        data / "tong-hop.xlsx",
-        {
-            "Số liệu": [
-                ["ĐẢNG BỘ TỈNH VĨNH LONG"],
-                ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT 6 THÁNG ĐẦU NĂM 2018"],
-                [],
-                ["STT", "Đơn vị", "Thi hành kỷ luật đảng viên", None],
-                [None, None, "Thực hiện", "Cùng kỳ"],
-                [1, "Huyện Long Hồ", 30, 40],
-                [2, "Huyện Trà Ôn", 32, 40],
-                ["Tổng cộng", None, 62, 80],
-            ]
-        },
-        {"Số liệu": ["C4:D4"]},
+    write_xlsx(data / "tong-hop.xlsx", {"Số liệu": rows}, {"Số liệu": merges})
+    registry = tmp_path / "units.csv"
+    registry.write_text(f"code,name,type\n{units}", encoding="utf-8")
+    text = _write(tmp_path, paragraph)
+    return run(
+        "verify", str(text), "--data", str(data), "--units-only", str(registry), "--lang", "en"
     )
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\nLH,Long Hồ,huyện\nTO,Trà Ôn,huyện\n", encoding="utf-8")
-    text = _write(
+
+
+def test_a_change_in_members_after_a_part_and_its_share(tmp_path: Path) -> None:
+    """Trial 14 (A6): "… kỷ luật 62 đảng viên, trong đó có 13 cấp ủy viên cơ sở (chiếm
+    20,9%), giảm 18 đảng viên so cùng kỳ": the change, right (62 against 80), was a
+    mismatch "states 13, the data has 62" (the part's count before it)."""
+    result = _verify_against_a_sheet(
         tmp_path,
+        [
+            ["ĐẢNG BỘ TỈNH VĨNH LONG"],
+            ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT 6 THÁNG ĐẦU NĂM 2018"],
+            [],
+            ["STT", "Đơn vị", "Thi hành kỷ luật đảng viên", None],
+            [None, None, "Thực hiện", "Cùng kỳ"],
+            [1, "Huyện Long Hồ", 30, 40],
+            [2, "Huyện Trà Ôn", 32, 40],
+            ["Tổng cộng", None, 62, 80],
+        ],
+        ["C4:D4"],
+        "LH,Long Hồ,huyện\nTO,Trà Ôn,huyện\n",
         "6 tháng đầu năm, toàn tỉnh đã thi hành kỷ luật 62 đảng viên, trong đó có 13 cấp ủy"
         " viên cơ sở (chiếm 20,9%), giảm 18 đảng viên so cùng kỳ.",
-    )
-    result = run(
-        "verify", str(text), "--data", str(data), "--units-only", str(units), "--lang", "en"
     )
     assert result.returncode == 0, result.stdout
     assert "4 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout
@@ -626,41 +636,21 @@ def test_a_figure_of_another_period_in_its_clause_is_not_checked_against_the_dat
 def test_paired_changes_each_of_its_own_thing(tmp_path: Path) -> None:
     """Trial 14 (A1): "… kiểm tra 450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và
     124 đảng viên so với cùng kỳ)": each change was compared with the other's figures."""
-    from .helpers import write_xlsx
-
-    data = tmp_path / "data"
-    data.mkdir()
-    write_xlsx(
-        data / "tong-hop.xlsx",
-        {
-            "Số liệu": [
-                ["ĐẢNG BỘ TỈNH THÁI NGUYÊN"],
-                ["BÁO CÁO KẾT QUẢ KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2021"],
-                [],
-                [
-                    "STT",
-                    "Đơn vị",
-                    "Cấp ủy kiểm tra tổ chức đảng",
-                    None,
-                    "Cấp ủy kiểm tra đảng viên",
-                    None,
-                ],
-                [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
-                [1, "Huyện Đại Từ", 250, 120, 106, 42],
-                [2, "Huyện Phú Lương", 200, 100, 100, 40],
-            ]
-        },
-        {"Số liệu": ["C4:D4", "E4:F4"]},
-    )
-    units = tmp_path / "units.csv"
-    units.write_text("code,name,type\nDT,Đại Từ,huyện\nPL,Phú Lương,huyện\n", encoding="utf-8")
-    text = _write(
+    result = _verify_against_a_sheet(
         tmp_path,
+        [
+            ["ĐẢNG BỘ TỈNH THÁI NGUYÊN"],
+            ["BÁO CÁO KẾT QUẢ KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2021"],
+            [],
+            ["STT", "Đơn vị", "Cấp ủy kiểm tra tổ chức đảng", None, "Cấp ủy kiểm tra đảng viên"],
+            [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
+            [1, "Huyện Đại Từ", 250, 120, 106, 42],
+            [2, "Huyện Phú Lương", 200, 100, 100, 40],
+        ],
+        ["C4:D4", "E4:F4"],
+        "DT,Đại Từ,huyện\nPL,Phú Lương,huyện\n",
         "Trong 6 tháng đầu năm, cấp ủy các cấp đã kiểm tra 450 tổ chức đảng và 206 đảng viên"
         " (tăng 230 tổ chức và 124 đảng viên so với cùng kỳ).",
-    )
-    result = run(
-        "verify", str(text), "--data", str(data), "--units-only", str(units), "--lang", "en"
     )
     assert result.returncode == 0, result.stdout
     assert "5 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout

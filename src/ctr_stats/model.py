@@ -924,6 +924,14 @@ class Report:
 
 
 @lru_cache(maxsize=256)
+def quarter_number(written: str) -> int:
+    """A quarter as a title or a sentence writes it, folded: "iii", "3", "03" -> 3."""
+    return int(written) if written.isdigit() else _ROMAN_QUARTERS[written.lower()]
+
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
 def _period(year: int, months: int, quarter: int | None) -> Period:
     """A period handed back by a worker: one object per period in this process, not one
     per sheet."""

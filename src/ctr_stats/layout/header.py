@@ -12,7 +12,7 @@ from itertools import compress, pairwise
 
 from ..catalogue import Catalogue
 from ..catalogue.meaning import Lexicon
-from ..model import Measure
+from ..model import Measure, quarter_number
 from ..numbers import NumberFormatError, parse_number
 from ..read import Grid
 from ..text import clean, fold
@@ -482,7 +482,6 @@ _DIGIT = re.compile(r"\d")
 _PERIOD_WORDS = re.compile(
     r"\b(?:(\d{1,2}|sau|chin) thang( dau| cuoi)?(?: nam)?|quy (i{1,3}|iv|0?[1-4])(?: nam)?)\b"
 )
-_SPAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # The column's "Tỷ lệ %", "So sánh (%)", "(%) kỳ này so với cùng kỳ năm trước": computed
 # by the sheet itself, checked, never data.
@@ -586,7 +585,7 @@ def _span(key: str) -> tuple[int, int | None] | None:
         return None
     count, end, quarter = match.groups()
     if quarter is not None:
-        number = int(quarter) if quarter.isdigit() else _SPAN_QUARTERS[quarter]
+        number = quarter_number(quarter)
         return number * 3, number
     months = int(count) if count.isdigit() else {"sau": 6, "chin": 9}[count]
     return (0 if end == " cuoi" and months != 12 else months), None

@@ -15,7 +15,7 @@ from itertools import compress
 
 from ..catalogue import Catalogue, province_names
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning, read_title
-from ..model import Period
+from ..model import Period, quarter_number
 from ..read import a1
 from ..text import clean, fold
 
@@ -155,19 +155,16 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     named, at = _title_period(lines)
     owner_cell = city_text = None
     if owner is not None:  # the last line naming a unit, as read_owner takes it
-        line = max(
-            n
-            for n, text in enumerate(lines)
-            if _owner_in(text)[0] is not None and not _REFERENCE.search(fold(text))
-        )
+        line = max(n for n, text in enumerate(lines) if _line_owner(text)[0] is not None)
         owner_cell = a1(*placed[line][1])
     elif names_city:
-        city_text = _without_department(next(t for t in reversed(lines) if _owner_in(t)[1]))
+        city_text = _without_department(next(t for t in reversed(lines) if _line_owner(t)[1]))
     other = words = cell = None
-    if at >= 0:
+    if at >= 0:  # the line naming the period
         words, cell = lines[at], a1(*placed[at][1])
     if isinstance(named, OtherPeriod):
-        other, named = replace(named, words=lines[at], cell=a1(*placed[at][1])), None
+        assert words is not None and cell is not None  # read from a line, as every period
+        other, named = replace(named, words=words, cell=cell), None
     return Title(
         tuple(lines),
         owner,
@@ -241,7 +238,6 @@ _YEARS = re.compile(
     rf"|\btu nam {_YEAR_RE} (?:den|toi) (?:nam )?{_YEAR_RE}\b"
 )
 _ONE_YEAR = re.compile(rf"\bnam {_YEAR_RE}\b")
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Words that name the coming period's tasks after a report's own period: "… NĂM 2023,
 # PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", "… VÀ KẾ HOẠCH NĂM 2024", "NHIỆM VỤ TRỌNG TÂM 6 THÁNG
 # CUỐI NĂM". Before any period ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they
@@ -397,8 +393,7 @@ def _named_in(key: str) -> Named:
         return Period(int(match.group(2)), 6) if match.group(1) == "dau" else OtherPeriod("end", "")
     match = _QUARTER.search(key)
     if match:
-        roman = match.group(1)
-        quarter = int(roman) if roman.isdigit() else _QUARTERS[roman]
+        quarter = quarter_number(match.group(1))
         return Period(int(match.group(2)), quarter * 3, quarter)
     match = _ONE_MONTH.search(key)
     if match and 1 <= int(match.group(1)) <= 12:
@@ -429,11 +424,7 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
     names_city = False
     owner: tuple[str, str] | None = None
     for text in texts:
-        if _REFERENCE.search(fold(text)):
-            # "(Kèm theo Báo cáo số 125-BC/QU … của Ban Thường vụ Quận ủy Ba Đình)": the
-            # document it goes with, and who signed it, not whose figures these are
-            continue
-        found, city = _owner_in(text)
+        found, city = _line_owner(text)
         if found is not None:
             owner = found
         names_city = names_city or city
@@ -444,6 +435,13 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
         # sheet is a unit's (named by its file), not the city's consolidated one
         return None, None, False
     return None, None, names_city
+
+
+def _line_owner(text: str) -> tuple[tuple[str, str] | None, bool]:
+    """`_owner_in` of a title line, nothing of a reference line ("(Kèm theo Báo cáo số
+    125-BC/QU … của Ban Thường vụ Quận ủy Ba Đình)": the document it goes with, and who
+    signed it, not whose figures these are)."""
+    return (None, False) if _REFERENCE.search(fold(text)) else _owner_in(text)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -584,7 +582,6 @@ _OWN_PERIOD = re.compile(
     r"(?:\s+trong)?\s+(?:(?P<months>\d{1,2}) thang(?: dau)? nam|quy (?P<quarter>iv|i{1,3}|[1-4])"
     r"(?: nam)?|nam)(?: (?P<year>(?:19|20)\d{2}))?$|\s+(?P<bare>(?:19|20)\d{2})$"
 )
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def without_own_period(label: str, period: object) -> str:
@@ -606,7 +603,7 @@ def without_own_period(label: str, period: object) -> str:
     months = match.group("months")
     quarter = match.group("quarter")
     if quarter is not None:
-        if period.quarter != _QUARTERS[quarter]:
+        if period.quarter != quarter_number(quarter):
             return label
     elif months is not None:
         if int(months) != period.months or period.quarter not in (None, 1):

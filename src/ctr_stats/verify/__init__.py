@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from ..model import Figures, Period, Report
+from ..model import Figures, Period, Report, quarter_number
 from ..text import fold
 from . import claims as claims_module
 from . import tables
@@ -204,7 +204,6 @@ _CLAUSE_PERIOD = re.compile(
     r"|(?P<months>\d{1,2})\s+tháng\s+(?P<half>đầu|cuối)\s+năm|năm\s+(?P<year>\d{4})\b)",
     re.I,
 )
-_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _of_another_period(claim: Found, text: str, period: Period) -> None:
@@ -218,14 +217,15 @@ def _of_another_period(claim: Found, text: str, period: Period) -> None:
     if said.group("year"):
         other = int(said.group("year")) != period.year
     elif said.group("quarter"):
-        other = _QUARTER_NUMBERS[said.group("quarter").lower()] != period.quarter
+        other = quarter_number(said.group("quarter")) != period.quarter
     elif said.group("month"):
         other = True  # one month: no period ctr-stats counts
-    else:
-        other = (int(said.group("months")), said.group("half").lower() == "cuối") != (
-            period.months,
-            False,
-        ) or period.quarter is not None
+    else:  # "6 tháng đầu năm": the data's months from January, or another span
+        other = (
+            said.group("half").lower() == "cuối"
+            or int(said.group("months")) != period.months
+            or period.quarter is not None
+        )
     if other and claim.status in ("ok", "mismatch"):
         claim.status, claim.computed = "unchecked", None
         claim.reason = (

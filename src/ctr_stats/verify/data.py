@@ -63,16 +63,6 @@ def check_data(
             _data_plan(found, compared, indicator or "")
         else:
             _data_same_period(found, compared, indicator or "", data)
-        if (
-            problem is not None
-            and found.status == "ok"
-            and found.anchor.kind == "count"
-            and found.change is not None
-        ):
-            # "… trong đó có 13 cấp ủy viên (chiếm 20,9%), giảm 18 đảng viên so cùng kỳ":
-            # the change agrees with the data's; the count before it may be a part's (the
-            # whole's own count is a claim of its own, checked there)
-            problem = None
         if problem is not None:
             if found.status == "mismatch" and found.reason is not None:
                 problem = (f"{problem[0]}; {found.reason[0]}", f"{problem[1]}; {found.reason[1]}")
