@@ -437,6 +437,7 @@ def read_owner(texts: Sequence[str]) -> tuple[str | None, str | None, bool]:
     return None, None, names_city
 
 
+@lru_cache(maxsize=1 << 12)  # asked of each title line, and again for the owner's cell
 def _line_owner(text: str) -> tuple[tuple[str, str] | None, bool]:
     """`_owner_in` of a title line, nothing of a reference line ("(Kèm theo Báo cáo số
     125-BC/QU … của Ban Thường vụ Quận ủy Ba Đình)": the document it goes with, and who
