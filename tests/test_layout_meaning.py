@@ -506,6 +506,19 @@ def test_two_rows_named_alike_with_other_figures_are_no_duplicate_row(tmp_path: 
     assert not [c for c in _codes(report) if c[0] == "duplicate-row"]
 
 
+def test_a_name_typed_three_times_is_matched_with_the_row_of_the_same_figures(
+    tmp_path: Path,
+) -> None:
+    """The third "Chi bộ A" repeats the first's figures, not the second's: the finding
+    names the first; a row of zeros under a name repeats nothing."""
+    rows = [*TITLE, *HEADER, *ROWS, [4, "Chi bộ A", 0, 0, 0], [5, "Chi bộ A", 1, 2, 3]]
+    rows += [[6, "Chi bộ A", 4, 5, 6], [7, "Chi bộ A", 1, 2, 3], [8, "Chi bộ A", 0, 0, 0]]
+    report = _compute(tmp_path, rows)
+    (twice,) = [f for f in report.findings if f.code == "duplicate-row"]
+    assert twice.cell == "B13"
+    assert twice.message_en.startswith("this row repeats row 11 ")
+
+
 def test_a_trong_do_row_under_the_total_row_is_a_part_of_the_total(tmp_path: Path) -> None:
     total = ["Tổng cộng", None, 35, 39, 31]
     report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, total, [None, "Trong đó: nữ", 9, 40, 7]])

@@ -246,11 +246,16 @@ def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetD
                 break
     # built by its constructor, as in the worker: its attributes then take the compact
     # layout instances of a class share, not a dict of their own
-    init = {f.name: state.pop(f.name) for f in dataclasses.fields(cls) if f.init}
-    sheet = cls(**init)  # type: ignore[arg-type]
+    names = _INIT_NAMES.get(cls)
+    if names is None:
+        names = _INIT_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    sheet = cls(*map(state.pop, names))
     for name, value in state.items():
         object.__setattr__(sheet, name, value)
     return sheet
+
+
+_INIT_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's arguments, in order
 
 
 def forget_handed_back() -> None:

@@ -356,12 +356,19 @@ def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> N
     all zero. Two organizations are never named alike, so the second is a copy (pasted
     twice, the total row summing what was there): both are added, and the run fails until
     the user deletes one."""
-    seen: dict[tuple[str, tuple[Number | None, ...]], Row] = {}
+    named: dict[str, list[Row]] = {}  # by name first: names seldom repeat, figures often
     for row in rows:
+        key = fold(row.label)
+        alike = named.get(key)
+        if alike is None:
+            named[key] = [row]
+            continue
         if not any(row.amounts):
             continue
-        first = seen.setdefault((fold(row.label), row.amounts), row)
-        if first is not row:
+        first = next((other for other in alike if other.amounts == row.amounts), None)
+        if first is None:
+            alike.append(row)
+        else:
             there = first.index + 1
             findings.append(
                 finding(
