@@ -1659,3 +1659,61 @@ def test_the_issuing_body_over_a_form_is_no_actor_of_its_columns(tmp_path: Path)
     )
     assert _totals(report) == {"inspection.violation_check_orgs": (3, 2)}
     assert report.findings == ()
+
+
+# --- trial 16: the inspection forms of 885-QĐ/UBKTTW as districts fill them in ---
+
+KTGS_TITLE = [
+    ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\nỦY BAN KIỂM TRA QUẬN ỦY BA ĐÌNH\n*", None, None, None, None, None, "Biểu số 02-UBKT"],
+    [],
+    [None, None, "KẾT QUẢ THỰC HIỆN CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2024"],
+    [],
+]  # fmt: skip
+
+
+def _ktgs(
+    over: str, plan_heading: str, prior_heading: str, prior_percent: object
+) -> list[list[object]]:
+    """A commission's plan, actual and same period, with the two percentages the form
+    computes under one heading ("6=4*100/3 | 7=4*100/5"): 41 of a plan of 40, 38 a year ago."""
+    return [
+        *KTGS_TITLE,
+        ["STT", "Tiêu chí", "Năm 2024", None, None, over],
+        [None, None, "Kế hoạch", "Thực hiện", "Cùng kỳ", plan_heading, prior_heading],
+        ["1", "2", "3", "4", "5", "6=4*100/3", "7=4*100/5"],
+        ["1", "Kiểm tra tổ chức đảng", 40, 41, 38, 102.5, prior_percent],
+        [],
+        [None, None, None, None, "Ba Đình, ngày 10 tháng 01 năm 2025"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("over", "plan_heading", "prior_heading"),
+    [
+        ("Tỷ lệ (%)", "TH/KH", "TH/CK"),
+        ("So sánh (%)", "Kế hoạch", "Cùng kỳ"),
+        ("Tỷ lệ (%)", "% KH", "% CK"),
+        ("Tỷ lệ (%)", "TH so với KH", "TH so với CK"),
+    ],
+)
+def test_the_percentages_under_one_heading_are_each_of_its_own_base(
+    tmp_path: Path, over: str, plan_heading: str, prior_heading: str
+) -> None:
+    """ "So sánh (%) › Kế hoạch | Cùng kỳ" was read as the plan and the same period typed
+    twice (duplicate-column, exit 1), "% CK" and "TH/CK" as percentages of the plan
+    (stated-percent-mismatch on 107,9 = 41/38): each is checked against its own base."""
+    merges = {"KTGS": ["A5:A6", "B5:B6", "C5:E5", "F5:G5"]}
+    right = _unit_workbook(
+        tmp_path, "ba-dinh.xlsx", {"KTGS": _ktgs(over, plan_heading, prior_heading, 107.9)},
+        "001,Ba Đình,quận", merges=merges,
+    )  # fmt: skip
+    assert not right.findings
+    assert _totals(right) == {"inspection.committee_check_orgs": (41, 38)}
+    assert right.accounting.checked == 2 and not right.accounting.unused
+    wrong = _unit_workbook(
+        tmp_path, "ba-dinh.xlsx", {"KTGS": _ktgs(over, plan_heading, prior_heading, 102.5)},
+        "001,Ba Đình,quận", merges=merges,
+    )  # fmt: skip
+    assert [(f.code, f.cell, f.message_en) for f in wrong.findings] == [
+        ("stated-percent-mismatch", "G8", "the cell says 102.5; D8/E8 gives 107.8947%")
+    ]

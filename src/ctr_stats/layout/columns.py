@@ -20,6 +20,7 @@ from .header import (
     UNIT_ROWS,
     Header,
     MeasureRead,
+    base_of_percent,
     is_column_number,
     is_text,
     read_measure,
@@ -443,6 +444,19 @@ def _read_path(c: int, path: list[str], catalogue: Catalogue, paths: dict[int, l
     if len(measured) > 1 and fold(measured[-1][0]) in _THE_WHOLE:
         measured.pop()
     measure = measured[-1][1] if measured else MeasureRead("")
+    # "So sánh (%)" › "Kế hoạch" | "Cùng kỳ": a percentage of what the heading below names,
+    # never that measure itself (the plan typed twice)
+    over = next((n for n, m in enumerate(reads) if m.derived == "percent"), None)
+    if over is not None and over < len(reads) - 1:
+        kind = next(
+            (
+                k
+                for n in range(len(reads) - 1, over, -1)
+                if (k := base_of_percent(reads[n], levels[n]))
+            ),
+            "percent",
+        )
+        measure = MeasureRead("", None, kind)
     span = next((m.span for m in reversed(reads) if m.span is not None), None)
     if span is not None and measure.span is None and measure.derived is None:
         measure = replace(measure, span=span)  # "6 tháng đầu năm 2023" › "Thực hiện"

@@ -639,11 +639,29 @@ def _abbreviated_measure(words: list[str], catalogue: Catalogue) -> Measure | No
 
 
 def _derived_kind(key: str) -> str:
-    if "ke hoach" in key or re.search(r"\bkh\b", key) or "chi tieu" in key:
+    """The base a percentage's folded heading names: "% KH", "TH/KH" the plan; "% CK",
+    "TH so với CK", "năm trước" the same period; else none said ("Tỷ lệ %")."""
+    if "ke hoach" in key or _PLAN_WORD.search(key) or "chi tieu" in key:
         return "percent_of_plan"
-    if "cung ky" in key or "nam truoc" in key:
+    if "cung ky" in key or "nam truoc" in key or _PRIOR_WORD.search(key):
         return "percent_of_prior"
     return "percent"
+
+
+_PLAN_WORD = re.compile(r"\bkh\b")
+_PRIOR_WORD = re.compile(r"\bck\b")
+
+
+def base_of_percent(read: MeasureRead, text: str) -> str | None:
+    """The kind of percentage a heading under a percentage's group heading says it is
+    ("So sánh (%)" › "Kế hoạch" | "Cùng kỳ"; "Tỷ lệ (%)" › "TH/KH" | "TH/CK"): of the
+    plan or of the same period; None when it names neither."""
+    if read.measure == "plan" or read.derived == "percent_of_plan":
+        return "percent_of_plan"
+    if read.measure == "prior" or read.derived == "percent_of_prior":
+        return "percent_of_prior"
+    kind = _derived_kind(fold(text))
+    return None if kind == "percent" else kind
 
 
 def panels(grid: Grid, header: Header) -> list[Header]:
