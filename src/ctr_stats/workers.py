@@ -249,7 +249,7 @@ def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetD
     names = _INIT_NAMES.get(cls)
     if names is None:
         names = _INIT_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-    sheet = cls(*map(state.pop, names))
+    sheet = cls(*map(state.pop, names))  # type: ignore[arg-type]
     for name, value in state.items():
         object.__setattr__(sheet, name, value)
     return sheet
