@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,70 @@ def test_another_registry_is_named_only_if_in_force_for_the_sheets_period() -> N
     vi_2025, _ = unknown_message("ĐẢNG BỘ BA DINH", matcher, Period(2025, 12))
     assert "quang-ngai-2025" not in vi_2023 and "viết tên đủ dấu" in vi_2023
     assert "quang-ngai-2025" in vi_2025
+
+
+# --- trial 17: a folder of the new communes and wards (after 1 July 2025) ---
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("ĐẢNG BỘ PHƯỜNG HOÀN KIẾM (MỚI)", "Hoàn Kiếm"),
+        ("Xã Sóc Sơn (mới)", "Sóc Sơn"),
+        ("Phường Hoàn Kiếm (mới)", "Hoàn Kiếm"),
+        (unicodedata.normalize("NFD", "Phường Hoàn Kiếm (mới)"), "Hoàn Kiếm"),
+        ("Phường Hoàn Kiếm (cũ)", None),  # the old ward is another unit
+    ],
+)
+def test_a_name_said_new_is_the_unit_of_that_name(written: str, found: str | None) -> None:
+    """Trial 17: "(mới)" after a new ward's name made it unknown-unit, its figures left out."""
+    match = UnitMatcher(load_registry("hanoi-2025")).match(written, suggest=False)
+    assert (match.unit.name if match.unit else None) == found
+
+
+@pytest.mark.parametrize(
+    ("stem", "found"),
+    [
+        ("00004_Ba Đình", "Ba Đình"),  # the unit's own code before its name
+        ("01_Ba Dinh", "Ba Đình"),
+        ("Ba Dinh_9T2025", "Ba Đình"),
+        ("Ba Đình 9T.2025", "Ba Đình"),
+        ("ba_dinh", "Ba Đình"),
+        ("09634_Xã Cổ Đô", "Cổ Đô"),
+        ("Ba Đình_Hoàn Kiếm", None),  # two units: neither is taken
+        ("BaDinh", None),
+    ],
+)
+def test_a_file_name_with_a_code_or_period_beside_the_name_names_its_unit(
+    stem: str, found: str | None
+) -> None:
+    """Trial 17: "00004_Ba Đình.xlsx", "Ba Dinh_9T2025.xlsx" were unknown-unit."""
+    from ctr_stats.collect import unit_of_file_name
+
+    unit = unit_of_file_name(stem, UnitMatcher(load_registry("hanoi-2025")))
+    assert (unit.name if unit else None) == found
+
+
+def test_a_note_in_brackets_under_the_title_is_not_what_is_counted(tmp_path: Path) -> None:
+    """Trial 17: "(Số liệu gồm cả phần phường Ba Đình cũ chuyển về)" under the title made
+    "Đảng viên mới kết nạp" an unknown criterion and the sheet unread (44 admissions lost)."""
+    import ctr_stats
+
+    from .helpers import write_xlsx
+
+    rows = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        ["ĐẢNG ỦY PHƯỜNG NGỌC HÀ"],
+        [],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 9 THÁNG NĂM 2025"],
+        ["(Số liệu gồm cả phần phường Ba Đình cũ chuyển về)"],
+        [],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Đảng viên mới kết nạp", 50, 44, 39],
+    ]
+    write_xlsx(tmp_path / "ngoc-ha.xlsx", {"Kết nạp": rows})
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2025")
+    assert [(u.code, u.figures.indicator, u.figures.actual) for u in report.units] == [
+        ("00008", "admission.total", 44)
+    ]
+    assert {f.code for f in report.findings} == {"missing-unit"}

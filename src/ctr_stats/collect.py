@@ -277,7 +277,7 @@ def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
 
 # what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
 # "Xã Đông Anh (bản sửa)", "BC năm 2025, P. Hoàn Kiếm"
-_FILE_NAME_PARTS = re.compile(r"\s[-–]\s|[–(),\[\]]")
+_FILE_NAME_PARTS = re.compile(r"\s[-–]\s|[–(),\[\]_]")
 
 
 def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
@@ -291,16 +291,30 @@ def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
     found = {
         unit.code: unit
         for part in _FILE_NAME_PARTS.split(stem)
-        if part.strip()
-        and (
-            unit := matcher.match(
-                part.replace("-", " ").replace("_", " ").strip(), suggest=False
-            ).unit
-        )
+        if part.strip() and (unit := _unit_of_part(part.replace("-", " ").strip(), matcher))
     }
     if len(found) == 1:
         return next(iter(found.values()))
     return None if found else _unit_after_type_word(stem, matcher)
+
+
+def _unit_of_part(part: str, matcher: UnitMatcher) -> Unit | None:
+    """The unit a part of a file name names, as written or without the code or period
+    written with it ("00004 Ba Đình", "Ba Đình 9T.2025", "Ba Dinh 2025")."""
+    unit = matcher.match(part, suggest=False).unit
+    if unit is not None:
+        return unit
+    words = part.split()
+    while words and _HAS_DIGIT.search(words[0]):
+        words.pop(0)
+    while words and _HAS_DIGIT.search(words[-1]):
+        words.pop()
+    if not words or len(words) == len(part.split()):
+        return None
+    return matcher.match(" ".join(words), suggest=False).unit
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 # the words a unit's type is written with in a file name, folded ("xa", "phuong", "thi tran")

@@ -13,6 +13,8 @@ Fuzzy matching (rapidfuzz) only suggests names for what is left, never decides.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import NamedTuple
@@ -90,6 +92,9 @@ class Reading:
             for at in range(self.starts[-1][0] + 1, len(loose) - 1)
             if loose[at] in _PREFIXES and (prefix := _prefix_at(exact, loose, at)) and prefix[3]
         )
+
+
+_SAID_NEW = re.compile(r"\s*[(\[]\s*(?:mới|moi)\s*[)\]]\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -193,6 +198,10 @@ class UnitMatcher:
 
     def match(self, text: str, suggest: bool = True) -> Match:
         """The unit a name is, the units it could be, or (`suggest`) the closest names."""
+        # "Phường Hoàn Kiếm (mới)": the new unit of that name, as the registry in force
+        # names it (never "(cũ)": the old one is another unit)
+        if _SAID_NEW.search(composed := unicodedata.normalize("NFC", text)):
+            text = _SAID_NEW.sub("", composed) or text
         found = self._cache.get(text)
         if found is None:
             found = self._cache[text] = self._match(text)

@@ -187,6 +187,10 @@ def _title_meaning(lexicon: Lexicon, lines: tuple[str, ...]) -> Meaning:
 
 @lru_cache(maxsize=1 << 12)
 def _is_subject(line: str) -> bool:
+    # a line in brackets under the title is a note on it ("(Số liệu gồm cả phần phường Ba
+    # Đình cũ chuyển về)", "(Tính đến ngày 30/11)"): what it says is not what is counted
+    if line.startswith("(") and line.endswith(")"):
+        return False
     key = fold(line)
     if _NOT_A_SUBJECT.match(key) or _REFERENCE.match(key):  # "Ban hành kèm theo Hướng dẫn…"
         return False
