@@ -292,3 +292,69 @@ def test_a_note_in_brackets_under_the_title_is_not_what_is_counted(tmp_path: Pat
         ("00008", "admission.total", 44)
     ]
     assert {f.code for f in report.findings} == {"missing-unit"}
+
+
+@pytest.mark.parametrize(
+    ("months", "said"),
+    [
+        (9, "Quận Đống Đa is a unit of registry hanoi-2024 (Thành phố Hà Nội, district-level"
+            " units, until 30 June 2025), no longer one at the end of this period"),
+        (6, "there is Quận Đống Đa in registry hanoi-2024 (Thành phố Hà Nội, district-level"
+            " units, until 30 June 2025): choose the registry with --registry, --period or"
+            " registry = in ctr-stats.toml"),
+    ],
+)  # fmt: skip
+def test_a_district_gone_within_the_period_is_said_so_never_to_be_chosen(
+    months: int, said: str
+) -> None:
+    """Trial 17: in a 9-month report of 2025, "ĐẢNG BỘ QUẬN ĐỐNG ĐA" was not said to be a
+    district until 30 June (units find said it): a registry that ended within the period
+    is named, not offered; one in force at the period's end is offered."""
+    from ctr_stats.model import Period
+    from ctr_stats.units import unknown_message
+
+    matcher = UnitMatcher(load_registry("hanoi-2025"))
+    _, en = unknown_message("ĐẢNG BỘ QUẬN ĐỐNG ĐA", matcher, Period(2025, months))
+    assert en.split("; ")[1:] == ["Phường Đống Đa (00235) is a phường, not a quận", said]
+
+
+def test_a_one_unit_sheet_titled_with_the_city_only_says_what_its_file_name_names(
+    tmp_path: Path,
+) -> None:
+    """Trial 17: it said to name the file after the unit, which it was; and its example,
+    'ĐẢNG BỘ QUẬN BA ĐÌNH', is no unit of a 2025 run."""
+    import ctr_stats
+
+    from .helpers import write_xlsx
+
+    rows = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        [],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 9 THÁNG NĂM 2025"],
+        [],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Đảng viên mới kết nạp", 50, 44, 39],
+    ]
+    write_xlsx(tmp_path / "dang-uy-phuong-ba-dinh.xlsx", {"Kết nạp": rows})
+    write_xlsx(tmp_path / "bao-cao.xlsx", {"Kết nạp": rows})
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2025")
+    said = sorted(
+        (f.file.rsplit("/", 1)[-1], f.cell, f.message_en)
+        for f in report.findings
+        if f.code == "unknown-unit"
+    )
+    assert said == [
+        (
+            "bao-cao.xlsx",
+            None,
+            "cannot tell which unit this sheet reports: name the unit in the title (e.g."
+            " 'ĐẢNG BỘ PHƯỜNG BA ĐÌNH') or name the file after it",
+        ),
+        (
+            "dang-uy-phuong-ba-dinh.xlsx",
+            None,
+            "the title names the city only (ĐẢNG BỘ THÀNH PHỐ HÀ NỘI), so which unit this sheet"
+            " reports cannot be told; the file name says Phường Ba Đình: if it is that unit's"
+            " report, write the unit in the title ('ĐẢNG BỘ PHƯỜNG BA ĐÌNH')",
+        ),
+    ]

@@ -139,18 +139,7 @@ class Collector:
         elif sheet.layout != "unit_rows":
             if sheet.owner is None and sheet.rows and sheet.file not in result.unowned:
                 result.unowned.add(sheet.file)  # said once per file: its sheets share a cause
-                result.findings.append(
-                    Finding(
-                        "unknown-unit",
-                        Severity.ERROR,
-                        "không biết trang tính này là của đơn vị nào: ghi tên đơn vị ở tiêu đề"
-                        " (ví dụ 'ĐẢNG BỘ QUẬN BA ĐÌNH') hoặc đặt tên tệp theo đơn vị",
-                        "cannot tell which unit this sheet reports: name the unit in the title"
-                        " (e.g. 'ĐẢNG BỘ QUẬN BA ĐÌNH') or name the file after it",
-                        sheet.file,
-                        sheet.sheet,
-                    )
-                )
+                result.findings.append(_unowned(sheet, matcher))
         elif sheet.owner is None:
             # A consolidated sheet: every row must be a registry unit.
             hint = _city_title_hint(sheet, matcher)
@@ -161,6 +150,39 @@ class Collector:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
                 if unit is not None:
                     _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)), place)
+
+
+def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
+    """A one-unit sheet (criteria or types of organization down the rows) whose unit
+    neither its title nor its file name says; with what the title and the file name do
+    say, and a title of the registry in use to copy."""
+    named = unit_of_file_name(Path(sheet.file).stem, matcher) if sheet.names_city else None
+    if named is not None:  # the unit's line of the title left empty, the city's kept
+        title = f"ĐẢNG BỘ {named.full_name.upper()}"
+        return Finding(
+            "unknown-unit",
+            Severity.ERROR,
+            f"tiêu đề chỉ ghi tên thành phố ({sheet.city_text}), nên không biết trang tính"
+            f" này là của đơn vị nào; tên tệp ghi {named.full_name}: nếu là báo cáo của đơn"
+            f" vị ấy, hãy ghi tên đơn vị vào tiêu đề ('{title}')",
+            f"the title names the city only ({sheet.city_text}), so which unit this sheet"
+            f" reports cannot be told; the file name says {named.full_name}: if it is that"
+            f" unit's report, write the unit in the title ('{title}')",
+            sheet.file,
+            sheet.sheet,
+        )
+    units = matcher.registry.units
+    example = f"ĐẢNG BỘ {units[0].full_name.upper()}" if units else "ĐẢNG BỘ PHƯỜNG BA ĐÌNH"
+    return Finding(
+        "unknown-unit",
+        Severity.ERROR,
+        "không biết trang tính này là của đơn vị nào: ghi tên đơn vị ở tiêu đề"
+        f" (ví dụ '{example}') hoặc đặt tên tệp theo đơn vị",
+        "cannot tell which unit this sheet reports: name the unit in the title"
+        f" (e.g. '{example}') or name the file after it",
+        sheet.file,
+        sheet.sheet,
+    )
 
 
 def missing_by_wording(collected: Collected) -> None:

@@ -94,6 +94,14 @@ class Reading:
         )
 
 
+def _ends_within(info: RegistryInfo, period: Period) -> bool:
+    """Whether a registry's validity ends within the period (after its first month)."""
+    if info.valid_until is None:
+        return False
+    first = (period.quarter - 1) * 3 + 1 if period.quarter else 1  # months from January on
+    return info.valid_until[:7] >= f"{period.year:04d}-{first:02d}"
+
+
 _SAID_NEW = re.compile(r"\s*[(\[]\s*(?:mới|moi)\s*[)\]]\s*$", re.IGNORECASE)
 
 
@@ -393,7 +401,19 @@ def unknown_message(
         )
     elsewhere = found_elsewhere(text, registry)
     if period is not None:
+        # a registry that ended within the period ("Quận Đống Đa" in a 9-month report of
+        # 2025): the unit was one until then, not to the period's end; never to be chosen
+        ended = [(i, u) for i, u in elsewhere if not i.covers(period) and _ends_within(i, period)]
         elsewhere = tuple((info, unit) for info, unit in elsewhere if info.covers(period))
+        for info, unit in ended[:2]:
+            vi.append(
+                f"{unit.full_name} là đơn vị của danh mục {info.name} ({info.describe('vi')}),"
+                " không còn đến cuối kỳ báo cáo này"
+            )
+            en.append(
+                f"{unit.full_name} is a unit of registry {info.name} ({info.describe('en')}),"
+                " no longer one at the end of this period"
+            )
     if elsewhere:
         shown = elsewhere[:3]
         more_vi = f" và {len(elsewhere) - 3} đơn vị khác" if len(elsewhere) > 3 else ""
