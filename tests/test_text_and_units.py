@@ -358,3 +358,35 @@ def test_a_one_unit_sheet_titled_with_the_city_only_says_what_its_file_name_name
             " report, write the unit in the title ('ĐẢNG BỘ PHƯỜNG BA ĐÌNH')",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "ĐẢNG BỘ PHƯỜNG BA ĐÌNH",
+         "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN CỦA ĐẢNG BỘ PHƯỜNG BA ĐÌNH 9 THÁNG NĂM 2025"],
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+         "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN CỦA ĐẢNG BỘ PHƯỜNG BA ĐÌNH 9 THÁNG NĂM 2025"],
+        ["Kết quả kết nạp đảng viên của Đảng ủy phường Ba Đình năm 2025"],
+    ],
+)  # fmt: skip
+def test_the_unit_named_within_the_reports_title_is_the_unit_alone(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    """Trial 17: the whole title line was taken for the unit's name ('BÁO CÁO … 9 THÁNG NĂM
+    2025' unknown-unit, the figures left out), also under the unit's own line above it;
+    what the line says is reported still gives the columns their meaning."""
+    import ctr_stats
+
+    from .helpers import write_xlsx
+
+    rows: list[list[object]] = [[line] for line in lines]
+    rows += [[], ["STT", "Đơn vị", "Tổng số", "Nữ"], [1, "Chi bộ Khu dân cư số 1", 12, 5]]
+    rows += [[2, "Chi bộ Trường THCS Ba Đình", 8, 6], ["Cộng", None, 20, 11]]
+    write_xlsx(tmp_path / "bao-cao.xlsx", {"Kết nạp": rows})
+    report = ctr_stats.compute([tmp_path], registry="hanoi-2025")
+    assert [(u.code, u.figures.indicator, u.figures.actual) for u in report.units] == [
+        ("00004", "admission.total", 20),
+        ("00004", "admission.female", 11),
+    ]
+    assert {f.code for f in report.findings} == {"missing-unit"}

@@ -150,7 +150,7 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     placed = _placed_lines(rows, top)
     lines = [line for line, _ in placed]
     owner, owner_text, names_city = read_owner(lines)
-    subjects = tuple(line for line in lines if _is_subject(line))
+    subjects = tuple(subject for line in lines if (subject := _subject_of(line)))
     meaning = _title_meaning(catalogue.lexicon, subjects) if subjects else NOTHING
     named, at = _title_period(lines)
     owner_cell = city_text = None
@@ -186,15 +186,28 @@ def _title_meaning(lexicon: Lexicon, lines: tuple[str, ...]) -> Meaning:
 
 
 @lru_cache(maxsize=1 << 12)
-def _is_subject(line: str) -> bool:
+def _subject_of(line: str) -> str | None:
+    """What a title line says is counted: the line; the words before the unit it names
+    within it ("BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN" of "… CỦA ĐẢNG BỘ PHƯỜNG BA ĐÌNH 9
+    THÁNG NĂM 2025"); None for a line naming a unit or the city alone, or no subject."""
     # a line in brackets under the title is a note on it ("(Số liệu gồm cả phần phường Ba
     # Đình cũ chuyển về)", "(Tính đến ngày 30/11)"): what it says is not what is counted
     if line.startswith("(") and line.endswith(")"):
-        return False
+        return None
     key = fold(line)
     if _NOT_A_SUBJECT.match(key) or _REFERENCE.match(key):  # "Ban hành kèm theo Hướng dẫn…"
-        return False
-    return not (_owner_in(line)[0] or _owner_in(line)[1])
+        return None
+    owner, city = _owner_in(line)
+    if city or owner is None:
+        return None if city else line
+    committee = _COMMITTEE_WITHIN.search(key)
+    if committee is None or not _WORDS_BEFORE.search(key[: committee.start()]):
+        return None
+    return _run_as_written(line, _OF.sub("", key[: committee.start()]).strip()) or None
+
+
+_COMMITTEE_WITHIN = re.compile(r"\b(?:dang bo|dang uy|quan uy|huyen uy|thi uy|thanh uy)\s")
+_OF = re.compile(r"\s+(?:cua|tai)\s*$")  # "… CỦA" before the unit
 
 
 # ---------------------------------------------------------------- the period a title names
@@ -469,7 +482,13 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     rest = key[found_city.end() :].strip() if found_city else key
     match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
     if match and not _unfilled(match.group(1)):
-        return (match.group(1), text), False
+        name = _PERIOD_AFTER_NAME.sub("", match.group(1))
+        if name == match.group(1) and not _WORDS_BEFORE.search(rest[: match.start()]):
+            return (name, text), False
+        # the unit named within the report's title, the period after it ("BÁO CÁO KẾT QUẢ
+        # … CỦA ĐẢNG BỘ PHƯỜNG BA ĐÌNH 9 THÁNG NĂM 2025"): the committee and the name alone
+        said = (rest[match.start() : match.start(1)] + name).strip()
+        return (name, _run_as_written(text, said)), False
     untyped = None if found_city else _OWNER_UNTYPED.match(key)
     if untyped and _names_a_unit(untyped.group(1)):
         return (untyped.group(1), text), False
@@ -569,6 +588,28 @@ def _fold_keeping_brackets(text: str) -> str:
         .replace("( ", "(")
         .replace(" )", ")")
     )
+
+
+# what a title says after a unit's name: its period ("… PHƯỜNG BA ĐÌNH 9 THÁNG NĂM 2025")
+_PERIOD_AFTER_NAME = re.compile(
+    r"\s+(?:(?:\d{1,2}|sau|chin|ba) thang|quy (?:i{1,3}|iv|[1-4])|nam (?:19|20)\d\d"
+    r"|(?:19|20)\d\d|tu ngay|den ngay|tinh den|giai doan|nhiem ky)\b.*$"
+)
+_WORDS_BEFORE = re.compile(r"[a-z]")  # a word before the committee's: a longer line
+
+
+def _run_as_written(text: str, folded: str) -> str:
+    """The run of a line's words that folds to `folded` ("ĐẢNG BỘ PHƯỜNG BA ĐÌNH" in the
+    report's title line), else `folded` itself."""
+    words = text.split()
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            candidate = fold(" ".join(words[start:end]))
+            if candidate == folded:
+                return " ".join(words[start:end])
+            if len(candidate) > len(folded):
+                break
+    return folded
 
 
 def _name_as_written(text: str, folded_name: str) -> str:
