@@ -188,7 +188,10 @@ def test_a_column_not_understood_where_the_others_report_it_is_an_error(tmp_path
         ("unknown-column", "M9", "error"),
         ("unknown-column", "N9", "error"),
     ]
-    assert "cells M10:M19 not added; so this unit has no admission." in report.errors[0].message_en
+    assert report.errors[0].message_en.endswith(
+        "cells M10:M19 not added; so this unit has no 'University students' (actual), which"
+        " 29 other units report"
+    )
     assert _figures(report)["admission.university_student"] == (None, 403, 380)
 
 
@@ -216,8 +219,8 @@ def test_a_criterion_row_naming_no_indicator_is_an_error_where_others_report_it(
         "Quận Ba Đình.xlsx",
     )
     assert unread.message_en.endswith(
-        "its figures (D5, E5) are not added; so this unit has no"
-        " admission.university_student (actual), which 2 other units report"
+        "its figures (D5, E5) are not added; so this unit has no 'University students'"
+        " (actual), which 2 other units report"
     )
     assert _figures(report)["admission.university_student"] == (None, 8, 6)
 

@@ -644,7 +644,7 @@ def test_a_plan_under_a_measure_word_not_understood_is_an_error_where_others_hav
     (unread,) = [f for f in report.findings if f.code == "unknown-column"]
     assert (unread.cell, unread.severity.value) == ("C9", "error")
     assert unread.message_en.endswith(
-        "so this unit has no admission.total (plan), which 29 other units report"
+        "so this unit has no 'New members admitted' (plan), which 29 other units report"
     )
 
 

@@ -1717,3 +1717,46 @@ def test_the_percentages_under_one_heading_are_each_of_its_own_base(
     assert [(f.code, f.cell, f.message_en) for f in wrong.findings] == [
         ("stated-percent-mismatch", "G8", "the cell says 102.5; D8/E8 gives 107.8947%")
     ]
+
+
+def _summary(unit: str, supervised: tuple[int, int]) -> list[list[object]]:
+    """A commission's summary: what it did, of organizations and of members."""
+    return [
+        [f"ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\nỦY BAN KIỂM TRA {unit.upper()}"],
+        [None, None, "BÁO CÁO THỐNG KÊ CÔNG TÁC KIỂM TRA, GIÁM SÁT NĂM 2024"],
+        ["STT", "Nội dung", "Năm 2024"],
+        [None, None, "Tổ chức đảng", "Đảng viên"],
+        ["1", "Kiểm tra tổ chức đảng, đảng viên khi có dấu hiệu vi phạm", 3, 6],
+        ["2", "Giám sát chuyên đề", *supervised],
+        ["3", "Giải quyết tố cáo", 0, 2],
+    ]
+
+
+def test_a_criterion_close_to_none_is_not_blamed_for_a_figure_a_hidden_row_holds(
+    tmp_path: Path,
+) -> None:
+    """Trial 16: Ba Đình's "Giám sát chuyên đề" row hidden made its "Giải quyết tố cáo"
+    (no catalogue indicator) an error, said to be why the unit lacked its thematic
+    supervision, named by an id: the hidden row is that error's, and the other a warning."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    units = [("001", "Quận ủy Ba Đình"), ("005", "Quận ủy Cầu Giấy"), ("017", "Huyện ủy Đông Anh")]
+    for n, (code, unit) in enumerate(units):
+        write_xlsx(folder / f"{code}.xlsx", {"Tổng hợp": _summary(unit, (20 + n, 15 + n))})
+    from openpyxl import load_workbook
+
+    book = load_workbook(folder / "001.xlsx")
+    book["Tổng hợp"].row_dimensions[6].hidden = True
+    book.save(folder / "001.xlsx")
+    registry = tmp_path / "units.csv"
+    registry.write_text(
+        "code,name,type\n001,Ba Đình,quận\n005,Cầu Giấy,quận\n017,Đông Anh,huyện\n",
+        encoding="utf-8",
+    )
+    report = ctr_stats.compute([folder], units_file=registry, units_only=True)
+    ba_dinh = sorted(
+        (f.code, f.cell, f.severity.value)
+        for f in report.findings
+        if f.file and f.file.endswith("001.xlsx")
+    )
+    assert ba_dinh == [("hidden-row", "6:6", "error"), ("unknown-criterion", "B7", "warning")]

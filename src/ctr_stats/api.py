@@ -439,7 +439,7 @@ def _analyse(
             attributing.collector.matcher,
             attributing.collector.result,
         )
-        finish(collected)  # as collect() does, once every sheet is in
+        finish(collected, catalogue)  # as collect() does, once every sheet is in
     else:
         chosen = early or registry_in_force(registry, units_file, units_only, run)
         matcher = UnitMatcher(chosen)

@@ -101,15 +101,15 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
     collector = Collector(matcher)
     for sheet in sheets:
         collector.add(sheet)
-    finish(collector.result)
+    finish(collector.result, catalogue)
     return collector.result
 
 
-def finish(collected: Collected) -> None:
+def finish(collected: Collected, catalogue: Catalogue | None = None) -> None:
     """What can be said only once every sheet is in: units found twice, figures missing
     for a wording not understood."""
     collected.findings.extend(collected.twice.findings(collected.counted_where))
-    missing_by_wording(collected)
+    missing_by_wording(collected, catalogue)
 
 
 class Collector:
@@ -185,7 +185,7 @@ def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
     )
 
 
-def missing_by_wording(collected: Collected) -> None:
+def missing_by_wording(collected: Collected, catalogue: Catalogue | None = None) -> None:
     """A row or column close to an indicator but worded in a way not understood is a
     warning, unless its unit then lacks a figure most other units report: that indicator's
     (a plan or last year's figure under a measure word not understood: "Lũy kế", "Ước TH"),
@@ -209,25 +209,40 @@ def missing_by_wording(collected: Collected) -> None:
     units = len(collected.cells)
     kinds = _sheet_kinds(collected)
     sheet_units = collected.sheet_units()
+    # sheets with figures already refused in an error (a hidden row, a cell not a number):
+    # a figure their unit lacks is that error's, not a wording's that names no indicator
+    refused = {
+        f"{f.file}!{f.sheet}"
+        for f in collected.findings
+        if f.severity is Severity.ERROR and f.code in _FIGURES_REFUSED
+    }
     for n in worded:
         finding = collected.findings[n]
         where = f"{finding.file}!{finding.sheet}"
         unit = sheet_units.get(where)
-        close_to = finding.indicator or kinds.get(where)
+        close_to = finding.indicator or (kinds.get(where) if where not in refused else None)
         if unit is None or close_to is None:
             continue
         lacking = _lacking(close_to, unit, reported, units)
         if lacking is None:
             continue
         (indicator, measure), having = lacking
+        known = catalogue.indicators.get(indicator) if catalogue is not None else None
+        vi, en = (f"'{known.label_vi}'", f"'{known.label_en}'") if known else (indicator,) * 2
         collected.findings[n] = replace(
             finding,
             severity=Severity.ERROR,
-            message_vi=finding.message_vi + f"; đơn vị này vì thế không có {indicator}"
+            message_vi=finding.message_vi + f"; đơn vị này vì thế không có {vi}"
             f" ({_MEASURE_VI[measure]}) mà {having} đơn vị khác có",
-            message_en=finding.message_en + f"; so this unit has no {indicator}"
+            message_en=finding.message_en + f"; so this unit has no {en}"
             f" ({_MEASURE_EN[measure]}), which {having} other units report",
         )
+
+
+# errors that leave a sheet's figures out, each naming its cells
+_FIGURES_REFUSED = frozenset(
+    {"hidden-row", "not-a-number", "merged-figure", "unlabelled-row", "duplicate-criterion"}
+)
 
 
 def _sheet_kinds(collected: Collected) -> dict[str, str]:
