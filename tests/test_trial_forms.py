@@ -1760,3 +1760,59 @@ def test_a_criterion_close_to_none_is_not_blamed_for_a_figure_a_hidden_row_holds
         if f.file and f.file.endswith("001.xlsx")
     )
     assert ba_dinh == [("hidden-row", "6:6", "error"), ("unknown-criterion", "B7", "warning")]
+
+
+def test_a_number_or_two_in_or_under_the_signature_block_is_named(tmp_path: Path) -> None:
+    """Trial 16: a number typed among the signature's lines, or one under them, vanished:
+    not counted among the numbers read, not listed, no finding. The place-and-date line's
+    day and year, typed in cells of their own, are no figures."""
+    rows = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Đảng viên mới kết nạp", 50, 44, 39],
+        [],
+        [None, "Ba Đình, ngày", 10, "tháng 01 năm", 2025],
+        [None, "NGƯỜI LẬP BIỂU", None, "T/M BAN THƯỜNG VỤ"],
+    ]
+    clean = _unit_workbook(tmp_path, "ba-dinh.xlsx", {"KN": rows}, "001,Ba Đình,quận")
+    assert not clean.findings and not clean.accounting.unused
+    rows[6] = [None, "NGƯỜI LẬP BIỂU", 3, "T/M BAN THƯỜNG VỤ"]
+    rows.append([None, None, None, 4])
+    stray = _unit_workbook(tmp_path, "ba-dinh.xlsx", {"KN": rows}, "001,Ba Đình,quận")
+    assert [(f.code, f.severity.value, f.cell, f.message_en) for f in stray.findings] == [
+        (
+            "stray-number",
+            "warning",
+            "C7",
+            "cell C7, D8 below the table (in or under its signature block) holds a number under"
+            " no header: not read; delete it if typed by mistake, or type it in the table's own"
+            " row",
+        )
+    ]
+    assert [(u.cell, u.text, u.code) for u in stray.accounting.unused] == [
+        ("C7", "3", "stray-number"),
+        ("D8", "4", "stray-number"),
+    ]
+    assert _totals(stray) == {"admission.total": (44, 39)}
+
+
+@pytest.mark.parametrize("label", ["Ba Đình, ngày", "BA ĐÌNH, NGÀY", "Hà Nội,  ngày"])
+def test_a_place_and_date_line_in_the_name_column_ends_the_rows(tmp_path: Path, label: str) -> None:
+    """The place in the names' column, the day and year in cells of their own: it was an
+    organization whose 10 and 2025 were added (or an unknown criterion). A name with a date
+    in it but no comma before "ngày" is still a row."""
+    rows = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Chi bộ Khu dân cư số 1", 5, 6, 4],
+        [2, "Chi bộ Trường THCS Ba Đình thành lập ngày 2 tháng 9 năm 2020", 3, 2, 2],
+        ["Tổng cộng", None, 8, 8, 6],
+        [None, label, 10, "tháng 01 năm", 2025],
+        [None, "NGƯỜI LẬP BIỂU", None, "T/M BAN THƯỜNG VỤ"],
+    ]
+    report = _unit_workbook(tmp_path, "ba-dinh.xlsx", {"KN": rows}, "001,Ba Đình,quận")
+    assert not report.findings
+    assert _totals(report) == {"admission.total": (8, 6)}
+    assert report.accounting.used == 6 and not report.accounting.unused

@@ -38,7 +38,7 @@ from ..model import (
 )
 from ..read import Grid, a1
 from ..text import clean, fold
-from .accounting import account, numbers_in
+from .accounting import account, cell_text, numbers_in
 from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
 from .header import (
@@ -219,7 +219,7 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
             )
         )
         unused.extend(
-            Unused(grid.file, grid.sheet, a1(r, c), str(grid.rows[r][c]), code) for c in cells
+            Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for c in cells
         )
     accounting = sheet.accounting
     if accounting is not None:
@@ -235,19 +235,21 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     """A block of figures below a sheet's last table that no header introduces (pasted
     under the signature block, or one row of them: a late organization's): never passed
     over in silence, an error naming its cells, each number listed as not used."""
-    cells = [
-        (r, c)
+    # the place-and-date line's day and year are no figures
+    below = [
+        (r, c, ends_table(grid.rows[r]))
         for r in range(end, len(grid.rows))
-        if sum(numbers_in(grid.rows[r]))
-        and not (ends_table(grid.rows[r]) or is_place_and_date(grid.rows[r]))
+        if sum(numbers_in(grid.rows[r])) and not is_place_and_date(grid.rows[r])
         for c, value in enumerate(grid.rows[r])
         if numbers_in((value,)) != (0, 0)
     ]
+    cells = [(r, c) for r, c, signed in below if not signed]
     rows = {r for r, _ in cells}
-    # a stray number or two is a note; one row of three numbers and more is an
-    # organization's row typed under the signature (sent late)
+    # a stray number or two (or one among the signature's words) is named, a warning; one
+    # row of three numbers and more is an organization's row typed under the signature
+    # (sent late): an error
     if len(cells) < 3 or len(cells) < 2 * len(rows):
-        return sheet
+        return _stray_below(grid, sheet, [(r, c) for r, c, _ in below]) if below else sheet
     top, bottom = min(rows), max(rows)
     left, right = min(c for _, c in cells), max(c for _, c in cells)
     span = f"{a1(top, left)}:{a1(bottom, right)}"
@@ -264,7 +266,35 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
         span,
     )
     unused = tuple(
-        Unused(grid.file, grid.sheet, a1(r, c), str(grid.rows[r][c]), code) for r, c in cells
+        Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
+    )
+    accounting = sheet.accounting
+    if accounting is not None:
+        accounting = replace(
+            accounting, read=accounting.read + len(unused), unused=accounting.unused + unused
+        )
+    return replace(sheet, findings=(*sheet.findings, found), accounting=accounting)
+
+
+def _stray_below(grid: Grid, sheet: SheetData, cells: list[tuple[int, int]]) -> SheetData:
+    """A number or two below a sheet's last table, in or under its signature block, under
+    no header: a warning naming the cells, each number listed as not used."""
+    code = "stray-number"
+    named = ", ".join(a1(r, c) for r, c in cells[:5]) + (" …" if len(cells) > 5 else "")
+    found = Finding(
+        code,
+        Severity.WARNING,
+        f"ô {named} dưới bảng (ở khối chữ ký hay dưới nó) có số nhưng không thuộc cột nào"
+        " của bảng: không được đọc; xóa nếu gõ nhầm, hoặc ghi vào đúng dòng của bảng",
+        f"cell {named} below the table (in or under its signature block) holds a number"
+        " under no header: not read; delete it if typed by mistake, or type it in the"
+        " table's own row",
+        grid.file,
+        grid.sheet,
+        a1(*cells[0]),
+    )
+    unused = tuple(
+        Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
     )
     accounting = sheet.accounting
     if accounting is not None:

@@ -84,12 +84,12 @@ def account(
         texts_read += texts
     unused: list[Unused] = []
     for (r, c), code in found.unread_cells.items():
-        unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(rows[r][c]), code))
+        unused.append(Unused(grid.file, grid.sheet, a1(r, c), cell_text(rows[r][c]), code))
         texts_read += type(rows[r][c]) is str
     for r, code in found.unread.items():
         for c in sorted(read):
             if c < len(rows[r]) and _is_number(rows[r][c]):
-                unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(rows[r][c]), code))
+                unused.append(Unused(grid.file, grid.sheet, a1(r, c), cell_text(rows[r][c]), code))
                 texts_read += type(rows[r][c]) is str
     cells = [rows[r] for r in data]
     shortest = min(map(len, cells), default=0)
@@ -175,7 +175,8 @@ def _criterion_cells(rows: Sequence[Row]) -> dict[int, tuple[Row, list[Key]]]:
     return found
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell as a finding shows it: its text cleaned, a whole number without ".0"."""
     if type(value) is str:
         return clean(value)
     if type(value) is float and value.is_integer():
@@ -203,7 +204,7 @@ def _stray_findings(
         if c == header.unit_col:
             code = "misplaced-number"
             for r, v in zip(rows, values, strict=True):
-                unused.append(Unused(grid.file, grid.sheet, a1(r, c), _text(v), code))
+                unused.append(Unused(grid.file, grid.sheet, a1(r, c), cell_text(v), code))
                 findings.append(
                     finding(
                         grid,
@@ -218,7 +219,7 @@ def _stray_findings(
         where = placed.get(c)
         code, severity, vi, en = _why(where, actual, span)
         unused.extend(
-            Unused(grid.file, grid.sheet, a1(r, c), _text(v), code)
+            Unused(grid.file, grid.sheet, a1(r, c), cell_text(v), code)
             for r, v in zip(rows, values, strict=True)
         )
         found = finding(

@@ -111,6 +111,16 @@ def starts_table(
     )
 
 
+def dated_here(label: str, cells: list[object] | tuple[object, ...]) -> bool:
+    """A labelled row that is the place-and-date line, its place in the label column and
+    its day and year typed in cells of their own ("Ba Đình, ngày" | 10 | "tháng 01 năm" |
+    2025): the table's end, never a row of figures."""
+    return _DATED.match(label) is not None and is_place_and_date(cells)
+
+
+_DATED = re.compile(r"^[^\W\d][^,\d]{0,39},\s*ngày\b", re.IGNORECASE)  # "Ba Đình, ngày"
+
+
 def is_place_and_date(cells: list[object] | tuple[object, ...]) -> bool:
     """A row that is a place-and-date line, its day typed in a number cell of its own."""
     words = " ".join(
@@ -259,6 +269,9 @@ def unit_rows(
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
+        if label and "," in label and dated_here(label, cells):
+            out.end = r
+            break
         if label and top is None:
             labelled.append((r, label))
         elif ends_table(cells) or is_place_and_date(cells):
@@ -716,7 +729,9 @@ def criterion_rows(
     while r + 1 < len(grid.rows):
         r += 1
         label, label_col = row_label(grid, r, header.unit_col)
-        if not label and is_place_and_date(grid.rows[r]):
+        if (not label or "," in label) and (
+            dated_here(label, grid.rows[r]) if label else is_place_and_date(grid.rows[r])
+        ):
             out.end = r
             break
         if not label:
