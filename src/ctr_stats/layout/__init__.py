@@ -221,14 +221,7 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
         unused.extend(
             Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for c in cells
         )
-    accounting = sheet.accounting
-    if accounting is not None:
-        accounting = replace(
-            accounting,
-            read=accounting.read + len(unused),
-            unused=accounting.unused + tuple(unused),
-        )
-    return replace(sheet, findings=(*sheet.findings, *found), accounting=accounting)
+    return _with_unread(sheet, found, unused)
 
 
 def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
@@ -268,12 +261,20 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
     unused = tuple(
         Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
     )
+    return _with_unread(sheet, [found], unused)
+
+
+def _with_unread(sheet: SheetData, found: Sequence[Finding], unused: Sequence[Unused]) -> SheetData:
+    """The sheet with findings on numbers around its table, each number counted as read
+    and listed as not used."""
     accounting = sheet.accounting
     if accounting is not None:
         accounting = replace(
-            accounting, read=accounting.read + len(unused), unused=accounting.unused + unused
+            accounting,
+            read=accounting.read + len(unused),
+            unused=accounting.unused + tuple(unused),
         )
-    return replace(sheet, findings=(*sheet.findings, found), accounting=accounting)
+    return replace(sheet, findings=(*sheet.findings, *found), accounting=accounting)
 
 
 def _stray_below(grid: Grid, sheet: SheetData, cells: list[tuple[int, int]]) -> SheetData:
@@ -296,12 +297,7 @@ def _stray_below(grid: Grid, sheet: SheetData, cells: list[tuple[int, int]]) -> 
     unused = tuple(
         Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
     )
-    accounting = sheet.accounting
-    if accounting is not None:
-        accounting = replace(
-            accounting, read=accounting.read + len(unused), unused=accounting.unused + unused
-        )
-    return replace(sheet, findings=(*sheet.findings, found), accounting=accounting)
+    return _with_unread(sheet, [found], unused)
 
 
 def _parse_table(
