@@ -1816,3 +1816,47 @@ def test_a_place_and_date_line_in_the_name_column_ends_the_rows(tmp_path: Path, 
     assert not report.findings
     assert _totals(report) == {"admission.total": (8, 6)}
     assert report.accounting.used == 6 and not report.accounting.unused
+
+
+def test_discipline_by_the_body_that_did_it_is_each_bodys_and_all_of_it(tmp_path: Path) -> None:
+    """Trial 16: "Cấp thi hành kỷ luật" › "Cấp ủy các cấp" | "UBKT các cấp" beside the
+    forms of discipline gave all discipline only, the split the README promises lost: each
+    row is now also its body's figures, a part of all of it, its cells counted once."""
+    rows = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\nỦY BAN KIỂM TRA QUẬN ỦY BA ĐÌNH"],
+        [None, None, "THỐNG KÊ KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Cấp thi hành kỷ luật", "Tổng số đảng viên bị thi hành kỷ luật", "Hình thức kỷ luật"],
+        [None, None, None, "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"],
+        ["1", "2", "3", "4", "5", "6", "7"],
+        [1, "Cấp ủy các cấp", 9, 5, 2, 0, 2],
+        [2, "UBKT các cấp", 4, 2, 1, 0, 1],
+        [None, "Cộng", 13, 7, 3, 0, 3],
+    ]  # fmt: skip
+    merges = {"KL": ["A3:A4", "B3:B4", "C3:C4", "D3:G3"]}
+    report = _unit_workbook(
+        tmp_path, "ba-dinh.xlsx", {"KL": rows}, "001,Ba Đình,quận", merges=merges
+    )
+    actual = {i: a for i, (a, _) in _totals(report).items()}
+    assert actual == {
+        "inspection.disciplined_members": 13,
+        "inspection.disciplined_members_reprimand": 7,
+        "inspection.disciplined_members_warning": 3,
+        "inspection.disciplined_members_dismissed": 0,
+        "inspection.disciplined_members_expelled": 3,
+        "inspection.committee_disciplined_members": 9,
+        "inspection.committee_disciplined_members_reprimand": 5,
+        "inspection.committee_disciplined_members_warning": 2,
+        "inspection.committee_disciplined_members_dismissed": 0,
+        "inspection.committee_disciplined_members_expelled": 2,
+        "inspection.commission_disciplined_members": 4,
+        "inspection.commission_disciplined_members_reprimand": 2,
+        "inspection.commission_disciplined_members_warning": 1,
+        "inspection.commission_disciplined_members_dismissed": 0,
+        "inspection.commission_disciplined_members_expelled": 1,
+    }
+    assert not report.findings
+    a = report.accounting
+    assert (a.read, a.used, a.checked, a.numbering, a.refused) == (24, 10, 5, 9, 0)
+    source = {u.figures.indicator: u.cells["actual"].describe() for u in report.units}
+    assert source["inspection.committee_disciplined_members"].endswith("!C6")
+    assert source["inspection.disciplined_members"].endswith("!C6:C7")

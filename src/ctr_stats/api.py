@@ -504,7 +504,11 @@ def _analyse(
         units=units,
         findings=tuple(findings),
         accounting=_accounting(
-            sheets_read, units, replaced_prior=prior is not None, from_totals=collected.from_totals
+            sheets_read,
+            units,
+            replaced_prior=prior is not None,
+            from_totals=collected.from_totals,
+            again=collected.again,
         ),
         notes=tuple(notes),
     )
@@ -715,11 +719,13 @@ def _accounting(
     units: Sequence[UnitFigures],
     replaced_prior: bool,
     from_totals: int = 0,
+    again: int = 0,
 ) -> Accounting:
     """The tables' numbers, with those read from a row but not added into a figure (a unit
     unknown or reported twice, a count that is no count, a Cùng kỳ replaced by --prior)
     counted apart from those added. `from_totals`: figures read from a total row alone (a
-    plan given to the whole), which the sheets counted as checked."""
+    plan given to the whole), which the sheets counted as checked; `again`: numbers added
+    into a second figure (by the body that did it), counted once."""
     read = sum((s.accounting for s in sheets if s.accounting is not None), NO_NUMBERS)
     measures = [m for m in MEASURES if not (replaced_prior and m == "prior")]
     in_figures, held, sizes = 0, None, {}
@@ -730,6 +736,7 @@ def _accounting(
             size = sizes.get((unit.figures.indicator, measure))
             if size is not None:
                 in_figures += size[1]
+    in_figures -= again
     return replace(
         read,
         used=in_figures,

@@ -52,6 +52,8 @@ class Collected:
     # figures read from a total row, no row above giving them: numbers the sheets counted
     # as checked, now used
     from_totals: int = 0
+    # numbers added into a second figure: a row's by the body that did it, beside all of it
+    again: int = 0
     _indicators: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     def place_of(self, unit: str, indicator: str) -> Place | None:
@@ -136,6 +138,7 @@ class Collector:
             result.findings.extend(_reconcile_totals(sheet, owner.name if owner else None, by_key))
         if owner is not None:
             _add_unit_rows(sheet, owner, rows, result, by_key)
+            result.again += sheet.again
         elif sheet.layout != "unit_rows":
             if sheet.owner is None and sheet.rows and sheet.file not in result.unowned:
                 result.unowned.add(sheet.file)  # said once per file: its sheets share a cause

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..catalogue import Catalogue
+from ..catalogue.meaning import Meaning
 from ..model import (
     Accounting,
     ByKey,
@@ -42,6 +43,7 @@ from .accounting import account, cell_text, numbers_in
 from .cells import CellReader, merged_figures
 from .columns import Column, resolve_column, sheet_columns
 from .header import (
+    CATEGORY_ROWS,
     INDICATOR_ROWS,
     Header,
     find_header,
@@ -112,6 +114,8 @@ class SheetData:
     # the title's line naming the period, and its cell ("A5")
     period_words: str | None = None
     period_cell: str | None = None
+    # numbers of the rows added again as the figures of the body that did them (by_actor)
+    again: int = 0
 
     @property
     def where(self) -> str:
@@ -340,6 +344,9 @@ def _parse_table(
         findings.extend(merged_figures(grid, columns.read, header.first_data_row, found.end))
     accounting, unused_findings = account(grid, header, columns, reader, found)
     findings.extend(unused_findings)
+    irregular = () if reader.counts_only else _irregular(rows)
+    again: list[Row] = by_actor(rows, catalogue) if header.layout == CATEGORY_ROWS else []
+    rows = [*rows, *again] if again else rows
     sheet = SheetData(
         file=grid.file,
         sheet=grid.sheet,
@@ -353,7 +360,7 @@ def _parse_table(
         totals=tuple(totals),
         findings=tuple(findings),
         sums=column_sums(rows),
-        irregular=() if reader.counts_only else _irregular(rows),
+        irregular=irregular,
         accounting=accounting,
         part=part,
         other_period=title.other_period,
@@ -361,8 +368,42 @@ def _parse_table(
         city_text=title.city_text,
         period_words=title.period_words,
         period_cell=title.period_cell,
+        again=sum(len(row.amounts) - row.amounts.count(None) for row in again),
     )
     return sheet, found
+
+
+def by_actor(rows: Sequence[Row], catalogue: Catalogue) -> list[Row]:
+    """The rows of a table by the body that did it ("Cấp thi hành kỷ luật" › "Cấp ủy các
+    cấp" | "UBKT các cấp" beside "Tổng số | Khiển trách | Cảnh cáo …"), each again as that
+    body's figures: the committees' and the commissions' discipline apart, each a part of
+    all of it (which the rows' sum stays). Rows naming no body alone give none."""
+    found: list[Row] = []
+    for row in rows:
+        said = catalogue.lexicon.read(row.label)
+        if said.actor is None or said.thing or said.event or said.qualifiers or said.residue:
+            continue
+        keys, columns, amounts = [], [], []
+        for key, column, amount in zip(
+            row.counted.keys, row.counted.columns, row.amounts, strict=True
+        ):
+            indicator = catalogue.indicators.get(key[0])
+            if indicator is None or indicator.described.actor is not None:
+                continue
+            d = indicator.described
+            own = catalogue.recognise(
+                Meaning(thing=d.thing, event=d.event, actor=said.actor, qualifiers=d.qualifiers)
+            ).indicator
+            if own is not None and own != key[0]:
+                keys.append((own, key[1]))
+                columns.append(column)
+                amounts.append(amount)
+        if keys:
+            counted = Counted(tuple(keys), tuple(columns))
+            found.append(
+                Row(row.label, row.label_col, row.index, row.where, tuple(amounts), counted)
+            )
+    return found
 
 
 def _no_criterion_read(grid: Grid, header: Header, found: RowsRead) -> Finding:
