@@ -1860,3 +1860,32 @@ def test_discipline_by_the_body_that_did_it_is_each_bodys_and_all_of_it(tmp_path
     source = {u.figures.indicator: u.cells["actual"].describe() for u in report.units}
     assert source["inspection.committee_disciplined_members"].endswith("!C6")
     assert source["inspection.disciplined_members"].endswith("!C6:C7")
+
+
+def test_parts_of_the_members_on_the_rolls_are_no_admissions_whatever_the_title(
+    tmp_path: Path,
+) -> None:
+    """Trial 18: Biểu 3-BTCTW exported under Biểu 2's title ("THỐNG KÊ ĐẢNG VIÊN MỚI KẾT
+    NẠP", as a public template has it) printed "kết nạp … 12.000 đảng viên nữ", exit 0: the
+    rows under "Đảng viên trong danh sách có đến cuối kỳ" are parts of those members."""
+    rows = [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\nQUẬN ỦY BA ĐÌNH\nBAN TỔ CHỨC", "THỐNG KÊ\nĐẢNG VIÊN MỚI KẾT NẠP\nNĂM 2024", None, "Biểu số 3-BTCTW"],
+        [],
+        ["Tiêu chí", "Thực hiện", None, "(%) kỳ này so với cùng kỳ năm trước"],
+        [None, "Kỳ này", "Cùng kỳ năm trước"],
+        ["1", "2", "3", "4(=2*100/3)"],
+        ["I. Đảng viên trong danh sách có đến cuối kỳ báo cáo", 24812, 24560, 101.0],
+        ["Trong đó:  - Nữ", 12000, 11900, 100.8],
+        ["- Dân tộc thiểu số", 150, 148, 101.4],
+        ["- Chủ doanh nghiệp tư nhân", 40, 38, 105.3],
+    ]  # fmt: skip
+    merges = {"B3": ["A3:A4", "B3:C3", "D3:D4"]}
+    report = _unit_workbook(
+        tmp_path, "ba-dinh.xlsx", {"B3": rows}, "001,Ba Đình,quận", merges=merges
+    )
+    assert _totals(report) == {"party_cell.members": (24812, 24560)}
+    assert [(f.code, f.cell, f.severity.value) for f in report.findings] == [
+        ("unknown-criterion", "A7", "warning"),
+        ("unknown-criterion", "A8", "warning"),
+        ("unknown-criterion", "A9", "warning"),
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..catalogue import Catalogue, Recognised
@@ -695,6 +695,7 @@ def _number_level(number: object) -> float | None:
 class _Heading:
     level: float
     meaning: Meaning  # the path down to this row, composed
+    stock: bool = False  # the row was read as what exists ("Đảng viên … có đến cuối kỳ")
 
 
 def criterion_rows(
@@ -767,9 +768,14 @@ def criterion_rows(
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
-        meaning = lexicon.under(lexicon.read(without_own_period(label, period)), above)
+        under_stock = bool(stack) and stack[-1].stock
+        own = lexicon.read(without_own_period(label, period))
+        meaning = lexicon.under(own, above)
         stack.append(_Heading(level, meaning))
-        recognised = catalogue.recognise(meaning.within(context, stock=not parts))
+        # "Trong đó: - Nữ" under the members on the rolls: a part of them, whatever the
+        # title says was done ("THỐNG KÊ ĐẢNG VIÊN MỚI KẾT NẠP" over Biểu 3-BTCTW's rows)
+        row_context = replace(context, event=None) if under_stock and not own.event else context
+        recognised = catalogue.recognise(meaning.within(row_context, stock=not parts))
         of_parts = _of_parts(catalogue, parts, meaning, context) if parts else None
         if partial and len(stack) > 1:
             # "Trong đó: Ủy ban Kiểm tra Tỉnh ủy kiểm tra" under the commissions' checks: a
@@ -786,6 +792,8 @@ def criterion_rows(
         row_numbers, row_texts, row_derived, problems = reader.read(
             r, owner_text or "", indicator, of_parts
         )
+        if row_numbers and indicator is not None:
+            stack[-1].stock = catalogue.indicators[indicator].stock
         if not row_numbers and not row_derived and _ends_here(grid, r):
             out.end = r
             break
