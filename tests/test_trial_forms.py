@@ -1889,3 +1889,42 @@ def test_parts_of_the_members_on_the_rolls_are_no_admissions_whatever_the_title(
         ("unknown-criterion", "A8", "warning"),
         ("unknown-criterion", "A9", "warning"),
     ]
+
+
+def test_a_hidden_column_is_not_read_and_the_visible_one_beside_it_is(tmp_path: Path) -> None:
+    """Trial 18: a hidden "Kết nạp lại" column was added silently; a hidden old "Thực hiện"
+    left of the visible one was read (396 for 62) and the visible one called its duplicate."""
+    from openpyxl import load_workbook
+
+    rows = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None, "Kết nạp lại"],
+        [None, None, "Kế hoạch", "Thực hiện", "Thực hiện", None],
+        [1, "Chi bộ Khu dân cư số 1", 20, 99, 22, 1],
+        [2, "Chi bộ Trường THCS Ba Đình", 37, 297, 40, 2],
+        ["Tổng cộng", None, 57, 396, 62, 3],
+    ]
+    merges = {"KN": ["A3:A4", "B3:B4", "C3:E3", "F3:F4"]}
+    write_xlsx(tmp_path / "ba-dinh.xlsx", {"KN": rows}, merges)
+    book = load_workbook(tmp_path / "ba-dinh.xlsx")
+    book["KN"].column_dimensions["D"].hidden = True
+    book["KN"].column_dimensions["F"].hidden = True
+    book["KN"].column_dimensions.group("H", "Z", hidden=True)  # the unused ones, empty
+    book.save(tmp_path / "ba-dinh.xlsx")
+    registry = tmp_path / "units.csv"
+    registry.write_text("code,name,type\n001,Ba Đình,quận\n", encoding="utf-8")
+    report = ctr_stats.compute([tmp_path / "ba-dinh.xlsx"], units_file=registry, units_only=True)
+    assert [(t.figures.indicator, t.figures.plan, t.figures.actual) for t in report.totals] == [
+        ("admission.total", 57, 62)
+    ]
+    assert [(f.code, f.cell, f.message_en) for f in report.errors] == [
+        ("hidden-column", "D4", "column 'Đảng viên mới kết nạp › Thực hiện' is hidden but holds"
+         " figures: cells D5:D7 not added (unhide it to count it, or delete it)"),
+        ("hidden-column", "F3", "column 'Kết nạp lại' is hidden but holds figures: cells F5:F7"
+         " not added (unhide it to count it, or delete it)"),
+    ]  # fmt: skip
+    assert [(u.cell, u.code) for u in report.accounting.unused][:2] == [
+        ("D5", "hidden-column"),
+        ("D6", "hidden-column"),
+    ]

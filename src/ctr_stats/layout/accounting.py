@@ -257,6 +257,15 @@ def _why(
         )
     if column.reason == "ambiguous-heading" and column.doubt is not None:
         return _ambiguous_heading(column.doubt, span)
+    if column.reason == "hidden":
+        return (
+            "hidden-column",
+            Severity.ERROR,
+            f"cột '{text}' bị ẩn nhưng có số liệu: các ô {span} không được cộng (bỏ ẩn nếu"
+            " cần tính, hoặc xóa cột)",
+            f"column '{text}' is hidden but holds figures: cells {span} not added (unhide it"
+            " to count it, or delete it)",
+        )
     if column.reason == "duplicate":
         return (
             "duplicate-column",

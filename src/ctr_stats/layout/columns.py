@@ -83,11 +83,16 @@ def sheet_columns(
     unit's copy of a form has the same header, read once, and its columns shared (a worker
     process hands them back once)."""
     rows = tuple(tuple(grid.rows[r]) for r in range(header.top, header.bottom + 1))
-    key = (id(catalogue), header, grid.merges, rows, period, title)
+    key = (id(catalogue), header, grid.merges, rows, period, title, grid.hidden_columns)
     known = _KNOWN.get(key)
     if known is not None:
         return known
     paths = header_paths(grid, header, catalogue)
+    # a hidden column is not read (its figures named in a finding): the visible one
+    # beside it, of the same heading, is the sheet's, not its duplicate
+    hidden = {c: p for c, p in paths.paths.items() if grid.column_hidden(c)}
+    if hidden:
+        paths = replace(paths, paths={c: p for c, p in paths.paths.items() if c not in hidden})
     if header.layout == UNIT_ROWS or header.layout == "category_rows":
         columns = _indicator_columns(grid, paths.paths, header, catalogue, period, title)
         if paths.doubts:
@@ -95,6 +100,12 @@ def sheet_columns(
     else:
         # the rows name the indicators: a heading over the measures changes none
         columns = _measure_columns(grid, paths.paths, header, catalogue, period)
+    if hidden:
+        gone = (
+            Unplaced(c, " › ".join(p), _lowest_heading(grid, header, c), "hidden")
+            for c, p in hidden.items()
+        )
+        columns = replace(columns, unplaced=(*columns.unplaced, *gone))
     from .accounting import numbers_in
 
     counts = [numbers_in(row) for row in rows]

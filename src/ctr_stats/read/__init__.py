@@ -63,6 +63,11 @@ class Grid:
     formulas_without_value: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     # cells holding an error value (#REF!, #DIV/0!): calamine gives them as empty
     error_values: dict[tuple[int, int], str] = field(default_factory=dict)
+    # hidden columns (an .xlsx's), as ranges: 0-based, inclusive
+    hidden_columns: tuple[tuple[int, int], ...] = ()
+
+    def column_hidden(self, col: int) -> bool:
+        return any(low <= col <= high for low, high in self.hidden_columns)
 
     def has_numbers(self) -> bool:
         return any(
@@ -332,4 +337,5 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
                     frozenset(sheet_extras.formulas_without_value) if sheet_extras else frozenset()
                 ),
                 error_values=sheet_extras.error_values if sheet_extras else {},
+                hidden_columns=tuple(sheet_extras.hidden_columns) if sheet_extras else (),
             )

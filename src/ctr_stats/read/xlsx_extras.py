@@ -24,6 +24,9 @@ class SheetExtras:
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
     error_values: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#REF!"
+    # ranges of hidden columns, 0-based and inclusive (<col min="4" max="16384" hidden="1">:
+    # the unused columns to the right hidden, one range, never a set of thousands)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _column_index(letters: str) -> int:
@@ -50,6 +53,10 @@ class _SheetTarget:
         if local == "row":
             if attrs.get("hidden") in ("1", "true"):
                 self.extras.hidden_rows.add(int(attrs["r"]) - 1)
+        elif local == "col":
+            if attrs.get("hidden") in ("1", "true"):
+                low = int(attrs.get("min", "1"))
+                self.extras.hidden_columns.append((low - 1, int(attrs.get("max", low)) - 1))
         elif local == "c":
             self.cell = attrs.get("r")
             self.has_formula = self.has_value = False
@@ -158,6 +165,11 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
         parser = XMLParser(target=_SheetTarget(extras))
         parser.feed(sheet_xml)
         parser.close()
-        if extras.hidden_rows or extras.formulas_without_value or extras.error_values:
+        if (
+            extras.hidden_rows
+            or extras.formulas_without_value
+            or extras.error_values
+            or extras.hidden_columns
+        ):
             found[name] = extras
     return found
