@@ -1928,3 +1928,36 @@ def test_a_hidden_column_is_not_read_and_the_visible_one_beside_it_is(tmp_path: 
         ("D5", "hidden-column"),
         ("D6", "hidden-column"),
     ]
+
+
+def test_a_row_not_understood_is_not_blamed_for_a_measure_its_sheet_has_no_column_of(
+    tmp_path: Path,
+) -> None:
+    """Trial 18: Biểu 2-BTCTW has no Kế hoạch column; beside a unit's annex with a plan, its
+    rows not understood ("- Tuổi bình quân") were errors said to be why it lacked a plan,
+    so a clean form failed the run: no row of it can hold a plan."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    form = [
+        ["QUẬN ỦY BA ĐÌNH", "ĐẢNG VIÊN MỚI KẾT NẠP NĂM 2024"],
+        ["Tiêu chí", "Kỳ này", "Cùng kỳ năm trước"],
+        ["1. Tổng số đảng viên mới kết nạp", 312, 290],
+        ["- Tuổi bình quân", 27.4, 28.1],
+    ]
+    annex = [
+        ["HUYỆN ỦY ĐÔNG ANH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Tên tổ chức cơ sở đảng", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        [1, "Đảng bộ xã Uy Nỗ", 30, 32, 28],
+        [2, "Đảng bộ xã Cổ Loa", 25, 30, 22],
+        ["Tổng cộng", None, 55, 62, 50],
+    ]
+    write_xlsx(folder / "ba-dinh.xlsx", {"Biểu 2": form})
+    write_xlsx(folder / "dong-anh.xlsx", {"Phụ lục": annex})
+    registry = tmp_path / "units.csv"
+    registry.write_text("code,name,type\n001,Ba Đình,quận\n017,Đông Anh,huyện\n", encoding="utf-8")
+    report = ctr_stats.compute([folder], units_file=registry, units_only=True)
+    assert [
+        (f.code, f.cell, f.severity.value) for f in report.findings if f.code.startswith("unknown")
+    ] == [("unknown-criterion", "A4", "warning")]
+    assert _totals(report) == {"admission.total": (374, 340)}

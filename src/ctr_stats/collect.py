@@ -212,6 +212,11 @@ def missing_by_wording(collected: Collected, catalogue: Catalogue | None = None)
     units = len(collected.cells)
     kinds = _sheet_kinds(collected)
     sheet_units = collected.sheet_units()
+    sheet_measures: dict[str, frozenset[str]] = {}
+    for sheet, _, _ in collected.blocks:  # a sheet's tables together
+        where = f"{sheet.file}!{sheet.sheet}"
+        own: frozenset[str] = frozenset(c.measure for c in sheet.columns if c.measure)
+        sheet_measures[where] = sheet_measures.get(where, frozenset()) | own
     # sheets with figures already refused in an error (a hidden row, a cell not a number):
     # a figure their unit lacks is that error's, not a wording's that names no indicator
     refused = {
@@ -226,7 +231,8 @@ def missing_by_wording(collected: Collected, catalogue: Catalogue | None = None)
         close_to = finding.indicator or (kinds.get(where) if where not in refused else None)
         if unit is None or close_to is None:
             continue
-        lacking = _lacking(close_to, unit, reported, units)
+        row_measures = sheet_measures.get(where) if finding.code == "unknown-criterion" else None
+        lacking = _lacking(close_to, unit, reported, units, row_measures)
         if lacking is None:
             continue
         (indicator, measure), having = lacking
@@ -270,17 +276,27 @@ _MEASURE_EN = {"plan": "plan", "actual": "actual", "prior": "last year"}
 
 
 def _lacking(
-    close_to: str, unit: str, reported: dict[Key, set[str]], units: int
+    close_to: str,
+    unit: str,
+    reported: dict[Key, set[str]],
+    units: int,
+    measures: frozenset[str] | None = None,
 ) -> tuple[Key, int] | None:
     """The figure a unit lacks that an unread row or column close to `close_to` may hold,
     with how many other units report it: one of `close_to`'s measures that any other unit
     reports, else one of its kind's that most other units report. `close_to` may be a
-    kind alone ("admission.")."""
+    kind alone ("admission."). `measures`: those a row's cells can be (its sheet's
+    columns'): a form with no Kế hoạch column holds no plan in any row."""
     kind = close_to.split(".", 1)[0] + "."
-    for key, having in sorted(reported.items()):
+    held = (
+        reported.items()
+        if measures is None
+        else [(key, having) for key, having in reported.items() if key[1] in measures]
+    )
+    for key, having in sorted(held):
         if key[0] == close_to and having and unit not in having:
             return key, len(having)
-    for key, having in sorted(reported.items()):
+    for key, having in sorted(held):
         if key[0].startswith(kind) and unit not in having and 2 * len(having) > units:
             return key, len(having)
     return None
