@@ -1961,3 +1961,29 @@ def test_a_row_not_understood_is_not_blamed_for_a_measure_its_sheet_has_no_colum
         (f.code, f.cell, f.severity.value) for f in report.findings if f.code.startswith("unknown")
     ] == [("unknown-criterion", "A4", "warning")]
     assert _totals(report) == {"admission.total": (374, 340)}
+
+
+def test_a_kind_of_sheet_not_sent_doubts_the_figures_of_that_kind_only(tmp_path: Path) -> None:
+    """Trial 18: a unit that sent its admissions but no members on the rolls had its
+    admission breakdowns (women, students…) listed as figures in error ("Số liệu có lỗi
+    chưa sửa … missing-sheet"); they are only what it left out of its admission sheet."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    criteria = ["Tiêu chí", "Kế hoạch", "Thực hiện", "Cùng kỳ"]
+    ba_dinh = [
+        ["QUẬN ỦY BA ĐÌNH"], ["BÁO CÁO CÔNG TÁC ĐẢNG VIÊN NĂM 2024"], criteria,
+        ["Đảng viên mới kết nạp", 300, 312, 290], ["Trong đó: nữ", None, 150, 140],
+        ["Tổng số đảng viên", None, 24812, 24560],
+    ]  # fmt: skip
+    dong_anh = [
+        ["HUYỆN ỦY ĐÔNG ANH"], ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"], criteria,
+        ["Đảng viên mới kết nạp", 55, 62, 50],
+    ]  # fmt: skip
+    write_xlsx(folder / "ba-dinh.xlsx", {"S": ba_dinh})
+    write_xlsx(folder / "dong-anh.xlsx", {"S": dong_anh})
+    registry = tmp_path / "units.csv"
+    registry.write_text("code,name,type\n001,Ba Đình,quận\n017,Đông Anh,huyện\n", encoding="utf-8")
+    report = ctr_stats.compute([folder], units_file=registry, units_only=True)
+    assert [(d.indicator, d.units, d.codes) for d in report.caveats.doubted] == [
+        ("party_cell.members", ("Đông Anh",), ("missing-sheet",))
+    ]

@@ -103,7 +103,14 @@ def _touches(
         if held:
             return [i for i in shown if i in held] or list(shown)
     if finding.unit is not None and finding.unit in reported():
-        lacking = [i for i in shown if i not in reported()[finding.unit]]
+        own = reported()[finding.unit]
+        lacking = [i for i in shown if i not in own]
+        if finding.code == "missing-sheet":  # a kind of sheet not sent: its figures only
+            indicators = load_catalogue().indicators
+            sent = {indicators[i].sheet_kind for i in own if i in indicators}
+            lacking = [
+                i for i in lacking if i in indicators and indicators[i].sheet_kind not in sent
+            ]
         if lacking:
             return lacking
     return list(shown)
