@@ -654,3 +654,42 @@ def test_paired_changes_each_of_its_own_thing(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout
     assert "5 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in result.stdout
+
+
+_FORMS_SHEET = [
+    ["ĐẢNG BỘ TỈNH THANH HÓA"],
+    ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT NĂM 2023"],
+    [],
+    ["STT", "Đơn vị", "Thi hành kỷ luật đảng viên", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"],
+    [1, "Huyện Nga Sơn", 590, 400, 120, 20, 50],
+    [2, "Huyện Hà Trung", 500, 389, 87, 11, 13],
+    ["Tổng cộng", None, 1090, 789, 207, 31, 63],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "summary", "wrong"),
+    [
+        ("cách chức 31 đảng viên, khai trừ 63", "5 ok, 0 MISMATCH", []),
+        ("cách chức 13 đảng viên, khai trừ 81", "3 ok, 2 MISMATCH",
+         ["MISMATCH line 1: states 13, but the data has 31", "MISMATCH line 1: states 81, but the data has 63"]),
+    ],
+)  # fmt: skip
+def test_the_forms_of_discipline_listed_after_a_colon_are_each_its_own(
+    tmp_path: Path, said: str, summary: str, wrong: list[str]
+) -> None:
+    """Trial 19: "1.090 đảng viên, với hình thức: Khiển trách 789 đảng viên, cảnh cáo 207
+    đảng viên…": each form was compared with the 1.090 (four mismatches on correct text,
+    and a swap of two forms not told); an item's words before its number are its own."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        _FORMS_SHEET,
+        [],
+        "NS,Nga Sơn,huyện\nHT,Hà Trung,huyện\n",
+        "Năm 2023, toàn tỉnh thi hành kỷ luật 1.090 đảng viên vi phạm, với hình thức: Khiển"
+        f" trách 789 đảng viên, cảnh cáo 207 đảng viên, {said}.",
+    )
+    assert result.returncode == (1 if wrong else 0), result.stdout
+    assert summary in result.stdout
+    for line in wrong:
+        assert line in result.stdout

@@ -35,11 +35,16 @@ def label_of(indicator: str, lang: str) -> str:
 
 
 def best_indicator(
-    words: list[str], phrases: list[tuple[tuple[str, ...], str]], clause: int = 0
+    words: list[str],
+    phrases: list[tuple[tuple[str, ...], str]],
+    clause: int = 0,
+    label: tuple[str, ...] = (),
 ) -> str | None:
-    """The indicator with the phrase that has most words in the figure's clause (the words
-    from `clause` on), then the longest; a tie between indicators is no match."""
-    best: dict[str, tuple[int, int]] = {}
+    """The indicator with the phrase that holds most of the figure's `label` (an item's
+    words before its number in a list: "Khiển trách 789 đảng viên, cảnh cáo 207…"), then
+    has most words in the figure's clause (the words from `clause` on), then the longest;
+    a tie between indicators is no match."""
+    best: dict[str, tuple[int, int, int]] = {}
     present = set(words)
     for phrase, indicator in phrases:
         # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
@@ -47,7 +52,8 @@ def best_indicator(
             continue
         near = _words_in_clause(phrase, words, clause)
         if near is not None:
-            best[indicator] = max(best.get(indicator, (0, 0)), (near, len(phrase)))
+            held = sum(1 for word in label if word in phrase)
+            best[indicator] = max(best.get(indicator, (0, 0, 0)), (held, near, len(phrase)))
     if not best:
         return None
     top = max(best.values())
@@ -103,7 +109,9 @@ def indicator_of(
     cut = before.rfind(";") + 1
     far = fold(re.sub(r"\d+", " ", before[:cut])).split()
     near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
-    found_indicator = best_indicator(far + near, phrases, clause=len(far))
+    found_indicator = best_indicator(
+        far + near, phrases, clause=len(far), label=_item_label(p, figure, start)
+    )
     since = fold(re.sub(r"\d+", " ", p.text[since_at : figure.start] + " " + own)).split()
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
@@ -111,6 +119,20 @@ def indicator_of(
 
 
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
+
+
+def _item_label(p: Paragraph, figure: object, start: int) -> tuple[str, ...]:
+    """The words of a list's item before its number, after ':' or ',' ("Khiển trách" of
+    "với hình thức: Khiển trách 789 đảng viên, cảnh cáo 207 đảng viên"), in a clause
+    holding a ':' before them; () elsewhere."""
+    at = figure.start  # type: ignore[attr-defined]
+    clause = p.text[start:at]
+    colon = clause.rfind(":")
+    if colon < 0 or ";" in clause[colon:]:
+        return ()
+    cut = max(clause.rfind(","), colon)
+    words = fold(clause[cut + 1 :]).split()
+    return tuple(words) if 0 < len(words) <= 4 and not any(w.isdigit() for w in words) else ()
 
 
 def _counts_no_such(indicator: str, clause: list[str], since: list[str]) -> bool:
