@@ -693,3 +693,31 @@ def test_the_forms_of_discipline_listed_after_a_colon_are_each_its_own(
     assert summary in result.stdout
     for line in wrong:
         assert line in result.stdout
+
+
+def test_counts_listed_under_trong_do_by_level_are_parts_not_the_whole(tmp_path: Path) -> None:
+    """Trial 19: "… kiểm tra 761 tổ chức đảng … Trong đó: Ban Thường vụ Tỉnh ủy kiểm tra
+    4 tổ chức đảng; cấp ủy cơ sở kiểm tra 677 tổ chức đảng …": each level's count was a
+    mismatch against the whole; they are parts the data does not hold apart."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        [
+            ["ĐẢNG BỘ TỈNH THANH HÓA"],
+            ["KẾT QUẢ CÔNG TÁC KIỂM TRA NĂM 2023"],
+            [],
+            ["STT", "Đơn vị", "Cấp ủy kiểm tra tổ chức đảng"],
+            [1, "Huyện Nga Sơn", 400],
+            [2, "Huyện Hà Trung", 361],
+            ["Tổng cộng", None, 761],
+        ],
+        [],
+        "NS,Nga Sơn,huyện\nHT,Hà Trung,huyện\n",
+        "Năm 2023, cấp ủy các cấp đã kiểm tra 761 tổ chức đảng. Trong đó: Ban Thường vụ Tỉnh ủy"
+        " kiểm tra 4 tổ chức đảng; cấp ủy cơ sở kiểm tra 677 tổ chức đảng.",
+    )
+    assert result.returncode == 0, result.stdout
+    assert "2 ok, 0 MISMATCH, 1 unchecked, 1 unmatched" in result.stdout
+    assert (
+        "a part (“trong đó”) of the 761 stated before: the data has no figure of that part"
+        " alone" in " ".join(result.stdout.split())
+    )

@@ -28,7 +28,7 @@ from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
 from .data import check_data
 from .indicators import best_indicator, indicator_of, phrases_of
-from .numbers import Figure, agrees, grouped, parse_count, parse_percent
+from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
 from .unit_counts import read as read_units
@@ -175,6 +175,7 @@ def _paragraph_claims(
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
     earlier: str | None = None  # the indicator the paragraph spoke of last
+    wholes: list[tuple[str, Decimal, int]] = []  # (indicator, stated, end) of counts checked
     for claim in everything:
         if opening and claim.anchor.start < opening.end():
             continue
@@ -192,6 +193,8 @@ def _paragraph_claims(
                 check_data(claim, indicator, totals, data)
                 if claim.kind == "count" and data.period is not None:
                     _of_another_period(claim, p.text, data.period)
+                if claim.kind == "count" and indicator is not None:
+                    _a_listed_part(claim, p.text, indicator, wholes)
         earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
@@ -233,6 +236,45 @@ def _of_another_period(claim: Found, text: str, period: Period) -> None:
             f"the clause gives the figure of “{said.group(0)}”, another period than the"
             f" data's ({period.label('en')})",
         )
+
+
+_SUBSET = re.compile(r"\btrong\s+đó\b", re.I)
+
+
+def _a_listed_part(
+    claim: Found, text: str, indicator: str, wholes: list[tuple[str, Decimal, int]]
+) -> None:
+    """A count listed under "Trong đó" after a larger count of the same indicator ("…
+    kiểm tra 761 tổ chức đảng … Trong đó: Ban Thường vụ Tỉnh ủy kiểm tra 4 tổ chức đảng;
+    cấp huyện 47 …"): a part of that whole (by level, by body), which the data does not
+    hold apart, never a mismatch against the whole; said why. A count that is no part is
+    remembered as a whole."""
+    stated = claim.stated
+    if stated is None:
+        return
+    whole = next(
+        (
+            (value, end)
+            for named, value, end in reversed(wholes)
+            if named == indicator and value > stated
+        ),
+        None,
+    )
+    if (
+        whole is not None
+        and claim.status == "mismatch"
+        and _SUBSET.search(text, whole[1], claim.anchor.start)
+    ):
+        claim.status, claim.computed = "unchecked", None
+        shown_vi, shown_en = number(int(whole[0]), "vi"), number(int(whole[0]), "en")
+        claim.reason = (
+            f"một phần (“trong đó”) của {shown_vi} đã nêu trước: dữ liệu không có số liệu"
+            " riêng của phần ấy",
+            f"a part (“trong đó”) of the {shown_en} stated before: the data has no figure"
+            " of that part alone",
+        )
+        return
+    wholes.append((indicator, stated, claim.anchor.end))
 
 
 def _is_change(found: list[Found], figure: Figure) -> bool:
