@@ -721,3 +721,32 @@ def test_counts_listed_under_trong_do_by_level_are_parts_not_the_whole(tmp_path:
         "a part (“trong đó”) of the 761 stated before: the data has no figure of that part"
         " alone" in " ".join(result.stdout.split())
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "summary"),
+    [
+        ("thấp nhất là Sóc Sơn (103,8%). Đảng bộ huyện Đông Anh kết nạp 652 đảng viên, đạt"
+         " 106,7% kế hoạch.", "4 ok, 0 MISMATCH, 0 unchecked, 0 unmatched"),
+        ("thấp nhất là Sóc Sơn (99,0%). Đảng bộ huyện Đông Anh kết nạp 625 đảng viên, đạt"
+         " 106,7% kế hoạch.", "2 ok, 2 MISMATCH, 0 unchecked, 0 unmatched"),
+    ],
+)  # fmt: skip
+def test_a_unit_named_as_a_clauses_subject_is_checked_against_its_own_figures(
+    tmp_path: Path, said: str, summary: str
+) -> None:
+    """Trial 19: "Đảng bộ huyện Đông Anh kết nạp 652 đảng viên, đạt 106,7%" was compared
+    with the city's 10.479 and 106,8% (two mismatches on correct text), and "thấp nhất là
+    Sóc Sơn (99,0%)" after the city's count was not compared at all (the README's example)."""
+    text = _write(
+        tmp_path,
+        f"Năm 2023, toàn thành phố kết nạp 10.479 đảng viên mới, đạt 106,8% kế hoạch; {said}",
+    )
+    result = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--lang", "en", columns=200)
+    assert summary in result.stdout, result.stdout
+    assert result.returncode == (1 if "2 MISMATCH" in summary else 0)
+    if "2 MISMATCH" in summary:
+        assert (
+            "states Sóc Sơn at 99.0% of plan, but the data gives 410/395 = 103.8%" in result.stdout
+        )
+        assert "states 625, but the data has 652" in result.stdout

@@ -174,6 +174,13 @@ def _paragraph_claims(
     result: list[Claim] = []
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
+    # the units the data holds, by folded name: a clause whose subject is one of them
+    # ("Đảng bộ huyện Đông Anh kết nạp 652 đảng viên, đạt 106,7%") is checked against its own
+    by_unit: dict[str, dict[str, Figures]] = {}
+    unit_names: dict[str, str] = {}
+    for entry in data.units if data is not None else ():
+        by_unit.setdefault(fold(entry.name), {})[entry.figures.indicator] = entry.figures
+        unit_names[fold(entry.name)] = entry.name
     earlier: str | None = None  # the indicator the paragraph spoke of last
     wholes: list[tuple[str, Decimal, int]] = []  # (indicator, stated, end) of counts checked
     for claim in everything:
@@ -184,13 +191,18 @@ def _paragraph_claims(
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
             indicator = indicator_of(p, claim, found, phrases)
+            if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
+                indicator = indicator or earlier
             units = _units_counted(p, claim)
             if units is not None:
                 # "kết nạp 10.479 đảng viên…; cả 30 đơn vị đều hoàn thành kế hoạch": of it
                 indicator = indicator or earlier
                 check_units(claim, units, indicator, data)
             else:
-                check_data(claim, indicator, totals, data)
+                subject = None if claim.unit else _subject_unit(p.text, claim, by_unit)
+                check_data(claim, indicator, by_unit[subject] if subject else totals, data)
+                if subject and claim.status in ("ok", "mismatch"):
+                    claim.shown = _of_unit(claim.shown, unit_names[subject])
                 if claim.kind == "count" and data.period is not None:
                     _of_another_period(claim, p.text, data.period)
                 if claim.kind == "count" and indicator is not None:
@@ -236,6 +248,33 @@ def _of_another_period(claim: Found, text: str, period: Period) -> None:
             f"the clause gives the figure of “{said.group(0)}”, another period than the"
             f" data's ({period.label('en')})",
         )
+
+
+# the words before a unit's name, folded: a committee's, a unit type's
+_UNIT_WORDS = r"(?:dang bo|dang uy|huyen uy|quan uy|thi uy|huyen|quan|thi xa|xa|phuong|thi tran)"
+
+
+def _subject_unit(text: str, claim: Found, by_unit: dict[str, dict[str, Figures]]) -> str | None:
+    """The data's unit a claim's clause names as its subject, after a committee's or a
+    unit type's word ("Đảng bộ huyện Đông Anh kết nạp 652 …"), when it names one unit."""
+    start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (";", ".", "\n"))
+    clause = fold(text[start + 1 : claim.anchor.start])
+    named = {
+        key
+        for key in by_unit
+        if re.search(rf"\b{_UNIT_WORDS}\s+(?:[a-z]+\s+)?{re.escape(key)}\b", clause)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _of_unit(shown: tuple[str, str] | None, name: str) -> tuple[str, str] | None:
+    """Where a figure came from, with the unit it is of."""
+    if shown is None:
+        return None
+    vi, en = shown
+    if vi.endswith("(dữ liệu)") and en.endswith("(data)"):  # "652/611 (dữ liệu)"
+        return vi[: -len("(dữ liệu)")] + f"({name})", en[: -len("(data)")] + f"({name})"
+    return f"{vi} ({name})", f"{en} ({name})"
 
 
 _SUBSET = re.compile(r"\btrong\s+đó\b", re.I)
