@@ -390,3 +390,19 @@ def test_the_unit_named_within_the_reports_title_is_the_unit_alone(
         ("00004", "admission.female", 11),
     ]
     assert {f.code for f in report.findings} == {"missing-unit"}
+
+
+def test_a_units_name_ending_in_a_number_like_a_year_keeps_it() -> None:
+    """The period after a unit's name in a title line is left out ("… PHƯỜNG BA ĐÌNH 9
+    THÁNG NĂM 2025"), never a number of the name itself ("ĐẢNG BỘ XÃ ĐƠN VỊ 1900", as the
+    bench's 3,321 communes are named: 200 of them were unknown-unit)."""
+    from ctr_stats.layout.title import read_owner
+
+    assert read_owner(["ĐẢNG BỘ XÃ ĐƠN VỊ 1900"])[:2] == (
+        "xa don vi 1900",
+        "ĐẢNG BỘ XÃ ĐƠN VỊ 1900",
+    )
+    assert read_owner(["BÁO CÁO CỦA ĐẢNG BỘ XÃ ĐƠN VỊ 2024 NĂM 2025"])[:2] == (
+        "xa don vi 2024",
+        "ĐẢNG BỘ XÃ ĐƠN VỊ 2024",
+    )

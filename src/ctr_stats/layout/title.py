@@ -592,8 +592,8 @@ def _fold_keeping_brackets(text: str) -> str:
 
 # what a title says after a unit's name: its period ("… PHƯỜNG BA ĐÌNH 9 THÁNG NĂM 2025")
 _PERIOD_AFTER_NAME = re.compile(
-    r"\s+(?:(?:\d{1,2}|sau|chin|ba) thang|quy (?:i{1,3}|iv|[1-4])|nam (?:19|20)\d\d"
-    r"|(?:19|20)\d\d|tu ngay|den ngay|tinh den|giai doan|nhiem ky)\b.*$"
+    r"\s+(?:(?:\d{1,2}|sau|chin) thang|quy (?:i{1,3}|iv|[1-4])|nam (?:19|20)\d\d"
+    r"|tu ngay|den ngay|tinh den|giai doan|nhiem ky)\b.*$"
 )
 _WORDS_BEFORE = re.compile(r"[a-z]")  # a word before the committee's: a longer line
 
