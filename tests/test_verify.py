@@ -750,3 +750,28 @@ def test_a_unit_named_as_a_clauses_subject_is_checked_against_its_own_figures(
             "states Sóc Sơn at 99.0% of plan, but the data gives 410/395 = 103.8%" in result.stdout
         )
         assert "states 625, but the data has 652" in result.stdout
+
+
+def test_a_count_of_members_is_never_compared_with_organizations(tmp_path: Path) -> None:
+    """Trial 19: "các tổ chức cơ sở Đảng cũng kết nạp được 2.270 đảng viên mới, … nâng tổng
+    số đảng viên trong toàn tỉnh là 78.047 đảng viên" compared the 78.047 with the 755
+    grassroots organizations the sentence named first: a count is of what its own words
+    count."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        [
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI"],
+            ["SỐ LIỆU TỔ CHỨC ĐẢNG NĂM 2018"],
+            [],
+            ["STT", "Đơn vị", "Tổ chức cơ sở đảng"],
+            [1, "Huyện Long Thành", 400],
+            [2, "Huyện Nhơn Trạch", 355],
+            ["Tổng cộng", None, 755],
+        ],
+        [],
+        "LT,Long Thành,huyện\nNT,Nhơn Trạch,huyện\n",
+        "Năm 2018, toàn Đảng bộ có 755 tổ chức cơ sở Đảng. Các tổ chức cơ sở Đảng nâng tổng số"
+        " đảng viên trong toàn tỉnh là 78.047 đảng viên.",
+    )
+    assert result.returncode == 0, result.stdout
+    assert "0 MISMATCH" in result.stdout

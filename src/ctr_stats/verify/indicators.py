@@ -39,12 +39,15 @@ def best_indicator(
     phrases: list[tuple[tuple[str, ...], str]],
     clause: int = 0,
     label: tuple[str, ...] = (),
+    thing: tuple[str, ...] = (),
 ) -> str | None:
     """The indicator with the phrase that holds most of the figure's `label` (an item's
     words before its number in a list: "Khiển trách 789 đảng viên, cảnh cáo 207…"), then
-    has most words in the figure's clause (the words from `clause` on), then the longest;
-    a tie between indicators is no match."""
-    best: dict[str, tuple[int, int, int]] = {}
+    names the `thing` the figure's own words count ("78.047 đảng viên" is of members, not
+    of the organizations the sentence spoke of first), then has most words in the figure's
+    clause (the words from `clause` on), then the longest; a tie between indicators is no
+    match."""
+    best: dict[str, tuple[int, int, int, int]] = {}
     present = set(words)
     for phrase, indicator in phrases:
         # one word ("TCCSĐ", "hội viên") is too little to tie a figure to an indicator
@@ -53,12 +56,23 @@ def best_indicator(
         near = _words_in_clause(phrase, words, clause)
         if near is not None:
             held = sum(1 for word in label if word in phrase)
-            best[indicator] = max(best.get(indicator, (0, 0, 0)), (held, near, len(phrase)))
+            named = bool(thing) and _holds(phrase, thing)
+            rank = (held, named, near, len(phrase))
+            best[indicator] = max(best.get(indicator, (0, 0, 0, 0)), rank)
     if not best:
         return None
     top = max(best.values())
     winners = [i for i, n in best.items() if n == top]
     return winners[0] if len(winners) == 1 else None
+
+
+def _holds(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether the words stand together in the phrase."""
+    return any(phrase[i : i + len(words)] == words for i in range(len(phrase) - len(words) + 1))
+
+
+# the things a count's own first words may name, folded
+_THINGS = (("dang", "vien"), ("to", "chuc"), ("chi", "bo"), ("dang", "bo"))
 
 
 def _words_in_clause(phrase: tuple[str, ...], words: list[str], clause: int) -> int | None:
@@ -109,8 +123,13 @@ def indicator_of(
     cut = before.rfind(";") + 1
     far = fold(re.sub(r"\d+", " ", before[:cut])).split()
     near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
+    own_words = tuple(fold(own).split()[:2])
     found_indicator = best_indicator(
-        far + near, phrases, clause=len(far), label=_item_label(p, figure, start)
+        far + near,
+        phrases,
+        clause=len(far),
+        label=_item_label(p, figure, start),
+        thing=own_words if own_words in _THINGS else (),
     )
     since = fold(re.sub(r"\d+", " ", p.text[since_at : figure.start] + " " + own)).split()
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
