@@ -107,7 +107,7 @@ def collect(sheets: list[SheetData], matcher: UnitMatcher, catalogue: Catalogue)
     return collector.result
 
 
-def finish(collected: Collected, catalogue: Catalogue | None = None) -> None:
+def finish(collected: Collected, catalogue: Catalogue) -> None:
     """What can be said only once every sheet is in: units found twice, figures missing
     for a wording not understood."""
     collected.findings.extend(collected.twice.findings(collected.counted_where))
@@ -188,7 +188,7 @@ def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
     )
 
 
-def missing_by_wording(collected: Collected, catalogue: Catalogue | None = None) -> None:
+def missing_by_wording(collected: Collected, catalogue: Catalogue) -> None:
     """A row or column close to an indicator but worded in a way not understood is a
     warning, unless its unit then lacks a figure most other units report: that indicator's
     (a plan or last year's figure under a measure word not understood: "Lũy kế", "Ước TH"),
@@ -236,7 +236,7 @@ def missing_by_wording(collected: Collected, catalogue: Catalogue | None = None)
         if lacking is None:
             continue
         (indicator, measure), having = lacking
-        known = catalogue.indicators.get(indicator) if catalogue is not None else None
+        known = catalogue.indicators.get(indicator)
         vi, en = (f"'{known.label_vi}'", f"'{known.label_en}'") if known else (indicator,) * 2
         collected.findings[n] = replace(
             finding,

@@ -102,6 +102,13 @@ def _ends_within(info: RegistryInfo, period: Period) -> bool:
     return info.valid_until[:7] >= f"{period.year:04d}-{first:02d}"
 
 
+def _without_said_new(text: str) -> str:
+    """A name without the "(mới)" after it ("Phường Hoàn Kiếm (mới)"): the new unit of that
+    name, as the registry in force names it (never "(cũ)": the old one is another unit)."""
+    composed = unicodedata.normalize("NFC", text)
+    return (_SAID_NEW.sub("", composed) or text) if _SAID_NEW.search(composed) else text
+
+
 _SAID_NEW = re.compile(r"\s*[(\[]\s*(?:mới|moi)\s*[)\]]\s*$", re.IGNORECASE)
 
 
@@ -206,16 +213,12 @@ class UnitMatcher:
 
     def match(self, text: str, suggest: bool = True) -> Match:
         """The unit a name is, the units it could be, or (`suggest`) the closest names."""
-        # "Phường Hoàn Kiếm (mới)": the new unit of that name, as the registry in force
-        # names it (never "(cũ)": the old one is another unit)
-        if _SAID_NEW.search(composed := unicodedata.normalize("NFC", text)):
-            text = _SAID_NEW.sub("", composed) or text
         found = self._cache.get(text)
         if found is None:
-            found = self._cache[text] = self._match(text)
+            found = self._cache[text] = self._match(_without_said_new(text))
         nothing = found.unit is None and not found.candidates and not found.other_type
         if suggest and nothing and not found.suggestions:
-            reading = read_name(text)
+            reading = read_name(_without_said_new(text))
             key = reading.key(2, reading.starts[-1][0])
             found = self._cache[text] = found._replace(suggestions=self.suggest(key))
         return found

@@ -208,7 +208,6 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
         return sheet
     code = "unread-table"
     found: list[Finding] = []
-    unused: list[Unused] = []
     for r, cells in rows.items():
         span = f"{a1(r, min(cells))}:{a1(r, max(cells))}"
         found.append(
@@ -222,10 +221,7 @@ def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> S
                 span,
             )
         )
-        unused.extend(
-            Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for c in cells
-        )
-    return _with_unread(sheet, found, unused)
+    return _with_unread(grid, sheet, found, [(r, c) for r, cells in rows.items() for c in cells])
 
 
 def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
@@ -262,21 +258,24 @@ def _with_figures_below(grid: Grid, sheet: SheetData, end: int) -> SheetData:
         grid.sheet,
         span,
     )
+    return _with_unread(grid, sheet, [found], cells)
+
+
+def _with_unread(
+    grid: Grid, sheet: SheetData, found: Sequence[Finding], cells: Sequence[tuple[int, int]]
+) -> SheetData:
+    """The sheet with findings on numbers around its table (all of one code), each
+    number of `cells` counted as read and listed as not used under that code."""
+    code = found[0].code
     unused = tuple(
         Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
     )
-    return _with_unread(sheet, [found], unused)
-
-
-def _with_unread(sheet: SheetData, found: Sequence[Finding], unused: Sequence[Unused]) -> SheetData:
-    """The sheet with findings on numbers around its table, each number counted as read
-    and listed as not used."""
     accounting = sheet.accounting
     if accounting is not None:
         accounting = replace(
             accounting,
             read=accounting.read + len(unused),
-            unused=accounting.unused + tuple(unused),
+            unused=accounting.unused + unused,
         )
     return replace(sheet, findings=(*sheet.findings, *found), accounting=accounting)
 
@@ -298,10 +297,7 @@ def _stray_below(grid: Grid, sheet: SheetData, cells: list[tuple[int, int]]) -> 
         grid.sheet,
         a1(*cells[0]),
     )
-    unused = tuple(
-        Unused(grid.file, grid.sheet, a1(r, c), cell_text(grid.rows[r][c]), code) for r, c in cells
-    )
-    return _with_unread(sheet, [found], unused)
+    return _with_unread(grid, sheet, [found], cells)
 
 
 def _parse_table(

@@ -476,7 +476,7 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
             return None, False
         if tctw.group(1) in _PROVINCE_LEVEL or city:
             return None, True
-        written = _name_as_written(text, name)
+        written = _run_as_written(text, name)
         return (name, written), False
     # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" on one line: the unit after the province
     rest = key[found_city.end() :].strip() if found_city else key
@@ -600,7 +600,7 @@ _WORDS_BEFORE = re.compile(r"[a-z]")  # a word before the committee's: a longer 
 
 def _run_as_written(text: str, folded: str) -> str:
     """The run of a line's words that folds to `folded` ("ĐẢNG BỘ PHƯỜNG BA ĐÌNH" in the
-    report's title line), else `folded` itself."""
+    report's title line, "Ba Đình" of "Huyện (quận uỷ) Ba Đình"), else `folded` itself."""
     words = text.split()
     for start in range(len(words)):
         for end in range(start + 1, len(words) + 1):
@@ -610,16 +610,6 @@ def _run_as_written(text: str, folded: str) -> str:
             if len(candidate) > len(folded):
                 break
     return folded
-
-
-def _name_as_written(text: str, folded_name: str) -> str:
-    """The part of a line that folds to `folded_name`: "Ba Đình" of "Huyện (quận uỷ) Ba Đình"."""
-    words = text.split()
-    for start in range(len(words)):
-        candidate = " ".join(words[start:])
-        if fold(candidate) == folded_name:
-            return candidate
-    return folded_name
 
 
 # A label ending with the sheet's own period ("Kết nạp đảng viên năm 2024", "… 6 tháng đầu

@@ -55,8 +55,9 @@ class _SheetTarget:
                 self.extras.hidden_rows.add(int(attrs["r"]) - 1)
         elif local == "col":
             if attrs.get("hidden") in ("1", "true"):
-                low = int(attrs.get("min", "1"))
-                self.extras.hidden_columns.append((low - 1, int(attrs.get("max", low)) - 1))
+                low = attrs.get("min", "1")
+                high = attrs.get("max", low)
+                self.extras.hidden_columns.append((int(low) - 1, int(high) - 1))
         elif local == "c":
             self.cell = attrs.get("r")
             self.has_formula = self.has_value = False

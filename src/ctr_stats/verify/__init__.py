@@ -26,7 +26,7 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
-from .data import check_data
+from .data import check_data, from_unit
 from .indicators import best_indicator, indicator_of, phrases_of
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .reading import Block, read_report
@@ -94,6 +94,7 @@ def verify(path: Path | str, data: Report | None = None, lang: str = "vi") -> li
 def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[Claim]:
     phrases = phrases_of(lang)
     totals = {t.figures.indicator: t.figures for t in data.totals} if data else {}
+    units = _by_unit(data)
     result: list[Claim] = []
     measures: list[str] | None = None
     table = -1
@@ -117,7 +118,7 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
                     check_data(found, indicator, totals, data)
                 result.append(_claim(found, block, block.text, indicator, lang))
             continue
-        result.extend(_paragraph_claims(block, data, totals, phrases, lang, before))
+        result.extend(_paragraph_claims(block, data, totals, units, phrases, lang, before))
         before = block
     return result
 
@@ -142,6 +143,7 @@ def _paragraph_claims(
     block: Block,
     data: Report | None,
     totals: dict[str, Figures],
+    units_of: _Units,
     phrases: list[tuple[tuple[str, ...], str]],
     lang: str,
     before: Block | None = None,
@@ -174,13 +176,6 @@ def _paragraph_claims(
     result: list[Claim] = []
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
-    # the units the data holds, by folded name: a clause whose subject is one of them
-    # ("Đảng bộ huyện Đông Anh kết nạp 652 đảng viên, đạt 106,7%") is checked against its own
-    by_unit: dict[str, dict[str, Figures]] = {}
-    unit_names: dict[str, str] = {}
-    for entry in data.units if data is not None else ():
-        by_unit.setdefault(fold(entry.name), {})[entry.figures.indicator] = entry.figures
-        unit_names[fold(entry.name)] = entry.name
     earlier: str | None = None  # the indicator the paragraph spoke of last
     wholes: list[tuple[str, Decimal, int]] = []  # (indicator, stated, end) of counts checked
     for claim in everything:
@@ -199,10 +194,10 @@ def _paragraph_claims(
                 indicator = indicator or earlier
                 check_units(claim, units, indicator, data)
             else:
-                subject = None if claim.unit else _subject_unit(p.text, claim, by_unit)
-                check_data(claim, indicator, by_unit[subject] if subject else totals, data)
+                subject = None if claim.unit else _subject_unit(p.text, claim, units_of)
+                check_data(claim, indicator, subject[1] if subject else totals, data)
                 if subject and claim.status in ("ok", "mismatch"):
-                    claim.shown = _of_unit(claim.shown, unit_names[subject])
+                    claim.shown = from_unit(claim.shown, subject[0])
                 if claim.kind == "count" and data.period is not None:
                     _of_another_period(claim, p.text, data.period)
                 if claim.kind == "count" and indicator is not None:
@@ -250,31 +245,46 @@ def _of_another_period(claim: Found, text: str, period: Period) -> None:
         )
 
 
+# the units the data holds, by folded name: (name as written, its figures by indicator). A
+# clause whose subject is one of them ("Đảng bộ huyện Đông Anh kết nạp 652 đảng viên, đạt
+# 106,7%") is checked against that unit's figures
+_Units = dict[str, tuple[str, dict[str, Figures]]]
+
+
+def _by_unit(data: Report | None) -> _Units:
+    found: _Units = {}
+    for entry in data.units if data is not None else ():
+        key = fold(entry.name)
+        found.setdefault(key, (entry.name, {}))[1][entry.figures.indicator] = entry.figures
+    return found
+
+
 # the words before a unit's name, folded: a committee's, a unit type's
-_UNIT_WORDS = r"(?:dang bo|dang uy|huyen uy|quan uy|thi uy|huyen|quan|thi xa|xa|phuong|thi tran)"
+_UNIT_WORDS = re.compile(
+    r"\b(?:dang bo|dang uy|huyen uy|quan uy|thi uy|huyen|quan|thi xa|xa|phuong|thi tran)\s+"
+)
 
 
-def _subject_unit(text: str, claim: Found, by_unit: dict[str, dict[str, Figures]]) -> str | None:
+def _subject_unit(
+    text: str, claim: Found, units_of: _Units
+) -> tuple[str, dict[str, Figures]] | None:
     """The data's unit a claim's clause names as its subject, after a committee's or a
-    unit type's word ("Đảng bộ huyện Đông Anh kết nạp 652 …"), when it names one unit."""
+    unit type's word and at most one word more ("Đảng bộ huyện Đông Anh kết nạp 652 …"),
+    when it names one unit: its name and figures."""
+    if not units_of:
+        return None
     start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (";", ".", "\n"))
     clause = fold(text[start + 1 : claim.anchor.start])
-    named = {
-        key
-        for key in by_unit
-        if re.search(rf"\b{_UNIT_WORDS}\s+(?:[a-z]+\s+)?{re.escape(key)}\b", clause)
-    }
-    return named.pop() if len(named) == 1 else None
-
-
-def _of_unit(shown: tuple[str, str] | None, name: str) -> tuple[str, str] | None:
-    """Where a figure came from, with the unit it is of."""
-    if shown is None:
-        return None
-    vi, en = shown
-    if vi.endswith("(dữ liệu)") and en.endswith("(data)"):  # "652/611 (dữ liệu)"
-        return vi[: -len("(dữ liệu)")] + f"({name})", en[: -len("(data)")] + f"({name})"
-    return f"{vi} ({name})", f"{en} ({name})"
+    longest = max(key.count(" ") + 1 for key in units_of)
+    named: set[str] = set()
+    for said in _UNIT_WORDS.finditer(clause):
+        words = clause[said.end() :].split()
+        firsts = (0, 1) if words and words[0].isalpha() and words[0].isascii() else (0,)
+        for first in firsts:
+            for last in range(first + 1, min(len(words), first + longest) + 1):
+                if (key := " ".join(words[first:last])) in units_of:
+                    named.add(key)
+    return units_of[named.pop()] if len(named) == 1 else None
 
 
 _SUBSET = re.compile(r"\btrong\s+đó\b", re.I)

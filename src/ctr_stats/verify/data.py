@@ -358,4 +358,17 @@ def _n(value: int, lang: str) -> str:
 
 def _from_data(vi: str, en: str) -> tuple[str, str]:
     """A basis computed from the data's figures, as people read it."""
-    return f"{vi} (dữ liệu)", f"{en} (data)"
+    return f"{vi} {_DATA[0]}", f"{en} {_DATA[1]}"
+
+
+_DATA = ("(dữ liệu)", "(data)")
+
+
+def from_unit(shown: tuple[str, str] | None, name: str) -> tuple[str, str] | None:
+    """A basis `check_data` gave, said of one unit's figures ("652/611 (Đông Anh)")."""
+    if shown is None:
+        return None
+    vi, en = shown
+    if vi.endswith(_DATA[0]) and en.endswith(_DATA[1]):
+        return vi[: -len(_DATA[0])] + f"({name})", en[: -len(_DATA[1])] + f"({name})"
+    return f"{vi} ({name})", f"{en} ({name})"
