@@ -134,7 +134,97 @@ def test_xls_the_walk_reads_the_hidden_flag_in_biff5_and_biff8() -> None:
             + _record(0x000A, b"")
         )
         walked, hidden = _check_sheet(Path("ba-vi.xls"), stream, 0, "KN", DEFAULT_LIMITS)
-        assert (walked, hidden) == (len(stream), {4, 5, 65535}), hex(version)
+        assert (walked, hidden.rows, hidden.columns) == (len(stream), {4, 5, 65535}, []), hex(
+            version
+        )
+
+
+COLINFO = 0x007D
+
+
+def test_xls_the_walk_reads_hidden_columns_from_colinfo() -> None:
+    """COLINFO (BIFF3 to BIFF8): first and last column, width, format, then option flags,
+    whose bit 0x01 hides the range (by hand, or a collapsed outline group); BIFF5 writes
+    the record a byte shorter. A record too short to hold the flags hides nothing."""
+
+    def colinfo(first: int, last: int, flags: int, size: int = 12) -> bytes:
+        return _record(COLINFO, struct.pack("<HHHHHH", first, last, 2000, 15, flags, 2)[:size])
+
+    for version, size in ((0x0500, 11), (0x0600, 12)):  # BIFF5, BIFF8
+        stream = (
+            _record(0x0809, struct.pack("<HH", version, 0x0010) + bytes(12))
+            + colinfo(0, 2, 0x0000, size)  # shown
+            + colinfo(3, 3, 0x0001, size)  # D hidden
+            + colinfo(5, 5, 0x1201, size)  # F: in a collapsed level-2 group, hidden
+            + colinfo(6, 6, 0x1200, size)  # G: grouped, shown
+            + colinfo(7, 255, 0x0001, size)  # H to IV: the unused ones, hidden as one range
+            + _record(COLINFO, struct.pack("<HHHH", 9, 9, 2000, 15))  # cut short
+            + _record(0x000A, b"")
+        )
+        walked, hidden = _check_sheet(Path("ba-vi.xls"), stream, 0, "KN", DEFAULT_LIMITS)
+        assert (walked, hidden.rows, hidden.columns) == (
+            len(stream),
+            set(),
+            [(3, 3), (5, 5), (7, 255)],
+        ), hex(version)
+
+
+@pytest.fixture(scope="module")
+def hidden_column_books(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Trial 18's workbook with an old "Thực hiện" (D) and "Kết nạp lại" (F) hidden, and the
+    unused columns H:Z grouped and hidden, as openpyxl writes it and as LibreOffice saves
+    it in .xls and .ods."""
+    from openpyxl import load_workbook
+
+    from .helpers import write_xlsx
+
+    folder = tmp_path_factory.mktemp("hidden-column")
+    rows = [
+        ["ĐẢNG BỘ QUẬN BA ĐÌNH"],
+        ["KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, None, "Kết nạp lại"],
+        [None, None, "Kế hoạch", "Thực hiện", "Thực hiện", None],
+        [1, "Chi bộ Khu dân cư số 1", 20, 99, 22, 1],
+        [2, "Chi bộ Trường THCS Ba Đình", 37, 297, 40, 2],
+        ["Tổng cộng", None, 57, 396, 62, 3],
+    ]
+    source = folder / "ba-dinh.xlsx"
+    write_xlsx(source, {"KN": rows}, {"KN": ["A3:A4", "B3:B4", "C3:E3", "F3:F4"]})
+    book = load_workbook(source)
+    book["KN"].column_dimensions["D"].hidden = True
+    book["KN"].column_dimensions["F"].hidden = True
+    book["KN"].column_dimensions.group("H", "Z", hidden=True)
+    book.save(source)
+    (folder / "units.csv").write_text("code,name,type\n001,Ba Đình,quận\n", encoding="utf-8")
+    if shutil.which("soffice") is not None:
+        libreoffice_convert(source, "xls", folder)
+        libreoffice_convert(source, "ods", folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [".xlsx", pytest.param(".xls", marks=needs_soffice), pytest.param(".ods", marks=needs_soffice)],
+)
+def test_a_hidden_column_is_not_read_whichever_the_format(
+    hidden_column_books: Path, suffix: str
+) -> None:
+    """Trial 18 found it in an .xlsx; the .xls and .ods copies of the same workbook read the
+    hidden old "Thực hiện" (396 for 62, the visible column called its duplicate) and added
+    the hidden "Kết nạp lại": calamine does not say which columns are hidden."""
+    path = hidden_column_books / f"ba-dinh{suffix}"
+    report = ctr_stats.compute(
+        [path], units_file=hidden_column_books / "units.csv", units_only=True
+    )
+    assert [(t.figures.indicator, t.figures.plan, t.figures.actual) for t in report.totals] == [
+        ("admission.total", 57, 62)
+    ]
+    assert [(f.code, f.file, f.cell, f.message_en) for f in report.errors] == [
+        ("hidden-column", str(path), "D4", "column 'Đảng viên mới kết nạp › Thực hiện' is hidden"
+         " but holds figures: cells D5:D7 not added (unhide it to count it, or delete it)"),
+        ("hidden-column", str(path), "F3", "column 'Kết nạp lại' is hidden but holds figures:"
+         " cells F5:F7 not added (unhide it to count it, or delete it)"),
+    ]  # fmt: skip
 
 
 # .ods: rows numbered as the reader numbers them ---------------------------------------------
@@ -195,3 +285,36 @@ def test_ods_hidden_rows_are_numbered_as_the_reader_numbers_its_rows(tmp_path: P
         13: [7.0],
         14: [8.0],
     }
+
+
+def test_ods_hidden_columns_are_numbered_as_the_reader_numbers_its_columns(
+    tmp_path: Path,
+) -> None:
+    """Columns declared repeated (the reader counts them), one hidden by hand, two by a
+    filter, a column group collapsed (table:display "false": its columns hidden whatever
+    they say), one in the header columns, and the thousands LibreOffice hides after the
+    last one, one range; a table in a cell declares columns of its own, not the sheet's."""
+    columns = (
+        b'<table:table-column table:number-columns-repeated="2"/>'  # A, B
+        b'<table:table-column table:visibility="collapse"/>'  # C
+        b'<table:table-header-columns><table:table-column/></table:table-header-columns>'  # D
+        b'<table:table-column table:number-columns-repeated="2" table:visibility="filter"/>'
+        b'<table:table-column-group table:display="false">'
+        b'<table:table-column/>'  # G: hidden with its group
+        b'</table:table-column-group>'
+        b'<table:table-column-group><table:table-column/></table:table-column-group>'  # H
+        b'<table:table-column table:number-columns-repeated="16376" table:visibility="collapse"/>'
+    )  # fmt: skip
+    nested = (
+        b'<table:table-cell><table:table table:name="inner">'
+        b'<table:table-column table:visibility="collapse"/>'
+        b"<table:table-row><table:table-cell/></table:table-row></table:table></table:table-cell>"
+    )
+    body = columns + _row(b"".join(_value(n) for n in range(1, 9)) + nested)
+    path = tmp_path / "ba-vi.ods"
+    _ods(b'<?xml version="1.0"?>' + ODS_HEAD + body + ODS_TAIL, path)
+    (grid,) = read_file(path)
+    assert grid.hidden_columns == ((2, 2), (4, 5), (6, 6), (8, 16383))
+    assert [grid.column_hidden(c) for c in range(9)] == [
+        False, False, True, False, True, True, True, False, True
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ from .safety import (
     OLE2_MAGIC,
     XLSX_UNREAD,
     ZIP_MAGIC,
+    Hidden,
     Opened,
     check_ods,
     open_checked,
@@ -197,7 +198,7 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
     if kind == "xls":  # its sheets' areas bounded before calamine allocates them
         from .xls_bounds import check_xls
 
-        extras = _hidden_rows_only(check_xls(path, data, limits))
+        extras = _hidden_only(check_xls(path, data, limits))
     if archive is not None:
         with archive:
             # an .xlsx's sheets bounded as they are inflated (SheetScan)
@@ -214,17 +215,20 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
                     file=str(path),
                 ) from exc
         else:
-            extras = _hidden_rows_only(check_ods(path, parts.get("content.xml", b""), limits))
+            extras = _hidden_only(check_ods(path, parts.get("content.xml", b""), limits))
         # what the reader parses: the parts as checked (the index is still at hand, closed)
         data = stored_zip(archive, parts) or data
         del parts
     return Checked(path, data, extras)
 
 
-def _hidden_rows_only(hidden: dict[str, set[int]]) -> dict[str, SheetExtras]:
-    """What the checks of an .xls or .ods found that calamine does not say: hidden rows,
-    by sheet name (the rest of SheetExtras is read from an .xlsx only)."""
-    return {sheet: SheetExtras(hidden_rows=rows) for sheet, rows in hidden.items()}
+def _hidden_only(hidden: dict[str, Hidden]) -> dict[str, SheetExtras]:
+    """What the checks of an .xls or .ods found that calamine does not say: hidden rows
+    and columns, by sheet name (the rest of SheetExtras is read from an .xlsx only)."""
+    return {
+        sheet: SheetExtras(hidden_rows=found.rows, hidden_columns=found.columns)
+        for sheet, found in hidden.items()
+    }
 
 
 def _looks_like_a_table(rows: list[list[CellValue]]) -> bool:

@@ -18,6 +18,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -830,7 +831,16 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
     check_sheet_bounds_with(SheetScan(path, part, limits), data)
 
 
-def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, set[int]]:
+@dataclass
+class Hidden:
+    """What an .xls or .ods sheet hides and calamine does not say: its hidden rows (0-based)
+    and ranges of hidden columns (0-based, inclusive)."""
+
+    rows: set[int] = field(default_factory=set)
+    columns: list[tuple[int, int]] = field(default_factory=list)
+
+
+def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Hidden]:
     """An .ods may say 'this cell, a billion times', or 'a million empty rows, then a
     number': count what its repeats add up to, for the rows and cells that hold a value,
     and hold each table's area, up to its last value's row and column (what the reader
@@ -841,24 +851,27 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
     or in a row group with table:display "false"), 0-based and numbered as the reader
     numbers them (repeats counted), by table name: calamine does not say which rows are
     hidden. Hidden rows without a value are left out: LibreOffice hides the rest of a
-    sheet as one row repeated a million times."""
+    sheet as one row repeated a million times. And the ranges of hidden columns
+    (table:table-column, or a column group with table:display "false"), 0-based."""
     from xml.sax.handler import ContentHandler
 
     from defusedxml.sax import make_parser
 
     table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-    table, row, cell, covered, row_group = (
+    table, row, cell, covered, row_group, column, column_group = (
         (table_ns, "table"),
         (table_ns, "table-row"),
         (table_ns, "table-cell"),
         (table_ns, "covered-table-cell"),
         (table_ns, "table-row-group"),
+        (table_ns, "table-column"),
+        (table_ns, "table-column-group"),
     )
     rows_repeated = (table_ns, "number-rows-repeated")
     columns_repeated = (table_ns, "number-columns-repeated")
     visibility, display = (table_ns, "visibility"), (table_ns, "display")
-    hidden: dict[str, set[int]] = {}
+    hidden: dict[str, Hidden] = {}
 
     def repeats(attrs: Any, name: tuple[str, str]) -> int:
         return max(int(attrs.get(name, "1")), 1)
@@ -869,6 +882,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
             self.rows = 1  # how many times the row being read is repeated
             self.hidden_row = False  # the row being read is hidden, not yet noted
             self.groups: list[bool] = []  # the row groups open: each collapsed or not
+            self.column_groups: list[bool] = []  # the same of column groups
+            self.next_column = 0  # the table's columns declared so far
             self.cells = 0
             self.tables = 0  # tables open (a table in a table's cell goes on counting)
             self.name = ""
@@ -881,7 +896,7 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                 self.tables += 1
                 if self.tables == 1:
                     self.name = attrs.get((table_ns, "name"), "")
-                    self.next_row = self.last_row = self.last_column = 0
+                    self.next_row = self.last_row = self.last_column = self.next_column = 0
             elif name == row:
                 self.rows = repeats(attrs, rows_repeated)
                 self.row, self.column = self.next_row, 0
@@ -907,11 +922,21 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                     self._reach(self.row + self.rows, self.column + across)
                     if self.hidden_row:  # once a row: its repeats held to --max-cells above
                         rows = range(self.row, self.row + self.rows)
-                        hidden.setdefault(self.name, set()).update(rows)
+                        hidden.setdefault(self.name, Hidden()).rows.update(rows)
                         self.hidden_row = False
                 self.column += across
             elif name == row_group:
                 self.groups.append(attrs.get(display, "true") == "false")
+            elif name == column and self.tables == 1:
+                first, across = self.next_column, repeats(attrs, columns_repeated)
+                self.next_column += across
+                if attrs.get(visibility, "visible") != "visible" or True in self.column_groups:
+                    # (a range: LibreOffice hides the unused columns as one repeated 1,000s)
+                    hidden.setdefault(self.name, Hidden()).columns.append(
+                        (first, first + across - 1)
+                    )
+            elif name == column_group and self.tables == 1:
+                self.column_groups.append(attrs.get(display, "true") == "false")
 
         def _reach(self, last_row: int, last_column: int) -> None:
             """A value's far corner (1-based): the area and the cells that reach farthest
@@ -939,6 +964,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                 self.tables -= 1
             elif name == row_group and self.groups:
                 self.groups.pop()
+            elif name == column_group and self.tables == 1 and self.column_groups:
+                self.column_groups.pop()
 
     parser = make_parser()
     parser.setFeature("http://xml.org/sax/features/namespaces", True)

@@ -12,8 +12,9 @@ BOOLERR, FORMULA: calamine leaves blank and merged cells out of the grid) are he
 and its merged ranges to --max-merges. A refusal names the file, the sheet and the far
 cell, as an .xlsx's does (read/safety.py).
 
-The same walk notes the rows hidden in Excel (their ROW record's fDyZero flag), which
-calamine does not say: their figures are reported, not added, as an .xlsx's are.
+The same walk notes the rows and columns hidden in Excel (a ROW record's fDyZero flag, a
+COLINFO record's fHidden), which calamine does not say: their figures are reported, not
+added, as an .xlsx's are.
 """
 
 from __future__ import annotations
@@ -24,26 +25,30 @@ from pathlib import Path
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
-from .safety import SheetRefused, beyond_grid, limit_error, password_protected, too_large
+from .safety import Hidden, SheetRefused, beyond_grid, limit_error, password_protected, too_large
 
 XLS_MAX_ROWS = 65_536
 XLS_MAX_COLUMNS = 256
 XLS_GRID = ("lưới của tệp .xls", "the .xls grid", XLS_MAX_ROWS, XLS_MAX_COLUMNS)
 
 _BOF, _EOF, _BOUNDSHEET, _FILEPASS, _CODEPAGE = 0x0809, 0x000A, 0x0085, 0x002F, 0x0042
-_DIMENSIONS, _MERGEDCELLS, _MULRK, _ROW = 0x0200, 0x00E5, 0x00BD, 0x0208
+_DIMENSIONS, _MERGEDCELLS, _MULRK, _ROW, _COLINFO = 0x0200, 0x00E5, 0x00BD, 0x0208, 0x007D
 # ROW (BIFF3 to BIFF8, laid out alike): the row at offset 0, option flags from offset 12;
 # 0x20 (fDyZero) marks the row hidden, by hand, a filter or a collapsed outline group
 _ROW_FLAGS, _ROW_HIDDEN = 12, 0x20
+# COLINFO (BIFF3 to BIFF8): the first and last column of a range at offsets 0 and 2, option
+# flags at 8; 0x01 (fHidden) hides them, by hand or in a collapsed outline group
+_COLUMN_FLAGS, _COLUMN_HIDDEN = 8, 0x01
 # records of one cell holding a value, its row and column first: FORMULA, NUMBER, LABEL,
 # BOOLERR, RK, LABELSST, RSTRING
 _CELLS = frozenset({0x0006, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6})
 _HEADER = struct.Struct("<HH")
+
 _PLACE = struct.Struct("<HH")
 
 
-def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, set[int]]:
-    """The hidden rows (0-based) of each sheet that has any, by sheet name. Raises
+def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Hidden]:
+    """The hidden rows and columns of each sheet that has any, by sheet name. Raises
     InputError when a sheet of the .xls in `data` reaches past a limit, or when the file
     is not a readable OLE2 workbook. An encrypted workbook (FILEPASS) is refused here:
     its sheets cannot be walked, and python-calamine reads one whose FILEPASS it does not
@@ -53,14 +58,16 @@ def check_xls(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[
     if encrypted:
         raise password_protected(path)
     walked = 0
-    hidden: dict[str, set[int]] = {}
+    hidden: dict[str, Hidden] = {}
     for offset, name in sorted(set(sheets)):
-        size, hidden_rows = _check_sheet(path, stream, offset, name, limits)
+        size, found = _check_sheet(path, stream, offset, name, limits)
         walked += size
         if walked > 4 * len(stream) + 4096:  # sheets said to start inside each other
             raise _damaged(path, "sheets overlap")
-        if hidden_rows:
-            hidden.setdefault(name, set()).update(hidden_rows)
+        if found.rows or found.columns:
+            held = hidden.setdefault(name, Hidden())
+            held.rows |= found.rows
+            held.columns += found.columns
     return hidden
 
 
@@ -125,11 +132,11 @@ def _sheet_name(body: bytes, biff8: bool, codepage: str) -> str:
 
 def _check_sheet(
     path: Path, stream: bytes, offset: int, name: str, limits: Limits
-) -> tuple[int, set[int]]:
+) -> tuple[int, Hidden]:
     """One sheet's records, from its BOF to its EOF (nested BOF-EOF pairs, an embedded
-    chart's, read through); the bytes walked, and the rows hidden (0-based)."""
+    chart's, read through); the bytes walked, and the rows and columns hidden."""
     pos, end, depth = offset, len(stream), 0
-    hidden: set[int] = set()
+    hidden = Hidden()
     last_row = last_column = merges = 0  # 1-based: the area so far
     down = across = (0, 0)  # the cells that reach farthest down and across (0-based)
     cells, unpack = _CELLS, _HEADER.unpack_from
@@ -164,7 +171,12 @@ def _check_sheet(
         elif kind == _ROW:
             # a record cut short by the stream's end hides nothing
             if size > _ROW_FLAGS and pos <= end and stream[at + _ROW_FLAGS] & _ROW_HIDDEN:
-                hidden.add(stream[at] | (stream[at + 1] << 8))
+                hidden.rows.add(stream[at] | (stream[at + 1] << 8))
+        elif kind == _COLINFO:
+            if size > _COLUMN_FLAGS and pos <= end and stream[at + _COLUMN_FLAGS] & _COLUMN_HIDDEN:
+                first, last = _PLACE.unpack_from(stream, at)
+                if first <= last:
+                    hidden.columns.append((first, last))
         elif kind == _DIMENSIONS:
             _check_dimensions(path, name, stream[at:pos])
         elif kind == _MERGEDCELLS and size >= 2:
