@@ -348,16 +348,29 @@ def test_verify_checks_the_percent_over_the_units_with_both(
     ba_dinh_without_plan: Path, tmp_path: Path
 ) -> None:
     """The text compute writes verifies against the same files; 110% (30 units' actual over
-    29 units' plan) does not."""
+    29 units' plan) does not. The plan missing is the data's error: verify, like compute,
+    fails on it unless told to go on."""
     text = tmp_path / "bao-cao.txt"
     written = run(
         "compute", str(ba_dinh_without_plan), "--allow-missing", "--format", "text", "-o", str(text)
     )
     assert written.returncode == 0, written.stderr
-    ours = run("verify", str(text), "--data", str(ba_dinh_without_plan))
+    data = ("--data", str(ba_dinh_without_plan))
+    stopped = run("verify", str(text), *data)
+    assert stopped.returncode == 1, stopped.stdout
+    assert "sai" not in stopped.stdout.lower().split()
+    assert stopped.stderr.splitlines()[-1] == (
+        "✘ 1 lỗi trong số liệu (--data): các con số trên được đối chiếu với số liệu thiếu đơn"
+        " vị hoặc có lỗi; sửa các lỗi, hoặc chạy lại với --allow-missing nếu chấp nhận"
+    )
+    ours = run("verify", str(text), *data, "--allow-missing")
     assert ours.returncode == 0, ours.stdout
+    assert ours.stderr.splitlines()[-1] == (
+        "⚠ 1 lỗi trong số liệu (--data) được bỏ qua theo yêu cầu: các con số trên được đối"
+        " chiếu với số liệu thiếu đơn vị hoặc có lỗi"
+    )
     text.write_text("Năm 2023, toàn thành phố kết nạp 10.479 đảng viên mới, đạt 110% kế hoạch.\n")
-    inflated = run("verify", str(text), "--data", str(ba_dinh_without_plan))
+    inflated = run("verify", str(text), *data, "--allow-missing")
     assert inflated.returncode == 1
     assert (
         "ghi 110% kế hoạch, nhưng dữ liệu cho 10.188/9.527 = 107% (Đảng viên mới kết nạp)"

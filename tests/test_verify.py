@@ -775,3 +775,35 @@ def test_a_count_of_members_is_never_compared_with_organizations(tmp_path: Path)
     )
     assert result.returncode == 0, result.stdout
     assert "0 MISMATCH" in result.stdout
+
+
+def test_verify_fails_on_the_data_s_own_errors_unless_told_to_go_on(tmp_path: Path) -> None:
+    """Trial 21 (case 8): data `compute` rejects (its title names a unit not in the registry,
+    so its rows are read as units none of which is known) gave exit 0, every claim "the data
+    has no figure for …", and nothing said the data could not be read."""
+    rows: list[list[object]] = [
+        ["ĐẢNG BỘ TỈNH VĨNH LONG"],
+        ["ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"],
+        ["BÁO CÁO TỔ CHỨC ĐẢNG, ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM 2022"],
+        ["STT", "Đơn vị", "Tổ chức cơ sở đảng", "Đảng viên mới kết nạp"],
+        [1, "Khối cơ quan", 60, 40],
+        [2, "Khối doanh nghiệp", 35, 25],
+        ["Tổng cộng", None, 95, 65],
+    ]
+    result = _verify_against_a_sheet(
+        tmp_path, rows, [], "KCQ,Khối cơ quan,\n", "Đảng bộ khối kết nạp mới 65 đảng viên."
+    )
+    assert result.returncode == 1, result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error ")]
+    assert errors[0].startswith("error unknown-unit: ")
+    assert "tong-hop.xlsx!Số liệu!A2: 'ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH'" in errors[0]
+    assert result.stderr.splitlines()[-1] == (
+        f"✘ {len(errors)} error(s) in the data (--data): the figures above were compared with"
+        " figures missing units or in doubt; fix the errors, or run again with --allow-errors"
+        " to accept them"
+    )
+    accepted = run(*result.args[3:], "--allow-errors")  # after: python -m ctr_stats
+    assert accepted.returncode == 0, accepted.stdout
+    assert accepted.stderr.splitlines()[-1].startswith(
+        f"⚠ {len(errors)} error(s) in the data (--data) let through as asked"
+    )

@@ -176,6 +176,21 @@ AllOpt = Annotated[
         help="Mỗi phát hiện một dòng, không gộp / every finding on its own line, none folded",
     ),
 ]
+AllowMissingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-missing",
+        help="Vẫn ghi kết quả khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
+    ),
+]
+AllowErrorsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-errors",
+        help="Vẫn ghi kết quả khi số liệu có lỗi (ghi rõ đơn vị thiếu, số liệu có lỗi)"
+        " / go on despite errors, saying what is missing or in doubt",
+    ),
+]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
@@ -403,21 +418,8 @@ def compute(
     units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
-    allow_missing: Annotated[
-        bool,
-        typer.Option(
-            "--allow-missing",
-            help="Vẫn ghi kết quả khi thiếu đơn vị (ghi rõ đơn vị thiếu) / go on without missing units",
-        ),
-    ] = False,
-    allow_errors: Annotated[
-        bool,
-        typer.Option(
-            "--allow-errors",
-            help="Vẫn ghi kết quả khi số liệu có lỗi (ghi rõ đơn vị thiếu, số liệu có lỗi)"
-            " / go on despite errors, saying what is missing or in doubt",
-        ),
-    ] = False,
+    allow_missing: AllowMissingOpt = False,
+    allow_errors: AllowErrorsOpt = False,
     config: ConfigOpt = None,
     max_cells: MaxCellsOpt = DEFAULT_LIMITS.max_cells,
     max_megabytes: MaxMegabytesOpt = DEFAULT_LIMITS.max_megabytes,
@@ -760,11 +762,15 @@ def verify(
     units_only: UnitsOnlyOpt = None,
     period: PeriodOpt = None,
     prior: PriorOpt = None,
+    allow_missing: AllowMissingOpt = False,
+    allow_errors: AllowErrorsOpt = False,
     config: ConfigOpt = None,
+    every: AllOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Kiểm tra từng con số trong báo cáo / check every figure a report states."""
     from .errors import CtrStatsError, InputError
+    from .model import MISSING_UNIT_CODES, UNREADABLE_CODES
     from .render import verify as render
     from .verify import verify as run_verify
 
@@ -788,7 +794,58 @@ def verify(
             render.render_verify_text(claims, Console(highlight=False), lang=lang.value)
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
-    raise typer.Exit(1 if any(c.status == "mismatch" for c in claims) else 0)
+    mismatch = any(c.status == "mismatch" for c in claims)
+    if computed is None:
+        raise typer.Exit(1 if mismatch else 0)
+    # the data's own errors: every comparison above stands on those figures (as `compute`)
+    _print_findings(computed.findings, lang, every)
+    _print_findings(computed.notes, lang, every)
+    blocking = [
+        f
+        for f in computed.errors
+        if not (allow_errors or (allow_missing and f.code in MISSING_UNIT_CODES))
+    ]
+    _print_data_outcome(computed, blocking, lang)
+    if any(f.code in UNREADABLE_CODES for f in computed.findings):
+        raise typer.Exit(3)
+    raise typer.Exit(1 if mismatch or blocking else 0)
+
+
+def _print_data_outcome(computed: Report, blocking: list[Finding], lang: Lang) -> None:
+    """One line at the end when the data compared with has errors: the claims above were
+    compared with figures missing units or in doubt."""
+    errors = len(computed.errors)
+    if not errors:
+        return
+    from rich.console import Console
+
+    from .model import MISSING_UNIT_CODES
+
+    option = (
+        "--allow-missing"
+        if all(f.code in MISSING_UNIT_CODES for f in blocking)
+        else "--allow-errors"
+    )
+    if blocking:
+        text = (
+            f"✘ {errors} lỗi trong số liệu (--data): các con số trên được đối chiếu với số liệu"
+            f" thiếu đơn vị hoặc có lỗi; sửa các lỗi, hoặc chạy lại với {option} nếu chấp nhận"
+            if lang is Lang.vi
+            else f"✘ {errors} error(s) in the data (--data): the figures above were compared"
+            " with figures missing units or in doubt; fix the errors, or run again with"
+            f" {option} to accept them"
+        )
+        style = "red"
+    else:
+        text = (
+            f"⚠ {errors} lỗi trong số liệu (--data) được bỏ qua theo yêu cầu: các con số trên"
+            " được đối chiếu với số liệu thiếu đơn vị hoặc có lỗi"
+            if lang is Lang.vi
+            else f"⚠ {errors} error(s) in the data (--data) let through as asked: the figures"
+            " above were compared with figures missing units or in doubt"
+        )
+        style = "yellow"
+    Console(stderr=True, highlight=False).print(f"[{style}]{text}[/{style}]", soft_wrap=True)
 
 
 @app.command()
