@@ -1987,3 +1987,143 @@ def test_a_kind_of_sheet_not_sent_doubts_the_figures_of_that_kind_only(tmp_path:
     assert [(d.indicator, d.units, d.codes) for d in report.caveats.doubted] == [
         ("party_cell.members", ("Đông Anh",), ("missing-sheet",))
     ]
+
+
+def _ward_sheet(
+    total_label: str, rows: list[list[object]], total: list[object]
+) -> list[list[object]]:
+    """A ward's admission sheet: its organizations' rows, then `total` under `total_label`."""
+    return [
+        ["ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"],
+        ["ĐẢNG ỦY PHƯỜNG NGỌC HÀ"],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 9 THÁNG NĂM 2025"],
+        ["STT", "Chi bộ, đảng bộ trực thuộc", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+        *rows,
+        [None, total_label, *total],
+    ]
+
+
+_WARD_ROWS: list[list[object]] = [
+    [1, "Chi bộ Tổ dân phố số 1", 6, 5, 4],
+    [2, "Chi bộ Trường THCS Ngọc Hà", 9, 9, 8],
+    [3, "Đảng bộ Công an phường Ngọc Hà", 7, 8, 7],
+]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tổng 9 tháng",
+        "Tổng số kết nạp",
+        "Tổng số đảng viên được kết nạp",
+        "TỔNG CỘNG ĐẢNG VIÊN KẾT NẠP",
+        "Cả phường",
+        "Cộng 9 tháng năm 2025",
+        "Tổng kết nạp",
+    ],
+)
+def test_a_total_row_worded_as_clerks_word_it_is_a_total_not_one_more_organization(
+    tmp_path: Path, label: str
+) -> None:
+    """Trial 20: a ward's total row typed by hand one off ("Thực hiện" 23 for 22), under
+    "Tổng 9 tháng", "Tổng số kết nạp", "Cả phường", was added as a fourth organization: the
+    ward counted twice (45 for 22), exit 0, no finding."""
+    sheet = _ward_sheet(label, _WARD_ROWS, [22, 23, 19])
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": sheet}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.indicator, t.figures.plan, t.figures.actual) for t in report.totals] == [
+        ("admission.total", 22, 22)
+    ]
+    assert [(f.code, f.cell, f.message_en) for f in report.errors] == [
+        ("total-mismatch", "D8", "the total row says 23, the rows (D5:D7) add up to 22")
+    ]
+
+
+@pytest.mark.parametrize("label", ["Tổng công ty Điện lực", "Tổng đội Thanh niên xung phong"])
+def test_an_organization_whose_name_begins_with_tong_is_no_total(
+    tmp_path: Path, label: str
+) -> None:
+    """Names begin "Tổng công ty", "Tổng đội": never a total, whatever their figures."""
+    sheet = _ward_sheet(label, _WARD_ROWS, [2, 3, 1])
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": sheet}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (24, 25, 20)
+    ]
+    assert report.errors == ()
+
+
+def test_a_row_typed_under_the_total_row(tmp_path: Path) -> None:
+    """Trial 20: an organization typed under "Tổng cộng" was added, the total compared with
+    the rows above it only: left at 22 the unit counted 24 with exit 0 and no finding;
+    corrected to 24 it was an error "the rows (D5:D7) add up to 22" (not what was added)."""
+    late = [4, "Chi bộ Khu dân cư số 3", 2, 2, 1]
+    stale = [*_ward_sheet("Tổng cộng", _WARD_ROWS, [22, 22, 19]), late]
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": stale}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (24, 24, 20)
+    ]
+    assert [(f.code, f.cell, f.message_en) for f in report.errors] == [
+        (
+            "total-mismatch",
+            f"{column}8",
+            f"the total row says {stated}, the rows ({column}5:{column}9) add up to {summed};"
+            " row(s) 9 stand under the total row and are not in it: exactly the difference"
+            " (added, as the unit's figures; correct the total row, or delete the rows not"
+            " wanted)",
+        )
+        for column, stated, summed in (("D", 22, 24), ("C", 22, 24), ("E", 19, 20))
+    ]
+    (tmp_path / "ngoc-ha.xlsx").unlink()
+    updated = [*_ward_sheet("Tổng cộng", _WARD_ROWS, [24, 24, 20]), late]
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": updated}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (24, 24, 20)
+    ]
+    assert report.errors == ()
+
+
+def test_a_subtotal_with_rows_under_it_is_still_its_block_s(tmp_path: Path) -> None:
+    """ "Cộng khối phố" over its block, then the rest with no total: the subtotal is its
+    block's, as before (only a whole total is compared with the rows under it)."""
+    sheet = [
+        *_ward_sheet("Cộng khối phố", _WARD_ROWS, [22, 22, 19]),
+        [4, "Chi bộ Khu dân cư số 3", 2, 2, 1],
+    ]
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": sheet}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (24, 24, 20)
+    ]
+    assert report.errors == ()
+
+
+@pytest.mark.parametrize("owner", ["ĐU P. BA ĐÌNH", "ĐB PHƯỜNG BA ĐÌNH", "ĐU PHƯỜNG BA ĐÌNH"])
+def test_a_title_with_the_committee_abbreviated_names_its_unit(tmp_path: Path, owner: str) -> None:
+    """Trial 20: "ĐU P. BA ĐÌNH" (`units find` resolves it) was no unit: the sheet was read as
+    the city's, each organization an `unknown-unit` ("có phải Phường Bồ Đề …?"), and the
+    advice said the title named the city only."""
+    sheet = _ward_sheet("Tổng cộng", _WARD_ROWS, [22, 22, 19])
+    sheet[1] = [owner]
+    report = _unit_workbook(tmp_path, "bc-9t.xlsx", {"Kết nạp": sheet}, "00004,Ba Đình,phường")
+    assert [(u.name, u.figures.actual) for u in report.units] == [("Ba Đình", 22)]
+    assert report.findings == ()
+
+
+def test_numbers_on_a_working_sheet_beside_the_unit_s_table_are_named(tmp_path: Path) -> None:
+    """Trial 20: a "Sheet1" with the clerk's working list ("Tên chi bộ | Số kết nạp", "TDP
+    số 3 | 2" …, "Cộng | 3") was passed over, its numbers named nowhere, exit 0."""
+    sheets = {
+        "Kết nạp": _ward_sheet("Tổng cộng", _WARD_ROWS, [22, 22, 19]),
+        "Sheet1": [["Tên chi bộ", "Số kết nạp"], ["TDP số 3", 2], ["TDP số 4", 1], ["Cộng", 3]],
+    }
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", sheets, "NH,Ngọc Hà,phường")
+    assert [(u.name, u.figures.actual) for u in report.units] == [("Ngọc Hà", 22)]
+    assert [(f.code, f.severity.value, f.sheet, f.cell, f.message_en) for f in report.findings] == [
+        (
+            "stray-number",
+            "warning",
+            "Sheet1",
+            "B2",
+            "the sheet holds 3 number(s) (B2, B3, B4) but no table of figures (a header row with"
+            " Kế hoạch, Thực hiện…): not read; delete the sheet if it is a draft, or copy the"
+            " numbers into the unit's table",
+        )
+    ]

@@ -25,7 +25,7 @@ from .catalogue.registry import registry_for as province_registry_for
 from .collect import Collected, Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
-from .layout import Row, SheetData, parse_tables, unread_sheet
+from .layout import Row, SheetData, numbers_unread, parse_tables, unread_sheet
 from .layout.title import preload as preload_titles
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
@@ -213,6 +213,8 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
             unread_grids.append(grid)
     for grid in unread_grids:  # once the file's other sheets are known to be read or not
         unread = unread_sheet(grid, catalogue, file_read=tables_read)
+        if unread is None and tables_read:
+            unread = numbers_unread(grid)
         if unread is not None:
             findings.append(unread)
             read_any = True  # said of the sheet itself: no second word for the file

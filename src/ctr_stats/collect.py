@@ -581,27 +581,39 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
     them all, or, failing that, its block or section (the last one's, no grand total)."""
     findings: list[Finding] = []
     block_start = section_start = -1  # the rows a block, and a section, start after
-    for total_row in sorted(sheet.totals, key=lambda row: row.index):
+    totals = sorted(sheet.totals, key=lambda row: row.index)
+    for total_row in totals:
         at_row = total_row.index
         block = [r for r in sheet.rows if block_start < r.index < at_row]
         if not block and block_start >= 0:  # right under a subtotal: its section's total
             block = [r for r in sheet.rows if section_start < r.index < at_row]
             section_start = at_row
         follows = bool(block) and any(r.index > at_row for r in sheet.rows)
+        # rows typed under the last total, a whole one ("Tổng cộng", not "Cộng khối …"):
+        # a row added after the total was made; the unit's figures are every row's
+        after = follows and total_row is totals[-1] and _whole_total(total_row.label)
         whole = sheet.sums is not None and total_row.amounts == sheet.sums
         sums = group_by_key(block) if block and (follows or block_start >= 0) else None
-        if sums is not None and (follows or (not whole and _adds_up(total_row, sums))):
+        if (
+            sums is not None
+            and not after
+            and (follows or (not whole and _adds_up(total_row, sums)))
+        ):
             block_start = at_row
         else:
             sums = None  # the whole table's (a total above the rows, or at the end)
-            if whole:
+            if whole or (after and _adds_up(total_row, by_key)):
                 continue  # every column of the total row agrees, compared in one step
         for key, stated in sorted(total_row.numbers.items()):
             rows, summed = (by_key if sums is None else sums).get(key, ((), 0))
             if summed != stated:
                 span = ranges([row.position(key) for row in rows]) if rows else "-"
                 at = ranges([total_row.position(key)])
-                vi, en = _left_out(sheet, at, stated - summed)
+                vi, en = (
+                    _under_the_total(sheet, total_row, key, stated - summed)
+                    if after
+                    else _left_out(sheet, at, stated - summed)
+                )
                 findings.append(
                     Finding(
                         "total-mismatch",
@@ -618,6 +630,40 @@ def _reconcile_totals(sheet: SheetData, unit: str | None, by_key: ByKey) -> list
                     )
                 )
     return findings
+
+
+# words of a total of part of a table: a block, a section, a page ("Cộng khối phường",
+# "Cộng (I)", "Cộng trang 1")
+_PART_TOTAL_WORDS = frozenset(
+    ("khoi", "nganh", "cum", "trang", "chuyen", "sang", "phan", "muc",
+     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c")
+)  # fmt: skip
+
+
+def _whole_total(label: str) -> bool:
+    return _PART_TOTAL_WORDS.isdisjoint(re.findall(r"\w+", fold(label)))
+
+
+def _under_the_total(sheet: SheetData, total_row: Row, key: Key, gap: Number) -> tuple[str, str]:
+    """The rows typed under a sheet's total row, when they are what the total lacks."""
+    below = [
+        number
+        for row in sheet.rows
+        if row.index > total_row.index and (number := row.number(key)) is not None
+    ]
+    if not below or sum(below) != -gap:
+        return "", ""
+    lines = ", ".join(
+        str(row.index + 1)
+        for row in sheet.rows
+        if row.index > total_row.index and row.number(key) is not None
+    )
+    return (
+        f"; dòng {lines} nằm dưới dòng tổng và không có trong tổng ấy: đúng bằng phần chênh"
+        " (được cộng, là số liệu của đơn vị; sửa lại dòng tổng, hoặc xóa dòng thừa)",
+        f"; row(s) {lines} stand under the total row and are not in it: exactly the difference"
+        " (added, as the unit's figures; correct the total row, or delete the rows not wanted)",
+    )
 
 
 def _adds_up(total_row: Row, sums: ByKey) -> bool:

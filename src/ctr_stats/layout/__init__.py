@@ -73,6 +73,7 @@ __all__ = [
     "Row",
     "SheetData",
     "find_header",
+    "numbers_unread",
     "parse_sheet",
     "parse_tables",
     "read_period",
@@ -478,6 +479,35 @@ def unread_sheet(grid: Grid, catalogue: Catalogue, file_read: bool = False) -> F
         )
         en = "the sheet holds a table of figures but no column names a catalogue indicator: no figure was read"
     return Finding("unread-sheet", Severity.ERROR, vi, en, grid.file, grid.sheet, cell)
+
+
+def numbers_unread(grid: Grid) -> Finding | None:
+    """A sheet nothing was read from, beside sheets that were, holding a few numbers with
+    no table around them (a clerk's working list, "TDP số 3 | 2"): a warning naming them,
+    never numbers dropped unsaid."""
+    cells = [
+        (r, c)
+        for r, row in enumerate(grid.rows)
+        for c, value in enumerate(row)
+        if type(value) in (int, float)  # bool is not int here
+    ]
+    if not cells:
+        return None
+    named = ", ".join(a1(r, c) for r, c in cells[:5]) + (" …" if len(cells) > 5 else "")
+    count = len(cells)
+    return Finding(
+        "stray-number",
+        Severity.WARNING,
+        f"trang tính có {count} ô số ({named}) nhưng không có bảng số liệu nào (dòng tiêu đề"
+        " cột với Kế hoạch, Thực hiện…): không được đọc; xóa trang nếu là nháp, hoặc chép số"
+        " vào bảng của đơn vị",
+        f"the sheet holds {count} number(s) ({named}) but no table of figures (a header row"
+        " with Kế hoạch, Thực hiện…): not read; delete the sheet if it is a draft, or copy the"
+        " numbers into the unit's table",
+        grid.file,
+        grid.sheet,
+        a1(*cells[0]),
+    )
 
 
 def _not_a_report(grid: Grid, cell: str) -> Finding:

@@ -158,12 +158,19 @@ def _label_text(value: str) -> str | None:
     return None
 
 
+_UNIT_KINDS = (
+    r"(?:thanh pho|tp|tinh|quan|huyen|thi xa|tx|xa|phuong|thi tran|dac khu|dang bo"
+    r"|don vi|khoi|nganh|cap|co so|cac don vi)"
+)
 _TOTAL = re.compile(
     r"^(?:tong cong|tong so|tong hop|tong|cong|toan bo|toan|tat ca)"
     r"(?: (?:chung|toan|ca|cac|cua))*"
-    r"(?: (?:thanh pho|tp|tinh|quan|huyen|thi xa|tx|xa|phuong|thi tran|dac khu|dang bo"
-    r"|don vi|khoi|nganh|cap|co so|cac don vi)\b.*)?$"
+    rf"(?: {_UNIT_KINDS}\b.*)?$"
     r"|^(?:tong )?cong(?: \d+| n)+$"  # "Cộng (1+2+3)", "Cộng (1+….+11)"
+    # "Tổng số kết nạp", "Tổng số đảng viên được kết nạp": no name begins so (a name may
+    # begin "Tổng công ty", "Tổng đội", "Tổng cục", never "Tổng số")
+    r"|^tong so\b.*$"
+    rf"|^ca {_UNIT_KINDS}\b.*$"  # "Cả phường", "Cả xã", "Cả đảng bộ"
 )
 
 
@@ -172,7 +179,13 @@ def is_total_label(label: str) -> bool:
     """'Tổng cộng', 'Cộng', 'TỔNG SỐ', 'Toàn quận', 'Cộng toàn đảng bộ', 'Cộng (1+…+11)';
     and a total word followed by what says how it was added up: 'Tổng cộng (I+II)', 'Tổng
     (9 đơn vị)', 'Tổng toàn bộ', never a name ('Tổng công ty…', 'Cộng đồng…')."""
-    return bool(_TOTAL.match(fold(strip_numbering(label)))) or _total_word_first(label)
+    text = strip_numbering(label)
+    return (
+        bool(_TOTAL.match(fold(text)))
+        or _total_word_first(label)
+        # "Tổng cộng đảng viên kết nạp" (diacritics told: "Tổng công ty" is a name)
+        or clean(text).lower().startswith("tổng cộng ")
+    )
 
 
 # A total word first, then what may follow it: brackets, a colon, figures, or words of a
@@ -182,6 +195,10 @@ _SUM_WORDS = frozenset(
     ("toan", "bo", "chung", "ca", "cac", "tat", "so", "cong", "tong", "don", "vi", "co",
      "dang", "chi", "va", "gom", "tu", "den", "cua", "i", "ii", "iii", "iv", "v", "vi", "vii",
      "viii", "ix", "x",
+     # the period added up: "Tổng 9 tháng", "Cộng 6 tháng đầu năm", "Tổng năm 2025"
+     "thang", "nam", "quy", "dau", "cuoi", "ky", "bao", "cao",
+     # what was added up: "Tổng kết nạp", "Cộng đảng viên mới được kết nạp"
+     "ket", "nap", "vien", "moi", "duoc", "to", "chuc",
      # a page's subtotal, carried over or brought forward: "Cộng trang 1", "Cộng chuyển
      # trang sau", "Cộng trang trước mang sang"
      "trang", "chuyen", "sang", "sau", "truoc", "mang")

@@ -29,6 +29,10 @@ _OWNER_SHORT = re.compile(
     r"^(?:(?:uy ban kiem tra|ubkt|ban to chuc|btc|van phong|ban tuyen giao|ban dan van"
     r"|ban noi chinh)\s+)?(?:quan uy|huyen uy|thi uy|dang uy)\s+(.+)$"
 )
+# The committee abbreviated, its unit's type given: "ĐU P. BA ĐÌNH", "ĐB XÃ SÓC SƠN" (a
+# line that begins so and names a type is a committee's; "Dự thảo …" names no type)
+_TYPE_WORDS = r"(?:quan|huyen|thi xa|phuong|xa|thi tran|thanh pho|tp|dac khu|q|h|tx|p|x|tt)"
+_OWNER_ABBREVIATED = re.compile(rf"^(?:du|db)\s+({_TYPE_WORDS}\s+.+)$")
 # The older TCTW forms: "Huyện (quận uỷ) Ba Đình", "Tỉnh (thành uỷ): Hà Nội", the unit's
 # type given as the form's alternatives and the name written after them.
 _OWNER_TCTW = re.compile(
@@ -80,6 +84,7 @@ _NOT_A_SUBJECT = re.compile(
     r"^(?:dang bo |dang uy |quan uy|huyen uy|thi uy|thanh uy|tinh uy|ban thuong vu|bch dang bo"
     # the issuing body over a form's title: "BAN CHẤP HÀNH TRUNG ƯƠNG" (885-QĐ/UBKTTW)
     r"|ban chap hanh |bch "
+    rf"|(?:du|db) {_TYPE_WORDS} "
     r"|ban to chuc|uy ban kiem tra|van phong|dang cong san|doc lap|bieu so|bieu mau|mau so"
     r"|mau \d|don vi tinh|dvt|tinh den|so lieu tinh den|ky bao cao|ngay |so \d"
     # how the form was issued and to whom it goes: "(Ban hành kèm theo Hướng dẫn số …)"
@@ -480,7 +485,7 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
         return (name, written), False
     # "ĐẢNG BỘ TỈNH QUẢNG NGÃI ĐẢNG ỦY XÃ BA TƠ" on one line: the unit after the province
     rest = key[found_city.end() :].strip() if found_city else key
-    match = _OWNER.search(rest) or _OWNER_SHORT.match(rest)
+    match = _OWNER.search(rest) or _OWNER_SHORT.match(rest) or _OWNER_ABBREVIATED.match(rest)
     if match and not _unfilled(match.group(1)):
         name = _PERIOD_AFTER_NAME.sub("", match.group(1))
         if name == match.group(1) and not _WORDS_BEFORE.search(rest[: match.start()]):
