@@ -807,3 +807,47 @@ def test_verify_fails_on_the_data_s_own_errors_unless_told_to_go_on(tmp_path: Pa
     assert accepted.stderr.splitlines()[-1].startswith(
         f"⚠ {len(errors)} error(s) in the data (--data) let through as asked"
     )
+
+
+def test_a_unit_named_bare_as_its_clause_s_subject_is_checked_against_that_unit(
+    tmp_path: Path,
+) -> None:
+    """Trial 21 (case 1), on the samples: "Trong đó, Ba Đình kết nạp 291 đảng viên (đạt
+    102,8% kế hoạch), Hoàn Kiếm …": a unit named without its type was compared with the
+    city's 10.479 and 106,8%; each part of the clause is its own unit's."""
+    paragraph = (
+        "Năm 2023, toàn thành phố kết nạp 10.479 đảng viên, đạt 106,8% kế hoạch. Trong đó, Ba"
+        " Đình kết nạp 291 đảng viên (đạt 102,8% kế hoạch), Hoàn Kiếm kết nạp 173 đảng viên,"
+        " đạt {rate} kế hoạch.\n"
+    )
+    text = _write(tmp_path, paragraph.format(rate="106,1%"))
+    result = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--format", "json")
+    assert result.returncode == 0, result.stdout
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["anchor"], c["status"], c["basis"]) for c in claims if c["kind"] == "plan"] == [
+        ("106,8%", "ok", "10479/9810 (admission.total)"),
+        ("102,8%", "ok", "291/283 (admission.total)"),  # Ba Đình's
+        ("106,1%", "ok", "173/163 (admission.total)"),  # Hoàn Kiếm's
+    ]
+    text.write_text(paragraph.format(rate="102,8%"), encoding="utf-8")
+    wrong = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--lang", "en")
+    assert wrong.returncode == 1
+    assert (
+        "states 102.8% of plan, but the data gives 173/163 = 106.1% (New members admitted)"
+        in " ".join(wrong.stdout.split())
+    )
+
+
+def test_dv_written_for_dang_vien_ties_a_figure_to_its_indicator(tmp_path: Path) -> None:
+    """Trial 21 (case 3): "Đảng bộ quận … kết nạp 126 ĐV (đạt 162% kế hoạch)" was unmatched,
+    so a wrong rate passed; written "đảng viên" it was caught."""
+    text = _write(tmp_path, "Năm 2023, toàn thành phố kết nạp 10.479 ĐV, đạt 106,8% kế hoạch.\n")
+    result = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--format", "json")
+    assert result.returncode == 0, result.stdout
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["anchor"], c["status"], c["indicator"], c["basis"]) for c in claims] == [
+        ("2023", "ok", None, "2023"),
+        ("106,8%", "ok", "admission.total", "10479/9810 (admission.total)"),
+    ]
+    text.write_text("Năm 2023, toàn thành phố kết nạp 10.479 ĐV, đạt 116,8% kế hoạch.\n")
+    assert run("verify", str(text), "--data", str(SAMPLES / "2023")).returncode == 1

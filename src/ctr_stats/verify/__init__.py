@@ -261,30 +261,59 @@ def _by_unit(data: Report | None) -> _Units:
 
 # the words before a unit's name, folded: a committee's, a unit type's
 _UNIT_WORDS = re.compile(
-    r"\b(?:dang bo|dang uy|huyen uy|quan uy|thi uy|huyen|quan|thi xa|xa|phuong|thi tran)\s+"
+    r"\b(?:(?:dang bo|dang uy|huyen uy|quan uy|thi uy|huyen|quan|thi xa|xa|phuong|thi tran)"
+    r"\s+)+"
 )
 
 
 def _subject_unit(
     text: str, claim: Found, units_of: _Units
 ) -> tuple[str, dict[str, Figures]] | None:
-    """The data's unit a claim's clause names as its subject, after a committee's or a
-    unit type's word and at most one word more ("Đảng bộ huyện Đông Anh kết nạp 652 …"),
-    when it names one unit: its name and figures."""
+    """The data's unit a claim's clause names as its subject: its name and figures. The
+    subject is sought from the claim back, part by part of the clause (between commas): a
+    part opening with a unit's name, bare or after a committee's or a unit type's word
+    ("Trong đó, Ba Đình kết nạp 291 đảng viên (đạt 102,8% kế hoạch), Hoàn Kiếm …"), is that
+    unit's; one opening with a whole ("toàn thành phố", "cả tỉnh") is the data's total; a part
+    opening with neither ("…, đạt 106,7% kế hoạch") goes on the subject before it. Failing
+    that, the one unit the clause names after such a word ("Đảng bộ huyện Đông Anh …")."""
     if not units_of:
         return None
     start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (";", ".", "\n"))
-    clause = fold(text[start + 1 : claim.anchor.start])
+    raw = text[start + 1 : claim.anchor.start]
+    clause = fold(raw)
     longest = max(key.count(" ") + 1 for key in units_of)
-    named: set[str] = set()
+    for part in reversed(raw.split(",")):
+        words = _CONNECTIVES.sub("", fold(part)).split()
+        if not words:
+            continue
+        if words[0] in _WHOLE_WORDS:
+            return None
+        typed = _UNIT_WORDS.match(" ".join(words))
+        if typed is not None:
+            words = words[len(typed.group(0).split()) :]
+        named = [
+            key
+            for last in range(min(len(words), longest), 0, -1)
+            if (key := " ".join(words[:last])) in units_of
+        ]
+        if named:
+            return units_of[named[0]]  # the longest name the part opens with
+    named_in: set[str] = set()
     for said in _UNIT_WORDS.finditer(clause):
         words = clause[said.end() :].split()
         firsts = (0, 1) if words and words[0].isalpha() and words[0].isascii() else (0,)
         for first in firsts:
             for last in range(first + 1, min(len(words), first + longest) + 1):
                 if (key := " ".join(words[first:last])) in units_of:
-                    named.add(key)
-    return units_of[named.pop()] if len(named) == 1 else None
+                    named_in.add(key)
+    return units_of[named_in.pop()] if len(named_in) == 1 else None
+
+
+# words a part of a clause may open with before its subject, folded: "Trong đó, Ba Đình
+# …", "riêng huyện Đông Anh …", "còn Hoàn Kiếm …"
+_CONNECTIVES = re.compile(r"^(?:(?:trong do|rieng|con|va|nhu|trong khi|dong thoi)\b\s*)+")
+# a part opening with one of these speaks of the whole: "toàn thành phố", "cả tỉnh"
+_WHOLE_WORDS = frozenset(("toan", "ca", "tong", "chung"))
 
 
 _SUBSET = re.compile(r"\btrong\s+đó\b", re.I)

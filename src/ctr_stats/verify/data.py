@@ -34,7 +34,10 @@ def check_data(
         return
     if found.kind in ("share", "parts", "percent"):
         return
-    if found.status == "mismatch":
+    # a percentage of plan no whole-number plan gives (a typo: "83,54%" for 83,45): wrong
+    # whatever the plan, and the data's own figure is what the reader needs to fix it
+    impossible = found.kind == "plan" and found.status == "mismatch" and found.computed is None
+    if found.status == "mismatch" and not (impossible and indicator in totals):
         return
     if indicator is None:
         found.status = "unmatched"

@@ -121,9 +121,9 @@ def indicator_of(
         own_end = max(own_end, found.end)
     own = p.text[figure.end : own_end]
     cut = before.rfind(";") + 1
-    far = fold(re.sub(r"\d+", " ", before[:cut])).split()
-    near = fold(re.sub(r"\d+", " ", before[cut:] + " " + own)).split()
-    own_words = tuple(fold(own).split()[:2])
+    far = _words(before[:cut])
+    near = _words(before[cut:] + " " + own)
+    own_words = tuple(_words(own, digits=True)[:2])
     found_indicator = best_indicator(
         far + near,
         phrases,
@@ -131,13 +131,33 @@ def indicator_of(
         label=_item_label(p, figure, start),
         thing=own_words if own_words in _THINGS else (),
     )
-    since = fold(re.sub(r"\d+", " ", p.text[since_at : figure.start] + " " + own)).split()
+    since = _words(p.text[since_at : figure.start] + " " + own)
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
     return found_indicator
 
 
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
+
+# abbreviations reports write, folded, and the words they stand for ("kết nạp 126 ĐV",
+# "755 TCCSĐ", "UBKT các cấp")
+_ABBREVIATIONS = {
+    "dv": ("dang", "vien"),
+    "tccsd": ("to", "chuc", "co", "so", "dang"),
+    "tcd": ("to", "chuc", "dang"),
+    "ubkt": ("uy", "ban", "kiem", "tra"),
+    "dbcs": ("dang", "bo", "co", "so"),
+    "cbcs": ("chi", "bo", "co", "so"),
+}
+
+
+def _words(text: str, digits: bool = False) -> list[str]:
+    """The text's words, folded, its abbreviations written out (its numbers left out,
+    unless `digits`)."""
+    folded = fold(text if digits else re.sub(r"\d+", " ", text)).split()
+    if _ABBREVIATIONS.keys().isdisjoint(folded):
+        return folded
+    return [word for token in folded for word in _ABBREVIATIONS.get(token, (token,))]
 
 
 def _item_label(p: Paragraph, figure: object, start: int) -> tuple[str, ...]:
