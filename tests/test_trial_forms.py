@@ -2127,3 +2127,29 @@ def test_numbers_on_a_working_sheet_beside_the_unit_s_table_are_named(tmp_path: 
             " numbers into the unit's table",
         )
     ]
+
+
+@pytest.mark.parametrize("owner", ["ĐẢNG BỘ HUYỆN THIỆU HOÁ", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"])
+def test_a_table_of_the_registry_s_units_headed_by_their_parent_is_consolidated(
+    tmp_path: Path, owner: str
+) -> None:
+    """Trial 19: a district's table of its communes, headed "ĐẢNG BỘ HUYỆN THIỆU HOÁ", was
+    read as the district's own report: `unknown-unit` for the title, each commune
+    `missing-unit`. The rows are the registry's units; the heading is who added them up."""
+    sheet: list[list[object]] = [
+        [owner],
+        ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2017"],
+        [],
+        ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+        [1, "Xã Tân Thành", 10, 12],
+        [2, "Xã Tân Hưng", 8, 7],
+        ["Tổng cộng", None, 18, 19],
+    ]
+    report = _unit_workbook(
+        tmp_path, "tong-hop.xlsx", {"Số liệu": sheet}, "A1,Tân Thành,xã", "A2,Tân Hưng,xã"
+    )
+    assert [(u.name, u.figures.plan, u.figures.actual) for u in report.units] == [
+        ("Tân Thành", 10, 12),
+        ("Tân Hưng", 8, 7),
+    ]
+    assert report.findings == ()

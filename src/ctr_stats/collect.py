@@ -125,7 +125,8 @@ class Collector:
     def add(self, sheet: SheetData) -> None:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
-        owner = _owner(sheet, matcher, result)
+        by_parent = _titled_by_its_parent(sheet, matcher)
+        owner = None if by_parent else _owner(sheet, matcher, result)
         by_key = sheet.by_key()
         rows: Sequence[Row] = sheet.rows
         if sheet.totals and owner is not None:
@@ -143,7 +144,7 @@ class Collector:
             if sheet.owner is None and sheet.rows and sheet.file not in result.unowned:
                 result.unowned.add(sheet.file)  # said once per file: its sheets share a cause
                 result.findings.append(_unowned(sheet, matcher))
-        elif sheet.owner is None:
+        elif sheet.owner is None or by_parent:
             # A consolidated sheet: every row must be a registry unit.
             hint = _city_title_hint(sheet, matcher)
             if not hint[0]:
@@ -321,6 +322,16 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
     if named is not None and _rows_name_units(sheet, matcher):
         return None  # rows that are units: a consolidated sheet, whatever its file is named
     return named
+
+
+def _titled_by_its_parent(sheet: SheetData, matcher: UnitMatcher) -> bool:
+    """Whether a sheet whose rows are the registry's units is headed by a committee the
+    registry does not hold: "ĐẢNG BỘ HUYỆN THIỆU HOÁ" over its communes' rows is the
+    district that consolidated them, not a unit of the sheet."""
+    if sheet.owner is None or sheet.layout != "unit_rows":
+        return False
+    text = sheet.owner_text or sheet.owner
+    return matcher.match(text, suggest=False).unit is None and _rows_name_units(sheet, matcher)
 
 
 def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
