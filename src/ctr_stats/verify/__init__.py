@@ -26,8 +26,8 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text
 from .claims import Found, Paragraph, owned
-from .data import check_data, from_unit
-from .indicators import best_indicator, indicator_of, phrases_of
+from .data import check_data, check_share, from_unit
+from .indicators import best_indicator, indicator_of, phrases_of, whole_named
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
@@ -182,7 +182,14 @@ def _paragraph_claims(
         if opening and claim.anchor.start < opening.end():
             continue
         indicator = None
-        if data is not None and (
+        if data is not None and _of_a_named_whole(claim):
+            # "là phụ nữ 35.568 đồng chí, chiếm 40,41% tổng số đảng viên mới kết nạp"
+            indicator = indicator_of(p, claim, found, phrases)
+            whole = whole_named(claim.named_base, phrases)
+            subject = _subject_unit(p.text, claim, units_of)
+            if indicator is not None and whole is not None and indicator != whole:
+                check_share(claim, indicator, whole, subject[1] if subject else totals)
+        elif data is not None and (
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
             indicator = indicator_of(p, claim, found, phrases)
@@ -205,6 +212,19 @@ def _paragraph_claims(
         earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
+
+
+def _of_a_named_whole(claim: Found) -> bool:
+    """A part's count and its share of a whole the text names but does not give."""
+    return (
+        claim.kind == "share"
+        and claim.count is not None
+        and claim.count.kind == "count"
+        and claim.base is None
+        and bool(claim.named_base)
+        and claim.status == "unchecked"
+        and not claim.unit
+    )
 
 
 # A period a clause names before its figure: "riêng trong quý III kết nạp 564", "trong

@@ -348,6 +348,11 @@ def _prior_year(p: Paragraph, start: int) -> int | None:
     return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 
+# a percentage of a number the words after it name: "3,02% số đảng viên cuối năm trước",
+# "98% so với tổng số đảng viên" (never "so với cùng kỳ", "số với": no number named)
+_OF_A_STOCK = re.compile(r"\s*(?:so với\s+)?(?:tổng\s+)?số\s+(?!với\b)[^\W\d_]", re.I)
+
+
 def _own_noun(p: Paragraph, figure: Figure) -> bool:
     """'100% thôn, khu phố', '93,76% chi bộ', '30,96% TCCSĐ': a percentage of a thing it
     names itself."""
@@ -525,6 +530,8 @@ def _percent_claim(
         direction = 1
     elif ends_with_word(before, folded("change", "down")):
         direction = -1
+    if not direction:
+        direction = _shared_direction(p, figure)
     over = bool(ends_with_word(before, ("vuot",)))
     plan_after = _says_plan(own_phrase)
     prior_after = _says_prior(own_phrase)
@@ -535,6 +542,11 @@ def _percent_claim(
         claim.unit = unit
         claim.kind = "plan" if plan_after or _in_plan_context(p, figure) else "share"
         return claim
+    of_a_stock = not (direction or over or change is not None) and _OF_A_STOCK.match(after)
+    if of_a_stock:
+        # "đạt 3,02% số đảng viên cuối năm trước": a share of a number it names, neither a
+        # comparison with the same period for the words "năm trước" nor a percent of plan
+        prior_after = plan_after = False
     if plan_after and (direction or over or not prior_after):
         claim.kind, claim.over = "plan", over
         if direction and not over:
@@ -550,7 +562,7 @@ def _percent_claim(
             claim.change, claim.change_figure = change.count, change
             if not claim.direction:
                 claim.direction = changes[id(change)]
-    elif _in_plan_context(p, figure):
+    elif not of_a_stock and _in_plan_context(p, figure):
         claim.kind = "plan"
     if claim.kind == "same_period" and _distributive(p, figure):
         return claim  # "(tăng 18,1% tổ chức đảng và 15,7% đảng viên …)": about no one count
@@ -578,6 +590,24 @@ def _percent_claim(
     if count is not None:
         claim.start = min(count.start, figure.start)
     return claim
+
+
+def _shared_direction(p: Paragraph, figure: Figure) -> int:
+    """The direction a percentage shares with the one before it, in "tăng 18,1% tổ chức đảng
+    và 17,5% đảng viên": +1 or -1 when only a thing's words and "và" stand between them."""
+    i = p.figures.index(figure)
+    previous = _previous_blocking(p.figures, i)
+    if previous is None or previous.kind != "percent" or previous.sentence != figure.sentence:
+        return 0
+    between = fold(p.text[previous.end : figure.start]).split()
+    if not 1 < len(between) <= 5 or between[-1] != "va" or not between[0].isalpha():
+        return 0
+    before = p.text[: previous.start]
+    if ends_with_word(before, folded("change", "up")):
+        return 1
+    if ends_with_word(before, folded("change", "down")):
+        return -1
+    return 0
 
 
 def _change_for(p: Paragraph, figure: Figure, changes: dict[int, int]) -> Figure | None:

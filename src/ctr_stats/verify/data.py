@@ -72,6 +72,41 @@ def check_data(
             _mismatch(found, *problem)
 
 
+def check_share(found: Found, part: str, whole: str, totals: dict[str, Figures]) -> None:
+    """A part's count and its share of a whole the text names without its number ("là phụ
+    nữ 35.568 đồng chí, chiếm 40,41% tổng số đảng viên mới kết nạp") against the data's
+    part and whole; left as the text left it (unchecked) when the data lacks either."""
+    known_part, known_whole = totals.get(part), totals.get(whole)
+    if known_part is None or known_whole is None:
+        return
+    actual, base = known_part.actual, known_whole.actual
+    if actual is None or not base or found.stated is None:
+        return
+    exact = Fraction(actual * 100, base)
+    value = shown(exact, found.stated)
+    found.computed, found.basis = value, f"{actual}/{base} ({part}/{whole})"
+    found.shown = _from_data(
+        f"{_n(actual, 'vi')}/{_n(base, 'vi')}", f"{_n(actual, 'en')}/{_n(base, 'en')}"
+    )
+    problem = _count_problem(found, actual, part)
+    if agrees(found.stated, exact):
+        if problem is None:
+            found.status, found.reason = "ok", None
+        else:
+            _mismatch(found, *problem)
+        return
+    names = _names(part), _names(whole)
+    reason = (
+        f"ghi {_pct(found.stated, 'vi')}, nhưng dữ liệu cho {number(actual, 'vi')}/"
+        f"{number(base, 'vi')} = {_pct(value, 'vi')} ({names[0][0]} trên {names[1][0]})",
+        f"states {_pct(found.stated, 'en')}, but the data gives {number(actual, 'en')}/"
+        f"{number(base, 'en')} = {_pct(value, 'en')} ({names[0][1]} of {names[1][1]})",
+    )
+    if problem is not None:
+        reason = (f"{problem[0]}; {reason[0]}", f"{problem[1]}; {reason[1]}")
+    _mismatch(found, *reason)
+
+
 def _compared(known: Figures, data: Report, indicator: str, base: str) -> Figures:
     """The figures a total's percentage of `base` is made of: the actual and the base of
     the units that have both, where some unit has only one (calculate.totals)."""
@@ -249,7 +284,9 @@ def _data_plan(found: Found, known: Figures, indicator: str) -> None:
 def _data_same_period(found: Found, known: Figures, indicator: str, data: Report) -> None:
     actual, prior = known.actual, known.prior
     name = _names(indicator)
-    if actual is None or not prior:
+    # a change in numbers needs a prior, not a nonzero one ("tăng 1 tổ chức đảng": 1 − 0)
+    in_numbers = found.anchor.kind == "count" and found.change is not None
+    if actual is None or prior is None or (prior == 0 and not in_numbers):
         _unchecked(
             found,
             f"dữ liệu không có số cùng kỳ ({name[0]})",

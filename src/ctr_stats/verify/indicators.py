@@ -8,6 +8,7 @@ import re
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
+from .numbers import Figure
 
 
 def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
@@ -63,7 +64,25 @@ def best_indicator(
         return None
     top = max(best.values())
     winners = [i for i, n in best.items() if n == top]
+    if len(winners) > 1 and thing:
+        # "cảnh cáo 12 đảng viên": members warned, not organizations, whose word is the same
+        winners = [i for i in winners if _counts_thing(i, thing)] or winners
     return winners[0] if len(winners) == 1 else None
+
+
+def _counts_thing(indicator: str, thing: tuple[str, ...]) -> bool:
+    from ..catalogue import load_catalogue
+
+    known = load_catalogue().indicators.get(indicator)
+    counted = known.described.thing if known is not None else None
+    return counted is not None and tuple(fold(counted).split()[: len(thing)]) == thing
+
+
+def whole_named(named_base: str, phrases: list[tuple[tuple[str, ...], str]]) -> str | None:
+    """The indicator of the whole a share names ("tổng số đảng viên mới kết nạp"), from
+    those words alone."""
+    words = re.sub(r"^(?:so voi |tren )?(?:tong so|so)\s+", "", named_base).split()
+    return best_indicator(words, phrases)
 
 
 def _holds(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -72,7 +91,13 @@ def _holds(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 # the things a count's own first words may name, folded
-_THINGS = (("dang", "vien"), ("to", "chuc"), ("chi", "bo"), ("dang", "bo"))
+_THINGS = (
+    ("dang", "vien"),
+    ("to", "chuc"),
+    ("chi", "bo"),
+    ("dang", "bo"),
+    ("co", "so", "dang"),  # "73 cơ sở Đảng": grassroots organizations, not "đảng bộ cơ sở"
+)
 
 
 def _words_in_clause(phrase: tuple[str, ...], words: list[str], clause: int) -> int | None:
@@ -108,6 +133,11 @@ def indicator_of(
         for j in range(other.start - start, end - start):
             if p.text[start + j] != ";":
                 text[j] = " "
+    for source in _SOURCE.finditer(p.text, start, figure.start):
+        lead = p.text[start : source.start()].rstrip()
+        if not lead or lead[-1] in ",;:":  # "Cụ thể, theo Ủy ban Kiểm tra Tỉnh ủy, cấp ủy …"
+            for j in range(source.start() - start, source.end() - start):
+                text[j] = " "
     before = "".join(text)
     stop = _STOP.search(p.text, figure.end)
     own_end = stop.start() if stop else len(p.text)
@@ -119,17 +149,32 @@ def indicator_of(
         # a change in numbers of a count that names its thing, beside another's ("206 đảng
         # viên (tăng 230 tổ chức và 124 đảng viên …)"): the count's words alone
         own_end = max(own_end, found.end)
-    own = p.text[figure.end : own_end]
+    own_chars = list(p.text[figure.end : own_end])
+    for other in p.figures:
+        # "35.658 đồng chí, chiếm 40,51% tổng số đảng viên mới kết nạp, tăng 3,87%": the
+        # words after a share inside the count's own name its whole, not the count
+        if (
+            other.kind == "percent"
+            and figure.end < other.start < own_end
+            and (other is not found.anchor or found.kind == "share")
+        ):
+            stop = _STOP.search(p.text, other.end)
+            for j in range(other.start, min(stop.start() if stop else own_end, own_end)):
+                own_chars[j - figure.end] = " "
+    own = "".join(own_chars)
     cut = before.rfind(";") + 1
     far = _words(before[:cut])
     near = _words(before[cut:] + " " + own)
-    own_words = tuple(_words(own, digits=True)[:2])
+    own_first = tuple(_words(own, digits=True)[:3])
+    own_thing = next((t for t in _THINGS if own_first[: len(t)] == t), ())
+    own += _shared_qualifier(p, figure, own_end, own_thing)
+    near = _words(before[cut:] + " " + own)
     found_indicator = best_indicator(
         far + near,
         phrases,
         clause=len(far),
         label=_item_label(p, figure, start),
-        thing=own_words if own_words in _THINGS else (),
+        thing=own_thing,
     )
     since = _words(p.text[since_at : figure.start] + " " + own)
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
@@ -137,7 +182,39 @@ def indicator_of(
     return found_indicator
 
 
+# whose figures the sentence reports, not what they count: "theo Ủy ban Kiểm tra Tỉnh ủy
+# Quảng Ninh, cấp ủy các cấp đã thi hành kỷ luật 251 đảng viên" is the committees' discipline
+_SOURCE = re.compile(
+    r"\btheo\s+(?:(?:báo cáo|số liệu|thống kê)\s+(?:của\s+)?)?"
+    r"(?:ủy ban|uỷ ban|ubkt|ban|văn phòng|cục|sở|bộ)\b[^,;.:]*,",
+    re.I,
+)
+
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
+
+
+def _shared_qualifier(
+    p: Paragraph, figure: Figure, own_end: int, own_thing: tuple[str, ...]
+) -> str:
+    """The words that qualify both counts of "kiểm tra 1 tổ chức đảng và 27 đảng viên khi
+    có dấu hiệu vi phạm", for the first: what follows the second count's own thing, when
+    the first's words are little more than its thing and "và" and the second names another
+    thing."""
+    if not own_thing:
+        return ""
+    nxt = next((o for o in p.figures if o.start >= own_end and blocks(o)), None)
+    if nxt is None or nxt.kind != "count" or nxt.sentence != figure.sentence:
+        return ""
+    between = _words(p.text[figure.end : nxt.start])  # "tổ chức đảng và"
+    if between[-1:] != ["va"] or len(between) > len(own_thing) + 2:
+        return ""
+    stop = _STOP.search(p.text, nxt.end)
+    tail = _words(p.text[nxt.end : stop.start() if stop else len(p.text)])
+    thing = next((t for t in _THINGS if tuple(tail[: len(t)]) == t), ())
+    if not thing or thing == own_thing:
+        return ""
+    return " " + " ".join(tail[len(thing) :])
+
 
 # abbreviations reports write, folded, and the words they stand for ("kết nạp 126 ĐV",
 # "755 TCCSĐ", "UBKT các cấp")
@@ -161,17 +238,23 @@ def _words(text: str, digits: bool = False) -> list[str]:
 
 
 def _item_label(p: Paragraph, figure: object, start: int) -> tuple[str, ...]:
-    """The words of a list's item before its number, after ':' or ',' ("Khiển trách" of
-    "với hình thức: Khiển trách 789 đảng viên, cảnh cáo 207 đảng viên"), in a clause
-    holding a ':' before them; () elsewhere."""
+    """The words of a list's item before its number, after ':', "trong đó" or ',' ("Khiển
+    trách" of "với hình thức: Khiển trách 789 đảng viên, cảnh cáo 207 đảng viên"), in a
+    clause holding a ':' or "trong đó" before them; () elsewhere."""
     at = figure.start  # type: ignore[attr-defined]
     clause = p.text[start:at]
-    colon = clause.rfind(":")
-    if colon < 0 or ";" in clause[colon:]:
+    heads = [m.end() for m in _LIST_HEAD.finditer(clause)]
+    if not heads or ";" in clause[heads[-1] :]:
         return ()
-    cut = max(clause.rfind(","), colon)
-    words = fold(clause[cut + 1 :]).split()
+    cut = max(clause.rfind(",") + 1, heads[-1])
+    words = fold(clause[cut:]).split()
+    if words[:1] == ["co"]:  # "trong đó có 13 cấp ủy viên": "có" names nothing
+        words = words[1:]
     return tuple(words) if 0 < len(words) <= 4 and not any(w.isdigit() for w in words) else ()
+
+
+# what opens a list of parts: "với hình thức: …", "…, trong đó khiển trách 28 đảng viên, …"
+_LIST_HEAD = re.compile(r":|\btrong đó\b|\bbao gồm\b|\bgồm\b", re.I)
 
 
 def _counts_no_such(indicator: str, clause: list[str], since: list[str]) -> bool:
