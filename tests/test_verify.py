@@ -1003,20 +1003,35 @@ def test_a_part_s_count_and_share_of_a_whole_it_names_against_the_data(
         assert "2 ok, 0 MISMATCH, 0 unchecked, 0 unmatched" in text  # the half-year, 40,51%
 
 
+def _two_indicators(
+    owner: str, title: str, headings: tuple[str, str], rows: dict[str, tuple[int, ...]]
+) -> list[list[object]]:
+    """A consolidated sheet of two indicators, each with Thực hiện and Cùng kỳ (merged over
+    C4:D4 and E4:F4), a row per unit and the Tổng cộng row."""
+    totals = [sum(column) for column in zip(*rows.values(), strict=True)]
+    return [
+        [owner],
+        [title],
+        [],
+        ["STT", "Đơn vị", headings[0], None, headings[1], None],
+        [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
+        *([i, name, *figures] for i, (name, figures) in enumerate(rows.items(), 1)),
+        ["Tổng cộng", None, *totals],
+    ]
+
+
 def test_a_second_change_after_va_shares_the_first_s_direction(tmp_path: Path) -> None:
     """Trial 21 (case 5), plo.vn's words: "(tăng 18,1% tổ chức đảng và 17,5% đảng viên so
     với năm 2020)": 17,5% was read as a share, unchecked, when the data gives +15,7%."""
-    rows: list[list[object]] = [
-        ["ĐẢNG BỘ TỈNH X"],
-        ["BÁO CÁO KẾT QUẢ KIỂM TRA NĂM 2021"],
-        [],
-        ["STT", "Đơn vị", "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm", None,
-         "Kiểm tra đảng viên khi có dấu hiệu vi phạm", None],
-        [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
-        [1, "Khối A", 2000, 1700, 5000, 4000],
-        [2, "Khối B", 1005, 844, 3982, 3763],
-        ["Tổng cộng", None, 3005, 2544, 8982, 7763],
-    ]  # fmt: skip
+    rows = _two_indicators(
+        "ĐẢNG BỘ TỈNH X",
+        "BÁO CÁO KẾT QUẢ KIỂM TRA NĂM 2021",
+        (
+            "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm",
+            "Kiểm tra đảng viên khi có dấu hiệu vi phạm",
+        ),
+        {"Khối A": (2000, 1700, 5000, 4000), "Khối B": (1005, 844, 3982, 3763)},
+    )
     result = _verify_against_a_sheet(
         tmp_path,
         rows,
@@ -1035,17 +1050,15 @@ def test_the_source_a_sentence_cites_is_not_what_its_figure_counts(tmp_path: Pat
     """Trial 21 (case 4), thanhnien.vn's words: "Cụ thể, theo Ủy ban Kiểm tra Tỉnh ủy Quảng
     Ninh, cấp ủy các cấp đã thi hành kỷ luật 251 đảng viên": the committee that reports was
     read as the body that disciplined, a tie, so a wrong 251 (data 215) passed."""
-    rows: list[list[object]] = [
-        ["ĐẢNG BỘ TỈNH QUẢNG NINH"],
-        ["BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT 9 THÁNG NĂM 2023"],
-        [],
-        ["STT", "Đơn vị", "Cấp ủy các cấp thi hành kỷ luật đảng viên", None,
-         "Ủy ban kiểm tra các cấp thi hành kỷ luật đảng viên", None],
-        [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện", "Cùng kỳ"],
-        [1, "Thành phố Hạ Long", 115, 200, 30, 45],
-        [2, "Thành phố Cẩm Phả", 100, 167, 27, 35],
-        ["Tổng cộng", None, 215, 367, 57, 80],
-    ]  # fmt: skip
+    rows = _two_indicators(
+        "ĐẢNG BỘ TỈNH QUẢNG NINH",
+        "BÁO CÁO KẾT QUẢ THI HÀNH KỶ LUẬT 9 THÁNG NĂM 2023",
+        (
+            "Cấp ủy các cấp thi hành kỷ luật đảng viên",
+            "Ủy ban kiểm tra các cấp thi hành kỷ luật đảng viên",
+        ),
+        {"Thành phố Hạ Long": (115, 200, 30, 45), "Thành phố Cẩm Phả": (100, 167, 27, 35)},
+    )
     result = _verify_against_a_sheet(
         tmp_path,
         rows,
