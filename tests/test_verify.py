@@ -1089,3 +1089,47 @@ def test_forms_of_discipline_listed_under_trong_do_are_each_its_own(tmp_path: Pa
     assert "states 63, but the data has 31 (Dismissed from office members)" in text
     assert "states 31, but the data has 63 (Expelled members)" in text
     assert "5 ok, 2 MISMATCH, 0 unchecked, 0 unmatched" in text  # the year, 1.090, 3 forms
+
+
+_TU_KY_2012: list[list[object]] = [
+    ["ĐẢNG BỘ HUYỆN TỨ KỲ"],
+    ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 11 THÁNG NĂM 2012"],
+    [],
+    ["STT", "Đơn vị", "Đảng viên mới kết nạp", "Nữ", "Đoàn viên thanh niên"],
+    [None, None, "Thực hiện", "Thực hiện", "Thực hiện"],
+    [1, "Xã Tân Kỳ", 100, 65, 70],
+    [2, "Xã Đại Đồng", 92, 60, 66],
+    ["Tổng cộng", None, 192, 125, 136],
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "reason"),
+    [
+        ("Toàn huyện đã kết nạp được 192 đảng viên.\n\nTrong đó, có 125 đảng viên là nữ, chiếm"
+         " 65,1%; 136 đảng viên là đoàn viên thanh niên, chiếm 70,8%; 68 đảng viên là nông dân,"
+         " chiếm 35,4%.", "3 ok, 0 MISMATCH, 1 unchecked", ""),
+        ("Toàn huyện đã kết nạp được 192 đảng viên. Trong đó, có 152 đảng viên là nữ, chiếm"
+         " 79,2%.", "1 ok, 1 MISMATCH", "states 152, but the data has 125 (Women admitted);"
+         " states 79.2%, but the data gives 125/192 = 65.1%"),
+        ("Toàn huyện đã kết nạp được 192 đảng viên.\n\nTrong đó, có 152 đảng viên là nữ, chiếm"
+         " 65,1%.", "1 ok, 1 MISMATCH", "states 152, but the data has 125 (Women admitted);"
+         " states 65.1%, but no whole gives 152 exactly 65.1%"),
+        ("Trong năm qua, huyện kết nạp được 291 đảng viên mới, đạt tỷ lệ 7,61%.",
+         "0 ok, 1 MISMATCH", "states 291, but the data has 192 (New members admitted)"),
+    ],
+)  # fmt: skip
+def test_the_count_of_a_share_against_the_data(
+    tmp_path: Path, text: str, summary: str, reason: str
+) -> None:
+    """Trial 19 (case 12), Tứ Kỳ's and Xuân Lộc's words: "có 125 đảng viên là nữ, chiếm
+    65,1%" was never compared with the data; 152 for 125 passed when its share agreed with
+    it, and "kết nạp được 385 đảng viên mới, đạt tỷ lệ 7,61%" (data 358) passed."""
+    result = _verify_against_a_sheet(
+        tmp_path, _TU_KY_2012, [], "TK,Tân Kỳ,xã\nDD,Đại Đồng,xã\n", text
+    )
+    out = " ".join(result.stdout.split())
+    assert result.returncode == (1 if reason else 0), out
+    assert summary in out
+    if reason:
+        assert reason in out

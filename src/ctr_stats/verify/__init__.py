@@ -24,10 +24,10 @@ from ..model import Figures, Period, Report, quarter_number
 from ..text import fold
 from . import claims as claims_module
 from . import tables
-from .arithmetic import check_row, check_text
+from .arithmetic import check_row, check_text, value_of
 from .claims import Found, Paragraph, owned
-from .data import check_data, check_share, from_unit
-from .indicators import best_indicator, indicator_of, phrases_of, whole_named
+from .data import check_data, check_share, check_share_count, from_unit
+from .indicators import best_indicator, indicator_of, phrases_of, whole_named, whole_of_part
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
@@ -182,13 +182,13 @@ def _paragraph_claims(
         if opening and claim.anchor.start < opening.end():
             continue
         indicator = None
-        if data is not None and _of_a_named_whole(claim):
-            # "là phụ nữ 35.568 đồng chí, chiếm 40,41% tổng số đảng viên mới kết nạp"
+        if data is not None and _a_share_of_a_count(claim):
             indicator = indicator_of(p, claim, found, phrases)
-            whole = whole_named(claim.named_base, phrases)
-            subject = _subject_unit(p.text, claim, units_of)
-            if indicator is not None and whole is not None and indicator != whole:
-                check_share(claim, indicator, whole, subject[1] if subject else totals)
+            if indicator is not None and not _of_a_whole_stated(claim, indicator, wholes):
+                subject = _subject_unit(p.text, claim, units_of)
+                _share_against_data(claim, indicator, phrases, subject[1] if subject else totals)
+            else:
+                indicator = None
         elif data is not None and (
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
@@ -214,17 +214,47 @@ def _paragraph_claims(
     return result
 
 
-def _of_a_named_whole(claim: Found) -> bool:
-    """A part's count and its share of a whole the text names but does not give."""
+def _a_share_of_a_count(claim: Found) -> bool:
+    """A share of a count the text states ("125 đảng viên là nữ, chiếm 65,1%")."""
     return (
         claim.kind == "share"
         and claim.count is not None
         and claim.count.kind == "count"
-        and claim.base is None
-        and bool(claim.named_base)
-        and claim.status == "unchecked"
         and not claim.unit
     )
+
+
+def _of_a_whole_stated(
+    claim: Found, indicator: str, wholes: list[tuple[str, Decimal, int]]
+) -> bool:
+    """Whether a share's count is a part of a larger count of its indicator stated before
+    ("thi hành kỷ luật 62 đảng viên, trong đó có 13 cấp ủy viên cơ sở (chiếm 20,9%)"): a
+    part the data does not hold apart."""
+    assert claim.count is not None
+    stated = value_of(claim.count)
+    return any(named == indicator and value > stated for named, value, _end in wholes)
+
+
+def _share_against_data(
+    claim: Found,
+    indicator: str,
+    phrases: list[tuple[tuple[str, ...], str]],
+    figures: dict[str, Figures],
+) -> None:
+    """A share's count against the data; and the share, when its whole is one the data
+    holds: named ("chiếm 40,41% tổng số đảng viên mới kết nạp") or, with no whole in the
+    text, the one the catalogue holds the count a part of (women of those admitted)."""
+    if claim.named_base:
+        whole = whole_named(claim.named_base, phrases)
+    else:
+        whole = whole_of_part(indicator) if claim.base is None else None
+    if whole is not None and whole != indicator and claim.base is None:
+        if claim.status != "mismatch":
+            check_share(claim, indicator, whole, figures)
+        else:  # "ghi 65,1%, nhưng 152/192 = 79,2%": and the 152 itself, when not the data's
+            check_share_count(claim, indicator, figures)
+    else:
+        check_share_count(claim, indicator, figures)
 
 
 # A period a clause names before its figure: "riêng trong quý III kết nạp 564", "trong

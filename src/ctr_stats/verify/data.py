@@ -107,6 +107,18 @@ def check_share(found: Found, part: str, whole: str, totals: dict[str, Figures])
     _mismatch(found, *reason)
 
 
+def check_share_count(found: Found, indicator: str, totals: dict[str, Figures]) -> None:
+    """The count of a share whose whole the data cannot give ("kết nạp được 385 đảng viên
+    mới, đạt tỷ lệ 7,61%"): a mismatch when it is not the data's, said first; else as it
+    was."""
+    known = totals.get(indicator)
+    problem = _count_problem(found, known.actual if known else None, indicator)
+    if problem is not None:
+        if found.status == "mismatch" and found.reason is not None:  # the text's own, after
+            problem = (f"{problem[0]}; {found.reason[0]}", f"{problem[1]}; {found.reason[1]}")
+        _mismatch(found, *problem)
+
+
 def _compared(known: Figures, data: Report, indicator: str, base: str) -> Figures:
     """The figures a total's percentage of `base` is made of: the actual and the base of
     the units that have both, where some unit has only one (calculate.totals)."""

@@ -85,6 +85,19 @@ def whole_named(named_base: str, phrases: list[tuple[tuple[str, ...], str]]) -> 
     return best_indicator(words, phrases)
 
 
+def whole_of_part(indicator: str) -> str | None:
+    """The whole the catalogue's rules hold an indicator a part of, actual of actual (women
+    admitted of those admitted), if one."""
+    from ..catalogue import load_catalogue
+
+    wholes = {
+        rule.whole
+        for rule in load_catalogue().rules
+        if indicator in rule.parts and rule.part_measure == rule.whole_measure == "actual"
+    }
+    return wholes.pop() if len(wholes) == 1 else None
+
+
 def _holds(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether the words stand together in the phrase."""
     return any(phrase[i : i + len(words)] == words for i in range(len(phrase) - len(words) + 1))
@@ -169,13 +182,20 @@ def indicator_of(
     own_thing = next((t for t in _THINGS if own_first[: len(t)] == t), ())
     own += _shared_qualifier(p, figure, own_end, own_thing)
     near = _words(before[cut:] + " " + own)
+    own_words = _words(own)
+    who_are = bool(own_thing) and own_words[len(own_thing) : len(own_thing) + 1] == ["la"]
+    # "125 đảng viên là nữ", "136 đảng viên là đoàn viên thanh niên": those of the members
+    # who are so, named by the words after "là" as a list's item is by its label
+    who_label = tuple(own_words[len(own_thing) + 1 :][:5])
+    label = who_label if who_are else _item_label(p, figure, start)
     found_indicator = best_indicator(
-        far + near,
-        phrases,
-        clause=len(far),
-        label=_item_label(p, figure, start),
-        thing=own_thing,
+        far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
+    if who_are and not any(
+        indicator == found_indicator and not set(label).isdisjoint(phrase)
+        for phrase, indicator in phrases
+    ):
+        return None  # "68 đảng viên là nông dân": of members who are what no indicator counts
     since = _words(p.text[since_at : figure.start] + " " + own)
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
