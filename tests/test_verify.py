@@ -1133,3 +1133,60 @@ def test_the_count_of_a_share_against_the_data(
     assert summary in out
     if reason:
         assert reason in out
+
+
+_ADMISSION_2006: list[list[object]] = [
+    ["BAN TỔ CHỨC TRUNG ƯƠNG"],
+    ["BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN VÀ TỔ CHỨC ĐẢNG NĂM 2006"],
+    [],
+    ["STT", "Đơn vị", "Đảng viên mới kết nạp", None, "Tổ chức cơ sở đảng"],
+    [None, None, "Thực hiện", "Cùng kỳ", "Thực hiện"],
+    [1, "Xã Tân Thành", 100000, 90000, 25000],
+    [2, "Xã Tân Hưng", 87179, 79454, 25500],
+    ["Tổng cộng", None, 187179, 169454, 50500],
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # xaydungdang.org.vn (trial 19, case 7)
+        "Năm 2006, cả nước có 33.486 tổ chức cơ sở đảng kết nạp đảng viên với 187.179 đồng"
+        " chí. Trong số đảng viên mới kết nạp có 119.756 đồng chí tuổi đời từ 18 đến 30 tuổi"
+        " (chiếm 64%), 64.794 đồng chí có trình độ cao đẳng, đại học và sau đại học.",
+        # baohaiduong.vn (trial 19, case 8)
+        "Một số đảng bộ kết nạp được nhiều đảng viên mới là: Trường Đại học Kỹ thuật y tế Hải"
+        " Dương (12 đảng viên). Bệnh viện Nhi Hải Dương (6 đảng viên); xã Thượng Đạt, phường"
+        " Phạm Ngũ Lão (mỗi nơi 4 đảng viên).",
+    ],
+)
+def test_counts_of_some_of_the_members_or_of_one_organization_are_not_the_whole(
+    tmp_path: Path, text: str
+) -> None:
+    """Trial 19: the organizations that admitted (33.486), the members of an age or a
+    schooling (119.756, 64.794), one hospital's 6 and each ward's 4 were compared with all
+    admissions or all organizations: false mismatches on correct text. They are unmatched."""
+    result = _verify_against_a_sheet(
+        tmp_path, _ADMISSION_2006, ["C4:D4"], "A1,Tân Thành,xã\nA2,Tân Hưng,xã\n", text
+    )
+    out = " ".join(result.stdout.split())
+    assert result.returncode == 0, out
+    assert " 0 MISMATCH" in out
+    assert "unmatched" in out
+
+
+def test_members_bi_a_form_of_discipline_are_that_form_s(tmp_path: Path) -> None:
+    """Trial 19 (case 11), baohaugiang.com.vn's words: "có 5.486 đảng viên bị khiển trách;
+    1.057 đảng viên bị cảnh cáo …" were tied to the members on the rolls."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        _FORMS_SHEET,
+        [],
+        "NS,Nga Sơn,huyện\nHT,Hà Trung,huyện\n",
+        "Năm 2023, có 789 đảng viên bị khiển trách; 270 đảng viên bị cảnh cáo; 31 đảng viên bị"
+        " cách chức và 63 đảng viên bị khai trừ khỏi Đảng.",
+    )
+    out = " ".join(result.stdout.split())
+    assert result.returncode == 1, out
+    assert "MISMATCH line 1: states 270, but the data has 207 (Warned members)" in out
+    assert "4 ok, 1 MISMATCH, 0 unchecked, 0 unmatched" in out

@@ -193,6 +193,8 @@ def _paragraph_claims(
             claim.kind in ("count", "ratio", "plan", "same_period") or claim.unit
         ):
             indicator = indicator_of(p, claim, found, phrases)
+            if claim.kind == "count" and _of_one_named_or_each(p.text, claim.anchor):
+                indicator = None  # "Trường Đại học … (12 đảng viên)", "(mỗi nơi 4 đảng viên)"
             if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
                 indicator = indicator or earlier
             units = _units_counted(p, claim)
@@ -212,6 +214,22 @@ def _paragraph_claims(
         earlier = indicator or earlier
         result.append(_claim(claim, block, p.text, indicator, lang))
     return result
+
+
+# a count in brackets of nothing but itself and what it counts, after a name ("Bệnh viện
+# Nhi Hải Dương (6 đảng viên)"), or of each of several ("(mỗi nơi 4 đảng viên)")
+_OWN_BRACKET = re.compile(r"\(\s*(?P<each>mỗi\s+(?:nơi|đơn vị|đảng bộ|chi bộ)\s+)?$", re.I)
+_BRACKET_REST = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*\)", re.I)
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][^\s,;:()]*\s*$")
+
+
+def _of_one_named_or_each(text: str, figure: Figure) -> bool:
+    """Whether a count is a named organization's own, or each unit's of several: in
+    brackets right after the name, holding only the count and its thing."""
+    bracket = _OWN_BRACKET.search(text, 0, figure.start)
+    if bracket is None or not _BRACKET_REST.match(text[figure.end :].lstrip()):
+        return False
+    return bool(bracket.group("each")) or bool(_NAME_BEFORE.search(text, 0, bracket.start()))
 
 
 def _a_share_of_a_count(claim: Found) -> bool:

@@ -104,12 +104,14 @@ def _holds(phrase: tuple[str, ...], words: tuple[str, ...]) -> bool:
 
 
 # the things a count's own first words may name, folded
+_ORGANIZATIONS = (("to", "chuc"), ("chi", "bo"), ("dang", "bo"), ("co", "so", "dang"))
 _THINGS = (
     ("dang", "vien"),
     ("to", "chuc"),
     ("chi", "bo"),
     ("dang", "bo"),
     ("co", "so", "dang"),  # "73 cơ sở Đảng": grassroots organizations, not "đảng bộ cơ sở"
+    ("dong", "chi"),  # "187.179 đồng chí": members, by no word of an indicator's
 )
 
 
@@ -182,18 +184,25 @@ def indicator_of(
     own_thing = next((t for t in _THINGS if own_first[: len(t)] == t), ())
     own += _shared_qualifier(p, figure, own_end, own_thing)
     near = _words(before[cut:] + " " + own)
-    own_words = _words(own)
-    who_are = bool(own_thing) and own_words[len(own_thing) : len(own_thing) + 1] == ["la"]
-    # "125 đảng viên là nữ", "136 đảng viên là đoàn viên thanh niên": those of the members
-    # who are so, named by the words after "là" as a list's item is by its label
-    who_label = tuple(own_words[len(own_thing) + 1 :][:5])
-    label = who_label if who_are else _item_label(p, figure, start)
+    phrase_end = _STOP.search(p.text, figure.end)
+    own_words = _words(p.text[figure.end : phrase_end.start() if phrase_end else len(p.text)])
+    after_thing = own_words[len(own_thing) :] if own_thing else []
+    if own_thing in _ORGANIZATIONS and "ket" in after_thing[:5]:
+        return None  # "33.486 tổ chức cơ sở đảng kết nạp đảng viên": the organizations that did
+    # "125 đảng viên là nữ", "64.794 đồng chí có trình độ cao đẳng", "119.756 đồng chí tuổi
+    # đời từ 18 …": those of the members who are or have so, named by the words after the
+    # thing as a list's item is by its label ("đồng chí" alone names no one)
+    who_label: tuple[str, ...] = ()
+    if after_thing[:1] in (["la"], ["co"], ["bi"]):  # "5.486 đảng viên bị khiển trách"
+        who_label = tuple(after_thing[1:6])
+    elif own_thing == ("dong", "chi"):
+        who_label = tuple(after_thing[:5])
+    label = who_label or _item_label(p, figure, start)
     found_indicator = best_indicator(
         far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
-    if who_are and not any(
-        indicator == found_indicator and not set(label).isdisjoint(phrase)
-        for phrase, indicator in phrases
+    if who_label and not any(
+        indicator == found_indicator and who_label[0] in phrase for phrase, indicator in phrases
     ):
         return None  # "68 đảng viên là nông dân": of members who are what no indicator counts
     since = _words(p.text[since_at : figure.start] + " " + own)
