@@ -154,6 +154,8 @@ def indicator_of(
             for j in range(source.start() - start, source.end() - start):
                 text[j] = " "
     before = "".join(text)
+    # "đã kết nạp được tổng số 100 đảng viên": "in all", not the stock "tổng số đảng viên"
+    before = _IN_ALL.sub("", before)
     stop = _STOP.search(p.text, figure.end)
     own_end = stop.start() if stop else len(p.text)
     paired = found.change is not None and any(  # another change between count and change
@@ -218,6 +220,8 @@ _SOURCE = re.compile(
     r"(?:ủy ban|uỷ ban|ubkt|ban|văn phòng|cục|sở|bộ)\b[^,;.:]*,",
     re.I,
 )
+
+_IN_ALL = re.compile(r"\b(?:tổng số|tổng cộng)\s*$", re.I)
 
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
 
