@@ -99,9 +99,10 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
     measures: list[str] | None = None
     table = -1
     before: Block | None = None  # the paragraph before, whose last sentence a list may be of
+    said_before: list[Claim] = []  # its claims
     for block in blocks_:
         if block.kind == "row":
-            before = None
+            before, said_before = None, []
             if block.table != table:
                 measures, table = None, block.table
             row_measures = tables.header(block.cells)
@@ -118,9 +119,21 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
                     check_data(found, indicator, totals, data)
                 result.append(_claim(found, block, block.text, indicator, lang))
             continue
-        result.extend(_paragraph_claims(block, data, totals, units, phrases, lang, before))
+        earlier = _counts_said(said_before) if _SUBSET.match(block.text) else []
+        said_before = _paragraph_claims(block, data, totals, units, phrases, lang, before, earlier)
+        result.extend(said_before)
         before = block
     return result
+
+
+def _counts_said(claims: list[Claim]) -> list[tuple[str, Decimal, int]]:
+    """A paragraph's counts tied to an indicator: the wholes the next paragraph lists parts
+    of when it opens with "Trong đó, …"."""
+    return [
+        (c.indicator, c.stated, -1)
+        for c in claims
+        if c.kind == "count" and c.indicator and c.stated is not None
+    ]
 
 
 # ---------------------------------------------------------------- a paragraph
@@ -147,6 +160,7 @@ def _paragraph_claims(
     phrases: list[tuple[tuple[str, ...], str]],
     lang: str,
     before: Block | None = None,
+    earlier_wholes: list[tuple[str, Decimal, int]] | None = None,
 ) -> list[Claim]:
     p = claims_module.paragraph(block.text)
     found = claims_module.find(p)
@@ -177,12 +191,13 @@ def _paragraph_claims(
     if opening and data is not None and data.period is not None:
         result.append(_period_claim(block, opening, data.period, lang))
     earlier: str | None = None  # the indicator the paragraph spoke of last
-    wholes: list[tuple[str, Decimal, int]] = []  # (indicator, stated, end) of counts checked
+    # (indicator, stated, end) of counts checked; a "Trong đó" paragraph's, of the one before
+    wholes: list[tuple[str, Decimal, int]] = list(earlier_wholes or [])
     for claim in everything:
         if opening and claim.anchor.start < opening.end():
             continue
         indicator = None
-        if data is not None and _a_share_of_a_count(claim):
+        if data is not None and _a_share_of_a_count(claim) and not _a_target(p.text, claim):
             indicator = indicator_of(p, claim, found, phrases)
             if indicator is not None and not _of_a_whole_stated(claim, indicator, wholes):
                 subject = _subject_unit(p.text, claim, units_of)
@@ -230,6 +245,18 @@ def _of_one_named_or_each(text: str, figure: Figure) -> bool:
     if bracket is None or not _BRACKET_REST.match(text[figure.end :].lstrip()):
         return False
     return bool(bracket.group("each")) or bool(_NAME_BEFORE.search(text, 0, bracket.start()))
+
+
+# what a sentence will do, not what it did: "năm 2017 Đảng ủy khối sẽ kết nạp mới 350 đảng
+# viên, bằng 6,6% số đảng viên cuối năm 2016"
+_TARGET = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|chỉ tiêu|kế hoạch)\b", re.I)
+
+
+def _a_target(text: str, claim: Found) -> bool:
+    """Whether the sentence of a share's count says it is a target."""
+    assert claim.count is not None
+    start = max(text.rfind(mark, 0, claim.count.start) for mark in (";", ".", "\n"))
+    return bool(_TARGET.search(text, start + 1, claim.count.start))
 
 
 def _a_share_of_a_count(claim: Found) -> bool:
@@ -350,22 +377,24 @@ def _subject_unit(
     raw = text[start + 1 : claim.anchor.start]
     clause = fold(raw)
     longest = max(key.count(" ") + 1 for key in units_of)
-    for part in reversed(raw.split(",")):
+    for part in reversed(_PARTS.split(raw)):
         words = _CONNECTIVES.sub("", fold(part)).split()
         if not words:
             continue
         if words[0] in _WHOLE_WORDS:
             return None
         typed = _UNIT_WORDS.match(" ".join(words))
-        if typed is not None:
-            words = words[len(typed.group(0).split()) :]
-        named = [
-            key
-            for last in range(min(len(words), longest), 0, -1)
-            if (key := " ".join(words[:last])) in units_of
-        ]
-        if named:
-            return units_of[named[0]]  # the longest name the part opens with
+        typed_words = len(typed.group(0).split()) if typed is not None else 0
+        # "Đảng bộ Quân sự thành phố": "quân" is the name's, not a district's type word
+        for skip in range(typed_words, -1, -1):
+            rest = words[skip:]
+            named = [
+                key
+                for last in range(min(len(rest), longest), 0, -1)
+                if (key := " ".join(rest[:last])) in units_of
+            ]
+            if named:
+                return units_of[named[0]]  # the longest name the part opens with
     named_in: set[str] = set()
     for said in _UNIT_WORDS.finditer(clause):
         words = clause[said.end() :].split()
@@ -377,6 +406,13 @@ def _subject_unit(
     return units_of[named_in.pop()] if len(named_in) == 1 else None
 
 
+# where a clause's parts end: a comma, or "và" before another committee or unit ("… Ninh
+# Kiều kết nạp 123 ĐV (đạt 102% kế hoạch) và Đảng bộ quận Ô Môn kết nạp 162 ĐV …")
+_PARTS = re.compile(
+    r",|\bvà\s+(?=(?:đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|quận|huyện|thị xã|xã|phường"
+    r"|thị trấn)\s)",
+    re.I,
+)
 # words a part of a clause may open with before its subject, folded: "Trong đó, Ba Đình
 # …", "riêng huyện Đông Anh …", "còn Hoàn Kiếm …"
 _CONNECTIVES = re.compile(r"^(?:(?:trong do|rieng|con|va|nhu|trong khi|dong thoi)\b\s*)+")

@@ -23,7 +23,10 @@ def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
         template_words = templates["indicators"].get(indicator.id, {})
         texts += [" ".join(template_words[k]) for k in ("vi", "en") if k in template_words]
         for text in texts:
-            phrases.append((tuple(fold(text).split()), indicator.id))
+            phrase = tuple(fold(text).split())
+            # "đảng viên" alone ties every count of members to the members on the rolls
+            if phrase != ("dang", "vien"):
+                phrases.append((phrase, indicator.id))
     return phrases
 
 
@@ -155,7 +158,7 @@ def indicator_of(
                 text[j] = " "
     before = "".join(text)
     # "đã kết nạp được tổng số 100 đảng viên": "in all", not the stock "tổng số đảng viên"
-    before = _IN_ALL.sub("", before)
+    before = _IN_ALL.sub(r"\1", before)
     stop = _STOP.search(p.text, figure.end)
     own_end = stop.start() if stop else len(p.text)
     paired = found.change is not None and any(  # another change between count and change
@@ -183,7 +186,7 @@ def indicator_of(
     far = _words(before[:cut])
     near = _words(before[cut:] + " " + own)
     own_first = tuple(_words(own, digits=True)[:3])
-    own_thing = next((t for t in _THINGS if own_first[: len(t)] == t), ())
+    own_thing: tuple[str, ...] = next((t for t in _THINGS if own_first[: len(t)] == t), ())
     own += _shared_qualifier(p, figure, own_end, own_thing)
     near = _words(before[cut:] + " " + own)
     phrase_end = _STOP.search(p.text, figure.end)
@@ -200,6 +203,8 @@ def indicator_of(
     elif own_thing == ("dong", "chi"):
         who_label = tuple(after_thing[:5])
     label = who_label or _item_label(p, figure, start)
+    if label and not own_thing:  # "Hình thức kỷ luật đảng viên: khiển trách 29 (chiếm 47%)"
+        own_thing = _list_thing(p, figure, start)
     found_indicator = best_indicator(
         far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
@@ -210,7 +215,27 @@ def indicator_of(
     since = _words(p.text[since_at : figure.start] + " " + own)
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
+    if _another_actor(found_indicator, " ".join(near)):
+        return None  # "UBKT các cấp giám sát 169 tổ chức đảng": not the committees' 317
     return found_indicator
+
+
+# the bodies that act, folded: committees ("cấp ủy", not "cấp ủy viên") and commissions
+_ACTORS = {
+    "cấp ủy": re.compile(r"\bcap uy\b(?! vien)"),
+    "ủy ban kiểm tra": re.compile(r"\buy ban kiem tra\b"),
+}
+
+
+def _another_actor(indicator: str, clause: str) -> bool:
+    """Whether the clause names a body other than the one an indicator is of."""
+    from ..catalogue import load_catalogue
+
+    known = load_catalogue().indicators.get(indicator)
+    actor = known.described.actor if known is not None else None
+    return actor in _ACTORS and any(
+        pattern.search(clause) for other, pattern in _ACTORS.items() if other != actor
+    )
 
 
 # whose figures the sentence reports, not what they count: "theo Ủy ban Kiểm tra Tỉnh ủy
@@ -221,7 +246,7 @@ _SOURCE = re.compile(
     re.I,
 )
 
-_IN_ALL = re.compile(r"\b(?:tổng số|tổng cộng)\s*$", re.I)
+_IN_ALL = re.compile(r"(\b(?:được|đã))\s+(?:tổng số|tổng cộng)\s*$", re.I)
 
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
 
@@ -258,6 +283,8 @@ _ABBREVIATIONS = {
     "ubkt": ("uy", "ban", "kiem", "tra"),
     "dbcs": ("dang", "bo", "co", "so"),
     "cbcs": ("chi", "bo", "co", "so"),
+    "ktgs": ("kiem", "tra", "giam", "sat"),
+    "kt": ("kiem", "tra"),
 }
 
 
@@ -284,6 +311,22 @@ def _item_label(p: Paragraph, figure: object, start: int) -> tuple[str, ...]:
     if words[:1] == ["co"]:  # "trong đó có 13 cấp ủy viên": "có" names nothing
         words = words[1:]
     return tuple(words) if 0 < len(words) <= 4 and not any(w.isdigit() for w in words) else ()
+
+
+def _list_thing(p: Paragraph, figure: Figure, start: int) -> tuple[str, ...]:
+    """The thing a list's head last names, for its items that name none: members in "kỷ
+    luật 62 đảng viên, trong đó khiển trách 27, cảnh cáo 22", organizations in "29 tổ chức
+    Đảng, với hình thức: Khiển trách 25, cảnh cáo 04"."""
+    clause = p.text[start : figure.start]
+    heads = [m.start() for m in _LIST_HEAD.finditer(clause)]
+    if not heads:
+        return ()
+    words = _words(clause[: heads[-1]])
+    for end in range(len(words), 0, -1):
+        for thing in _THINGS:
+            if tuple(words[end - len(thing) : end]) == thing:
+                return ("dang", "vien") if thing == ("dong", "chi") else thing
+    return ()
 
 
 # what opens a list of parts: "với hình thức: …", "…, trong đó khiển trách 28 đảng viên, …"
