@@ -1320,3 +1320,42 @@ def test_counts_of_another_body_or_of_a_part_are_not_the_data_s_whole(
     out = " ".join(result.stdout.split())
     assert result.returncode == 0, out
     assert " 0 MISMATCH" in out
+
+
+@pytest.mark.parametrize(("whole", "reason"), [("686", ""), ("668", "states all of 668, but")])
+def test_a_part_of_all_is_compared_by_its_all(tmp_path: Path, whole: str, reason: str) -> None:
+    """Trial 22 (case 12), a provincial paper's words: "có 662 trong tổng số 686 tổ chức cơ sở
+    đảng (TCCSĐ) được đánh giá chất lượng" was read as done of planned: 662 against the data's
+    686 organizations, a false mismatch."""
+    rows = _two_indicators(
+        "ĐẢNG BỘ TỈNH X",
+        "BÁO CÁO TỔ CHỨC ĐẢNG NĂM 2019",
+        ("Tổ chức cơ sở đảng", "Đảng bộ cơ sở"),
+        {"Khối A": (400, 390, 100, 90), "Khối B": (286, 280, 60, 55)},
+    )
+    result = _verify_against_a_sheet(
+        tmp_path,
+        rows,
+        ["C4:D4", "E4:F4"],
+        "U1,Khối A,\nU2,Khối B,\n",
+        f"Năm 2019 toàn tỉnh có 662 trong tổng số {whole} tổ chức cơ sở đảng (TCCSĐ) được"
+        " đánh giá chất lượng.",
+    )
+    out = " ".join(result.stdout.split())
+    assert result.returncode == (1 if reason else 0), out
+    assert ("0 ok, 1 MISMATCH" if reason else "1 ok, 0 MISMATCH") in out
+    if reason:
+        assert f"{reason} the data has 686 (Grassroots party organizations)" in out
+
+
+def test_family_planning_is_no_plan(tmp_path: Path) -> None:
+    """Trial 22 (case 8), a commission's words: "… chính sách dân số kế hoạch hóa gia đình: 12
+    (16,2%)" made every share of the list a percent of plan."""
+    text = _write(
+        tmp_path,
+        "Các vi phạm: phẩm chất đạo đức, lối sống: 14 (18,9%); chính sách dân số kế hoạch hóa"
+        " gia đình: 12 (16,2%); tham nhũng: 5 (6,8%).\n",
+    )
+    result = run("verify", str(text), "--format", "json")
+    kinds = {c["kind"] for c in json.loads(result.stdout)["claims"] if c["anchor"].endswith("%")}
+    assert kinds == {"share"}

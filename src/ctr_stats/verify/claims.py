@@ -659,9 +659,13 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     for i in (figure.sentence, figure.sentence - 1):
         if 0 <= i < len(p.sentences):
             start, end = p.sentences[i]
-            if re.search(r"\b(?:ke hoach|chi tieu|plan)\b", fold(p.text[start:end])):
+            if _PLAN_WORD.search(fold(p.text[start:end])):
                 return True
     return False
+
+
+# "kế hoạch hóa gia đình" (family planning) is a kind of violation, no plan
+_PLAN_WORD = re.compile(r"\b(?:ke hoach(?! hoa\b)|chi tieu|plan)\b")
 
 
 def _stated_plan(p: Paragraph, figure: Figure, plan_bases: set[int]) -> Figure | None:

@@ -7,6 +7,7 @@ claim tied to no indicator. Reasons name an indicator by its label, never its id
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -234,6 +235,9 @@ def _count_problem(found: Found, actual: int | None, indicator: str) -> tuple[st
 
 def _data_ratio(found: Found, known: Figures, indicator: str) -> None:
     assert found.count is not None
+    if _PART_OF_ALL.search(found.count.text):
+        _data_part_of_all(found, known, indicator)
+        return
     prior = found.base_text == "prior"
     expected = known.prior if prior else known.plan
     a, b = found.count.a, found.count.b
@@ -260,6 +264,34 @@ def _data_ratio(found: Found, known: Figures, indicator: str) -> None:
         written = found.basis or "A/B"
         found.basis = f"{written}; {indicator}"
         found.shown = (f"{grouped(written, 'vi')}; dữ liệu", f"{grouped(written, 'en')}; the data")
+
+
+# "662 trong tổng số 686 tổ chức cơ sở đảng được đánh giá": A of all B, not done of planned
+_PART_OF_ALL = re.compile(r"\btrong\b", re.I)
+
+
+def _data_part_of_all(found: Found, known: Figures, indicator: str) -> None:
+    """A/B written "A trong tổng số B": B is the indicator's, A a part the data does not
+    hold apart."""
+    assert found.count is not None
+    b, name = found.count.b, _names(indicator)
+    if known.actual is None:
+        _unchecked(
+            found,
+            f"dữ liệu không có số thực hiện ({name[0]})",
+            f"the data has no actual figure ({name[1]})",
+        )
+        return
+    found.basis, found.shown = indicator, ("dữ liệu", "the data")
+    if b != known.actual:
+        _mismatch(
+            found,
+            f"ghi tổng số {number(b, 'vi')}, nhưng dữ liệu có {_n(known.actual, 'vi')} ({name[0]})",
+            f"states all of {number(b, 'en')}, but the data has {_n(known.actual, 'en')} "
+            f"({name[1]})",
+        )
+    else:
+        found.status, found.computed = "ok", Decimal(b)
 
 
 def _data_plan(found: Found, known: Figures, indicator: str) -> None:
