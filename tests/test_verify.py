@@ -494,15 +494,7 @@ def test_counts_of_units_against_the_datas_units(
     assert got[2:] == [
         # the indicator the paragraph spoke of: all 30 met their admission plan
         (1, "30", "count", "ok", 30, 30, ""),
-        (
-            3,
-            "30/30",
-            "ratio",
-            "unchecked",
-            30,
-            30,
-            "đúng 30 đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào để kiểm “vượt kế hoạch”",
-        ),
+        (3, "30/30", "ratio", "ok", 30, 30, ""),  # "kết nạp" says what they exceeded
         (
             3,
             "29/30",
@@ -1359,3 +1351,28 @@ def test_family_planning_is_no_plan(tmp_path: Path) -> None:
     result = run("verify", str(text), "--format", "json")
     kinds = {c["kind"] for c in json.loads(result.stdout)["claims"] if c["anchor"].endswith("%")}
     assert kinds == {"share"}
+
+
+@pytest.mark.parametrize(("said", "status"), [("30", "ok"), ("29", "mismatch")])
+def test_units_named_by_what_they_did_are_counted_for_that_indicator(
+    tmp_path: Path, said: str, status: str
+) -> None:
+    """Trial 22 (case 3), cantho.gov.vn's words: "Có 8 đảng bộ trực thuộc Thành ủy đã kết nạp
+    vượt kế hoạch đề ra" was unmatched (no clause before named admissions), so a wrong 7
+    passed; "kết nạp" names what the units did."""
+    text = _write(tmp_path, f"Có {said} đảng bộ trực thuộc Thành ủy đã kết nạp vượt kế hoạch.\n")
+    result = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--format", "json")
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert (claim["status"], claim["indicator"]) == (status, "admission.total")
+    assert result.returncode == (status == "mismatch")
+
+
+def test_units_that_exceeded_no_named_plan_are_unchecked_saying_why(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    (claim,) = verify(_write(tmp_path, "30/30 quận, huyện, thị xã đều vượt kế hoạch.\n"),
+                      reports["2023"], "vi")  # fmt: skip
+    assert (claim.status, claim.reason) == (
+        "unchecked",
+        "đúng 30 đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào để kiểm “vượt kế hoạch”",
+    )

@@ -215,7 +215,7 @@ def _paragraph_claims(
             units = _units_counted(p, claim)
             if units is not None:
                 # "kết nạp 10.479 đảng viên…; cả 30 đơn vị đều hoàn thành kế hoạch": of it
-                indicator = indicator or earlier
+                indicator = indicator or _what_units_did(p.text, claim) or earlier
                 check_units(claim, units, indicator, data)
             else:
                 subject = None if claim.unit else _subject_unit(p.text, claim, units_of)
@@ -257,6 +257,17 @@ def _a_target(text: str, claim: Found) -> bool:
     assert claim.count is not None
     start = max(text.rfind(mark, 0, claim.count.start) for mark in (";", ".", "\n"))
     return bool(_TARGET.search(text, start + 1, claim.count.start))
+
+
+def _what_units_did(text: str, claim: Found) -> str | None:
+    """The indicator a count of units names by what they did, in its own words ("8 đảng bộ
+    trực thuộc Thành ủy đã kết nạp vượt kế hoạch"), from words.toml's [units.did]."""
+    from .numbers import words
+
+    stop = re.search(r"[;.!?]", text[claim.anchor.end :])
+    own = f" {fold(text[claim.anchor.end : claim.anchor.end + stop.start() if stop else None])} "
+    did: dict[str, str] = words()["units"]["did"]
+    return next((ind for word, ind in did.items() if f" {fold(word)} " in own), None)
 
 
 def _a_share_of_a_count(claim: Found) -> bool:
