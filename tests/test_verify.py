@@ -1376,3 +1376,27 @@ def test_units_that_exceeded_no_named_plan_are_unchecked_saying_why(
         "unchecked",
         "đúng 30 đơn vị của dữ liệu, nhưng câu không nói chỉ tiêu nào để kiểm “vượt kế hoạch”",
     )
+
+
+@pytest.mark.parametrize(("said", "mismatches"), [("317", 0), ("371", 1)])
+def test_a_count_of_organizations_written_to_chuc_alone_is_of_party_organizations(
+    tmp_path: Path, said: str, mismatches: int
+) -> None:
+    """Trial 22 (case 11), tuoitrethudo.vn's words: "cấp ủy các cấp đã giám sát chuyên đề
+    317 tổ chức và 513 đảng viên": "tổ chức" alone named no indicator, so 371 passed."""
+    rows = _two_indicators(
+        "ĐẢNG BỘ TỈNH X",
+        "BÁO CÁO KẾT QUẢ GIÁM SÁT NĂM 2021",
+        ("Cấp ủy giám sát tổ chức đảng", "Cấp ủy giám sát đảng viên"),
+        {"Khối A": (300, 50, 500, 80), "Khối B": (17, 10, 13, 11)},
+    )
+    result = _verify_against_a_sheet(
+        tmp_path,
+        rows,
+        ["C4:D4", "E4:F4"],
+        "U1,Khối A,\nU2,Khối B,\n",
+        f"Năm 2021, cấp ủy các cấp đã giám sát chuyên đề {said} tổ chức và 513 đảng viên.",
+    )
+    out = " ".join(result.stdout.split())
+    assert result.returncode == (mismatches > 0), out
+    assert f"{3 - mismatches} ok, {mismatches} MISMATCH" in out

@@ -202,6 +202,8 @@ def indicator_of(
         who_label = tuple(after_thing[1:6])
     elif own_thing == ("dong", "chi"):
         who_label = tuple(after_thing[:5])
+    if own_words[:2] == ["to", "chuc"] and own_words[2:3] not in (["dang"], ["co"]):
+        near = [*near, "dang"]  # "giám sát 371 tổ chức và 513 đảng viên": party organizations
     label = who_label or _item_label(p, figure, start)
     if label and not own_thing:  # "Hình thức kỷ luật đảng viên: khiển trách 29 (chiếm 47%)"
         own_thing = _list_thing(p, figure, start)
