@@ -1012,23 +1012,32 @@ def _two_indicators(
     ]
 
 
+def _verify_two_indicators(
+    tmp_path: Path,
+    title: str,
+    headings: tuple[str, str],
+    figures: dict[str, tuple[int, ...]],
+    paragraph: str,
+) -> subprocess.CompletedProcess[str]:
+    """`verify` of a paragraph against a province's sheet of two indicators (see
+    `_two_indicators`) for the units Khối A and Khối B."""
+    rows = _two_indicators("ĐẢNG BỘ TỈNH X", title, headings, figures)
+    return _verify_against_a_sheet(
+        tmp_path, rows, ["C4:D4", "E4:F4"], "U1,Khối A,\nU2,Khối B,\n", paragraph
+    )
+
+
 def test_a_second_change_after_va_shares_the_first_s_direction(tmp_path: Path) -> None:
     """Trial 21 (case 5), plo.vn's words: "(tăng 18,1% tổ chức đảng và 17,5% đảng viên so
     với năm 2020)": 17,5% was read as a share, unchecked, when the data gives +15,7%."""
-    rows = _two_indicators(
-        "ĐẢNG BỘ TỈNH X",
+    result = _verify_two_indicators(
+        tmp_path,
         "BÁO CÁO KẾT QUẢ KIỂM TRA NĂM 2021",
         (
             "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm",
             "Kiểm tra đảng viên khi có dấu hiệu vi phạm",
         ),
         {"Khối A": (2000, 1700, 5000, 4000), "Khối B": (1005, 844, 3982, 3763)},
-    )
-    result = _verify_against_a_sheet(
-        tmp_path,
-        rows,
-        ["C4:D4", "E4:F4"],
-        "U1,Khối A,\nU2,Khối B,\n",
         "UBKT các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 3.005 tổ chức đảng và 8.982"
         " đảng viên (tăng 18,1% tổ chức đảng và 17,5% đảng viên so với năm 2020).",
     )
@@ -1319,17 +1328,11 @@ def test_a_part_of_all_is_compared_by_its_all(tmp_path: Path, whole: str, reason
     """Trial 22 (case 12), a provincial paper's words: "có 662 trong tổng số 686 tổ chức cơ sở
     đảng (TCCSĐ) được đánh giá chất lượng" was read as done of planned: 662 against the data's
     686 organizations, a false mismatch."""
-    rows = _two_indicators(
-        "ĐẢNG BỘ TỈNH X",
+    result = _verify_two_indicators(
+        tmp_path,
         "BÁO CÁO TỔ CHỨC ĐẢNG NĂM 2019",
         ("Tổ chức cơ sở đảng", "Đảng bộ cơ sở"),
         {"Khối A": (400, 390, 100, 90), "Khối B": (286, 280, 60, 55)},
-    )
-    result = _verify_against_a_sheet(
-        tmp_path,
-        rows,
-        ["C4:D4", "E4:F4"],
-        "U1,Khối A,\nU2,Khối B,\n",
         f"Năm 2019 toàn tỉnh có 662 trong tổng số {whole} tổ chức cơ sở đảng (TCCSĐ) được"
         " đánh giá chất lượng.",
     )
@@ -1384,17 +1387,11 @@ def test_a_count_of_organizations_written_to_chuc_alone_is_of_party_organization
 ) -> None:
     """Trial 22 (case 11), tuoitrethudo.vn's words: "cấp ủy các cấp đã giám sát chuyên đề
     317 tổ chức và 513 đảng viên": "tổ chức" alone named no indicator, so 371 passed."""
-    rows = _two_indicators(
-        "ĐẢNG BỘ TỈNH X",
+    result = _verify_two_indicators(
+        tmp_path,
         "BÁO CÁO KẾT QUẢ GIÁM SÁT NĂM 2021",
         ("Cấp ủy giám sát tổ chức đảng", "Cấp ủy giám sát đảng viên"),
         {"Khối A": (300, 50, 500, 80), "Khối B": (17, 10, 13, 11)},
-    )
-    result = _verify_against_a_sheet(
-        tmp_path,
-        rows,
-        ["C4:D4", "E4:F4"],
-        "U1,Khối A,\nU2,Khối B,\n",
         f"Năm 2021, cấp ủy các cấp đã giám sát chuyên đề {said} tổ chức và 513 đảng viên.",
     )
     out = " ".join(result.stdout.split())
