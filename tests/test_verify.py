@@ -828,8 +828,8 @@ def test_a_unit_named_bare_as_its_clause_s_subject_is_checked_against_that_unit(
     wrong = run("verify", str(text), "--data", str(SAMPLES / "2023"), "--lang", "en")
     assert wrong.returncode == 1
     assert (
-        "states 102.8% of plan, but the data gives 173/163 = 106.1% (New members admitted)"
-        in " ".join(wrong.stdout.split())
+        "Hoàn Kiếm: states 102.8% of plan, but the data gives 173/163 = 106.1% (New members"
+        " admitted)" in " ".join(wrong.stdout.split())
     )
 
 
@@ -1210,7 +1210,10 @@ _CAN_THO_2019: list[list[object]] = [
     ("o_mon", "reason"),
     [
         ("162 ĐV (đạt 101% kế hoạch)", ""),
-        ("123 ĐV (đạt 102% kế hoạch)", "states 123, but the data has 162 (New members admitted)"),
+        (
+            "123 ĐV (đạt 102% kế hoạch)",
+            "Ô Môn: states 123, but the data has 162 (New members admitted)",
+        ),
     ],
 )
 def test_each_unit_after_va_and_a_name_holding_a_type_word_is_its_clause_s_subject(

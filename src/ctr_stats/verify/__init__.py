@@ -222,6 +222,12 @@ def _paragraph_claims(
                 check_data(claim, indicator, subject[1] if subject else totals, data)
                 if subject and claim.status in ("ok", "mismatch"):
                     claim.shown = from_unit(claim.shown, subject[0])
+                if subject and claim.status == "mismatch" and claim.reason is not None:
+                    # "Ô Môn: ghi 123, nhưng dữ liệu có 162 …": whose figures were compared
+                    claim.reason = (
+                        f"{subject[0]}: {claim.reason[0]}",
+                        f"{subject[0]}: {claim.reason[1]}",
+                    )
                 if claim.kind == "count" and data.period is not None:
                     _of_another_period(claim, p.text, data.period)
                 if claim.kind == "count" and indicator is not None:
