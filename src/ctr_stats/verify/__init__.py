@@ -29,6 +29,7 @@ from .claims import Found, Paragraph, owned
 from .data import check_data, check_share, check_share_count, from_unit
 from .indicators import best_indicator, indicator_of, phrases_of, whole_named, whole_of_part
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
+from .numbers import words as word_lists
 from .reading import Block, read_report
 from .unit_counts import Reading, check_units
 from .unit_counts import read as read_units
@@ -261,19 +262,21 @@ _TARGET = re.compile(r"\b(?:sẽ|dự kiến|phấn đấu|chỉ tiêu|kế ho�
 def _a_target(text: str, claim: Found) -> bool:
     """Whether the sentence of a share's count says it is a target."""
     assert claim.count is not None
-    start = max(text.rfind(mark, 0, claim.count.start) for mark in (";", ".", "\n"))
-    return bool(_TARGET.search(text, start + 1, claim.count.start))
+    return bool(_TARGET.search(text, _clause_start(text, claim.count.start), claim.count.start))
 
 
 def _what_units_did(text: str, claim: Found) -> str | None:
     """The indicator a count of units names by what they did, in its own words ("8 đảng bộ
     trực thuộc Thành ủy đã kết nạp vượt kế hoạch"), from words.toml's [units.did]."""
-    from .numbers import words
-
     stop = re.search(r"[;.!?]", text[claim.anchor.end :])
     own = f" {fold(text[claim.anchor.end : claim.anchor.end + stop.start() if stop else None])} "
-    did: dict[str, str] = words()["units"]["did"]
+    did: dict[str, str] = word_lists()["units"]["did"]
     return next((ind for word, ind in did.items() if f" {fold(word)} " in own), None)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts: after the last ';', '.' or line break."""
+    return max(text.rfind(mark, 0, at) for mark in (";", ".", "\n")) + 1
 
 
 def _a_share_of_a_count(claim: Found) -> bool:
@@ -390,8 +393,7 @@ def _subject_unit(
     that, the one unit the clause names after such a word ("Đảng bộ huyện Đông Anh …")."""
     if not units_of:
         return None
-    start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (";", ".", "\n"))
-    raw = text[start + 1 : claim.anchor.start]
+    raw = text[_clause_start(text, claim.anchor.start) : claim.anchor.start]
     clause = fold(raw)
     longest = max(key.count(" ") + 1 for key in units_of)
     for part in reversed(_PARTS.split(raw)):

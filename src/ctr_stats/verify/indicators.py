@@ -145,8 +145,7 @@ def indicator_of(
     for other in p.figures:
         if other.sentence != figure.sentence or other.start >= figure.start or not blocks(other):
             continue
-        stop = _STOP.search(p.text, other.end)
-        end = min(stop.start() if stop else len(p.text), figure.start)
+        end = min(_words_end(p, other.end), figure.start)
         since_at = max(since_at, end)
         for j in range(other.start - start, end - start):
             if p.text[start + j] != ";":
@@ -159,8 +158,7 @@ def indicator_of(
     before = "".join(text)
     # "đã kết nạp được tổng số 100 đảng viên": "in all", not the stock "tổng số đảng viên"
     before = _IN_ALL.sub(r"\1", before)
-    stop = _STOP.search(p.text, figure.end)
-    own_end = stop.start() if stop else len(p.text)
+    phrase_end = own_end = _words_end(p, figure.end)
     paired = found.change is not None and any(  # another change between count and change
         other.kind == "count" and figure.end < other.start < found.anchor.start
         for other in p.figures
@@ -178,19 +176,16 @@ def indicator_of(
             and figure.end < other.start < own_end
             and (other is not found.anchor or found.kind == "share")
         ):
-            stop = _STOP.search(p.text, other.end)
-            for j in range(other.start, min(stop.start() if stop else own_end, own_end)):
+            for j in range(other.start, min(_words_end(p, other.end), own_end)):
                 own_chars[j - figure.end] = " "
     own = "".join(own_chars)
     cut = before.rfind(";") + 1
     far = _words(before[:cut])
-    near = _words(before[cut:] + " " + own)
     own_first = tuple(_words(own, digits=True)[:3])
     own_thing: tuple[str, ...] = next((t for t in _THINGS if own_first[: len(t)] == t), ())
     own += _shared_qualifier(p, figure, own_end, own_thing)
     near = _words(before[cut:] + " " + own)
-    phrase_end = _STOP.search(p.text, figure.end)
-    own_words = _words(p.text[figure.end : phrase_end.start() if phrase_end else len(p.text)])
+    own_words = _words(p.text[figure.end : phrase_end])
     after_thing = own_words[len(own_thing) :] if own_thing else []
     if own_thing in _ORGANIZATIONS and "ket" in after_thing[:5]:
         return None  # "33.486 tổ chức cơ sở đảng kết nạp đảng viên": the organizations that did
@@ -253,6 +248,12 @@ _IN_ALL = re.compile(r"(\b(?:được|đã))\s+(?:tổng số|tổng cộng)\s*$
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
 
 
+def _words_end(p: Paragraph, at: int) -> int:
+    """Where the own words of a figure ending at `at` end."""
+    stop = _STOP.search(p.text, at)
+    return stop.start() if stop else len(p.text)
+
+
 def _shared_qualifier(
     p: Paragraph, figure: Figure, own_end: int, own_thing: tuple[str, ...]
 ) -> str:
@@ -268,8 +269,7 @@ def _shared_qualifier(
     between = _words(p.text[figure.end : nxt.start])  # "tổ chức đảng và"
     if between[-1:] != ["va"] or len(between) > len(own_thing) + 2:
         return ""
-    stop = _STOP.search(p.text, nxt.end)
-    tail = _words(p.text[nxt.end : stop.start() if stop else len(p.text)])
+    tail = _words(p.text[nxt.end : _words_end(p, nxt.end)])
     thing = next((t for t in _THINGS if tuple(tail[: len(t)]) == t), ())
     if not thing or thing == own_thing:
         return ""
