@@ -2153,3 +2153,70 @@ def test_a_table_of_the_registry_s_units_headed_by_their_parent_is_consolidated(
         ("Tân Hưng", 8, 7),
     ]
     assert report.findings == ()
+
+
+def _ward_without_total(rows: list[list[object]], *below: list[object]) -> list[list[object]]:
+    """A ward's admission sheet listing its organizations with no total row, then `below`."""
+    return [*_ward_sheet("", rows, [])[:-1], *below]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ghi chú: Quần chúng ưu tú đang hoàn thiện hồ sơ đề nghị kết nạp",
+        "* Lưu ý: 2 quần chúng chờ chi bộ xét",
+        "(*) Chú thích: số đã kết nạp sau ngày chốt số liệu",
+    ],
+)
+def test_a_note_typed_under_a_list_with_no_total_is_no_organization(
+    tmp_path: Path, note: str
+) -> None:
+    """Trial 23: a note under a ward's list of chi bộ with no total row, its 2 in the
+    Thực hiện column, was added as one more organization: 13 for 11, exit 0, no finding.
+    It ends the table; its number is named as one no column of the table takes."""
+    sheet = _ward_without_total(_WARD_ROWS, [None, note, None, 2, None])
+    report = _unit_workbook(tmp_path, "ngoc-ha.xlsx", {"Kết nạp": sheet}, "NH,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (22, 22, 19)
+    ]
+    assert [(f.code, f.cell) for f in report.findings] == [("stray-number", "D8")]
+    assert report.accounting.not_used == 1
+
+
+@pytest.mark.parametrize("equal_first", [False, True])
+def test_an_organization_whose_figures_are_the_others_sum_is_no_total(
+    tmp_path: Path, equal_first: bool
+) -> None:
+    """Trial 23: "Chi bộ thôn Nam" 2/3/1 under "Chi bộ thôn Đông" 1/1/0 and "Chi bộ thôn
+    Đoài" 1/2/1, no total row, was taken for the total (`total-row-by-sum`) and dropped:
+    the commune counted half. A row named as its neighbours are is one of them."""
+    rows: list[list[object]] = [
+        [1, "Chi bộ thôn Đông", 1, 1, 0],
+        [2, "Chi bộ thôn Đoài", 1, 2, 1],
+        [3, "Chi bộ thôn Nam", 2, 3, 1],
+    ]
+    if equal_first:
+        rows = [rows[2], rows[0], rows[1]]
+    sheet = _ward_without_total(rows)
+    report = _unit_workbook(tmp_path, "soc-son.xlsx", {"Kết nạp": sheet}, "SS,Ngọc Hà,phường")
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (4, 6, 2)
+    ]
+    assert report.findings == ()
+
+
+def test_a_total_named_otherwise_than_the_rows_is_still_found_by_its_sums(tmp_path: Path) -> None:
+    """What `total-row-by-sum` is for: a total labelled in words the tool does not know."""
+    rows: list[list[object]] = [
+        [1, "Chi bộ thôn Đông", 1, 1, 0],
+        [2, "Chi bộ thôn Đoài", 1, 2, 1],
+        [3, "Chi bộ thôn Nam", 2, 3, 1],
+        [None, "Xã Sóc Sơn", 4, 6, 2],
+    ]
+    report = _unit_workbook(
+        tmp_path, "soc-son.xlsx", {"Kết nạp": _ward_without_total(rows)}, "SS,Ngọc Hà,phường"
+    )
+    assert [(t.figures.plan, t.figures.actual, t.figures.prior) for t in report.totals] == [
+        (4, 6, 2)
+    ]
+    assert [f.code for f in report.findings] == ["total-row-by-sum"]

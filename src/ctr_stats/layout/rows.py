@@ -55,6 +55,10 @@ _SIGNATURE = re.compile(
 )
 
 
+# A note under the table, in its label column: "Ghi chú:", "* Lưu ý", "(*) Chú thích"
+_NOTE_LABEL = re.compile(r"^(?:ghi chu|chu thich|chu y|luu y)\b")
+
+
 # A place-and-date line typed across cells: "Long Biên, ngày" | 15 | "tháng 01 năm 2024".
 _PLACE_DATE_ROW = re.compile(r"^(?:[a-z ]{0,40} )?ngay(?: \d{1,2})? thang(?: \d{1,2})? nam\b")
 
@@ -286,7 +290,12 @@ def unit_rows(
         if label and label[0] in initials and fold(label) == heading:
             r = _skip_header(grid, header, r, out)
             continue
-        if label and "," in label and dated_here(label, cells):
+        if label and (
+            ("," in label and dated_here(label, cells)) or _NOTE_LABEL.match(fold(label))
+        ):
+            # the place-and-date line, or a note typed under the table ("Ghi chú: …" with
+            # its number in a column of the table): the table's end, never one more row
+            # (what numbers lie below are named: stray-number, unread-table)
             out.end = r
             break
         if label and top is None:
@@ -554,6 +563,8 @@ def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> No
         return
     for candidate in (rows[-1], rows[0]):
         others = [row for row in rows if row is not candidate]
+        if _a_sibling(candidate, others):
+            continue
         if None in candidate.amounts or any(
             row.counted is not candidate.counted or None in row.amounts for row in others
         ):
@@ -575,6 +586,16 @@ def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> No
                 )
             )
             return
+
+
+def _a_sibling(candidate: Row, others: list[Row]) -> bool:
+    """Whether a row is named as the rows beside it are ("Chi bộ thôn Nam" among "Chi bộ
+    thôn Đông", "Chi bộ thôn Đoài"): one more of them, whose figures may equal the others'
+    sum by chance (small counts often do), never their total ("Toàn huyện", "Thành phố
+    Hà Nội", named otherwise)."""
+    kind = fold(strip_numbering(candidate.label)).split()[:2]
+    alike = sum(1 for row in others if fold(strip_numbering(row.label)).split()[:2] == kind)
+    return len(kind) == 2 and 2 * alike >= len(others)
 
 
 def total_named_as_owner(grid: Grid, out: RowsRead, owner: str, findings: list[Finding]) -> None:
