@@ -268,6 +268,38 @@ def test_all_above_plan_names_the_lowest_ranked() -> None:
     )
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_units_without_a_plan_are_named_apart_never_in_all_of_them(
+    tmp_path: Path, lang: str
+) -> None:
+    """Trial 23: two units of 126 with a plan of 0 that admitted members were in no count,
+    and the line said "cả 124 đơn vị vượt kế hoạch" (all 124 units). "cả N" is said of
+    every unit reporting or of none; those without a plan are named, and verify counts
+    them against the data."""
+    units = [_unit(code, 100 + i, 100) for i, code in ((3, "C"), (2, "B"), (1, "A"))]
+    units += [_unit("Z", 8, 0), _unit("Y", 4, None)]  # type: ignore[arg-type]
+    report = _report(units)
+    text = render_text(report, by_unit=True, lang=lang)
+    line = text.strip().split("\n\n")[1]
+    assert (
+        line
+        == {
+            "vi": "Đảng viên mới kết nạp: 3 đơn vị vượt kế hoạch; thấp nhất là Đơn vị A (101%),"
+            " Đơn vị B (102%) và Đơn vị C (103%); 2 đơn vị không có kế hoạch: Đơn vị Z và Đơn vị Y.",
+            "en": "New members admitted: 3 units exceeded the plan; the lowest: Đơn vị A (101%),"
+            " Đơn vị B (102%) and Đơn vị C (103%); 2 units had no plan: Đơn vị Z and Đơn vị Y.",
+        }[lang]
+    )
+    path = tmp_path / "units.txt"
+    path.write_text(text, encoding="utf-8")
+    counts = {c.text[:1]: c.status for c in verify(path, report, lang) if c.kind == "count"}
+    assert counts == {"3": "ok", "2": "ok"}
+    wrong = text.replace("2 đơn vị không", "3 đơn vị không").replace("2 units had", "3 units had")
+    path.write_text(wrong, encoding="utf-8")
+    (claim,) = [c for c in verify(path, report, lang) if c.kind == "count" and c.status != "ok"]
+    assert (claim.status, claim.stated, claim.computed) == ("mismatch", 3, 2)
+
+
 def test_many_below_plan_are_named_ten_then_counted() -> None:
     units = [_unit(f"{i:02d}", 50 + i, 100) for i in range(14)]
     line = render_text(_report(units), by_unit=True, lang="en").strip().split("\n\n")[1]

@@ -301,24 +301,26 @@ class _Writer:
         catalogue = load_catalogue()
         lines: list[str] = []
         for indicator in indicators:
-            units = [
+            reporting = [
                 u
                 for u in everyone
-                if u.figures.indicator == indicator
-                and u.figures.actual is not None
-                and u.figures.plan  # neither missing nor zero
+                if u.figures.indicator == indicator and u.figures.actual is not None
             ]
+            units = [u for u in reporting if u.figures.plan]  # neither missing nor zero
             if not units:
                 continue
+            # a unit without a plan is neither above nor below it: named apart, and "cả N
+            # đơn vị" (all N units) is never said of fewer units than reported
+            no_plan = [u for u in reporting if not u.figures.plan]
             units.sort(key=_exact_share)  # lowest first; registry order among equals
             reached = [u for u in units if (u.figures.actual or 0) >= (u.figures.plan or 0)]
             above = [u for u in reached if (u.figures.actual or 0) > (u.figures.plan or 0)]
             below = units[: len(units) - len(reached)]
             label = catalogue.indicators[indicator].label(self.lang)
             plan = self.words["year_plan" if self._part_year() else "plan"]
-            if len(above) == len(units):
+            if len(above) == len(units) and not no_plan:
                 head = self._say("units_all_above", label=label, total=len(units), plan=plan)
-            elif len(reached) == len(units):
+            elif len(reached) == len(units) and not no_plan:
                 head = self._say("units_all", label=label, total=len(units), plan=plan)
             elif reached and len(above) == len(reached):
                 head = self._say("units_some_above", label=label, count=len(above), plan=plan)
@@ -333,12 +335,17 @@ class _Writer:
                 tail = self._say("units_below", count=len(below), units=named, plan=plan)
             else:
                 tail = self._say("units_lowest", units=self._names(units[:LOWEST_NAMED]))
+            if no_plan:
+                named = self._names(no_plan, with_percent=False)
+                tail += "; " + self._say("units_no_plan", count=len(no_plan), units=named)
             lines.append(_sentence(f"{head}; {tail}"))
         return lines
 
-    def _names(self, units: list[UnitFigures]) -> str:
+    def _names(self, units: list[UnitFigures], with_percent: bool = True) -> str:
         shown = [
             self._say("unit", name=u.name, percent=self._percent_of_plan(u.figures))
+            if with_percent
+            else u.name
             for u in units[:UNITS_NAMED]
         ]
         if len(units) > UNITS_NAMED:

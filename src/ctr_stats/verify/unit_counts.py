@@ -110,7 +110,7 @@ def _what_they_did(tokens: list[str], start: int) -> str | None:
     for i in range(start, min(start + _BETWEEN + 1, len(tokens))):
         if not tokens[i][0].isalpha():
             return None  # "…, đạt 102,6% kế hoạch": another clause, or a figure
-        for which in ("below", "reached", "above", "met"):
+        for which in ("below", "reached", "above", "met", "no_plan"):
             size = _at(tokens, i, which)
             if size and _at(tokens, i + size, "plan"):
                 after = i + size + _at(tokens, i + size, "plan")
@@ -129,6 +129,7 @@ WORDS = {
     "reached": ("đạt kế hoạch trở lên", "reached the plan"),
     "met": ("đạt kế hoạch", "met the plan"),
     "below": ("chưa đạt kế hoạch", "fell short of the plan"),
+    "no_plan": ("không có kế hoạch", "had no plan"),
 }
 
 
@@ -148,10 +149,13 @@ def check_units(found: Found, reading: Reading, indicator: str | None, data: Rep
             f"it counts {reading.noun} but says nothing of the plan ({label[1]})",
         )
         return
+    which = reading.which
     units = [
         u.figures
         for u in data.units
-        if u.figures.indicator == indicator and u.figures.actual is not None and u.figures.plan
+        if u.figures.indicator == indicator
+        and u.figures.actual is not None
+        and (u.figures.plan or which == "no_plan")  # those without a plan: all that report
     ]
     n = len(units)
     whole = figure.b if figure.kind == "ratio" else None
@@ -177,7 +181,7 @@ def check_units(found: Found, reading: Reading, indicator: str | None, data: Rep
     signs = [_sign((u.actual or 0) - (u.plan or 0)) for u in units]
     above, at = signs.count(1), signs.count(0)
     counts = {"above": above, "reached": above + at, "met": above + at, "below": n - above - at}
-    which = reading.which
+    counts["no_plan"] = sum(1 for u in units if not u.plan)
     count = counts[which]
     if which == "met" and counted == at and figure.kind != "percent":
         count = at  # "3 đơn vị đạt kế hoạch" beside those that exceeded it: at the plan
