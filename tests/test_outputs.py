@@ -383,6 +383,44 @@ def test_the_tools_own_earlier_outputs_and_empty_files_may_be_replaced(tmp_path:
     assert empty.read_text(encoding="utf-8").startswith("<!-- ctr-stats compute")
 
 
+def test_an_annex_edited_and_saved_since_the_tool_wrote_it_is_never_written_over(
+    tmp_path: Path,
+) -> None:
+    """Trial 23: the clerk opened the annex, added a line and a note, saved it; the next
+    `-o` run wrote over it, exit 0, the edits gone. Saved again by Excel, LibreOffice,
+    Word or openpyxl, the file is the clerk's work: refused, kept as it was."""
+    import docx
+    import openpyxl
+
+    annex, document = tmp_path / "phu-luc.xlsx", tmp_path / "bao-cao.docx"
+    for target in (annex, document):
+        assert run("compute", "data/samples/2023", "-o", str(target)).returncode == 0
+    workbook = openpyxl.load_workbook(annex)
+    workbook.active["A1"] = "Bản đã sửa - trình Thường trực ngày 16/12"
+    workbook.properties.lastModifiedBy = "Nguyễn Thị Hương"
+    workbook.save(annex)
+    word = docx.Document(str(document))
+    word.add_paragraph("Ghi chú của Ban")
+    word.core_properties.last_modified_by = "Trần Văn Nam"
+    word.save(str(document))
+    for target, editor in ((annex, "Nguyễn Thị Hương"), (document, "Trần Văn Nam")):
+        before = target.read_bytes()
+        again = run("compute", "data/samples/2023", "-o", str(target))
+        assert again.returncode == 2
+        assert again.stderr == (
+            f"Lỗi: {target}: tệp này do ctr-stats ghi ra nhưng đã được mở, sửa và lưu lại sau"
+            f" đó (người sửa: {editor}): không ghi đè để khỏi mất phần đã sửa; hãy chọn tên tệp"
+            " khác cho --output, hoặc tự đổi tên (xóa) tệp này rồi chạy lại\n"
+        )
+        assert target.read_bytes() == before
+    # saved again with no one named (openpyxl keeps the name it read, the time is the save's)
+    workbook = openpyxl.load_workbook(annex)
+    workbook.properties.lastModifiedBy = "ctr-stats"
+    workbook.save(annex)
+    assert run("compute", "data/samples/2023", "-o", str(annex)).returncode == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx", "phu-luc.xlsx"]
+
+
 def test_output_naming_a_folder_is_said_so_before_its_suffix(tmp_path: Path) -> None:
     (tmp_path / "bao-cao").mkdir()
     (tmp_path / "bang.csv").mkdir()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .files import special_kind
-from .own_output import file_is_own
+from .own_output import edited_by, file_is_own
 from .stops import signals_held
 
 TEMP_MARK = ".ctr-stats-tmp"
@@ -112,8 +112,22 @@ def _refuse_foreign_file(target: Path, resolved: Path) -> None:
         size = resolved.stat().st_size
     except FileNotFoundError:
         return
-    if size == 0 or file_is_own(resolved):
+    if size == 0:
         return
+    if file_is_own(resolved):
+        editor = edited_by(resolved)
+        if editor is None:
+            return
+        who_vi, who_en = (f" (người sửa: {editor})", f" (by {editor})") if editor else ("", "")
+        raise UsageError(
+            f"tệp này do ctr-stats ghi ra nhưng đã được mở, sửa và lưu lại sau đó{who_vi}:"
+            " không ghi đè để khỏi mất phần đã sửa; hãy chọn tên tệp khác cho --output,"
+            " hoặc tự đổi tên (xóa) tệp này rồi chạy lại",
+            f"ctr-stats wrote this file, but it was opened, edited and saved since{who_en}:"
+            " it is not written over, so the edits are kept; choose another name for"
+            " --output, or rename (delete) the file and run again",
+            file=str(target),
+        )
     raise UsageError(
         "tệp này đã có và không phải do ctr-stats ghi ra: không ghi đè lên nó;"
         " hãy chọn tên tệp khác cho --output, hoặc tự xóa (đổi tên) tệp này rồi chạy lại",

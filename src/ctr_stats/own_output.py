@@ -117,3 +117,39 @@ def file_is_own(path: Path) -> bool:
         return text_is_own(head_text(head))
     except (OSError, zipfile.BadZipFile, EOFError, ValueError):
         return False
+
+
+# The tool writes its packages as last modified by itself, at the moment it created them;
+# Excel, LibreOffice and Word, saving one again, put their user there and the time of the save.
+_LAST_MODIFIED_BY = re.compile(rb"<(?:[\w.-]+:)?lastModifiedBy(?:\s[^>]*)?>([^<]*)<")
+_CREATED = re.compile(rb"<(?:[\w.-]+:)?created(?:\s[^>]*)?>([^<]*)<")
+_MODIFIED = re.compile(rb"<(?:[\w.-]+:)?modified(?:\s[^>]*)?>([^<]*)<")
+
+
+def edited_by(path: Path) -> str | None:
+    """For an .xlsx or .docx the tool wrote and someone saved again since (edited in Excel,
+    LibreOffice or Word): who, as the file says ("" when it does not); None otherwise (not
+    saved again, not a package, not the tool's, or not readable). Such a file holds the
+    user's work: never written over."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return None
+        with zipfile.ZipFile(path) as archive:
+            if not package_is_own(archive):
+                return None
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > _PROPERTY_CAP:
+                return ""
+            with archive.open(info) as handle:
+                core = handle.read(_PROPERTY_CAP)
+    except KeyError:  # no core properties: not as the tool writes them
+        return ""
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError):
+        return None
+    by = _LAST_MODIFIED_BY.search(core)
+    created, modified = _CREATED.search(core), _MODIFIED.search(core)
+    who = by.group(1).decode("utf-8", "replace").strip() if by else ""
+    same_time = created is not None and modified is not None and created[1] == modified[1]
+    return None if who == TOOL and same_time else who
+
