@@ -152,4 +152,3 @@ def edited_by(path: Path) -> str | None:
     who = by.group(1).decode("utf-8", "replace").strip() if by else ""
     same_time = created is not None and modified is not None and created[1] == modified[1]
     return None if who == TOOL and same_time else who
-

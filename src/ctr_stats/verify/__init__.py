@@ -211,6 +211,8 @@ def _paragraph_claims(
             indicator = indicator_of(p, claim, found, phrases)
             if claim.kind == "count" and _of_one_named_or_each(p.text, claim.anchor):
                 indicator = None  # "Trường Đại học … (12 đảng viên)", "(mỗi nơi 4 đảng viên)"
+            if claim.kind == "count" and _an_excess(p.text, claim.anchor):
+                indicator = None  # "vượt 15 đảng viên so với cả năm 2021": a difference
             if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
                 indicator = indicator or earlier
             units = _units_counted(p, claim)
@@ -252,6 +254,21 @@ def _of_one_named_or_each(text: str, figure: Figure) -> bool:
     if bracket is None or not _BRACKET_REST.match(text[figure.end :].lstrip()):
         return False
     return bool(bracket.group("each")) or bool(_NAME_BEFORE.search(text, 0, bracket.start()))
+
+
+# an excess over what the clause goes on to name: "vượt 15 đảng viên so với cả năm 2021",
+# "nhiều hơn 12 đảng viên so với năm trước" (a change said with "tăng" is a claim of its own)
+_EXCESS_BEFORE = re.compile(r"\b(?:vượt|nhiều hơn|ít hơn|cao hơn|thấp hơn|hơn)\s*$", re.I)
+_COMPARED_AFTER = re.compile(r"^[^;.!?\d]{0,40}?\bso với\b", re.I)
+
+
+def _an_excess(text: str, figure: Figure) -> bool:
+    """Whether a count is by how much the figure before exceeds (or falls short of) what
+    its clause compares it with, never a count of its own."""
+    return bool(
+        _EXCESS_BEFORE.search(text, 0, figure.start)
+        and _COMPARED_AFTER.match(text[figure.end : figure.end + 60])
+    )
 
 
 # what a sentence will do, not what it did: "năm 2017 Đảng ủy khối sẽ kết nạp mới 350 đảng

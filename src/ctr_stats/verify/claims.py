@@ -398,14 +398,22 @@ def _changes(p: Paragraph) -> dict[int, int]:
 
 
 def _plan_bases(p: Paragraph) -> set[int]:
-    """Counts that state a plan: "so với chỉ tiêu kế hoạch (9.744 đảng viên)"."""
+    """Counts that state a plan: "so với chỉ tiêu kế hoạch (9.744 đảng viên)", "đạt 87,4%
+    chỉ tiêu tỉnh giao cả năm (190 đảng viên)", "chỉ tiêu tỉnh giao là 190 đảng viên"."""
     result: set[int] = set()
     for figure in p.figures:
         if figure.kind == "count":
-            head = p.text[max(0, figure.start - 30) : figure.start]
-            if re.search(r"(?:kế hoạch|chỉ tiêu|KH)\s*(?:là\s*)?\(?\s*$", head, re.I):
+            head = p.text[max(0, figure.start - 60) : figure.start]
+            if _PLAN_HEAD.search(head):
                 result.add(id(figure))
     return result
+
+
+# the plan's words, then up to four words saying whose or for when (no figure, no clause
+# between), then "là" or an opening bracket, or nothing
+_PLAN_HEAD = re.compile(
+    r"\b(?:kế hoạch|chỉ tiêu|KH)(?:\s+[^\W\d_]+){0,4}\s*(?:là\s*|\(\s*)?$", re.I
+)
 
 
 def _owner_before(
@@ -669,9 +677,15 @@ _PLAN_WORD = re.compile(r"\b(?:ke hoach(?! hoa\b)|chi tieu|plan)\b")
 
 
 def _stated_plan(p: Paragraph, figure: Figure, plan_bases: set[int]) -> Figure | None:
+    """The plan a percent of plan is of: stated near it in its sentence, or as the one plan
+    of the sentence before ("Chỉ tiêu tỉnh giao là 190 đảng viên. … đạt 86,9% kế hoạch")."""
     for other in p.in_sentence(figure.sentence):
         if id(other) in plan_bases and abs(other.start - figure.start) < 80:
             return other
+    if figure.sentence > 0:
+        before = [f for f in p.in_sentence(figure.sentence - 1) if id(f) in plan_bases]
+        if len(before) == 1:
+            return before[0]
     return None
 
 

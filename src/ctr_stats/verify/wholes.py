@@ -613,7 +613,7 @@ def class_claims(
             continue
         claim = _class_counts(p, group, kind, paren)
         if claim is None:
-            claim = _class_percents(p, group)
+            claim = _class_percents(p, group, complete=_every_tier(system, names))
         if claim is not None:
             claims.append(claim)
     return claims
@@ -675,7 +675,24 @@ def _class_counts(p: Paragraph, group: list[Member], kind: str | None, paren: in
     return None
 
 
-def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
+# The tiers of an evaluation of quality: a list naming one class of each (the best, as
+# "trong sạch vững mạnh" or "hoàn thành xuất sắc nhiệm vụ", then good, done, failed) is every
+# class, whose shares add up to 100%.
+_QUALITY_TIERS = (
+    frozenset({"excellent", "strong", "model"}),
+    frozenset({"good", "good_or_better"}),
+    frozenset({"done"}),
+    frozenset({"failed"}),
+)
+
+
+def _every_tier(system: str, names: list[str]) -> bool:
+    return system == "quality" and all(tier & set(names) for tier in _QUALITY_TIERS)
+
+
+def _class_percents(p: Paragraph, group: list[Member], complete: bool = False) -> Found | None:
+    """The shares of classes that do not overlap: more than 100% is wrong; so is less when
+    the list is `complete` (a class of each tier of an evaluation)."""
     shares = [m for m in group if m.percent is not None]
     if len(shares) < 2 or len(shares) != len(group):
         return None
@@ -687,6 +704,15 @@ def _class_percents(p: Paragraph, group: list[Member]) -> Found | None:
         return _parts_found(p, figures[0], figures, Decimal(100), total, "ok")
     if total > 100 + tol:
         return _over_hundred(p, figures, total)
+    if complete:
+        claim = _parts_found(p, figures[0], figures, Decimal(100), total, "mismatch")
+        claim.reason = (
+            f"các loại của một lần đánh giá, đủ từ cao đến thấp, cộng lại {pct(total, 'vi')},"
+            " không phải 100%",
+            f"the classes of one evaluation, every one from the best to the lowest, add up to"
+            f" {pct(total, 'en')}, not 100%",
+        )
+        return claim
     return None
 
 
