@@ -1470,3 +1470,43 @@ def test_the_classes_of_every_tier_of_an_evaluation_add_up_to_100(
         (c.status, c.computed) for c in verify(_write(tmp_path, paragraph)) if c.kind == "parts"
     ]
     assert parts == ([] if status is None else [(status, total)])
+
+
+_BINH_DINH_SHEET: list[list[object]] = [
+    ["ĐẢNG BỘ TỈNH BÌNH ĐỊNH"],
+    ["BIỂU TỔNG HỢP KẾT QUẢ KIỂM TRA, GIÁM SÁT 6 THÁNG ĐẦU NĂM 2020"],
+    [],
+    [
+        "STT",
+        "Đơn vị",
+        "Kiểm tra tổ chức đảng khi có dấu hiệu vi phạm",
+        "Kiểm tra đảng viên khi có dấu hiệu vi phạm",
+        "Giám sát chuyên đề tổ chức đảng",
+    ],
+    [None, None, "Thực hiện", "Thực hiện", "Thực hiện"],
+    [1, "Quy Nhơn", 2, 5, 14],
+    [2, "An Nhơn", 1, 3, 10],
+    ["Tổng cộng", None, 3, 8, 24],
+]
+
+
+@pytest.mark.parametrize("supervision", ["giám sát đối với", "giám sát chuyên đề đối với"])
+def test_a_clause_s_own_verb_names_its_figure_not_the_clause_before(
+    tmp_path: Path, supervision: str
+) -> None:
+    """Trial 24 (baobinhdinh.vn): "UBKT các cấp kiểm tra khi có dấu hiệu vi phạm 3 tổ chức
+    và 8 đảng viên, giám sát đối với 24 tổ chức đảng": the 24 was compared with the checks
+    on signs of violation (3), a mismatch. It is supervision: compared with it where the
+    data names one, else unmatched."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        _BINH_DINH_SHEET,
+        [],
+        "A,Quy Nhơn,thành phố\nB,An Nhơn,thị xã\n",
+        "Trong 6 tháng đầu năm nay, UBKT các cấp kiểm tra khi có dấu hiệu vi phạm 3 tổ chức và"
+        f" 8 đảng viên, {supervision} 24 tổ chức đảng.",
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].startswith(
+        "4 ok, 0 MISMATCH" if "chuyên đề" in supervision else "3 ok, 0 MISMATCH"
+    )

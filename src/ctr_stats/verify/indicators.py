@@ -212,9 +212,43 @@ def indicator_of(
     since = _words(p.text[since_at : figure.start] + " " + own)
     if found_indicator is None or _counts_no_such(found_indicator, near, since):
         return None
+    done = _first_event(since)
+    if done is not None and not _event_is(found_indicator, done[1]):
+        # "kiểm tra khi có dấu hiệu vi phạm 3 tổ chức …, giám sát đối với 24 tổ chức đảng":
+        # what its own clause says was done, not the clause before it, names the indicator
+        actor = [w for w in _ACTOR_WORDS if w in " ".join(near)]
+        words = [*" ".join(actor).split(), *since[done[0] :]]
+        found_indicator = best_indicator(words, phrases, label=label, thing=own_thing)
+        if found_indicator is None or not _event_is(found_indicator, done[1]):
+            return None
     if _another_actor(found_indicator, " ".join(near)):
         return None  # "UBKT các cấp giám sát 169 tổ chức đảng": not the committees' 317
     return found_indicator
+
+
+_EVENTS = ("kiem tra", "giam sat", "ky luat", "ket nap")  # what was done, folded
+_ACTOR_WORDS = ("uy ban kiem tra", "cap uy")
+
+
+def _first_event(words: list[str]) -> tuple[int, str] | None:
+    """(where, what) of the first thing done the words name: the clause's own verb
+    ("giám sát đối với …"; "kiểm tra việc thi hành kỷ luật …" is a check)."""
+    # the commission's name ("Ủy ban Kiểm tra") is who did it, not a check
+    text = f" {' '.join(words)} ".replace(" uy ban kiem tra ", " uy ban ____ ____ ")
+    found = [(at, e) for e in _EVENTS if (at := text.find(f" {e} ")) >= 0]
+    if not found:
+        return None
+    at, event = min(found)
+    return len(text[:at].split()), event
+
+
+def _event_is(indicator: str, done: str) -> bool:
+    """Whether what an indicator counts was done so ("kết nạp lại" is a "kết nạp")."""
+    from ..catalogue import load_catalogue
+
+    known = load_catalogue().indicators.get(indicator)
+    event = known.described.event if known is not None else None
+    return bool(event) and f" {done} " in f" {fold(event)} "
 
 
 # the bodies that act, folded: committees ("cấp ủy", not "cấp ủy viên") and commissions
