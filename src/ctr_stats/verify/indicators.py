@@ -155,6 +155,11 @@ def indicator_of(
         if not lead or lead[-1] in ",;:":  # "Cụ thể, theo Ủy ban Kiểm tra Tỉnh ủy, cấp ủy …"
             for j in range(source.start() - start, source.end() - start):
                 text[j] = " "
+    whole_from = _part_in_brackets_of(p, figure, start)
+    if whole_from > start:
+        # "…, nâng tổng số đảng viên … là 78.047 đảng viên (trong đó có 29.373 đảng viên
+        # nữ)": a part of that whole, named by its words, not by the clauses before it
+        text[: whole_from - start] = " " * (whole_from - start)
     before = "".join(text)
     # "đã kết nạp được tổng số 100 đảng viên": "in all", not the stock "tổng số đảng viên"
     before = _IN_ALL.sub(r"\1", before)
@@ -197,6 +202,9 @@ def indicator_of(
         who_label = tuple(after_thing[1:6])
     elif own_thing == ("dong", "chi"):
         who_label = tuple(after_thing[:5])
+    # "130 đảng viên nữ", "4.650 đảng viên dự bị": who, with no verb; never an indicator
+    # that does not say so, but chosen by the clause (the women admitted, not of the stock)
+    who = tuple(after_thing[:1]) if own_thing and after_thing[:1] in _WHO_WITHOUT_VERB else ()
     if own_words[:2] == ["to", "chuc"] and own_words[2:3] not in (["dang"], ["co"]):
         near = [*near, "dang"]  # "giám sát 371 tổ chức và 513 đảng viên": party organizations
     label = who_label or _item_label(p, figure, start)
@@ -205,8 +213,9 @@ def indicator_of(
     found_indicator = best_indicator(
         far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
-    if who_label and not any(
-        indicator == found_indicator and who_label[0] in phrase for phrase, indicator in phrases
+    if (who_label or who) and not any(
+        indicator == found_indicator and (who_label or who)[0] in phrase
+        for phrase, indicator in phrases
     ):
         return None  # "68 đảng viên là nông dân": of members who are what no indicator counts
     since = _words(p.text[since_at : figure.start] + " " + own)
@@ -224,6 +233,27 @@ def indicator_of(
     if _another_actor(found_indicator, " ".join(near)):
         return None  # "UBKT các cấp giám sát 169 tổ chức đảng": not the committees' 317
     return found_indicator
+
+
+# words right after a count's thing that say who, with no verb: "130 đảng viên nữ"
+_WHO_WITHOUT_VERB = (["nu"], ["du"])
+
+
+def _part_in_brackets_of(p: Paragraph, figure: Figure, sentence_start: int) -> int:
+    """For a count in a bracket opening "(trong đó" right after another count of the
+    sentence, where that whole's own clause begins (after the ',' or ';' before it); else
+    the sentence's start."""
+    if figure.paren < 0 or not re.match(r"\(\s*trong đó\b", p.text[figure.paren :], re.I):
+        return sentence_start
+    wholes = [
+        f
+        for f in p.figures
+        if f.kind == "count" and sentence_start <= f.start and f.end <= figure.paren
+    ]
+    if not wholes or len(p.text[wholes[-1].end : figure.paren]) > 40:
+        return sentence_start
+    whole = wholes[-1]
+    return max(p.text.rfind(mark, sentence_start, whole.start) for mark in ",;") + 1
 
 
 _EVENTS = ("kiem tra", "giam sat", "ky luat", "ket nap")  # what was done, folded
