@@ -1559,3 +1559,31 @@ def test_women_counted_are_women_of_their_own_whole(
     )
     assert result.stdout.splitlines()[-1] == summary, result.stdout
     assert result.returncode == 0
+
+
+_DISCIPLINE_2023 = (
+    "Về thi hành kỷ luật tổ chức Đảng và đảng viên, trong 6 tháng năm 2023, cấp ủy các cấp và"
+    " chi bộ đã thi hành kỷ luật 182 tổ chức Đảng và 7.056 đảng viên. Cụ thể, có 5.486 đảng"
+    " viên bị khiển trách; 1.057 đảng viên bị cảnh cáo; 152 đảng viên bị cách chức và 361 đảng"
+    " viên bị khai trừ khỏi Đảng. Ủy ban kiểm tra các cấp đã thi hành kỷ luật 92 tổ chức Đảng"
+    " và 2.894 đảng viên, có 889 cấp ủy viên."
+)  # trithucvn.co, its sentences as one paragraph (trial 24)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "parts"),
+    [
+        (_DISCIPLINE_2023, [("ok", 7056, 7056)]),
+        (_DISCIPLINE_2023.replace("1.057", "1.075"), [("mismatch", 7056, 7074)]),
+        (_DISCIPLINE_2023.replace("Cụ thể, có", "Có"), []),
+    ],
+)
+def test_forms_of_discipline_add_up_to_the_whole_before_them_never_to_one_after(
+    tmp_path: Path, paragraph: str, parts: list[tuple[str, int, int]]
+) -> None:
+    """Trial 24: the forms (5.486 + 1.057 + 152 + 361 = 7.056) were a mismatch "vượt 889"
+    against the next sentence's committee members; opened by "Cụ thể," they were never
+    added up against the 7.056 before them, so 1.075 for 1.057 passed."""
+    claims = verify(_write(tmp_path, paragraph))
+    assert [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"] == parts
+    assert "mismatch" not in {c.status for c in claims if c.kind != "parts"}

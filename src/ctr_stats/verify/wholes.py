@@ -661,7 +661,12 @@ def _class_counts(p: Paragraph, group: list[Member], kind: str | None, paren: in
         status = "ok" if total == b else ("mismatch" if total > b else "")
         if status:
             return _parts_found(p, figures[0], figures, Decimal(b), Decimal(total), status)
-    totals = _totals(p, kind, paren, group)
+    # a whole comes before its parts, never in a sentence after them ("…, có 889 cấp ủy
+    # viên" after the forms of another body's discipline)
+    first = min(m.figure.start for m in group)
+    totals = [t for t in _totals(p, kind, paren, group) if t.end <= first]
+    if not totals:
+        totals = _whole_the_sentence_before(p, group[0].figure, kind)
     if not totals:
         return None
     for whole in totals:
@@ -688,6 +693,23 @@ _QUALITY_TIERS = (
 
 def _every_tier(system: str, names: list[str]) -> bool:
     return system == "quality" and all(tier & set(names) for tier in _QUALITY_TIERS)
+
+
+_DETAILS = re.compile(r"\s*(?:cụ thể|trong đó|chia ra|in detail|of which)\b", re.I)
+
+
+def _whole_the_sentence_before(p: Paragraph, first: Figure, kind: str | None) -> list[Figure]:
+    """The counts of `kind` of the sentence before, for classes listed in a sentence that
+    opens as a breakdown of it ("… kỷ luật 182 tổ chức Đảng và 7.056 đảng viên. Cụ thể, có
+    5.486 đảng viên bị khiển trách; …")."""
+    start, _end = p.sentences[first.sentence]
+    if first.sentence == 0 or not _DETAILS.match(p.text[start : first.start]):
+        return []
+    return [
+        f
+        for f in p.in_sentence(first.sentence - 1)
+        if f.kind == "count" and f.paren < 0 and noun_after(p, f) == kind
+    ]
 
 
 def _class_percents(p: Paragraph, group: list[Member], complete: bool = False) -> Found | None:
