@@ -421,6 +421,13 @@ def test_an_annex_edited_and_saved_since_the_tool_wrote_it_is_never_written_over
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.docx", "phu-luc.xlsx"]
 
 
+def test_format_md_is_markdown() -> None:
+    """Trial 23: `--format md` was refused (exit 2) while `-o x.md` wrote Markdown."""
+    assert run("compute", "data/samples/2023", "--format", "md").stdout == (
+        GOLDEN / "markdown-2023.vi.md"
+    ).read_text(encoding="utf-8")
+
+
 def test_output_naming_a_folder_is_said_so_before_its_suffix(tmp_path: Path) -> None:
     (tmp_path / "bao-cao").mkdir()
     (tmp_path / "bang.csv").mkdir()

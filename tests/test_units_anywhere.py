@@ -566,3 +566,22 @@ def test_a_file_named_after_another_provinces_unit_says_so_on_its_rows(tmp_path:
         "the file name '0076_Xã Sơn Động' is Xã Sơn Động of registry bac-ninh-2025" in f.message_en
         for f in unknown
     )
+
+
+def test_units_find_with_nothing_to_say_when_looks_in_the_registry_in_force_now() -> None:
+    """Trial 23: with no --registry nor --period, `units find "Sóc Sơn"` answered Huyện Sóc
+    Sơn from the districts of before July 2025, and "P. Ba Đình" was not found. With no
+    files to say when, the registry in force this month is the one a clerk means."""
+    from datetime import date
+
+    from .test_cli import run
+
+    now = run("units", "find", "Sóc Sơn")
+    then = run("units", "find", "Sóc Sơn", "--period", "2024")
+    assert date.today() >= date(2025, 7, 1)  # the machine's clock: what "now" is
+    assert (now.returncode, now.stdout) == (
+        0,
+        "'Sóc Sơn' → Xã Sóc Sơn (00376), danh mục ha-noi-2025: đúng chính tả\n",
+    )
+    assert then.stdout == "'Sóc Sơn' → Huyện Sóc Sơn (016), danh mục hanoi-2024: đúng chính tả\n"
+    assert run("units", "find", "P. Ba Đình").returncode == 0

@@ -45,6 +45,7 @@ class ComputeFormat(StrEnum):
     json = "json"
     text = "text"
     markdown = "markdown"
+    md = "md"  # markdown, as its suffix says it
     csv = "csv"
     tsv = "tsv"
     xlsx = "xlsx"
@@ -320,6 +321,8 @@ def _format_for(given: ComputeFormat | None, output: Path | None) -> ComputeForm
     from .errors import UsageError
     from .read import SPREADSHEET_SUFFIXES
 
+    if given is ComputeFormat.md:
+        given = ComputeFormat.markdown
     if output is not None:
         from .output import writable_target
 
@@ -1026,18 +1029,31 @@ def units_find(
         own = _own_units(units, units_only)
         if own[0] is None and settings.units is not None:
             own = (settings.units, settings.units_only)
-        chosen = api.registry_in_force(
-            registry or (None if own[1] else settings.registry),
-            own[0],
-            own[1],
-            _parse_period(period or settings.period),
-        )
+        name = registry or (None if own[1] else settings.registry)
+        asked = _parse_period(period or settings.period)
+        try:  # no files to say when: the registry in force this month
+            chosen = api.registry_in_force(name, own[0], own[1], asked or _this_month())
+        except CtrStatsError:
+            if asked is not None:
+                raise
+            chosen = api.registry_in_force(name, own[0], own[1], None)
         matcher = UnitMatcher(chosen)
         match = matcher.match(text, suggest=False)
         sys.stdout.write(visible(render_find(text, matcher, lang.value), keep="\n"))
     except CtrStatsError as exc:
         _fail(exc, lang, debug)
     raise typer.Exit(0 if match.unit is not None else 1)
+
+
+def _this_month() -> Period:
+    """From January to this month of this year: what `units find` looks names up for when
+    neither --period nor a registry says."""
+    from datetime import date
+
+    from .model import Period
+
+    today = date.today()
+    return Period(today.year, today.month)
 
 
 @app.callback()
