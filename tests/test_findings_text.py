@@ -20,7 +20,7 @@ from ctr_stats.model import Finding, Severity
 from ctr_stats.render.findings import fold, write_findings
 
 from .many_findings import build
-from .test_cli import GOLDEN, run
+from .test_cli import GOLDEN, SAMPLES, run
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +291,27 @@ def test_explain_words_severities_as_check_does(folder: Path) -> None:
 def _plain() -> tuple[Console, io.StringIO]:
     stream = io.StringIO()
     return Console(file=stream, highlight=False), stream
+
+
+def test_a_unit_checking_its_own_workbook_sees_missing_units_as_one_line(tmp_path: Path) -> None:
+    """Trial 23: a ward's clerk checking only the ward's workbook got 125 lines of
+    `missing-unit`, the two findings on the file itself buried among them. Said of many
+    units and no file, they are one line naming the first units; --all lists each."""
+    folder = tmp_path / "mot-don-vi"
+    folder.mkdir()
+    (folder / "ba-dinh.xlsx").write_bytes((SAMPLES / "2023" / "ba-dinh.xlsx").read_bytes())
+    folded = run("compute", str(folder), "--allow-missing")
+    missing = [line for line in folded.stderr.splitlines() if "missing-unit" in line]
+    assert missing == [
+        "lỗi missing-unit: Quận Hoàn Kiếm (002) không có báo cáo (và 28 đơn vị khác: Tây Hồ,"
+        " Long Biên, Cầu Giấy, Đống Đa, Hai Bà Trưng …; xem từng đơn vị với --all)"
+    ]
+    every = run("compute", str(folder), "--allow-missing", "--all")
+    assert sum("missing-unit" in line for line in every.stderr.splitlines()) == 29
+    english = fold(
+        [
+            Finding("missing-unit", Severity.ERROR, "v", f"{n} sent no report", unit=n)
+            for n in "ABCD"
+        ]
+    )
+    assert [len(group) for group in english] == [4]

@@ -5,7 +5,8 @@ for a national roll-up's 100,000).
 Folded (unless `every`, the `--all` option): the same code on many cells of one sheet (and
 of one indicator) is one line, the first finding whole and then "(và 117 ô khác: C12, C13 …)";
 findings left alone on their sheet that say the same thing in many places (a hidden sheet in
-many files, the same Excel error value) are one line the same way, naming the places. A line
+many files, the same Excel error value) are one line the same way, naming the places; and the
+same code said of many units and no file (missing-unit) one line naming the units. A line
 always shows its severity and code; the counts a caller prints are the findings'.
 
 Colours only on a terminal, as rich decides it (NO_COLOR, TERM=dumb, a pipe: none); every
@@ -67,6 +68,16 @@ def fold(findings: Sequence[Finding], every: bool = False) -> list[list[Finding]
         if len(members) >= FOLD_FROM:
             for i in members:
                 group_of[i] = members
+    # one thing said of many units, of no file ("Quận Tây Hồ (003) không có báo cáo"): a
+    # ward's clerk checking one workbook is not to look for its findings among 125 of them
+    of_units: dict[tuple[object, ...], list[int]] = {}
+    for i, f in enumerate(findings):
+        if group_of[i] is None and f.file is None and f.unit is not None:
+            of_units.setdefault((f.severity, f.code), []).append(i)
+    for members in of_units.values():
+        if len(members) >= FOLD_FROM:
+            for i in members:
+                group_of[i] = members
     shown = []
     for i, f in enumerate(findings):
         group = group_of[i]
@@ -92,6 +103,13 @@ def _rest(group: list[Finding], lang: str) -> str:
     """' (và 8 ô khác: K11, K12 …; …)': the others of a folded line, counted, the first named."""
     first = group[0]
     others = group[1:]
+    if first.file is None and all(f.file is None and f.unit is not None for f in others):
+        names = [str(f.unit) for f in others[:SHOWN_CELLS]]
+        listed = ", ".join(names) + (" …" if len(others) > SHOWN_CELLS else "")
+        count = format_count(len(others), lang)
+        if lang == "en":
+            return f" (and {count} other units: {listed}; every one with --all)"
+        return f" (và {count} đơn vị khác: {listed}; xem từng đơn vị với --all)"
     same_sheet = all(f.file == first.file and f.sheet == first.sheet for f in others)
     shown = SHOWN_CELLS if same_sheet else SHOWN_PLACES
     names = [(f.cell if same_sheet else f.where()) or "?" for f in others[:shown]]
