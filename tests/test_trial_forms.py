@@ -2220,3 +2220,37 @@ def test_a_total_named_otherwise_than_the_rows_is_still_found_by_its_sums(tmp_pa
         (4, 6, 2)
     ]
     assert [f.code for f in report.findings] == ["total-row-by-sum"]
+
+
+def test_a_ward_rolls_up_its_party_cells_reports_titled_by_each_cell(tmp_path: Path) -> None:
+    """Trial 23: each chi bộ's report, titled "ĐẢNG BỘ PHƯỜNG GIẢNG VÕ" over "CHI BỘ TỔ DÂN
+    PHỐ SỐ 1", read with the ward's own list of its cells (--units-only), was the ward's:
+    `unknown-unit`, then each cell `missing-unit`, though `units find` resolves the title.
+    The cell's line, the last of the block naming a unit, is the sheet's unit."""
+    for name, title, figures in (
+        ("cb01.xlsx", "CHI BỘ TỔ DÂN PHỐ SỐ 1", [3, 4, 2]),
+        ("cb04.xlsx", "CHI BỘ CÔNG AN PHƯỜNG", [2, 1, 1]),
+    ):
+        write_xlsx(
+            tmp_path / name,
+            {
+                "Biểu": [
+                    ["ĐẢNG BỘ PHƯỜNG GIẢNG VÕ"],
+                    [title],
+                    ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"],
+                    ["STT", "Nội dung", "Kế hoạch", "Thực hiện", "Cùng kỳ"],
+                    ["1", "Kết nạp đảng viên mới", *figures],
+                ]
+            },
+        )
+    registry = tmp_path / "chi-bo.csv"
+    registry.write_text(
+        "code,name,type\nCB01,Chi bộ Tổ dân phố số 1,\nCB04,Chi bộ Công an phường,\n",
+        encoding="utf-8",
+    )
+    report = ctr_stats.compute([tmp_path], units_file=registry, units_only=True)
+    assert [(u.name, u.figures.plan, u.figures.actual, u.figures.prior) for u in report.units] == [
+        ("Chi bộ Tổ dân phố số 1", 3, 4, 2),
+        ("Chi bộ Công an phường", 2, 1, 1),
+    ]
+    assert report.errors == ()

@@ -162,7 +162,7 @@ def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
     say, and a title of the registry in use to copy."""
     named = unit_of_file_name(Path(sheet.file).stem, matcher) if sheet.names_city else None
     if named is not None:  # the unit's line of the title left empty, the city's kept
-        title = f"ĐẢNG BỘ {named.full_name.upper()}"
+        title = _title_naming(named)
         return Finding(
             "unknown-unit",
             Severity.ERROR,
@@ -176,7 +176,7 @@ def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
             sheet.sheet,
         )
     units = matcher.registry.units
-    example = f"ĐẢNG BỘ {units[0].full_name.upper()}" if units else "ĐẢNG BỘ PHƯỜNG BA ĐÌNH"
+    example = _title_naming(units[0]) if units else "ĐẢNG BỘ PHƯỜNG BA ĐÌNH"
     return Finding(
         "unknown-unit",
         Severity.ERROR,
@@ -187,6 +187,14 @@ def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
         sheet.file,
         sheet.sheet,
     )
+
+
+def _title_naming(unit: Unit) -> str:
+    """A title line naming a unit: 'ĐẢNG BỘ PHƯỜNG BA ĐÌNH'; a unit named as a party body
+    already ('Chi bộ Tổ dân phố số 1', 'Đảng ủy Khối …') by its name alone."""
+    name = unit.full_name.upper()
+    named_as_body = fold(unit.full_name).startswith(("chi bo", "dang bo", "dang uy"))
+    return name if named_as_body else f"ĐẢNG BỘ {name}"
 
 
 def missing_by_wording(collected: Collected, catalogue: Catalogue) -> None:

@@ -497,6 +497,11 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     untyped = None if found_city else _OWNER_UNTYPED.match(key)
     if untyped and _names_a_unit(untyped.group(1)):
         return (untyped.group(1), text), False
+    cell = None if found_city else _OWNER_CELL.match(key)
+    if cell and len(cell.group(1).split()) <= 8 and not _unfilled(cell.group(1)):
+        # "CHI BỘ TỔ DÂN PHỐ SỐ 1" under "ĐẢNG BỘ PHƯỜNG GIẢNG VÕ": a cell's own report to
+        # its ward, named as its registry (a ward's own list of its cells) names it
+        return (key, text), False
     bare = None if found_city else _OWNER_BARE.match(clean(text))
     name = fold(bare.group(1)) if bare else ""
     if name and not (name.startswith("uy") or len(name.split()) > 4 or _unfilled(name)):
@@ -506,6 +511,10 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
 
 # "ĐẢNG BỘ CỬA NAM": a committee's name with no type word (the registry says which)
 _OWNER_UNTYPED = re.compile(r"^(?:dang bo|bch dang bo|ban chap hanh dang bo)\s+(.+)$")
+
+
+# "CHI BỘ TỔ DÂN PHỐ SỐ 1", "CHI BỘ CÔNG AN PHƯỜNG": a party cell's line
+_OWNER_CELL = re.compile(r"^chi bo\s+(\S.*)$")
 
 
 def _names_a_unit(name: str) -> bool:
