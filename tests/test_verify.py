@@ -81,15 +81,24 @@ ISSUE_EXAMPLES = [
     (
         "50/50 đảng bộ trực thuộc triển khai với tổng số 443.812 đảng viên cài đặt ứng dụng, "
         "đạt 93,3%.",
-        [("ratio", "unchecked", "50/50", ""), ("share", "unchecked", "93,3%", "")],
+        [
+            ("ratio", "unchecked", "50/50", "câu không nêu tỷ lệ % của số này để kiểm"),
+            ("share", "unchecked", "93,3%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
+        ],
     ),
     # thresholds are no claim of their own and no share of the A/B
     (
         "Có 19/35 huyện có tỷ lệ nữ cấp ủy viên trên 20%.",
-        [("ratio", "unchecked", "19/35", "")],
+        [("ratio", "unchecked", "19/35", "câu không nêu tỷ lệ % của số này để kiểm")],
     ),
-    ("Có 6/9 đảng bộ xã đạt chỉ tiêu 100%.", [("ratio", "unchecked", "6/9", "")]),
-    ("Có 12 huyện đạt từ 50% trở lên.", [("count", "unchecked", "12", "")]),
+    (
+        "Có 6/9 đảng bộ xã đạt chỉ tiêu 100%.",
+        [("ratio", "unchecked", "6/9", "câu không nêu tỷ lệ % của số này để kiểm")],
+    ),
+    (
+        "Có 12 huyện đạt từ 50% trở lên.",
+        [("count", "unchecked", "12", "")],
+    ),
     # dates and document numbers are never figures
     (
         "Đến 30/6, kết nạp 120 đảng viên; từ tháng 7/2018 thực hiện Nghị quyết số 15-NQ/TU.",
@@ -112,7 +121,7 @@ ISSUE_EXAMPLES = [
     # a share of a whole the text does not give is listed, unchecked
     (
         "Kết nạp 41.208 đồng chí, chiếm 63,4% tổng số đảng viên được kết nạp.",
-        [("share", "unchecked", "63,4%", "")],
+        [("share", "unchecked", "63,4%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này")],
     ),
     # parts that exceed their whole
     (
@@ -1587,3 +1596,20 @@ def test_forms_of_discipline_add_up_to_the_whole_before_them_never_to_one_after(
     claims = verify(_write(tmp_path, paragraph))
     assert [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"] == parts
     assert "mismatch" not in {c.status for c in claims if c.kind != "parts"}
+
+
+def test_no_percentage_is_left_unchecked_without_saying_why(tmp_path: Path) -> None:
+    """Trial 24 (baoninhthuan.com.vn): the units' rates after "… đạt kết quả cao như:" were
+    unchecked with an empty reason, and text mode said nothing of them."""
+    paragraph = (
+        "Trong 3 tháng đầu năm, toàn Đảng bộ đã kết nạp 187 đảng viên mới, đạt 24,93% so với"
+        " kế hoạch. Trong đó, số đảng bộ trực thuộc có tỷ lệ kết nạp đảng viên mới đạt kết quả"
+        " cao như: Đảng bộ Quân sự tỉnh đạt 61,90%; Đảng bộ huyện Ninh Sơn 45,16%."
+    )
+    claims = verify(_write(tmp_path, paragraph))
+    unchecked = [(c.anchor, c.reason) for c in claims if c.status == "unchecked"]
+    assert unchecked == [
+        ("24,93%", "câu không nêu số kế hoạch để kiểm tỷ lệ này"),
+        ("61,90%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
+        ("45,16%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
+    ]

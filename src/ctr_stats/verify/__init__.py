@@ -556,6 +556,30 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
     )
 
 
+_UNCHECKED_BECAUSE = {
+    "share": (
+        "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này",
+        "the text gives no count or whole to check this share against",
+    ),
+    "plan": (
+        "câu không nêu số thực hiện hay kế hoạch để kiểm tỷ lệ này",
+        "the text gives no count or plan to check this percentage against",
+    ),
+    "plan of a count": (
+        "câu không nêu số kế hoạch để kiểm tỷ lệ này",
+        "the text states no plan to check this percentage against",
+    ),
+    "same_period": (
+        "câu không nêu số của cùng kỳ để kiểm",
+        "the text gives no same-period figure to check it against",
+    ),
+    "ratio": (
+        "câu không nêu tỷ lệ % của số này để kiểm",
+        "the text states no percentage of this ratio to check",
+    ),
+}
+
+
 def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: str) -> Claim:
     line, column = (
         block.place(found.anchor.start)
@@ -578,6 +602,12 @@ def _claim(found: Found, block: Block, text: str, indicator: str | None, lang: s
     reason = ""
     if found.reason is not None:
         reason = found.reason[0] if lang == "vi" else found.reason[1]
+    elif found.status == "unchecked" and found.kind in _UNCHECKED_BECAUSE:
+        # a percentage never left unchecked without saying why (a count alone, with no
+        # data, is unchecked by nature: the summary says so)
+        kind = "plan of a count" if found.kind == "plan" and found.count is not None else found.kind
+        vi, en = _UNCHECKED_BECAUSE[kind]
+        reason = vi if lang == "vi" else en
     shown = grouped(found.basis, lang)
     if found.shown is not None:
         shown = found.shown[0] if lang == "vi" else found.shown[1]
