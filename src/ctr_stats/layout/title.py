@@ -497,10 +497,11 @@ def _owner_in(text: str) -> tuple[tuple[str, str] | None, bool]:
     untyped = None if found_city else _OWNER_UNTYPED.match(key)
     if untyped and _names_a_unit(untyped.group(1)):
         return (untyped.group(1), text), False
-    cell = None if found_city else _OWNER_CELL.match(key)
+    cell = None if found_city or not text.isupper() else _OWNER_CELL.match(key)
     if cell and len(cell.group(1).split()) <= 8 and not _unfilled(cell.group(1)):
         # "CHI BỘ TỔ DÂN PHỐ SỐ 1" under "ĐẢNG BỘ PHƯỜNG GIẢNG VÕ": a cell's own report to
-        # its ward, named as its registry (a ward's own list of its cells) names it
+        # its ward, named as its registry (a ward's own list of its cells) names it; in
+        # capitals, as title lines are typed (a chi bộ's row pasted above the header is not)
         return (key, text), False
     bare = None if found_city else _OWNER_BARE.match(clean(text))
     name = fold(bare.group(1)) if bare else ""
