@@ -1613,3 +1613,17 @@ def test_no_percentage_is_left_unchecked_without_saying_why(tmp_path: Path) -> N
         ("61,90%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
         ("45,16%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
     ]
+
+
+@pytest.mark.parametrize(("share", "status"), [("78,3%", "ok"), ("73,8%", "mismatch")])
+def test_a_share_of_a_whole_named_by_what_was_done_to_it_is_refuted_too(
+    tmp_path: Path, share: str, status: str
+) -> None:
+    """Trial 24 (m.baohaiduong.vn): "… đã kết nạp 166 đảng viên … . Trong số các đảng viên
+    mới kết nạp có 130 đảng viên nữ, chiếm 78,3%" was confirmed by 166 but never refuted:
+    73,8% (130/176) passed. The sentence names its whole: the 166 admitted."""
+    paragraph = (
+        _KINH_MON + f" Trong số các đảng viên mới kết nạp có 130 đảng viên nữ, chiếm {share}."
+    )
+    (claim,) = [c for c in verify(_write(tmp_path, paragraph)) if c.kind == "share"]
+    assert (claim.status, claim.basis) == (status, "130/166")

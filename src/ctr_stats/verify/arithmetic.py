@@ -199,6 +199,9 @@ def _stated_wholes(p: Paragraph, claim: Found, lists: list[PartList]) -> list[in
     inventory = _inventory_whole(p, claim)
     if inventory is not None:
         result.append(inventory)
+    named = _whole_named_before(p, claim)
+    if named is not None:
+        result.append(named)
     start = p.sentences[claim.sentence][0]
     if claim.sentence > 0 and re.match(r"\s*trong đó", p.text[start:], re.I):
         s0, s1 = p.sentences[claim.sentence - 1]
@@ -206,6 +209,30 @@ def _stated_wholes(p: Paragraph, claim: Found, lists: list[PartList]) -> list[in
         if match:
             result.append(int(match.group(1).replace(".", "")))
     return result
+
+
+_AMONG = re.compile(r"\s*trong số\s+(?P<whole>[^\d;.]{3,60}?)\s*(?:,|\bcó\b)", re.I)
+_DONE = ("ket nap", "kiem tra", "giam sat", "ky luat")
+
+
+def _whole_named_before(p: Paragraph, claim: Found) -> int | None:
+    """'… đã kết nạp 166 đảng viên … . Trong số các đảng viên mới kết nạp có 130 đảng viên
+    nữ, chiếm 78,3%': a sentence opening "Trong số" names its whole by what was done to it;
+    the last count of the share's kind the paragraph gave for that is the share's base."""
+    assert claim.count is not None
+    start = p.sentences[claim.sentence][0]
+    among = _AMONG.match(p.text, start)
+    kind = _kind(p, claim.count)
+    if among is None or kind is None or among.end() > claim.count.start:
+        return None
+    done = [d for d in _DONE if d in fold(among.group("whole"))]
+    if len(done) != 1:
+        return None
+    for figure in reversed([f for f in p.figures if f.end <= start and f.kind == "count"]):
+        clause_start = max(p.text.rfind(mark, 0, figure.start) for mark in ".;,(") + 1
+        if noun_after(p, figure) == kind and done[0] in fold(p.text[clause_start : figure.start]):
+            return value_of(figure)
+    return None
 
 
 # "Hiện có 35 tổ chức cơ sở đảng", "toàn tỉnh có 2.305 TCCSĐ", "tổng số 443.812 đảng viên"
@@ -308,6 +335,7 @@ def _share(p: Paragraph, claim: Found, shares: list[Found], lists: list[PartList
             corroborated
             or (not group and explicit == _inventory_whole(p, claim))
             or explicit == _named_list_whole(p, claim, lists)
+            or explicit == _whole_named_before(p, claim)  # "Trong số các đảng viên mới kết nạp"
         ):
             _ratio(claim, count, explicit)
 
