@@ -127,17 +127,15 @@ _MODIFIED = re.compile(rb"<(?:[\w.-]+:)?modified(?:\s[^>]*)?>([^<]*)<")
 
 
 def edited_by(path: Path) -> str | None:
-    """For an .xlsx or .docx the tool wrote and someone saved again since (edited in Excel,
-    LibreOffice or Word): who, as the file says ("" when it does not); None otherwise (not
-    saved again, not a package, not the tool's, or not readable). Such a file holds the
-    user's work: never written over."""
+    """For a file `file_is_own` found the tool's, an .xlsx or .docx someone saved again
+    since (edited in Excel, LibreOffice or Word): who, as the file says ("" when it does
+    not); None otherwise (not saved again, not a package, or not readable). Such a file
+    holds the user's work: never written over."""
     try:
         with path.open("rb") as handle:
             if handle.read(4) != b"PK\x03\x04":
                 return None
         with zipfile.ZipFile(path) as archive:
-            if not package_is_own(archive):
-                return None
             info = archive.getinfo("docProps/core.xml")
             if info.file_size > _PROPERTY_CAP:
                 return ""

@@ -100,26 +100,24 @@ def lines(findings: Sequence[Finding], lang: str, every: bool, styled: _Prefixes
 
 
 def _rest(group: list[Finding], lang: str) -> str:
-    """' (và 8 ô khác: K11, K12 …; …)': the others of a folded line, counted, the first named."""
+    """' (và 8 ô khác: K11, K12 …; …)': the others of a folded line, counted, the first named
+    (cells of one sheet, else places; units, for what is said of units and no file)."""
     first = group[0]
     others = group[1:]
     if first.file is None and all(f.file is None and f.unit is not None for f in others):
-        names = [str(f.unit) for f in others[:SHOWN_CELLS]]
-        listed = ", ".join(names) + (" …" if len(others) > SHOWN_CELLS else "")
-        count = format_count(len(others), lang)
-        if lang == "en":
-            return f" (and {count} other units: {listed}; every one with --all)"
-        return f" (và {count} đơn vị khác: {listed}; xem từng đơn vị với --all)"
-    same_sheet = all(f.file == first.file and f.sheet == first.sheet for f in others)
-    shown = SHOWN_CELLS if same_sheet else SHOWN_PLACES
-    names = [(f.cell if same_sheet else f.where()) or "?" for f in others[:shown]]
-    listed = ", ".join(names) + (" …" if len(others) > shown else "")
+        shown, names = SHOWN_CELLS, [str(f.unit) for f in others]
+        kind_vi, kind_en, each_vi = "đơn vị khác", "other units", "đơn vị"
+    else:
+        same_sheet = all(f.file == first.file and f.sheet == first.sheet for f in others)
+        shown = SHOWN_CELLS if same_sheet else SHOWN_PLACES
+        names = [(f.cell if same_sheet else f.where()) or "?" for f in others[:shown]]
+        kind_vi, kind_en = ("ô khác", "other cells") if same_sheet else ("chỗ khác", "other places")
+        each_vi = "chỗ"
+    listed = ", ".join(names[:shown]) + (" …" if len(others) > shown else "")
     count = format_count(len(others), lang)
     if lang == "en":
-        kind = "other cells" if same_sheet else "other places"
-        return f" (and {count} {kind}: {listed}; every one with --all)"
-    kind = "ô khác" if same_sheet else "chỗ khác"
-    return f" (và {count} {kind}: {listed}; xem từng chỗ với --all)"
+        return f" (and {count} {kind_en}: {listed}; every one with --all)"
+    return f" (và {count} {kind_vi}: {listed}; xem từng {each_vi} với --all)"
 
 
 class _Prefixes:

@@ -212,7 +212,6 @@ def _stated_wholes(p: Paragraph, claim: Found, lists: list[PartList]) -> list[in
 
 
 _AMONG = re.compile(r"\s*trong số\s+(?P<whole>[^\d;.]{3,60}?)\s*(?:,|\bcó\b)", re.I)
-_DONE = ("ket nap", "kiem tra", "giam sat", "ky luat")
 
 
 def _whole_named_before(p: Paragraph, claim: Found) -> int | None:
@@ -225,7 +224,7 @@ def _whole_named_before(p: Paragraph, claim: Found) -> int | None:
     kind = _kind(p, claim.count)
     if among is None or kind is None or among.end() > claim.count.start:
         return None
-    done = [d for d in _DONE if d in fold(among.group("whole"))]
+    done = [d for d in folded("done", "words") if d in fold(among.group("whole"))]
     if len(done) != 1:
         return None
     for figure in reversed([f for f in p.figures if f.end <= start and f.kind == "count"]):

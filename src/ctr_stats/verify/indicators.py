@@ -5,10 +5,14 @@ A tie is no match."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
-from .numbers import Figure
+from .numbers import Figure, folded
+
+if TYPE_CHECKING:
+    from ..catalogue.meaning import Described
 
 
 def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
@@ -225,7 +229,7 @@ def indicator_of(
     if done is not None and not _event_is(found_indicator, done[1]):
         # "kiểm tra khi có dấu hiệu vi phạm 3 tổ chức …, giám sát đối với 24 tổ chức đảng":
         # what its own clause says was done, not the clause before it, names the indicator
-        actor = [w for w in _ACTOR_WORDS if w in " ".join(near)]
+        actor = [w for w in map(fold, _ACTORS) if w in " ".join(near)]
         words = [*" ".join(actor).split(), *since[done[0] :]]
         found_indicator = best_indicator(words, phrases, label=label, thing=own_thing)
         if found_indicator is None or not _event_is(found_indicator, done[1]):
@@ -256,16 +260,12 @@ def _part_in_brackets_of(p: Paragraph, figure: Figure, sentence_start: int) -> i
     return max(p.text.rfind(mark, sentence_start, whole.start) for mark in ",;") + 1
 
 
-_EVENTS = ("kiem tra", "giam sat", "ky luat", "ket nap")  # what was done, folded
-_ACTOR_WORDS = ("uy ban kiem tra", "cap uy")
-
-
 def _first_event(words: list[str]) -> tuple[int, str] | None:
     """(where, what) of the first thing done the words name: the clause's own verb
     ("giám sát đối với …"; "kiểm tra việc thi hành kỷ luật …" is a check)."""
     # the commission's name ("Ủy ban Kiểm tra") is who did it, not a check
     text = f" {' '.join(words)} ".replace(" uy ban kiem tra ", " uy ban ____ ____ ")
-    found = [(at, e) for e in _EVENTS if (at := text.find(f" {e} ")) >= 0]
+    found = [(at, e) for e in folded("done", "words") if (at := text.find(f" {e} ")) >= 0]
     if not found:
         return None
     at, event = min(found)
@@ -274,11 +274,17 @@ def _first_event(words: list[str]) -> tuple[int, str] | None:
 
 def _event_is(indicator: str, done: str) -> bool:
     """Whether what an indicator counts was done so ("kết nạp lại" is a "kết nạp")."""
+    described = _described(indicator)
+    event = described.event if described is not None else None
+    return bool(event) and f" {done} " in f" {fold(event)} "
+
+
+def _described(indicator: str) -> Described | None:
+    """What the catalogue says an indicator counts (None: not one of its indicators)."""
     from ..catalogue import load_catalogue
 
     known = load_catalogue().indicators.get(indicator)
-    event = known.described.event if known is not None else None
-    return bool(event) and f" {done} " in f" {fold(event)} "
+    return known.described if known is not None else None
 
 
 # the bodies that act, folded: committees ("cấp ủy", not "cấp ủy viên") and commissions
@@ -290,10 +296,8 @@ _ACTORS = {
 
 def _another_actor(indicator: str, clause: str) -> bool:
     """Whether the clause names a body other than the one an indicator is of."""
-    from ..catalogue import load_catalogue
-
-    known = load_catalogue().indicators.get(indicator)
-    actor = known.described.actor if known is not None else None
+    described = _described(indicator)
+    actor = described.actor if described is not None else None
     return actor in _ACTORS and any(
         pattern.search(clause) for other, pattern in _ACTORS.items() if other != actor
     )
@@ -413,12 +417,8 @@ def _counts_no_such(indicator: str, clause: list[str], since: list[str]) -> bool
 
 def _is_discipline(indicator: str) -> bool:
     """All discipline, or one body's (not one form of it)."""
-    from ..catalogue import load_catalogue
-
-    known = load_catalogue().indicators.get(indicator)
-    return (
-        known is not None and known.described.event == "kỷ luật" and not known.described.qualifiers
-    )
+    described = _described(indicator)
+    return described is not None and described.event == "kỷ luật" and not described.qualifiers
 
 
 def _says(clause: list[str], group: str) -> bool:
