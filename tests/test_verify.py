@@ -575,9 +575,10 @@ def _verify_against_a_sheet(
     merges: list[str],
     units: str,
     paragraph: str,
+    *options: str,
 ) -> subprocess.CompletedProcess[str]:
     """`verify` (in English) of a paragraph against one consolidated sheet of `rows`, with
-    `units` ("code,name,type" lines) as the registry."""
+    `units` ("code,name,type" lines) as the registry, and `options` after."""
     from .helpers import write_xlsx
 
     data = tmp_path / "data"
@@ -587,7 +588,15 @@ def _verify_against_a_sheet(
     registry.write_text(f"code,name,type\n{units}", encoding="utf-8")
     text = _write(tmp_path, paragraph)
     return run(
-        "verify", str(text), "--data", str(data), "--units-only", str(registry), "--lang", "en"
+        "verify",
+        str(text),
+        "--data",
+        str(data),
+        "--units-only",
+        str(registry),
+        "--lang",
+        "en",
+        *options,
     )
 
 
@@ -1610,9 +1619,92 @@ def test_no_percentage_is_left_unchecked_without_saying_why(tmp_path: Path) -> N
     unchecked = [(c.anchor, c.reason) for c in claims if c.status == "unchecked"]
     assert unchecked == [
         ("24,93%", "câu không nêu số kế hoạch để kiểm tỷ lệ này"),
-        ("61,90%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
-        ("45,16%", "câu không nêu số lượng hay tổng số để kiểm tỷ lệ này"),
+        ("61,90%", "câu không nêu số thực hiện hay kế hoạch để kiểm tỷ lệ này"),
+        ("45,16%", "câu không nêu số thực hiện hay kế hoạch để kiểm tỷ lệ này"),
     ]
+
+
+_NINH_THUAN_Q1 = (
+    "Trong 3 tháng đầu năm, toàn Đảng bộ đã kết nạp 187 đảng viên mới, đạt 24,93% so với"
+    " kế hoạch. Trong đó, số đảng bộ trực thuộc có tỷ lệ kết nạp đảng viên mới đạt kết quả"
+    " cao như: Đảng bộ Quân sự tỉnh đạt 61,90%; Đảng bộ huyện Ninh Sơn 45,16%; Đảng bộ"
+    " huyện Thuận Nam 45,09%; Đảng bộ Công an tỉnh đạt 42,85%..."
+)
+
+
+_NINH_THUAN_Q1_SHEET: tuple[list[list[object]], list[str], str] = (
+    [
+        ["ĐẢNG BỘ TỈNH NINH THUẬN"],
+        ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN QUÝ I NĂM 2016"],
+        [],
+        ["STT", "Đơn vị", "Kết nạp đảng viên", None],
+        [None, None, "Kế hoạch", "Thực hiện"],
+        [1, "Quân sự tỉnh", 21, 13],
+        [2, "Huyện Ninh Sơn", 31, 14],
+        [3, "Huyện Thuận Nam", 51, 23],
+        [4, "Công an tỉnh", 14, 6],
+        [5, "Huyện Ninh Hải", 633, 131],
+        ["Tổng cộng", None, 750, 187],
+    ],
+    ["C4:D4"],
+    "QS,Quân sự tỉnh,\nNS,Ninh Sơn,huyện\nTN,Thuận Nam,huyện\nCA,Công an tỉnh,\n"
+    "NH,Ninh Hải,huyện\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "status"),
+    [("Trong 3 tháng đầu năm", "ok"), ("Quý I năm 2016", "ok"), ("6 tháng đầu năm", "mismatch")],
+)
+def test_the_first_three_months_are_the_first_quarter(
+    tmp_path: Path, opening: str, status: str
+) -> None:
+    """Trial 24's paragraph against data titled "QUÝ I NĂM 2016": "Trong 3 tháng đầu năm"
+    was a mismatch, "states … but the data is of Q1 2016"; they are the same months."""
+    paragraph = _NINH_THUAN_Q1.replace("Trong 3 tháng đầu năm", opening)
+    result = _verify_against_a_sheet(tmp_path, *_NINH_THUAN_Q1_SHEET, paragraph, "--format", "json")
+    (period,) = [c for c in json.loads(result.stdout)["claims"] if c["kind"] == "period"]
+    assert period["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("slip", "mismatches"),
+    [
+        ((), []),
+        (("61,90%", "69,10%"), ["69,10%"]),
+        (("Ninh Sơn 45,16%", "Ninh Sơn 54,16%"), ["54,16%"]),
+        (("Thuận Nam 45,09%", "Thuận Nam 46,09%"), ["46,09%"]),
+    ],
+)
+def test_units_rates_listed_after_one_with_its_verb_are_each_units_percent_of_plan(
+    tmp_path: Path, slip: tuple[str, str] | tuple[()], mismatches: list[str]
+) -> None:
+    """Trial 24 (baoninhthuan.com.vn), with the data: the first unit's "đạt 61,90%" after
+    "Trong đó, … như:" was read as a share, and the next units' bare "45,16%" too, so
+    69,10% and 54,16% passed with exit 0. Each is its own unit's percent of plan."""
+    paragraph = _NINH_THUAN_Q1.replace(*slip) if slip else _NINH_THUAN_Q1
+    result = _verify_against_a_sheet(
+        tmp_path,
+        *_NINH_THUAN_Q1_SHEET,
+        paragraph,
+        "--format",
+        "json",
+    )
+    claims = {c["anchor"]: c for c in json.loads(result.stdout)["claims"]}
+    assert [a for a, c in claims.items() if c["status"] == "mismatch"] == mismatches
+    assert result.returncode == (1 if mismatches else 0), result.stdout
+    assert {claims[a]["status"] for a in claims if a.endswith("%")} <= {"ok", "mismatch"}
+
+
+def test_units_shares_listed_without_a_verb_stay_shares(tmp_path: Path) -> None:
+    """The inheritance above needs an item "Name đạt X%" before: units' shares of women
+    listed bare are no percent of plan, even in a paragraph that speaks of kế hoạch."""
+    paragraph = (
+        "Năm 2023 toàn tỉnh kết nạp 500 đảng viên, đạt 100% kế hoạch. Tỷ lệ đảng viên nữ"
+        " cao: Đảng bộ huyện Ninh Sơn 45,16%; Đảng bộ huyện Thuận Nam 40,5%."
+    )
+    kinds = [(c.anchor, c.kind) for c in verify(_write(tmp_path, paragraph))]
+    assert ("45,16%", "share") in kinds and ("40,5%", "share") in kinds
 
 
 @pytest.mark.parametrize(("share", "status"), [("78,3%", "ok"), ("73,8%", "mismatch")])

@@ -442,10 +442,11 @@ def _subject_unit(
     return units_of[named_in.pop()] if len(named_in) == 1 else None
 
 
-# where a clause's parts end: a comma, or "và" before another committee or unit ("… Ninh
+# where a clause's parts end: a comma, a colon ("… cao như: Đảng bộ Quân sự tỉnh đạt …"),
+# or "và" before another committee or unit ("… Ninh
 # Kiều kết nạp 123 ĐV (đạt 102% kế hoạch) và Đảng bộ quận Ô Môn kết nạp 162 ĐV …")
 _PARTS = re.compile(
-    r",|\bvà\s+(?=(?:đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|quận|huyện|thị xã|xã|phường"
+    r"[,:]|\bvà\s+(?=(?:đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|quận|huyện|thị xã|xã|phường"
     r"|thị trấn)\s)",
     re.I,
 )
@@ -529,7 +530,8 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
     stated_year = opening.group("year")
     # "2.023" is the year 2023; no year: this year's months, the data's year
     year = int(re.sub(r"\D", "", stated_year)) if stated_year else period.year
-    agrees_ = (year, months, quarter) == (period.year, period.months, period.quarter)
+    # the months spanned: "3 tháng đầu năm" is quý I's January to March
+    agrees_ = _span(year, months, quarter) == _span(period.year, period.months, period.quarter)
     line, column = block.place(opening.start("year" if stated_year else "months_alone"))
     stated_text = opening.group(0).strip(" ,")
     reason = ""
@@ -554,6 +556,11 @@ def _period_claim(block: Block, opening: re.Match[str], period: Period, lang: st
         reason,
         period.label(lang),
     )
+
+
+def _span(year: int, months: int, quarter: int | None) -> tuple[int, int, int]:
+    """A period as its year, first month and last month."""
+    return (year, months - 2 if quarter else 1, months)
 
 
 _UNCHECKED_BECAUSE = {

@@ -656,12 +656,20 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
     the sentence, or the one before, speaks of kế hoạch or chỉ tiêu."""
     head = fold(p.text[max(0, figure.start - 12) : figure.start])
     opens = p.text[: figure.start].rstrip().endswith("(")
-    if not re.search(r"\bdat\s*$", head) and not opens:
-        return False
     start = p.sentences[figure.sentence][0]
-    clause = fold(p.text[max(start, p.text.rfind(";", 0, figure.start) + 1) : figure.start])
-    if re.search(r"\b(?:trong do|of which)\b", clause) and not re.search(
-        r"\b(?:ke hoach|chi tieu|plan)\b", clause
+    clause_start = max(start, p.text.rfind(";", 0, figure.start) + 1)
+    if (
+        not re.search(r"\bdat\s*$", head)
+        and not opens
+        and not _listed_after_a_rate(p.text, start, clause_start, figure.start)
+    ):
+        return False
+    raw = p.text[clause_start : figure.start]
+    clause = fold(raw)
+    if (
+        re.search(r"\b(?:trong do|of which)\b", clause)
+        and not re.search(r"\b(?:ke hoach|chi tieu|plan)\b", clause)
+        and not (_NAMED_RATE.search(raw) and not re.search(r"\d", raw))
     ):
         return False  # "…, đạt 106,8% kế hoạch; trong đó nữ: 4.567 (43,6%)": a part's share
     for i in (figure.sentence, figure.sentence - 1):
@@ -669,6 +677,35 @@ def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
             start, end = p.sentences[i]
             if _PLAN_WORD.search(fold(p.text[start:end])):
                 return True
+    return False
+
+
+# a unit's name and "đạt" right before a rate: "như: Đảng bộ Quân sự tỉnh đạt 61,90%"
+_NAMED_RATE = re.compile(r"(?:^|[\s:,])[A-ZĐÀ-Ỹ][^\s,;:()]*(?:\s+[^\s,;:()\d]+){0,5}\s+đạt\s*$")
+# a list's item that is a name and nothing else: "; Đảng bộ huyện Ninh Sơn 45,16%"
+_NAME_ONLY = re.compile(r"^\s*[A-ZĐÀ-Ỹ][^\s,;:()]*(?:\s+[^\s,;:()\d]+){0,5}\s*$")
+_RATE_ITEM = re.compile(r"[\d.,]*\d\s*%\s*(?:\.{3}|…)?\s*$")
+
+
+def _listed_after_a_rate(text: str, sentence: int, clause: int, at: int) -> bool:
+    """Whether a bare 'Name X%' is an item of a list of units' rates (separated by ';')
+    whose nearest item before with a verb says "Name đạt Y%": the items of "cao như:
+    Đảng bộ Quân sự tỉnh đạt 61,90%; Đảng bộ huyện Ninh Sơn 45,16%; …" are alike."""
+    if clause <= sentence or not _NAME_ONLY.match(text[clause:at]):
+        return False
+    end = clause - 1  # the ';' that ends the item before
+    while end > sentence:
+        begin = max(sentence, text.rfind(";", sentence, end) + 1)
+        item = text[begin:end]
+        rate = _RATE_ITEM.search(item)
+        if rate is None:
+            return False
+        lead = item[: rate.start()]
+        if _NAMED_RATE.search(lead):
+            return True
+        if begin == sentence or not _NAME_ONLY.match(lead):
+            return False
+        end = begin - 1
     return False
 
 
