@@ -2254,3 +2254,65 @@ def test_a_ward_rolls_up_its_party_cells_reports_titled_by_each_cell(tmp_path: P
         ("Chi bộ Công an phường", 2, 1, 1),
     ]
     assert report.errors == ()
+
+
+# Trial 25 (Thanh Hóa, 9 months of 2025): the commission's consolidated discipline sheet,
+# a row per commune, its Tổng cộng the sum of the rows as Excel keeps it.
+_DISCIPLINE_SHEET_HEAD: list[list[object]] = [
+    ["ĐẢNG BỘ TỈNH THANH HÓA"],
+    ["ỦY BAN KIỂM TRA TỈNH ỦY"],
+    ["BIỂU TỔNG HỢP KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG 9 THÁNG NĂM 2025"],
+    [],
+    ["STT", "Đơn vị", "Thi hành kỷ luật đảng viên", None],
+    [None, None, "9 tháng 2025", "Cùng kỳ 2024"],
+]
+
+
+def _discipline_by_commune(folder: Path, rows: list[list[object]], units: str) -> Path:
+    body = [[n, *row] for n, row in enumerate(rows, start=1)]
+    total = ["Tổng cộng", None, *(sum(r[i] for r in rows) for i in (1, 2))]  # type: ignore[misc]
+    write_xlsx(
+        folder / "tong-hop.xlsx",
+        {"Kỷ luật": [*_DISCIPLINE_SHEET_HEAD, *body, total]},
+        {"Kỷ luật": ["C5:D5"]},
+    )
+    registry = folder / "units.csv"
+    registry.write_text(f"code,name,type,aliases\n{units}", encoding="utf-8")
+    return registry
+
+
+def test_a_commune_on_two_rows_of_a_consolidated_sheet_is_an_error(tmp_path: Path) -> None:
+    """Trial 25, case 1: Xã Tam Chung's corrected line pasted at the bottom, the old one
+    left: 3 + 9 = 12 was its figure, the province's 527 for 524, exit 0 with no finding."""
+    data = tmp_path / "data"
+    data.mkdir()
+    registry = _discipline_by_commune(
+        data,
+        [
+            ["Xã Tam Chung", 3, 2],
+            ["Xã Mường Lát", 4, 4],
+            ["Xã Yên Thắng", 5, 1],
+            ["Tam Chung", 9, 2],
+        ],
+        "14710,Tam Chung,xã,\n14704,Mường Lát,xã,\n15838,Yên Thắng,xã,\n",
+    )
+    report = ctr_stats.compute([data], units_file=registry, units_only=True)
+    (twice,) = [f for f in report.findings if f.code == "duplicate-unit"]
+    assert (twice.severity.value, twice.cell, twice.unit) == ("error", "B10", "Tam Chung")
+    assert "B7 (Xã Tam Chung) và B10 (Tam Chung), số liệu khác nhau" in twice.message_vi
+
+
+def test_two_communes_merged_into_one_each_by_its_alias_are_added_up(tmp_path: Path) -> None:
+    """The old communes given as aliases of the new one (--units): each row is its own
+    commune's, and the new commune's figure is their sum, no duplicate."""
+    data = tmp_path / "data"
+    data.mkdir()
+    registry = _discipline_by_commune(
+        data,
+        [["Xã Quang Chiểu", 3, 2], ["Xã Mường Lát", 4, 4], ["Xã Tam Chung", 9, 2]],
+        "14704,Mường Lát,xã,Quang Chiểu|Tam Chung\n",
+    )
+    report = ctr_stats.compute([data], units_file=registry, units_only=True)
+    assert not [f for f in report.findings if f.severity.value == "error"]
+    (unit,) = [u for u in report.units if u.figures.indicator == "inspection.disciplined_members"]
+    assert (unit.name, unit.figures.actual) == ("Mường Lát", 16)

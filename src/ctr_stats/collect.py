@@ -150,10 +150,49 @@ class Collector:
             if not hint[0]:
                 hint = _file_name_elsewhere_hint(sheet, matcher)
             place = Place(sheet.file, sheet.sheet, sheet.part)
+            first_row: dict[str, Row] = {}  # each unit's first row on the sheet
             for row in sheet.rows:
                 unit = _match_or_report(row.label, matcher, sheet, row.label_cell, result, hint)
-                if unit is not None:
-                    _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)), place)
+                if unit is None:
+                    continue
+                earlier = first_row.setdefault(unit.code, row)
+                if earlier is not row:
+                    repeated = _unit_on_two_rows(sheet, unit, earlier, row)
+                    if repeated is not None:
+                        result.findings.append(repeated)
+                _add_unit_rows(sheet, unit, (row,), result, group_by_key((row,)), place)
+
+
+def _unit_on_two_rows(sheet: SheetData, unit: Unit, first: Row, again: Row) -> Finding | None:
+    """A registry unit on two rows of one consolidated sheet (a corrected line pasted below,
+    the old one left): both are added, as a row typed twice is, and the run fails until the
+    user deletes one. None when the layout said so already (the same name and figures)."""
+    if fold(first.label) == fold(again.label) and first.amounts == again.amounts:
+        return None  # duplicate-row
+    if _alias_in(unit, first.label) != _alias_in(unit, again.label):
+        return None  # two units merged into one, each by its own alias: added up
+    rows = f"{first.label_cell} ({first.label}) và {again.label_cell} ({again.label})"
+    rows_en = f"{first.label_cell} ({first.label}) and {again.label_cell} ({again.label})"
+    same = first.amounts == again.amounts
+    return Finding(
+        "duplicate-unit",
+        Severity.ERROR,
+        f"{unit.full_name} có ở hai dòng của trang tính: {rows}, số liệu"
+        f" {'giống hệt nhau' if same else 'khác nhau'}; cả hai được cộng: xóa dòng thừa",
+        f"{unit.full_name} is on two rows of the sheet: {rows_en}, with"
+        f" {'the same' if same else 'different'} figures; both are added: delete the extra one",
+        sheet.file,
+        sheet.sheet,
+        again.label_cell,
+        unit.name,
+    )
+
+
+def _alias_in(unit: Unit, label: str) -> str:
+    """The alias of the unit a row's label names it by (the longest), '' for its name."""
+    key = f" {fold(label)} "
+    found = [alias for alias in unit.aliases if f" {fold(alias)} " in key]
+    return max(found, key=len) if found else ""
 
 
 def _unowned(sheet: SheetData, matcher: UnitMatcher) -> Finding:
