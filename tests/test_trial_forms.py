@@ -2316,3 +2316,25 @@ def test_two_communes_merged_into_one_each_by_its_alias_are_added_up(tmp_path: P
     assert not [f for f in report.findings if f.severity.value == "error"]
     (unit,) = [u for u in report.units if u.figures.indicator == "inspection.disciplined_members"]
     assert (unit.name, unit.figures.actual) == ("Mường Lát", 16)
+
+
+def test_two_rows_of_one_consolidated_sheet_alike_are_no_copied_workbook(tmp_path: Path) -> None:
+    """Trial 25, case 5: two communes of the commission's sheet with the same small counts
+    were "one unit may have sent the other's workbook (tong-hop.xlsx and tong-hop.xlsx)",
+    and `check --strict` failed on correct data. One clerk typed both rows."""
+    heading = ["STT", "Đơn vị", "Thi hành kỷ luật tổ chức đảng", "Tổ chức đảng bị khiển trách"]
+    heading += ["Tổ chức đảng bị cảnh cáo", "Thi hành kỷ luật đảng viên"]
+    heading += ["Đảng viên bị khiển trách", "Đảng viên bị cảnh cáo", "Đảng viên bị cách chức"]
+    same = [1, 1, 0, 3, 1, 1, 1]
+    rows = [["Xã Mường Lát", *same], ["Xã Tam Chung", 2, 2, 0, 5, 3, 2, 0]]
+    rows += [["Xã Yên Thắng", *same]]
+    total = ["Tổng cộng", None, *(sum(r[i] for r in rows) for i in range(1, 8))]  # type: ignore[misc]
+    sheet = [*_DISCIPLINE_SHEET_HEAD[:4], heading, *[[n, *r] for n, r in enumerate(rows)], total]
+    write_xlsx(tmp_path / "tong-hop.xlsx", {"Kỷ luật": sheet})
+    registry = tmp_path / "units.csv"
+    registry.write_text(
+        "code,name,type\n14704,Mường Lát,xã\n14710,Tam Chung,xã\n15838,Yên Thắng,xã\n",
+        encoding="utf-8",
+    )
+    report = ctr_stats.compute([tmp_path / "tong-hop.xlsx"], units_file=registry, units_only=True)
+    assert [f.code for f in report.findings] == []

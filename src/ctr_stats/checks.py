@@ -729,6 +729,8 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
     findings: list[Finding] = []
     file_of: dict[int, str] = {}  # the first unit's file, named in each of its copies
     for first, here, count in pairs.values():  # one finding per pair of units
+        if _sheet_of(first) == _sheet_of(here) != ("?", "?"):
+            continue  # two rows one clerk typed in one sheet: no workbook sent for another's
         first_file = file_of.get(id(first))
         if first_file is None:
             first_file = file_of[id(first)] = _file_of(first)
@@ -762,6 +764,11 @@ def _shown_cells(unit: UnitFigures) -> Cells | None:
 def _file_of(unit: UnitFigures) -> str:
     cells = _shown_cells(unit)
     return cells[0].source.file if cells else "?"
+
+
+def _sheet_of(unit: UnitFigures) -> tuple[str, str]:
+    cells = _shown_cells(unit)
+    return (cells[0].source.file, cells[0].source.sheet) if cells else ("?", "?")
 
 
 def _above(numerator: Number, denominator: Number, bound: Fraction) -> bool:
