@@ -2338,3 +2338,36 @@ def test_two_rows_of_one_consolidated_sheet_alike_are_no_copied_workbook(tmp_pat
     )
     report = ctr_stats.compute([tmp_path / "tong-hop.xlsx"], units_file=registry, units_only=True)
     assert [f.code for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    ("hidden", "heading", "codes"),
+    [
+        (True, "Mã ĐVHC", []),
+        (False, "Mã ĐVHC", []),
+        (True, "Thực hiện", ["hidden-sheet"]),
+        (False, "Thực hiện", ["stray-number"]),
+    ],
+)
+def test_a_templates_list_of_unit_codes_holds_no_figures(
+    tmp_path: Path, hidden: bool, heading: str, codes: list[str]
+) -> None:
+    """Trial 25, case 6: the province's template carries a hidden sheet "DM" listing the
+    communes and their codes for the Đơn vị column's drop-down; every copy of it was a
+    hidden-sheet error "holds figures", and no annex was written. Numbers under a heading
+    of codes are identifiers; under any other heading they are still figures."""
+    from openpyxl import load_workbook
+
+    rows = [["Xã Mường Lát", 4, 4], ["Xã Tam Chung", 3, 2], ["Xã Yên Thắng", 5, 1]]
+    registry = _discipline_by_commune(
+        tmp_path, rows, "14704,Mường Lát,xã,\n14710,Tam Chung,xã,\n15838,Yên Thắng,xã,\n"
+    )
+    workbook = load_workbook(tmp_path / "tong-hop.xlsx")
+    listed = workbook.create_sheet("DM")
+    listed.append([heading, "Tên đơn vị", "Loại"])
+    for code, name in ((14704, "Mường Lát"), (14710, "Tam Chung"), (15838, "Yên Thắng")):
+        listed.append([code, name, "xã"])
+    listed.sheet_state = "hidden" if hidden else "visible"
+    workbook.save(tmp_path / "tong-hop.xlsx")
+    report = ctr_stats.compute([tmp_path / "tong-hop.xlsx"], units_file=registry, units_only=True)
+    assert [f.code for f in report.findings] == codes

@@ -25,7 +25,7 @@ from .catalogue.registry import registry_for as province_registry_for
 from .collect import Collected, Collector, collect, finish, unit_of_file_name
 from .config import Config
 from .errors import InputError, Skipped, UsageError
-from .layout import Row, SheetData, numbers_unread, parse_tables, unread_sheet
+from .layout import Row, SheetData, figure_cells, numbers_unread, parse_tables, unread_sheet
 from .layout.title import preload as preload_titles
 from .limits import DEFAULT_LIMITS, Limits
 from .model import (
@@ -188,7 +188,8 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
     unread_grids: list[Grid] = []
     for grid in grids:
         if grid.hidden:
-            if grid.has_numbers():
+            # a template's hidden list of units and their codes (its drop-down's) holds no figure
+            if grid.has_numbers() and figure_cells(grid):
                 findings.append(
                     Finding(
                         "hidden-sheet",

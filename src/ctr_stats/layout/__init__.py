@@ -16,6 +16,7 @@ and its row labels stay text, resolved to units by `ctr_stats.collect`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -72,6 +73,7 @@ __all__ = [
     "OtherPeriod",
     "Row",
     "SheetData",
+    "figure_cells",
     "find_header",
     "numbers_unread",
     "parse_sheet",
@@ -485,12 +487,7 @@ def numbers_unread(grid: Grid) -> Finding | None:
     """A sheet nothing was read from, beside sheets that were, holding a few numbers with
     no table around them (a clerk's working list, "TDP số 3 | 2"): a warning naming them,
     never numbers dropped unsaid."""
-    cells = [
-        (r, c)
-        for r, row in enumerate(grid.rows)
-        for c, value in enumerate(row)
-        if type(value) in (int, float)  # bool is not int here
-    ]
+    cells = figure_cells(grid)
     if not cells:
         return None
     named = ", ".join(a1(r, c) for r, c in cells[:5]) + (" …" if len(cells) > 5 else "")
@@ -508,6 +505,27 @@ def numbers_unread(grid: Grid) -> Finding | None:
         grid.sheet,
         a1(*cells[0]),
     )
+
+
+def figure_cells(grid: Grid) -> list[tuple[int, int]]:
+    """The cells holding numbers, (row, column), but those of a column headed as codes or
+    serial numbers ("Mã ĐVHC", "Mã số", "STT"): a template's list of units for its drop-down
+    holds identifiers, no figures."""
+    cells: list[tuple[int, int]] = []
+    heading: dict[int, bool] = {}  # column -> whether its last text above says codes
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            kind = type(value)
+            if kind is str:
+                heading[c] = bool(_CODE_HEADING.match(fold(value)))
+            elif (kind is int or kind is float) and not heading.get(c):  # bool is not int
+                cells.append((r, c))
+    return cells
+
+
+_CODE_HEADING = re.compile(
+    r"\s*(?:ma(?: so| don vi| dvhc| xa| phuong| hanh chinh)?|stt|tt|so tt)\s*$"
+)
 
 
 def _not_a_report(grid: Grid, cell: str) -> Finding:
