@@ -2371,3 +2371,96 @@ def test_a_templates_list_of_unit_codes_holds_no_figures(
     workbook.save(tmp_path / "tong-hop.xlsx")
     report = ctr_stats.compute([tmp_path / "tong-hop.xlsx"], units_file=registry, units_only=True)
     assert [f.code for f in report.findings] == codes
+
+
+def _commune_report(
+    folder: Path, title: str, heading: list[object], rows: list[list[object]]
+) -> ctr_stats.Report:
+    """A commune's one-sheet report of criteria down the rows, read with Tam Chung alone
+    as the registry."""
+    sheet: list[list[object]] = [
+        ["ĐẢNG BỘ TỈNH THANH HÓA"],
+        ["ĐẢNG ỦY XÃ TAM CHUNG"],
+        [],
+        [title],
+        [],
+        heading,
+        *rows,
+        [],
+        [None, "NGƯỜI LẬP BIỂU", "T/M BAN THƯỜNG VỤ"],
+    ]
+    write_xlsx(folder / "tam-chung.xlsx", {"Báo cáo": sheet})
+    registry = folder / "units.csv"
+    registry.write_text("code,name,type\n14710,Tam Chung,xã\n", encoding="utf-8")
+    return ctr_stats.compute([folder / "tam-chung.xlsx"], units_file=registry, units_only=True)
+
+
+def test_a_list_begun_on_its_trong_do_line_goes_on_unnumbered(tmp_path: Path) -> None:
+    """Trial 25, case 2: "Trong đó: Đảng bộ cơ sở" then "Chi bộ cơ sở" on the next line,
+    unnumbered: the second item became a heading over every row below, sections II and III
+    included, and the chi bộ trực thuộc and the new organizations in private enterprises
+    were lost with exit 0 (in all 166 communes' copies of the province's template)."""
+    report = _commune_report(
+        tmp_path,
+        "BÁO CÁO TÌNH HÌNH TỔ CHỨC ĐẢNG 9 THÁNG NĂM 2025",
+        ["STT", "Chỉ tiêu", "Kế hoạch năm 2025", "Thực hiện 9 tháng", "Cùng kỳ năm 2024"],
+        [
+            ["I", "TỔ CHỨC CƠ SỞ ĐẢNG"],
+            ["1", "Tổng số tổ chức cơ sở đảng", None, 42, 41],
+            [None, "Trong đó: Đảng bộ cơ sở", None, 5, 5],
+            [None, "Chi bộ cơ sở", None, 37, 36],
+            ["II", "CHI BỘ TRỰC THUỘC"],
+            ["1", "Chi bộ trực thuộc đảng ủy cơ sở", None, 61, 60],
+            ["III", "TỔ CHỨC ĐẢNG TRONG DOANH NGHIỆP NGOÀI KHU VỰC NHÀ NƯỚC"],
+            ["1", "Thành lập mới tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước", 2, 1, 0],
+        ],
+    )
+    read = {t.figures.indicator: (t.figures.plan, t.figures.actual) for t in report.totals}
+    assert read["party_cell.grassroots_total"] == (None, 42)
+    assert read["party_cell.subordinate_cell"] == (None, 61)
+    assert read["party_cell.new_non_state_enterprise"] == (2, 1)
+    assert [f.code for f in report.findings if f.severity.value != "note"] == []
+
+
+def test_a_form_of_discipline_left_blank_under_trong_do_ends_no_section(tmp_path: Path) -> None:
+    """Trial 25, case 3: "Trong đó: Khiển trách | 2" then "Cảnh cáo" left blank (nobody
+    warned): section II, the commission's, was read under it, its 5 disciplined members
+    printed as "5 đảng viên bị cảnh cáo" and its checks and supervision dropped."""
+    rows: list[list[object]] = [
+        ["I", "CẤP ỦY CÁC CẤP"],
+        ["1", "Kiểm tra"],
+        ["-", "Tổ chức đảng", 5, 4],
+        ["-", "Đảng viên", 12, 10],
+        ["2", "Giám sát"],
+        ["-", "Tổ chức đảng", 4, 4],
+        ["-", "Đảng viên", 9, 8],
+        ["3", "Thi hành kỷ luật"],
+        ["-", "Tổ chức đảng", 1, 0],
+        ["-", "Đảng viên", 3, 2],
+        [None, "Trong đó: Khiển trách", 2, 1],
+        [None, "Cảnh cáo"],
+        ["II", "ỦY BAN KIỂM TRA CÁC CẤP"],
+        ["1", "Kiểm tra khi có dấu hiệu vi phạm"],
+        ["-", "Tổ chức đảng", 1, 1],
+        ["-", "Đảng viên", 4, 3],
+        ["2", "Giám sát chuyên đề"],
+        ["-", "Tổ chức đảng", 2, 2],
+        ["-", "Đảng viên", 6, 5],
+        ["3", "Thi hành kỷ luật"],
+        ["-", "Tổ chức đảng", 0, 1],
+        ["-", "Đảng viên", 5, 4],
+    ]
+    report = _commune_report(
+        tmp_path,
+        "BÁO CÁO THỐNG KÊ CÔNG TÁC KIỂM TRA, GIÁM SÁT VÀ THI HÀNH KỶ LUẬT ĐẢNG 9 THÁNG NĂM 2025",
+        ["STT", "Nội dung", "9 tháng năm 2025", "Cùng kỳ năm 2024"],
+        rows,
+    )
+    read = {t.figures.indicator: (t.figures.actual, t.figures.prior) for t in report.totals}
+    assert read["inspection.violation_check_orgs"] == (1, 1)
+    assert read["inspection.violation_check_members"] == (4, 3)
+    assert read["inspection.thematic_supervise_orgs"] == (2, 2)
+    assert read["inspection.thematic_supervise_members"] == (6, 5)
+    assert read["inspection.commission_disciplined_orgs"] == (0, 1)
+    assert read["inspection.commission_disciplined_members"] == (5, 4)
+    assert "inspection.commission_disciplined_members_warning" not in read

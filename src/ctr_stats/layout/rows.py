@@ -763,6 +763,7 @@ def criterion_rows(
     stack: list[_Heading] = []
     level = 0.0
     partial = False
+    numbered = False  # whether a row so far was numbered ("I", "1.", "a)", "-")
     heading, _ = _heading_key(grid, header)
     r = header.first_data_row - 1
     while r + 1 < len(grid.rows):
@@ -799,10 +800,17 @@ def criterion_rows(
         number = grid.value(r, header.number_col) if header.number_col is not None else None
         above_level, was_partial = level, partial
         level, partial = numbering_level(label, level, number)
-        if was_partial and not partial and level == 0 and _indented(grid.value(r, label_col)):
+        if (
+            was_partial
+            and not partial
+            and level == 0
+            and (numbered or _indented(grid.value(r, label_col)))
+        ):
             # "Trong đó: kết luận có vi phạm" then, spaced to line up under it, "Phải thi
-            # hành kỷ luật": the list's next item, not a heading at the top
+            # hành kỷ luật"; "Trong đó: Đảng bộ cơ sở" then "Chi bộ cơ sở" in a form that
+            # numbers its sections: the list's next item, not a heading over all below
             level, partial = above_level, True
+        numbered = numbered or level >= 1
         while stack and stack[-1].level >= level:
             stack.pop()
         above = stack[-1].meaning if stack else NOTHING
