@@ -585,3 +585,25 @@ def test_units_find_with_nothing_to_say_when_looks_in_the_registry_in_force_now(
     )
     assert then.stdout == "'Sóc Sơn' → Huyện Sóc Sơn (016), danh mục hanoi-2024: đúng chính tả\n"
     assert run("units", "find", "P. Ba Đình").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "other_type"),
+    [
+        ("ĐẢNG ỦY XÃ ĐÔNG TIẾN", None, ("Đông Tiến", "phường")),
+        ("Xã Đông Tiến", None, ("Đông Tiến", "phường")),
+        ("Phường Đông Tiến", "Đông Tiến", None),
+        ("Xã Đồng Tiến", "Đồng Tiến", None),
+        ("XA DONG TIEN", "Đồng Tiến", None),  # no marks at all: the type written tells
+    ],
+)
+def test_a_name_spelled_exactly_as_a_unit_of_another_type_is_that_units(
+    written: str, unit: str | None, other_type: tuple[str, str] | None
+) -> None:
+    """Trial 25, case 4: a ward titled with the old word "XÃ ĐÔNG TIẾN" was matched, marks
+    left out, to another commune, Xã Đồng Tiến, whose figures it then gave: the registry
+    spells "Đông Tiến" exactly, a phường. The type written contradicts it: unknown-unit."""
+    match = UnitMatcher(load_registry("thanh-hoa-2025")).match(written, suggest=False)
+    assert (match.unit.name if match.unit else None) == unit
+    found = [(u.name, u.type) for u in match.other_type]
+    assert (found[0] if found else None) == other_type

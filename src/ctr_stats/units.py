@@ -284,6 +284,11 @@ class UnitMatcher:
                 if not mismatched or mismatched_level == level:  # the most faithful key's
                     mismatched_level = level
                     mismatched += [u for u in units if u not in mismatched]
+            if level == 0 and mismatched:
+                # spelled exactly as a unit of another type ("XÃ ĐÔNG TIẾN" for Phường Đông
+                # Tiến): that unit's name, never another one's with the marks left out
+                # (Xã Đồng Tiến); the type written contradicts it
+                break
         return Match(None, stated_type=stated_type, other_type=tuple(mismatched))
 
     def marked_otherwise(self, text: str) -> tuple[Unit, ...]:
