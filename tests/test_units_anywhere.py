@@ -607,3 +607,49 @@ def test_a_name_spelled_exactly_as_a_unit_of_another_type_is_that_units(
     assert (match.unit.name if match.unit else None) == unit
     found = [(u.name, u.type) for u in match.other_type]
     assert (found[0] if found else None) == other_type
+
+
+def _ward_report(path: Path, title: list[str], done: int) -> None:
+    from .helpers import write_xlsx
+
+    write_xlsx(
+        path,
+        {
+            "Kết nạp": [
+                *[[line] for line in title],
+                ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"],
+                ["STT", "Chi bộ, đảng bộ trực thuộc", "Kế hoạch", "Thực hiện"],
+                [1, "Chi bộ Tổ dân phố 1", done, done],
+                [2, "Chi bộ Tổ dân phố 2", 2, 2],
+            ]
+        },
+    )
+
+
+def test_a_report_titled_by_another_province_is_none_of_the_registrys(tmp_path: Path) -> None:
+    """Trial 27, case 1: with Huế's registry, "THÀNH ỦY ĐÀ NẴNG / ĐẢNG ỦY PHƯỜNG HƯƠNG
+    TRÀ" (Đà Nẵng has a Phường Hương Trà too) and "ĐẢNG BỘ TP. HỒ CHÍ MINH - ĐẢNG ỦY
+    PHƯỜNG THUẬN AN" in one cell were counted as Huế's wards, exit 0, no finding."""
+    _ward_report(
+        tmp_path / "huong-tra.xlsx", ["ĐẢNG BỘ THÀNH PHỐ HUẾ", "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ"], 5
+    )
+    _ward_report(tmp_path / "da-nang.xlsx", ["THÀNH ỦY ĐÀ NẴNG", "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ"], 55)
+    _ward_report(
+        tmp_path / "thuan-an.xlsx", ["ĐẢNG BỘ TP. HỒ CHÍ MINH - ĐẢNG ỦY PHƯỜNG THUẬN AN"], 44
+    )
+    report = ctr_stats.compute([tmp_path], registry="hue")
+    other = sorted(
+        (f.file.rsplit("/", 1)[-1], f.cell, f.unit)
+        for f in report.findings
+        if f.code == "unknown-unit" and f.file
+    )
+    assert other == [
+        ("da-nang.xlsx", "A2", "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ"),
+        ("thuan-an.xlsx", "A1", "ĐẢNG BỘ TP. HỒ CHÍ MINH - ĐẢNG ỦY PHƯỜNG THUẬN AN"),
+    ]
+    da_nang = next(f for f in report.findings if f.file and f.file.endswith("da-nang.xlsx"))
+    assert da_nang.message_vi.startswith("tiêu đề ghi Thành phố Đà Nẵng, không phải Thành phố Huế")
+    read = {
+        u.name: u.figures.actual for u in report.units if u.figures.indicator == "admission.total"
+    }
+    assert read == {"Hương Trà": 7}

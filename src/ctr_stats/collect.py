@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from .catalogue import Catalogue, Unit
+from .catalogue import Catalogue, Unit, province_registry, registry_info
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
 from .model import (
@@ -356,6 +356,11 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
         text = sheet.owner_text or sheet.owner
         if (sheet.file, text) in result.unknown_titles:  # said for the file's first sheet
             return None
+        elsewhere = _of_another_province(sheet, text, matcher)
+        if elsewhere is not None:
+            result.findings.append(elsewhere)
+            result.unknown_titles.add((sheet.file, text))
+            return None
         unit = _match_or_report(text, matcher, sheet, sheet.owner_cell, result)
         if unit is None:
             result.unknown_titles.add((sheet.file, text))
@@ -369,6 +374,30 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
     if named is not None and _rows_name_units(sheet, matcher):
         return None  # rows that are units: a consolidated sheet, whatever its file is named
     return named
+
+
+def _of_another_province(sheet: SheetData, text: str, matcher: UnitMatcher) -> Finding | None:
+    """A unit's report whose title names another province than the registry's ("THÀNH ỦY
+    ĐÀ NẴNG" over "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ", read with Huế's registry): another unit of
+    the same name, never counted as the registry's."""
+    if sheet.province is None:
+        return None
+    ours = registry_info(matcher.registry.name.split("+")[0])
+    theirs = province_registry(sheet.province)
+    if ours is None or theirs is None or theirs.province_key == ours.province_key:
+        return None
+    return Finding(
+        "unknown-unit",
+        Severity.ERROR,
+        f"tiêu đề ghi {theirs.province}, không phải {ours.province} (danh mục"
+        f" {matcher.registry.name}): '{text}' là đơn vị của {theirs.province}, không cộng",
+        f"the title names {theirs.province}, not {ours.province} (registry"
+        f" {matcher.registry.name}): '{text}' is a unit of {theirs.province}, not added",
+        sheet.file,
+        sheet.sheet,
+        sheet.owner_cell,
+        text,
+    )
 
 
 def _titled_by_its_parent(sheet: SheetData, matcher: UnitMatcher) -> bool:

@@ -168,6 +168,13 @@ def registry_info(name: str) -> RegistryInfo | None:
     return index.registries.get(index.aliases.get(name, name))
 
 
+def province_registry(name: str) -> RegistryInfo | None:
+    """A built-in registry of the province a name names ("da nang", "hcm", "Thành phố
+    Huế"): its province's name and key; None for no province the registries know."""
+    key = _index().provinces.get(province_key(name))
+    return next((info for info in builtin_registries() if info.province_key == key), None)
+
+
 def province_names() -> tuple[str, ...]:
     """Every province's name, as index.toml writes it ('Tỉnh Quảng Ngãi')."""
     return tuple(dict.fromkeys(info.province for info in builtin_registries()))

@@ -119,6 +119,8 @@ class SheetData:
     period_cell: str | None = None
     # numbers of the rows added again as the figures of the body that did them (by_actor)
     again: int = 0
+    # the province or city the title names ("da nang"), unit named or not
+    province: str | None = None
 
     @property
     def where(self) -> str:
@@ -368,6 +370,7 @@ def _parse_table(
         period_words=title.period_words,
         period_cell=title.period_cell,
         again=sum(len(row.amounts) - row.amounts.count(None) for row in again),
+        province=title.province,
     )
     return sheet, found
 

@@ -109,6 +109,9 @@ class Title:
     # the line naming the period, and its cell: said where the period is not the run's
     period_words: str | None = None
     period_cell: str | None = None
+    # the province or centrally-run city a line names, unit or not ("THÀNH ỦY ĐÀ NẴNG"
+    # over "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ"): "da nang", "ho chi minh", "hcm"
+    province: str | None = None
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -128,6 +131,7 @@ def continued(first: Title, own: Title) -> Title:
         own.city_text if owner else first.city_text,
         own.period_words if named else first.period_words,
         own.period_cell if named else first.period_cell,
+        own.province or first.province,
     )
 
 
@@ -182,7 +186,21 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
         city_text,
         words,
         cell,
+        _province_named(lines),
     )
+
+
+def _province_named(lines: Sequence[str]) -> str | None:
+    """The province or centrally-run city the title's last line naming one names (folded,
+    its word "tỉnh", "thành phố" left out)."""
+    for line in reversed(lines):
+        found = _city().search(fold(_without_department(line)))
+        if found is not None:
+            return _PROVINCE_WORD.sub("", found.group(0))
+    return None
+
+
+_PROVINCE_WORD = re.compile(r"^(?:thanh pho|thanh uy|tinh uy|tinh|tp)\s+")
 
 
 @lru_cache(maxsize=1 << 10)  # every unit's copy of a form has the same title lines
