@@ -653,3 +653,41 @@ def test_a_report_titled_by_another_province_is_none_of_the_registrys(tmp_path: 
         u.name: u.figures.actual for u in report.units if u.figures.indicator == "admission.total"
     }
     assert read == {"Hương Trà": 7}
+
+
+@pytest.mark.parametrize(
+    ("rows", "read"),
+    [
+        (
+            ["Xã Phú Lộc", "Xã Vinh Lộc", "Xã Hưng Lộc"],
+            {"Phú Lộc": 13, "Vinh Lộc": 14, "Hưng Lộc": 15},
+        ),
+        (["Vinh Lộc", "Lộc An", "Chi bộ Cơ quan"], {"Phú Lộc": 42}),
+    ],
+)
+def test_a_district_titled_without_its_type_over_its_communes(
+    tmp_path: Path, rows: list[str], read: dict[str, int]
+) -> None:
+    """Trial 27, case 2: "ĐẢNG BỘ PHÚ LỘC", the old district's committee with its type word
+    left out, over rows "Xã Phú Lộc", "Xã Vinh Lộc", …: every row was added to Xã Phú Lộc
+    (5 times its figure), the other communes called missing. Rows typed as communes are
+    the communes'; bare village names under the commune's title are its organizations."""
+    from .helpers import write_xlsx
+
+    write_xlsx(
+        tmp_path / "tong-hop-phu-loc.xlsx",
+        {
+            "Kết nạp": [
+                ["ĐẢNG BỘ THÀNH PHỐ HUẾ"],
+                ["ĐẢNG BỘ PHÚ LỘC"],
+                ["BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"],
+                ["STT", "Đơn vị", "Kế hoạch", "Thực hiện"],
+                *[[n, name, 20, 13 + n] for n, name in enumerate(rows)],
+            ]
+        },
+    )
+    report = ctr_stats.compute([tmp_path], registry="hue")
+    found = {
+        u.name: u.figures.actual for u in report.units if u.figures.indicator == "admission.total"
+    }
+    assert found == read

@@ -407,15 +407,32 @@ def _titled_by_its_parent(sheet: SheetData, matcher: UnitMatcher) -> bool:
     if sheet.owner is None or sheet.layout != "unit_rows":
         return False
     text = sheet.owner_text or sheet.owner
-    return matcher.match(text, suggest=False).unit is None and _rows_name_units(sheet, matcher)
+    match = matcher.match(text, suggest=False)
+    if match.unit is None:
+        return _rows_name_units(sheet, matcher)
+    # "ĐẢNG BỘ PHÚ LỘC", the old district's committee with its type word left out, over
+    # rows "Xã Phú Lộc", "Xã Vinh Lộc", …: the communes' rows, typed as units are, are no
+    # organizations of Xã Phú Lộc (bare village names, "Vinh Lộc", may be)
+    return not _typed(text, match.unit) and _rows_name_units(sheet, matcher, typed=True)
 
 
-def _rows_name_units(sheet: SheetData, matcher: UnitMatcher) -> bool:
-    """Whether half or more of a unit-rows sheet's rows are units of the registry."""
+def _typed(text: str, unit: Unit) -> bool:
+    """Whether a name is written with its unit's type ("Xã Vinh Lộc", "ĐẢNG ỦY XÃ …")."""
+    return unit.full_name != unit.name and f" {fold(unit.full_name)} " in f" {fold(text)} "
+
+
+def _rows_name_units(sheet: SheetData, matcher: UnitMatcher, typed: bool = False) -> bool:
+    """Whether half or more of a unit-rows sheet's rows are units of the registry (`typed`:
+    named with their type, "Xã Vinh Lộc"), two of them at least."""
     if sheet.layout != "unit_rows" or not sheet.rows:
         return False
-    units = sum(1 for row in sheet.rows if matcher.match(row.label, suggest=False).unit)
-    return 2 * units >= len(sheet.rows)
+    found = [
+        unit
+        for row in sheet.rows
+        if (unit := matcher.match(row.label, suggest=False).unit) is not None
+        and (not typed or _typed(row.label, unit))
+    ]
+    return 2 * len(found) >= len(sheet.rows) and (not typed or len(set(found)) >= 2)
 
 
 # what a clerk puts around a unit's name in a file name: "Báo cáo 2025 - Phường Ba Đình",
