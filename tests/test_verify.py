@@ -1719,3 +1719,51 @@ def test_a_share_of_a_whole_named_by_what_was_done_to_it_is_refuted_too(
     )
     (claim,) = [c for c in verify(_write(tmp_path, paragraph)) if c.kind == "share"]
     assert (claim.status, claim.basis) == (status, "130/166")
+
+
+_HOA_THANH = (  # baotayninh.vn, trial 26
+    "Hiện Đảng bộ thị xã Hòa Thành có 54 chi, đảng bộ cơ sở trực thuộc gồm 8 đảng bộ phường,"
+    " 2 đảng bộ Lực lượng vũ trang, 1 Đảng bộ cơ sở sự nghiệp và 43 chi bộ cơ sở."
+)
+_NHON_TRACH = (  # baomoi.com, trial 26
+    "Hiện nay, Đảng bộ huyện có 4.459 đảng viên thuộc 60 tổ chức cơ sở Đảng. Trong đó, có 20"
+    " Đảng bộ cơ sở, với 180 chi bộ trực thuộc và 40 chi bộ cơ sở."
+)
+_THANH_HOA_CHECKS = (  # baovephapluat.vn, trial 26
+    "Ủy ban kiểm tra các cấp đã kiểm tra khi có dấu hiệu vi phạm đối với 11 tổ chức đảng cấp"
+    " dưới (gồm: 8 đảng ủy cơ sở; 3 chi ủy, chi bộ) và 212 đảng viên (có 89 cấp ủy viên)."
+)
+_VAN_XA = (  # kimbang.hanam.gov.vn, trial 26
+    "Từ đầu năm 2021 đến nay, đảng bộ xã đã kết nạp được 5 đảng viên mới đạt 100% kế hoạch,"
+    " trong đó có 3 đảng viên chi bộ nông thôn, 2 đảng viên chi bộ giáo dục."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "slip", "parts"),
+    [
+        (_HOA_THANH, None, ("ok", 54, 54)),
+        (_HOA_THANH, ("43 chi bộ", "44 chi bộ"), ("mismatch", 54, 55)),
+        (_HOA_THANH, ("43 chi bộ", "42 chi bộ"), ("mismatch", 54, 53)),
+        (_NHON_TRACH, None, ("ok", 60, 60)),
+        (_NHON_TRACH, ("40 chi bộ", "41 chi bộ"), ("mismatch", 60, 61)),
+        (_THANH_HOA_CHECKS, None, ("ok", 11, 11)),
+        (_THANH_HOA_CHECKS, ("3 chi ủy", "4 chi ủy"), ("mismatch", 11, 12)),
+        (_VAN_XA, None, ("ok", 5, 5)),
+        (_VAN_XA, ("2 đảng viên chi bộ", "3 đảng viên chi bộ"), ("mismatch", 5, 6)),
+    ],
+)
+def test_parts_by_organization_that_do_not_add_up_are_a_mismatch(
+    tmp_path: Path, paragraph: str, slip: tuple[str, str] | None, parts: tuple[str, int, int]
+) -> None:
+    """Trial 26: a list whose items are organizations of their own categories ("gồm 8 đảng
+    bộ phường, …, 43 chi bộ cơ sở"), or members of their own organizations ("3 đảng viên
+    chi bộ nông thôn, 2 đảng viên chi bộ giáo dục"), was checked only when it added up:
+    one part slipped by one and the parts claim vanished, exit 0. An organization, or a
+    member, is in one of them only: listed after "gồm" they add up to their whole; after
+    "trong đó" they cannot exceed it (weakly, the whole of the sentence before, when one
+    count there alone is of their kind)."""
+    text = paragraph.replace(*slip) if slip else paragraph
+    claims = verify(_write(tmp_path, text))
+    found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
+    assert found == [parts]

@@ -335,21 +335,33 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
             ):
                 if value == total:
                     return _parts_found(p, candidate, group, Decimal(value), Decimal(total), "ok")
-    whole = parts.whole
-    if whole is None or parts.weak or whole.kind != "count":
-        return None
     # the items of a list split by ';' into several groups are the first group's, unless
     # each group is one item ("25 Đảng bộ xã; 4 Đảng bộ khối …; 43 chi bộ cơ sở")
     items = counted if all(len(g) <= 1 for g in groups) else groups[0]
-    if len(items) < 2:
+    whole = parts.whole
+    if whole is None and parts.weak and _by_organization(p, items):
+        # "60 tổ chức cơ sở Đảng. Trong đó, có 20 Đảng bộ cơ sở, … và 41 chi bộ cơ sở": the
+        # whole of the sentence before, when one count there alone is of the parts' kind
+        kinds = [noun_after(p, f) for f in items]
+        fitting = [
+            f
+            for f in parts.candidates
+            if f.kind == "count" and all(contains(noun_after(p, f), k) for k in kinds)
+        ]
+        whole = fitting[0] if len(fitting) == 1 else None
+    elif parts.weak:
+        return None
+    if whole is None or whole.kind != "count" or len(items) < 2:
         return None
     total = _sum(items)
     grassroots_kinds = _grassroots_complete(p, whole, items)
     rest = _is_the_rest(p, items[-1])
     classes = [class_of(p, f) for f in items]
     distinct = None not in classes and len(set(classes)) == len(classes)
-    disjoint = parts.discipline or distinct or grassroots_kinds or rest
-    complete = parts.discipline or grassroots_kinds or rest
+    by_organization = _by_organization(p, items)
+    disjoint = parts.discipline or distinct or grassroots_kinds or rest or by_organization
+    enumerated = by_organization and _ENUMERATED.fullmatch(p.text[parts.marker : items[0].start])
+    complete = parts.discipline or grassroots_kinds or rest or bool(enumerated)
     if disjoint and (total > whole.count or (complete and total != whole.count)):
         return _parts_found(p, whole, items, Decimal(whole.count), Decimal(total), "mismatch")
     return None
@@ -422,6 +434,32 @@ def _part_of(p: Paragraph, figure: Figure, kind: str, marker: int) -> bool:
         if other != "contains" and other != kind and _mentions(key, other):
             return False
     return bool(re.search(r"[^\W\d_]", key))
+
+
+# a list that names every part of its whole: "gồm 8 đảng bộ phường, … và 43 chi bộ cơ sở"
+_ENUMERATED = re.compile(r"(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*", re.I)
+# what each item of a list of organizations, or of members by their organization, is:
+# "8 đảng bộ phường", "43 chi bộ cơ sở", "3 đảng viên chi bộ nông thôn"
+_ORGANIZATION = re.compile(
+    r"\s*(?:(?:đảng viên|đv)\s+(?:(?:thuộc|ở|tại|của)\s+)?)?"
+    r"((?:đảng bộ|đảng ủy|đảng uỷ|chi bộ|chi ủy|chi uỷ)\b[^,;.()\d]{0,40})",
+    re.I,
+)
+
+
+def _by_organization(p: Paragraph, items: list[Figure]) -> bool:
+    """Whether each item of a list counts organizations of its own category, or members of
+    its own organization, each named otherwise: an organization, or a member, is in one of
+    them only, so they cannot add up to more than their whole ("8 đảng bộ phường, 2 đảng bộ
+    Lực lượng vũ trang, 1 Đảng bộ cơ sở sự nghiệp và 43 chi bộ cơ sở"). Never classes of a
+    classification (quality levels: their own rules)."""
+    names: list[str] = []
+    for figure in items:
+        found = _ORGANIZATION.match(p.text, figure.end)
+        if found is None or class_of(p, figure) is not None:
+            return False
+        names.append(fold(re.split(r"\s+(?:và|với)\s+", found.group(1))[0]).strip())
+    return len(set(names)) == len(names)
 
 
 def _is_the_rest(p: Paragraph, last: Figure) -> bool:
