@@ -1767,3 +1767,34 @@ def test_parts_by_organization_that_do_not_add_up_are_a_mismatch(
     claims = verify(_write(tmp_path, text))
     found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
     assert found == [parts]
+
+
+_NAM_CAN_REVIEWS = (  # Năm Căn, trial 26 (the published 99,43% corrected to 352/353)
+    "Tập thể được kiểm điểm có 219/219, đạt 100%, trong đó cấp huyện 54, cấp cơ sở 165; đối"
+    " với cá nhân cán bộ lãnh đạo, quản lý có 352/353 đồng chí được kiểm điểm, chiếm tỷ lệ"
+    " 99,72%; về đảng viên có 2.645/2.993 đồng chí, chiếm tỷ lệ 88,37%."
+)
+_KHOI_QUANG_NAM = (  # baoquangnam.vn, trial 26
+    "Đến ngày 30.6.2022, Đảng bộ Khối có 8 trường hợp bị thi hành kỷ luật, với hình thức khiển"
+    " trách 3, cảnh cáo 1, khai trừ 4 (trong đó, UBKT Đảng ủy Khối cảnh cáo 1, khai trừ 4)."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "parts"),
+    [
+        (_NAM_CAN_REVIEWS, [("ok", 219, 219)]),
+        (_KHOI_QUANG_NAM, [("ok", 8, 8)]),
+        (_KHOI_QUANG_NAM.replace("khai trừ 4 (", "khai trừ 5 ("), [("mismatch", 8, 9)]),
+    ],
+)
+def test_no_false_parts_of_shares_of_their_own_wholes_nor_of_a_sibling_class(
+    tmp_path: Path, paragraph: str, parts: list[tuple[str, int, int]]
+) -> None:
+    """Trial 26, false alarms: the shares 99,72% (of 352/353) and 88,37% (of 2.645/2.993)
+    were added up as parts of the "đạt 100%" before them, "188,09%, vượt 100%"; and "khai
+    trừ 4 (trong đó, UBKT Đảng ủy Khối cảnh cáo 1, khai trừ 4)", the commission's share of
+    the 8 by form, was parts of the khai trừ: "cộng lại 5, vượt 4"."""
+    claims = verify(_write(tmp_path, paragraph))
+    assert [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"] == parts
+    assert [c.anchor for c in claims if c.status == "mismatch" and c.kind != "parts"] == []

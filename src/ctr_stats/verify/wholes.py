@@ -325,6 +325,8 @@ def parts_claims(
 def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
     counted = [f for f in parts.items if f.kind in ("count", "ratio")]
     groups = [[f for f in g if f.kind in ("count", "ratio")] for g in parts.groups]
+    if parts.whole is not None and _a_sibling_class(p, parts.whole, counted):
+        return None
     for group in [counted, *(g for g in groups if len(groups) > 1)]:
         if len(group) < 2:
             continue
@@ -351,7 +353,12 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
         whole = fitting[0] if len(fitting) == 1 else None
     elif parts.weak:
         return None
-    if whole is None or whole.kind != "count" or len(items) < 2:
+    if (
+        whole is None
+        or whole.kind != "count"
+        or len(items) < 2
+        or _a_sibling_class(p, whole, items)
+    ):
         return None
     total = _sum(items)
     grassroots_kinds = _grassroots_complete(p, whole, items)
@@ -379,6 +386,8 @@ def parts_over_whole(
     for parts in find_lists(p, found, changes, least=1):
         whole = parts.whole
         if whole is None or parts.weak or whole.kind != "count" or id(whole) in wrong:
+            continue
+        if _a_sibling_class(p, whole, parts.items):
             continue
         if whole.start > parts.marker and not re.fullmatch(
             r"\s*(?:trong tổng số|trong số|trong)\s*", p.text[parts.marker : whole.start], re.I
@@ -447,6 +456,22 @@ _ORGANIZATION = re.compile(
 )
 
 
+def _a_sibling_class(p: Paragraph, whole: Figure, items: list[Figure]) -> bool:
+    """Whether a "whole" is itself a class whose list's items are classes of its own
+    classification: "khai trừ 4 (trong đó, UBKT Đảng ủy Khối cảnh cáo 1, khai trừ 4)" splits
+    the 8 disciplined by who decided, no cảnh cáo is a part of the khai trừ."""
+    start = max(
+        [p.sentences[whole.sentence][0], *(f.end for f in p.figures if f.end <= whole.start)]
+    )
+    label = re.split(r"[;,():]", p.text[start : whole.start])[-1]
+    # the class named right before the whole ("khai trừ 4"), never one after it, which may
+    # be its list's first item's ("8 trường hợp …, với hình thức khiển trách 3, …")
+    own = _class_in(label[-30:], last=True) if re.search(r"[^\W\d_]\s*:?\s*$", label) else None
+    if own is None:
+        return False
+    return any((found := class_of(p, f)) is not None and found[0] == own[0] for f in items)
+
+
 def _by_organization(p: Paragraph, items: list[Figure]) -> bool:
     """Whether each item of a list counts organizations of its own category, or members of
     its own organization, each named otherwise: an organization, or a member, is in one of
@@ -513,6 +538,15 @@ def _percent_parts(
     shares_of_counts: bool = False,
 ) -> Found | None:
     percents = [f for f in parts.items if f.kind == "percent"]
+    of_ratios = [
+        found.count.b
+        for f in percents
+        if (found := owner.get(id(f))) is not None
+        and found.count is not None
+        and found.count.kind == "ratio"
+    ]
+    if len(set(of_ratios)) > 1:
+        return None  # "352/353 …, chiếm 99,72%; … 2.645/2.993 …, chiếm 88,37%": wholes of their own
     total = sum((f.value for f in percents), Decimal(0))
     whole_percent = _percent_before(p, parts)
     if whole_percent is not None:
