@@ -1798,3 +1798,52 @@ def test_no_false_parts_of_shares_of_their_own_wholes_nor_of_a_sibling_class(
     claims = verify(_write(tmp_path, paragraph))
     assert [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"] == parts
     assert [c.anchor for c in claims if c.status == "mismatch" and c.kind != "parts"] == []
+
+
+_BA_RIA_VUNG_TAU = (  # baobariavungtau.com.vn, trial 26
+    "6 tháng đầu năm 2024, toàn tỉnh đã kết nạp được 821/1.450 chỉ tiêu (đạt 56,62%); trong đó,"
+    " doanh nghiệp ngoài khu vực Nhà nước kết nạp được 50/50 chỉ tiêu (đạt 100%) và thành lập"
+    " tổ chức đảng 3/5 chỉ tiêu (đạt 60%)."
+)
+_BA_RIA_VUNG_TAU_SHEET: tuple[list[list[object]], list[str], str] = (
+    [
+        ["TỈNH ỦY BÀ RỊA - VŨNG TÀU"],
+        ["BIỂU TỔNG HỢP CÔNG TÁC XÂY DỰNG ĐẢNG 6 THÁNG ĐẦU NĂM 2024"],
+        [],
+        ["STT", "Đơn vị", "Đảng viên mới kết nạp", None,
+         "Kết nạp trong doanh nghiệp ngoài khu vực nhà nước", None,
+         "Thành lập tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước", None],
+        [None, None, "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện"],
+        [1, "Xã Alpha", 600, 340, 20, 20, 2, 1],
+        [2, "Xã Beta", 850, 481, 30, 30, 3, 2],
+        ["Tổng cộng", None, 1450, 821, 50, 50, 5, 3],
+    ],
+    ["C4:D4", "E4:F4", "G4:H4"],
+    "A1,Alpha,xã\nB1,Beta,xã\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("slip", "mismatches"),
+    [
+        ((), []),
+        (("821/1.450", "812/1.450"), ["56,62%"]),
+        (("3/5 chỉ tiêu", "4/5 chỉ tiêu"), ["60%"]),
+    ],
+)
+def test_what_each_clause_did_names_its_ratios_indicator(
+    tmp_path: Path, slip: tuple[str, str] | tuple[()], mismatches: list[str]
+) -> None:
+    """Trial 26 (Bà Rịa - Vũng Tàu), with the data: "và thành lập tổ chức đảng 3/5 chỉ tiêu"
+    was compared with the admissions in private enterprises of the clause before it ("ghi
+    3/5, nhưng dữ liệu có thực hiện 50"), a false alarm; and "toàn tỉnh đã kết nạp được
+    812/1.450 chỉ tiêu" was never compared with the data's 821 admitted."""
+    paragraph = _BA_RIA_VUNG_TAU.replace(*slip) if slip else _BA_RIA_VUNG_TAU
+    result = _verify_against_a_sheet(
+        tmp_path, *_BA_RIA_VUNG_TAU_SHEET, paragraph, "--format", "json"
+    )
+    claims = json.loads(result.stdout)["claims"]
+    assert [c["anchor"] for c in claims if c["status"] == "mismatch"] == mismatches
+    by_anchor = {c["anchor"]: c for c in claims}
+    assert by_anchor["56,62%"]["indicator"] == "admission.total"
+    assert by_anchor["60%"]["indicator"] != "admission.non_state_enterprise"

@@ -214,6 +214,9 @@ def indicator_of(
     label = who_label or _item_label(p, figure, start)
     if label and not own_thing:  # "Hình thức kỷ luật đảng viên: khiển trách 29 (chiếm 47%)"
         own_thing = _list_thing(p, figure, start)
+    if own_first[:2] in (("chi", "tieu"), ("ke", "hoach")) and _admitted(p, since_at, figure):
+        # "đã kết nạp được 821/1.450 chỉ tiêu": members admitted, of the plan
+        near = [*near, "dang", "vien"]
     found_indicator = best_indicator(
         far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
@@ -258,6 +261,12 @@ def _part_in_brackets_of(p: Paragraph, figure: Figure, sentence_start: int) -> i
         return sentence_start
     whole = wholes[-1]
     return max(p.text.rfind(mark, sentence_start, whole.start) for mark in ",;") + 1
+
+
+def _admitted(p: Paragraph, since_at: int, figure: Figure) -> bool:
+    """Whether what the clause did to a figure is to admit (members are all it admits)."""
+    done = _first_event(_words(p.text[since_at : figure.start]))
+    return done is not None and done[1] == "ket nap"
 
 
 def _first_event(words: list[str]) -> tuple[int, str] | None:
