@@ -1847,3 +1847,45 @@ def test_what_each_clause_did_names_its_ratios_indicator(
     by_anchor = {c["anchor"]: c for c in claims}
     assert by_anchor["56,62%"]["indicator"] == "admission.total"
     assert by_anchor["60%"]["indicator"] != "admission.non_state_enterprise"
+
+
+_NONG_SON = (  # trial 26, Nông Sơn (Quảng Nam)
+    "Tuy nhiên, trong năm Ban Thường vụ Huyện ủy đã thi hành kỷ luật 1 tổ chức đảng với hình"
+    " thức khiển trách; Ban Chấp hành Đảng bộ huyện thi hành kỷ luật 1 đảng viên với hình thức"
+    " khiển trách; Đảng ủy cơ sở thi hành kỷ luật 1 đảng viên với hình thức khiển trách. Chi"
+    " bộ trực thuộc Huyện ủy cũng đã thi hành kỷ luật 5 đảng viên với hình thức khiển trách."
+    " UBKT Huyện ủy cũng thi hành kỷ luật 7 đảng viên. Cấp ủy và ủy ban kiểm tra các cấp đã"
+    " thi hành kỷ luật 20 đảng viên."
+)
+
+
+@pytest.mark.parametrize(("slip", "mismatches"), [((), []), (("kỷ luật 20", "kỷ luật 21"), ["21"])])
+def test_a_count_of_one_bodys_discipline_is_no_count_of_all_levels(
+    tmp_path: Path, slip: tuple[str, str] | tuple[()], mismatches: list[str]
+) -> None:
+    """Trial 26 (Nông Sơn), with the data of all levels: each body's own count ("Ban Chấp
+    hành Đảng bộ huyện … 1 đảng viên", "Chi bộ trực thuộc Huyện ủy … 5", "UBKT Huyện ủy
+    … 7") was compared with the district's 20, six false alarms. A body of one level did
+    a part of it; "cấp ủy và ủy ban kiểm tra các cấp" did all of it."""
+    paragraph = _NONG_SON.replace(*slip) if slip else _NONG_SON
+    result = _verify_against_a_sheet(
+        tmp_path,
+        [
+            ["HUYỆN ỦY NÔNG SƠN"],
+            ["BIỂU TỔNG HỢP KẾT QUẢ THI HÀNH KỶ LUẬT NĂM 2023"],
+            [],
+            ["STT", "Đơn vị", "Thi hành kỷ luật tổ chức đảng", "Thi hành kỷ luật đảng viên"],
+            [None, None, "Thực hiện", "Thực hiện"],
+            [1, "Xã Alpha", 1, 8],
+            [2, "Xã Beta", 0, 12],
+            ["Tổng cộng", None, 1, 20],
+        ],
+        [],
+        "A1,Alpha,xã\nB1,Beta,xã\n",
+        paragraph,
+        "--format",
+        "json",
+    )
+    claims = json.loads(result.stdout)["claims"]
+    assert [c["anchor"] for c in claims if c["status"] == "mismatch"] == mismatches
+    assert {c["anchor"]: c["status"] for c in claims}["1"] == "unmatched"

@@ -217,6 +217,10 @@ def indicator_of(
     if own_first[:2] in (("chi", "tieu"), ("ke", "hoach")) and _admitted(p, since_at, figure):
         # "đã kết nạp được 821/1.450 chỉ tiêu": members admitted, of the plan
         near = [*near, "dang", "vien"]
+    if all(pattern.search(" ".join(near)) for pattern in _ACTORS.values()):
+        # "cấp ủy và ủy ban kiểm tra các cấp đã thi hành kỷ luật 21 đảng viên": what every
+        # body did, of no one body's indicator
+        far, near = _without_actors(far), _without_actors(near)
     found_indicator = best_indicator(
         far + near, phrases, clause=len(far), label=label, thing=own_thing
     )
@@ -239,7 +243,25 @@ def indicator_of(
             return None
     if _another_actor(found_indicator, " ".join(near)):
         return None  # "UBKT các cấp giám sát 169 tổ chức đảng": not the committees' 317
+    if found_indicator.startswith("inspection.") and _one_body(fold(before[cut:])):
+        return None  # "Chi bộ trực thuộc Huyện ủy … kỷ luật 5 đảng viên": a part of all levels'
     return found_indicator
+
+
+# a body of one level, as the subject of a check, supervision or discipline: its own part
+# of what all levels did, which the data holds ("cấp ủy các cấp", "UBKT các cấp")
+_ONE_BODY = re.compile(
+    r"\b(?:ban chap hanh|ban thuong vu|thuong truc|dang uy co so|chi bo|chi uy"
+    r"|(?:ubkt|uy ban kiem tra) (?:huyen uy|tinh uy|thanh uy|quan uy|thi uy|dang uy))\b"
+)
+
+
+def _one_body(clause: str) -> bool:
+    """Whether the subject of a clause (its words before what it did) is one body, not all
+    levels ("các cấp")."""
+    done = _first_event(clause.split())
+    subject = " ".join(clause.split()[: done[0]]) if done is not None else clause
+    return bool(_ONE_BODY.search(subject)) and " cac cap " not in f" {subject} "
 
 
 # words right after a count's thing that say who, with no verb: "130 đảng viên nữ"
@@ -301,6 +323,13 @@ _ACTORS = {
     "cấp ủy": re.compile(r"\bcap uy\b(?! vien)"),
     "ủy ban kiểm tra": re.compile(r"\buy ban kiem tra\b"),
 }
+
+
+def _without_actors(words: list[str]) -> list[str]:
+    text = f" {' '.join(words)} "
+    for pattern in _ACTORS.values():
+        text = pattern.sub(" ", text)
+    return text.split()
 
 
 def _another_actor(indicator: str, clause: str) -> bool:
