@@ -1889,3 +1889,43 @@ def test_a_count_of_one_bodys_discipline_is_no_count_of_all_levels(
     claims = json.loads(result.stdout)["claims"]
     assert [c["anchor"] for c in claims if c["status"] == "mismatch"] == mismatches
     assert {c["anchor"]: c["status"] for c in claims}["1"] == "unmatched"
+
+
+@pytest.mark.parametrize(
+    ("over", "status"), [("5,83%", "ok"), ("15,45%", "mismatch"), ("27%", "mismatch")]
+)
+def test_by_how_much_a_over_b_exceeds_its_plan(tmp_path: Path, over: str, status: str) -> None:
+    """Trial 26 (Nhơn Trạch): "kết nạp mới 127/120 đảng viên, vượt 5,83% so với chỉ tiêu tỉnh
+    giao" was unchecked, "vượt" read as a change: 15,45% and 27% passed with exit 0."""
+    paragraph = (
+        f"Năm 2023, huyện kết nạp mới 127/120 đảng viên, vượt {over} so với chỉ tiêu tỉnh giao."
+    )
+    (claim,) = [c for c in verify(_write(tmp_path, paragraph)) if c.anchor == over]
+    assert (claim.kind, claim.status, claim.basis) == ("ratio", status, "127/120 − 100%")
+
+
+_NAM_CAN_QUALITY = (  # Năm Căn, trial 26: 15,67% as published (8/51 = 15,69%)
+    "Kết quả xếp loại tổ chức đảng cấp huyện, có 51/51 tổ chức đánh giá, xếp loại, trong đó:"
+    " Hoàn thành xuất sắc nhiệm vụ 08 (có 01 đảng bộ và 07 chi bộ), chiếm tỷ lệ 15,67%; Hoàn"
+    " thành tốt nhiệm vụ 35 (có 07 đảng bộ và 28 chi bộ), chiếm tỷ lệ 68,62%; Hoàn thành nhiệm"
+    " vụ 08 (có 04 đảng bộ và 04 chi bộ) chiếm 15,68%."
+)
+
+
+@pytest.mark.parametrize(
+    ("slip", "shares"),
+    [
+        (("15,67%", "15,69%"), [("15,69%", "ok"), ("68,62%", "ok"), ("15,68%", "ok")]),
+        ((), [("15,67%", "mismatch"), ("68,62%", "ok"), ("15,68%", "ok")]),
+        (("15,67%", "11,76%"), [("11,76%", "mismatch"), ("68,62%", "ok"), ("15,68%", "ok")]),
+    ],
+)
+def test_a_share_after_a_bracket_of_its_counts_details_is_of_that_count(
+    tmp_path: Path, slip: tuple[str, str] | tuple[()], shares: list[tuple[str, str]]
+) -> None:
+    """Trial 26 (Năm Căn): "Hoàn thành xuất sắc nhiệm vụ 08 (có 01 đảng bộ và 07 chi bộ),
+    chiếm tỷ lệ 15,67%": the bracket between count and share left all three shares
+    unchecked, so the published 15,67% (8/51 = 15,69%) and a slipped 11,76% passed."""
+    paragraph = _NAM_CAN_QUALITY.replace(*slip) if slip else _NAM_CAN_QUALITY
+    claims = verify(_write(tmp_path, paragraph))
+    assert [(c.anchor, c.status) for c in claims if c.anchor.endswith("%")] == shares

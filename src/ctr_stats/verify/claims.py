@@ -266,7 +266,7 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
             and after.sentence == figure.sentence
             and _joins(_between(p, figure, after), plan=True)
             and not _own_noun(p, after)
-            and not _is_change_word(p.text[: after.start])
+            and (not _is_change_word(p.text[: after.start]) or _over_plan(p, after))
         ):
             percent = after
         before = _previous_blocking(figures, i)
@@ -305,6 +305,12 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
         found.append(claim)
         owner[id(figure)] = claim
         owner[id(percent)] = claim
+
+
+def _over_plan(p: Paragraph, percent: Figure) -> bool:
+    """'127/120 đảng viên, vượt 5,83% so với chỉ tiêu': by how much A/B exceeds its plan."""
+    own = fold(re.split(r"[,;()]|[.!?]\s", p.text[percent.end : percent.end + 80])[0])
+    return bool(ends_with_word(p.text[: percent.start], ("vuot",))) and _says_plan(own)
 
 
 def _is_change_word(before: str) -> bool:
@@ -446,8 +452,10 @@ def _owner_before(
                 return None
             if figure.paren == -1 and left.paren != -1:
                 # "1.616 đảng viên (…, khai trừ 165), bằng 171,7% so với …": a count inside
-                # a bracket closed before the percentage is a detail, not what it is about
-                return None
+                # a bracket closed before the percentage is a detail, not what it is about;
+                # the count right before the bracket is ("08 (có 01 đảng bộ và 07 chi bộ),
+                # chiếm tỷ lệ 15,67%")
+                return _before_bracket(p, figure, left.paren, plan)
             if _WHOLE_ONLY.search(p.text[max(0, left.start - 80) : left.start]):
                 return None  # "Trong tổng số 1587 đại biểu, …": a whole, no share's count
             if _UNITS.match(p.text[left.end : left.end + 20]):
@@ -457,6 +465,30 @@ def _owner_before(
             return owner[id(left)].count
         return None
     return None
+
+
+def _before_bracket(p: Paragraph, figure: Figure, opened: int, plan: bool) -> Figure | None:
+    """The count right before the bracket opened at `opened`, with only words between, when
+    the bracket's close and the percentage `figure` are joined too."""
+    closed = p.text.find(")", opened)
+    if closed < 0 or closed > figure.start or not _joins(p.text[closed + 1 : figure.start], plan):
+        return None
+    if not re.search(r"\b(?:chiem|ty le|ti le|dat)\b", fold(p.text[closed + 1 : figure.start])):
+        return None  # "(…, khai trừ 165), bằng 171,7% so với nửa nhiệm kỳ …": a comparison
+    count = next(
+        (f for f in reversed(p.figures) if f.end <= opened and blocks(f)),
+        None,
+    )
+    if (
+        count is None
+        or count.kind != "count"
+        or count.paren != -1
+        or count.sentence != figure.sentence
+        or re.search(r"[,;:]", p.text[count.end : opened])
+        or len(p.text[count.end : opened].split()) > 4
+    ):
+        return None
+    return count
 
 
 # Words that tie a percentage to the count before it across a comma: "N đảng viên, chiếm
