@@ -257,6 +257,9 @@ def test_a_name_said_new_is_the_unit_of_that_name(written: str, found: str | Non
         ("09634_Xã Cổ Đô", "Cổ Đô"),
         ("Ba Đình_Hoàn Kiếm", None),  # two units: neither is taken
         ("BaDinh", None),
+        # trial 27: words joined by '_' with the year after ("kim_long_2025.xlsx")
+        ("ba_dinh_2025", "Ba Đình"),
+        ("hoan_kiem_9t2025", "Hoàn Kiếm"),
     ],
 )
 def test_a_file_name_with_a_code_or_period_beside_the_name_names_its_unit(

@@ -445,7 +445,10 @@ def unit_of_file_name(stem: str, matcher: UnitMatcher) -> Unit | None:
     one unit its parts name ("Báo cáo 2025 - Phường Ba Đình"); None when no part names a
     unit or two parts name different units."""
     # (no suggestions: only a unit is wanted, and suggesting is a fuzzy search of the registry)
-    whole = matcher.match(stem.replace("-", " ").replace("_", " "), suggest=False).unit
+    spaced = stem.replace("-", " ").replace("_", " ")
+    whole = matcher.match(spaced, suggest=False).unit
+    if whole is None and "_" in stem:  # "kim_long_2025": words joined by '_', a year after
+        whole = _unit_of_part(spaced, matcher)
     if whole is not None:
         return whole
     found = {
