@@ -326,3 +326,36 @@ def test_verify_reads_the_period_of_an_opening_that_says_what_it_leaves_out(
     draft.write_text(text.replace(opening, opening.replace("2023", "2022")), encoding="utf-8")
     result = run("verify", str(draft), "--data", str(folder))
     assert result.returncode == 1, result.stdout
+
+
+def test_prior_of_another_province_without_its_registry_says_which_to_choose(
+    tmp_path: Path,
+) -> None:
+    """Trial 25, case 7: Thanh Hóa's files with --prior and no --registry: the usage error
+    named Hanoi's registries and told the user to leave out --prior; the titles name the
+    province, whose registry is the fix."""
+    for year in (2024, 2025):
+        folder = tmp_path / str(year)
+        folder.mkdir()
+        write_xlsx(
+            folder / "tong-hop.xlsx",
+            {
+                "Kỷ luật": [
+                    ["ĐẢNG BỘ TỈNH THANH HÓA"],
+                    ["ỦY BAN KIỂM TRA TỈNH ỦY"],
+                    [f"BIỂU TỔNG HỢP KẾT QUẢ THI HÀNH KỶ LUẬT ĐẢNG 9 THÁNG NĂM {year}"],
+                    [
+                        "STT",
+                        "Đơn vị",
+                        "Thi hành kỷ luật tổ chức đảng",
+                        "Thi hành kỷ luật đảng viên",
+                    ],
+                    [1, "Phường Hàm Rồng", 1, 4],
+                    [2, "Xã Tam Chung", 0, 2],
+                ]
+            },
+        )
+    result = run("compute", str(tmp_path / "2025"), "--prior", str(tmp_path / "2024"))
+    assert result.returncode == 2
+    assert "các tiêu đề ghi Tỉnh Thanh Hóa" in result.stderr
+    assert "--registry thanh-hoa" in result.stderr

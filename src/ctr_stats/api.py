@@ -13,11 +13,13 @@ from .calculate import totals, unit_figures
 from .catalogue import (
     Catalogue,
     Registry,
+    RegistryInfo,
     Unit,
     extend_registry,
     load_catalogue,
     load_registry,
     load_registry_file,
+    province_registry,
     resolve_name,
 )
 from .catalogue.registry import names_a_province
@@ -462,7 +464,9 @@ def _analyse(
         prior_periods = file_periods(prior_loaded.sheets)
         prior_period = run_period(prior_loaded.sheets, prior_periods, given_by="--prior")
         check_prior(prior_period, run)
-        _check_prior_registry(prior_period, run, registry, units_file, units_only)
+        _check_prior_registry(
+            prior_period, run, registry, units_file, units_only, _titled_province(sheets)
+        )
         prior_sheets, prior_mismatched = mismatches(
             prior_loaded.sheets, prior_periods, prior_period
         )
@@ -531,15 +535,27 @@ def _check_prior_registry(
     registry: str | None,
     units_file: Path | str | None,
     units_only: bool,
+    titled: RegistryInfo | None = None,
 ) -> None:
     """Last period's files under another registry than this period's (Hanoi's districts
     until 30 June 2025, its communes after): their units are not this period's, so no unit
-    can be set against its last period. A usage error, never 126 missing-prior-unit."""
+    can be set against its last period. A usage error, never 126 missing-prior-unit.
+    `titled`: the one province the sheets' titles name, where it is not Hanoi: its
+    registry is what the user should choose."""
     if prior is None or run is None or registry or units_file is not None or units_only:
         return
     then, now = registry_for(prior), registry_for(run)
     if then == now:
         return
+    if titled is not None and titled.province_key != "ha-noi":
+        raise UsageError(
+            f"--prior: các tiêu đề ghi {titled.province}, nhưng không chọn danh mục đơn vị"
+            f" nên dùng danh mục của Hà Nội ({then}, {now}); chọn danh mục của tỉnh:"
+            f" --registry {titled.province_key}",
+            f"--prior: the titles name {titled.province}, but no unit registry was chosen,"
+            f" so Hanoi's were used ({then}, {now}); choose the province's:"
+            f" --registry {titled.province_key}",
+        )
     raise UsageError(
         f"--prior: {prior.label('vi')} theo danh mục đơn vị {then}, {run.label('vi')} theo"
         f" danh mục {now}: các đơn vị đã thay đổi nên không so được từng đơn vị với cùng kỳ;"
@@ -548,6 +564,13 @@ def _check_prior_registry(
         f" under {now}: the units changed, so no unit can be set against its last period;"
         " leave out --prior to use the workbooks' Cùng kỳ columns",
     )
+
+
+def _titled_province(sheets: Sequence[SheetData]) -> RegistryInfo | None:
+    """The one province the sheets' titles name ("ĐẢNG BỘ TỈNH THANH HÓA"), if one."""
+    named = {s.province for s in sheets if s.province}
+    found = {info.province_key: info for name in named if (info := province_registry(name))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _files_named_after(
