@@ -691,3 +691,23 @@ def test_a_district_titled_without_its_type_over_its_communes(
         u.name: u.figures.actual for u in report.units if u.figures.indicator == "admission.total"
     }
     assert found == read
+
+
+def test_a_sheet_titled_by_another_province_alone_is_no_sheet_of_the_registrys(
+    tmp_path: Path,
+) -> None:
+    """Trial 27, case 4: "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH" alone over chi bộ rows, read with
+    Huế's registry, was taken for the city's consolidated sheet: an unknown-unit per row,
+    and advice to write "ĐẢNG BỘ PHƯỜNG THUẬN AN" into the title (which then counted it as
+    Huế's). One finding says whose sheet it is."""
+    _ward_report(tmp_path / "P. Thuan An.xlsx", ["THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH"], 44)
+    report = ctr_stats.compute([tmp_path / "P. Thuan An.xlsx"], registry="hue")
+    unknown = [f for f in report.findings if f.code == "unknown-unit"]
+    assert [(f.sheet, f.cell, f.message_vi) for f in unknown] == [
+        (
+            "Kết nạp",
+            None,
+            "tiêu đề ghi Thành phố Hồ Chí Minh, không phải Thành phố Huế (danh mục hue-2025):"
+            " trang tính của Thành phố Hồ Chí Minh, không đọc",
+        )
+    ]

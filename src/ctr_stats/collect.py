@@ -146,6 +146,10 @@ class Collector:
                 result.findings.append(_unowned(sheet, matcher))
         elif sheet.owner is None or by_parent:
             # A consolidated sheet: every row must be a registry unit.
+            elsewhere = _of_another_province(sheet, None, matcher) if sheet.owner is None else None
+            if elsewhere is not None:  # another province's sheet: its rows are none of ours
+                result.findings.append(elsewhere)
+                return
             hint = _city_title_hint(sheet, matcher)
             if not hint[0]:
                 hint = _file_name_elsewhere_hint(sheet, matcher)
@@ -376,23 +380,34 @@ def _owner(sheet: SheetData, matcher: UnitMatcher, result: Collected) -> Unit | 
     return named
 
 
-def _of_another_province(sheet: SheetData, text: str, matcher: UnitMatcher) -> Finding | None:
-    """A unit's report whose title names another province than the registry's ("THÀNH ỦY
-    ĐÀ NẴNG" over "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ", read with Huế's registry): another unit of
-    the same name, never counted as the registry's."""
+def _of_another_province(
+    sheet: SheetData, text: str | None, matcher: UnitMatcher
+) -> Finding | None:
+    """A unit's report (`text`: the unit its title names; None: a consolidated sheet) whose
+    title names another province than the registry's ("THÀNH ỦY ĐÀ NẴNG" over "ĐẢNG ỦY
+    PHƯỜNG HƯƠNG TRÀ", read with Huế's registry): another unit of the same name, or that
+    province's sheet, never counted as the registry's."""
     if sheet.province is None:
         return None
     ours = registry_info(matcher.registry.name.split("+")[0])
     theirs = province_registry(sheet.province)
     if ours is None or theirs is None or theirs.province_key == ours.province_key:
         return None
+    said = f"tiêu đề ghi {theirs.province}, không phải {ours.province} (danh mục {matcher.registry.name})"
+    said_en = (
+        f"the title names {theirs.province}, not {ours.province} (registry {matcher.registry.name})"
+    )
+    if text is None:
+        what = f"trang tính của {theirs.province}, không đọc"
+        what_en = f"a sheet of {theirs.province}, not read"
+    else:
+        what = f"'{text}' là đơn vị của {theirs.province}, không cộng"
+        what_en = f"'{text}' is a unit of {theirs.province}, not added"
     return Finding(
         "unknown-unit",
         Severity.ERROR,
-        f"tiêu đề ghi {theirs.province}, không phải {ours.province} (danh mục"
-        f" {matcher.registry.name}): '{text}' là đơn vị của {theirs.province}, không cộng",
-        f"the title names {theirs.province}, not {ours.province} (registry"
-        f" {matcher.registry.name}): '{text}' is a unit of {theirs.province}, not added",
+        f"{said}: {what}",
+        f"{said_en}: {what_en}",
         sheet.file,
         sheet.sheet,
         sheet.owner_cell,
