@@ -711,3 +711,23 @@ def test_a_sheet_titled_by_another_province_alone_is_no_sheet_of_the_registrys(
             " trang tính của Thành phố Hồ Chí Minh, không đọc",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Kim Long", "đúng chính tả"),
+        ("KIM LONG", "đúng chính tả"),
+        ("Phong Dinh", "đúng chính tả"),
+        ("Phong Dien", "khớp khi bỏ hết dấu"),  # Phường Phong Điền, its marks left out
+    ],
+)
+def test_units_find_says_a_name_with_no_mark_in_the_registry_is_spelled_right(
+    written: str, said: str
+) -> None:
+    """Trial 27, case 6: "Kim Long" and "Phong Dinh", written as Huế's registry writes
+    them, were said to match "once all marks were removed", as if guessed."""
+    from ctr_stats.render.units import render_find
+
+    found = render_find(written, UnitMatcher(load_registry("hue-2025")), "vi")
+    assert found.rstrip().endswith(said)

@@ -6,8 +6,16 @@ import csv
 import io
 from collections import Counter
 
-from ..catalogue import Registry, RegistryInfo, builtin_registries, load_registry, registry_info
+from ..catalogue import (
+    Registry,
+    RegistryInfo,
+    Unit,
+    builtin_registries,
+    load_registry,
+    registry_info,
+)
 from ..catalogue.registry import TYPE_WORDS
+from ..text import faithful
 from ..units import LEVEL_LABELS, UnitMatcher, ambiguous_message, unknown_message
 from .numbers import format_count
 
@@ -101,12 +109,26 @@ def render_show_csv(registry: Registry) -> str:
     return buffer.getvalue()
 
 
+def _spelled_as_written(text: str, unit: Unit) -> bool:
+    """Whether a name ends with one of the unit's spellings exactly as the registry writes
+    it (the words of its committee or type before it aside)."""
+    words = faithful(text).split()
+    for name in (unit.name, *unit.aliases):
+        spelled = faithful(name).split()
+        if spelled and words[-len(spelled) :] == spelled:
+            return True
+    return False
+
+
 def render_find(text: str, matcher: UnitMatcher, lang: str) -> str:
     """How a name as typed resolves: the unit (and by which key), or why not."""
     match, registry = matcher.match(text, suggest=False), matcher.registry
     if match.unit is not None:
-        vi_level, en_level = LEVEL_LABELS[match.level or "exact"]
         unit = match.unit
+        level = match.level or "exact"
+        if level != "exact" and _spelled_as_written(text, unit):
+            level = "exact"  # "Kim Long": no mark in the registry either, none left out
+        vi_level, en_level = LEVEL_LABELS[level]
         if lang == "en":
             return (
                 f"'{text}' → {unit.full_name} ({unit.code}), registry {registry.name}: {en_level}\n"
