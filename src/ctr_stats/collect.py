@@ -390,8 +390,10 @@ def _of_another_province(
     if sheet.province is None:
         return None
     ours = registry_info(matcher.registry.name.split("+")[0])
+    if ours is None:  # the user's own registry: of no province the tool knows
+        return None
     theirs = province_registry(sheet.province)
-    if ours is None or theirs is None or theirs.province_key == ours.province_key:
+    if theirs is None or theirs.province_key == ours.province_key:
         return None
     said = f"tiêu đề ghi {theirs.province}, không phải {ours.province} (danh mục {matcher.registry.name})"
     said_en = (

@@ -230,7 +230,16 @@ _SHEET_NAMES = ("sheet", "layout", "owner", "owner_text", "part")  # text many s
 
 
 def _reduce_sheet(sheet: SheetData) -> tuple[Callable[..., SheetData], tuple[object, ...]]:
-    return (_shared_sheet_text, (type(sheet), dict(vars(sheet))))
+    cls = type(sheet)
+    return (_shared_sheet_text, (cls, {name: getattr(sheet, name) for name in _names(cls)}))
+
+
+def _names(cls: type[SheetData]) -> tuple[str, ...]:
+    """A dataclass's fields (its constructor's arguments, in order)."""
+    names = _INIT_NAMES.get(cls)
+    if names is None:
+        names = _INIT_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return names
 
 
 def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetData:
@@ -244,15 +253,7 @@ def _shared_sheet_text(cls: type[SheetData], state: dict[str, object]) -> SheetD
             if total.amounts == sums:
                 state["sums"] = total.amounts
                 break
-    # built by its constructor, as in the worker: its attributes then take the compact
-    # layout instances of a class share, not a dict of their own
-    names = _INIT_NAMES.get(cls)
-    if names is None:
-        names = _INIT_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-    sheet = cls(*map(state.pop, names))  # type: ignore[arg-type]
-    for name, value in state.items():
-        object.__setattr__(sheet, name, value)
-    return sheet
+    return cls(*map(state.pop, _names(cls)))  # type: ignore[arg-type]
 
 
 _INIT_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass's arguments, in order

@@ -168,6 +168,7 @@ def registry_info(name: str) -> RegistryInfo | None:
     return index.registries.get(index.aliases.get(name, name))
 
 
+@cache
 def province_registry(name: str) -> RegistryInfo | None:
     """A built-in registry of the province a name names ("da nang", "hcm", "Thành phố
     Huế"): its province's name and key; None for no province the registries know."""

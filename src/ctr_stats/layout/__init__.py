@@ -85,7 +85,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SheetData:
     """What one sheet says: whose it is, for when, and its rows of figures."""
 

@@ -194,10 +194,16 @@ def _province_named(lines: Sequence[str]) -> str | None:
     """The province or centrally-run city the title's last line naming one names (folded,
     its word "tỉnh", "thành phố" left out)."""
     for line in reversed(lines):
-        found = _city().search(fold(_without_department(line)))
+        found = _province_in(line)
         if found is not None:
-            return _PROVINCE_WORD.sub("", found.group(0))
+            return found
     return None
+
+
+@lru_cache(maxsize=1 << 12)  # asked of each title line: every unit's copy repeats most
+def _province_in(line: str) -> str | None:
+    found = _city().search(fold(_without_department(line)))
+    return _PROVINCE_WORD.sub("", found.group(0)) if found is not None else None
 
 
 _PROVINCE_WORD = re.compile(r"^(?:thanh pho|thanh uy|tinh uy|tinh|tp)\s+")
