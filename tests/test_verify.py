@@ -1929,3 +1929,30 @@ def test_a_share_after_a_bracket_of_its_counts_details_is_of_that_count(
     paragraph = _NAM_CAN_QUALITY.replace(*slip) if slip else _NAM_CAN_QUALITY
     claims = verify(_write(tmp_path, paragraph))
     assert [(c.anchor, c.status) for c in claims if c.anchor.endswith("%")] == shares
+
+
+_NGHE_AN_ORGANIZATIONS = (  # Nghệ An, trial 26
+    "Đến nay, toàn tỉnh có 1.454 tổ chức cơ sở Đảng; so với 6 tháng đầu năm 2019 (1.564 tổ"
+    " chức), đã giảm 110 tổ chức cơ sở Đảng và so với thời điểm cuối năm 2019 (1.501 tổ"
+    " chức), giảm 47 tổ chức cơ sở Đảng."
+)
+
+
+@pytest.mark.parametrize(
+    ("slip", "changes"),
+    [
+        ((), [("110", "ok", -110), ("47", "ok", -47)]),
+        (("giảm 110", "giảm 120"), [("120", "mismatch", -110), ("47", "ok", -47)]),
+        (("giảm 47", "giảm 57"), [("110", "ok", -110), ("57", "mismatch", -47)]),
+    ],
+)
+def test_a_change_between_two_counts_the_sentence_states(
+    tmp_path: Path, slip: tuple[str, str] | tuple[()], changes: list[tuple[str, str, int]]
+) -> None:
+    """Trial 26 (Nghệ An): "có 1.454 tổ chức cơ sở Đảng; so với 6 tháng đầu năm 2019 (1.564
+    tổ chức), đã giảm 110 …": the change was unchecked, "no count of the same period", so
+    "giảm 120" passed with exit 0. The earlier count is in the brackets after "so với"."""
+    paragraph = _NGHE_AN_ORGANIZATIONS.replace(*slip) if slip else _NGHE_AN_ORGANIZATIONS
+    claims = verify(_write(tmp_path, paragraph))
+    found = [(c.anchor, c.status, c.computed) for c in claims if c.kind == "same_period"]
+    assert found == changes

@@ -44,6 +44,8 @@ def _set(claim: Found, exact: Fraction, basis: str, why: tuple[str, str] | None 
 def check_text(p: Paragraph, found: list[Found], lists: list[PartList]) -> None:
     for claim in found:
         if claim.stated is None:
+            if claim.kind == "same_period" and claim.anchor.kind == "count" and claim.direction:
+                _change_of_counts_stated(p, claim)
             continue
         if claim.kind == "ratio" and claim.count is not None and claim.count.b:
             _ratio(claim, claim.count.a, claim.count.b)
@@ -57,6 +59,67 @@ def check_text(p: Paragraph, found: list[Found], lists: list[PartList]) -> None:
     for claim in found:
         if claim.kind == "plan" and claim.status == "unchecked" and claim.count is not None:
             _plan_from_paragraph(p, claim)
+
+
+# the earlier count a change is against, in brackets after what it is: "so với 6 tháng đầu
+# năm 2019 (1.564 tổ chức), đã giảm 110 …"
+_EARLIER = re.compile(r"\bso với\b[^;.()]{0,60}\(\s*$", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:giảm|tăng)\s*$", re.I)
+
+
+def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
+    """A change in numbers between two counts the sentence states: "có 1.454 tổ chức cơ sở
+    Đảng; so với 6 tháng đầu năm 2019 (1.564 tổ chức), đã giảm 110 tổ chức cơ sở Đảng"
+    is 1.454 − 1.564 = −110."""
+    change = claim.anchor
+    before = [
+        f
+        for f in p.in_sentence(change.sentence)
+        if f.end <= change.start and f.kind == "count" and blocks(f)
+    ]
+    earlier = before[-1] if before else None
+    if (
+        earlier is None
+        or earlier.paren < 0
+        or not _EARLIER.search(p.text, p.sentences[change.sentence][0], earlier.paren + 1)
+        or not re.fullmatch(
+            r"[^;.()\d]{0,25}\)[\s,]*(?:đã\s+)?(?:giảm|tăng)\s*",
+            p.text[earlier.end : change.start],
+            re.I,
+        )
+    ):
+        return
+    kind = noun_after(p, earlier)
+    now = next(
+        (
+            f
+            for f in reversed(before)
+            if f.paren < 0
+            and f.end <= earlier.paren
+            and not _CHANGE_BEFORE.search(p.text, 0, f.start)
+            and contains(kind, noun_after(p, f))
+        ),
+        None,
+    )
+    if now is None or noun_after(p, now) is None:
+        return
+    claim.stated = Decimal(change.count * claim.direction)
+    difference = now.count - earlier.count
+    claim.computed, claim.base = Decimal(difference), earlier.count
+    claim.basis = f"{now.count} − {earlier.count}"
+    if difference == claim.stated:
+        claim.status = "ok"
+        return
+    claim.status = "mismatch"
+    verb = ("tăng", "up") if difference > 0 else ("giảm", "down")
+    claim.reason = say(
+        f"ghi {'tăng' if claim.direction > 0 else 'giảm'} {number(change.count, 'vi')}, nhưng"
+        f" {number(now.count, 'vi')} − {number(earlier.count, 'vi')}: {verb[0]}"
+        f" {number(abs(difference), 'vi')}",
+        f"states {'up' if claim.direction > 0 else 'down'} {number(change.count, 'en')}, but"
+        f" {number(now.count, 'en')} − {number(earlier.count, 'en')}: {verb[1]}"
+        f" {number(abs(difference), 'en')}",
+    )
 
 
 def check_row(claim: Found) -> None:
