@@ -1956,3 +1956,17 @@ def test_a_change_between_two_counts_the_sentence_states(
     claims = verify(_write(tmp_path, paragraph))
     found = [(c.anchor, c.status, c.computed) for c in claims if c.kind == "same_period"]
     assert found == changes
+
+
+@pytest.mark.parametrize(("stated", "status"), [("7,0%", "ok"), ("8,0%", "mismatch")])
+def test_a_percentage_change_against_the_count_it_names_after_it(
+    tmp_path: Path, stated: str, status: str
+) -> None:
+    """Trial 26 (Nghệ An), the percentage form: "1.454 tổ chức cơ sở Đảng, giảm 8,0% so với
+    cùng kỳ năm 2019 (1.564 tổ chức)" was unchecked, "no count of the same period"."""
+    paragraph = (
+        f"Toàn tỉnh có 1.454 tổ chức cơ sở Đảng, giảm {stated} so với cùng kỳ năm 2019"
+        " (1.564 tổ chức)."
+    )
+    (claim,) = [c for c in verify(_write(tmp_path, paragraph)) if c.kind == "same_period"]
+    assert (claim.status, claim.computed, claim.basis) == (status, 7, "|1454 − 1564|/1564")

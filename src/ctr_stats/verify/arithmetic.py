@@ -53,6 +53,8 @@ def check_text(p: Paragraph, found: list[Found], lists: list[PartList]) -> None:
             _ratio(claim, value_of(claim.count), claim.base)
         elif claim.kind == "same_period" and claim.count is not None and claim.change:
             _change(claim)
+        elif claim.kind == "same_period" and claim.count is not None and claim.direction:
+            _change_against_stated(p, claim)
     shares = [c for c in found if c.kind == "share" and c.count is not None]
     for claim in shares:
         _share(p, claim, shares, lists)
@@ -119,6 +121,45 @@ def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
         f"states {'up' if claim.direction > 0 else 'down'} {number(change.count, 'en')}, but"
         f" {number(now.count, 'en')} − {number(earlier.count, 'en')}: {verb[1]}"
         f" {number(abs(difference), 'en')}",
+    )
+
+
+_EARLIER_AFTER = re.compile(r"\s*so với\b[^;.()]{0,60}\(\s*$", re.I)
+
+
+def _change_against_stated(p: Paragraph, claim: Found) -> None:
+    """A percentage change whose earlier count the sentence states after it: "1.454 tổ
+    chức cơ sở Đảng, giảm 7,0% so với cùng kỳ năm 2019 (1.564 tổ chức)" is
+    (1.454 − 1.564)/1.564."""
+    assert claim.count is not None and claim.stated is not None
+    percent = claim.anchor
+    earlier = next(
+        (
+            f
+            for f in p.in_sentence(percent.sentence)
+            if f.start > percent.end and f.kind == "count" and f.paren >= 0
+        ),
+        None,
+    )
+    if earlier is None or not _EARLIER_AFTER.fullmatch(p.text, percent.end, earlier.paren + 1):
+        return
+    if not re.fullmatch(r"\s*", p.text[earlier.paren + 1 : earlier.start]):
+        return
+    now, before = value_of(claim.count), earlier.count
+    if before <= 0 or (now - before) * claim.direction < 0:
+        return  # "giảm" where the counts say up: not this claim's comparison
+    exact = Fraction(abs(now - before) * 100, before)
+    value = shown(exact, claim.stated)
+    _set(
+        claim,
+        exact,
+        f"|{now} − {before}|/{before}",
+        say(
+            f"ghi {_pct(claim.stated, 'vi')}, nhưng |{number(now, 'vi')} −"
+            f" {number(before, 'vi')}|/{number(before, 'vi')} = {_pct(value, 'vi')}",
+            f"states {_pct(claim.stated, 'en')}, but |{number(now, 'en')} −"
+            f" {number(before, 'en')}|/{number(before, 'en')} = {_pct(value, 'en')}",
+        ),
     )
 
 
