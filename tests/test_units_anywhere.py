@@ -731,3 +731,17 @@ def test_units_find_says_a_name_with_no_mark_in_the_registry_is_spelled_right(
 
     found = render_find(written, UnitMatcher(load_registry("hue-2025")), "vi")
     assert found.rstrip().endswith(said)
+
+
+def test_a_missing_unit_names_the_file_named_almost_like_it(tmp_path: Path) -> None:
+    """Trial 27, case 5: "BC KNĐV 2025 - P. Vĩ Dạ.xlsx" (Vĩ and Vỹ both in use), its title
+    naming no unit, is rightly not Phường Vỹ Dạ's; but nothing linked the two, and the
+    clerk was pointed at its chi bộ rows. The missing unit now names the file."""
+    _ward_report(tmp_path / "BC KNĐV 2025 - P. Vĩ Dạ.xlsx", ["ĐẢNG BỘ THÀNH PHỐ HUẾ"], 7)
+    report = ctr_stats.compute([tmp_path], registry="hue")
+    missing = {f.unit: f.message_vi for f in report.findings if f.code == "missing-unit"}
+    assert missing["Vỹ Dạ"].endswith(
+        "P. Vĩ Dạ.xlsx mang tên gần giống tên đơn vị này, không đọc được là của đơn vị nào"
+        " (sửa tên đơn vị ở tiêu đề)"
+    )
+    assert [unit for unit, said in missing.items() if "gần giống" in said] == ["Vỹ Dạ"]

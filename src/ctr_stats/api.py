@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -47,6 +48,7 @@ from .model import (
 from .periods import check_prior, file_periods, mismatches, other_periods, run_period
 from .read import Checked, Grid, check_file, discover, preload, read_checked
 from .render.numbers import format_plain
+from .text import fold
 from .units import UnitMatcher
 from .workers import job_count, read_in_processes, worth_workers
 
@@ -491,14 +493,27 @@ def _analyse(
         hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
         hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
         named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
+        alike = _files_named_almost(
+            collected.blocks, missing, files_read, [*suspects, *_named_after_files(named_after)]
+        )
         findings.extend(
             Finding(
                 "missing-unit",
                 Severity.ERROR,
                 f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
-                + _named_after_vi(named_after.get(unit.code, {})),
+                + _named_after_vi(named_after.get(unit.code, {}))
+                + "".join(
+                    f"; tệp {file} mang tên gần giống tên đơn vị này, không đọc được là của"
+                    " đơn vị nào (sửa tên đơn vị ở tiêu đề)"
+                    for file in alike.get(unit.code, ())
+                ),
                 f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
-                + _named_after_en(named_after.get(unit.code, {})),
+                + _named_after_en(named_after.get(unit.code, {}))
+                + "".join(
+                    f"; the file {file} is named almost like this unit, and whose it is could"
+                    " not be told (write the unit's name in its title)"
+                    for file in alike.get(unit.code, ())
+                ),
                 unit=unit.name,
             )
             for unit in missing
@@ -602,6 +617,37 @@ def _files_named_after(
         if named is not None:
             found.setdefault(named.code, {}).setdefault(file, {})
     return found
+
+
+def _files_named_almost(
+    blocks: Sequence[tuple[SheetData, Sequence[Row], Unit]],
+    missing: Sequence[Unit],
+    files: Sequence[str],
+    said: Sequence[str],
+) -> dict[str, list[str]]:
+    """unit code -> the files no figure of which went to a unit, whose names name no unit
+    but come within one letter of a missing unit's, marks aside ("P. Vĩ Dạ" for Phường Vỹ
+    Dạ: both spellings are in use, and the tool does not guess between them)."""
+    from rapidfuzz.distance import Levenshtein
+
+    passed = {sheet.file for sheet, _rows, _unit in blocks} | set(said)
+    found: dict[str, list[str]] = {}
+    for file in dict.fromkeys(files):
+        if file in passed:  # a unit's, or said already to be one ("có thể là tệp …")
+            continue
+        words = re.sub(r"[^\w]+", " ", fold(Path(file).stem)).split()
+        for unit in missing:
+            name = fold(unit.name).split()
+            if len(" ".join(name)) < 4:
+                continue
+            runs = (" ".join(words[i : i + len(name)]) for i in range(len(words)))
+            if any(Levenshtein.distance(run, " ".join(name), score_cutoff=1) <= 1 for run in runs):
+                found.setdefault(unit.code, []).append(file)
+    return found
+
+
+def _named_after_files(named_after: dict[str, dict[str, dict[str, None]]]) -> list[str]:
+    return [file for by_file in named_after.values() for file in by_file]
 
 
 def _named_after_vi(files: dict[str, dict[str, None]]) -> str:
