@@ -193,7 +193,7 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
     for grid in grids:
         if grid.hidden:
             # a template's hidden list of units and their codes (its drop-down's) holds no figure
-            if grid.has_numbers() and figure_cells(grid):
+            if figure_cells(grid):
                 findings.append(
                     Finding(
                         "hidden-sheet",

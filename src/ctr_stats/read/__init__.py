@@ -70,13 +70,6 @@ class Grid:
     def column_hidden(self, col: int) -> bool:
         return any(low <= col <= high for low, high in self.hidden_columns)
 
-    def has_numbers(self) -> bool:
-        return any(
-            isinstance(v, (int, float)) and not isinstance(v, bool)
-            for row in self.rows
-            for v in row
-        )
-
     def value(self, row: int, col: int) -> CellValue:
         if row < len(self.rows) and col < len(self.rows[row]):
             return self.rows[row][col]

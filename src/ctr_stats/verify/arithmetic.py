@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..text import fold
-from .claims import Found, Paragraph, blocks
+from .claims import Found, Paragraph, blocks, is_change_word
 from .numbers import Figure, agrees, bases, folded, number, shown, to_decimal, whole_numbers
 from .numbers import pct as _pct
 from .wholes import PartList, contains, intersect, interval, noun_after, thing_at
@@ -64,9 +64,10 @@ def check_text(p: Paragraph, found: list[Found], lists: list[PartList]) -> None:
 
 
 # the earlier count a change is against, in brackets after what it is: "so với 6 tháng đầu
-# năm 2019 (1.564 tổ chức), đã giảm 110 …"
-_EARLIER = re.compile(r"\bso với\b[^;.()]{0,60}\(\s*$", re.I)
-_CHANGE_BEFORE = re.compile(r"\b(?:giảm|tăng)\s*$", re.I)
+# năm 2019 (1.564 tổ chức), đã giảm 110 …", "giảm 7,0% so với cùng kỳ năm 2019 (1.564 …)"
+_AGAINST = r"so với\b[^;.()]{0,60}\(\s*"
+_EARLIER_BEFORE = re.compile(rf"\b{_AGAINST}$", re.I)  # ends right before the count
+_EARLIER_AFTER = re.compile(rf"\s*{_AGAINST}", re.I)  # all from the percentage on
 
 
 def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
@@ -83,7 +84,7 @@ def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
     if (
         earlier is None
         or earlier.paren < 0
-        or not _EARLIER.search(p.text, p.sentences[change.sentence][0], earlier.paren + 1)
+        or not _EARLIER_BEFORE.search(p.text, p.sentences[change.sentence][0], earlier.start)
         or not re.fullmatch(
             r"[^;.()\d]{0,25}\)[\s,]*(?:đã\s+)?(?:giảm|tăng)\s*",
             p.text[earlier.end : change.start],
@@ -98,7 +99,7 @@ def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
             for f in reversed(before)
             if f.paren < 0
             and f.end <= earlier.paren
-            and not _CHANGE_BEFORE.search(p.text, 0, f.start)
+            and not is_change_word(p.text[: f.start])
             and contains(kind, noun_after(p, f))
         ),
         None,
@@ -124,9 +125,6 @@ def _change_of_counts_stated(p: Paragraph, claim: Found) -> None:
     )
 
 
-_EARLIER_AFTER = re.compile(r"\s*so với\b[^;.()]{0,60}\(\s*$", re.I)
-
-
 def _change_against_stated(p: Paragraph, claim: Found) -> None:
     """A percentage change whose earlier count the sentence states after it: "1.454 tổ
     chức cơ sở Đảng, giảm 7,0% so với cùng kỳ năm 2019 (1.564 tổ chức)" is
@@ -141,9 +139,7 @@ def _change_against_stated(p: Paragraph, claim: Found) -> None:
         ),
         None,
     )
-    if earlier is None or not _EARLIER_AFTER.fullmatch(p.text, percent.end, earlier.paren + 1):
-        return
-    if not re.fullmatch(r"\s*", p.text[earlier.paren + 1 : earlier.start]):
+    if earlier is None or not _EARLIER_AFTER.fullmatch(p.text, percent.end, earlier.start):
         return
     now, before = value_of(claim.count), earlier.count
     if before <= 0 or (now - before) * claim.direction < 0:

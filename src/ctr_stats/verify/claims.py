@@ -266,7 +266,7 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
             and after.sentence == figure.sentence
             and _joins(_between(p, figure, after), plan=True)
             and not _own_noun(p, after)
-            and (not _is_change_word(p.text[: after.start]) or _over_plan(p, after))
+            and (not is_change_word(p.text[: after.start]) or _over_plan(p, after))
         ):
             percent = after
         before = _previous_blocking(figures, i)
@@ -294,7 +294,7 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
             base=figure.b,
             base_text="A/B",
         )
-        own = fold(re.split(r"[,;()]|[.!?]\s", p.text[percent.end : percent.end + 80])[0])
+        own = own_phrase(p, percent)
         between = fold(p.text[figure.end : percent.start])
         if _says_plan(own) or _says_plan(between):
             claim.base_text = "plan"
@@ -307,13 +307,20 @@ def _ratios(p: Paragraph, found: list[Found], owner: dict[int, Found]) -> None:
         owner[id(percent)] = claim
 
 
+def own_phrase(p: Paragraph, figure: Figure) -> str:
+    """The words right after a figure, to its clause's next ',', ';', bracket or sentence
+    end (80 characters at most), folded: "so với kế hoạch năm", "so với cùng kỳ"."""
+    return fold(re.split(r"[,;()]|[.!?]\s", p.text[figure.end : figure.end + 80], maxsplit=1)[0])
+
+
 def _over_plan(p: Paragraph, percent: Figure) -> bool:
     """'127/120 đảng viên, vượt 5,83% so với chỉ tiêu': by how much A/B exceeds its plan."""
-    own = fold(re.split(r"[,;()]|[.!?]\s", p.text[percent.end : percent.end + 80])[0])
-    return bool(ends_with_word(p.text[: percent.start], ("vuot",))) and _says_plan(own)
+    return bool(ends_with_word(p.text[: percent.start], ("vuot",))) and _says_plan(
+        own_phrase(p, percent)
+    )
 
 
-def _is_change_word(before: str) -> bool:
+def is_change_word(before: str) -> bool:
     """'… 10.479/9.810 đảng viên, tăng 4,6% so với cùng kỳ': a change, not A/B's share."""
     return bool(
         ends_with_word(before, folded("change", "up"))
@@ -563,7 +570,7 @@ def _percent_claim(
 ) -> Found:
     before = p.text[: figure.start]
     after = p.text[figure.end :]
-    own_phrase = fold(re.split(r"[,;()]|[.!?]\s", after[:80], maxsplit=1)[0])
+    phrase = own_phrase(p, figure)
     claim = Found("share", figure, figure.start, figure.end, stated=figure.value)
     direction = 0
     if ends_with_word(before, folded("change", "up")):
@@ -573,8 +580,8 @@ def _percent_claim(
     if not direction:
         direction = _shared_direction(p, figure)
     over = bool(ends_with_word(before, ("vuot",)))
-    plan_after = _says_plan(own_phrase)
-    prior_after = _says_prior(own_phrase)
+    plan_after = _says_plan(phrase)
+    prior_after = _says_prior(phrase)
     change = _change_for(p, figure, changes)
     unit = unit_before(before)
     if unit and not (direction or over or prior_after or change is not None):

@@ -259,8 +259,9 @@ _ONE_BODY = re.compile(
 def _one_body(clause: str) -> bool:
     """Whether the subject of a clause (its words before what it did) is one body, not all
     levels ("các cấp")."""
-    done = _first_event(clause.split())
-    subject = " ".join(clause.split()[: done[0]]) if done is not None else clause
+    words = clause.split()
+    done = _first_event(words)
+    subject = " ".join(words[: done[0]] if done is not None else words)
     return bool(_ONE_BODY.search(subject)) and " cac cap " not in f" {subject} "
 
 

@@ -353,12 +353,7 @@ def _count_parts(p: Paragraph, parts: PartList) -> Found | None:
         whole = fitting[0] if len(fitting) == 1 else None
     elif parts.weak:
         return None
-    if (
-        whole is None
-        or whole.kind != "count"
-        or len(items) < 2
-        or _a_sibling_class(p, whole, items)
-    ):
+    if whole is None or whole.kind != "count" or len(items) < 2:
         return None
     total = _sum(items)
     grassroots_kinds = _grassroots_complete(p, whole, items)
