@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import ctr_stats
+import ctr_stats.api
 from ctr_stats.catalogue import builtin_registries, load_registry, registry_info
 from ctr_stats.errors import UsageError
 from ctr_stats.text import faithful, fold
@@ -413,6 +414,12 @@ def test_units_file_in_the_encodings_excel_saves(encoding: str, tmp_path: Path) 
         ("code,name,type\n001,,quận\n", 2, "thiếu mã hoặc tên", "must not be empty"),
         ("ten,loai\nBa Đình,quận\n", 1, "dòng tiêu đề", "heading row"),
         ("# a comment\ncode,name\nA,Ba Đình\nB,Ba Đình\n", 4, "dòng 3", "line 3"),
+        (  # one unit's alias, the other's full name
+            "code,name,type,aliases\nA,Kim Long,phường,\nB,Hương Long,phường,Phường Kim Long\n",
+            3,
+            "tên khác 'Phường Kim Long' của Phường Hương Long (B) trùng tên với Phường Kim Long (A)",
+            "the alias 'Phường Kim Long' of Phường Hương Long (B) is a name of Phường Kim Long (A)",
+        ),
     ],
 )
 def test_a_malformed_units_file_is_a_usage_error_naming_its_line(
@@ -745,3 +752,31 @@ def test_a_missing_unit_names_the_file_named_almost_like_it(tmp_path: Path) -> N
         " (sửa tên đơn vị ở tiêu đề)"
     )
     assert [unit for unit, said in missing.items() if "gần giống" in said] == ["Vỹ Dạ"]
+
+
+def test_an_alias_that_is_a_builtin_units_name_is_refused_at_its_line(tmp_path: Path) -> None:
+    """Trial 27: a custom unit's alias that is a built-in ward's name was accepted, and each
+    file of that name became an ambiguous-unit error later."""
+    path = tmp_path / "units.csv"
+    path.write_text("code,name,type,aliases\nCA,Công an thành phố Huế,,Phú Xuân\n", "utf-8")
+    with pytest.raises(UsageError) as raised:
+        ctr_stats.api.registry_in_force("hue", path)
+    assert (raised.value.exit_code, raised.value.file) == (2, str(path))
+    assert raised.value.message == (
+        "dòng 2: tên khác 'Phú Xuân' của Công an thành phố Huế (CA) trùng tên với Phường Phú"
+        " Xuân (19768) của danh mục hue-2025: tiêu đề mang tên này không phân biệt được hai"
+        " đơn vị; bỏ hoặc sửa tên khác này"
+    )
+    assert raised.value.message_en.startswith(
+        "line 2: the alias 'Phú Xuân' of Công an thành phố Huế (CA) is a name of Phường Phú"
+        " Xuân (19768) of registry hue-2025"
+    )
+
+
+def test_an_alias_of_old_names_with_their_own_type_stays_allowed(tmp_path: Path) -> None:
+    """'Xã Phú Xuân' (an old commune merged in) is not 'Phường Phú Xuân': titles tell them
+    apart, and the alias is kept."""
+    path = tmp_path / "units.csv"
+    path.write_text("code,name,type,aliases\nCA,Công an Huế,đảng bộ,Xã Phú Xuân\n", "utf-8")
+    registry = ctr_stats.api.registry_in_force("hue", path)
+    assert registry.by_code("CA").aliases == ("Xã Phú Xuân",)

@@ -254,7 +254,8 @@ def _load_builtin(info: RegistryInfo) -> Registry:
 
 def load_registry_file(path: Path) -> Registry:
     """A user's own registry, on its own (`--units-only`)."""
-    units, _ = parse_registry(_read_user_file(path), str(path))
+    units, lines = parse_registry(_read_user_file(path), str(path))
+    _aliases_apart(units, lines, units, path)
     return Registry(path.stem, units)
 
 
@@ -277,7 +278,40 @@ def extend_registry(base: Registry, path: Path) -> Registry:
                 file=str(path),
             )
     merged = tuple(own.pop(u.code, u) for u in base.units) + tuple(own.values())
+    _aliases_apart(units, lines, merged, path, base.name)
     return Registry(f"{base.name}+{path.stem}", merged)
+
+
+def _aliases_apart(
+    own: tuple[Unit, ...],
+    lines: dict[str, int],
+    every: tuple[Unit, ...],
+    path: Path,
+    base: str | None = None,
+) -> None:
+    """Refuses an alias of the user's file that is another unit's name, full name or alias:
+    a title written so could not be told apart, and every such file would be an
+    ambiguous-unit error later, far from the line that caused it."""
+    named: dict[str, list[Unit]] = {}
+    for unit in every:
+        for name in dict.fromkeys(faithful(n) for n in (unit.name, unit.full_name, *unit.aliases)):
+            named.setdefault(name, []).append(unit)
+    for unit in own:
+        for alias in unit.aliases:
+            other = next((u for u in named[faithful(alias)] if u.code != unit.code), None)
+            if other is None:
+                continue
+            where_vi = f" của danh mục {base}" if base and other.code not in lines else ""
+            where_en = f" of registry {base}" if base and other.code not in lines else ""
+            raise UsageError(
+                f"dòng {lines[unit.code]}: tên khác '{alias}' của {unit.full_name} ({unit.code})"
+                f" trùng tên với {other.full_name} ({other.code}){where_vi}: tiêu đề mang tên"
+                " này không phân biệt được hai đơn vị; bỏ hoặc sửa tên khác này",
+                f"line {lines[unit.code]}: the alias '{alias}' of {unit.full_name}"
+                f" ({unit.code}) is a name of {other.full_name} ({other.code}){where_en}: a"
+                " title of that name could not be told apart; remove or change the alias",
+                file=str(path),
+            )
 
 
 def _read_user_file(path: Path) -> str:
