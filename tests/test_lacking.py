@@ -334,6 +334,28 @@ def test_a_missing_unit_points_at_the_file_that_named_no_known_unit(samples_copy
     )
 
 
+def test_many_files_of_unknown_units_are_counted_not_listed_on_each_missing_unit(
+    samples_copy: Path,
+) -> None:
+    """Trial 27: a folder of another province's files listed every file on every missing
+    unit. Five files of no known unit: each missing unit names the first three and the
+    count."""
+    book = load_workbook(samples_copy / "ung-hoa.xlsx")
+    for sheet in book.worksheets:
+        sheet["A2"] = "ĐẢNG BỘ HUYỆN ỨNG HÒAA XYZ"
+    for n in range(1, 6):
+        book.save(samples_copy / f"bao-cao-{n}.xlsx")
+    (samples_copy / "ung-hoa.xlsx").unlink()
+    code, data = compute_json(str(samples_copy), "--lang", "en")
+    assert code == 1
+    missing = [f["message"] for f in data["findings"] if f["code"] == "missing-unit"]
+    first = ", ".join(str(samples_copy / f"bao-cao-{n}.xlsx") for n in (1, 2, 3))
+    assert missing == [
+        "Huyện Ứng Hòa (281) sent no report (perhaps one of the 5 files whose unit could not"
+        f" be told: {first}, …)"
+    ]
+
+
 def test_a_missing_unit_points_at_an_unreadable_file(samples_copy: Path) -> None:
     (samples_copy / "ung-hoa.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     code, data = compute_json(str(samples_copy), "--lang", "en")

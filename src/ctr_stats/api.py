@@ -490,8 +490,7 @@ def _analyse(
     reporting = {u.code for u in units}
     missing = [unit for unit in chosen.units if unit.code not in reporting]
     if missing:  # the files' names matched against the registry only when a unit is missing
-        hint_vi = f" (có thể là tệp {', '.join(suspects)})" if suspects else ""
-        hint_en = f" (perhaps the file {', '.join(suspects)})" if suspects else ""
+        hint_vi, hint_en = _suspects_hint(suspects)
         named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
         alike = _files_named_almost(
             collected.blocks, missing, files_read, [*suspects, *_named_after_files(named_after)]
@@ -617,6 +616,27 @@ def _files_named_after(
         if named is not None:
             found.setdefault(named.code, {}).setdefault(file, {})
     return found
+
+
+_SUSPECTS_NAMED = 3  # more files than this are counted, not all named on every unit
+
+
+def _suspects_hint(suspects: Sequence[str]) -> tuple[str, str]:
+    """The files whose unit could not be told, said beside each missing unit: named when
+    they are few; counted, the first named, when they are many (a folder read with
+    another province's registry would list every file on every unit)."""
+    if not suspects:
+        return "", ""
+    if len(suspects) <= _SUSPECTS_NAMED:
+        return (
+            f" (có thể là tệp {', '.join(suspects)})",
+            f" (perhaps the file {', '.join(suspects)})",
+        )
+    first = ", ".join(suspects[:_SUSPECTS_NAMED])
+    return (
+        f" (có thể là một trong {len(suspects)} tệp không rõ của đơn vị nào: {first}, …)",
+        f" (perhaps one of the {len(suspects)} files whose unit could not be told: {first}, …)",
+    )
 
 
 def _files_named_almost(
