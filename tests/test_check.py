@@ -353,6 +353,43 @@ def test_junit_format_parses_with_a_case_per_unit_and_sheet(samples_copy: Path) 
     assert root.get("tests") == "90" and root.get("failures") == "1"
 
 
+def test_junit_fails_a_unit_that_sent_nothing_in_every_suite(samples_copy: Path) -> None:
+    """Trial 29, case 4: Tây Hồ's missing report failed in the first suite alone, and the
+    other two showed 30 of 30 passed."""
+    (samples_copy / "tay-ho.xlsx").unlink()
+    result = run("check", str(samples_copy), "--format", "junit")
+    assert result.returncode == 1
+    root = ET.fromstring(result.stdout)
+    failed = [
+        (suite.get("name"), case.get("name"), case.find("failure").get("type"))  # type: ignore[union-attr]
+        for suite in root.findall("testsuite")
+        for case in suite.iter("testcase")
+        if case.find("failure") is not None
+    ]
+    assert failed == [
+        ("Kết nạp đảng viên", "Quận Tây Hồ (003)", "missing-unit"),
+        ("Tổ chức đảng, chi bộ", "Quận Tây Hồ (003)", "missing-unit"),
+        ("Kiểm tra, giám sát", "Quận Tây Hồ (003)", "missing-unit"),
+    ]
+    assert root.get("failures") == "3"
+
+
+def test_junit_with_strict_fails_on_a_warning_as_the_exit_code_does(samples_copy: Path) -> None:
+    """Trial 29, case 3: exit 1 under --strict, and the report said failures="0". An
+    identical copy of a unit's file is a warning about all its sheets."""
+    shutil.copy(samples_copy / "dong-da.xlsx", samples_copy / "dong-da - Copy.xlsx")
+    lenient = run("check", str(samples_copy), "--format", "junit")
+    strict = run("check", str(samples_copy), "--format", "junit", "--strict")
+    assert (lenient.returncode, strict.returncode) == (0, 1)
+    assert ET.fromstring(lenient.stdout).get("failures") == "0"
+    root = ET.fromstring(strict.stdout)
+    failed = [c for c in root.iter("testcase") if c.find("failure") is not None]
+    assert [(c.get("name"), c.find("failure").get("type")) for c in failed] == [  # type: ignore[union-attr]
+        ("Quận Đống Đa (006)", "duplicate-unit")
+    ] * 3
+    assert root.get("failures") == "3"
+
+
 def test_pre_commit_hook_definition() -> None:
     import yaml
 

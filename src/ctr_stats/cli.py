@@ -727,7 +727,7 @@ def check(
         elif output_format is CheckFormat.github:
             sys.stdout.write(render.render_check_github(result, lang=lang.value))
         elif output_format is CheckFormat.junit:
-            sys.stdout.write(render.render_check_junit(result, lang=lang.value))
+            sys.stdout.write(render.render_check_junit(result, lang=lang.value, strict=strict))
         else:
             from rich.console import Console
 

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from ..catalogue import Catalogue
+    from ..model import Report
+
 
 def render_check_json(result: CheckResult, *, lang: str, strict: bool) -> str:
     return "".join(iter_check_json(result, lang=lang, strict=strict))
@@ -106,8 +109,13 @@ def render_check_github(result: CheckResult, *, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | None = None) -> str:
-    """One test case per unit and sheet kind; findings with no unit under their file."""
+def render_check_junit(
+    result: CheckResult, *, lang: str, units_file: Path | None = None, strict: bool = False
+) -> str:
+    """One test case per unit and sheet kind; findings with no unit under their file. A
+    unit's finding of no indicator goes to the kind of the sheet it names, or to every kind
+    (a unit that sent nothing lacks all of them). `strict`: warnings fail too, as the exit
+    code says."""
     import xml.etree.ElementTree as ET
 
     catalogue = load_catalogue()
@@ -126,14 +134,18 @@ def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | Non
             cases[(kind, unit.name)] = []
     files: dict[str, list[Finding]] = {}
     names = {u.name for u in registry.units}
+    kind_of_sheet = _sheet_kinds(report, catalogue)
     for finding in result.findings:
-        found_kind = (
-            catalogue.indicators[finding.indicator].sheet_kind if finding.indicator else kinds[0]
-        )
-        if finding.unit is not None and finding.unit in names:
-            cases[(found_kind if found_kind in kinds else kinds[0], finding.unit)].append(finding)
-        else:
+        if finding.unit is None or finding.unit not in names:
             files.setdefault(visible(finding.file or "(run)"), []).append(finding)
+            continue
+        if finding.indicator:
+            found = [catalogue.indicators[finding.indicator].sheet_kind]
+        else:
+            found = [kind_of_sheet.get((finding.file, finding.sheet), "")]
+        found = [k for k in found if k in kinds] or kinds
+        for kind in found:
+            cases[(kind, finding.unit)].append(finding)
     root = ET.Element("testsuites", name="ctr-stats check")
     # names from a --units file and findings' text: no character XML forbids (safe_text)
     full_names = {u.name: visible(f"{u.full_name} ({u.code})") for u in registry.units}
@@ -145,26 +157,44 @@ def render_check_junit(result: CheckResult, *, lang: str, units_file: Path | Non
             f"ctr-stats.{kind}",
             [(full_names[u], found) for u, found in suite_cases],
             lang,
+            strict,
         )
     if files:
-        _suite(root, "files", "ctr-stats.files", sorted(files.items()), lang)
+        _suite(root, "files", "ctr-stats.files", sorted(files.items()), lang, strict)
     root.set("tests", str(sum(int(s.get("tests", "0")) for s in root)))
     root.set("failures", str(sum(int(s.get("failures", "0")) for s in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def _sheet_kinds(report: Report, catalogue: Catalogue) -> dict[tuple[str | None, str | None], str]:
+    """(file, sheet) -> the kind of the figures read from it."""
+    kinds: dict[tuple[str | None, str | None], str] = {}
+    for unit in report.all_units:
+        kind = catalogue.indicators[unit.figures.indicator].sheet_kind
+        for cells in unit.held.values():
+            for cell in cells:
+                kinds.setdefault((cell.where.file, cell.where.sheet), kind)
+    return kinds
+
+
 def _suite(
-    root: Any, name: str, classname: str, cases: list[tuple[str, list[Finding]]], lang: str
+    root: Any,
+    name: str,
+    classname: str,
+    cases: list[tuple[str, list[Finding]]],
+    lang: str,
+    strict: bool,
 ) -> None:
     import xml.etree.ElementTree as ET
 
     suite = ET.SubElement(root, "testsuite", name=name)
     failures = 0
+    failing = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
     for case_name, found in cases:
         case = ET.SubElement(suite, "testcase", classname=classname, name=case_name)
-        errors = [f for f in found if f.severity is Severity.ERROR]
-        warnings = [f for f in found if f.severity is Severity.WARNING]
+        errors = [f for f in found if f.severity in failing]
+        warnings = [f for f in found if f.severity is Severity.WARNING and not strict]
         if errors:
             failures += 1
             failure = ET.SubElement(
