@@ -65,7 +65,10 @@ def test_a_signature_block_with_a_dated_place_line_gives_no_finding(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "label",
-    ["Cộng toàn quận", "Toàn quận", "Tổng cộng chung", "Tổng hợp", "TỔNG SỐ", "Cộng (1+2+3)"],
+    [
+        *("Cộng toàn quận", "Toàn quận", "Tổng cộng chung", "Tổng hợp", "TỔNG SỐ", "Cộng (1+2+3)"),
+        *("TC", "T.C", "Σ"),  # trial 29: "Tổng cộng" as clerks shorten it
+    ],
 )
 def test_total_rows_in_other_words_are_compared_never_added(tmp_path: Path, label: str) -> None:
     report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [label, None, 35, 39, 31]])
@@ -77,6 +80,30 @@ def test_a_total_row_in_words_not_known_is_found_by_its_sums(tmp_path: Path) -> 
     report = _compute(tmp_path, [*TITLE, *HEADER, *ROWS, [None, "Quận Ba Đình", 35, 39, 31]])
     assert _admission(report) == (35, 39, 31)
     assert _codes(report) == [("total-row-by-sum", "B10")]
+
+
+@pytest.mark.parametrize("label", ["Kết quả chung", "Gộp chung"])
+def test_a_total_row_in_words_not_known_with_a_typo_is_still_a_total(
+    label: str, samples_copy: Path
+) -> None:
+    """Trial 29, case 1: one typo (290 for 291) in a total row labelled in words not known,
+    and it was added as a tenth organization: Ba Đình's figures doubled, exit 0. Still a
+    total: compared, its typo an error."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(samples_copy / "ba-dinh.xlsx")
+    sheet = book["Kết nạp"]
+    sheet["A19"], sheet["D19"] = label, 290
+    book.save(samples_copy / "ba-dinh.xlsx")
+    report = ctr_stats.compute([samples_copy])
+    total = report.total("admission.total")
+    assert total is not None and total.figures.actual == 10479
+    found = [(f.code, f.cell) for f in report.findings]
+    assert found == [("total-row-by-sum", "A19"), ("total-mismatch", "D19")]
+    assert report.findings[0].message_en == (
+        f"row '{label}' equals the sum of the other rows in 11 columns (differs in 1): taken"
+        " as a total row, not added again"
+    )
 
 
 @pytest.mark.parametrize(
@@ -499,24 +526,36 @@ def test_a_row_typed_twice_with_the_total_counting_it_is_an_error(tmp_path: Path
     assert _admission(report) == (55, 60, 49)
 
 
-def test_two_rows_named_alike_with_other_figures_are_no_duplicate_row(tmp_path: Path) -> None:
+def test_two_rows_named_alike_with_other_figures_are_an_error(tmp_path: Path) -> None:
+    """Trial 29, case 2: a corrected line pasted below, the old one left, both added with
+    exit 0. Rows of zeros under one name add nothing twice: no finding."""
     rows = [*TITLE, *HEADER, *ROWS, [4, ROWS[1][1], 1, 2, 3], [5, "Chi bộ A", 0, 0, 0]]
-    rows.append([6, "Chi bộ A", 0, 0, 0])  # all zero: nothing counted twice
+    rows.append([6, "Chi bộ A", 0, 0, 0])
     report = _compute(tmp_path, rows)
-    assert not [c for c in _codes(report) if c[0] == "duplicate-row"]
+    (twice,) = [f for f in report.findings if f.code == "duplicate-row"]
+    assert (twice.cell, twice.severity.value) == ("B10", "error")
+    assert twice.message_en == (
+        "this row has the name of row 8 with other figures (a corrected line pasted below?):"
+        " both are added; delete the extra one"
+    )
 
 
 def test_a_name_typed_three_times_is_matched_with_the_row_of_the_same_figures(
     tmp_path: Path,
 ) -> None:
-    """The third "Chi bộ A" repeats the first's figures, not the second's: the finding
+    """The third "Chi bộ A" with figures repeats the first's, not the second's: the finding
     names the first; a row of zeros under a name repeats nothing."""
     rows = [*TITLE, *HEADER, *ROWS, [4, "Chi bộ A", 0, 0, 0], [5, "Chi bộ A", 1, 2, 3]]
     rows += [[6, "Chi bộ A", 4, 5, 6], [7, "Chi bộ A", 1, 2, 3], [8, "Chi bộ A", 0, 0, 0]]
     report = _compute(tmp_path, rows)
-    (twice,) = [f for f in report.findings if f.code == "duplicate-row"]
-    assert twice.cell == "B13"
-    assert twice.message_en.startswith("this row repeats row 11 ")
+    twice = [f for f in report.findings if f.code == "duplicate-row"]
+    assert [(f.cell, f.message_en.split(":")[0]) for f in twice] == [
+        (
+            "B12",
+            "this row has the name of row 11 with other figures (a corrected line pasted below?)",
+        ),
+        ("B13", "this row repeats row 11 (the same name and figures)"),
+    ]
 
 
 def test_a_trong_do_row_under_the_total_row_is_a_part_of_the_total(tmp_path: Path) -> None:

@@ -2302,6 +2302,21 @@ def test_a_commune_on_two_rows_of_a_consolidated_sheet_is_an_error(tmp_path: Pat
     assert "B7 (Xã Tam Chung) và B10 (Tam Chung), số liệu khác nhau" in twice.message_vi
 
 
+def test_a_commune_typed_alike_on_two_rows_is_one_finding(tmp_path: Path) -> None:
+    """The layout's duplicate-row says it (trial 29, case 2): not a second finding, a
+    duplicate-unit, for the same row."""
+    data = tmp_path / "data"
+    data.mkdir()
+    registry = _discipline_by_commune(
+        data,
+        [["Xã Tam Chung", 3, 2], ["Xã Mường Lát", 4, 4], ["Xã Tam Chung", 9, 2]],
+        "14710,Tam Chung,xã,\n14704,Mường Lát,xã,\n",
+    )
+    report = ctr_stats.compute([data], units_file=registry, units_only=True)
+    twice = [(f.code, f.cell) for f in report.findings if f.code.startswith("duplicate")]
+    assert twice == [("duplicate-row", "B9")]
+
+
 def test_two_communes_merged_into_one_each_by_its_alias_are_added_up(tmp_path: Path) -> None:
     """The old communes given as aliases of the new one (--units): each row is its own
     commune's, and the new commune's figure is their sum, no duplicate."""

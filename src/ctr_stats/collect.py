@@ -170,9 +170,11 @@ class Collector:
 def _unit_on_two_rows(sheet: SheetData, unit: Unit, first: Row, again: Row) -> Finding | None:
     """A registry unit on two rows of one consolidated sheet (a corrected line pasted below,
     the old one left): both are added, as a row typed twice is, and the run fails until the
-    user deletes one. None when the layout said so already (the same name and figures)."""
-    if fold(first.label) == fold(again.label) and first.amounts == again.amounts:
-        return None  # duplicate-row
+    user deletes one. None when the layout said so already (duplicate-row: one name on two
+    rows of a flat list)."""
+    cell = again.label_cell
+    if any(f.code == "duplicate-row" and f.cell == cell for f in sheet.findings):
+        return None
     if _alias_in(unit, first.label) != _alias_in(unit, again.label):
         return None  # two units merged into one, each by its own alias: added up
     rows = f"{first.label_cell} ({first.label}) và {again.label_cell} ({again.label})"

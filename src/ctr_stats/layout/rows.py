@@ -189,7 +189,12 @@ def is_total_label(label: str) -> bool:
         or _total_word_first(label)
         # "Tổng cộng đảng viên kết nạp" (diacritics told: "Tổng công ty" is a name)
         or clean(text).lower().startswith("tổng cộng ")
+        or bool(_TOTAL_SHORT.fullmatch(clean(label)))
     )
+
+
+# "TC", "T.C", "T/C" (Tổng cộng), "Σ": a row label no organization has
+_TOTAL_SHORT = re.compile(r"(?i)(?:t\s?[./]?\s?c\.?|[Σ∑])\s*:?")
 
 
 # A total word first, then what may follow it: brackets, a colon, figures, or words of a
@@ -391,10 +396,10 @@ def _name_merged_above(
 
 
 def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> None:
-    """A flat list's row typed twice: the same name and the same figures, one of them not
-    all zero. Two organizations are never named alike, so the second is a copy (pasted
-    twice, the total row summing what was there): both are added, and the run fails until
-    the user deletes one."""
+    """A flat list's name on two rows, neither all zero. Two organizations are never named
+    alike, so the second is a copy (pasted twice, the total row summing what was there) or
+    a corrected line pasted below, the old one left (trial 29): both are added, and the
+    run fails until the user deletes one."""
     named: dict[str, list[Row]] = {}  # by name first: names seldom repeat, figures often
     for row in rows:
         key = fold(row.label)
@@ -405,22 +410,28 @@ def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> N
         if not any(row.amounts):
             continue
         first = next((other for other in alike if other.amounts == row.amounts), None)
-        if first is None:
-            alike.append(row)
-        else:
+        alike.append(row)
+        if first is not None:
             there = first.index + 1
-            findings.append(
-                finding(
-                    grid,
-                    "duplicate-row",
-                    Severity.ERROR,
-                    a1(row.index, row.label_col),
-                    f"dòng này lặp lại dòng {there} (cùng tên, cùng số liệu): cả hai được cộng;"
-                    " xóa dòng thừa",
-                    f"this row repeats row {there} (the same name and figures): both are added;"
-                    " delete the extra one",
-                )
+            vi = f"dòng này lặp lại dòng {there} (cùng tên, cùng số liệu)"
+            en = f"this row repeats row {there} (the same name and figures)"
+        else:
+            other = next((o for o in reversed(alike[:-1]) if any(o.amounts)), None)
+            if other is None:
+                continue
+            there = other.index + 1
+            vi = f"dòng này trùng tên với dòng {there} nhưng khác số liệu (dòng sửa dán thêm?)"
+            en = f"this row has the name of row {there} with other figures (a corrected line pasted below?)"
+        findings.append(
+            finding(
+                grid,
+                "duplicate-row",
+                Severity.ERROR,
+                a1(row.index, row.label_col),
+                f"{vi}: cả hai được cộng; xóa dòng thừa",
+                f"{en}: both are added; delete the extra one",
             )
+        )
 
 
 _PLAIN_NUMBER = frozenset({float, int})
@@ -570,19 +581,27 @@ def _total_by_its_sums(grid: Grid, out: RowsRead, findings: list[Finding]) -> No
         ):
             continue
         sums = tuple(map(sum, zip(*[row.amounts for row in others], strict=True)))
-        if sums == candidate.amounts and sum(1 for v in sums if v) >= 3:
+        agree = sum(1 for v, w in zip(sums, candidate.amounts, strict=True) if v == w and v)
+        differ = sum(1 for v, w in zip(sums, candidate.amounts, strict=True) if v != w)
+        # a typo or two in a total row typed by hand leaves it a total: compared (the cells
+        # that differ are total-mismatch errors), never added as one more row
+        if agree >= 3 and differ <= max(1, agree // 4):
             rows.remove(candidate)
             out.totals.append(candidate)
             out.used -= len(sums)
             out.checked += len(sums)
+            vi, en = "bằng tổng các dòng còn lại", "equals the sum of the other rows"
+            if differ:
+                vi += f" ở {len(sums) - differ} cột (khác ở {differ} cột)"
+                en += f" in {len(sums) - differ} columns (differs in {differ})"
             findings.append(
                 finding(
                     grid,
                     "total-row-by-sum",
                     Severity.WARNING,
                     candidate.label_cell,
-                    f"dòng '{candidate.label}' bằng tổng các dòng còn lại: coi là dòng tổng, không cộng thêm",
-                    f"row '{candidate.label}' equals the sum of the other rows: taken as a total row, not added again",
+                    f"dòng '{candidate.label}' {vi}: coi là dòng tổng, không cộng thêm",
+                    f"row '{candidate.label}' {en}: taken as a total row, not added again",
                 )
             )
             return
