@@ -526,6 +526,17 @@ def test_a_row_typed_twice_with_the_total_counting_it_is_an_error(tmp_path: Path
     assert _admission(report) == (55, 60, 49)
 
 
+def test_a_count_typed_with_an_english_thousands_comma_is_named_not_read_as_one(
+    tmp_path: Path,
+) -> None:
+    """Trial 28, case 3: '1,000' typed as text was read as 1, exit 0. Which number it is
+    is not guessed: the cell is a not-a-number error, the row still a row of figures."""
+    rows = [*TITLE, *HEADER, ROWS[0], [2, "Đảng bộ phường Kim Mã", "1,000", 21, 18], ROWS[2]]
+    report = _compute(tmp_path, rows)
+    assert ("not-a-number", "C8") in _codes(report)
+    assert _admission(report) == (15, 39, 31)  # the plan lacks Kim Mã's, and says so
+
+
 def test_two_rows_named_alike_with_other_figures_are_an_error(tmp_path: Path) -> None:
     """Trial 29, case 2: a corrected line pasted below, the old one left, both added with
     exit 0. Rows of zeros under one name add nothing twice: no finding."""

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ctr_stats.numbers import NumberFormatError, change, parse_number, percent_of, ratio
+from ctr_stats.numbers import (
+    AmbiguousNumber,
+    NumberFormatError,
+    change,
+    parse_number,
+    percent_of,
+    ratio,
+)
 
 
 @pytest.mark.parametrize(
@@ -122,6 +129,20 @@ def test_not_reported_is_none_not_zero(text: object) -> None:
 def test_text_that_is_not_a_number_is_refused(text: object) -> None:
     with pytest.raises(NumberFormatError):
         parse_number(text)
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=999))
+def test_one_comma_and_three_digits_is_either_number_and_never_read(whole: int, part: int) -> None:
+    """Trial 28, case 3: '1,000' (an English thousands separator, as LibreOffice's CSV
+    export writes a cell as shown) was read as 1 with a decimal comma, exit 0."""
+    text = f"{whole},{part:03d}"
+    with pytest.raises(AmbiguousNumber) as raised:
+        parse_number(text)
+    thousands = f"{whole}{part:03d}"
+    assert raised.value.en == (
+        f"'{text}' could be either number: a decimal the Vietnamese way (a decimal comma),"
+        f" {thousands} the English way; if it is {thousands}, type {thousands} or {whole}.{part:03d}"
+    )
 
 
 @given(st.integers(min_value=0, max_value=10**12))

@@ -31,6 +31,16 @@ class NumberFormatError(ValueError):
         self.en = en
 
 
+class AmbiguousNumber(NumberFormatError):
+    """A text that is a number, but which one it cannot tell: "1,000" is 1 with a decimal
+    comma, 1000 with an English thousands separator. A figure all the same (a row holding
+    one is a row of figures), never read as either."""
+
+
+# one comma, then three digits: a Vietnamese decimal or an English thousands group
+_EITHER_WAY = re.compile(r"^[+-]?\d{1,3},\d{3}$")
+
+
 def parse_number(raw: object) -> tuple[Decimal | None, bool]:
     """A cell's value as (number, was_percent). None means not reported.
 
@@ -63,6 +73,16 @@ def parse_number(raw: object) -> tuple[Decimal | None, bool]:
     percent = text.endswith("%")
     if percent:
         text = text[:-1]
+    if _EITHER_WAY.match(text):
+        shown, thousands = str(raw).strip(), text.replace(",", "")
+        raise AmbiguousNumber(
+            f"'{shown}' không rõ là số nào: theo cách viết Việt Nam là số thập phân (dấu phẩy"
+            f" thập phân), theo cách viết tiếng Anh là {thousands}; nếu là {thousands}, hãy gõ"
+            f" {thousands} hoặc {text.replace(',', '.')}",
+            f"'{shown}' could be either number: a decimal the Vietnamese way (a decimal comma),"
+            f" {thousands} the English way; if it is {thousands}, type {thousands} or"
+            f" {text.replace(',', '.')}",
+        )
     if _VI_GROUPED.match(text) or _VI_PLAIN.match(text):
         number = Decimal(text.replace(".", "").replace(",", "."))
     elif _EN_GROUPED.match(text):

@@ -16,7 +16,7 @@ from itertools import chain
 from operator import itemgetter
 
 from ..model import Accounting, Finding, Key, Row, Severity, Unused, column_letter, parse_period
-from ..numbers import NumberFormatError, parse_number
+from ..numbers import AmbiguousNumber, NumberFormatError, parse_number
 from ..read import Grid, a1
 from ..text import clean
 from .cells import CellReader, finding
@@ -40,6 +40,8 @@ def _is_number_text(text: str) -> bool:
         return False
     try:
         return parse_number(text)[0] is not None
+    except AmbiguousNumber:  # a number, which one not told: accounted for as one
+        return True
     except NumberFormatError:
         return False
 

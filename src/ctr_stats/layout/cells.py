@@ -23,7 +23,7 @@ from ..model import (
     column_letter,
     whole_or_exact,
 )
-from ..numbers import NOT_REPORTED, NumberFormatError, parse_number
+from ..numbers import NOT_REPORTED, AmbiguousNumber, NumberFormatError, parse_number
 from ..read import Grid
 from ..text import clean
 from .columns import Column
@@ -361,6 +361,8 @@ def _a_figure(value: object) -> bool:
         return _a_figure_text(value)
     try:
         return parse_number(value)[0] is not None
+    except AmbiguousNumber:  # a figure, which one not told (not-a-number says so)
+        return True
     except NumberFormatError:
         return False
 
@@ -369,5 +371,7 @@ def _a_figure(value: object) -> bool:
 def _a_figure_text(value: str) -> bool:
     try:
         return parse_number(value)[0] is not None
+    except AmbiguousNumber:  # a figure, which one not told (not-a-number says so)
+        return True
     except NumberFormatError:
         return False

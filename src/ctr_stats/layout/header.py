@@ -13,7 +13,7 @@ from itertools import compress, pairwise
 from ..catalogue import Catalogue
 from ..catalogue.meaning import Lexicon
 from ..model import Measure, quarter_number
-from ..numbers import NumberFormatError, parse_number
+from ..numbers import AmbiguousNumber, NumberFormatError, parse_number
 from ..read import Grid
 from ..text import clean, fold
 
@@ -90,6 +90,8 @@ def _is_figure(value: object) -> bool:
     if type(value) is str and _DIGIT.search(value):
         try:
             return parse_number(value)[0] is not None
+        except AmbiguousNumber:
+            return True
         except NumberFormatError:
             return False
     return False

@@ -228,7 +228,7 @@ def _looks_like_a_table(rows: list[list[CellValue]]) -> bool:
     """Whether text named like a workbook is a CSV renamed (read as what it is) rather than
     plain text (refused): most of its lines split into the same number of fields, at least
     two, on two lines or more, and a field among them is a number."""
-    from ..numbers import NumberFormatError, parse_number
+    from ..numbers import AmbiguousNumber, NumberFormatError, parse_number
 
     lines = [row for row in rows if any(str(v).strip() for v in row)]
     widths = [len(row) for row in lines]
@@ -242,6 +242,8 @@ def _looks_like_a_table(rows: list[list[CellValue]]) -> bool:
             try:
                 if str(value).strip() and parse_number(value)[0] is not None:
                     return True
+            except AmbiguousNumber:
+                return True
             except NumberFormatError:
                 continue
     return False
