@@ -113,6 +113,25 @@ def test_an_annex_saved_again_by_a_spreadsheet_is_still_known(folder: Path, tmp_
     assert [n["code"] for n in data["notes"]] == ["own-output"]
 
 
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_an_annex_saved_again_by_libreoffice_as_ods_or_xls_is_still_known(
+    folder: Path, suffix: str
+) -> None:
+    """Trial 28, case 1: an annex of Ba Đình and Tây Hồ saved as .ods or .xls by
+    LibreOffice (tests/corpus/files/own-annex-libreoffice.*) was read as a unit's report:
+    with Ba Đình's own file gone, its figures came silently from the old annex, exit 0."""
+    (folder / "ba-dinh.xlsx").unlink()
+    shutil.copy(
+        ROOT / f"tests/corpus/files/own-annex-libreoffice.{suffix}", folder / f"dot-truoc.{suffix}"
+    )
+    code, data, _ = compute_json(str(folder))
+    assert code == 1 and data["caveats"]["missing_units"] == ["Ba Đình"]
+    assert [(n["code"], Path(n["file"]).name) for n in data["notes"]] == [
+        ("own-output", f"dot-truoc.{suffix}")
+    ]
+    assert totals(data)["admission.total"] == 10479 - 291
+
+
 def test_a_units_file_whose_name_starts_like_an_output_is_read(folder: Path) -> None:
     """Names prove nothing: ctr-stats-ba-dinh.xlsx is Ba Đình's report, counted once."""
     (folder / "ba-dinh.xlsx").rename(folder / "ctr-stats-ba-dinh.xlsx")

@@ -4,7 +4,7 @@ report on the next run, and may be written over again.
 
 - Excel and Word files (.xlsx, .docx): the document's creator is "ctr-stats", and (Excel) a
   custom document property "ctr-stats" names the command that wrote it. Both survive the
-  file being opened and saved again in Excel or LibreOffice.
+  file being opened and saved again in Excel or LibreOffice, as .xlsx, .ods or .xls.
 - Text (sentences, Markdown, CSV, TSV, a table written to a file): the first line starts
   with "ctr-stats compute" (in Markdown inside an HTML comment, which does not show).
 - JSON: its first key, "schema": "ctr-stats/…".
@@ -103,6 +103,40 @@ def package_is_own(
             continue
         if mark.search(data):
             return True
+    return False
+
+
+# the same marks as LibreOffice keeps them in an .ods (meta.xml) it saved the tool's .xlsx as
+_ODS_MARK = re.compile(
+    rb"""<meta:user-defined\s[^>]*name\s*=\s*["']ctr-stats["']"""
+    rb"|<meta:initial-creator>\s*ctr-stats\s*</meta:initial-creator>"
+)
+# and in an .xls: the custom property's name, or the author, in the property set streams
+_OLE_PROPERTIES = ("\x05DocumentSummaryInformation", "\x05SummaryInformation")
+_OLE_MARK = re.compile(re.escape(TOOL.encode()) + rb"\x00|" + re.escape(TOOL.encode("utf-16-le")))
+
+
+def ods_is_own(meta: bytes) -> bool:
+    """Whether an .ods's meta.xml marks it as the tool's (its annex saved again as .ods)."""
+    return bool(_ODS_MARK.search(meta[:_PROPERTY_CAP]))
+
+
+def xls_is_own(data: bytes) -> bool:
+    """Whether an .xls is the tool's annex saved again as .xls: its property sets name the
+    tool (the custom property, or the author). False when they cannot be read."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            for name in _OLE_PROPERTIES:
+                if (
+                    ole.exists(name)
+                    and ole.get_size(name) <= _PROPERTY_CAP
+                    and _OLE_MARK.search(ole.openstream(name).read())
+                ):
+                    return True
+    except Exception:  # a damaged container: the reader says so
+        return False
     return False
 
 

@@ -191,6 +191,9 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
     if kind == "xls":  # its sheets' areas bounded before calamine allocates them
         from .xls_bounds import check_xls
 
+        if own_output.xls_is_own(data):
+            raise _own_output(path)
+
         extras = _hidden_only(check_xls(path, data, limits))
     if archive is not None:
         with archive:
@@ -208,6 +211,8 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
                     file=str(path),
                 ) from exc
         else:
+            if own_output.ods_is_own(parts.get("meta.xml", b"")):
+                raise _own_output(path)
             extras = _hidden_only(check_ods(path, parts.get("content.xml", b""), limits))
         # what the reader parses: the parts as checked (the index is still at hand, closed)
         data = stored_zip(archive, parts) or data
