@@ -118,11 +118,11 @@ def test_an_annex_saved_again_by_libreoffice_as_ods_or_xls_is_still_known(
     folder: Path, suffix: str
 ) -> None:
     """Trial 28, case 1: an annex of Ba Đình and Tây Hồ saved as .ods or .xls by
-    LibreOffice (tests/corpus/files/own-annex-libreoffice.*) was read as a unit's report:
+    LibreOffice (tests/own_output/annex-libreoffice.*) was read as a unit's report:
     with Ba Đình's own file gone, its figures came silently from the old annex, exit 0."""
     (folder / "ba-dinh.xlsx").unlink()
     shutil.copy(
-        ROOT / f"tests/corpus/files/own-annex-libreoffice.{suffix}", folder / f"dot-truoc.{suffix}"
+        ROOT / f"tests/own_output/annex-libreoffice.{suffix}", folder / f"dot-truoc.{suffix}"
     )
     code, data, _ = compute_json(str(folder))
     assert code == 1 and data["caveats"]["missing_units"] == ["Ba Đình"]
