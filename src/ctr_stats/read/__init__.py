@@ -222,9 +222,12 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
 
 def _hidden_only(hidden: dict[str, Hidden]) -> dict[str, SheetExtras]:
     """What the checks of an .xls or .ods found that calamine does not say: hidden rows
-    and columns, by sheet name (the rest of SheetExtras is read from an .xlsx only)."""
+    and columns, and an .ods's merges, by sheet name (the rest of SheetExtras is read from
+    an .xlsx only)."""
     return {
-        sheet: SheetExtras(hidden_rows=found.rows, hidden_columns=found.columns)
+        sheet: SheetExtras(
+            hidden_rows=found.rows, hidden_columns=found.columns, merges=found.merges
+        )
         for sheet, found in hidden.items()
     }
 
@@ -319,7 +322,7 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
                 rows = sheet.to_python(skip_empty_area=False)
                 merges = tuple(
                     (r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()
-                )
+                ) or tuple(extras[meta.name].merges if meta.name in extras else ())
             except (KeyboardInterrupt, SystemExit):
                 raise
             except BaseException as exc:

@@ -834,10 +834,13 @@ def check_sheet_bounds(path: Path, part: str, data: bytes, limits: Limits = DEFA
 @dataclass
 class Hidden:
     """What an .xls or .ods sheet hides and calamine does not say: its hidden rows (0-based)
-    and ranges of hidden columns (0-based, inclusive)."""
+    and ranges of hidden columns (0-based, inclusive); and of an .ods its merged areas
+    (first row, first column, last row, last column, 0-based), which calamine does not
+    give for an .ods."""
 
     rows: set[int] = field(default_factory=set)
     columns: list[tuple[int, int]] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Hidden]:
@@ -870,6 +873,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
     )
     rows_repeated = (table_ns, "number-rows-repeated")
     columns_repeated = (table_ns, "number-columns-repeated")
+    rows_spanned = (table_ns, "number-rows-spanned")
+    columns_spanned = (table_ns, "number-columns-spanned")
     visibility, display = (table_ns, "visibility"), (table_ns, "display")
     hidden: dict[str, Hidden] = {}
 
@@ -890,6 +895,7 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
             self.next_row = self.row = self.column = 0  # 0-based, repeats counted
             self.last_row = self.last_column = 0  # 1-based: the area so far
             self.down = self.across = (0, 0)  # the cells that reach them (1-based)
+            self.merges = 0  # the table's merged areas
 
         def startElementNS(self, name, qname, attrs):  # type: ignore[no-untyped-def]
             if name == table:
@@ -897,6 +903,7 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                 if self.tables == 1:
                     self.name = attrs.get((table_ns, "name"), "")
                     self.next_row = self.last_row = self.last_column = self.next_column = 0
+                    self.merges = 0
             elif name == row:
                 self.rows = repeats(attrs, rows_repeated)
                 self.row, self.column = self.next_row, 0
@@ -908,6 +915,8 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                 )
             elif name in (cell, covered):
                 across = repeats(attrs, columns_repeated)
+                if name == cell and self.tables == 1:
+                    self._merge(repeats(attrs, rows_spanned), repeats(attrs, columns_spanned))
                 # a covered cell (under a merge) with a value: the reader reads it too
                 if (office_ns, "value-type") in attrs:
                     self.cells += self.rows * across
@@ -937,6 +946,24 @@ def check_ods(path: Path, content: bytes, limits: Limits = DEFAULT_LIMITS) -> di
                     )
             elif name == column_group and self.tables == 1:
                 self.column_groups.append(attrs.get(display, "true") == "false")
+
+        def _merge(self, down: int, across: int) -> None:
+            """A cell merged over `down` rows and `across` columns, in each repeat of its
+            row, held to --max-merges as an .xlsx's merges are."""
+            if down == 1 and across == 1:
+                return
+            self.merges += self.rows
+            if self.merges > limits.max_merges:
+                raise limit_error(
+                    path,
+                    f"bảng có {self.merges} vùng gộp ô",
+                    f"a table with {self.merges} merged areas",
+                    "--max-merges",
+                    self.name or None,
+                )
+            found = hidden.setdefault(self.name, Hidden()).merges
+            for top in range(self.row, self.row + self.rows):
+                found.append((top, self.column, top + down - 1, self.column + across - 1))
 
         def _reach(self, last_row: int, last_column: int) -> None:
             """A value's far corner (1-based): the area and the cells that reach farthest

@@ -27,6 +27,8 @@ class SheetExtras:
     # ranges of hidden columns, 0-based and inclusive (<col min="4" max="16384" hidden="1">:
     # the unused columns to the right hidden, one range, never a set of thousands)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    # an .ods's merged areas (check_ods): calamine gives an .xlsx's and an .xls's, not these
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def _column_index(letters: str) -> int:
