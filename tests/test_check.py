@@ -283,6 +283,43 @@ def test_config_thresholds_severities_and_ignores(samples_copy: Path, tmp_path: 
     assert result.findings == () and [f.code for f, _ in result.ignored] == ["total-mismatch"]
 
 
+def test_an_ignore_scoped_to_a_sheet_and_cell_leaves_a_new_error_elsewhere_failing(
+    samples_copy: Path, tmp_path: Path
+) -> None:
+    """Trial 29, case 5: the agreed exception in Ba Đình's Kết nạp total hid a new total
+    error in its Kiểm tra sheet, and CI passed. Scoped by file, sheet and cell, it hides
+    that one finding; the new one fails, and the ignored one stays in sight in CI."""
+    edit(
+        samples_copy / "ba-dinh.xlsx", "Kết nạp", lambda s: s.cell(19, 4).__setattr__("value", 300)
+    )
+    config = tmp_path / "ctr-stats.toml"
+    config.write_text(
+        '[[ignore]]\ncode = "total-mismatch"\nunit = "Ba Đình"\nfile = "ba-dinh.xlsx"\n'
+        'sheet = "Kết nạp"\ncell = "D19"\nreason = "dòng tổng tính cả chi bộ đã giải thể"\n',
+        encoding="utf-8",
+    )
+    agreed = run("check", str(samples_copy), "--config", str(config), "--format", "github")
+    assert agreed.returncode == 0
+    assert agreed.stdout.splitlines()[-2:] == [
+        f"::notice file={samples_copy / 'ba-dinh.xlsx'},title=total-mismatch (bỏ qua%2C Kết nạp!D19)"
+        "::dòng tổng ghi 300, cộng các dòng (D10:D18) được 291 [bỏ qua: dòng tổng tính cả chi bộ"
+        " đã giải thể]",
+        "ctr-stats check: 0 error(s), 0 warning(s), 1 ignored",
+    ]
+    edit(
+        samples_copy / "ba-dinh.xlsx", "Kiểm tra", lambda s: s.cell(19, 4).__setattr__("value", 99)
+    )
+    result = check([samples_copy], config=load_config(config))
+    assert [(f.code, f.sheet, f.cell) for f in result.findings] == [
+        ("total-mismatch", "Kiểm tra", "D19")
+    ]
+    assert [(f.sheet, f.cell) for f, _ in result.ignored] == [("Kết nạp", "D19")]
+    junit = run("check", str(samples_copy), "--config", str(config), "--format", "junit")
+    assert junit.returncode == 1
+    outputs = [e.text for e in ET.fromstring(junit.stdout).iter("system-out")]
+    assert any("[bỏ qua: dòng tổng tính cả chi bộ đã giải thể]" in (t or "") for t in outputs)
+
+
 def test_config_is_found_in_parent_folders_and_checked(tmp_path: Path) -> None:
     (tmp_path / "ctr-stats.toml").write_text(
         '[[ignore]]\ncode = "missing-unit"\n', encoding="utf-8"

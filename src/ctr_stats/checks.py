@@ -9,7 +9,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from itertools import chain
 from operator import gt, itemgetter, ne
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import cast
 
 from .api import Analysis, Progress, analyse, paused_gc
@@ -147,10 +147,19 @@ def _with_severity(finding: Finding, severities: dict[str, Severity]) -> Finding
 
 
 def _ignores(ignore: Ignore, finding: Finding) -> bool:
-    if ignore.code != finding.code:
-        return False
-    return ignore.unit is None or (
-        finding.unit is not None and fold(ignore.unit) == fold(finding.unit)
+    """Whether a finding is the known exception: its code, and every key the exception
+    gives (the file by its name, the sheet and unit as the fold reads them)."""
+
+    def same(given: str | None, found: str | None) -> bool:
+        return given is None or (found is not None and fold(given) == fold(found))
+
+    return (
+        ignore.code == finding.code
+        and same(ignore.unit, finding.unit)
+        and same(ignore.file, finding.file and PurePath(finding.file).name)
+        and same(ignore.sheet, finding.sheet)
+        and (ignore.cell is None or ignore.cell.replace("$", "").upper() == finding.cell)
+        and (ignore.indicator is None or ignore.indicator == finding.indicator)
     )
 
 

@@ -33,9 +33,16 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Ignore:
+    """A known exception: findings of `code`, and of each key given (the unit, the file's
+    name, the sheet, the cell, the indicator), are ignored; a key left out matches any."""
+
     code: str
     unit: str | None
     reason: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    indicator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +256,9 @@ def load_config(path: Path | None) -> Config:
     ignores: list[Ignore] = []
     for n, entry in enumerate(_tables(path, "[[ignore]]", data.get("ignore", [])), start=1):
         key = f"[[ignore]] {n}"
-        _no_other_keys(path, key, entry, {"code", "unit", "reason"})
+        _no_other_keys(
+            path, key, entry, {"code", "unit", "reason", "file", "sheet", "cell", "indicator"}
+        )
         if not entry.get("code") or not str(entry.get("reason", "")).strip():
             raise _bad(
                 path,
@@ -258,11 +267,16 @@ def load_config(path: Path | None) -> Config:
             )
         unit = entry.get("unit")
         _known_code(path, f"{key} code", _text(path, f"{key} code", entry["code"]))
+        scope = {
+            name: None if entry.get(name) is None else _text(path, f"{key} {name}", entry[name])
+            for name in ("file", "sheet", "cell", "indicator")
+        }
         ignores.append(
             Ignore(
                 _text(path, f"{key} code", entry["code"]),
                 None if unit is None else _text(path, f"{key} unit", unit),
                 _text(path, f"{key} reason", entry["reason"]),
+                **scope,
             )
         )
     registry, units, units_only = data.get("registry"), data.get("units"), data.get("units_only")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..catalogue import load_catalogue, load_registry, load_registry_file
@@ -104,8 +105,22 @@ def render_check_github(result: CheckResult, *, lang: str) -> str:
             f"title={_escape_property(title)}"
         ]
         lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message(lang))}")
+    # an ignored finding stays in sight, as a notice with its reason: an [[ignore]] written
+    # too wide hides new findings too
+    said = "bỏ qua" if lang == "vi" else "ignored"
+    for finding, rule in result.ignored:
+        where = "!".join(p for p in (finding.sheet, finding.cell) if p)
+        title = f"{finding.code} ({said}" + (f", {where})" if where else ")")
+        properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
+            f"title={_escape_property(title)}"
+        ]
+        text = f"{finding.message(lang)} [{said}: {rule.reason}]"
+        lines.append(f"::notice {','.join(properties)}::{_escape_data(text)}")
     summary = result.summary()
-    lines.append(f"ctr-stats check: {summary['error']} error(s), {summary['warning']} warning(s)")
+    lines.append(
+        f"ctr-stats check: {summary['error']} error(s), {summary['warning']} warning(s),"
+        f" {summary['ignored']} ignored"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -135,7 +150,17 @@ def render_check_junit(
     files: dict[str, list[Finding]] = {}
     names = {u.name for u in registry.units}
     kind_of_sheet = _sheet_kinds(report, catalogue)
-    for finding in result.findings:
+    said = "bỏ qua" if lang == "vi" else "ignored"
+    ignored = [
+        replace(
+            f,
+            severity=Severity.NOTE,
+            message_vi=f"{f.message_vi} [{said}: {rule.reason}]",
+            message_en=f"{f.message_en} [{said}: {rule.reason}]",
+        )
+        for f, rule in result.ignored
+    ]
+    for finding in (*result.findings, *ignored):
         if finding.unit is None or finding.unit not in names:
             files.setdefault(visible(finding.file or "(run)"), []).append(finding)
             continue
@@ -201,8 +226,10 @@ def _suite(
                 case, "failure", type=errors[0].code, message=visible(errors[0].message(lang))
             )
             failure.text = "\n".join(_line(f, lang) for f in errors)
-        if warnings:
-            ET.SubElement(case, "system-out").text = "\n".join(_line(f, lang) for f in warnings)
+        # warnings (unless they fail), and ignored findings with their reason, as output
+        shown = [*warnings, *(f for f in found if f.severity is Severity.NOTE)]
+        if shown:
+            ET.SubElement(case, "system-out").text = "\n".join(_line(f, lang) for f in shown)
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
