@@ -160,8 +160,7 @@ CLASSES: list[Class] = [
     *(_c(C, f"xml/formula-{h}-cached", m.formula_elsewhere, how=h) for h in (
         "other-sheet", "external")),
     _c(C, "title/one-cell-three-lines", m.title_one_cell),
-    *(_c(C, f"organization-label/{w}", m.organization_label, label=w) for w in (
-        *m.ORGANIZATIONS, "same-as-other")),
+    *(_c(C, f"organization-label/{w}", m.organization_label, label=w) for w in m.ORGANIZATIONS),
     *(_c(C, f"unreported-row/{n}", m.unreported_row, blank=b) for n, b in (
         ("empty", None), ("dash", "-"))),
     *(_c(C, f"numbering/stt-{s}", m.stt_values, style=s) for s in ("duplicated", "empty", "roman")),
@@ -190,6 +189,7 @@ CLASSES: list[Class] = [
     *(_c(D, f"unknown-measure/{w} for {r}", m.unknown_measure, word=w, replaces=r)
       for r in ("actual", "plan-or-prior")
       for w in ("Lũy kế", "Số liệu", "Ước TH", "Dự kiến", "Tháng 11")),
+    _c(D, "organization-label/same-as-other", m.organization_named_as_another),
     _c(D, "header-row-deleted/indicator", m.header_row_deleted, which="indicator"),
     _c(D, "header-row-deleted/measure", m.header_row_deleted, which="measure"),
     *(_c(D, f"bad-value/{w}", m.bad_value, what=w) for w in m.BAD),

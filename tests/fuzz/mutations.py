@@ -1376,18 +1376,28 @@ ORGANIZATIONS = {
 
 def organization_label(t: Target, label: str) -> Expectation:
     """A row's organization named with words a total row also uses ('Tổng công ty…',
-    'Cộng đồng…', 'Toàn Thắng'), or (same-as-other) named as another row is."""
+    'Cộng đồng…', 'Toàn Thắng')."""
     f = t.form()
     r = t.rng.choice(list(f.data_rows))
-    if label == "same-as-other":
-        other = t.rng.choice([x for x in f.data_rows if x != r])
-        text = f.ws.cell(other, f.label_col).value
-    else:
-        text = ORGANIZATIONS[label]
+    text = ORGANIZATIONS[label]
     f.ws.cell(r, f.label_col).value = text
     t.note(f"row {r} = {text!r}")
     t.save()
     return SAME
+
+
+def organization_named_as_another(t: Target) -> Expectation:
+    """A row named as another row of the list is, its own figures kept: a corrected line
+    pasted below the old one, or two organizations no title tells apart. Which, the tool
+    cannot tell: both are added, and a duplicate-row error names the rows (trial 29)."""
+    f = t.form()
+    r = t.rng.choice(list(f.data_rows))
+    other = t.rng.choice([x for x in f.data_rows if x != r])
+    text = f.ws.cell(other, f.label_col).value
+    f.ws.cell(r, f.label_col).value = text
+    t.note(f"row {r} = {text!r}")
+    t.save()
+    return Damage(t.place(rows=(r, other)))
 
 
 def unreported_row(t: Target, blank: str | None) -> Expectation:

@@ -14,7 +14,7 @@ from ..catalogue import Catalogue, Recognised
 from ..catalogue.meaning import NOTHING, Lexicon, Meaning
 from ..model import Cell, Counted, Finding, Key, Number, Period, Row, Severity
 from ..read import Grid, a1
-from ..text import clean, fold, strip_numbering
+from ..text import clean, faithful, fold, strip_numbering
 from .cells import CellReader, finding, key_of
 from .header import CATEGORY_ROWS, Header, is_column_number, is_number_row, is_text
 from .title import without_own_period
@@ -416,7 +416,12 @@ def _rows_typed_twice(grid: Grid, rows: list[Row], findings: list[Finding]) -> N
             vi = f"dòng này lặp lại dòng {there} (cùng tên, cùng số liệu)"
             en = f"this row repeats row {there} (the same name and figures)"
         else:
-            other = next((o for o in reversed(alike[:-1]) if any(o.amounts)), None)
+            # one name as written, marks and all: "Xã Cẩm Giang" and "Xã Cẩm Giàng" are two
+            same = faithful(row.label)
+            other = next(
+                (o for o in reversed(alike[:-1]) if any(o.amounts) and faithful(o.label) == same),
+                None,
+            )
             if other is None:
                 continue
             there = other.index + 1
