@@ -537,6 +537,18 @@ def test_a_count_typed_with_an_english_thousands_comma_is_named_not_read_as_one(
     assert _admission(report) == (15, 39, 31)  # the plan lacks Kim Mã's, and says so
 
 
+@pytest.mark.parametrize("group", ["Chỉ tiêu kết nạp đảng viên", "Chỉ tiêu kết nạp"])
+def test_chi_tieu_over_columns_that_say_their_measure_names_the_indicator(
+    tmp_path: Path, group: str
+) -> None:
+    """Trial 29, case 7: "Chỉ tiêu kết nạp đảng viên" over Kế hoạch | Thực hiện | Cùng kỳ
+    was read as a plan over each measure, and the unit's admissions were dropped."""
+    header = [["STT", "Đơn vị", group, None, None], HEADER[1]]
+    report = _compute(tmp_path, [*TITLE, *header, *ROWS, ["Tổng cộng", None, 35, 39, 31]])
+    assert _admission(report) == (35, 39, 31)
+    assert _codes(report) == []
+
+
 def test_two_rows_named_alike_with_other_figures_are_an_error(tmp_path: Path) -> None:
     """Trial 29, case 2: a corrected line pasted below, the old one left, both added with
     exit 0. Rows of zeros under one name add nothing twice: no finding."""

@@ -285,7 +285,14 @@ def _own_period_left_out(r: _Read, period: Period | None) -> _Read:
 
 def _measure_in_front(r: _Read, catalogue: Catalogue) -> _Read:
     """ "Chỉ tiêu kết nạp", "Kết quả kết nạp", "Kế hoạch kết nạp đảng viên": a measure's
-    words first, then what it is of, with no separator (a header written as a phrase)."""
+    words first, then what it is of, with no separator (a header written as a phrase).
+    Over columns that say their measure ("Chỉ tiêu kết nạp đảng viên" › "Kế hoạch" |
+    "Thực hiện" | "Cùng kỳ"), "chỉ tiêu" is the word for an indicator, not a plan: left
+    out (trial 29)."""
+    if r.measure.measure and len(r.labels) > 0:
+        labels = tuple(_without_indicator_word(label, catalogue) for label in r.labels)
+        if labels != r.labels:
+            r = replace(r, labels=labels)
     if r.measure.measure or r.measure.derived or r.measure.year or not r.labels:
         return r
     words = r.labels[-1].split()
@@ -299,6 +306,18 @@ def _measure_in_front(r: _Read, catalogue: Catalogue) -> _Read:
             continue
         return replace(r, labels=(*r.labels[:-1], rest), measure=MeasureRead("", measure))
     return r
+
+
+_INDICATOR_WORD = "chi tieu "
+
+
+def _without_indicator_word(label: str, catalogue: Catalogue) -> str:
+    """ "Chỉ tiêu kết nạp đảng viên" -> "kết nạp đảng viên", when what follows reads whole."""
+    if not fold(label).startswith(_INDICATOR_WORD):
+        return label
+    rest = label.split(None, 2)[2] if len(label.split(None, 2)) == 3 else ""
+    said = catalogue.lexicon.read(rest)
+    return label if said.residue or said.empty else rest
 
 
 def _parts_of_a_stock(
