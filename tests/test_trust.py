@@ -132,6 +132,50 @@ def test_an_annex_saved_again_by_libreoffice_as_ods_or_xls_is_still_known(
     assert totals(data)["admission.total"] == 10479 - 291
 
 
+def test_a_report_sent_zipped_is_named_by_a_note_and_by_the_missing_unit(folder: Path) -> None:
+    """Trial 29, case 6: tay-ho.zip holding tay-ho.xlsx was said to hold no spreadsheet
+    when named, and passed over unsaid in a folder: Tây Hồ only 'sent no report'."""
+    with zipfile.ZipFile(folder / "tay-ho.zip", "w") as archive:
+        archive.write(folder / "tay-ho.xlsx", "tay-ho.xlsx")
+    (folder / "tay-ho.xlsx").unlink()
+    zipped = folder / "tay-ho.zip"
+    for target in (folder, zipped):
+        code, data, _ = compute_json(str(target), "--lang", "en")
+        assert [(n["code"], n["message"]) for n in data["notes"]] == [
+            (
+                "archive",
+                "a zip archive holding tay-ho.xlsx: ctr-stats does not read inside archives;"
+                " extract it into the folder and run again if these figures are wanted",
+            )
+        ]
+    code, data, _ = compute_json(str(folder), "--lang", "en")
+    assert code == 1
+    (missing,) = [f["message"] for f in data["findings"] if f["code"] == "missing-unit"]
+    assert missing == f"Quận Tây Hồ (003) sent no report (perhaps the file {zipped})"
+
+
+def test_a_zip_of_no_spreadsheet_in_the_folder_is_a_note_and_nothing_else(folder: Path) -> None:
+    with zipfile.ZipFile(folder / "anh-hoi-nghi.zip", "w") as archive:
+        archive.writestr("anh-1.jpg", b"\xff\xd8 not really a picture")
+    (folder / "ghi-chu.zip").write_text("not a zip at all", encoding="utf-8")
+    code, data, _ = compute_json(str(folder))
+    assert (code, data["findings"]) == (0, [])
+    assert sorted((n["code"], Path(n["file"]).name) for n in data["notes"]) == [
+        ("empty-archive", "anh-hoi-nghi.zip"),
+        ("empty-archive", "ghi-chu.zip"),
+    ]
+    assert totals(data)["admission.total"] == 10479
+
+
+def test_a_file_whose_name_ends_in_a_space_is_read(folder: Path) -> None:
+    """Trial 29, case 6: 'ba-vi.xlsx ' (Windows drops a trailing space, Linux keeps it)
+    was passed over unsaid, and Ba Vì only 'sent no report'."""
+    (folder / "ba-vi.xlsx").rename(folder / "ba-vi.xlsx ")
+    code, data, _ = compute_json(str(folder))
+    assert (code, data["findings"], data["notes"]) == (0, [], [])
+    assert totals(data)["admission.total"] == 10479
+
+
 def test_a_units_file_whose_name_starts_like_an_output_is_read(folder: Path) -> None:
     """Names prove nothing: ctr-stats-ba-dinh.xlsx is Ba Đình's report, counted once."""
     (folder / "ba-dinh.xlsx").rename(folder / "ctr-stats-ba-dinh.xlsx")

@@ -457,7 +457,9 @@ def _analyse(
     read = [sheets_read]
     prior_files: dict[str, tuple[str, ...]] | None = None
     # this period's, before last period's are in
-    suspects = _unattributed_files(findings, _titled_unknown(collected))
+    suspects = _unattributed_files(findings, _titled_unknown(collected)) + [
+        note.file for note in notes if note.code == "archive" and note.file
+    ]
     files_read = [s.file for s in sheets] + [f.file for f in findings if f.file]  # likewise
     if prior is not None:
         prior_loaded = load(prior, catalogue, limits)

@@ -23,6 +23,7 @@ from .safety import (
     ZIP_MAGIC,
     Hidden,
     Opened,
+    archive_passed_over,
     check_ods,
     open_checked,
     password_protected,
@@ -118,6 +119,17 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+# what a folder is searched for: the files read, and zip archives (a unit's report sent
+# zipped), passed over with a note naming what they hold
+_FOUND_SUFFIXES = SUPPORTED_SUFFIXES | {".zip"}
+
+
+def _suffix(name: str) -> str:
+    """A file name's suffix, lower-cased, trailing spaces and dots left out ("ba-vi.xlsx ":
+    Windows drops them, other systems keep them)."""
+    return os.path.splitext(name.rstrip(" ."))[1].lower()
+
+
 def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], bool]]:
     """(path parts below the folder searched, whether the file is a link) of each
     supported file, in no particular order. Links to folders are not followed."""
@@ -132,7 +144,7 @@ def _walk(folder: Path, above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
         parts = (*above, name)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), parts)
-        elif not entry.is_dir() and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+        elif not entry.is_dir() and _suffix(name) in _FOUND_SUFFIXES:
             # Excel's lock file too: read, it says which workbook is open (a note), so a
             # clerk still editing one is told the saved copy was read
             yield parts, entry.is_symlink()
@@ -168,12 +180,14 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
             raise InputError("tệp rỗng (0 byte)", "the file is empty (0 bytes)", file=str(path))
         if path.name.startswith("~$") and not head.startswith((*ZIP_MAGIC, OLE2_MAGIC)):
             raise _lock_file(path)
+        if _suffix(path.name) == ".zip" and not head.startswith(ZIP_MAGIC):
+            raise archive_passed_over(path, [])
         if sniff(head) == "text":  # read as it streams in, never held whole
             if own_output.text_is_own(own_output.head_text(head)):
                 raise _own_output(path)
             rows = cast("list[list[CellValue]]", read_text(path, opened, limits))
             grid = Grid(file=str(path), sheet=path.stem, rows=rows)
-            if path.suffix.lower() in SPREADSHEET_SUFFIXES and not _looks_like_a_table(grid.rows):
+            if _suffix(path.name) in SPREADSHEET_SUFFIXES and not _looks_like_a_table(grid.rows):
                 raise InputError(
                     f"tệp mang đuôi {path.suffix} nhưng chứa văn bản, không phải bảng tính",
                     f"the file is named {path.suffix} but holds plain text, not a spreadsheet",

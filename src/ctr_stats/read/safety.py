@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import zip_parts
-from ..errors import InputError, PasswordProtected
+from ..errors import InputError, PasswordProtected, Skipped
 from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
@@ -292,7 +292,43 @@ def _zip_kind(path: Path, data: bytes) -> tuple[str, zipfile.ZipFile]:
             "đây là tệp Word, không phải bảng tính",
             "this is a Word document, not a spreadsheet",
         )
+    inside = sorted(n for n in names if _a_spreadsheet_name(n))
+    if path.suffix.lower() == ".zip" or inside:  # an archive: passed over, what it holds said
+        raise archive_passed_over(path, inside)
     raise _refuse(path, "tệp nén không chứa bảng tính", "a zip file that holds no spreadsheet")
+
+
+_ARCHIVE_NAMED = 5  # the spreadsheets inside an archive named in its note
+
+
+def _a_spreadsheet_name(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1].rstrip(" .")
+    return not base.startswith(("~$", ".")) and base.lower().endswith(
+        (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+    )
+
+
+def archive_passed_over(path: Path, inside: list[str]) -> Skipped:
+    """A zip of reports (a unit's file sent zipped): never read inside, the spreadsheets it
+    holds named, so that a unit missing is looked for there."""
+    if not inside:
+        return Skipped(
+            "empty-archive",
+            "tệp nén (.zip) không chứa bảng tính: không đọc",
+            "a zip archive that holds no spreadsheet: not read",
+            file=str(path),
+        )
+    named = ", ".join(n.rsplit("/", 1)[-1] for n in inside[:_ARCHIVE_NAMED])
+    more = f" và {len(inside) - _ARCHIVE_NAMED} tệp khác" if len(inside) > _ARCHIVE_NAMED else ""
+    more_en = f" and {len(inside) - _ARCHIVE_NAMED} more" if len(inside) > _ARCHIVE_NAMED else ""
+    return Skipped(
+        "archive",
+        f"tệp nén (.zip) chứa {named}{more}: ctr-stats không đọc bên trong tệp nén; giải nén"
+        " vào thư mục rồi chạy lại nếu cần các số liệu này",
+        f"a zip archive holding {named}{more_en}: ctr-stats does not read inside archives;"
+        " extract it into the folder and run again if these figures are wanted",
+        file=str(path),
+    )
 
 
 # Parts of an .xlsx python-calamine never parses (properties, theme, pictures, printer
