@@ -440,12 +440,20 @@ def test_output_naming_a_folder_is_said_so_before_its_suffix(tmp_path: Path) -> 
         )
 
 
-def test_a_report_open_in_excel_gets_a_clear_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lock", "program"), [("~$report.xlsx", "Excel"), (".~lock.report.xlsx#", "LibreOffice")]
+)
+def test_a_report_open_in_excel_or_libreoffice_gets_a_clear_message(
+    tmp_path: Path, lock: str, program: str
+) -> None:
+    """Trial 28, case 5: an annex open in LibreOffice Calc was replaced, exit 0."""
     target = tmp_path / "report.xlsx"
-    (tmp_path / "~$report.xlsx").write_bytes(b"lock")
+    (tmp_path / lock).write_bytes(b"lock")
     result = run("compute", "data/samples/2023", "-o", str(target), "--lang", "en")
     assert result.returncode == 2
-    assert "open in Excel" in result.stderr
+    assert result.stderr == (
+        f"Error: {target}: the file is open in {program}: close it and run again\n"
+    )
     assert not target.exists()
 
 

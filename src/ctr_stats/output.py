@@ -78,13 +78,15 @@ def check_target(target: Path, inputs: Iterable[Path]) -> Path:
             )
     _refuse_foreign_file(target, resolved)
     _refuse_read_only(target, resolved)
-    for lock in {target.with_name(f"~${target.name}"), resolved.with_name(f"~${resolved.name}")}:
-        if lock.exists():
-            raise UsageError(
-                "tệp đang mở trong Excel: hãy đóng tệp rồi chạy lại",
-                "the file is open in Excel: close it and run again",
-                file=str(target),
-            )
+    # Excel's lock file ("~$phu-luc.xlsx"), LibreOffice's (".~lock.phu-luc.xlsx#")
+    for path in {target, resolved}:
+        for lock, program in ((f"~${path.name}", "Excel"), (f".~lock.{path.name}#", "LibreOffice")):
+            if path.with_name(lock).exists():
+                raise UsageError(
+                    f"tệp đang mở trong {program}: hãy đóng tệp rồi chạy lại",
+                    f"the file is open in {program}: close it and run again",
+                    file=str(target),
+                )
     return resolved
 
 
