@@ -1970,3 +1970,25 @@ def test_a_percentage_change_against_the_count_it_names_after_it(
     )
     (claim,) = [c for c in verify(_write(tmp_path, paragraph)) if c.kind == "same_period"]
     assert (claim.status, claim.computed, claim.basis) == (status, 7, "|1454 − 1564|/1564")
+
+
+def test_a_table_flattened_a_cell_a_line_is_never_read_as_prose(tmp_path: Path) -> None:
+    """Trial 28, case 4: the tool's Word report saved as text by LibreOffice Writer puts each
+    table cell on its own line; the Kế hoạch 9.810 was checked against the Thực hiện of the
+    line above ("SAI"), and "10.020" and "106,8%" on two lines were read as one ratio. A
+    figure alone on its line is a cell: never joined with the lines around it."""
+    text = (
+        "Năm 2023, toàn thành phố kết nạp 10.479/9.810 đảng viên mới, đạt 106,8% kế hoạch.\n"
+        "Chỉ tiêu\nKế hoạch\nThực hiện\nCùng kỳ\n% KH\n% CK\n"
+        "Đảng viên mới kết nạp\n9.810\n10.479\n10.020\n106,8%\n104,6%\n"
+        "Kết nạp trong doanh nghiệp ngoài khu vực nhà nước\n453\n852\n640\n188,1%\n133,1%\n"
+    )
+    claims = verify(_write(tmp_path, text, "bao-cao.txt"), ctr_stats.compute([SAMPLES / "2023"]))
+    assert [(c.text, c.status) for c in claims] == [
+        ("Năm 2023", "ok"),
+        ("10.479/9.810 đảng viên mới, đạt 106,8%", "ok"),
+        *((cell, "unmatched") for cell in ("9.810", "10.479", "10.020")),
+        *((cell, "unchecked") for cell in ("106,8%", "104,6%")),
+        *((cell, "unmatched") for cell in ("453", "852", "640")),
+        *((cell, "unchecked") for cell in ("188,1%", "133,1%")),
+    ]

@@ -70,6 +70,7 @@ _NUMBERING = re.compile(
     r"^[ \t]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđA-ZĐ]\)|[IVXLC]{1,5}[.)]|\(\d{1,3}\))[ \t]+"
 )
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$")
+_FIGURE_ALONE = re.compile(r"^[ \t]*[-+−]?\d[\d.,]*[ \t]*%?[ \t]*$")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;]|\./\.)[\"”’)\]]*[ \t]*$")
 
 
@@ -124,7 +125,15 @@ def read_text(text: str, markdown: bool = False) -> list[Block]:
         start = i
         block_lines = [line]
         i += 1
-        while i < len(lines) and lines[i].strip() and not _table_at(lines, i):
+        # a figure alone on its line is a table's cell, its table flattened a cell a line
+        # (Writer's "Save as Text"): never one line of a paragraph with the lines around it
+        while (
+            i < len(lines)
+            and lines[i].strip()
+            and not _table_at(lines, i)
+            and not _FIGURE_ALONE.match(lines[i])
+            and not _FIGURE_ALONE.match(block_lines[-1])
+        ):
             if markdown:
                 # a list item, a heading or a quote starts a block; a heading is one alone
                 if _MARKER.match(lines[i]) or re.match(r"^[ \t]*#{1,6}[ \t]", block_lines[0]):
