@@ -202,6 +202,34 @@ def test_a_total_below_plan_is_never_said_at_100_percent(
         assert {c.status for c in verify(path, report, lang)} == {"ok"}
 
 
+def test_a_plan_of_zero_is_no_plan_to_say_a_figure_against(tmp_path: Path) -> None:
+    """Trial 31, case 3: "kết nạp 300/0 đảng viên mới", which `verify` then failed."""
+    report = _total(300, 0, 300)
+    for lang, said in (
+        ("vi", "Năm 2023, toàn thành phố kết nạp 300 đảng viên mới, bằng cùng kỳ năm 2022.\n"),
+        ("en", "In 2023, the city admitted 300 new members, level with the same period of 2022.\n"),
+    ):
+        text = render_text(report, lang=lang)
+        assert text == said
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert {c.status for c in verify(path, report, lang)} == {"ok"}
+
+
+def test_one_in_english_is_singular() -> None:
+    """Trial 31, case 4: "admitted 1 new members", "1 units fell short"."""
+    assert (
+        render_text(_total(1, None, None), lang="en")
+        == "In 2023, the city admitted 1 new member.\n"
+    )
+    units = [_unit("A", 120, 100), _unit("B", 130, 100), _unit("C", 90, 100), _unit("D", 5, 0)]
+    (line,) = render_text(_report(units), by_unit=True, lang="en").strip().split("\n\n")[1:]
+    assert line == (
+        "New members admitted: 2 units exceeded the plan; 1 unit fell short of the plan:"
+        " Đơn vị C (90%); 1 unit had no plan: Đơn vị D."
+    )
+
+
 def test_the_samples_on_every_rounding_edge_pass_verify(
     tmp_path: Path, reports: dict[str, Report]
 ) -> None:

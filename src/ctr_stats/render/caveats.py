@@ -50,7 +50,7 @@ def caveat_lines(
             f" {'đơn vị này' if len(missing) == 1 else 'các đơn vị này'}."
             if lang == "vi"
             else f"{count} unit{'s' if len(missing) > 1 else ''} sent no report ({names}):"
-            " the totals leave them out."
+            f" the totals leave {'them' if len(missing) > 1 else 'it'} out."
         )
     shown = {t.figures.indicator for t in report.totals}
     groups: dict[str, list[str]] = {}  # what is wrong -> the indicators it touches

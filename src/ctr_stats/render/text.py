@@ -145,6 +145,9 @@ class _Writer:
         self.subject_said = self.year_said = False
 
     def _say(self, key: str, **values: object) -> str:
+        # one unit, one member: a template's singular ("units_below_one"), where it has one
+        if 1 in (values.get("count"), values.get("total")) and f"{key}_one" in self.words:
+            key = f"{key}_one"
         try:
             return str(self.words[key].format(**values))
         except KeyError as exc:
@@ -242,12 +245,15 @@ class _Writer:
 
     def _figure(self, figures: Figures) -> str:
         noun = self.templates["indicators"][figures.indicator][self.lang][1]
+        if figures.actual == 1 and self.lang == "en":
+            noun = english_one(noun)
         values = {
             "actual": format_count(figures.actual, self.lang),
             "plan": format_count(figures.plan, self.lang),
             "noun": noun,
         }
-        return self._say("figure_with_plan" if figures.plan is not None else "figure", **values)
+        # a plan of 0 is no plan to say "A/0" against (its percentage is none)
+        return self._say("figure_with_plan" if figures.plan else "figure", **values)
 
     def _part_year(self) -> bool:
         """A 6-month or 9-month figure set against the year's plan."""
@@ -353,6 +359,22 @@ class _Writer:
         if len(shown) == 1:
             return shown[0]
         return f"{', '.join(shown[:-1])} {self._say('and')} {shown[-1]}"
+
+
+# the head nouns of the English indicators' nouns (sentences.toml), for a figure of 1:
+# "1 new member", "1 party organization in non-state enterprises"
+_ENGLISH_ONE = {
+    "members": "member", "students": "student", "owners": "owner", "believers": "believer",
+    "women": "woman", "organizations": "organization", "cells": "cell",
+    "committees": "committee",
+}  # fmt: skip
+_ENGLISH_PLURAL = re.compile(r"\b(?:" + "|".join(_ENGLISH_ONE) + r")\b")
+
+
+def english_one(noun: str) -> str:
+    """An English indicator's noun for one: its head noun singular ("new members in
+    non-state enterprises" -> "new member in non-state enterprises")."""
+    return _ENGLISH_PLURAL.sub(lambda m: _ENGLISH_ONE[m.group()], noun, count=1)
 
 
 def _join(clause: dict[str, Any]) -> str:

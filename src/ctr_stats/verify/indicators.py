@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
     from ..catalogue import load_catalogue
-    from ..render.text import load_templates
+    from ..render.text import english_one, load_templates
 
     catalogue = load_catalogue()
     templates = load_templates()
@@ -26,6 +26,9 @@ def phrases_of(lang: str) -> list[tuple[tuple[str, ...], str]]:
         texts = [indicator.label_vi, indicator.label_en, *indicator.aliases]
         template_words = templates["indicators"].get(indicator.id, {})
         texts += [" ".join(template_words[k]) for k in ("vi", "en") if k in template_words]
+        if "en" in template_words:  # "admitted 1 new member"
+            verb, noun = template_words["en"][:2]
+            texts.append(f"{verb} {english_one(noun)}")
         for text in texts:
             phrase = tuple(fold(text).split())
             # "đảng viên" alone ties every count of members to the members on the rolls
