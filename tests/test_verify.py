@@ -1992,3 +1992,24 @@ def test_a_table_flattened_a_cell_a_line_is_never_read_as_prose(tmp_path: Path) 
         *((cell, "unmatched") for cell in ("453", "852", "640")),
         *((cell, "unchecked") for cell in ("188,1%", "133,1%")),
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Đảng bộ tỉnh Vĩnh Phúc có 14 đảng bộ trực thuộc Tỉnh ủy, gồm 9 huyện, thành, thị ủy và"
+        " 5 đảng bộ trực thuộc Tỉnh ủy, với tổng số 651 tổ chức cơ sở đảng.",
+        "Tỉnh có 14 đảng bộ trực thuộc, gồm 9 đảng bộ huyện và 5 đảng bộ khối; có 651 tổ chức"
+        " cơ sở đảng.",
+    ],
+)
+def test_a_count_after_tong_so_or_co_after_a_semicolon_is_no_part(
+    tmp_path: Path, paragraph: str
+) -> None:
+    """Trial 30, case 1 (123docz.net, Vĩnh Phúc): 9 + 5 = 14 was "các phần cộng lại 665,
+    vượt 14" with the 651 organizations under them taken for a third part."""
+    claims = verify(_write(tmp_path, paragraph))
+    assert [(c.kind, c.status, c.basis) for c in claims if c.kind == "parts"] == [
+        ("parts", "ok", "9 + 5")
+    ]
+    assert "mismatch" not in {c.status for c in claims}

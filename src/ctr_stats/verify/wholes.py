@@ -130,7 +130,7 @@ _MARKER = re.compile(
     re.I,
 )
 _LABEL_LIST = re.compile(r"\s*(?:Về|Hình thức|Cơ cấu|Cụ thể)[^:;,.\d]{0,60}:", re.I)
-_LIST_END = re.compile(r"\b(?:nâng tổng số|đưa tổng số|nâng lên|so với)\b", re.I)
+_LIST_END = re.compile(r"\b(?:nâng tổng số|đưa tổng số|nâng lên|so với|tổng số|tổng cộng)\b", re.I)
 _WHOLE_WORDS = re.compile(
     r"(?:\b(?:có|hiện có|tổng số|tổng cộng|là|lên|gồm|với|sinh hoạt (?:ở|tại))\s*|\(\s*)$", re.I
 )
@@ -211,7 +211,11 @@ def _new_clause(label: str, gap: str) -> bool:
     list's first item is named by a verb too ('trong đó: kiểm tra 5 …; giám sát 7 …')."""
     if ";" not in gap:
         return False
-    return _opens(fold(gap.rsplit(";", 1)[1])) and not _opens(fold(label), anywhere=True)
+    tail = fold(gap.rsplit(";", 1)[1])
+    # "gồm 9 đảng bộ huyện và 5 đảng bộ khối; có 651 tổ chức cơ sở đảng": "có" after ";"
+    # says what there is besides, no further part (trial 30)
+    opens = _opens(tail) or bool(re.match(r"\s*(?:hien\s+)?co\b", tail))
+    return opens and not _opens(fold(label), anywhere=True)
 
 
 def _list_at(
