@@ -2013,3 +2013,28 @@ def test_a_count_after_tong_so_or_co_after_a_semicolon_is_no_part(
         ("parts", "ok", "9 + 5")
     ]
     assert "mismatch" not in {c.status for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("said", "summary"),
+    [
+        ("cách chức 31 đồng chí và khai trừ 63 đồng chí", "0 MISMATCH"),
+        ("cách chức 31 đồng chí và khai trừ 62 đồng chí", "1 MISMATCH"),
+    ],
+)
+def test_a_form_of_discipline_after_va_is_its_own(tmp_path: Path, said: str, summary: str) -> None:
+    """Trial 30, case 2 (baodaknong.vn): in "cách chức 1 đồng chí và khai trừ 2 đồng chí"
+    the 2 was compared with the data's cách chức, a false alarm on correct text and data,
+    and a change of the data's khai trừ was missed."""
+    result = _verify_against_a_sheet(
+        tmp_path,
+        _FORMS_SHEET,
+        [],
+        "NS,Nga Sơn,huyện\nHT,Hà Trung,huyện\n",
+        "Năm 2023, toàn tỉnh thi hành kỷ luật 1.090 đảng viên. Hình thức kỷ luật, khiển trách"
+        f" 789 đồng chí; cảnh cáo 207 đồng chí; {said}.",
+    )
+    assert summary in result.stdout, result.stdout
+    wrong = [line for line in result.stdout.splitlines() if line.startswith("MISMATCH line")]
+    expected = ["MISMATCH line 1: states 62, but the data has 63 (Expelled members)"]
+    assert wrong == (expected if "62" in said else [])

@@ -215,6 +215,8 @@ def indicator_of(
     if own_words[:2] == ["to", "chuc"] and own_words[2:3] not in (["dang"], ["co"]):
         near = [*near, "dang"]  # "giám sát 371 tổ chức và 513 đảng viên": party organizations
     label = who_label or _item_label(p, figure, start)
+    if not label and (label := _class_before(p, start, figure)):
+        near = [*near, *label]  # its words were taken as the figure before's own
     if label and not own_thing:  # "Hình thức kỷ luật đảng viên: khiển trách 29 (chiếm 47%)"
         own_thing = _list_thing(p, figure, start)
     if own_first[:2] in (("chi", "tieu"), ("ke", "hoach")) and _admitted(p, since_at, figure):
@@ -423,6 +425,34 @@ def _item_label(p: Paragraph, figure: object, start: int) -> tuple[str, ...]:
     if words[:1] == ["co"]:  # "trong đó có 13 cấp ủy viên": "có" names nothing
         words = words[1:]
     return tuple(words) if 0 < len(words) <= 4 and not any(w.isdigit() for w in words) else ()
+
+
+def _class_before(p: Paragraph, start: int, figure: Figure) -> tuple[str, ...]:
+    """A form of discipline named alone right before the figure, after the figure before
+    it and a ',', ';' or "và": "cách chức 1 đồng chí và khai trừ 2 đồng chí" labels the 2
+    "khai trừ", not the clause's first form; "Hình thức kỷ luật, khiển trách 21 đồng chí"
+    labels the 21 "khiển trách". () otherwise."""
+    earlier = [f.end for f in p.figures if start <= f.end <= figure.start and f is not figure]
+    text = p.text[max([start, *earlier]) : figure.start]
+    last = re.split(r"[,;:]|\bvà\b|\bhoặc\b", text)[-1]
+    words = tuple(fold(last).split())
+    forms = {
+        tuple(fold(form).split())
+        for forms in words_of_classes("discipline").values()
+        for form in forms
+    }
+    return words if words in forms else ()
+
+
+def words_of_classes(system: str) -> dict[str, list[str]]:
+    from .numbers import words
+
+    found: dict[str, list[str]] = {
+        name: list(forms)
+        for name, forms in words()["classes"][system].items()
+        if isinstance(forms, list)
+    }
+    return found
 
 
 def _list_thing(p: Paragraph, figure: Figure, start: int) -> tuple[str, ...]:
