@@ -330,7 +330,7 @@ def test_markdown_escapes_hostile_unit_names_everywhere(samples_copy: Path, lang
             f" ({SCRIPT_MD}: total-mismatch).",
         ],
         "en": [
-            f"> 1 unit sent no report ({missing}): the totals leave them out.",
+            f"> 1 unit sent no report ({missing}): the totals leave it out.",
             "> (*) Figures with errors not yet fixed, not to be relied on: New members admitted"
             f" ({SCRIPT_MD}: total-mismatch).",
         ],

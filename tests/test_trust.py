@@ -315,7 +315,7 @@ MISSING_VI = "Thiếu báo cáo của 1 đơn vị (Ứng Hòa): các số tổn
         (("--format", "markdown"), f"> {MISSING_VI}"),
         (("--format", "tsv"), MISSING_VI),
         (("--format", "csv"), ";29;thiếu: Ứng Hòa\n"),
-        (("--lang", "en"), "1 unit sent no report (Ứng Hòa): the totals leave them out."),
+        (("--lang", "en"), "1 unit sent no report (Ứng Hòa): the totals leave it out."),
         (("--format", "text", "--lang", "en"), "the city (not counting Ứng Hòa, which sent"),
     ],
 )

@@ -391,7 +391,7 @@ def test_units_file_in_the_encodings_excel_saves(encoding: str, tmp_path: Path) 
     registry = ctr_stats.api.registry_in_force(None, path, units_only=True)
     assert [(u.code, u.name, u.type, u.aliases) for u in registry.units] == [
         ("T1", "Ứng Hòa", "huyện", ("UH",)),
-        ("T2", "Thị xã Sơn Tây", "thị xã", ()),
+        ("T2", "Sơn Tây", "thị xã", ()),  # the name after its own type
     ]
 
 
@@ -771,6 +771,26 @@ def test_an_alias_that_is_a_builtin_units_name_is_refused_at_its_line(tmp_path: 
         "line 2: the alias 'Phú Xuân' of Công an thành phố Huế (CA) is a name of Phường Phú"
         " Xuân (19768) of registry hue-2025"
     )
+
+
+def test_a_units_file_name_written_with_its_own_type_is_the_name_after_it(
+    tmp_path: Path,
+) -> None:
+    """Trial 30, case 3: "Huyện Thuận Nam" of type huyện was "Huyện Huyện Thuận Nam", and
+    verify tied no clause about "Huyện ủy Thuận Nam" to it; "Phương Liệt" (a phường's
+    name) keeps its first word, told apart by its marks."""
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "code,name,type\nTN,Huyện Thuận Nam,huyện\nPL,Phương Liệt,phường\nP8,Phường 8,phường\n",
+        "utf-8",
+    )
+    registry = ctr_stats.api.registry_in_force(None, path, units_only=True)
+    assert [(u.name, u.full_name) for u in registry.units] == [
+        ("Thuận Nam", "Huyện Thuận Nam"),
+        ("Phương Liệt", "Phường Phương Liệt"),
+        ("8", "Phường 8"),
+    ]
+    assert UnitMatcher(registry).match("Huyện ủy Thuận Nam").unit == registry.units[0]
 
 
 def test_an_alias_of_old_names_with_their_own_type_stays_allowed(tmp_path: Path) -> None:

@@ -368,6 +368,21 @@ _COLUMNS = {
 }
 
 
+def _without_own_type(name: str, kind: str) -> str:
+    """A name written with its own type ("Huyện Thuận Nam" of type huyện) is the name
+    after it, as the built-in registries hold names: else its full name would be "Huyện
+    Huyện Thuận Nam", and "Huyện ủy Thuận Nam" would name no unit (trial 30)."""
+    # marks and all: "Phương Liệt" is a phường's name, not "phường" + "Liệt"
+    words, type_words = name.split(), faithful(kind).split()
+    if (
+        type_words
+        and len(words) > len(type_words)
+        and [faithful(w) for w in words[: len(type_words)]] == type_words
+    ):
+        return " ".join(words[len(type_words) :])
+    return name
+
+
 def parse_registry(text: str, origin: str) -> tuple[tuple[Unit, ...], dict[str, int]]:
     """A registry CSV: leading '#' lines are comments, then a heading row with the columns
     code, name[, type, aliases] (or mã, tên, loại, tên khác), separated by ',', ';' or tab;
@@ -433,7 +448,8 @@ def parse_registry(text: str, origin: str) -> tuple[tuple[Unit, ...], dict[str, 
                 f"code {code} already appears on line {lines_of[code]}",
             )
         aliases = tuple(a for a in (clean(a) for a in value.get("aliases", "").split("|")) if a)
-        unit = Unit(code, unit_name, unit_type(value.get("type", "")), aliases)
+        kind = unit_type(value.get("type", ""))
+        unit = Unit(code, _without_own_type(unit_name, kind), kind, aliases)
         same = names.setdefault((faithful(unit_name), unit.type), code)
         if same != code:
             raise bad(
