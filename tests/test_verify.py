@@ -443,6 +443,20 @@ def test_a_percentage_of_plan_no_whole_plan_gives_says_so(tmp_path: Path) -> Non
     assert en.reason == "states 40% of plan, but no whole-number plan makes 3 exactly 40% of it"
 
 
+def test_an_excess_over_plan_no_whole_plan_gives_is_said_as_an_excess(tmp_path: Path) -> None:
+    """Trial 30, case 6 (baoninhthuan.com.vn): "101 đảng viên mới, vượt 0,1% chỉ tiêu" was
+    "ghi 0,1% kế hoạch, … đạt đúng 0,1%", as if the text said "đạt 0,1%"."""
+    path = _write(tmp_path, "Năm 2020, huyện kết nạp 101 đảng viên mới, vượt 0,1% chỉ tiêu.")
+    (vi,) = [c for c in verify(path, None, "vi") if c.status == "mismatch"]
+    (en,) = [c for c in verify(path, None, "en") if c.status == "mismatch"]
+    assert vi.reason == (
+        "ghi vượt 0,1% kế hoạch, nhưng không có kế hoạch (số nguyên) nào mà 101 vượt đúng 0,1%"
+    )
+    assert en.reason == (
+        "states 0.1% over plan, but no whole-number plan makes 101 exactly 0.1% over it"
+    )
+
+
 # a year typed as a grouped number is a year, never a count of 2,023 of anything
 @pytest.mark.parametrize(
     ("paragraph", "anchors"),

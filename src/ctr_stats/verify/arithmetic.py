@@ -533,9 +533,12 @@ def _plan_from_paragraph(p: Paragraph, claim: Found) -> None:
     stated = claim.stated + (100 if claim.over else 0)
     if stated > 0 and not whole_numbers(bases(count, stated)):
         claim.status = "mismatch"
+        # "vượt 0,1% chỉ tiêu" is said as the text says it: by how much, not a share
+        said, done = ("vượt ", "vượt") if claim.over else ("", "đạt")
+        said_en, of_it = ("over", "over it") if claim.over else ("of", "of it")
         claim.reason = say(
-            f"ghi {_pct(claim.stated, 'vi')} kế hoạch, nhưng không có kế hoạch (số nguyên) "
-            f"nào mà {number(count, 'vi')} đạt đúng {_pct(claim.stated, 'vi')}",
-            f"states {_pct(claim.stated, 'en')} of plan, but no whole-number plan makes "
-            f"{number(count, 'en')} exactly {_pct(claim.stated, 'en')} of it",
+            f"ghi {said}{_pct(claim.stated, 'vi')} kế hoạch, nhưng không có kế hoạch (số nguyên) "
+            f"nào mà {number(count, 'vi')} {done} đúng {_pct(claim.stated, 'vi')}",
+            f"states {_pct(claim.stated, 'en')} {said_en} plan, but no whole-number plan makes "
+            f"{number(count, 'en')} exactly {_pct(claim.stated, 'en')} {of_it}",
         )
