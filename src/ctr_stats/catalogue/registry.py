@@ -292,26 +292,29 @@ def _aliases_apart(
     """Refuses an alias of the user's file that is another unit's name, full name or alias:
     a title written so could not be told apart, and every such file would be an
     ambiguous-unit error later, far from the line that caused it."""
-    named: dict[str, list[Unit]] = {}
-    for unit in every:
-        for name in dict.fromkeys(faithful(n) for n in (unit.name, unit.full_name, *unit.aliases)):
-            named.setdefault(name, []).append(unit)
+    aliased: dict[str, list[tuple[Unit, str]]] = {}
     for unit in own:
         for alias in unit.aliases:
-            other = next((u for u in named[faithful(alias)] if u.code != unit.code), None)
-            if other is None:
-                continue
-            where_vi = f" của danh mục {base}" if base and other.code not in lines else ""
-            where_en = f" of registry {base}" if base and other.code not in lines else ""
-            raise UsageError(
-                f"dòng {lines[unit.code]}: tên khác '{alias}' của {unit.full_name} ({unit.code})"
-                f" trùng tên với {other.full_name} ({other.code}){where_vi}: tiêu đề mang tên"
-                " này không phân biệt được hai đơn vị; bỏ hoặc sửa tên khác này",
-                f"line {lines[unit.code]}: the alias '{alias}' of {unit.full_name}"
-                f" ({unit.code}) is a name of {other.full_name} ({other.code}){where_en}: a"
-                " title of that name could not be told apart; remove or change the alias",
-                file=str(path),
-            )
+            aliased.setdefault(faithful(alias), []).append((unit, alias))
+    if not aliased:  # most files give none: no unit's names need reading
+        return
+    plain = faithful.__wrapped__  # thousands of names: not kept in faithful's cache
+    for other in every:
+        for name in (other.name, other.full_name, *other.aliases):
+            for unit, alias in aliased.get(plain(name), ()):
+                if unit.code == other.code:
+                    continue
+                where_vi = f" của danh mục {base}" if base and other.code not in lines else ""
+                where_en = f" of registry {base}" if base and other.code not in lines else ""
+                raise UsageError(
+                    f"dòng {lines[unit.code]}: tên khác '{alias}' của {unit.full_name} ({unit.code})"
+                    f" trùng tên với {other.full_name} ({other.code}){where_vi}: tiêu đề mang tên"
+                    " này không phân biệt được hai đơn vị; bỏ hoặc sửa tên khác này",
+                    f"line {lines[unit.code]}: the alias '{alias}' of {unit.full_name}"
+                    f" ({unit.code}) is a name of {other.full_name} ({other.code}){where_en}: a"
+                    " title of that name could not be told apart; remove or change the alias",
+                    file=str(path),
+                )
 
 
 def _read_user_file(path: Path) -> str:
