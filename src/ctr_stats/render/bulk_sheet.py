@@ -11,7 +11,7 @@ settings, the cached values of a chart) is xlsxwriter's own.
 
 It leans on a few of xlsxwriter's internals (`_write_rows`, `_write_row`, `row_info` from
 3.3 on, the shared string table, `_check_dimensions`, `_get_range_data`, `_prepare_formula`,
-`re_dynamic_function`); pyproject.toml keeps xlsxwriter within 3.x, and the byte-for-byte
+`_has_dynamic_function`, before 3.3.4 `re_dynamic_function`); pyproject.toml keeps xlsxwriter within 3.x, and the byte-for-byte
 tests are the guard.
 """
 
@@ -25,7 +25,15 @@ from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import Worksheet, re_dynamic_function
+from xlsxwriter.worksheet import Worksheet
+
+try:  # 3.3.4 on: a function (the regex it replaced is gone)
+    from xlsxwriter.worksheet import _has_dynamic_function
+except ImportError:  # 3.3.0 to 3.3.3
+    from xlsxwriter.worksheet import re_dynamic_function
+
+    def _has_dynamic_function(formula: str) -> bool:
+        return bool(re_dynamic_function.search(formula))
 
 
 class Formula:
@@ -164,7 +172,7 @@ class BulkSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type stub
     def _formula_xml(self, ref: str, style: str, formula: Formula) -> str:
         """The cell as xlsxwriter's write_formula keeps it and writes it at close."""
         text, cached = formula.text, formula.cached
-        if re_dynamic_function.search(text) or (text.startswith("{") and text.endswith("}")):
+        if _has_dynamic_function(text) or (text.startswith("{") and text.endswith("}")):
             raise ValueError(f"{text} is an array formula: write it with write_formula")
         if isinstance(cached, bool):  # xlsxwriter writes it as 1 or 0 but caches True
             raise ValueError(f"{text}: a TRUE/FALSE result: write it with write_formula")
