@@ -356,6 +356,35 @@ def test_many_files_of_unknown_units_are_counted_not_listed_on_each_missing_unit
     ]
 
 
+def test_a_unit_with_a_plan_and_no_actual_is_said_beside_the_totals(samples_copy: Path) -> None:
+    """Trial 31, case 2: a unit with its Kế hoạch and Cùng kỳ and no Thực hiện: the totals
+    showed its plan beside a percentage of the other units' (a missing-now warning on
+    stderr only). Every output now says the total lacks it."""
+    book = load_workbook(samples_copy / "ba-dinh.xlsx")
+    sheet = book["Kết nạp"]
+    for row in range(10, 20):
+        sheet.cell(row, 4).value = None  # Thực hiện of admission, the total row's too
+    book.save(samples_copy / "ba-dinh.xlsx")
+    code, data = compute_json(str(samples_copy))
+    assert code == 0
+    assert [(f["code"], f["unit"], f["indicator"]) for f in data["findings"]] == [
+        ("missing-now", "Ba Đình", "admission.total")
+    ]
+    assert data["caveats"]["lacking"] == [
+        {
+            "indicator": "admission.total",
+            "measure": "actual",
+            "units": ["Ba Đình"],
+            "having": 29,
+            "of": 30,
+        }
+    ]
+    text = run("compute", str(samples_copy)).stdout
+    assert (
+        "Đảng viên mới kết nạp: số tổng chỉ gồm 29/30 đơn vị (không có số liệu: Ba Đình)." in text
+    )
+
+
 def test_a_missing_unit_points_at_an_unreadable_file(samples_copy: Path) -> None:
     (samples_copy / "ung-hoa.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     code, data = compute_json(str(samples_copy), "--lang", "en")
