@@ -296,6 +296,18 @@ def test_all_above_plan_names_the_lowest_ranked() -> None:
     )
 
 
+def test_all_is_never_said_while_a_unit_with_a_plan_reported_no_actual() -> None:
+    """Trial 31, case 2: "cả 29 đơn vị vượt kế hoạch" while a 30th, with its plan, reported
+    no Thực hiện."""
+    units = [_unit(str(i), 100 + i, 100) for i in range(3, 0, -1)]
+    silent = UnitFigures("4", "Đơn vị 4", figures("admission.total", None, 100, None, 1), {})
+    line = render_text(_report([*units, silent]), by_unit=True).strip().split("\n\n")[1]
+    assert line == (
+        "Đảng viên mới kết nạp: 3 đơn vị vượt kế hoạch; thấp nhất là Đơn vị 1 (101%),"
+        " Đơn vị 2 (102%) và Đơn vị 3 (103%)."
+    )
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_units_without_a_plan_are_named_apart_never_in_all_of_them(
     tmp_path: Path, lang: str

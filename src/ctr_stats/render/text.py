@@ -318,15 +318,20 @@ class _Writer:
             # a unit without a plan is neither above nor below it: named apart, and "cả N
             # đơn vị" (all N units) is never said of fewer units than reported
             no_plan = [u for u in reporting if not u.figures.plan]
+            # nor of the units that report when one with a plan reported no actual
+            silent = any(
+                u.figures.indicator == indicator and u.figures.actual is None and u.figures.plan
+                for u in everyone
+            )
             units.sort(key=_exact_share)  # lowest first; registry order among equals
             reached = [u for u in units if (u.figures.actual or 0) >= (u.figures.plan or 0)]
             above = [u for u in reached if (u.figures.actual or 0) > (u.figures.plan or 0)]
             below = units[: len(units) - len(reached)]
             label = catalogue.indicators[indicator].label(self.lang)
             plan = self.words["year_plan" if self._part_year() else "plan"]
-            if len(above) == len(units) and not no_plan:
+            if len(above) == len(units) and not (no_plan or silent):
                 head = self._say("units_all_above", label=label, total=len(units), plan=plan)
-            elif len(reached) == len(units) and not no_plan:
+            elif len(reached) == len(units) and not (no_plan or silent):
                 head = self._say("units_all", label=label, total=len(units), plan=plan)
             elif reached and len(above) == len(reached):
                 head = self._say("units_some_above", label=label, count=len(above), plan=plan)
