@@ -2281,13 +2281,20 @@ def _discipline_by_commune(folder: Path, rows: list[list[object]], units: str) -
     return registry
 
 
+def _computed_by_commune(tmp_path: Path, rows: list[list[object]], units: str) -> ctr_stats.Report:
+    """`compute` of one commission's sheet by commune (`_discipline_by_commune`) with
+    `units` ("code,name,type,aliases" lines) as the registry."""
+    data = tmp_path / "data"
+    data.mkdir()
+    registry = _discipline_by_commune(data, rows, units)
+    return ctr_stats.compute([data], units_file=registry, units_only=True)
+
+
 def test_a_commune_on_two_rows_of_a_consolidated_sheet_is_an_error(tmp_path: Path) -> None:
     """Trial 25, case 1: Xã Tam Chung's corrected line pasted at the bottom, the old one
     left: 3 + 9 = 12 was its figure, the province's 527 for 524, exit 0 with no finding."""
-    data = tmp_path / "data"
-    data.mkdir()
-    registry = _discipline_by_commune(
-        data,
+    report = _computed_by_commune(
+        tmp_path,
         [
             ["Xã Tam Chung", 3, 2],
             ["Xã Mường Lát", 4, 4],
@@ -2296,7 +2303,6 @@ def test_a_commune_on_two_rows_of_a_consolidated_sheet_is_an_error(tmp_path: Pat
         ],
         "14710,Tam Chung,xã,\n14704,Mường Lát,xã,\n15838,Yên Thắng,xã,\n",
     )
-    report = ctr_stats.compute([data], units_file=registry, units_only=True)
     (twice,) = [f for f in report.findings if f.code == "duplicate-unit"]
     assert (twice.severity.value, twice.cell, twice.unit) == ("error", "B10", "Tam Chung")
     assert "B7 (Xã Tam Chung) và B10 (Tam Chung), số liệu khác nhau" in twice.message_vi
@@ -2305,14 +2311,11 @@ def test_a_commune_on_two_rows_of_a_consolidated_sheet_is_an_error(tmp_path: Pat
 def test_a_commune_typed_alike_on_two_rows_is_one_finding(tmp_path: Path) -> None:
     """The layout's duplicate-row says it (trial 29, case 2): not a second finding, a
     duplicate-unit, for the same row."""
-    data = tmp_path / "data"
-    data.mkdir()
-    registry = _discipline_by_commune(
-        data,
+    report = _computed_by_commune(
+        tmp_path,
         [["Xã Tam Chung", 3, 2], ["Xã Mường Lát", 4, 4], ["Xã Tam Chung", 9, 2]],
         "14710,Tam Chung,xã,\n14704,Mường Lát,xã,\n",
     )
-    report = ctr_stats.compute([data], units_file=registry, units_only=True)
     twice = [(f.code, f.cell) for f in report.findings if f.code.startswith("duplicate")]
     assert twice == [("duplicate-row", "B9")]
 
@@ -2320,14 +2323,11 @@ def test_a_commune_typed_alike_on_two_rows_is_one_finding(tmp_path: Path) -> Non
 def test_two_communes_merged_into_one_each_by_its_alias_are_added_up(tmp_path: Path) -> None:
     """The old communes given as aliases of the new one (--units): each row is its own
     commune's, and the new commune's figure is their sum, no duplicate."""
-    data = tmp_path / "data"
-    data.mkdir()
-    registry = _discipline_by_commune(
-        data,
+    report = _computed_by_commune(
+        tmp_path,
         [["Xã Quang Chiểu", 3, 2], ["Xã Mường Lát", 4, 4], ["Xã Tam Chung", 9, 2]],
         "14704,Mường Lát,xã,Quang Chiểu|Tam Chung\n",
     )
-    report = ctr_stats.compute([data], units_file=registry, units_only=True)
     assert not [f for f in report.findings if f.severity.value == "error"]
     (unit,) = [u for u in report.units if u.figures.indicator == "inspection.disciplined_members"]
     assert (unit.name, unit.figures.actual) == ("Mường Lát", 16)

@@ -93,35 +93,40 @@ def _escape_property(text: str) -> str:
 
 
 def render_check_github(result: CheckResult, *, lang: str) -> str:
-    """GitHub Actions workflow commands: each finding shows on the pull request."""
+    """GitHub Actions workflow commands: each finding shows on the pull request, and each
+    ignored one as a notice with its reason (an [[ignore]] written too wide hides new
+    findings too)."""
     lines = []
     for finding in (*result.report.notes, *result.findings):
         level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
             finding.severity, "notice"
         )
-        where = "!".join(p for p in (finding.sheet, finding.cell) if p)
-        title = finding.code + (f" ({where})" if where else "")
-        properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
-            f"title={_escape_property(title)}"
-        ]
-        lines.append(f"::{level} {','.join(properties)}::{_escape_data(finding.message(lang))}")
-    # an ignored finding stays in sight, as a notice with its reason: an [[ignore]] written
-    # too wide hides new findings too
-    said = "bỏ qua" if lang == "vi" else "ignored"
+        lines.append(_annotation(level, finding, finding.message(lang)))
+    said = _IGNORED[lang]
     for finding, rule in result.ignored:
-        where = "!".join(p for p in (finding.sheet, finding.cell) if p)
-        title = f"{finding.code} ({said}" + (f", {where})" if where else ")")
-        properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
-            f"title={_escape_property(title)}"
-        ]
         text = f"{finding.message(lang)} [{said}: {rule.reason}]"
-        lines.append(f"::notice {','.join(properties)}::{_escape_data(text)}")
+        lines.append(_annotation("notice", finding, text, said))
     summary = result.summary()
     lines.append(
         f"ctr-stats check: {summary['error']} error(s), {summary['warning']} warning(s),"
         f" {summary['ignored']} ignored"
     )
     return "\n".join(lines) + "\n"
+
+
+_IGNORED = {"vi": "bỏ qua", "en": "ignored"}
+
+
+def _annotation(level: str, finding: Finding, text: str, said: str = "") -> str:
+    """One workflow command: the finding's file, a title of its code and, in brackets,
+    `said` ("bỏ qua") and where in the file it is; the text."""
+    where = "!".join(p for p in (finding.sheet, finding.cell) if p)
+    inside = ", ".join(p for p in (said, where) if p)
+    title = finding.code + (f" ({inside})" if inside else "")
+    properties = ([f"file={_escape_property(finding.file)}"] if finding.file else []) + [
+        f"title={_escape_property(title)}"
+    ]
+    return f"::{level} {','.join(properties)}::{_escape_data(text)}"
 
 
 def render_check_junit(
@@ -150,7 +155,7 @@ def render_check_junit(
     files: dict[str, list[Finding]] = {}
     names = {u.name for u in registry.units}
     kind_of_sheet = _sheet_kinds(report, catalogue)
-    said = "bỏ qua" if lang == "vi" else "ignored"
+    said = _IGNORED[lang]
     ignored = [
         replace(
             f,

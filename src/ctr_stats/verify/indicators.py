@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text import fold
 from .claims import Found, Paragraph, blocks
-from .numbers import Figure, folded
+from .numbers import Figure, folded, words
 
 if TYPE_CHECKING:
     from ..catalogue.meaning import Described
@@ -435,24 +435,15 @@ def _class_before(p: Paragraph, start: int, figure: Figure) -> tuple[str, ...]:
     earlier = [f.end for f in p.figures if start <= f.end <= figure.start and f is not figure]
     text = p.text[max([start, *earlier]) : figure.start]
     last = re.split(r"[,;:]|\bvà\b|\bhoặc\b", text)[-1]
-    words = tuple(fold(last).split())
+    named = " ".join(fold(last).split())
+    discipline = words()["classes"]["discipline"]
     forms = {
-        tuple(fold(form).split())
-        for forms in words_of_classes("discipline").values()
-        for form in forms
+        form
+        for name in discipline
+        if name != "within"
+        for form in folded("classes", "discipline", name)
     }
-    return words if words in forms else ()
-
-
-def words_of_classes(system: str) -> dict[str, list[str]]:
-    from .numbers import words
-
-    found: dict[str, list[str]] = {
-        name: list(forms)
-        for name, forms in words()["classes"][system].items()
-        if isinstance(forms, list)
-    }
-    return found
+    return tuple(named.split()) if named in forms else ()
 
 
 def _list_thing(p: Paragraph, figure: Figure, start: int) -> tuple[str, ...]:
