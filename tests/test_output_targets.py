@@ -206,3 +206,28 @@ def test_a_read_only_output_is_kept(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "this file is read-only: it is not written over" in result.stderr
     assert target.read_bytes() == before and target.stat().st_mode & 0o777 == 0o444
+
+
+@pytest.mark.parametrize("how", ["itself", "a link", "a hard link"])
+def test_output_onto_an_input_is_refused_naming_it(tmp_path: Path, how: str) -> None:
+    """An input is never written over, however the output names it; the message says
+    which input it is (the identity is the file's, so a hard link counts too)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in (ROOT / "data/samples/2023").glob("*.xlsx"):
+        (folder / sample.name).write_bytes(sample.read_bytes())
+    unit = folder / "ba-dinh.xlsx"
+    target = {
+        "itself": unit,
+        "a link": tmp_path / "link.xlsx",
+        "a hard link": tmp_path / "hard.xlsx",
+    }[how]
+    if how == "a link":
+        target.symlink_to(unit)
+    elif how == "a hard link":
+        os.link(unit, target)
+    before = unit.read_bytes()
+    result = run("compute", str(folder), "-o", str(target), "--lang", "en")
+    assert result.returncode == 2, result.stderr
+    assert f"will not write over the input file {unit}" in result.stderr
+    assert unit.read_bytes() == before
