@@ -2052,3 +2052,35 @@ def test_a_form_of_discipline_after_va_is_its_own(tmp_path: Path, said: str, sum
     wrong = [line for line in result.stdout.splitlines() if line.startswith("MISMATCH line")]
     expected = ["MISMATCH line 1: states 62, but the data has 63 (Expelled members)"]
     assert wrong == (expected if "62" in said else [])
+
+
+_HOA_BINH_MEMBERS = (  # hoabinh.gov.vn, trial 30 paragraph 07
+    "Toàn Đảng bộ có 4.240 đảng viên (trong đó đảng viên chính thức 4.051 đồng chí; đảng viên"
+    " dự bị 189 đồng chí)."
+)
+_LAM_DONG_DELEGATES = (  # daihoidang.lamdong.dcs.vn, trial 30 paragraph 02
+    "Các đại hội đã bầu 3.782 đại biểu đi dự đại hội cấp trên; trong đó, có 3.273 đại biểu"
+    " chính thức, 509 đại biểu dự khuyết."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "slip", "parts"),
+    [
+        (_HOA_BINH_MEMBERS, None, ("ok", 4240, 4240)),
+        (_HOA_BINH_MEMBERS, ("dự bị 189", "dự bị 179"), ("mismatch", 4240, 4230)),
+        (_HOA_BINH_MEMBERS, ("dự bị 189", "dự bị 198"), ("mismatch", 4240, 4249)),
+        (_LAM_DONG_DELEGATES, None, ("ok", 3782, 3782)),
+        (_LAM_DONG_DELEGATES, ("có 3.273", "có 3.237"), ("mismatch", 3782, 3746)),
+    ],
+)
+def test_full_and_provisional_members_are_every_part_of_their_whole(
+    tmp_path: Path, paragraph: str, slip: tuple[str, str] | None, parts: tuple[str, int, int]
+) -> None:
+    """Trial 30, case 4: a list of full and probationary members (or full and reserve
+    delegates) was 'đúng' when it added up, and vanished with one digit changed, exit 0.
+    Every member is in one of the two classes: the list names the whole, short or over."""
+    text = paragraph.replace(*slip) if slip else paragraph
+    claims = verify(_write(tmp_path, text))
+    found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
+    assert found == [parts]
