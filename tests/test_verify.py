@@ -657,6 +657,53 @@ def test_a_figure_of_another_period_in_its_clause_is_not_checked_against_the_dat
     )
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "found"),
+    [
+        # the sentence's opening names last year's same period: the data's Cùng kỳ
+        ("Cùng kỳ năm 2021, toàn thành phố kết nạp 4.688 đảng viên mới.", [("ok", 4688, 4688)]),
+        (
+            "Cùng kỳ năm 2021, toàn thành phố kết nạp 4.868 đảng viên mới.",
+            [("mismatch", 4868, 4688)],
+        ),
+        # the year after "6 tháng đầu năm" in the clause
+        (
+            "Tính trên cả thành phố, 6 tháng đầu năm 2021 kết nạp 4.688 đảng viên mới.",
+            [("ok", 4688, 4688)],
+        ),
+        # in brackets after the change: the base it names
+        (
+            "Toàn thành phố kết nạp 5.030 đảng viên, tăng 7,3% so với cùng kỳ năm 2021 (4.688"
+            " đảng viên).",
+            [("ok", 4688, 4688)],  # the 5.030 is the change's own claim
+        ),
+        # a period compared with is not the figure's: this year's actual
+        (
+            "So với cùng kỳ năm 2021, toàn thành phố kết nạp 5.030 đảng viên mới.",
+            [("ok", 5030, 5030)],
+        ),
+        # another span of another year: said, not checked
+        (
+            "Trong năm, toàn thành phố kết nạp 5.030 đảng viên; năm 2021 kết nạp 9.000 đảng viên.",
+            [("ok", 5030, 5030), ("unchecked", 9000, None)],
+        ),
+    ],
+)
+def test_a_count_of_the_same_period_last_year_is_checked_against_the_data_s_cung_ky(
+    tmp_path: Path,
+    reports: dict[str, ctr_stats.Report],
+    paragraph: str,
+    found: list[tuple[str, int, int | None]],
+) -> None:
+    """Trial 32, case 3: "Cùng kỳ năm 2021, toàn thành phố kết nạp 4.688 đảng viên mới"
+    against the 2022-h1 samples was compared with this year's 5.030 and called wrong, exit 1."""
+    claims = verify(_write(tmp_path, paragraph), reports["2022-h1"])
+    counts = [c for c in claims if c.kind == "count"]
+    assert [
+        (c.status, c.stated, None if c.computed is None else int(c.computed)) for c in counts
+    ] == found
+
+
 def test_paired_changes_each_of_its_own_thing(tmp_path: Path) -> None:
     """Trial 14 (A1): "… kiểm tra 450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và
     124 đảng viên so với cùng kỳ)": each change was compared with the other's figures."""

@@ -26,7 +26,7 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text, value_of
 from .claims import Found, Paragraph, owned
-from .data import check_data, check_share, check_share_count, from_unit
+from .data import check_data, check_share, check_share_count, compare_prior, from_unit
 from .indicators import best_indicator, indicator_of, phrases_of, whole_named, whole_of_part
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .numbers import words as word_lists
@@ -232,7 +232,9 @@ def _paragraph_claims(
                         f"{subject[0]}: {claim.reason[1]}",
                     )
                 if claim.kind == "count" and data.period is not None:
-                    _of_another_period(claim, p.text, data.period)
+                    _of_another_period(
+                        claim, p, data.period, indicator, subject[1] if subject else totals
+                    )
                 if claim.kind == "count" and indicator is not None:
                     _a_listed_part(claim, p.text, indicator, wholes)
         earlier = indicator or earlier
@@ -340,41 +342,76 @@ def _share_against_data(
 
 
 # A period a clause names before its figure: "riêng trong quý III kết nạp 564", "trong
-# tháng 9 …", "6 tháng cuối năm …", "năm 2017 …"
+# tháng 9 …", "6 tháng cuối năm …", "6 tháng đầu năm 2021 kết nạp …", "năm 2017 …",
+# "Cùng kỳ năm 2021, …" (the data's months of that year)
 _CLAUSE_PERIOD = re.compile(
     r"\b(?:quý\s+(?P<quarter>I{1,3}|IV|[1-4])\b|tháng\s+(?P<month>\d{1,2})\b"
-    r"|(?P<months>\d{1,2})\s+tháng\s+(?P<half>đầu|cuối)\s+năm|năm\s+(?P<year>\d{4})\b)",
+    r"|(?P<months>\d{1,2})\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<months_year>\d{4})\b)?"
+    r"|(?P<same>cùng\s+kỳ\s+)?năm\s+(?P<year>\d{4})\b)",
     re.I,
 )
+# a sentence opening that names the period of what follows: "Cùng kỳ năm 2021, …"; not one
+# the sentence compares with ("So với cùng kỳ năm 2021, …")
+_COMPARED_WITH = re.compile(r"\b(?:so\s+với|với|hơn)\s+(?:cùng\s+kỳ\s+)?(?:năm\s+\d{4})?\s*$", re.I)
 
 
-def _of_another_period(claim: Found, text: str, period: Period) -> None:
-    """A figure its clause says is of another period than the data's ("… 1.392 đảng
-    viên, riêng trong quý III kết nạp 564" against nine months): not checked against
-    the data's, and said why."""
-    start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (",", ";", ".", "\n"))
-    said = _CLAUSE_PERIOD.search(text, start + 1, claim.anchor.start)
+def _period_said(p: Paragraph, claim: Found) -> re.Match[str] | None:
+    """The period named before a count in its clause, else in its sentence's opening
+    (before the sentence's first comma, the count after it)."""
+    text, at = p.text, claim.anchor.start
+    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ".", "\n"))
+    said = _CLAUSE_PERIOD.search(text, start + 1, at)
+    if said is not None:
+        return said
+    opening = p.sentences[claim.anchor.sentence][0]
+    comma = text.find(",", opening, at)
+    if comma < 0:
+        return None
+    said = _CLAUSE_PERIOD.search(text, opening, comma)
+    if said is None or _COMPARED_WITH.search(text, opening, said.start()):
+        return None
+    return said
+
+
+def _of_another_period(
+    claim: Found, p: Paragraph, period: Period, indicator: str | None, totals: dict[str, Figures]
+) -> None:
+    """A figure its clause, or its sentence's opening, says is of another period than the
+    data's ("… 1.392 đảng viên, riêng trong quý III kết nạp 564" against nine months): not
+    checked against the data's actual, and said why; of the data's same period last year
+    ("Cùng kỳ năm 2021, toàn thành phố kết nạp 4.688 đảng viên"), checked against its Cùng kỳ."""
+    said = _period_said(p, claim)
     if said is None:
         return
+    year, months = period.year, period.months
     if said.group("year"):
-        other = int(said.group("year")) != period.year
+        year = int(said.group("year"))
+        months = period.months if said.group("same") else 12
+        other = (year, months) != (period.year, period.months)
     elif said.group("quarter"):
         other = quarter_number(said.group("quarter")) != period.quarter
     elif said.group("month"):
         other = True  # one month: no period ctr-stats counts
     else:  # "6 tháng đầu năm": the data's months from January, or another span
+        year = int(said.group("months_year") or period.year)
+        months = int(said.group("months"))
         other = (
             said.group("half").lower() == "cuối"
-            or int(said.group("months")) != period.months
+            or (year, months) != (period.year, period.months)
             or period.quarter is not None
         )
-    if other and claim.status in ("ok", "mismatch"):
-        claim.status, claim.computed = "unchecked", None
-        claim.reason = (
-            f"câu ghi số của “{said.group(0)}”, khác kỳ của dữ liệu ({period.label('vi')})",
-            f"the clause gives the figure of “{said.group(0)}”, another period than the"
-            f" data's ({period.label('en')})",
-        )
+    if not other or claim.status not in ("ok", "mismatch"):
+        return
+    known = totals.get(indicator) if indicator is not None else None
+    if (year, months) == (period.year - 1, period.months) and period.quarter is None and known:
+        compare_prior(claim, known.prior, indicator or "", said.group(0))
+        return
+    claim.status, claim.computed = "unchecked", None
+    claim.reason = (
+        f"câu ghi số của “{said.group(0)}”, khác kỳ của dữ liệu ({period.label('vi')})",
+        f"the clause gives the figure of “{said.group(0)}”, another period than the"
+        f" data's ({period.label('en')})",
+    )
 
 
 # the units the data holds, by folded name: (name as written, its figures by indicator). A

@@ -219,6 +219,33 @@ def _compare_count(found: Found, actual: int | None, indicator: str) -> None:
         )
 
 
+def compare_prior(found: Found, prior: int | None, indicator: str, said: str) -> None:
+    """A count its clause says is of the data's same period last year, against the data's
+    Cùng kỳ ("Cùng kỳ năm 2021, toàn thành phố kết nạp 4.688 đảng viên")."""
+    stated = value_of(found.anchor)
+    name = _names(indicator)
+    found.stated = Decimal(stated)
+    found.computed = Decimal(prior) if prior is not None else None
+    found.basis, found.shown = indicator, ("dữ liệu, cùng kỳ", "the data, same period")
+    if prior is None:
+        _unchecked(
+            found,
+            f"câu ghi số của “{said}”; dữ liệu không có số cùng kỳ ({name[0]})",
+            f"the clause gives the figure of “{said}”; the data has no same-period figure"
+            f" ({name[1]})",
+        )
+    elif stated == prior:
+        found.status, found.reason = "ok", None
+    else:
+        _mismatch(
+            found,
+            f"ghi {number(stated, 'vi')} cho “{said}”, nhưng cùng kỳ trong dữ liệu là"
+            f" {number(prior, 'vi')} ({name[0]})",
+            f"states {number(stated, 'en')} for “{said}”, but the data's same period is"
+            f" {number(prior, 'en')} ({name[1]})",
+        )
+
+
 def _count_problem(found: Found, actual: int | None, indicator: str) -> tuple[str, str] | None:
     """The reason the count a percentage is about differs from the data's, if it does."""
     if found.count is None or actual is None:
