@@ -471,3 +471,32 @@ def test_thresholds_compared_by_cross_multiplying_as_fractions_would(
     if exact.denominator == 1:  # exactly on the threshold: neither above nor below
         assert not _above(int(exact), denominator, bound)
         assert not _below(int(exact), denominator, bound)
+
+
+def test_a_cung_ky_of_zero_under_a_result_is_said(samples_copy: Path) -> None:
+    """Trial 32, case 1: a commune that did not exist last year typed 0 in Cùng kỳ; its
+    whole result counted as growth in the city's change ('tăng 2,7%' where every other unit
+    was level), with no finding and exit 0. No percentage can be said of it: the warning
+    says why and what to type."""
+
+    def zero_prior(sheet: object) -> None:
+        for row in range(10, 19):
+            sheet.cell(row, 5).value = 0  # type: ignore[attr-defined]
+        sheet.cell(19, 5).value = 0  # type: ignore[attr-defined]
+
+    edit(samples_copy / "ba-dinh.xlsx", "Kết nạp", zero_prior)
+    result = check([samples_copy])
+    said = [
+        (f.code, str(f.severity), f.message_en)
+        for f in result.findings
+        if f.code == "implausible-change"
+    ]
+    assert said == [
+        (
+            "implausible-change",
+            "warning",
+            "'New members admitted': 291 against 0 last period, all of it counted as growth"
+            " in the total; if the unit had no same period (not yet set up, newly merged),"
+            " leave Cùng kỳ blank, not 0",
+        )
+    ]

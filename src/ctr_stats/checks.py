@@ -628,6 +628,21 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                     )
                 )
             continue
+        if f.prior == 0 and f.actual > (2 if indicator.stock else thresholds.absolute):
+            # no percentage can be said, yet the whole result counts as growth in the total:
+            # a unit that did not exist last year types 0 where it means "none", not blank
+            findings.append(
+                _unit_finding(
+                    unit,
+                    "stock-change" if indicator.stock else "implausible-change",
+                    f"'{label_vi}': {format_count(f.actual, 'vi')} so với cùng kỳ 0, cả"
+                    " số này được tính là tăng trong số tổng; nếu cùng kỳ đơn vị chưa có"
+                    " (chưa thành lập, mới sáp nhập), để trống ô Cùng kỳ thay vì ghi 0",
+                    f"'{label_en}': {format_count(f.actual, 'en')} against 0 last period,"
+                    " all of it counted as growth in the total; if the unit had no same"
+                    " period (not yet set up, newly merged), leave Cùng kỳ blank, not 0",
+                )
+            )
         if f.prior is not None and f.prior > 0:
             moved = abs(f.actual - f.prior)
             limit = (
