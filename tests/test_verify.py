@@ -2131,3 +2131,20 @@ def test_full_and_provisional_members_are_every_part_of_their_whole(
     claims = verify(_write(tmp_path, text))
     found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
     assert found == [parts]
+
+
+def test_percentages_of_plan_and_changes_are_no_parts_of_a_change(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    """Trial 32: the tool's own sentence with one part after "trong đó có" (its comparisons
+    after commas, not in brackets) failed verify: '48,1% + 5,6%' were taken for parts of
+    the 6,9% change before them ('các phần cộng lại 53,7%, vượt 6,9% đã ghi'), exit 1."""
+    text = (
+        "6 tháng đầu năm 2022, toàn thành phố kết nạp 5.030/9.600 đảng viên mới, đạt 52,4% kế"
+        " hoạch năm, tăng 7,3% so với cùng kỳ năm 2021; trong đó có 371/420 đảng viên mới"
+        " trong doanh nghiệp ngoài khu vực nhà nước, đạt 88,3% kế hoạch năm, tăng 5,4% so với"
+        " cùng kỳ."
+    )
+    claims = verify(_write(tmp_path, text), reports["2022-h1"])
+    assert [c for c in claims if c.kind == "parts"] == []
+    assert [c.status for c in claims] == ["ok"] * 5

@@ -554,7 +554,11 @@ def _percent_parts(
     owner: dict[int, Found],
     shares_of_counts: bool = False,
 ) -> Found | None:
-    percents = [f for f in parts.items if f.kind == "percent"]
+    # a percentage of plan or a change is of its own count, never a share of a whole: "giảm
+    # 6,9% so với cùng kỳ; trong đó có 377/784 …, đạt 48,1% kế hoạch năm, giảm 5,6%"
+    percents = [f for f in parts.items if f.kind == "percent" and not _of_its_own(p, owner, f)]
+    if len(percents) < 2:
+        return None
     of_ratios = [
         found.count.b
         for f in percents
@@ -566,6 +570,8 @@ def _percent_parts(
         return None  # "352/353 …, chiếm 99,72%; … 2.645/2.993 …, chiếm 88,37%": wholes of their own
     total = sum((f.value for f in percents), Decimal(0))
     whole_percent = _percent_before(p, parts)
+    if whole_percent is not None and _of_its_own(p, owner, whole_percent):
+        return None
     if whole_percent is not None:
         tol = tolerance([f.value for f in percents], whole_percent.value)
         whole_share = owner.get(id(whole_percent))
@@ -589,6 +595,20 @@ def _percent_parts(
     if abs(total - 100) <= tolerance([f.value for f in percents]):
         return _parts_found(p, percents[0], percents, Decimal(100), total, "ok")
     return None
+
+
+def _of_its_own(p: Paragraph, owner: dict[int, Found], figure: Figure) -> bool:
+    """Whether a percentage is a change on the same period, or a count's percent of its
+    plan ("A/B, đạt X% kế hoạch"): of its own count, not a share of a whole."""
+    found = owner.get(id(figure))
+    if found is None:
+        return False
+    if found.kind in ("same_period", "plan"):
+        return True
+    return found.kind == "ratio" and bool(_OF_PLAN.match(p.text, figure.end))
+
+
+_OF_PLAN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|of (?:the )?(?:year's )?plan)", re.I)
 
 
 def _disjoint(p: Paragraph, figures: list[Figure]) -> bool:
