@@ -427,3 +427,39 @@ def test_verify_checks_the_percent_over_the_units_with_both(
         "ghi 110% kế hoạch, nhưng dữ liệu cho 10.188/9.527 = 107% (Đảng viên mới kết nạp)"
         in inflated.stdout
     )
+
+
+@pytest.mark.parametrize(("year", "before"), [(2026, "hanoi-2024"), (2027, None)])
+def test_a_cung_ky_from_before_the_reorganisation_is_said_in_every_output(
+    tmp_path: Path, year: int, before: str | None
+) -> None:
+    """Trial 32, case 2: Hanoi's communes' first half of 2026 against the first half of
+    2025, reported by the 30 districts: each ward's Cùng kỳ is its own recount (some typed
+    their old district's figure), and the city's change was printed as a fact with no word.
+    Every output now says the same period fell under the old registry; a year on, nothing."""
+    from .corpus.make_corpus import CITY_TITLE, consolidated, write_xlsx
+
+    title = list(CITY_TITLE)
+    title[3] = f"BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM {year}"
+    title[4] = f"(Tính đến ngày 30/6/{year})"
+    sheet = tmp_path / "xa-phuong.xlsx"
+    write_xlsx(sheet, {"KN": consolidated(["Sóc Sơn", "Ba Đình", "Tây Hồ"], title=title)})
+    _, out, _ = _json(sheet)
+    assert out["registry"] == "ha-noi-2025"
+    assert out["caveats"]["prior_registry"] == before
+    text = run("compute", str(sheet), "--allow-missing", "--format", "text", "--lang", "en").stdout
+    said = (
+        f"The same period (first 6 months of {year - 1}) falls under registry hanoi-2024"
+        " (Thành phố Hà Nội, district-level units, until 30 June 2025), before the units were"
+        " reorganised: each unit's Cùng kỳ is its own recount on its new ground, so the change"
+        " on the same period holds only if the units recounted it right and none typed an old"
+        " unit's figure twice."
+    )
+    assert (said in text) == (before is not None), text
+    markdown = run("compute", str(sheet), "--allow-missing", "--format", "markdown").stdout
+    assert ("trước khi sắp xếp lại đơn vị" in markdown) == (before is not None)
+
+
+def _json(path: Path) -> tuple[int, dict, str]:
+    result = run("compute", str(path), "--allow-missing", "--format", "json")
+    return result.returncode, json.loads(result.stdout), result.stderr

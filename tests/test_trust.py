@@ -356,6 +356,7 @@ def test_with_allow_missing_the_annex_and_json_name_the_missing_unit(
         "missing_units": ["Ứng Hòa"],
         "doubted": [],
         "lacking": [],
+        "prior_registry": None,
     }
 
 
@@ -748,7 +749,12 @@ def test_a_stray_list_of_people_is_passed_over_with_a_warning(folder: Path) -> N
         },
     )
     data = _passed_over(folder, "2:2")
-    assert data["caveats"] == {"missing_units": [], "doubted": [], "lacking": []}
+    assert data["caveats"] == {
+        "missing_units": [],
+        "doubted": [],
+        "lacking": [],
+        "prior_registry": None,
+    }
 
 
 @pytest.mark.parametrize(

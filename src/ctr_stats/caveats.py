@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .calculate import lacking
 from .catalogue import load_catalogue
+from .catalogue.registry import registry_a_year_before
 from .model import LACKING_CODES, Caveats, Doubted, Finding, Severity
 
 if TYPE_CHECKING:
@@ -82,7 +83,19 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
                 or any(f"{u}\0missing-{entry.measure}" in short for u in entry.units)
             )
         ),
+        _prior_registry(analysis),
     )
+
+
+def _prior_registry(analysis: Analysis) -> str | None:
+    """The registry last year's same period fell under, when the units were reorganised
+    since and some unit gave a Cùng kỳ: each of those is its own recount on its new ground
+    (trial 32: the wards typed their old district's figure, and the change read as fact)."""
+    report = analysis.report
+    if report.period is None or all(t.figures.prior is None for t in report.totals):
+        return None
+    before = registry_a_year_before(analysis.registry.name, report.period)
+    return before.name if before is not None else None
 
 
 def _touches(

@@ -871,9 +871,12 @@ class Caveats:
     missing_units: tuple[str, ...] = ()
     doubted: tuple[Doubted, ...] = ()
     lacking: tuple[Lacking, ...] = ()
+    # the registry the same period a year before falls under, when the units were
+    # reorganised since ("hanoi-2024"): every Cùng kỳ is a unit's own recount
+    prior_registry: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.missing_units or self.doubted or self.lacking)
+        return bool(self.missing_units or self.doubted or self.lacking or self.prior_registry)
 
     def of(self, indicator: str) -> Doubted | None:
         return next((d for d in self.doubted if d.indicator == indicator), None)

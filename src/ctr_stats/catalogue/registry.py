@@ -181,6 +181,25 @@ def province_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(info.province for info in builtin_registries()))
 
 
+def registry_a_year_before(name: str, period: Period) -> RegistryInfo | None:
+    """The built-in registry the same period a year before falls under, when it is not the
+    registry `name` itself: the province's units were reorganised in between (Hanoi's
+    districts became communes on 1 July 2025), so each unit's Cùng kỳ is its own recount."""
+    info = registry_info(name)
+    if info is None:
+        return None
+    before = Period(period.year - 1, period.months, period.quarter)
+    found = next(
+        (
+            other
+            for other in builtin_registries()
+            if other.province_key == info.province_key and other.covers(before)
+        ),
+        None,
+    )
+    return found if found is not None and found.name != info.name else None
+
+
 def registry_for(period: Period | None, province: str = "ha-noi") -> str:
     """The built-in registry of a province in force for a period: Hanoi's districts until
     30 June 2025, communes after; with no period, the province's earliest registry."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..catalogue import load_catalogue
-from ..model import Doubted, Lacking, Report
+from ..catalogue.registry import registry_info
+from ..model import Doubted, Lacking, Period, Report
 from ..safe_text import visible
 from .numbers import format_count
 
@@ -77,7 +78,31 @@ def caveat_lines(
             if lang == "vi"
             else f"{mark}Figures with errors not yet fixed, not to be relied on: {parts}."
         )
+    if report.caveats.prior_registry and report.period is not None:
+        lines.append(reorganised_text(report, report.caveats.prior_registry, lang))
     return [visible(line) for line in lines]  # names of units and files, as the input has them
+
+
+def reorganised_text(report: Report, registry: str, lang: str) -> str:
+    """'Cùng kỳ (6 tháng đầu năm 2025) thuộc danh mục hanoi-2024 (…), trước khi sắp xếp lại
+    đơn vị: …'."""
+    assert report.period is not None
+    before = Period(report.period.year - 1, report.period.months, report.period.quarter)
+    info = registry_info(registry)
+    described = f" ({info.describe(lang)})" if info is not None else ""
+    if lang == "vi":
+        return (
+            f"Cùng kỳ ({before.label('vi')}) thuộc danh mục {registry}{described}, trước khi"
+            " sắp xếp lại đơn vị: số cùng kỳ của mỗi đơn vị là số đơn vị tự tính lại theo địa"
+            " bàn mới, nên % so với cùng kỳ chỉ đúng khi các đơn vị tính lại đúng và không"
+            " ghi trùng số của đơn vị cũ."
+        )
+    return (
+        f"The same period ({before.label('en')}) falls under registry {registry}{described},"
+        " before the units were reorganised: each unit's Cùng kỳ is its own recount on its"
+        " new ground, so the change on the same period holds only if the units recounted it"
+        " right and none typed an old unit's figure twice."
+    )
 
 
 INCOMPLETE = {  # by the units named, or (more than three) not

@@ -62,6 +62,9 @@ def caveats_to_dict(report: Report) -> dict[str, Any]:
             }
             for short in report.caveats.lacking
         ],
+        # the registry last year's same period fell under, when the units were reorganised
+        # since: every Cùng kỳ is a unit's own recount
+        "prior_registry": report.caveats.prior_registry,
     }
 
 
