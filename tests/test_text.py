@@ -202,6 +202,29 @@ def test_a_total_below_plan_is_never_said_at_100_percent(
         assert {c.status for c in verify(path, report, lang)} == {"ok"}
 
 
+@pytest.mark.parametrize(
+    ("actual", "plan", "precision", "vi", "en"),
+    [
+        (1, 30000, 1, "đạt dưới 0,1% kế hoạch", "under 0.1% of plan"),  # 0,0033%
+        (1, 30000, 2, "đạt dưới 0,01% kế hoạch", "under 0.01% of plan"),
+        (1, 3000, 0, "đạt dưới 1% kế hoạch", "under 1% of plan"),
+        (0, 30000, 1, "đạt 0% kế hoạch", "0% of plan"),  # nothing done: said so
+    ],
+)
+def test_a_result_above_zero_is_never_said_at_0_percent(
+    tmp_path: Path, actual: int, plan: int, precision: int, vi: str, en: str
+) -> None:
+    """Trial 31, case 6: 1 admitted against a plan of 30.000 was 'đạt 0% kế hoạch', as
+    though none was; rounding never makes a claim the figures do not (as at 100%)."""
+    report = _total(actual, plan, None, precision)
+    for lang, words in (("vi", vi), ("en", en)):
+        text = render_text(report, lang=lang)
+        assert text.endswith(f", {words}.\n"), text
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert "mismatch" not in {c.status for c in verify(path, report, lang)}
+
+
 def test_a_plan_of_zero_is_no_plan_to_say_a_figure_against(tmp_path: Path) -> None:
     """Trial 31, case 3: "kết nạp 300/0 đảng viên mới", which `verify` then failed."""
     report = _total(300, 0, 300)

@@ -297,6 +297,12 @@ class _Writer:
             shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
                 step, ROUND_DOWN
             )
+        if shown is not None and not shown and figures.actual:
+            # 1 of 30.000 rounds to 0%: "đạt 0% kế hoạch" would say nothing was done
+            step = prose_percent(
+                Decimal(1).scaleb(-self.report.precision), self.lang, self.report.precision
+            )
+            return f"{self._say('under')} {step}"
         return prose_percent(shown, self.lang, self.report.precision)
 
     # ------------------------------------------------------------ the units
