@@ -299,10 +299,8 @@ class _Writer:
             )
         if shown is not None and not shown and figures.actual:
             # 1 of 30.000 rounds to 0%: "đạt 0% kế hoạch" would say nothing was done
-            step = prose_percent(
-                Decimal(1).scaleb(-self.report.precision), self.lang, self.report.precision
-            )
-            return f"{self._say('under')} {step}"
+            least = Decimal(1).scaleb(-self.report.precision)
+            return f"{self._say('under')} {prose_percent(least, self.lang, self.report.precision)}"
         return prose_percent(shown, self.lang, self.report.precision)
 
     # ------------------------------------------------------------ the units
