@@ -391,7 +391,7 @@ def test_a_missing_unit_points_at_an_unreadable_file(samples_copy: Path) -> None
     assert code == 3
     missing = [f for f in data["findings"] if f["code"] == "missing-unit"]
     assert [f["message"] for f in missing] == [
-        f"Huyện Ứng Hòa (281) sent no report (perhaps the file {samples_copy / 'ung-hoa.xlsx'})"
+        f"Huyện Ứng Hòa (281) sent no report (perhaps the file {samples_copy / 'ung-hoa.xlsx'}: it is named after this unit)"
     ]
 
 
@@ -463,3 +463,31 @@ def test_a_cung_ky_from_before_the_reorganisation_is_said_in_every_output(
 def _json(path: Path) -> tuple[int, dict, str]:
     result = run("compute", str(path), "--allow-missing", "--format", "json")
     return result.returncode, json.loads(result.stdout), result.stderr
+
+
+def test_each_missing_unit_points_at_the_file_named_after_it(samples_copy: Path) -> None:
+    """Trial 32, case 4: three files whose titles named no unit of the registry (an old
+    ward's name, a district as a ward) were listed on every missing unit alike; the file
+    named after a missing unit is its own likely report, and a file named after another
+    unit is no candidate for it."""
+    for name, title in (
+        ("ung-hoa.xlsx", "ĐẢNG BỘ XÃ VIÊN AN"),
+        ("my-duc.xlsx", "ĐẢNG BỘ XÃ HƯƠNG SƠN"),
+    ):
+        book = load_workbook(samples_copy / name)
+        for sheet in book.worksheets:
+            sheet["A2"] = title
+        book.save(samples_copy / name)
+    book = load_workbook(samples_copy / "ung-hoa.xlsx")
+    for sheet in book.worksheets:
+        sheet["A2"] = "ĐẢNG BỘ XÃ PHÙ LƯU"
+    book.save(samples_copy / "bao-cao-cu.xlsx")
+    code, data = compute_json(str(samples_copy), "--lang", "en")
+    assert code == 1
+    missing = [f["message"] for f in data["findings"] if f["code"] == "missing-unit"]
+    assert missing == [
+        f"Huyện Ứng Hòa (281) sent no report (perhaps the file {samples_copy / 'ung-hoa.xlsx'}:"
+        " it is named after this unit)",
+        f"Huyện Mỹ Đức (282) sent no report (perhaps the file {samples_copy / 'my-duc.xlsx'}:"
+        " it is named after this unit)",
+    ]

@@ -151,7 +151,10 @@ def test_a_report_sent_zipped_is_named_by_a_note_and_by_the_missing_unit(folder:
     code, data, _ = compute_json(str(folder), "--lang", "en")
     assert code == 1
     (missing,) = [f["message"] for f in data["findings"] if f["code"] == "missing-unit"]
-    assert missing == f"Quận Tây Hồ (003) sent no report (perhaps the file {zipped})"
+    assert (
+        missing
+        == f"Quận Tây Hồ (003) sent no report (perhaps the file {zipped}: it is named after this unit)"
+    )
 
 
 def test_a_zip_of_no_spreadsheet_in_the_folder_is_a_note_and_nothing_else(folder: Path) -> None:

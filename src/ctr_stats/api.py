@@ -492,7 +492,7 @@ def _analyse(
     reporting = {u.code for u in units}
     missing = [unit for unit in chosen.units if unit.code not in reporting]
     if missing:  # the files' names matched against the registry only when a unit is missing
-        hint_vi, hint_en = _suspects_hint(suspects)
+        suspect_of = {file: unit_of_file_name(Path(file).stem, matcher) for file in suspects}
         named_after = _files_named_after(collected.blocks, matcher, files_read, suspects)
         alike = _files_named_almost(
             collected.blocks, missing, files_read, [*suspects, *_named_after_files(named_after)]
@@ -501,14 +501,14 @@ def _analyse(
             Finding(
                 "missing-unit",
                 Severity.ERROR,
-                f"{unit.full_name} ({unit.code}) không có báo cáo{hint_vi}"
+                f"{unit.full_name} ({unit.code}) không có báo cáo{hint[0]}"
                 + _named_after_vi(named_after.get(unit.code, {}))
                 + "".join(
                     f"; tệp {file} mang tên gần giống tên đơn vị này, không đọc được là của"
                     " đơn vị nào (sửa tên đơn vị ở tiêu đề)"
                     for file in alike.get(unit.code, ())
                 ),
-                f"{unit.full_name} ({unit.code}) sent no report{hint_en}"
+                f"{unit.full_name} ({unit.code}) sent no report{hint[1]}"
                 + _named_after_en(named_after.get(unit.code, {}))
                 + "".join(
                     f"; the file {file} is named almost like this unit, and whose it is could"
@@ -518,6 +518,7 @@ def _analyse(
                 unit=unit.name,
             )
             for unit in missing
+            for hint in (_suspects_hint(suspects, suspect_of, unit),)
         )
     report = Report(
         period=run,
@@ -623,10 +624,22 @@ def _files_named_after(
 _SUSPECTS_NAMED = 3  # more files than this are counted, not all named on every unit
 
 
-def _suspects_hint(suspects: Sequence[str]) -> tuple[str, str]:
-    """The files whose unit could not be told, said beside each missing unit: named when
-    they are few; counted, the first named, when they are many (a folder read with
-    another province's registry would list every file on every unit)."""
+def _suspects_hint(
+    suspects: Sequence[str], named: Mapping[str, Unit | None], unit: Unit
+) -> tuple[str, str]:
+    """The files whose unit could not be told, said beside a missing unit: the one named
+    after it alone ("hong-ha.xlsx", its title an old ward's); else those named after no
+    other unit, named when they are few, counted, the first named, when they are many (a
+    folder read with another province's registry would list every file on every unit)."""
+    own = [
+        file for file in suspects if (by := named.get(file)) is not None and by.code == unit.code
+    ]
+    if own:
+        return (
+            f" (có thể là tệp {', '.join(own)}: tên tệp là tên đơn vị này)",
+            f" (perhaps the file {', '.join(own)}: it is named after this unit)",
+        )
+    suspects = [file for file in suspects if named.get(file) is None]
     if not suspects:
         return "", ""
     if len(suspects) <= _SUSPECTS_NAMED:
