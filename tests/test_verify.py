@@ -2148,3 +2148,37 @@ def test_percentages_of_plan_and_changes_are_no_parts_of_a_change(
     claims = verify(_write(tmp_path, text), reports["2022-h1"])
     assert [c for c in claims if c.kind == "parts"] == []
     assert [c.status for c in claims] == ["ok"] * 5
+
+
+@pytest.mark.parametrize(
+    ("period", "paragraph", "found"),
+    [
+        # a year's data: the year before is its Cùng kỳ
+        ("2023", "Năm 2022, toàn thành phố kết nạp 10.020 đảng viên mới.", ("ok", 10020, 10020)),
+        (
+            "2023",
+            "Năm 2022, toàn thành phố kết nạp 10.200 đảng viên mới.",
+            ("mismatch", 10200, 10020),
+        ),
+        # nine months' data: the whole year before is no figure the data holds
+        (
+            "2021-9m",
+            "Năm 2020, toàn thành phố kết nạp 9.000 đảng viên mới.",
+            ("unchecked", 9000, None),
+        ),
+    ],
+)
+def test_the_year_before_is_the_cung_ky_of_a_year_only(
+    tmp_path: Path,
+    reports: dict[str, ctr_stats.Report],
+    period: str,
+    paragraph: str,
+    found: tuple[str, int, int | None],
+) -> None:
+    claims = verify(_write(tmp_path, paragraph), reports[period])
+    (count,) = [c for c in claims if c.kind == "count"]
+    assert (
+        count.status,
+        count.stated,
+        None if count.computed is None else int(count.computed),
+    ) == found

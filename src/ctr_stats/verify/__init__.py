@@ -386,8 +386,9 @@ def _of_another_period(
     year, months = period.year, period.months
     if said.group("year"):
         year = int(said.group("year"))
-        months = period.months if said.group("same") else 12
-        other = (year, months) != (period.year, period.months)
+        # "năm 2021": the year's figure, or the data's months of it after "cùng kỳ"
+        months = period.months if said.group("same") or period.months == 12 else 12
+        other = year != period.year
     elif said.group("quarter"):
         other = quarter_number(said.group("quarter")) != period.quarter
     elif said.group("month"):
