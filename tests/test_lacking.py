@@ -491,3 +491,26 @@ def test_each_missing_unit_points_at_the_file_named_after_it(samples_copy: Path)
         f"Huyện Mỹ Đức (282) sent no report (perhaps the file {samples_copy / 'my-duc.xlsx'}:"
         " it is named after this unit)",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_verify_passes_the_tool_s_own_tables_over_the_units_with_both(
+    ba_dinh_without_plan: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Trial 33, case 1: the Word report's (and Markdown's) total row '9.527 | 10.479 |
+    106,9%' is right (10.188/9.527, the 29 units with a plan) but its own arithmetic gives
+    110,0%: verify failed the tool's own report, exit 1. A row whose figures are the data's
+    totals and whose percentage is the data's over the units with both is right; a row
+    that says 110% still is not."""
+    report = tmp_path / f"bao-cao{suffix}"
+    written = run("compute", str(ba_dinh_without_plan), "--allow-missing", "-o", str(report))
+    assert written.returncode == 0, written.stderr
+    data = ("--data", str(ba_dinh_without_plan), "--allow-missing", "--format", "json")
+    checked = json.loads(run("verify", str(report), *data).stdout)
+    rows = [c for c in checked["claims"] if "9.527" in c["text"] and c["stated"] == 106.9]
+    assert [(c["status"], c["computed"]) for c in rows] == [("ok", 106.9)]
+    assert not [c for c in checked["claims"] if c["status"] == "mismatch"]
+    if suffix == ".md":
+        report.write_text(report.read_text(encoding="utf-8").replace("106,9%", "110,0%"))
+        wrong = json.loads(run("verify", str(report), *data).stdout)
+        assert [c["status"] for c in wrong["claims"] if c["stated"] == 110.0] == ["mismatch"]

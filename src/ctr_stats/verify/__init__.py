@@ -26,7 +26,14 @@ from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text, value_of
 from .claims import Found, Paragraph, owned
-from .data import check_data, check_share, check_share_count, compare_prior, from_unit
+from .data import (
+    check_data,
+    check_share,
+    check_share_count,
+    compare_prior,
+    from_unit,
+    over_units_with_both,
+)
 from .indicators import best_indicator, indicator_of, phrases_of, whole_named, whole_of_part
 from .numbers import Figure, agrees, grouped, number, parse_count, parse_percent
 from .numbers import words as word_lists
@@ -116,7 +123,7 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
             for found in tables.row_claims(block.cells, measures):
                 check_row(found)
                 indicator = best_indicator(label.split(), phrases) if data else None
-                if data is not None:
+                if data is not None and not over_units_with_both(found, indicator, data):
                     check_data(found, indicator, totals, data)
                 result.append(_claim(found, block, block.text, indicator, lang))
             continue

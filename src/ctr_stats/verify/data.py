@@ -132,6 +132,51 @@ def _compared(known: Figures, data: Report, indicator: str, base: str) -> Figure
     return replace(known, actual=actual, prior=of)
 
 
+def over_units_with_both(found: Found, indicator: str | None, data: Report) -> bool:
+    """A table row of a total whose percentage is over the units that have both figures,
+    as the tool writes it ("9.527 | 10.479 | 106,9%" with a unit's plan lacking: 10.188/9.527
+    of the 29 units with a plan): when the row's figures are the data's totals, its
+    percentage is checked over those units, never by the row's own arithmetic (10.479/9.527
+    = 110% is 30 units' actual over 29 units' plan), and True; else False."""
+    from .arithmetic import check_row
+
+    if found.status not in ("ok", "mismatch") or indicator is None or found.count is None:
+        return False
+    if found.kind == "ratio" and found.base_text == "plan":
+        base = "plan"  # a table's Kế hoạch | Thực hiện | %
+    elif found.kind == "same_period":
+        base = "prior"
+    else:
+        return False
+    total = data.total(indicator)
+    if total is None or base not in total.compared:
+        return False
+    known = total.figures
+    if (value_of(found.count), found.base) != (known.actual, getattr(known, base)):
+        return False
+    actual, of = total.compared[base]
+    count = found.count
+    if count.kind == "ratio":
+        count = replace(count, a=actual, b=of)
+    else:
+        count = replace(count, value=Decimal(actual))
+    trial = replace(found, count=count, base=of)
+    check_row(trial)
+    units = "các đơn vị có cả hai số" if base == "plan" else "các đơn vị có cả cùng kỳ"
+    units_en = "the units with both figures" if base == "plan" else "the units with a Cùng kỳ"
+    found.status, found.computed = trial.status, trial.computed
+    found.basis = f"{trial.basis} ({indicator})"
+    found.shown = _from_data(
+        f"{_n(actual, 'vi')}/{_n(of, 'vi')}, {units}",
+        f"{_n(actual, 'en')}/{_n(of, 'en')}, {units_en}",
+    )
+    reason = trial.reason
+    found.reason = (
+        None if reason is None else (f"{reason[0]} ({units})", f"{reason[1]} ({units_en})")
+    )
+    return True
+
+
 def _data_unit(found: Found, indicator: str | None, data: Report) -> None:
     """'thấp nhất là Sóc Sơn (50%)': the unit's own percent of plan."""
     key = fold(found.unit)
