@@ -124,7 +124,7 @@ LACKING_PLAN_VI = (
         ),
         (
             ("--lang", "en"),
-            "New members admitted: the % of plan is computed over the 29 of 30 units with both"
+            "New members admitted: the % of plan is computed over the 29/30 units with both"
             " plan and actual (no plan: Ba Đình).",
         ),
     ],
@@ -514,3 +514,28 @@ def test_verify_passes_the_tool_s_own_tables_over_the_units_with_both(
         report.write_text(report.read_text(encoding="utf-8").replace("106,9%", "110,0%"))
         wrong = json.loads(run("verify", str(report), *data).stdout)
         assert [c["status"] for c in wrong["claims"] if c["stated"] == 110.0] == ["mismatch"]
+
+
+def test_verify_passes_the_tool_s_own_english_report(
+    ba_dinh_without_plan: Path, tmp_path: Path
+) -> None:
+    """Trial 33, case 2: the English note 'computed over the 29 of 30 units' was read by
+    verify as 29 members admitted, a MISMATCH on the tool's own report."""
+    report = tmp_path / "report.docx"
+    written = run(
+        "compute", str(ba_dinh_without_plan), "--allow-missing", "--lang", "en", "-o", str(report)
+    )
+    assert written.returncode == 0, written.stderr
+    checked = run(
+        "verify",
+        str(report),
+        "--data",
+        str(ba_dinh_without_plan),
+        "--allow-missing",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+    )
+    assert checked.returncode == 0, checked.stdout
+    assert not [c for c in json.loads(checked.stdout)["claims"] if c["status"] == "mismatch"]

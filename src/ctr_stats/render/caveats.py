@@ -149,10 +149,11 @@ _LACKING = {
     " (không có kế hoạch: {units})",
     ("vi", "prior"): "% so với cùng kỳ chỉ tính trên {having}/{of} đơn vị có cả cùng kỳ và"
     " thực hiện (không có cùng kỳ: {units})",
-    ("en", "actual"): "the total covers {having} of {of} units (not reported by: {units})",
-    ("en", "plan"): "the % of plan is computed over the {having} of {of} units with both plan"
+    # "29/30 units", as in Vietnamese: "the 29 of 30 units" read as 29 members to verify
+    ("en", "actual"): "the total covers {having}/{of} units (not reported by: {units})",
+    ("en", "plan"): "the % of plan is computed over the {having}/{of} units with both plan"
     " and actual (no plan: {units})",
-    ("en", "prior"): "the change on the same period is computed over the {having} of {of}"
+    ("en", "prior"): "the change on the same period is computed over the {having}/{of}"
     " units with both Cùng kỳ and actual (no Cùng kỳ: {units})",
 }
 
