@@ -2182,3 +2182,28 @@ def test_the_year_before_is_the_cung_ky_of_a_year_only(
         count.stated,
         None if count.computed is None else int(count.computed),
     ) == found
+
+
+def test_a_by_unit_table_is_checked_against_each_unit_s_figures(tmp_path: Path) -> None:
+    """Trial 33, case 3: the tool's own `--by unit` Markdown gave 960 SAI, every unit's row
+    ('Đảng viên mới kết nạp — Ba Đình | 283 | 291 | …') compared with the city's totals. Each
+    is now the unit's; a unit's row changed throughout is still wrong against its data."""
+    table = tmp_path / "bang.md"
+    data = str(SAMPLES / "2023")
+    assert run("compute", data, "--by", "unit", "--format", "md", "-o", str(table)).returncode == 0
+    ours = run("verify", str(table), "--data", data, "--format", "json")
+    assert ours.returncode == 0, ours.stdout
+    claims = json.loads(ours.stdout)["claims"]
+    assert claims and {c["status"] for c in claims} == {"ok"}
+    text = table.read_text(encoding="utf-8")
+    row = "| Đảng viên mới kết nạp — Ba Đình | 283 | 291 | 270 | 102,8% | 107,8% | 7,8% |"
+    assert row in text
+    table.write_text(
+        text.replace(
+            row, "| Đảng viên mới kết nạp — Ba Đình | 283 | 292 | 270 | 103,2% | 108,1% | 8,1% |"
+        ),
+        encoding="utf-8",
+    )
+    wrong = run("verify", str(table), "--data", data, "--lang", "en")
+    assert wrong.returncode == 1
+    assert "states 292, but the data has 291 (New members admitted)" in wrong.stdout

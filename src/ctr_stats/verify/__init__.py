@@ -119,11 +119,14 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
                 continue
             if measures is None:
                 continue
-            label = fold(block.cells[0]) if block.cells else ""
+            # "Đảng viên mới kết nạp — Ba Đình": a unit's row (--by unit), of its figures
+            label, of_unit = _unit_in_label(block.cells[0] if block.cells else "", units)
             for found in tables.row_claims(block.cells, measures):
                 check_row(found)
                 indicator = best_indicator(label.split(), phrases) if data else None
-                if data is not None and not over_units_with_both(found, indicator, data):
+                if data is not None and of_unit is not None:
+                    check_data(found, indicator, of_unit, data)
+                elif data is not None and not over_units_with_both(found, indicator, data):
                     check_data(found, indicator, totals, data)
                 result.append(_claim(found, block, block.text, indicator, lang))
             continue
@@ -132,6 +135,17 @@ def verify_blocks(blocks_: list[Block], data: Report | None, lang: str) -> list[
         result.extend(said_before)
         before = block
     return result
+
+
+def _unit_in_label(cell: str, units: _Units) -> tuple[str, dict[str, Figures] | None]:
+    """A row's label, folded, without the data's unit it names after a dash, as the by-unit
+    tables write it ("Đảng viên mới kết nạp — Ba Đình"), and that unit's figures; the whole
+    label, and None, for a row of totals."""
+    for dash in (" — ", " – ", " - "):
+        head, _, tail = cell.rpartition(dash)
+        if head and (found := units.get(fold(tail))) is not None:
+            return fold(head), found[1]
+    return fold(cell), None
 
 
 def _counts_said(claims: list[Claim]) -> list[tuple[str, Decimal, int]]:
