@@ -500,3 +500,26 @@ def test_a_cung_ky_of_zero_under_a_result_is_said(samples_copy: Path) -> None:
             " leave Cùng kỳ blank, not 0",
         )
     ]
+
+
+def test_a_plan_of_zero_under_a_result_is_said(samples_copy: Path) -> None:
+    """Trial 34, case 2: 0 typed for 'no plan' set Ba Đình's 291 against a plan of 0 in the
+    city's percentage (110,0% for 106,9% over the units with a plan), no finding, exit 0;
+    a blank plan is a missing-plan error. It is said as a Cùng kỳ of 0 is."""
+
+    def zero_plan(sheet: object) -> None:
+        for row in range(10, 20):
+            sheet.cell(row, 3).value = 0  # type: ignore[attr-defined]
+
+    edit(samples_copy / "ba-dinh.xlsx", "Kết nạp", zero_plan)
+    result = check([samples_copy])
+    said = [(f.code, str(f.severity), f.unit, f.message_en) for f in result.findings]
+    assert said == [
+        (
+            "far-from-plan",
+            "warning",
+            "Ba Đình",
+            "'New members admitted': 291 against a plan of 0, all of it counted above plan in"
+            " the total's % of plan; if the unit was given no plan, leave Kế hoạch blank, not 0",
+        )
+    ]

@@ -668,6 +668,20 @@ def plausibility(report: Report, thresholds: Thresholds, catalogue: Catalogue) -
                         f" beyond ±{format_plain(limit, 'en')}%",
                     )
                 )
+        if f.plan == 0 and f.actual > thresholds.absolute:
+            # as a Cùng kỳ of 0: the whole result counts above plan in the total's percentage
+            findings.append(
+                _unit_finding(
+                    unit,
+                    "far-from-plan",
+                    f"'{label_vi}': {format_count(f.actual, 'vi')} so với kế hoạch 0, cả số"
+                    " này được tính là vượt kế hoạch trong % kế hoạch của số tổng; nếu đơn vị"
+                    " không được giao kế hoạch, để trống ô Kế hoạch thay vì ghi 0",
+                    f"'{label_en}': {format_count(f.actual, 'en')} against a plan of 0, all"
+                    " of it counted above plan in the total's % of plan; if the unit was given"
+                    " no plan, leave Kế hoạch blank, not 0",
+                )
+            )
         if (
             f.plan is not None
             and f.plan > 0
