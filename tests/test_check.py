@@ -523,3 +523,24 @@ def test_a_plan_of_zero_under_a_result_is_said(samples_copy: Path) -> None:
             " the total's % of plan; if the unit was given no plan, leave Kế hoạch blank, not 0",
         )
     ]
+
+
+def test_numbers_under_no_heading_are_named_where_they_stand(samples_copy: Path) -> None:
+    """Trial 34, case 3: stray numbers at P12 and P15 were an unheaded-number finding at P8
+    (the empty heading cell; XFD8 for one at XFD10), its message 'các ô P12:P15' (four
+    cells, two of them empty). The finding names the first number and each cell."""
+
+    def stray(sheet: object) -> None:
+        sheet.cell(12, 16).value = 7  # type: ignore[attr-defined]
+        sheet.cell(15, 16).value = 3  # type: ignore[attr-defined]
+
+    edit(samples_copy / "ba-dinh.xlsx", "Kết nạp", stray)
+    result = check([samples_copy])
+    said = [(f.code, f.cell, f.message_vi) for f in result.findings]
+    assert said == [
+        (
+            "unheaded-number",
+            "P12",
+            "các ô P12, P15 có số nhưng cột không có tiêu đề: không được cộng",
+        )
+    ]

@@ -228,7 +228,8 @@ def _stray_findings(
             grid,
             code,
             severity,
-            where.cell if where is not None else a1(header.top, c),
+            # a column with no heading: its first number, not an empty heading cell
+            where.cell if where is not None else a1(rows[0], c),
             vi,
             en,
             indicator=where.indicator if where is not None else None,
@@ -339,8 +340,17 @@ _BASES = {
 
 
 def _span(c: int, rows: list[int]) -> str:
+    """A range, "P12:P15", for cells one under another; "P12, P15" where rows between hold none (a
+    range would say four cells), the first five and "…" past them."""
     first, last = a1(rows[0], c), a1(rows[-1], c)
-    return first if first == last else f"{first}:{last}"
+    if first == last:
+        return first
+    if rows[-1] - rows[0] == len(rows) - 1:
+        return f"{first}:{last}"
+    return ", ".join(a1(r, c) for r in rows[:_LISTED]) + (", …" if len(rows) > _LISTED else "")
+
+
+_LISTED = 5
 
 
 def _ambiguous_heading(doubt: Doubt, span: str) -> tuple[str, Severity, str, str]:
