@@ -544,3 +544,35 @@ def test_numbers_under_no_heading_are_named_where_they_stand(samples_copy: Path)
             "các ô P12, P15 có số nhưng cột không có tiêu đề: không được cộng",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"), [(1, "0%", "100"), (0.5, "0.0%", "50")]
+)
+def test_a_count_typed_as_a_percentage_is_not_a_number(
+    samples_copy: Path, value: float, number_format: str, shown: str
+) -> None:
+    """Trial 34, case 1: '100%' typed in a count cell is stored by Excel as 1 with a percent
+    format: it was added as 1 member, the city's 10.479 became 10.458, exit 0."""
+
+    def percent(sheet: object) -> None:
+        cell = sheet["D10"]  # type: ignore[index]
+        cell.value, cell.number_format = value, number_format
+
+    edit(samples_copy / "ba-dinh.xlsx", "Kết nạp", percent)
+    result = check([samples_copy])
+    said = [
+        (f.code, str(f.severity), f.file, f.cell, f.message_vi)
+        for f in result.findings
+        if f.code != "total-mismatch"  # the total row's 291, the cell not added
+    ]
+    assert said == [
+        (
+            "not-a-number",
+            "error",
+            str(samples_copy / "ba-dinh.xlsx"),
+            "D10",
+            f"ô định dạng phần trăm ({shown}%) trong cột số đếm: nhập số người, số tổ chức"
+            " (định dạng Số), không phải tỉ lệ",
+        )
+    ]

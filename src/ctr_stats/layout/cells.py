@@ -77,7 +77,7 @@ class CellReader:
         self.where = SheetRef(grid.file, grid.sheet)
         self.counted = [c for c in columns if c.measure is not None]
         self.derived = [c for c in columns if c.measure is None]
-        self.special = grid.formulas_without_value or grid.error_values
+        self.special = grid.formulas_without_value or grid.error_values or grid.percent_cells
         # unit rows: what the sheet's rows count, shared by them all
         self.unit_counted = counted
         # unit rows without unsaved formulas or error values: the counted cells of a row in
@@ -169,7 +169,10 @@ class CellReader:
 
     def _special(self, r: int, index: int) -> bool:
         at = (r, index)
-        return at in self.grid.formulas_without_value or at in self.grid.error_values
+        grid = self.grid
+        return (
+            at in grid.formulas_without_value or at in grid.error_values or at in grid.percent_cells
+        )
 
     def _put(
         self,
@@ -184,6 +187,24 @@ class CellReader:
     ) -> None:
         """One counted cell's number (and its text, if it was text) into the row."""
         number: Number
+        if self.special and (r, index) in self.grid.percent_cells:
+            # "100%" typed in a count cell: Excel stores 1 and shows 100%; neither is a count
+            shown = _as_percent(raw)
+            problems.append(
+                finding(
+                    self.grid,
+                    "not-a-number",
+                    Severity.ERROR,
+                    f"{column_letter(index)}{r + 1}",
+                    f"ô định dạng phần trăm ({shown}%) trong cột số đếm: nhập số người, số tổ"
+                    " chức (định dạng Số), không phải tỉ lệ",
+                    f"a cell formatted as a percentage ({shown}%) in a column of counts: type"
+                    " the number of people or organizations (Number format), not a rate",
+                    unit=label or None,
+                    indicator=key[0] or None,
+                )
+            )
+            return
         if type(raw) is float and raw.is_integer():
             number = int(raw)  # a count, as typed
         elif type(raw) is int:
@@ -291,6 +312,14 @@ class CellReader:
             )
             return None, ""
         return number, clean(raw) if number is not None else ""
+
+
+def _as_percent(raw: object) -> str:
+    """1 as the 100 of "100%", 0.5 as 50: a number shown in a percent format."""
+    if type(raw) not in (int, float):
+        return clean(str(raw))
+    value = (Decimal(repr(raw)) * 100).normalize()
+    return f"{value:f}".replace(".", ",")
 
 
 def is_not_reported(raw: object) -> bool:

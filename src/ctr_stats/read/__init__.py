@@ -67,6 +67,8 @@ class Grid:
     error_values: dict[tuple[int, int], str] = field(default_factory=dict)
     # hidden columns (an .xlsx's), as ranges: 0-based, inclusive
     hidden_columns: tuple[tuple[int, int], ...] = ()
+    # numbers shown as percentages (an .xlsx's percent number format): "100%" is stored as 1
+    percent_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
     def column_hidden(self, col: int) -> bool:
         return any(low <= col <= high for low, high in self.hidden_columns)
@@ -359,4 +361,7 @@ def _read_spreadsheet(path: Path, data: bytes, extras: dict[str, SheetExtras]) -
                 ),
                 error_values=sheet_extras.error_values if sheet_extras else {},
                 hidden_columns=tuple(sheet_extras.hidden_columns) if sheet_extras else (),
+                percent_cells=(
+                    frozenset(sheet_extras.percent_cells) if sheet_extras else frozenset()
+                ),
             )

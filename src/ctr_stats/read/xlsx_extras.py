@@ -29,6 +29,9 @@ class SheetExtras:
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     # an .ods's merged areas (check_ods): calamine gives an .xlsx's and an .xls's, not these
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # numbers shown as percentages (a percent number format): "100%" typed in a count cell
+    # is stored as 1
+    percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
 
 
 def _column_index(letters: str) -> int:
@@ -41,8 +44,10 @@ def _column_index(letters: str) -> int:
 class _SheetTarget:
     """An XML parser's target: it is told of each element of a sheet as it is read."""
 
-    def __init__(self, extras: SheetExtras) -> None:
+    def __init__(self, extras: SheetExtras, percent: frozenset[str] = frozenset()) -> None:
         self.extras = extras
+        self.percent = percent  # the styles (cellXfs indexes) that show a percentage
+        self.in_percent = False
         self.cell: str | None = None
         self.has_formula = False
         self.has_value = False
@@ -64,6 +69,7 @@ class _SheetTarget:
             self.cell = attrs.get("r")
             self.has_formula = self.has_value = False
             self.is_error = attrs.get("t") == "e"
+            self.in_percent = attrs.get("s") in self.percent and attrs.get("t", "n") == "n"
             self.value = ""
         elif local == "f":
             self.has_formula = True
@@ -84,14 +90,17 @@ class _SheetTarget:
             self.in_value = False
         elif local == "c" and self.cell:
             missing = self.has_formula and not self.has_value
-            if missing or (self.is_error and self.has_value):
+            percent = self.in_percent and self.has_value
+            if missing or (self.is_error and self.has_value) or percent:
                 match = _CELL_REF.match(self.cell)
                 if match:
                     at = (int(match.group(2)) - 1, _column_index(match.group(1)))
                     if missing:
                         self.extras.formulas_without_value.add(at)
-                    else:
+                    elif self.is_error:
                         self.extras.error_values[at] = self.value.strip()[:20]
+                    else:
+                        self.extras.percent_cells.add(at)
             self.cell = None
 
 
@@ -142,15 +151,56 @@ _ERROR = re.compile(rb't="e"')
 _ERROR_SINGLE = re.compile(rb"t='e'")
 
 
+# a percent number format: Excel's own (9: "0%", 10: "0.00%"), or one of the file's whose
+# code shows "%" (not quoted, not escaped)
+_PERCENT_BUILTIN = frozenset({"9", "10"})
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def percent_styles(parts: dict[str, bytes]) -> frozenset[str]:
+    """The cell styles (indexes into cellXfs, as a cell's s="…" names them) whose number
+    format shows a percentage; none, at the cost of a byte search, in most workbooks."""
+    data = parts.get("xl/styles.xml")
+    if not data or (b"%" not in data and not _BUILTIN_PERCENT_ID.search(data)):
+        return frozenset()
+    from defusedxml import ElementTree
+
+    root = ElementTree.fromstring(data)
+    percent = set(_PERCENT_BUILTIN)
+    for fmt in root.iter(f"{{{_MAIN_NS}}}numFmt"):
+        if "%" in _QUOTED.sub("", fmt.get("formatCode", "")):
+            percent.add(fmt.get("numFmtId", ""))
+    xfs = root.find(f"{{{_MAIN_NS}}}cellXfs")
+    if xfs is None:
+        return frozenset()
+    return frozenset(
+        str(n)
+        for n, xf in enumerate(xfs.iter(f"{{{_MAIN_NS}}}xf"))
+        if xf.get("numFmtId", "0") in percent
+    )
+
+
+_BUILTIN_PERCENT_ID = re.compile(rb'numFmtId="(?:9|10)"')
+
+
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
-    """Hidden rows and formulas without a saved value, by sheet name (only sheets with any).
+    """Hidden rows, formulas without a saved value, error values and numbers shown as
+    percentages, by sheet name (only sheets with any).
 
     The sheets' bytes are searched first; workbook.xml is read, to name the sheets, only
     when one of them has something to parse."""
+    percent = percent_styles(parts)
+    styled = (
+        re.compile(rb'\ss="(?:' + b"|".join(p.encode() for p in sorted(percent)) + rb')"')
+        if percent
+        else None
+    )
     candidates = {
         name: data
         for name, data in parts.items()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml") and _worth_parsing(data)
+        if name.startswith("xl/worksheets/")
+        and name.endswith(".xml")
+        and (_worth_parsing(data) or (styled is not None and styled.search(data)))
     }
     found: dict[str, SheetExtras] = {}
     if not candidates:
@@ -165,7 +215,7 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
         if sheet_xml is None:
             continue
         extras = SheetExtras()
-        parser = XMLParser(target=_SheetTarget(extras))
+        parser = XMLParser(target=_SheetTarget(extras, percent))
         parser.feed(sheet_xml)
         parser.close()
         if (
@@ -173,6 +223,7 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
             or extras.formulas_without_value
             or extras.error_values
             or extras.hidden_columns
+            or extras.percent_cells
         ):
             found[name] = extras
     return found
