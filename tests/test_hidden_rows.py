@@ -19,7 +19,7 @@ from ctr_stats.read.xls_bounds import _check_sheet
 from .corpus.make_corpus import EXPECTED_ADMISSION, FULL, HERE, UNITS, consolidated, write_xlsx
 from .helpers import libreoffice_convert
 from .hostile.make_hostile import ODS_HEAD, ODS_TAIL, _ods
-from .test_cli import run
+from .test_cli import ROOT, run
 from .test_far_area import LEGACY, _xls_file
 
 needs_soffice = pytest.mark.skipif(
@@ -357,3 +357,47 @@ def test_an_ods_tables_merged_areas_are_read_from_its_content(tmp_path: Path) ->
     _ods(b'<?xml version="1.0"?>' + ODS_HEAD + b"<table:table-row/>" + spanned + ODS_TAIL, path)
     (grid,) = read_file(path)
     assert grid.merges == ((1, 0, 3, 1),)
+
+
+def _resized(path: Path, pattern: bytes, replacement: bytes) -> None:
+    """The workbook at `path` with its first sheet's XML edited in place (a row's or a
+    column's size as programs other than Excel write it)."""
+    import re
+    import zipfile
+
+    edited = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(pattern, replacement, data, count=1)
+                assert count == 1
+            out.writestr(info, data)
+    edited.replace(path)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "code", "cell"),
+    [
+        (rb'<row r="12"', b'<row r="12" ht="0" customHeight="1"', "hidden-row", "12:12"),
+        (
+            rb'<col width="12" customWidth="1" min="4" max="4" />',
+            b'<col width="0" customWidth="1" min="4" max="4" />',
+            "hidden-column",
+            None,
+        ),
+    ],
+)
+def test_a_row_or_column_of_size_zero_is_as_hidden(
+    tmp_path: Path, pattern: bytes, replacement: bytes, code: str, cell: str | None
+) -> None:
+    """Trial 34: a row of height 0 or a column of width 0 (no hidden flag: programs other
+    than Excel write them so) holds figures the clerk cannot see; they were added, no word."""
+    folder = tmp_path / "2023"
+    shutil.copytree(ROOT / "data/samples/2023", folder)
+    _resized(folder / "ba-dinh.xlsx", pattern, replacement)
+    report = ctr_stats.compute([folder])
+    found = [f for f in report.findings if f.code == code]
+    assert found and all(f.file == str(folder / "ba-dinh.xlsx") for f in found)
+    if cell is not None:
+        assert found[0].cell == cell

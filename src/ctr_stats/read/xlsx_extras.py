@@ -34,6 +34,14 @@ class SheetExtras:
     percent_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, col), 0-based
 
 
+def _zero(size: str | None) -> bool:
+    """Whether a row's height or a column's width is 0: nothing in it can be seen."""
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for ch in letters:
@@ -58,10 +66,11 @@ class _SheetTarget:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         local = tag.rpartition("}")[2]  # "{namespace}c", whatever prefix the file gave it
         if local == "row":
-            if attrs.get("hidden") in ("1", "true"):
+            # a row of height 0 is as hidden as one flagged so (other programs write it)
+            if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("ht")):
                 self.extras.hidden_rows.add(int(attrs["r"]) - 1)
         elif local == "col":
-            if attrs.get("hidden") in ("1", "true"):
+            if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("width")):
                 low = attrs.get("min", "1")
                 high = attrs.get("max", low)
                 self.extras.hidden_columns.append((int(low) - 1, int(high) - 1))
@@ -131,6 +140,8 @@ def _worth_parsing(data: bytes) -> bool:
     error value is a cell typed t="e"."""
     if _HIDDEN.search(data) or any(map(_closes_formula, _FORMULA_END.finditer(data))):
         return True
+    if _ZERO_SIZE.search(data):  # ht="0", width="0": the parser tells 0 from 0.75
+        return True
     # an error value: t="e", in the quotes the sheet's attributes use (its first ones tell)
     return bool((_ERROR_SINGLE if data.find(b"='", 0, 2048) >= 0 else _ERROR).search(data))
 
@@ -138,6 +149,7 @@ def _worth_parsing(data: bytes) -> bool:
 # Searched as patterns, not with `in`: a literal-led pattern skips to its first byte's
 # places, where `in` compares at many more (a 10 KB sheet: 3 µs against 9 µs for "f>").
 _HIDDEN = re.compile(rb"hidden")
+_ZERO_SIZE = re.compile(rb"""(?:ht|width)=["']0""")
 _FORMULA_END = re.compile(rb"f>")
 
 
