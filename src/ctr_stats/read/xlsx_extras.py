@@ -140,16 +140,20 @@ def _worth_parsing(data: bytes) -> bool:
     error value is a cell typed t="e"."""
     if _HIDDEN.search(data) or any(map(_closes_formula, _FORMULA_END.finditer(data))):
         return True
-    if _ZERO_SIZE.search(data):  # ht="0", width="0": the parser tells 0 from 0.75
-        return True
-    # an error value: t="e", in the quotes the sheet's attributes use (its first ones tell)
-    return bool((_ERROR_SINGLE if data.find(b"='", 0, 2048) >= 0 else _ERROR).search(data))
+    # in the quotes the sheet's attributes use (its first ones tell): an error value,
+    # t="e"; a size of 0, ht="0" or width="0" (the parser tells 0 from 0.75). Literal
+    # searches: a pattern of alternatives tries every byte (20 times the cost)
+    quote = b"'" if data.find(b"='", 0, 2048) >= 0 else b'"'
+    return (
+        b"ht=" + quote + b"0" in data
+        or b"width=" + quote + b"0" in data
+        or bool((_ERROR_SINGLE if quote == b"'" else _ERROR).search(data))
+    )
 
 
 # Searched as patterns, not with `in`: a literal-led pattern skips to its first byte's
 # places, where `in` compares at many more (a 10 KB sheet: 3 µs against 9 µs for "f>").
 _HIDDEN = re.compile(rb"hidden")
-_ZERO_SIZE = re.compile(rb"""(?:ht|width)=["']0""")
 _FORMULA_END = re.compile(rb"f>")
 
 
