@@ -90,3 +90,18 @@ def test_unused_counts_have_thousands_separators(lang: str, said: str) -> None:
     result = run("explain", "--unused", "data/samples/2023", "--lang", lang)
     assert result.returncode == 0, result.stderr
     assert " ".join(result.stdout.split()) == said
+
+
+def test_explain_says_why_a_unit_has_no_figure(tmp_path: Path) -> None:
+    """Trial 36, case 1: a unit with no figure (its file set aside, or not sent) showed
+    'Không có số liệu.' and nothing else; its missing-unit finding says why, and names the
+    file that may be its report."""
+    import shutil
+
+    folder = tmp_path / "2023"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data/samples/2023", folder)
+    (folder / "tay-ho.xlsx").unlink()
+    result = run("explain", "admission.total", str(folder), "--unit", "Tây Hồ", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "No figures." in result.stdout
+    assert "error missing-unit: Quận Tây Hồ (003) sent no report" in result.stdout

@@ -47,6 +47,9 @@ def explain(report: Report, indicator: str, unit: Unit | None = None) -> Explana
     findings = tuple(
         f
         for f in report.findings
-        if f.indicator == indicator and (unit is None or f.unit in (None, unit.name))
+        if (f.indicator == indicator and (unit is None or f.unit in (None, unit.name)))
+        # a unit's own finding of no indicator: why it has no figure ("missing-unit", and
+        # the file that may be its report)
+        or (unit is not None and f.indicator is None and f.unit == unit.name)
     )
     return Explanation(indicator, unit, figures, cells, findings)

@@ -69,8 +69,9 @@ def render_explanation(
     for finding in explanation.findings:
         console.print(
             visible(
-                f"{severity_word(finding.severity, lang)} {finding.code}: {finding.where()}:"
-                f" {finding.message(lang)}"
+                f"{severity_word(finding.severity, lang)} {finding.code}:"
+                + (f" {where}:" if (where := finding.where()) else "")
+                + f" {finding.message(lang)}"
             ),
             highlight=False,
             markup=False,
