@@ -145,8 +145,8 @@ def _worth_parsing(data: bytes) -> bool:
     # searches: a pattern of alternatives tries every byte (20 times the cost)
     quote = b"'" if data.find(b"='", 0, 2048) >= 0 else b'"'
     return (
-        b"ht=" + quote + b"0" in data
-        or b"width=" + quote + b"0" in data
+        b" ht=" + quote + b"0" in data  # the space: not pageMargins' right="0.75"
+        or b" width=" + quote + b"0" in data
         or bool((_ERROR_SINGLE if quote == b"'" else _ERROR).search(data))
     )
 
