@@ -2207,3 +2207,20 @@ def test_a_by_unit_table_is_checked_against_each_unit_s_figures(tmp_path: Path) 
     wrong = run("verify", str(table), "--data", data, "--lang", "en")
     assert wrong.returncode == 1
     assert "states 292, but the data has 291 (New members admitted)" in wrong.stdout
+
+
+def test_admitted_in_non_state_enterprises_said_after_the_verb(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    """Trial 37, case 1: 'kết nạp 852/453 đảng viên trong doanh nghiệp ngoài khu vực nhà
+    nước, đạt 188,1% kế hoạch' (the commonest sentence of these reports) was compared with
+    all admissions, 10.479: a false SAI."""
+    text = (
+        "Năm 2023, kết nạp 852/453 đảng viên trong doanh nghiệp ngoài khu vực nhà nước, đạt"
+        " 188,1% kế hoạch, tăng 33,1% so với cùng kỳ."
+    )
+    claims = verify(_write(tmp_path, text), reports["2023"])
+    assert [(c.kind, c.status, c.indicator) for c in claims if c.kind != "period"] == [
+        ("ratio", "ok", "admission.non_state_enterprise"),
+        ("same_period", "ok", "admission.non_state_enterprise"),
+    ]
