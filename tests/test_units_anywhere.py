@@ -420,6 +420,12 @@ def test_units_file_in_the_encodings_excel_saves(encoding: str, tmp_path: Path) 
             "tên khác 'Phường Kim Long' của Phường Hương Long (B) trùng tên với Phường Kim Long (A)",
             "the alias 'Phường Kim Long' of Phường Hương Long (B) is a name of Phường Kim Long (A)",
         ),
+        (  # trial 38, case 1: the party body's words before another unit's name
+            "code,name,type,aliases\nTP,Sở Tư pháp,,\nBPC,Ban Pháp chế,,Đảng bộ Sở Tư pháp\n",
+            3,
+            "tên khác 'Đảng bộ Sở Tư pháp' của Ban Pháp chế (BPC) trùng tên với Sở Tư pháp (TP)",
+            "the alias 'Đảng bộ Sở Tư pháp' of Ban Pháp chế (BPC) is a name of Sở Tư pháp (TP)",
+        ),
     ],
 )
 def test_a_malformed_units_file_is_a_usage_error_naming_its_line(

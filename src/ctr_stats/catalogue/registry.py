@@ -8,7 +8,9 @@ province by the period: Hanoi's 30 districts until 30 June 2025, its communes af
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -301,6 +303,9 @@ def extend_registry(base: Registry, path: Path) -> Registry:
     return Registry(f"{base.name}+{path.stem}", merged)
 
 
+_PARTY_BODY = re.compile(r"^(?:đảng\s+bộ|đảng\s+(?:ủy|uỷ)|chi\s+bộ|chi\s+(?:ủy|uỷ))\s+", re.I)
+
+
 def _aliases_apart(
     own: tuple[Unit, ...],
     lines: dict[str, int],
@@ -315,6 +320,11 @@ def _aliases_apart(
     for unit in own:
         for alias in unit.aliases:
             aliased.setdefault(faithful(alias), []).append((unit, alias))
+            # "Đảng bộ Sở Tư pháp": a title reads the party body's words off, as Sở Tư pháp
+            written = unicodedata.normalize("NFC", alias).strip()
+            bare = _PARTY_BODY.sub("", written)
+            if bare != written:
+                aliased.setdefault(faithful(bare), []).append((unit, alias))
     if not aliased:  # most files give none: no unit's names need reading
         return
     plain = faithful.__wrapped__  # thousands of names: not kept in faithful's cache
