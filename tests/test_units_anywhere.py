@@ -420,6 +420,12 @@ def test_units_file_in_the_encodings_excel_saves(encoding: str, tmp_path: Path) 
             "tên khác 'Phường Kim Long' của Phường Hương Long (B) trùng tên với Phường Kim Long (A)",
             "the alias 'Phường Kim Long' of Phường Hương Long (B) is a name of Phường Kim Long (A)",
         ),
+        (  # trial 38, case 3: a comma in a name, unquoted (Excel's trailing commas kept)
+            "code,name,type,aliases\nTP,Sở Tư pháp,,\nVH,Sở Văn hóa, Thể thao và Du lịch,,\n",
+            3,
+            "tên 'Sở Văn hóa, Thể thao và Du lịch' có dấu phẩy: đặt tên trong ngoặc kép",
+            "the name 'Sở Văn hóa, Thể thao và Du lịch' holds a comma: quote it",
+        ),
         (  # trial 38, case 1: the party body's words before another unit's name
             "code,name,type,aliases\nTP,Sở Tư pháp,,\nBPC,Ban Pháp chế,,Đảng bộ Sở Tư pháp\n",
             3,
@@ -439,6 +445,22 @@ def test_a_malformed_units_file_is_a_usage_error_naming_its_line(
     assert error.exit_code == 2 and error.file == str(path)
     assert error.message.startswith(f"dòng {line}: ") and vi in error.message
     assert error.message_en.startswith(f"line {line}: ") and en in error.message_en
+
+
+def test_spaces_after_the_commas_and_free_types_are_kept(tmp_path: Path) -> None:
+    """A file written "001, Ba Đình, quận" throughout, or with a type of its own after a
+    space, is no name cut by a comma."""
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "code,name,type\n001,Ba Đình, quận\n002, Hoàn Kiếm, quận\n003,Sở Tư pháp, đảng bộ cơ sở\n",
+        encoding="utf-8",
+    )
+    registry = ctr_stats.api.registry_in_force(None, path, units_only=True)
+    assert [(u.name, u.type) for u in registry.units] == [
+        ("Ba Đình", "quận"),
+        ("Hoàn Kiếm", "quận"),
+        ("Sở Tư pháp", "đảng bộ cơ sở"),
+    ]
 
 
 def test_a_units_path_that_is_no_regular_file(tmp_path: Path) -> None:

@@ -306,6 +306,19 @@ def extend_registry(base: Registry, path: Path) -> Registry:
 _PARTY_BODY = re.compile(r"^(?:đảng\s+bộ|đảng\s+(?:ủy|uỷ)|chi\s+bộ|chi\s+(?:ủy|uỷ))\s+", re.I)
 
 
+def _name_cut_by_a_comma(name: str, kind: str) -> bool:
+    """Whether an unquoted comma cut a name in two, on a row with more fields than the
+    heading: the type column opens with a space the name column does not, and is no type
+    ("Sở Văn hóa, Thể thao và Du lịch" unquoted: " Thể thao và Du lịch" as the type). A
+    file written "001, Ba Đình, quận" throughout opens every column with a space."""
+    return (
+        kind[:1].isspace()
+        and not name[:1].isspace()
+        and bool(name.strip())
+        and faithful(kind) not in TYPE_WORDS
+    )
+
+
 def _aliases_apart(
     own: tuple[Unit, ...],
     lines: dict[str, int],
@@ -468,6 +481,19 @@ def parse_registry(text: str, origin: str) -> tuple[tuple[Unit, ...], dict[str, 
                 " (tên có dấu phẩy phải đặt trong ngoặc kép)",
                 f"{len(row)} fields where the heading has {len(heading)}"
                 " (a name with a comma must be quoted)",
+            )
+        raw = dict(zip(columns, row, strict=False))
+        if len(row) > len(heading) and _name_cut_by_a_comma(
+            raw.get("name", ""), raw.get("type", "")
+        ):
+            raise bad(
+                line,
+                f"tên '{clean(raw['name'])},{raw['type']}' có dấu phẩy: đặt tên trong ngoặc"
+                ' kép ("Sở Văn hóa, Thể thao và Du lịch"), nếu không phần sau dấu phẩy bị'
+                " đọc là loại đơn vị",
+                f"the name '{clean(raw['name'])},{raw['type']}' holds a comma: quote it (\"Sở"
+                ' Văn hóa, Thể thao và Du lịch"), or what follows the comma is read as the'
+                " unit's type",
             )
         value = {column: clean(field) for column, field in zip(columns, row, strict=False)}
         code, unit_name = value.get("code", ""), value.get("name", "")
