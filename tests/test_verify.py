@@ -2224,3 +2224,20 @@ def test_admitted_in_non_state_enterprises_said_after_the_verb(
         ("ratio", "ok", "admission.non_state_enterprise"),
         ("same_period", "ok", "admission.non_state_enterprise"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("base", "found"), [("4.688", ("ok", 4688, 4688)), ("4.868", ("mismatch", 4868, 4688))]
+)
+def test_the_base_after_so_voi_cung_ky_is_the_data_s_cung_ky(
+    tmp_path: Path,
+    reports: dict[str, ctr_stats.Report],
+    base: str,
+    found: tuple[str, int, int],
+) -> None:
+    """Trial 37, case 5: 'giảm 3 tổ chức so với cùng kỳ (15 tổ chức)': the 15 was compared
+    with this year's figure, a false SAI; it is last year's, the data's Cùng kỳ."""
+    text = f"6 tháng đầu năm 2022, toàn thành phố kết nạp 5.030 đảng viên, tăng 342 đảng viên so với cùng kỳ ({base} đảng viên)."
+    claims = verify(_write(tmp_path, text), reports["2022-h1"])
+    (prior,) = [c for c in claims if c.kind == "count" and c.stated == int(base.replace(".", ""))]
+    assert (prior.status, prior.stated, int(prior.computed or 0)) == found

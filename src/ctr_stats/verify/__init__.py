@@ -368,7 +368,9 @@ def _share_against_data(
 _CLAUSE_PERIOD = re.compile(
     r"\b(?:quý\s+(?P<quarter>I{1,3}|IV|[1-4])\b|tháng\s+(?P<month>\d{1,2})\b"
     r"|(?P<months>\d{1,2})\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<months_year>\d{4})\b)?"
-    r"|(?P<same>cùng\s+kỳ\s+)?năm\s+(?P<year>\d{4})\b)",
+    r"|(?P<same>cùng\s+kỳ\s+)?năm\s+(?P<year>\d{4})\b"
+    # "so với cùng kỳ (15 tổ chức)", "cùng kỳ năm trước": last year's, the data's months
+    r"|(?P<last_year>cùng\s+kỳ)(?!\s+năm\s+\d)(?:\s+năm\s+(?:trước|ngoái))?)",
     re.I,
 )
 # a sentence opening that names the period of what follows: "Cùng kỳ năm 2021, …"; not one
@@ -410,6 +412,8 @@ def _of_another_period(
         # "năm 2021": the year's figure, or the data's months of it after "cùng kỳ"
         months = period.months if said.group("same") or period.months == 12 else 12
         other = year != period.year
+    elif said.group("last_year"):
+        year, months, other = period.year - 1, period.months, True
     elif said.group("quarter"):
         other = quarter_number(said.group("quarter")) != period.quarter
     elif said.group("month"):
