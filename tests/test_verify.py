@@ -2241,3 +2241,17 @@ def test_the_base_after_so_voi_cung_ky_is_the_data_s_cung_ky(
     claims = verify(_write(tmp_path, text), reports["2022-h1"])
     (prior,) = [c for c in claims if c.kind == "count" and c.stated == int(base.replace(".", ""))]
     assert (prior.status, prior.stated, int(prior.computed or 0)) == found
+
+
+def test_what_is_left_of_a_whole_is_no_count_of_the_data(
+    tmp_path: Path, reports: dict[str, ctr_stats.Report]
+) -> None:
+    """Trial 37, case 2: 'củng cố được 7/39 TCCSĐ (17,9%) và còn 32 TCCSĐ cần tiếp tục
+    củng cố' compared the 32 left with the data's 7 consolidated: a false SAI."""
+    text = (
+        "6 tháng đầu năm 2022, củng cố được 7/39 TCCSĐ (17,9%) và còn 32 TCCSĐ cần tiếp tục"
+        " củng cố."
+    )
+    claims = verify(_write(tmp_path, text), reports["2022-h1"])
+    assert [(c.stated, c.status) for c in claims if c.kind == "count"] == [(32, "unmatched")]
+    assert "mismatch" not in {c.status for c in claims}

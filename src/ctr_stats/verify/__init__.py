@@ -232,7 +232,10 @@ def _paragraph_claims(
             indicator = indicator_of(p, claim, found, phrases)
             if claim.kind == "count" and _of_one_named_or_each(p.text, claim.anchor):
                 indicator = None  # "Trường Đại học … (12 đảng viên)", "(mỗi nơi 4 đảng viên)"
-            if claim.kind == "count" and _an_excess(p.text, claim.anchor):
+            if claim.kind == "count" and (
+                _an_excess(p.text, claim.anchor)
+                or _REMAINDER_BEFORE.search(p.text, 0, claim.anchor.start)
+            ):
                 indicator = None  # "vượt 15 đảng viên so với cả năm 2021": a difference
             if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
                 indicator = indicator or earlier
@@ -283,6 +286,11 @@ def _of_one_named_or_each(text: str, figure: Figure) -> bool:
 # "nhiều hơn 12 đảng viên so với năm trước" (a change said with "tăng" is a claim of its own)
 _EXCESS_BEFORE = re.compile(r"\b(?:vượt|nhiều hơn|ít hơn|cao hơn|thấp hơn|hơn)\s*$", re.I)
 _COMPARED_AFTER = re.compile(r"^[^;.!?\d]{0,40}?\bso với\b", re.I)
+
+
+# what is left of a whole the clause counts part of: "củng cố được 7/39 TCCSĐ và còn 32
+# TCCSĐ cần tiếp tục củng cố", not the data's 7
+_REMAINDER_BEFORE = re.compile(r"\b(?:còn lại|còn)\s*$", re.I)
 
 
 def _an_excess(text: str, figure: Figure) -> bool:
