@@ -1800,6 +1800,15 @@ _VAN_XA = (  # kimbang.hanam.gov.vn, trial 26
 )
 
 
+def _parts_claims(
+    tmp_path: Path, paragraph: str, slip: tuple[str, str] | None
+) -> list[tuple[str, object, object]]:
+    """(status, stated, computed) of each parts claim of a paragraph, one slip made in it."""
+    text = paragraph.replace(*slip) if slip else paragraph
+    claims = verify(_write(tmp_path, text))
+    return [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "slip", "parts"),
     [
@@ -1824,10 +1833,7 @@ def test_parts_by_organization_that_do_not_add_up_are_a_mismatch(
     member, is in one of them only: listed after "gồm" they add up to their whole; after
     "trong đó" they cannot exceed it (weakly, the whole of the sentence before, when one
     count there alone is of their kind)."""
-    text = paragraph.replace(*slip) if slip else paragraph
-    claims = verify(_write(tmp_path, text))
-    found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
-    assert found == [parts]
+    assert _parts_claims(tmp_path, paragraph, slip) == [parts]
 
 
 _NAM_CAN_REVIEWS = (  # Năm Căn, trial 26 (the published 99,43% corrected to 352/353)
@@ -2127,10 +2133,7 @@ def test_full_and_provisional_members_are_every_part_of_their_whole(
     """Trial 30, case 4: a list of full and probationary members (or full and reserve
     delegates) was 'đúng' when it added up, and vanished with one digit changed, exit 0.
     Every member is in one of the two classes: the list names the whole, short or over."""
-    text = paragraph.replace(*slip) if slip else paragraph
-    claims = verify(_write(tmp_path, text))
-    found = [(c.status, c.stated, c.computed) for c in claims if c.kind == "parts"]
-    assert found == [parts]
+    assert _parts_claims(tmp_path, paragraph, slip) == [parts]
 
 
 def test_percentages_of_plan_and_changes_are_no_parts_of_a_change(

@@ -196,7 +196,9 @@ def percent_styles(parts: dict[str, bytes]) -> frozenset[str]:
     )
 
 
-_BUILTIN_PERCENT_ID = re.compile(rb'numFmtId="(?:9|10)"')
+_BUILTIN_PERCENT_ID = re.compile(
+    rb'numFmtId="(?:' + b"|".join(n.encode() for n in sorted(_PERCENT_BUILTIN)) + rb')"'
+)
 
 
 def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:

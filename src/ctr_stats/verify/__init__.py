@@ -236,7 +236,9 @@ def _paragraph_claims(
                 _an_excess(p.text, claim.anchor)
                 or _REMAINDER_BEFORE.search(p.text, 0, claim.anchor.start)
             ):
-                indicator = None  # "vượt 15 đảng viên so với cả năm 2021": a difference
+                # "vượt 15 đảng viên so với cả năm 2021": a difference; "còn 32 TCCSĐ": what
+                # is left of a whole
+                indicator = None
             if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
                 indicator = indicator or earlier
             units = _units_counted(p, claim)

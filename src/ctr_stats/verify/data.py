@@ -8,13 +8,14 @@ claim tied to no indicator. Reasons name an indicator by its label, never its id
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from ..model import Figures, Report
 from ..text import fold
-from .arithmetic import reads_as_ratio, value_of
+from .arithmetic import check_row, reads_as_ratio, value_of
 from .claims import Found
 from .indicators import label_of
 from .numbers import agrees, grouped, number, shown
@@ -138,8 +139,6 @@ def over_units_with_both(found: Found, indicator: str | None, data: Report) -> b
     of the 29 units with a plan): when the row's figures are the data's totals, its
     percentage is checked over those units, never by the row's own arithmetic (10.479/9.527
     = 110% is 30 units' actual over 29 units' plan), and True; else False."""
-    from .arithmetic import check_row
-
     if found.status not in ("ok", "mismatch") or indicator is None or found.count is None:
         return False
     if found.kind == "ratio" and found.base_text == "plan":
@@ -243,52 +242,68 @@ def _mismatch(found: Found, vi: str, en: str) -> None:
 
 
 def _compare_count(found: Found, actual: int | None, indicator: str) -> None:
-    stated = value_of(found.anchor)
     name = _names(indicator)
-    found.stated = Decimal(stated)
-    found.computed = Decimal(actual) if actual is not None else None
-    found.basis, found.shown = indicator, ("dữ liệu", "the data")
-    if actual is None:
-        _unchecked(
-            found,
+    _compare(
+        found,
+        actual,
+        indicator,
+        ("dữ liệu", "the data"),
+        (
             f"dữ liệu không có số thực hiện ({name[0]})",
             f"the data has no actual figure ({name[1]})",
-        )
-    elif stated == actual:
-        found.status = "ok"
-    else:
-        _mismatch(
-            found,
+        ),
+        lambda stated: (
             f"ghi {number(stated, 'vi')}, nhưng dữ liệu có {number(actual, 'vi')} ({name[0]})",
             f"states {number(stated, 'en')}, but the data has {number(actual, 'en')} ({name[1]})",
-        )
+        ),
+    )
 
 
 def compare_prior(found: Found, prior: int | None, indicator: str, said: str) -> None:
     """A count its clause says is of the data's same period last year, against the data's
     Cùng kỳ ("Cùng kỳ năm 2021, toàn thành phố kết nạp 4.688 đảng viên")."""
-    stated = value_of(found.anchor)
     name = _names(indicator)
-    found.stated = Decimal(stated)
-    found.computed = Decimal(prior) if prior is not None else None
-    found.basis, found.shown = indicator, ("dữ liệu, cùng kỳ", "the data, same period")
-    if prior is None:
-        _unchecked(
-            found,
+    _compare(
+        found,
+        prior,
+        indicator,
+        ("dữ liệu, cùng kỳ", "the data, same period"),
+        (
             f"câu ghi số của “{said}”; dữ liệu không có số cùng kỳ ({name[0]})",
             f"the clause gives the figure of “{said}”; the data has no same-period figure"
             f" ({name[1]})",
-        )
-    elif stated == prior:
-        found.status, found.reason = "ok", None
-    else:
-        _mismatch(
-            found,
+        ),
+        lambda stated: (
             f"ghi {number(stated, 'vi')} cho “{said}”, nhưng cùng kỳ trong dữ liệu là"
             f" {number(prior, 'vi')} ({name[0]})",
             f"states {number(stated, 'en')} for “{said}”, but the data's same period is"
             f" {number(prior, 'en')} ({name[1]})",
-        )
+        ),
+    )
+    if found.status == "ok":  # not the mismatch with this year's actual it came in with
+        found.reason = None
+
+
+def _compare(
+    found: Found,
+    known: int | None,
+    indicator: str,
+    shown: tuple[str, str],
+    lacking: tuple[str, str],
+    differs: Callable[[int], tuple[str, str]],
+) -> None:
+    """A count stated against the data's figure `known`: unchecked (`lacking`) without it,
+    ok when equal, else a mismatch saying how (`differs`, of the stated count)."""
+    stated = value_of(found.anchor)
+    found.stated = Decimal(stated)
+    found.computed = Decimal(known) if known is not None else None
+    found.basis, found.shown = indicator, shown
+    if known is None:
+        _unchecked(found, *lacking)
+    elif stated == known:
+        found.status = "ok"
+    else:
+        _mismatch(found, *differs(stated))
 
 
 def _count_problem(found: Found, actual: int | None, indicator: str) -> tuple[str, str] | None:
