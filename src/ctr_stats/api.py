@@ -47,6 +47,7 @@ from .model import (
 )
 from .periods import check_prior, file_periods, mismatches, other_periods, run_period
 from .read import Checked, Grid, check_file, discover, preload, read_checked
+from .read.legacy import legacy_finding, read_legacy_text
 from .render.numbers import format_plain
 from .text import fold
 from .units import UnitMatcher
@@ -205,6 +206,9 @@ def _sheets(checked: Checked, catalogue: Catalogue) -> tuple[list[SheetData], li
                     )
                 )
             continue
+        legacy = read_legacy_text(grid)
+        if legacy is not None:
+            findings.append(legacy_finding(grid, legacy))
         try:
             tables = parse_tables(grid, catalogue)
         except Exception as exc:
