@@ -52,7 +52,13 @@ def _admission(report: ctr_stats.Report) -> tuple[int | None, int | None, int | 
 
 
 def _codes(report: ctr_stats.Report) -> list[tuple[str, str | None]]:
-    return sorted((f.code, f.cell) for f in report.findings if f.code != "missing-unit")
+    """The sheet's own findings: not the run's (its other units missing; a title cut short
+    here naming no period, period-unknown)."""
+    return sorted(
+        (f.code, f.cell)
+        for f in report.findings
+        if f.code not in ("missing-unit", "period-unknown")
+    )
 
 
 def test_a_signature_block_with_a_dated_place_line_gives_no_finding(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from ctr_stats import Finding, Period, compute
 from ctr_stats.errors import UsageError
 from ctr_stats.layout import OtherPeriod, title_period
+from ctr_stats.layout.title import stale_cut_off
 
 from .helpers import edit, relabelled, write_xlsx
 from .test_cli import SAMPLES, run
@@ -75,6 +76,12 @@ def test_a_period_the_model_holds_is_read_right(line: str, period: Period) -> No
         ("TỪ THÁNG 4 ĐẾN THÁNG 9 NĂM 2023", "span"),
         ("GIAI ĐOẠN 2020 - 2025", "years"),
         ("NĂM HỌC 2023 - 2024", "years"),
+        # figures added up since the term began, and two periods at once (trial 40): each
+        # was added as the run's period, exit 0
+        ("TỪ ĐẦU NHIỆM KỲ ĐẾN NAY", "term"),
+        ("(Số liệu tính từ đầu nhiệm kỳ đến ngày 15/6/2023)", "term"),
+        ("6 THÁNG ĐẦU NĂM 2023 (LŨY KẾ TỪ ĐẦU NHIỆM KỲ)", "term"),
+        ("NĂM 2022 VÀ 6 THÁNG ĐẦU NĂM 2023", "two"),
     ],
 )
 def test_a_period_the_model_cannot_hold_is_never_another(line: str, kind: str) -> None:
@@ -99,6 +106,40 @@ def test_a_date_a_reference_or_a_term_names_no_period(line: str) -> None:
     for text in spellings(line):
         assert title_period([text]) is None, text
         assert title_period([text, "BIỂU TỔNG HỢP 6 THÁNG ĐẦU NĂM 2023"]) == Period(2023, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "period"),
+    [
+        ("6 THÁNG ĐẦU NĂM 2023 (SO VỚI CÙNG KỲ NĂM 2022)", Period(2023, 6)),
+        ("CÔNG TÁC KIỂM TRA VÀ GIÁM SÁT NĂM 2023", Period(2023)),
+        ("NĂM 2023 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", Period(2023)),
+    ],
+)
+def test_one_period_beside_another_year_is_still_read(line: str, period: Period) -> None:
+    for text in spellings(line):
+        assert title_period([text]) == period, text
+
+
+@pytest.mark.parametrize(
+    ("lines", "stale"),
+    [
+        # last year's form, its cut-off date left as it was (trial 40): said, never silent
+        (["NĂM 2023", "(Tính đến ngày 30/11/2022)"], 1),
+        (["(Tính đến ngày 15/6/2022)", "6 THÁNG ĐẦU NĂM 2023"], 0),
+        # counted to 30 November, to mid-June, or into the next January: as reports are;
+        # within the year the words win
+        (["9 THÁNG NĂM 2023", "(Tính đến ngày 30/6/2023)"], None),
+        (["NĂM 2023", "(Tính đến ngày 30/11/2023)"], None),
+        (["NĂM 2023", "(Số liệu tính đến ngày 10/01/2024)"], None),
+    ],
+)
+def test_a_cut_off_date_in_an_earlier_year_is_named_and_the_words_stand(
+    lines: list[str], stale: int | None
+) -> None:
+    named = title_period(lines)
+    assert isinstance(named, Period) and named.year == 2023
+    assert stale_cut_off(lines, named) == stale
 
 
 def test_a_form_sent_with_another_still_names_its_period() -> None:
@@ -147,6 +188,10 @@ REPORTS_AND_WHAT_COMES_NEXT = [
     # https://vietnam.vn/longan/?p=588089
     ("Đánh giá kết quả thực hiện Nghị quyết Đảng ủy Khối trong quý I, triển khai nhiệm vụ quý"
      " II năm 2024", Period(2024, 3, 1)),
+    # http://ubkttu.camau.dcs.vn/dang-uy-dan-chinh-dang-hoi-nghi-trien-khai-chuong-trinh-cong-tac-6-thang-cuoi-nam-2019-va-quy-dinh-cua-bo-chinh-tri-ve-cong-tac-kiem-tra-giam-sat-can-bo.306
+    # (trial 40): "triển khai" leads the coming half's tasks as "nhiệm vụ" does
+    ("Hội nghị sơ kết công tác xây dựng Đảng 6 tháng đầu năm và triển khai chương trình công"
+     " tác 6 tháng cuối năm 2019", Period(2019, 6)),
 ]  # fmt: skip
 
 

@@ -125,6 +125,8 @@ class Collector:
     def add(self, sheet: SheetData) -> None:
         result, matcher = self.result, self.matcher
         result.findings.extend(sheet.findings)
+        if sheet.long_owner is not None and sheet.owner is None:
+            sheet = _owned_by_long_name(sheet, matcher)
         by_parent = _titled_by_its_parent(sheet, matcher)
         owner = None if by_parent else _owner(sheet, matcher, result)
         by_key = sheet.by_key()
@@ -417,6 +419,19 @@ def _of_another_province(
         sheet.owner_cell,
         text,
     )
+
+
+def _owned_by_long_name(sheet: SheetData, matcher: UnitMatcher) -> SheetData:
+    """The sheet as its unit's own where its title names a committee by a long name the
+    registry holds ("ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO") and its rows are no registry units;
+    else as it is (a long title line, or a consolidated sheet headed by its committee)."""
+    assert sheet.long_owner is not None
+    text, cell = sheet.long_owner
+    if sheet.layout != "unit_rows" or _rows_name_units(sheet, matcher):
+        return sheet
+    if matcher.match(text, suggest=False).unit is None:
+        return sheet
+    return replace(sheet, owner=fold(text), owner_text=text, owner_cell=cell, names_city=False)
 
 
 def _titled_by_its_parent(sheet: SheetData, matcher: UnitMatcher) -> bool:

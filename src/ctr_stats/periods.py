@@ -105,12 +105,22 @@ def mismatches(
     kept: list[SheetData] = []
     findings: list[Finding] = []
     named: set[tuple[str, str]] = set()
+    # where other files' titles name the run's period, a file naming none is taken as of it,
+    # and said to be (a 6-month file with no title in a 9-month folder would pass unseen)
+    titles_name_it = period is not None and any(own == period for own in periods)
+    assumed: set[str] = set()
+    if period is None and any(sheet.rows for sheet in sheets):
+        findings.append(_unknown())
     for sheet, own, other in zip(sheets, periods, other_periods(sheets, periods), strict=True):
         if other is not None:
             if (sheet.file, sheet.sheet) not in named:  # a sheet's further tables: once
                 named.add((sheet.file, sheet.sheet))
                 findings.append(unsupported(sheet, other))
             continue
+        if own is None and titles_name_it and sheet.rows and sheet.file not in assumed:
+            assert period is not None
+            assumed.add(sheet.file)
+            findings.append(_assumed(sheet, period))
         if own is None or period is None or own == period:
             kept.append(sheet)
             continue
@@ -134,6 +144,31 @@ def mismatches(
             )
         )
     return kept, findings
+
+
+def _unknown() -> Finding:
+    return Finding(
+        "period-unknown",
+        Severity.WARNING,
+        "không tệp nào ghi kỳ báo cáo ở tiêu đề: kết quả không ghi kỳ, và không so được kỳ"
+        " của từng tệp; ghi kỳ bằng --period (như --period 2023-h1)",
+        "no file's title names its period: the results name none, and no file's period"
+        " could be checked; give it with --period (such as --period 2023-h1)",
+    )
+
+
+def _assumed(sheet: SheetData, period: Period) -> Finding:
+    return Finding(
+        "period-assumed",
+        Severity.WARNING,
+        f"không trang tính nào của tệp ghi kỳ báo cáo: số liệu được coi là của kỳ"
+        f" '{period.label('vi')}' như các tệp khác; nếu không phải, ghi kỳ vào tiêu đề"
+        " hoặc bỏ tệp ra",
+        f"no sheet of the file names its period: its figures are taken as of"
+        f" {period.label('en')}, as the other files' are; if they are not, name the period"
+        " in its title or take the file out",
+        sheet.file,
+    )
 
 
 def unsupported(sheet: SheetData, named_by: SheetData) -> Finding:

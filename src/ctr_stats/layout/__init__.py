@@ -41,7 +41,7 @@ from ..model import (
 from ..read import Grid, a1
 from ..text import clean, fold
 from .accounting import account, cell_text, numbers_in
-from .cells import CellReader, merged_figures
+from .cells import CellReader, finding, merged_figures
 from .columns import Column, resolve_column, sheet_columns
 from .header import (
     CATEGORY_ROWS,
@@ -121,6 +121,9 @@ class SheetData:
     again: int = 0
     # the province or city the title names ("da nang"), unit named or not
     province: str | None = None
+    # a committee named by a long name where no unit is named: (as written, its cell), the
+    # sheet's unit where the registry holds that name (collect.py)
+    long_owner: tuple[str, str] | None = None
 
     @property
     def where(self) -> str:
@@ -182,6 +185,14 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
                 more.append(found[1].end)
         if len(tables) > first:
             tables[first] = _with_figures_above(grid, tables[first], start, header.top)
+            if own.stale_cut_off is not None and own.period is not None:
+                tables[first] = replace(
+                    tables[first],
+                    findings=(
+                        *tables[first].findings,
+                        _stale_cut_off(grid, own.period, *own.stale_cut_off),
+                    ),
+                )
         if more:
             start, signed = min(more), False
         elif ends and max(ends) > start and max(ends) < len(grid.rows):
@@ -192,6 +203,23 @@ def parse_tables(grid: Grid, catalogue: Catalogue) -> list[SheetData]:
     if tables and last_end < len(grid.rows):
         tables[-1] = _with_figures_below(grid, tables[-1], last_end)
     return tables
+
+
+def _stale_cut_off(grid: Grid, period: Period, words: str, cell: str) -> Finding:
+    """A title's cut-off date in a year before the period it names: last year's form with a
+    line left as it was. The period named stands; the line is named, to be corrected."""
+    return finding(
+        grid,
+        "stale-cut-off",
+        Severity.WARNING,
+        cell,
+        f"dòng '{words}' ghi ngày chốt số liệu của năm trước kỳ mà tiêu đề ghi"
+        f" ({period.label('vi')}): số liệu được coi là của {period.label('vi')}; nếu đó là"
+        " số liệu cũ thì bỏ tệp ra, nếu không thì sửa dòng này",
+        f"the line '{words}' gives a cut-off date in a year before the period the title"
+        f" names ({period.label('en')}): the figures are taken as of {period.label('en')};"
+        " if they are last year's, take the file out, else correct the line",
+    )
 
 
 def _with_figures_above(grid: Grid, sheet: SheetData, start: int, top: int) -> SheetData:
@@ -371,6 +399,7 @@ def _parse_table(
         period_cell=title.period_cell,
         again=sum(len(row.amounts) - row.amounts.count(None) for row in again),
         province=title.province,
+        long_owner=title.long_owner,
     )
     return sheet, found
 

@@ -112,6 +112,11 @@ class Title:
     # the province or centrally-run city a line names, unit or not ("THÀNH ỦY ĐÀ NẴNG"
     # over "ĐẢNG ỦY PHƯỜNG HƯƠNG TRÀ"): "da nang", "ho chi minh", "hcm"
     province: str | None = None
+    # a line's cut-off date of a year before the period named: (its words, its cell)
+    stale_cut_off: tuple[str, str] | None = None
+    # where no unit is named: a line naming a committee by a long name ("ĐẢNG BỘ SỞ GIÁO DỤC
+    # VÀ ĐÀO TẠO"), (as written, its cell), the sheet's unit only if the registry holds it
+    long_owner: tuple[str, str] | None = None
 
 
 def continued(first: Title, own: Title) -> Title:
@@ -132,6 +137,8 @@ def continued(first: Title, own: Title) -> Title:
         own.period_words if named else first.period_words,
         own.period_cell if named else first.period_cell,
         own.province or first.province,
+        own.stale_cut_off,
+        own.long_owner if owner or own.long_owner else first.long_owner,
     )
 
 
@@ -171,6 +178,13 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
     other = words = cell = None
     if at >= 0:  # the line naming the period
         words, cell = lines[at], a1(*placed[at][1])
+    stale = stale_cut_off(lines, named if isinstance(named, Period) else None)
+    stale_line = None if stale is None else (lines[stale], a1(*placed[stale][1]))
+    long_owner = None
+    if owner is None:
+        long_line = _long_owner_line(lines)
+        if long_line is not None:
+            long_owner = (lines[long_line], a1(*placed[long_line][1]))
     if isinstance(named, OtherPeriod):
         assert words is not None and cell is not None  # read from a line, as every period
         other, named = replace(named, words=words, cell=cell), None
@@ -187,6 +201,8 @@ def read_title_block(rows: Sequence[Sequence[object]], catalogue: Catalogue, top
         words,
         cell,
         _province_named(lines),
+        stale_line,
+        long_owner,
     )
 
 
@@ -284,11 +300,13 @@ _YEARS = re.compile(
     rf"|\btu nam {_YEAR_RE} (?:den|toi) (?:nam )?{_YEAR_RE}\b"
 )
 _ONE_YEAR = re.compile(rf"\bnam {_YEAR_RE}\b")
+# "TỪ ĐẦU NHIỆM KỲ ĐẾN NAY", "(LŨY KẾ TỪ ĐẦU NHIỆM KỲ)": figures added up over the term
+_SINCE_TERM = re.compile(r"\bdau nhiem ky\b")
 # Words that name the coming period's tasks after a report's own period: "… NĂM 2023,
 # PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", "… VÀ KẾ HOẠCH NĂM 2024", "NHIỆM VỤ TRỌNG TÂM 6 THÁNG
-# CUỐI NĂM". Before any period ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they
+# CUỐI NĂM", "… VÀ TRIỂN KHAI CHƯƠNG TRÌNH CÔNG TÁC 6 THÁNG CUỐI NĂM". Before any period ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they
 # leave the line read whole.
-_COMING = re.compile(r"\b(?:phuong huong|nhiem vu|ke hoach)\b")
+_COMING = re.compile(r"\b(?:phuong huong|nhiem vu|ke hoach|trien khai)\b")
 # Months of a year with the year left for later in the line: "6 tháng đầu năm", "quý I"
 # ("6T" only with a figure: "bắt" is no "ba T")
 _YEARLESS = re.compile(
@@ -304,7 +322,7 @@ class OtherPeriod:
     the months from January): the months at the end of a year, one month, a span that does
     not start in January, several years. Its sheet's figures are not added."""
 
-    kind: str  # "end" | "month" | "span" | "years"
+    kind: str  # "end" | "month" | "span" | "years" | "term" | "two"
     words: str  # the title line as written
     cell: str = ""  # where it stands, "A5"
 
@@ -318,6 +336,8 @@ _OTHER_KINDS = {
     "month": ("một tháng", "a single month"),
     "span": ("một khoảng thời gian không tính từ đầu năm", "a span not counted from January"),
     "years": ("nhiều năm", "several years"),
+    "term": ("từ đầu nhiệm kỳ (cộng dồn nhiều năm)", "since the start of the term (several years)"),
+    "two": ("hai kỳ báo cáo cùng lúc", "two periods at once"),
 }
 Named = Period | OtherPeriod | None
 
@@ -366,6 +386,20 @@ def _periods_in(text: str) -> tuple[Named, Period | None]:
         if before is not None:
             return before
     return _periods_in_key(key)
+
+
+def stale_cut_off(lines: Sequence[str], named: Period | None) -> int | None:
+    """The title line whose cut-off date falls in a year before the period the title names
+    ("NĂM 2023" over "(Tính đến ngày 30/11/2022)": last year's form, a line of it left as
+    it was); None when none does. The title's words stand, and a warning names the line. A
+    year's report counted to 30 November, or into January after it, is as reports are."""
+    if named is None:
+        return None
+    for at, line in enumerate(lines):
+        as_of = _periods_in(line)[1]
+        if as_of is not None and as_of.year < named.year:
+            return at
+    return None
 
 
 def _report_before(report: str, coming: str) -> tuple[Named, Period | None] | None:
@@ -420,9 +454,22 @@ def _periods_in_key(key: str) -> tuple[Named, Period | None]:
             as_of = _months_to(int(cut_off.group(1)), int(cut_off.group(2)))
     if cut_off:
         key = key[: cut_off.start()] + " " + key[cut_off.end() :]
+    if _SINCE_TERM.search(key):  # whatever else the line says, the figures are the term's
+        return OtherPeriod("term", ""), as_of
     if named is None:
-        named = _named_in(_NO_PERIOD.sub(" ", key))
+        named = _two_periods(_NO_PERIOD.sub(" ", key))
     return named, as_of
+
+
+def _two_periods(key: str) -> Named:
+    """`_named_in`, and a line naming two periods joined by "và" ("NĂM 2021 VÀ 6 THÁNG ĐẦU
+    NĂM 2022"): figures of both, or of either, never taken for one of them."""
+    named = _named_in(key)
+    if isinstance(named, Period) and " va " in key:
+        said = {found for part in key.split(" va ") if isinstance(found := _named_in(part), Period)}
+        if len(said) > 1:
+            return OtherPeriod("two", "")
+    return named
 
 
 def _named_in(key: str) -> Named:
@@ -542,11 +589,31 @@ _OWNER_UNTYPED = re.compile(r"^(?:dang bo|bch dang bo|ban chap hanh dang bo)\s+(
 _OWNER_CELL = re.compile(r"^chi bo\s+(\S.*)$")
 
 
-def _names_a_unit(name: str) -> bool:
+def _long_owner_line(lines: Sequence[str]) -> int | None:
+    """The last line naming a committee by a name longer than `_names_a_unit` takes ("ĐẢNG
+    BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TỈNH"); None if none. Such a
+    line may as well be a long title, so it names the sheet's unit only where the registry
+    holds that name (collect.py)."""
+    for at in range(len(lines) - 1, -1, -1):
+        key = fold(_without_department(lines[at]))
+        untyped = _OWNER_UNTYPED.match(key)
+        if (
+            untyped
+            and len(untyped.group(1).split()) > 4
+            and _names_a_unit(untyped.group(1), words=_LONGEST_NAME)
+        ):
+            return at
+    return None
+
+
+_LONGEST_NAME = 12  # words: "Sở Văn hóa, Thể thao và Du lịch" is 8
+
+
+def _names_a_unit(name: str, words: int = 4) -> bool:
     """Whether the words after "Đảng bộ" may be a unit's name: a few words, filled in, not
     a province's ("ĐẢNG BỘ HÀ NỘI" is the city's), nor the start of a longer title."""
     return (
-        len(name.split()) <= 4
+        len(name.split()) <= words
         and not _unfilled(name)
         and name not in _province_keys()
         and not name.startswith(("thanh pho", "tinh ", "tp ", "khoi", "co so", "bo phan"))

@@ -1,0 +1,89 @@
+"""A unit's own workbook titled with its committee's long name ("ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO
+TẠO", as a Đảng bộ Khối's units are named) is that unit's, where the registry holds the
+name; a long line the registry does not hold changes nothing. Found by a user trial (trial
+38): such a workbook was read as a consolidated sheet, its party cells unknown units and
+its unit missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+import ctr_stats
+
+UNITS = (
+    "code,name,type,aliases\n"
+    "GD,Sở Giáo dục và Đào tạo,,Đảng bộ Sở Giáo dục và Đào tạo\n"
+    "KB,Kho bạc Nhà nước tỉnh,,\n"
+    'VH,"Sở Văn hóa, Thể thao và Du lịch",,\n'
+    "YT,Sở Y tế,,\n"
+)
+CELLS = [("Chi bộ Văn phòng", (4, 5, 4)), ("Chi bộ Phòng Nghiệp vụ", (3, 3, 2))]
+
+
+def _workbook(path: Path, title: str, rows: list[tuple[str, tuple[int, int, int]]]) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kết nạp"
+    sheet["A1"] = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
+    sheet["A2"] = title
+    sheet["A5"] = "BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"
+    sheet["A8"], sheet["B8"], sheet["C8"] = "STT", "Đơn vị", "Đảng viên mới kết nạp"
+    sheet.merge_cells("C8:E8")
+    for column, measure in zip("CDE", ["Kế hoạch", "Thực hiện", "Cùng kỳ"], strict=True):
+        sheet[f"{column}9"] = measure
+    for n, (name, figures) in enumerate(rows, start=1):
+        sheet.append([n, name, *figures])
+    sheet.append(["Tổng cộng", None, *(sum(f[i] for _, f in rows) for i in range(3))])
+    book.save(path)
+
+
+def _actual_by_unit(folder: Path, units: Path) -> tuple[dict[str, int | None], list[str]]:
+    report = ctr_stats.compute([folder], units_file=units, units_only=True)
+    actual = {
+        u.code: u.figures.actual for u in report.units if u.figures.indicator == "admission.total"
+    }
+    return actual, sorted({f.code for f in report.findings})
+
+
+@pytest.fixture
+def units(tmp_path: Path) -> Path:
+    path = tmp_path / "units.csv"
+    path.write_text(UNITS, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("GD", "ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO"),  # an alias of the unit
+        ("KB", "ĐẢNG BỘ KHO BẠC NHÀ NƯỚC TỈNH"),  # its name, with the committee's word
+        ("VH", "ĐẢNG BỘ SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+    ],
+)
+def test_a_long_committee_name_the_registry_holds_names_the_sheets_unit(
+    tmp_path: Path, units: Path, code: str, title: str
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _workbook(folder / "01.xlsx", title, CELLS)
+    _workbook(folder / "02.xlsx", "ĐẢNG BỘ SỞ Y TẾ", CELLS)
+    actual, codes = _actual_by_unit(folder, units)
+    assert actual[code] == 8 and actual["YT"] == 8
+    assert "unknown-unit" not in codes
+
+
+def test_a_long_line_the_registry_does_not_hold_leaves_a_consolidated_sheet(
+    tmp_path: Path, units: Path
+) -> None:
+    """The committee that added its units' rows up, named at length: the rows stay units."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    rows = [("Sở Y tế", (1, 2, 3)), ("Kho bạc Nhà nước tỉnh", (4, 5, 6))]
+    _workbook(folder / "tong-hop.xlsx", "ĐẢNG BỘ CÁC CƠ QUAN ĐẢNG VÀ ĐOÀN THỂ TỈNH", rows)
+    actual, codes = _actual_by_unit(folder, units)
+    assert (actual["YT"], actual["KB"]) == (2, 5)
+    assert "unknown-unit" not in codes
