@@ -87,3 +87,21 @@ def test_a_long_line_the_registry_does_not_hold_leaves_a_consolidated_sheet(
     actual, codes = _actual_by_unit(folder, units)
     assert (actual["YT"], actual["KB"]) == (2, 5)
     assert "unknown-unit" not in codes
+
+
+def test_units_check_reads_a_units_file_as_a_run_would(tmp_path: Path, units: Path) -> None:
+    """A clerk's own units file checked before the meeting's run (trial 38)."""
+    from .test_cli import run
+
+    result = run("units", "check", str(units))
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"{units}: 4 đơn vị, 1 tên khác: đọc được, không có lỗi\n",
+    )
+    english = run("units", "check", str(units), "--lang", "en")
+    assert english.stdout == f"{units}: 4 units, 1 aliases: read, no error\n"
+    twice = tmp_path / "twice.csv"
+    twice.write_text("code,name,type,aliases\nGD,Sở Giáo dục,,\nGD,Sở Y tế,,\n", encoding="utf-8")
+    refused = run("units", "check", str(twice))
+    assert refused.returncode == 2
+    assert "dòng 3: mã GD đã có ở dòng 2" in refused.stderr

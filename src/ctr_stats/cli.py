@@ -995,6 +995,34 @@ def units_show(
         _fail(exc, lang, debug)
 
 
+@units_app.command("check")
+def units_check(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="Tệp danh mục đơn vị (CSV) / a units file (CSV)"),
+    ],
+    lang: LangOpt = Lang.vi,
+    debug: DebugOpt = False,
+) -> None:
+    """Đọc thử một tệp danh mục đơn vị như --units-only đọc / read a units file as
+    --units-only does, before a run."""
+    from .catalogue.registry import load_registry_file
+    from .errors import CtrStatsError
+    from .safe_text import visible
+
+    try:
+        units = load_registry_file(file).units
+    except CtrStatsError as exc:
+        _fail(exc, lang, debug)
+    aliases = sum(len(unit.aliases) for unit in units)
+    said = (
+        f"{file}: {len(units)} units, {aliases} aliases: read, no error"
+        if lang is Lang.en
+        else f"{file}: {len(units)} đơn vị, {aliases} tên khác: đọc được, không có lỗi"
+    )
+    sys.stdout.write(visible(said) + "\n")
+
+
 @units_app.command("find")
 def units_find(
     text: Annotated[
