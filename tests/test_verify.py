@@ -277,6 +277,23 @@ WITH_DATA = [
         ["mismatch", "mismatch", "mismatch"],
         [None, "party_cell.four_good", "party_cell.four_good"],
     ),
+    # units' rates after the sentence's own words for what was done, no figure before them
+    # (trial 37 case 10: Thanh Xuân's and Đan Phượng's rates swapped passed, unmatched)
+    (
+        "2022-h1",
+        "Chưa đơn vị nào hoàn thành chỉ tiêu kết nạp cả năm; các đơn vị đạt tỷ lệ thấp là"
+        " Thanh Xuân (49,3%), Đan Phượng (49,6%) và Mê Linh (49,9%).",
+        ["ok", "ok", "mismatch"],
+        ["admission.total"] * 3,
+    ),
+    # units' own changes in brackets (trial 37 case 11: Mê Linh's 23,7% typed 32,7% passed)
+    (
+        "2021-9m",
+        "Các đơn vị có số kết nạp tăng cao so với cùng kỳ là Mê Linh (tăng 23,7%), Thanh Xuân"
+        " (tăng 17,9%) và Quốc Oai (giảm 22,9%).",
+        ["ok", "ok", "mismatch"],
+        ["admission.total"] * 3,
+    ),
 ]
 
 

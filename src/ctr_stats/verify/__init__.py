@@ -240,7 +240,7 @@ def _paragraph_claims(
                 # is left of a whole
                 indicator = None
             if claim.unit:  # "thấp nhất là Sóc Sơn (99,0%)": of what the paragraph spoke of
-                indicator = indicator or earlier
+                indicator = indicator or earlier or _did_before(p.text, claim)
             units = _units_counted(p, claim)
             if units is not None:
                 # "kết nạp 10.479 đảng viên…; cả 30 đơn vị đều hoàn thành kế hoạch": of it
@@ -322,6 +322,16 @@ def _what_units_did(text: str, claim: Found) -> str | None:
     own = f" {fold(text[claim.anchor.end : claim.anchor.end + stop.start() if stop else None])} "
     did: dict[str, str] = word_lists()["units"]["did"]
     return next((ind for word, ind in did.items() if f" {fold(word)} " in own), None)
+
+
+def _did_before(text: str, claim: Found) -> str | None:
+    """The indicator the words of a unit's rate's sentence before it name by what was done
+    ("chưa đơn vị nào hoàn thành chỉ tiêu kết nạp …; các đơn vị đạt tỷ lệ thấp là Thanh
+    Xuân (49,6%)"), from words.toml's [units.did]; None if none."""
+    start = max(text.rfind(mark, 0, claim.anchor.start) for mark in (".", "\n", "!", "?")) + 1
+    before = f" {fold(text[start : claim.anchor.start])} "
+    did: dict[str, str] = word_lists()["units"]["did"]
+    return next((ind for word, ind in did.items() if f" {fold(word)} " in before), None)
 
 
 def _clause_start(text: str, at: int) -> int:

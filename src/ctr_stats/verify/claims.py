@@ -589,6 +589,12 @@ def _percent_claim(
         claim.unit = unit
         claim.kind = "plan" if plan_after or _in_plan_context(p, figure) else "share"
         return claim
+    changed = _DIRECTION_IN_BRACKET.search(before) if direction else None
+    unit = unit_before(before[: changed.start() + 1]) if changed else ""
+    if unit and not (over or change is not None):
+        # "tăng cao là Mê Linh (tăng 23,7%)": the unit's own change on the same period
+        claim.unit, claim.kind, claim.direction = unit, "same_period", direction
+        return claim
     of_a_stock = not (direction or over or change is not None) and _OF_A_STOCK.match(after)
     if of_a_stock:
         # "đạt 3,02% số đảng viên cuối năm trước": a share of a number it names, neither a
@@ -672,6 +678,12 @@ def _change_for(p: Paragraph, figure: Figure, changes: dict[int, int]) -> Figure
         if len(gap) < 40 and ";" not in gap and re.search(r"(?:\(|tỷ lệ|tỉ lệ|,)\s*$", gap):
             return prev
     return None
+
+
+# a change in brackets after a name: "Mê Linh (tăng ", "Quốc Oai (giảm "
+_DIRECTION_IN_BRACKET = re.compile(
+    r"\((?:\s*)(?:tăng|giảm|increase[sd]?|decrease[sd]?|up|down)\s*$", re.I
+)
 
 
 def unit_before(before: str) -> str:

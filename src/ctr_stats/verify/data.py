@@ -188,6 +188,14 @@ def _data_unit(found: Found, indicator: str | None, data: Report) -> None:
         found.status = "unmatched"
         return
     name = _names(indicator)
+    if found.kind == "same_period" and unit is not None:
+        # "Mê Linh (tăng 23,7%)": the unit's own change, as a total's is checked
+        _data_same_period(found, unit.figures, indicator, data)
+        if found.reason is not None:
+            found.reason = (f"{found.unit}: {found.reason[0]}", f"{found.unit}: {found.reason[1]}")
+        if found.status in ("ok", "mismatch"):
+            found.shown = from_unit(found.shown, found.unit)
+        return
     if found.kind != "plan" or found.stated is None:
         _unchecked(
             found,
