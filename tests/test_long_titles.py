@@ -105,3 +105,16 @@ def test_units_check_reads_a_units_file_as_a_run_would(tmp_path: Path, units: Pa
     refused = run("units", "check", str(twice))
     assert refused.returncode == 2
     assert "dòng 3: mã GD đã có ở dòng 2" in refused.stderr
+
+
+def test_a_long_committee_name_the_registry_does_not_hold_is_said_once(
+    tmp_path: Path, units: Path
+) -> None:
+    """Over the committee's own cells, none a unit: one unknown-unit at the title's cell,
+    not one per cell with unrelated suggestions (trial 42)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _workbook(folder / "01.xlsx", "ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", CELLS)
+    report = ctr_stats.compute([folder], units_file=units, units_only=True)
+    unknown = [(f.file, f.cell) for f in report.findings if f.code == "unknown-unit"]
+    assert unknown == [(str(folder / "01.xlsx"), "A2")]

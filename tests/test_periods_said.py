@@ -97,3 +97,39 @@ def test_the_first_half_in_words_is_the_first_half(h1: Path) -> None:
     report = ctr_stats.compute([h1], registry="hanoi-2024")
     assert report.findings == ()
     assert _totals(report) == _totals(ctr_stats.compute([SAMPLES / "2022-h1"]))
+
+
+def _rename_sheets(folder: Path, stem: str, name: str) -> None:
+    path = folder / f"{stem}.xlsx"
+    book = openpyxl.load_workbook(path)
+    for n, sheet in enumerate(book.worksheets):
+        sheet.title = f"{name} {n}"
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "file_name", "codes"),
+    [
+        # the months a sheet's or a file's name gives, where no title names a period (trial
+        # 42): an honest file is read as of them, without a warning ...
+        ("KN 6T2022", "ba-dinh", []),
+        ("Biểu", "ba-dinh-6t-2022", []),
+        # ... and a 9-month file in a 6-month folder is a period-mismatch, not added
+        ("KN 9T2022", "ba-dinh", [("period-mismatch", None)] * 3),
+        ("Biểu", "Ba Dinh 9T.2022", [("period-mismatch", None)] * 3),
+    ],
+)
+def test_the_months_a_name_gives_stand_where_no_title_names_one(
+    h1: Path, sheet_name: str, file_name: str, codes: list[tuple[str, None]]
+) -> None:
+    _retitle(h1, "ba-dinh", {"A5": "BIỂU TỔNG HỢP", "A6": None})
+    _rename_sheets(h1, "ba-dinh", sheet_name)
+    (h1 / "ba-dinh.xlsx").rename(h1 / f"{file_name}.xlsx")
+    report = ctr_stats.compute([h1], registry="hanoi-2024")
+    assert _codes(report, f"{file_name}.xlsx") == codes
+    if codes:
+        found = next(f for f in report.findings if f.code == "period-mismatch")
+        name = f"{sheet_name} 0" if "9T" in sheet_name else file_name
+        assert found.message_vi.startswith(
+            f"trang tính ghi kỳ '9 tháng năm 2022' (tên '{name}'), khác kỳ của lần chạy"
+        )

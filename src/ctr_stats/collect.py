@@ -423,14 +423,19 @@ def _of_another_province(
 
 def _owned_by_long_name(sheet: SheetData, matcher: UnitMatcher) -> SheetData:
     """The sheet as its unit's own where its title names a committee by a long name the
-    registry holds ("ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO") and its rows are no registry units;
-    else as it is (a long title line, or a consolidated sheet headed by its committee)."""
+    registry holds ("ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO") and its rows are no registry units,
+    or names one it does not hold and no row is a unit; else as it is (a long title line
+    over a consolidated sheet)."""
     assert sheet.long_owner is not None
     text, cell = sheet.long_owner
     if sheet.layout != "unit_rows" or _rows_name_units(sheet, matcher):
         return sheet
-    if matcher.match(text, suggest=False).unit is None:
+    if matcher.match(text, suggest=False).unit is None and any(
+        matcher.match(row.label, suggest=False).unit is not None for row in sheet.rows
+    ):
         return sheet
+    # the registry's unit; or where no row is a unit either, the title's unknown name is
+    # said once, at its cell, not each of the committee's own rows as an unknown unit
     return replace(sheet, owner=fold(text), owner_text=text, owner_cell=cell, names_city=False)
 
 

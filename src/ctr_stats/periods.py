@@ -6,13 +6,16 @@ never read as another period."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import UsageError
 from .layout import SheetData
 from .model import Finding, Period, Severity
 from .render.numbers import format_count
+from .text import fold
 
 
 def file_periods(sheets: Sequence[SheetData]) -> list[Period | None]:
@@ -28,8 +31,24 @@ def file_periods(sheets: Sequence[SheetData]) -> list[Period | None]:
         if sheet.period is None and sheet.other_period is not None:
             periods.append(None)  # its own title's words stand, not its workbook's
             continue
-        periods.append(sheet.period or (next(iter(named)) if len(named) == 1 else None))
+        own = sheet.period or (next(iter(named)) if len(named) == 1 else None)
+        periods.append(own or _named_by_name(sheet)[0])
     return periods
+
+
+def _named_by_name(sheet: SheetData) -> tuple[Period | None, str]:
+    """Where no title names a period: the months its sheet's name, else its file's name,
+    gives ("KN 6T2022", "ba-dinh-9t-2022.xlsx", "Ba Dinh 9T.2025"), and that name; (None,
+    "") when neither does. A year alone ("bao-cao-2023") tells no span, and is not read."""
+    for name in (sheet.sheet, Path(sheet.file).stem):
+        found = _MONTHS_IN_A_NAME.search(fold(name))
+        if found and 1 <= int(found.group(1)) <= 12:
+            return Period(int(found.group(2)), int(found.group(1))), name
+    return None, ""
+
+
+# "6T2022", "9t-2022", "9T.2025", "6 thang 2022" in a sheet's or a file's name
+_MONTHS_IN_A_NAME = re.compile(r"(?<![\d])(\d{1,2}) ?(?:t|thang)[ ._-]*((?:19|20)\d\d)(?!\d)")
 
 
 def other_periods(
@@ -124,10 +143,13 @@ def mismatches(
         if own is None or period is None or own == period:
             kept.append(sheet)
             continue
-        # the title's line that says so, where the sheet's own title does
+        # the title's line that says so, where the sheet's own title does; else the name
         said = sheet.period == own and sheet.period_cell is not None
         where_vi = f" (ô {sheet.period_cell}: '{sheet.period_words}')" if said else ""
         where_en = f" ({sheet.period_cell}: '{sheet.period_words}')" if said else ""
+        by_name, name = _named_by_name(sheet) if sheet.period is None else (None, "")
+        if by_name == own and name:
+            where_vi, where_en = f" (tên '{name}')", f" (the name '{name}')"
         findings.append(
             Finding(
                 "period-mismatch",

@@ -447,7 +447,7 @@ def _periods_in_key(key: str) -> tuple[Named, Period | None]:
     as_of: Period | None = None
     cut_off = _AS_OF.search(key)
     if cut_off:
-        as_of = _months_to(int(cut_off.group(2)), int(cut_off.group(3)))
+        as_of = _months_to(int(cut_off.group(2)), int(cut_off.group(3)), dated=True)
     else:
         cut_off = _AS_OF_MONTH.search(key)
         if cut_off:
@@ -499,15 +499,24 @@ def _named_in(key: str) -> Named:
 
 def _from_january(m1: int, y1: int, m2: int, y2: int, first_day: int = 1) -> Named:
     """A span from (m1, y1) to (m2, y2): the months from January when it starts on the
-    first of January and ends in that year, else a period ctr-stats cannot take."""
+    first of January and ends in that year, or on 15 December the year before (the
+    reporting calendar of Nghị định 09/2019/NĐ-CP: "từ ngày 15/12/2021 đến ngày 14/6/2022"
+    is the first half of 2022); else a period ctr-stats cannot take."""
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
+    if (first_day, m1, y1) == (15, 12, y2 - 1):
+        return Period(y2, m2)
     if (first_day, m1) != (1, 1) or y1 != y2:
         return OtherPeriod("span" if y1 == y2 or y2 == y1 + 1 else "years", "")
     return Period(y2, m2)
 
 
-def _months_to(month: int, year: int) -> Period | None:
+def _months_to(month: int, year: int, dated: bool = False) -> Period | None:
+    """The months from January to a cut-off; a date in January (`dated`: a day is given) is
+    a year's report counted into the next January ("(Số liệu tính đến ngày 05/01/2024)" is
+    2023), no one month's."""
+    if dated and month == 1:
+        return Period(year - 1)
     return Period(year, month) if 1 <= month <= 12 else None
 
 
