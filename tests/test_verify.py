@@ -286,6 +286,15 @@ WITH_DATA = [
         ["ok", "ok", "mismatch"],
         ["admission.total"] * 3,
     ),
+    # a change of what was done to them, said in the passive (trial 37 case 13: "tăng 31"
+    # for 275 − 262 passed, unmatched)
+    (
+        "2021-9m",
+        "9 tháng năm 2021, thi hành kỷ luật 275 đảng viên. So với cùng kỳ năm 2020, số đảng"
+        " viên bị kỷ luật tăng 31 đồng chí.",
+        ["ok", "ok", "mismatch"],
+        [None, "inspection.disciplined_members", "inspection.disciplined_members"],
+    ),
     # units' own changes in brackets (trial 37 case 11: Mê Linh's 23,7% typed 32,7% passed)
     (
         "2021-9m",

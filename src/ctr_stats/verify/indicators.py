@@ -170,6 +170,9 @@ def indicator_of(
     before = "".join(text)
     # "đã kết nạp được tổng số 100 đảng viên": "in all", not the stock "tổng số đảng viên"
     before = _IN_ALL.sub(r"\1", before)
+    # "số tổ chức đảng được kiểm tra giảm 7%": what was done to them, in the order the
+    # catalogue's phrases say it ("kiểm tra tổ chức đảng")
+    before = _PASSIVE.sub(r"\g<done> \g<thing>", before)
     phrase_end = own_end = _words_end(p, figure.end)
     paired = found.change is not None and any(  # another change between count and change
         other.kind == "count" and figure.end < other.start < found.anchor.start
@@ -358,6 +361,13 @@ _SOURCE = re.compile(
 _IN_ALL = re.compile(r"(\b(?:được|đã))\s+(?:tổng số|tổng cộng)\s*$", re.I)
 
 _STOP = re.compile(r"[,;:.()]|\s\d")  # where a figure's own words end
+
+
+_PASSIVE = re.compile(
+    r"\b(?P<thing>tổ chức cơ sở đảng|tổ chức đảng|đảng viên|chi bộ)\s+(?:được|bị)\s+"
+    r"(?P<done>kiểm tra|giám sát|thi hành kỷ luật|xử lý kỷ luật|kỷ luật|kết nạp)\b",
+    re.IGNORECASE,
+)
 
 
 def _words_end(p: Paragraph, at: int) -> int:
