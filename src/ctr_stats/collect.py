@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .catalogue import Catalogue, Unit, province_registry, registry_info
+from .catalogue.registry import former_province
 from .layout import Key, Row, SheetData
 from .layout.cells import PLAUSIBLE_COUNT
 from .model import (
@@ -399,10 +400,12 @@ def _of_another_province(
     theirs = province_registry(sheet.province)
     if theirs is None or theirs.province_key == ours.province_key:
         return None
-    said = f"tiêu đề ghi {theirs.province}, không phải {ours.province} (danh mục {matcher.registry.name})"
-    said_en = (
-        f"the title names {theirs.province}, not {ours.province} (registry {matcher.registry.name})"
-    )
+    # a province merged into another on 1 July 2025: named as the title names it
+    former = former_province(sheet.province)
+    named = f"{former} (nay thuộc {theirs.province})" if former else theirs.province
+    named_en = f"{former} (now part of {theirs.province})" if former else theirs.province
+    said = f"tiêu đề ghi {named}, không phải {ours.province} (danh mục {matcher.registry.name})"
+    said_en = f"the title names {named_en}, not {ours.province} (registry {matcher.registry.name})"
     if text is None:
         what = f"trang tính của {theirs.province}, không đọc"
         what_en = f"a sheet of {theirs.province}, not read"

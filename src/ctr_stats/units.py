@@ -104,12 +104,20 @@ def _ends_within(info: RegistryInfo, period: Period) -> bool:
 
 def _without_said_new(text: str) -> str:
     """A name without the "(mới)" after it ("Phường Hoàn Kiếm (mới)"): the new unit of that
-    name, as the registry in force names it (never "(cũ)": the old one is another unit)."""
+    name, as the registry in force names it (never "(cũ)": the old one is another unit);
+    nor where it was before, another place's name with "cũ" ("Phường Tam Kỳ (Quảng Nam
+    cũ)", "Xã Măng Đen (Kon Plông cũ)": the unit is named before it)."""
     composed = unicodedata.normalize("NFC", text)
-    return (_SAID_NEW.sub("", composed) or text) if _SAID_NEW.search(composed) else text
+    if _SAID_NEW.search(composed):
+        return _SAID_NEW.sub("", composed) or text
+    before = _FORMER_PLACE.search(composed)
+    if before and fold(before.group(1)) not in fold(composed[: before.start()]):
+        return composed[: before.start()] or text
+    return text
 
 
 _SAID_NEW = re.compile(r"\s*[(\[]\s*(?:mới|moi)\s*[)\]]\s*$", re.IGNORECASE)
+_FORMER_PLACE = re.compile(r"\s*[(\[]\s*([^()\[\]]*?\w)\s+(?:cũ|cu)\s*[)\]]\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)

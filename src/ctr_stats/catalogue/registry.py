@@ -143,6 +143,8 @@ class _Index:
     registries: dict[str, RegistryInfo]
     aliases: dict[str, str]  # another name -> registry name
     provinces: dict[str, str]  # province key or alias -> province key
+    # a province merged into another on 1 July 2025, by key -> its name ('Tỉnh Quảng Nam')
+    former: dict[str, str]
 
 
 @cache
@@ -158,7 +160,12 @@ def _index() -> _Index:
     provinces = {info.province_key: info.province_key for info in registries.values()}
     for key, others in data.get("province_aliases", {}).items():
         provinces.update({other: key for other in others})
-    return _Index(registries, dict(data.get("aliases", {})), provinces)
+    former: dict[str, str] = {}
+    for key, names in data.get("former_provinces", {}).items():
+        for name in names:
+            provinces[province_key(name)] = key
+            former[province_key(name)] = name
+    return _Index(registries, dict(data.get("aliases", {})), provinces, former)
 
 
 def builtin_registries() -> tuple[RegistryInfo, ...]:
@@ -179,8 +186,16 @@ def province_registry(name: str) -> RegistryInfo | None:
 
 
 def province_names() -> tuple[str, ...]:
-    """Every province's name, as index.toml writes it ('Tỉnh Quảng Ngãi')."""
-    return tuple(dict.fromkeys(info.province for info in builtin_registries()))
+    """Every province's name, as index.toml writes it ('Tỉnh Quảng Ngãi'), and those of the
+    provinces merged into them ('Tỉnh Quảng Nam')."""
+    now = (info.province for info in builtin_registries())
+    return tuple(dict.fromkeys((*now, *_index().former.values())))
+
+
+def former_province(name: str) -> str | None:
+    """The name of the province merged into another on 1 July 2025 that a name names
+    ('quang nam' -> 'Tỉnh Quảng Nam'); None for any other."""
+    return _index().former.get(province_key(name))
 
 
 def registry_a_year_before(name: str, period: Period) -> RegistryInfo | None:
