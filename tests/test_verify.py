@@ -295,6 +295,30 @@ WITH_DATA = [
         ["ok", "ok", "mismatch"],
         [None, "inspection.disciplined_members", "inspection.disciplined_members"],
     ),
+    # a list of units opened by "là", "như": its first unit is the subject of its bracket,
+    # not the city (trial 44: Đông Anh's 652/611 was compared with 10.479, a false SAI, and
+    # the city's 10.479/9.810 written for Đông Anh passed)
+    (
+        "2023",
+        "Năm 2023, nhiều đơn vị kết nạp đảng viên vượt kế hoạch như Đông Anh (652/611), Hoàng"
+        " Mai (699/652).",
+        ["ok", "ok", "ok"],
+        [None, "admission.total", "admission.total"],
+    ),
+    (
+        "2023",
+        "Năm 2023, nhiều đơn vị kết nạp đảng viên vượt kế hoạch như Đông Anh (10.479/9.810),"
+        " Hoàng Mai (699/652).",
+        ["ok", "mismatch", "ok"],
+        [None, "admission.total", "admission.total"],
+    ),
+    (
+        "2023",
+        "Năm 2023, các đơn vị có số đảng viên bị kỷ luật giảm là Đông Anh (giảm 2 đồng chí), Ba"
+        " Đình (giảm 1 đồng chí).",
+        ["ok", "ok", "ok"],
+        [None, "inspection.disciplined_members", "inspection.disciplined_members"],
+    ),
     # units' own changes in brackets (trial 37 case 11: Mê Linh's 23,7% typed 32,7% passed)
     (
         "2021-9m",

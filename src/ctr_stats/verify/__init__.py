@@ -496,7 +496,7 @@ def _subject_unit(
     raw = text[_clause_start(text, claim.anchor.start) : claim.anchor.start]
     clause = fold(raw)
     longest = max(key.count(" ") + 1 for key in units_of)
-    for part in reversed(_PARTS.split(raw)):
+    for part in reversed([item for piece in _PARTS.split(raw) for item in _list_items(piece)]):
         words = _CONNECTIVES.sub("", fold(part)).split()
         if not words:
             continue
@@ -528,6 +528,20 @@ def _subject_unit(
 # where a clause's parts end: a comma, a colon ("… cao như: Đảng bộ Quân sự tỉnh đạt …"),
 # or "và" before another committee or unit ("… Ninh
 # Kiều kết nạp 123 ĐV (đạt 102% kế hoạch) và Đảng bộ quận Ô Môn kết nạp 162 ĐV …")
+def _list_items(part: str) -> list[str]:
+    """A part of a clause cut where it opens a list of names ("các đơn vị … giảm là Đông
+    Anh (giảm 2 đồng chí)"): the name after "là", "như", "gồm" is a part of its own."""
+    pieces = _LIST_OPENS.split(part)
+    items = [pieces[0]]
+    for piece in pieces[1:]:
+        if piece[:1].isupper():
+            items.append(piece)
+        else:
+            items[-1] += f" {piece}"
+    return items
+
+
+_LIST_OPENS = re.compile(r"\s(?:là|như|gồm)\s+")
 _PARTS = re.compile(
     r"[,:]|\bvà\s+(?=(?:đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|quận|huyện|thị xã|xã|phường"
     r"|thị trấn)\s)",

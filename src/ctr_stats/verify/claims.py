@@ -591,7 +591,15 @@ def _percent_claim(
         return claim
     changed = _DIRECTION_IN_BRACKET.search(before) if direction else None
     unit = unit_before(before[: changed.start() + 1]) if changed else ""
-    if unit and not (over or change is not None):
+    # a count before it in its clause is what changed ("139 đảng viên là đoàn viên Đoàn
+    # TNCS Hồ Chí Minh (giảm 0,7% …)"), never a unit
+    # (its clause: after the item before it, "…), " or "; ", a decimal comma no boundary)
+    clause = (
+        before[max(map(before.rfind, (", ", ";", ":", ")"))) + 1 : changed.start()]
+        if changed
+        else ""
+    )
+    if unit and not (over or change is not None or re.search(r"\d", clause)):
         # "tăng cao là Mê Linh (tăng 23,7%)": the unit's own change on the same period
         claim.unit, claim.kind, claim.direction = unit, "same_period", direction
         return claim
