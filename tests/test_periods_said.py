@@ -133,3 +133,13 @@ def test_the_months_a_name_gives_stand_where_no_title_names_one(
         assert found.message_vi.startswith(
             f"trang tính ghi kỳ '9 tháng năm 2022' (tên '{name}'), khác kỳ của lần chạy"
         )
+
+
+def test_a_file_of_another_period_puts_no_figure_in_doubt(h1: Path) -> None:
+    """Last year's file of a unit, left out: the unit is missing, said as such, and the
+    figures read are not in doubt (trial 45: every figure was marked (*), "mọi số liệu")."""
+    _retitle(h1, "ba-dinh", {"A5": "BIỂU TỔNG HỢP 6 THÁNG ĐẦU NĂM 2021"})
+    report = ctr_stats.compute([h1], registry="hanoi-2024")
+    assert {f.code for f in report.findings} == {"period-mismatch", "missing-unit"}
+    assert report.caveats.missing_units == ("Ba Đình",)
+    assert report.caveats.doubted == ()

@@ -297,6 +297,9 @@ class Analysis:
     prior_files: dict[str, tuple[str, ...]] | None = None
     # the files whose title names no unit known: each of their figures is left out
     titled_unknown: frozenset[str] = frozenset()
+    # (file, sheet) of the sheets of another period, left out whole -> the unit they name
+    # (their title, else their file's name), or None
+    left_out: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     @property
     def rows(self) -> Iterator[tuple[SheetData, Row, Unit]]:
@@ -547,7 +550,25 @@ def _analyse(
         _sheet_indicators(read),
         prior_files,
         _titled_unknown(collected),
+        _left_out(sheets_read, sheets, matcher),
     )
+
+
+def _left_out(
+    read: Sequence[SheetData], kept: Sequence[SheetData], matcher: UnitMatcher
+) -> dict[tuple[str, str], str | None]:
+    """The sheets of another period, left out whole, and the unit each names: its title's,
+    else its file name's; None when neither names one."""
+    kept_at = {(s.file, s.sheet) for s in kept}
+    found: dict[tuple[str, str], str | None] = {}
+    for sheet in read:
+        if (sheet.file, sheet.sheet) in kept_at or (sheet.file, sheet.sheet) in found:
+            continue
+        text = sheet.owner_text or sheet.owner
+        unit = matcher.match(text, suggest=False).unit if text else None
+        unit = unit or unit_of_file_name(Path(sheet.file).stem, matcher)
+        found[(sheet.file, sheet.sheet)] = unit.name if unit is not None else None
+    return found
 
 
 def _check_prior_registry(

@@ -198,6 +198,11 @@ _DOCUMENT = re.compile(
     r"|\b\d+(?:/\d{2,4})?/[A-ZĐ][\w-]*(?:/[\w-]+)*"
 )
 _NAME = re.compile(r"(?i:covid)\s*[-–]?\s*\d+")
+# a file's name, as the tool's own notes cite it ("inbox/bat-trang-6t2025.xlsx"): its
+# digits count nothing
+_FILE_NAME = re.compile(
+    r"[^\s(),;:'\"]*\.(?:xlsx|xlsm|xls|ods|csv|tsv|txt|docx|md|json)\b", re.IGNORECASE
+)
 _RANGE = re.compile(rf"(?<![\d/.,]){_NUM}\s*%?\s*[-–]\s*{_NUM}(?![\d/])")
 _FROM_TO = re.compile(rf"\btừ\s+{_NUM}\s*%?\s+(?:đến|tới)\s+{_NUM}", re.I)
 # A year however it is typed: "2023", "2.023", "2,023" (a year word before it decides).
@@ -231,6 +236,7 @@ def tokenize(text: str) -> list[Figure]:
     the reason."""
     protected: list[tuple[int, int, str]] = []
     for pattern, why, group in (
+        (_FILE_NAME, "name", 0),
         (_DOCUMENT, "document", 0),
         (_DAY_MONTH_YEAR, "date", 0),
         (_DAY_MONTH, "date", 1),
