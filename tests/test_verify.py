@@ -319,6 +319,15 @@ WITH_DATA = [
         ["ok", "ok", "ok"],
         [None, "inspection.disciplined_members", "inspection.disciplined_members"],
     ),
+    # a count after "chỉ tiêu", "kế hoạch" is the plan (trial 44: compared with the actual, a
+    # false SAI on correct text)
+    (
+        "2023",
+        "Năm 2023, Ba Đình kết nạp 291 đảng viên (kế hoạch: 283 đảng viên); toàn thành phố kết"
+        " nạp 10.479 đảng viên, chỉ tiêu 9.810 đảng viên, Hoàn Kiếm chỉ tiêu 250 đảng viên.",
+        ["ok", "ok", "ok", "ok", "ok", "mismatch"],
+        [None, *["admission.total"] * 5],
+    ),
     # units' own changes in brackets (trial 37 case 11: Mê Linh's 23,7% typed 32,7% passed)
     (
         "2021-9m",

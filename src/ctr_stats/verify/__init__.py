@@ -30,6 +30,7 @@ from .data import (
     check_data,
     check_share,
     check_share_count,
+    compare_plan,
     compare_prior,
     from_unit,
     over_units_with_both,
@@ -257,6 +258,8 @@ def _paragraph_claims(
                         f"{subject[0]}: {claim.reason[0]}",
                         f"{subject[0]}: {claim.reason[1]}",
                     )
+                if claim.kind == "count" and indicator is not None:
+                    _of_the_plan(claim, p, indicator, subject[1] if subject else totals)
                 if claim.kind == "count" and data.period is not None:
                     _of_another_period(
                         claim, p, data.period, indicator, subject[1] if subject else totals
@@ -458,6 +461,20 @@ def _of_another_period(
         f"the clause gives the figure of “{said.group(0)}”, another period than the"
         f" data's ({period.label('en')})",
     )
+
+
+def _of_the_plan(claim: Found, p: Paragraph, indicator: str, totals: dict[str, Figures]) -> None:
+    """A count right after "chỉ tiêu", "kế hoạch" ("Ba Đình kết nạp 291 đảng viên, chỉ tiêu
+    283 đảng viên") is the plan, checked against the data's Kế hoạch, not its Thực hiện
+    (trial 44: a false SAI)."""
+    known = totals.get(indicator)
+    if known is None or claim.status not in ("ok", "mismatch"):
+        return
+    if _PLAN_BEFORE.search(p.text, 0, claim.anchor.start):
+        compare_plan(claim, known.plan, indicator)
+
+
+_PLAN_BEFORE = re.compile(r"\b(?:chỉ tiêu|kế hoạch|KH)(?:\s+(?:là|được giao|giao))?\s*:?\s*$", re.I)
 
 
 # the units the data holds, by folded name: (name as written, its figures by indicator). A

@@ -292,6 +292,30 @@ def compare_prior(found: Found, prior: int | None, indicator: str, said: str) ->
         found.reason = None
 
 
+def compare_plan(found: Found, plan: int | None, indicator: str) -> None:
+    """A count its words say is the plan ("chỉ tiêu 283 đảng viên", "(kế hoạch: 283 đảng
+    viên)"), against the data's Kế hoạch."""
+    name = _names(indicator)
+    _compare(
+        found,
+        plan,
+        indicator,
+        ("dữ liệu, kế hoạch", "the data, plan"),
+        (
+            f"câu ghi kế hoạch; dữ liệu không có kế hoạch ({name[0]})",
+            f"the clause gives the plan; the data has no plan ({name[1]})",
+        ),
+        lambda stated: (
+            f"ghi kế hoạch {number(stated, 'vi')}, nhưng kế hoạch trong dữ liệu là"
+            f" {number(plan, 'vi')} ({name[0]})",
+            f"states a plan of {number(stated, 'en')}, but the data's plan is"
+            f" {number(plan, 'en')} ({name[1]})",
+        ),
+    )
+    if found.status == "ok":  # not the mismatch with this year's actual it came in with
+        found.reason = None
+
+
 def _compare(
     found: Found,
     known: int | None,
