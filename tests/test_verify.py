@@ -328,6 +328,14 @@ WITH_DATA = [
         ["ok", "ok", "ok", "ok", "ok", "mismatch"],
         [None, *["admission.total"] * 5],
     ),
+    # ... after a sentence with a count: its own clause begins after that sentence
+    (
+        "2021-9m",
+        "9 tháng năm 2021, toàn thành phố kết nạp được 6.606 đảng viên mới. Các đơn vị có số"
+        " kết nạp tăng cao so với cùng kỳ là Mê Linh (tăng 32,7%), Quốc Oai (tăng 22,9%).",
+        ["ok", "ok", "mismatch", "ok"],
+        [None, *["admission.total"] * 3],
+    ),
     # units' own changes in brackets (trial 37 case 11: Mê Linh's 23,7% typed 32,7% passed)
     (
         "2021-9m",

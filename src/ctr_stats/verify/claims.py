@@ -592,10 +592,10 @@ def _percent_claim(
     changed = _DIRECTION_IN_BRACKET.search(before) if direction else None
     unit = unit_before(before[: changed.start() + 1]) if changed else ""
     # a count before it in its clause is what changed ("139 đảng viên là đoàn viên Đoàn
-    # TNCS Hồ Chí Minh (giảm 0,7% …)"), never a unit
-    # (its clause: after the item before it, "…), " or "; ", a decimal comma no boundary)
+    # TNCS Hồ Chí Minh (giảm 0,7% …)"), never a unit (its clause: after the item or the
+    # sentence before it, "…), ", "; ", ". "; a decimal comma or point is no boundary)
     clause = (
-        before[max(map(before.rfind, (", ", ";", ":", ")"))) + 1 : changed.start()]
+        before[max(map(before.rfind, (", ", ". ", ";", ":", ")", "\n"))) + 1 : changed.start()]
         if changed
         else ""
     )
