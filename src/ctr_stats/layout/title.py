@@ -304,8 +304,8 @@ _ONE_YEAR = re.compile(rf"\bnam {_YEAR_RE}\b")
 _SINCE_TERM = re.compile(r"\bdau nhiem ky\b")
 # Words that name the coming period's tasks after a report's own period: "… NĂM 2023,
 # PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024", "… VÀ KẾ HOẠCH NĂM 2024", "NHIỆM VỤ TRỌNG TÂM 6 THÁNG
-# CUỐI NĂM", "… VÀ TRIỂN KHAI CHƯƠNG TRÌNH CÔNG TÁC 6 THÁNG CUỐI NĂM". Before any period ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they
-# leave the line read whole.
+# CUỐI NĂM", "… VÀ TRIỂN KHAI CHƯƠNG TRÌNH CÔNG TÁC 6 THÁNG CUỐI NĂM". Before any period
+# ("KẾ HOẠCH NĂM 2024", "THỰC HIỆN NHIỆM VỤ … NĂM 2023") they leave the line read whole.
 _COMING = re.compile(r"\b(?:phuong huong|nhiem vu|ke hoach|trien khai)\b")
 # Months of a year with the year left for later in the line: "6 tháng đầu năm", "quý I"
 # ("6T" only with a figure: "bắt" is no "ba T")
