@@ -319,6 +319,15 @@ WITH_DATA = [
         ["ok", "ok", "ok"],
         [None, "inspection.disciplined_members", "inspection.disciplined_members"],
     ),
+    # "đạt" more than 100% after a count, no "kế hoạch" said: of the plan, no share (trial
+    # 44 case 6: the commonest phrase was a false SAI, "không có tổng nào cho 10.479")
+    (
+        "2023",
+        "Năm 2023, toàn thành phố kết nạp 10.479 đảng viên (đạt 106,8%, tăng 4,6%); huyện Sóc"
+        " Sơn kết nạp đảng viên đạt kết quả khá (đạt 130,8%, tăng 9,6%).",
+        ["ok", "ok", "ok", "mismatch", "ok"],
+        [None, *["admission.total"] * 4],
+    ),
     # a count after "chỉ tiêu", "kế hoạch" is the plan (trial 44: compared with the actual, a
     # false SAI on correct text)
     (
