@@ -548,17 +548,17 @@ def _subject_unit(
 def _list_items(part: str) -> list[str]:
     """A part of a clause cut where it opens a list of names ("các đơn vị … giảm là Đông
     Anh (giảm 2 đồng chí)"): the name after "là", "như", "gồm" is a part of its own."""
-    pieces = _LIST_OPENS.split(part)
+    pieces = _LIST_OPENS.split(part)  # text, the word opening the list, text, …
     items = [pieces[0]]
-    for piece in pieces[1:]:
+    for opening, piece in zip(pieces[1::2], pieces[2::2], strict=True):
         if piece[:1].isupper():
             items.append(piece)
         else:
-            items[-1] += f" {piece}"
+            items[-1] += opening + piece
     return items
 
 
-_LIST_OPENS = re.compile(r"\s(?:là|như|gồm)\s+")
+_LIST_OPENS = re.compile(r"(\s(?:là|như|gồm)\s+)")
 _PARTS = re.compile(
     r"[,:]|\bvà\s+(?=(?:đảng bộ|đảng ủy|huyện ủy|quận ủy|thị ủy|quận|huyện|thị xã|xã|phường"
     r"|thị trấn)\s)",
