@@ -132,3 +132,27 @@ def libreoffice_convert(source: Path, filter_name: str, folder: Path) -> None:
         capture_output=True,
         timeout=180,
     )
+
+
+def admission_workbook(
+    path: Path, lines: list[str], rows: list[tuple[str, tuple[int, int, int]]]
+) -> None:
+    """A unit's admission sheet of 2025: its title `lines` from A1, a header Kế hoạch,
+    Thực hiện, Cùng kỳ, the `rows` (name, figures) and their "Tổng cộng"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kết nạp"
+    for n, line in enumerate(lines, start=1):
+        sheet.cell(n, 1, line)
+    sheet["A5"] = "BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"
+    sheet["A8"], sheet["B8"], sheet["C8"] = "STT", "Đơn vị", "Đảng viên mới kết nạp"
+    sheet.merge_cells("C8:E8")
+    for column, measure in zip("CDE", ["Kế hoạch", "Thực hiện", "Cùng kỳ"], strict=True):
+        sheet[f"{column}9"] = measure
+    for n, (name, figures) in enumerate(rows, start=1):
+        sheet.append([n, name, *figures])
+    sheet.append(["Tổng cộng", None, *(sum(f[i] for _, f in rows) for i in range(3))])
+    book.save(path)

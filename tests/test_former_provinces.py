@@ -9,31 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 import ctr_stats
 
+from .helpers import admission_workbook
 from .test_cli import run
 
 CELLS = [("Chi bộ thôn 1", (2, 3, 2)), ("Chi bộ thôn 2", (3, 4, 3))]
-
-
-def _workbook(path: Path, lines: list[str], rows: list[tuple[str, tuple[int, int, int]]]) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Kết nạp"
-    for n, line in enumerate(lines, start=1):
-        sheet.cell(n, 1, line)
-    sheet["A5"] = "BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"
-    sheet["A8"], sheet["B8"], sheet["C8"] = "STT", "Đơn vị", "Đảng viên mới kết nạp"
-    sheet.merge_cells("C8:E8")
-    for column, measure in zip("CDE", ["Kế hoạch", "Thực hiện", "Cùng kỳ"], strict=True):
-        sheet[f"{column}9"] = measure
-    for n, (name, figures) in enumerate(rows, start=1):
-        sheet.append([n, name, *figures])
-    sheet.append(["Tổng cộng", None, *(sum(f[i] for _, f in rows) for i in range(3))])
-    book.save(path)
 
 
 def _added(folder: Path, registry: str) -> tuple[dict[str, int], list[str]]:
@@ -57,7 +39,7 @@ def _added(folder: Path, registry: str) -> tuple[dict[str, int], list[str]]:
 def test_a_former_province_over_a_commune(
     tmp_path: Path, province: str, registry: str, added: bool
 ) -> None:
-    _workbook(tmp_path / "so-lieu.xlsx", [province, "ĐẢNG ỦY XÃ PHƯỚC THÀNH"], CELLS)
+    admission_workbook(tmp_path / "so-lieu.xlsx", [province, "ĐẢNG ỦY XÃ PHƯỚC THÀNH"], CELLS)
     found, unknown = _added(tmp_path, registry)
     if added:
         assert (found, unknown) == ({"20752": 7}, [])
@@ -68,7 +50,7 @@ def test_a_former_province_over_a_commune(
 
 def test_a_former_provinces_consolidated_sheet_is_another_provinces(tmp_path: Path) -> None:
     rows = [("Phường Tam Kỳ", (1, 2, 3)), ("Xã Hiệp Đức", (4, 5, 6))]
-    _workbook(tmp_path / "tong-hop.xlsx", ["TỈNH ỦY QUẢNG NAM", "BAN TỔ CHỨC"], rows)
+    admission_workbook(tmp_path / "tong-hop.xlsx", ["TỈNH ỦY QUẢNG NAM", "BAN TỔ CHỨC"], rows)
     found, unknown = _added(tmp_path, "quang-ngai")
     assert found == {}
     assert unknown == [

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 import ctr_stats
+
+from .helpers import admission_workbook
 
 UNITS = (
     "code,name,type,aliases\n"
@@ -24,21 +25,7 @@ CELLS = [("Chi bộ Văn phòng", (4, 5, 4)), ("Chi bộ Phòng Nghiệp vụ", 
 
 
 def _workbook(path: Path, title: str, rows: list[tuple[str, tuple[int, int, int]]]) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Kết nạp"
-    sheet["A1"] = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
-    sheet["A2"] = title
-    sheet["A5"] = "BIỂU TỔNG HỢP KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025"
-    sheet["A8"], sheet["B8"], sheet["C8"] = "STT", "Đơn vị", "Đảng viên mới kết nạp"
-    sheet.merge_cells("C8:E8")
-    for column, measure in zip("CDE", ["Kế hoạch", "Thực hiện", "Cùng kỳ"], strict=True):
-        sheet[f"{column}9"] = measure
-    for n, (name, figures) in enumerate(rows, start=1):
-        sheet.append([n, name, *figures])
-    sheet.append(["Tổng cộng", None, *(sum(f[i] for _, f in rows) for i in range(3))])
-    book.save(path)
+    admission_workbook(path, ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", title], rows)
 
 
 def _actual_by_unit(folder: Path, units: Path) -> tuple[dict[str, int | None], list[str]]:

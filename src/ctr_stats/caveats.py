@@ -58,8 +58,7 @@ def caveats_of(findings: Iterable[Finding], analysis: Analysis) -> Caveats:
         if finding.severity is not Severity.ERROR:
             continue
         if finding.code == "missing-unit" and finding.unit:
-            missing[finding.unit] = None
-            continue
+            continue  # in `missing` already
         if finding.code in LACKING_CODES and (finding.indicator or finding.unit):
             # (a unit's finding naming several indicators names none: those it lacks)
             short.add(finding.indicator or f"{finding.unit}\0{finding.code}")

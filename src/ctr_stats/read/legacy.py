@@ -31,10 +31,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class LegacyText:
-    """What one sheet held in a legacy encoding: how many cells, and the first of them."""
+    """What one sheet held in a legacy encoding: its first such cell."""
 
     encoding: str  # "TCVN3" or "VNI"
-    cells: int
     cell: str  # the first, "B2"
     stored: str  # its text as the file holds it
     shown: str  # and as it shows
@@ -94,14 +93,14 @@ def read_legacy_text(grid: Grid) -> LegacyText | None:
     for r, c, _, shown, _ in found:
         rows[r][c] = shown
     r, c, stored, shown, chosen = min(found)
-    return LegacyText(chosen, len(found), f"{column_letter(c)}{r + 1}", stored, shown)
+    return LegacyText(chosen, f"{column_letter(c)}{r + 1}", stored, shown)
 
 
 def legacy_finding(grid: Grid, found: LegacyText) -> Finding:
     """A warning naming what was read in a legacy encoding: the figures are the same, but
     the file should be sent on in Unicode (other programs show it garbled)."""
     font = ".VnTime" if found.encoding == "TCVN3" else "VNI-Times"
-    # its count of cells left out: one message for every copy of a template, said once
+    # no count of cells in it: one message for every copy of a template, said once
     return Finding(
         "legacy-text",
         Severity.WARNING,

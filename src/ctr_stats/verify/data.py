@@ -288,8 +288,6 @@ def compare_prior(found: Found, prior: int | None, indicator: str, said: str) ->
             f" {number(prior, 'en')} ({name[1]})",
         ),
     )
-    if found.status == "ok":  # not the mismatch with this year's actual it came in with
-        found.reason = None
 
 
 def compare_plan(found: Found, plan: int | None, indicator: str) -> None:
@@ -312,8 +310,6 @@ def compare_plan(found: Found, plan: int | None, indicator: str) -> None:
             f" {number(plan, 'en')} ({name[1]})",
         ),
     )
-    if found.status == "ok":  # not the mismatch with this year's actual it came in with
-        found.reason = None
 
 
 def _compare(
@@ -333,7 +329,9 @@ def _compare(
     if known is None:
         _unchecked(found, *lacking)
     elif stated == known:
-        found.status = "ok"
+        # no reason kept: a count recompared with the plan or Cùng kỳ comes in with the
+        # mismatch against this year's actual
+        found.status, found.reason = "ok", None
     else:
         _mismatch(found, *differs(stated))
 
