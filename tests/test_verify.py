@@ -312,6 +312,22 @@ WITH_DATA = [
         ["ok", "mismatch", "ok"],
         [None, "admission.total", "admission.total"],
     ),
+    # ... after the plan's words: the first unit's count is no plan (trial 44 case 7:
+    # Quốc Oai's 112,5% was computed as 316/244, Thạch Thất's count, a false SAI)
+    (
+        "2023",
+        "Năm 2023, có đơn vị kết nạp vượt kế hoạch cao như Thạch Thất (244 đảng viên, đạt"
+        " 113%), Quốc Oai (316 đảng viên, đạt 112,5%).",
+        ["ok", "ok", "ok"],
+        [None, "admission.total", "admission.total"],
+    ),
+    (
+        "2023",
+        "Năm 2023, có đơn vị kết nạp vượt kế hoạch cao như Thạch Thất (244 đảng viên, đạt"
+        " 113%), Quốc Oai (316 đảng viên, đạt 115,2%).",
+        ["ok", "ok", "mismatch"],
+        [None, "admission.total", "admission.total"],
+    ),
     (
         "2023",
         "Năm 2023, các đơn vị có số đảng viên bị kỷ luật giảm là Đông Anh (giảm 2 đồng chí), Ba"

@@ -417,7 +417,10 @@ def _plan_bases(p: Paragraph) -> set[int]:
     for figure in p.figures:
         if figure.kind == "count":
             head = p.text[max(0, figure.start - 60) : figure.start]
-            if _PLAN_HEAD.search(head):
+            plan = _PLAN_HEAD.search(head)
+            # "vượt kế hoạch cao như Thạch Thất (244 …": a list of units opens between the
+            # plan's words and the count, the count is the first unit's, not the plan
+            if plan and not _LIST_OPENS.search(plan.group()):
                 result.add(id(figure))
     return result
 
@@ -427,6 +430,9 @@ def _plan_bases(p: Paragraph) -> set[int]:
 _PLAN_HEAD = re.compile(
     r"\b(?:kế hoạch|chỉ tiêu|KH)(?:\s+[^\W\d_]+){0,4}\s*(?:là\s*|\(\s*)?$", re.I
 )
+
+
+_LIST_OPENS = re.compile(r"\b(?:như|gồm)\b", re.I)
 
 
 def _owner_before(
