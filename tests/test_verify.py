@@ -312,6 +312,15 @@ WITH_DATA = [
         ["ok", "mismatch", "ok"],
         [None, "admission.total", "admission.total"],
     ),
+    # a village's cell named by its number is no count and not the district before it
+    # (trial 44 case 5: "thôn 1 (100%)" was Ba Vì's count 1 and rate, a false SAI)
+    (
+        "2023",
+        "Năm 2023, huyện Ba Vì có nhiều chi bộ hoàn thành chỉ tiêu kết nạp đảng viên như Chi"
+        " bộ thôn 1 (100%), Chi bộ thôn Yên Bồ (100%).",
+        ["ok", "unchecked", "unchecked"],
+        [None, "admission.total", "admission.total"],
+    ),
     # ... after the plan's words: the first unit's count is no plan (trial 44 case 7:
     # Quốc Oai's 112,5% was computed as 316/244, Thạch Thất's count, a false SAI)
     (

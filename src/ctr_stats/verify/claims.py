@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..text import fold
-from .numbers import Figure, ends_with_word, folded, starts_with_word, tokenize
+from .numbers import (
+    PLACE_NUMBERED_WORDS,
+    Figure,
+    ends_with_word,
+    folded,
+    starts_with_word,
+    tokenize,
+)
 
 # ---------------------------------------------------------------- a paragraph's structure
 
@@ -705,10 +712,16 @@ _DIRECTION_IN_BRACKET = re.compile(
 )
 
 
+_NUMBERED_PLACE = re.compile(rf"(?<!\w)((?:{PLACE_NUMBERED_WORDS})(?:\s+số)?\s*\d+)\s*\(\s*$", re.I)
+
+
 def unit_before(before: str) -> str:
     """The name a percentage in parentheses follows: 'Sóc Sơn (50%)', 'Hai Bà Trưng (83,3%)';
     '' when the words before the parenthesis are no name (each word capitalised, not an
-    abbreviation)."""
+    abbreviation); a place named by its number ('Chi bộ thôn 1 (100%)': 'thôn 1')."""
+    numbered = _NUMBERED_PLACE.search(before)
+    if numbered:
+        return numbered.group(1)
     match = re.search(r"((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*\(\s*$", before)
     if not match:
         return ""

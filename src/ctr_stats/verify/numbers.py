@@ -318,6 +318,8 @@ def _number(text: str, match: re.Match[str]) -> Figure:
         why = "year"  # "cùng kỳ 2.022", "năm 2,023": a year, never 2,022 of anything
     elif ends_with_word(before, folded("not_a_count", "before")) or _enumerator(before, after):
         why = "ordinal"
+    elif _PLACE_NUMBERED.search(before):
+        why = "name"  # "Chi bộ thôn 1 (100%)", "Phường 12": a name's number
     elif glued and glued.group().isupper() and glued.group().lower() not in ("đv",):
         why = "code"  # "11HD", "3A"
     elif re.match(r"\s*(?:lần\s*)?/", after) or re.match(r"\s*lần\b", after, re.I):
@@ -331,6 +333,14 @@ def _number(text: str, match: re.Match[str]) -> Figure:
         return figure
     figure.kind, figure.why = "excluded", why
     return figure
+
+
+# a village, a hamlet, a residential group or a ward named by its number; matched as
+# written, diacritics and all ("bản" is a place, "ban", "bạn", "bán" are not)
+PLACE_NUMBERED_WORDS = (
+    "thôn|xóm|ấp|bản|làng|khóm|khu phố|khu dân cư|khu|tổ dân phố|tổ dân cư|phường"
+)
+_PLACE_NUMBERED = re.compile(rf"(?<!\w)(?:{PLACE_NUMBERED_WORDS})(?:\s+số)?\s*$", re.I)
 
 
 def _enumerator(before: str, after: str) -> bool:
