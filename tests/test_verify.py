@@ -312,6 +312,17 @@ WITH_DATA = [
         ["ok", "mismatch", "ok"],
         [None, "admission.total", "admission.total"],
     ),
+    # an organization named after the unit it stands in is neither that unit nor the city
+    # (trial 44 case 3: the district police's and a school's rates were Ba Đình's, the
+    # city's and Sóc Sơn's, false SAI); the district's own committee still is the district
+    (
+        "2023",
+        "Năm 2023, Đảng bộ Công an quận Ba Đình kết nạp đảng viên đạt 100% kế hoạch, Chi bộ"
+        " Trường THPT Sóc Sơn (150%); Đảng bộ quận Ba Đình kết nạp 291 đảng viên, đạt 100% kế"
+        " hoạch.",
+        ["ok", "unchecked", "unchecked", "mismatch"],
+        [None, *["admission.total"] * 3],
+    ),
     # a village's cell named by its number is no count and not the district before it
     # (trial 44 case 5: "thôn 1 (100%)" was Ba Vì's count 1 and rate, a false SAI)
     (

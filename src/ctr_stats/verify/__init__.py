@@ -25,7 +25,7 @@ from ..text import fold
 from . import claims as claims_module
 from . import tables
 from .arithmetic import check_row, check_text, value_of
-from .claims import Found, Paragraph, owned
+from .claims import Found, Paragraph, organization_before, owned
 from .data import (
     check_data,
     check_share,
@@ -223,8 +223,12 @@ def _paragraph_claims(
         if data is not None and _a_share_of_a_count(claim) and not _a_target(p.text, claim):
             indicator = indicator_of(p, claim, found, phrases)
             if indicator is not None and not _of_a_whole_stated(claim, indicator, wholes):
-                subject = _subject_unit(p.text, claim, units_of)
-                _share_against_data(claim, indicator, phrases, subject[1] if subject else totals)
+                named = _subject_unit(p.text, claim, units_of)
+                subject = _of_a_unit(named)
+                if named is None or subject is not None:  # not an organization's
+                    _share_against_data(
+                        claim, indicator, phrases, subject[1] if subject else totals
+                    )
             else:
                 indicator = None
         elif data is not None and (
@@ -248,7 +252,12 @@ def _paragraph_claims(
                 indicator = indicator or _what_units_did(p.text, claim) or earlier
                 check_units(claim, units, indicator, data)
             else:
-                subject = None if claim.unit else _subject_unit(p.text, claim, units_of)
+                named = None if claim.unit else _subject_unit(p.text, claim, units_of)
+                subject = _of_a_unit(named)
+                if named is not None and subject is None:
+                    # "Đảng bộ Công an quận Ba Đình đạt 100% kế hoạch": an organization the
+                    # data holds no figures of, checked as a unit the data lacks
+                    claim.unit = named[0]
                 check_data(claim, indicator, subject[1] if subject else totals, data)
                 if subject and claim.status in ("ok", "mismatch"):
                     claim.shown = from_unit(claim.shown, subject[0])
@@ -498,10 +507,21 @@ _UNIT_WORDS = re.compile(
 )
 
 
+def _of_a_unit(
+    named: tuple[str, dict[str, Figures] | None] | None,
+) -> tuple[str, dict[str, Figures]] | None:
+    """A subject `_subject_unit` found, if it is a unit of the data's (not an organization)."""
+    if named is None or named[1] is None:
+        return None
+    return named[0], named[1]
+
+
 def _subject_unit(
     text: str, claim: Found, units_of: _Units
-) -> tuple[str, dict[str, Figures]] | None:
-    """The data's unit a claim's clause names as its subject: its name and figures. The
+) -> tuple[str, dict[str, Figures] | None] | None:
+    """The data's unit a claim's clause names as its subject: its name and figures, or an
+    organization's name and None where the clause opens with one the data does not hold
+    ("Đảng bộ Công an quận Ba Đình …", named after the unit it stands in). The
     subject is sought from the claim back, part by part of the clause (between commas): a
     part opening with a unit's name, bare or after a committee's or a unit type's word
     ("Trong đó, Ba Đình kết nạp 291 đảng viên (đạt 102,8% kế hoạch), Hoàn Kiếm …"), is that
@@ -531,8 +551,14 @@ def _subject_unit(
             ]
             if named:
                 return units_of[named[0]]  # the longest name the part opens with
+        organization = _organization_opening(part)
+        if organization:
+            # "Đảng bộ Công an quận Ba Đình kết nạp …": the organization's, no unit's
+            return organization, None
     named_in: set[str] = set()
     for said in _UNIT_WORDS.finditer(clause):
+        if organization_before(clause[: said.start()]):
+            continue  # "… Công an quận Ba Đình …": of the police, not the district
         words = clause[said.end() :].split()
         firsts = (0, 1) if words and words[0].isalpha() and words[0].isascii() else (0,)
         for first in firsts:
@@ -540,6 +566,26 @@ def _subject_unit(
                 if (key := " ".join(words[first:last])) in units_of:
                     named_in.add(key)
     return units_of[named_in.pop()] if len(named_in) == 1 else None
+
+
+# a committee's or a cell's words opening a clause's part, before an organization's name
+_COMMITTEE_OPENING = re.compile(r"\s*(?:(?:đảng bộ|chi bộ|đảng ủy|đảng uỷ)\s+)?", re.I)
+
+
+def _organization_opening(part: str) -> str:
+    """The organization a clause's part opens with, named after a unit it stands in
+    ("Đảng bộ Công an quận Ba Đình", "Chi bộ Trường THPT Sóc Sơn"), as written; '' if none."""
+    rest = part[_COMMITTEE_OPENING.match(part).end() :]  # type: ignore[union-attr]
+    words = rest.split()
+    for n in range(min(len(words), 4), 0, -1):
+        if organization_before(" ".join(words[:n])):
+            name = []
+            for word in words[n:]:
+                if not word[0].isupper():
+                    break
+                name.append(word.strip(",;:()"))
+            return " ".join([*part.split()[: len(part.split()) - len(words)], *words[:n], *name])
+    return ""
 
 
 # where a clause's parts end: a comma, a colon ("… cao như: Đảng bộ Quân sự tỉnh đạt …"),

@@ -731,7 +731,21 @@ def unit_before(before: str) -> str:
         if not word[0].isupper() or (len(word) > 1 and word.isupper()):
             break
         name.insert(0, word)
-    return " ".join(name)
+    said = " ".join(name)
+    if said and organization_before(before[: before.rfind(said)]):
+        # "Chi bộ Trường THPT Sóc Sơn (150%)": the school's, not Sóc Sơn's
+        return match.group(1)
+    return said
+
+
+# a unit's type word, between an organization's words and the unit's name ("Công an quận")
+_TYPE_WORD = re.compile(r"\b(?:tỉnh|thành phố|quận|huyện|thị xã|xã|phường|thị trấn)\s*$", re.I)
+
+
+def organization_before(text: str) -> bool:
+    """Whether `text` ends with an organization's words, a unit's type word perhaps after
+    them: what follows is that organization's name ("Đảng bộ Công an quận Ba Đình")."""
+    return ends_with_word(_TYPE_WORD.sub("", text), folded("organization", "words")) is not None
 
 
 def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
