@@ -149,3 +149,28 @@ def test_a_total_mismatch_names_the_hidden_row_that_explains_it(samples_copy: Pa
         "the total row says 165, the rows (D10:D17) add up to 139, 26 apart; D12 (row 12 is"
         " hidden) holds 26, not added: exactly the difference"
     )
+
+
+def test_a_unit_in_three_files_is_counted_from_one(samples_copy: Path) -> None:
+    """A report and two corrections saved in one second (trial 47 case 2): the first
+    correction agrees with the report on the business-owners' figures, the second does not.
+    Every figure is the first correction's, the newest first by name, never the report's
+    total with the second correction's part."""
+    _corrected(samples_copy, "tay-ho1.xlsx", T1, T0)
+    shutil.copy(samples_copy / "tay-ho1.xlsx", samples_copy / "tay-ho2.xlsx")
+
+    def raise_part_by_1(sheet: Any) -> None:
+        for row in (10, 18):
+            sheet.cell(row, 7, sheet.cell(row, 7).value + 1)
+
+    edit(samples_copy / "tay-ho2.xlsx", "Kết nạp", raise_part_by_1)
+    os.utime(samples_copy / "tay-ho2.xlsx", (T1, T1))
+    result = check([samples_copy])
+    files = {
+        cell.source.file
+        for u in result.report.units
+        if u.name == "Tây Hồ"
+        for cells in u.cells.values()
+        for cell in cells
+    }
+    assert files == {str(samples_copy / "tay-ho1.xlsx")}

@@ -86,7 +86,8 @@ class ReportedTwice:
         by_key: ByKey,
     ) -> bool:
         """Note an indicator `other` gives that `counted` already gave; whether `other`'s
-        figures should be counted instead: they differ, and its file is the newer."""
+        figures should be counted instead: its file is the newer (where the two agree, only
+        where they were read from changes)."""
         twice = self.groups.setdefault(
             (unit.code, counted.file, other.file), Twice(unit, counted.file, other.file)
         )
@@ -94,8 +95,12 @@ class ReportedTwice:
         differences = _differences(indicator, held, by_key)
         if not differences:
             twice.same[indicator] = None
-            return False
-        twice.differ[indicator] = differences
+        else:
+            twice.differ[indicator] = differences
+        # the same figures in a newer file are counted from it all the same: a third copy
+        # is then weighed against the newest, indicator by indicator alike (trial 47: b
+        # agreeing with the older a on one indicator left it a's, and c, saved in b's
+        # second, was counted there against a: one unit's figures from two reports)
         return self.newer(other.file, counted.file)
 
     def newer(self, file: str, than: str) -> bool:
