@@ -205,9 +205,11 @@ class CellReader:
                 )
             )
             return
-        if type(raw) is float and raw.is_integer():
+        # a formula's placeholder 0 (a workbook to be computed when opened) is no count
+        stale = self.special and (r, index) in self.grid.formulas_without_value
+        if type(raw) is float and raw.is_integer() and not stale:
             number = int(raw)  # a count, as typed
-        elif type(raw) is int:
+        elif type(raw) is int and not stale:
             number = raw
         else:
             exact, text = self.number(r, index, raw, label, key[0] or None, problems, count=True)

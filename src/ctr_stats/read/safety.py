@@ -28,6 +28,7 @@ from ..files import special_kind
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import column_letter
 from .sheet_order import merges_first
+from .xlsx_extras import may_be_a_sheet
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -503,7 +504,7 @@ def _checked_parts(
             continue
         scan = (
             SheetScan(path, info.filename, limits)
-            if sheets and _SHEET_PART.fullmatch(info.filename)
+            if sheets and may_be_a_sheet(info.filename)
             else None
         )
         try:

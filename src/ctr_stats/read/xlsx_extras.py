@@ -52,11 +52,19 @@ def _column_index(letters: str) -> int:
 class _SheetTarget:
     """An XML parser's target: it is told of each element of a sheet as it is read."""
 
-    def __init__(self, extras: SheetExtras, percent: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, extras: SheetExtras, percent: frozenset[str] = frozenset(), stale: bool = False
+    ) -> None:
         self.extras = extras
         self.percent = percent  # the styles (cellXfs indexes) that show a percentage
+        # the workbook asks to be computed when opened (fullCalcOnLoad): what a program
+        # wrote as a formula's value may be a placeholder, 0 (xlsxwriter writes 0 unless
+        # given the value), and Excel shows the right figure over it
+        self.stale = stale
         self.in_percent = False
-        self.cell: str | None = None
+        self.row = -1  # 0-based, of the row being read: a row without r= is the next one
+        self.column = -1  # 0-based, of the cell before: a cell without r= is the next one
+        self.at: tuple[int, int] | None = None
         self.has_formula = False
         self.has_value = False
         self.in_value = False
@@ -66,16 +74,25 @@ class _SheetTarget:
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         local = tag.rpartition("}")[2]  # "{namespace}c", whatever prefix the file gave it
         if local == "row":
+            number = attrs.get("r", "").strip()
+            self.row = int(number) - 1 if number.isdigit() else self.row + 1
+            self.column = -1
             # a row of height 0 is as hidden as one flagged so (other programs write it)
             if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("ht")):
-                self.extras.hidden_rows.add(int(attrs["r"]) - 1)
+                self.extras.hidden_rows.add(self.row)
         elif local == "col":
             if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("width")):
                 low = attrs.get("min", "1")
                 high = attrs.get("max", low)
                 self.extras.hidden_columns.append((int(low) - 1, int(high) - 1))
         elif local == "c":
-            self.cell = attrs.get("r")
+            ref = _CELL_REF.match(attrs.get("r", ""))
+            # as python-calamine places it: by its reference, else right of the cell before
+            if ref:
+                self.at = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
+            else:
+                self.at = (max(self.row, 0), self.column + 1)
+            self.column = self.at[1]
             self.has_formula = self.has_value = False
             self.is_error = attrs.get("t") == "e"
             self.in_percent = attrs.get("s") in self.percent and attrs.get("t", "n") == "n"
@@ -90,27 +107,69 @@ class _SheetTarget:
     def data(self, content: str) -> None:
         if self.in_value and content.strip():
             self.has_value = True
-            if self.is_error:
+            if self.is_error or self.stale:
                 self.value += content
 
     def end(self, tag: str) -> None:
         local = tag.rpartition("}")[2]
         if local == "v":
             self.in_value = False
-        elif local == "c" and self.cell:
-            missing = self.has_formula and not self.has_value
+        elif local == "c" and self.at is not None:
+            missing = self.has_formula and (
+                not self.has_value or (self.stale and _PLACEHOLDER.fullmatch(self.value))
+            )
             percent = self.in_percent and self.has_value
-            if missing or (self.is_error and self.has_value) or percent:
-                match = _CELL_REF.match(self.cell)
-                if match:
-                    at = (int(match.group(2)) - 1, _column_index(match.group(1)))
-                    if missing:
-                        self.extras.formulas_without_value.add(at)
-                    elif self.is_error:
-                        self.extras.error_values[at] = self.value.strip()[:20]
-                    else:
-                        self.extras.percent_cells.add(at)
-            self.cell = None
+            at = self.at
+            if missing:
+                self.extras.formulas_without_value.add(at)
+            elif self.is_error and self.has_value:
+                self.extras.error_values[at] = self.value.strip()[:20]
+            elif percent:
+                self.extras.percent_cells.add(at)
+            self.at = None
+
+
+# a formula's value as a program writes it before anything is computed
+_PLACEHOLDER = re.compile(r"\s*0?(?:\.0*)?\s*")
+# workbook.xml asking to be computed when opened: <calcPr fullCalcOnLoad="1"/>
+_COMPUTED_ON_OPENING = re.compile(rb"""fullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
+
+# the parts of an .xlsx that are no worksheet, by their usual names: any other XML part may
+# be one (the standard lets a workbook name its sheets' parts as it likes: "xl/ws/s1.xml")
+NOT_SHEETS = (
+    "[Content_Types].xml",
+    "_rels/",
+    "docProps/",
+    "customXml/",
+    "xl/_rels/",
+    "xl/workbook.xml",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+    "xl/calcChain.xml",
+    "xl/metadata.xml",
+    "xl/connections.xml",
+    "xl/theme/",
+    "xl/drawings/",
+    "xl/charts/",
+    "xl/tables/",
+    "xl/comments",
+    "xl/threadedComments/",
+    "xl/persons/",
+    "xl/externalLinks/",
+    "xl/pivotTables/",
+    "xl/pivotCache/",
+    "xl/queryTables/",
+    "xl/ctrlProps/",
+    "xl/richData/",
+    "xl/media/",
+    "xl/printerSettings/",
+)
+
+
+def may_be_a_sheet(name: str) -> bool:
+    """Whether an .xlsx's part may hold a worksheet: in xl/worksheets/, or an XML part under
+    a name no other part of a workbook bears."""
+    return name.endswith(".xml") and not name.startswith(NOT_SHEETS)
 
 
 def sheet_parts(parts: dict[str, bytes]) -> dict[str, str]:
@@ -216,10 +275,10 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
     candidates = {
         name: data
         for name, data in parts.items()
-        if name.startswith("xl/worksheets/")
-        and name.endswith(".xml")
+        if may_be_a_sheet(name)
         and (_worth_parsing(data) or (styled is not None and styled.search(data)))
     }
+    stale = bool(_COMPUTED_ON_OPENING.search(parts.get("xl/workbook.xml", b"")))
     found: dict[str, SheetExtras] = {}
     if not candidates:
         return found
@@ -233,7 +292,7 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
         if sheet_xml is None:
             continue
         extras = SheetExtras()
-        parser = XMLParser(target=_SheetTarget(extras, percent))
+        parser = XMLParser(target=_SheetTarget(extras, percent, stale))
         parser.feed(sheet_xml)
         parser.close()
         if (
