@@ -16,6 +16,7 @@ from .numbers import (
     Figure,
     ends_with_word,
     folded,
+    last_words,
     starts_with_word,
     tokenize,
 )
@@ -28,6 +29,8 @@ class Paragraph:
     text: str
     figures: list[Figure]
     sentences: list[tuple[int, int]]  # (start, end) of each sentence
+    # id of each figure -> its place in `figures` (`index`)
+    _places: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def sentence_of(self, offset: int) -> int:
         for i, (start, end) in enumerate(self.sentences):
@@ -37,6 +40,18 @@ class Paragraph:
 
     def in_sentence(self, i: int) -> list[Figure]:
         return [f for f in self.figures if f.sentence == i]
+
+    def index(self, figure: Figure) -> int:
+        """The figure's place in `figures`, by identity: comparing figures field by field
+        along the list made a long paragraph's time grow as its square (trial 47)."""
+        if len(self._places) != len(self.figures):
+            self._places = {}
+            for n, f in enumerate(self.figures):
+                self._places.setdefault(id(f), n)  # the first, as list.index finds
+        found = self._places.get(id(figure))
+        if found is not None and found < len(self.figures) and self.figures[found] is figure:
+            return found
+        return self.figures.index(figure)
 
 
 # "TP.", "TS.", "Q.": abbreviations whose dot ends no sentence.
@@ -210,7 +225,7 @@ def _same_thing_before(
     thing = _thing_after(p, change)
     if not thing or thing[0] in _NO_THING or _thing_after(p, count)[: len(thing)] == thing:
         return count
-    for other in reversed(p.figures[: p.figures.index(change)]):
+    for other in reversed(p.figures[: p.index(change)]):
         if other.sentence != change.sentence:
             break
         if (
@@ -454,7 +469,7 @@ def _owner_before(
     its clause, with only words between; past the percentages already about that same
     quantity ("192 đảng viên, vượt 47,7% kế hoạch năm, tăng 12,9% …")."""
     figures = p.figures
-    i = figures.index(figure)
+    i = p.index(figure)
     right = figure
     for left in reversed(figures[:i]):
         if not blocks(left) or id(left) in plan_bases:
@@ -526,7 +541,7 @@ def _new_subject(p: Paragraph, count: Figure, figure: Figure) -> bool:
     45,2%', '…, đảng viên từ 18 - 30 tuổi chiếm 45,2%': the percentage is a share of a part
     the text names in words, the count is its whole. A bracket opened after the count ties
     the percentage to the phrase right before it, commas and all."""
-    i, j = p.figures.index(count), p.figures.index(figure)
+    i, j = p.index(count), p.index(figure)
     if any(blocks(f) for f in p.figures[i + 1 : j]):
         return False
     gap = p.text[count.end : figure.start]
@@ -674,7 +689,7 @@ def _percent_claim(
 def _shared_direction(p: Paragraph, figure: Figure) -> int:
     """The direction a percentage shares with the one before it, in "tăng 18,1% tổ chức đảng
     và 17,5% đảng viên": +1 or -1 when only a thing's words and "và" stand between them."""
-    i = p.figures.index(figure)
+    i = p.index(figure)
     previous = _previous_blocking(p.figures, i)
     if previous is None or previous.kind != "percent" or previous.sentence != figure.sentence:
         return 0
@@ -692,7 +707,7 @@ def _shared_direction(p: Paragraph, figure: Figure) -> int:
 def _change_for(p: Paragraph, figure: Figure, changes: dict[int, int]) -> Figure | None:
     """The change in numbers a percentage states beside it: "tăng 12.308 đảng viên
     (6,66%)", "giảm 6,67% (giảm 4 đảng viên)", "giảm 2 đồng chí, tỷ lệ 3,92%"."""
-    i = p.figures.index(figure)
+    i = p.index(figure)
     nxt = next((f for f in p.figures[i + 1 :] if blocks(f)), None)
     if nxt is not None and id(nxt) in changes and nxt.sentence == figure.sentence:
         gap = p.text[figure.end : nxt.start]
@@ -719,6 +734,7 @@ def unit_before(before: str) -> str:
     """The name a percentage in parentheses follows: 'Sóc Sơn (50%)', 'Hai Bà Trưng (83,3%)';
     '' when the words before the parenthesis are no name (each word capitalised, not an
     abbreviation); a place named by its number ('Chi bộ thôn 1 (100%)': 'thôn 1')."""
+    before = last_words(before)
     numbered = _NUMBERED_PLACE.search(before)
     if numbered:
         return numbered.group(1)
@@ -745,7 +761,10 @@ _TYPE_WORD = re.compile(r"\b(?:tỉnh|thành phố|quận|huyện|thị xã|xã|
 def organization_before(text: str) -> bool:
     """Whether `text` ends with an organization's words, a unit's type word perhaps after
     them: what follows is that organization's name ("Đảng bộ Công an quận Ba Đình")."""
-    return ends_with_word(_TYPE_WORD.sub("", text), folded("organization", "words")) is not None
+    return (
+        ends_with_word(_TYPE_WORD.sub("", last_words(text)), folded("organization", "words"))
+        is not None
+    )
 
 
 def _in_plan_context(p: Paragraph, figure: Figure) -> bool:
@@ -844,7 +863,7 @@ def _named_base(p: Paragraph, figure: Figure) -> tuple[str, Figure | None]:
 def _count_after(p: Paragraph, figure: Figure) -> Figure | None:
     """'chiếm 1,32% so với tổng số đảng viên toàn tỉnh (510 đảng viên)': the count in
     brackets right after the share is the share's own count."""
-    i = p.figures.index(figure)
+    i = p.index(figure)
     if i + 1 < len(p.figures):
         nxt = p.figures[i + 1]
         gap = p.text[figure.end : nxt.start]

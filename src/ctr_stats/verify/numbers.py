@@ -129,9 +129,33 @@ def folded(*path: str) -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in node}, key=len, reverse=True))
 
 
+# The characters of a text looked at for a word it starts or ends with: far more than any
+# word list's longest. A figure's text before and after is the rest of its paragraph, and
+# folding all of it for each figure made a long paragraph's time and memory grow as its
+# square (trial 47: a draft pasted with single line breaks is one Markdown paragraph).
+_WINDOW = 200
+
+
+def last_words(text: str) -> str:
+    """The end of `text`, at most _WINDOW characters, from a word's start."""
+    if len(text) <= _WINDOW:
+        return text
+    tail = text[-_WINDOW:]
+    return tail[tail.find(" ") + 1 :] if " " in tail else tail
+
+
+def first_words(text: str) -> str:
+    """The start of `text`, at most _WINDOW characters, up to a word's end."""
+    if len(text) <= _WINDOW:
+        return text
+    head = text[:_WINDOW]
+    return head[: head.rfind(" ")] if " " in head else head
+
+
 def ends_with_word(text: str, group: tuple[str, ...]) -> str | None:
     """The word of `group` the folded `text` ends with (whole words, nothing but spaces
     after it), longest first."""
+    text = last_words(text)
     if re.search(r"[,;:()\[\]\"“”'’.!?]\s*$", text):
         return None
     key = fold(text)
@@ -142,7 +166,7 @@ def ends_with_word(text: str, group: tuple[str, ...]) -> str | None:
 
 
 def starts_with_word(text: str, group: tuple[str, ...]) -> str | None:
-    key = fold(text)
+    key = fold(first_words(text))
     for word in group:
         if key == word or key.startswith(word + " "):
             return word
@@ -318,7 +342,7 @@ def _number(text: str, match: re.Match[str]) -> Figure:
         why = "year"  # "cùng kỳ 2.022", "năm 2,023": a year, never 2,022 of anything
     elif ends_with_word(before, folded("not_a_count", "before")) or _enumerator(before, after):
         why = "ordinal"
-    elif _PLACE_NUMBERED.search(before):
+    elif _PLACE_NUMBERED.search(last_words(before)):
         why = "name"  # "Chi bộ thôn 1 (100%)", "Phường 12": a name's number
     elif glued and glued.group().isupper() and glued.group().lower() not in ("đv",):
         why = "code"  # "11HD", "3A"

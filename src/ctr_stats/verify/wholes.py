@@ -87,7 +87,7 @@ def class_of(p: Paragraph, figure: Figure) -> tuple[str, str] | None:
     phrase: a label right before it ('khiển trách 28', 'hoàn thành nhiệm vụ 10/49',
     'hoàn thành tốt nhiệm vụ chiếm 10,22%'), else the words after it ('24 TCCSĐ đạt trong
     sạch vững mạnh', '30,96% TCCSĐ hoàn thành tốt nhiệm vụ')."""
-    i = p.figures.index(figure)
+    i = p.index(figure)
     start, end = p.sentences[figure.sentence]
     left = max([f.end for f in p.figures[:i] if blocks(f) and f.start >= start] + [start])
     right = min([f.start for f in p.figures[i + 1 :] if blocks(f)] + [end])
@@ -187,14 +187,18 @@ def _paren_end(p: Paragraph, offset: int, paren: int) -> int:
 
 
 def _paren_at(p: Paragraph, offset: int) -> int:
-    depth, stack = 0, []
-    for j in range(offset):
-        if p.text[j] == "(":
-            stack.append(j)
-        elif p.text[j] == ")" and stack:
+    """Where the bracket open at `offset` opens (-1: none); only the brackets are looked at
+    (a long paragraph has thousands of characters before a figure, and few brackets)."""
+    stack: list[int] = []
+    for bracket in _BRACKET.finditer(p.text, 0, offset):
+        if bracket.group() == "(":
+            stack.append(bracket.start())
+        elif stack:
             stack.pop()
-    del depth
     return stack[-1] if stack else -1
+
+
+_BRACKET = re.compile(r"[()]")
 
 
 def _opens(text: str, anywhere: bool = False) -> bool:
@@ -904,7 +908,7 @@ def age_band_claims(p: Paragraph, found: list[Found]) -> list[Found]:
         if claim.kind != "share" or figure.kind != "percent" or claim.stated is None:
             continue
         start = p.sentences[figure.sentence][0]
-        i = p.figures.index(figure)
+        i = p.index(figure)
         for other in reversed(p.figures[:i]):
             if blocks(other):
                 start = max(start, other.end)
