@@ -359,3 +359,27 @@ def test_prior_of_another_province_without_its_registry_says_which_to_choose(
     assert result.returncode == 2
     assert "các tiêu đề ghi Tỉnh Thanh Hóa" in result.stderr
     assert "--registry thanh-hoa" in result.stderr
+
+
+def test_copied_figures_between_two_sheets_of_one_workbook_name_the_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a workbook with a sheet per unit, one sheet copied from another (trial 47 case 6: the
+    # message named the workbook twice and neither sheet)
+    monkeypatch.chdir(tmp_path)
+    workbook = openpyxl.load_workbook(SAMPLES / "2023" / "ba-dinh.xlsx")
+    for name in ("Tổ chức đảng", "Kiểm tra"):
+        del workbook[name]
+    first = workbook["Kết nạp"]
+    first.title = "Ba Dinh"
+    second = workbook.copy_worksheet(first)
+    second.title = "Tay Ho"
+    second["A2"] = "ĐẢNG BỘ QUẬN TÂY HỒ"
+    workbook.save("tong-hop.xlsx")
+    result = ctr_stats.check([Path("tong-hop.xlsx")], registry="hanoi-2024")
+    [copied] = [f for f in result.findings if f.code == "copied-figures"]
+    assert copied.message_vi == (
+        "Tây Hồ và Ba Đình có số liệu giống hệt nhau ở cả 5 chỉ tiêu (tong-hop.xlsx!Tay Ho và"
+        " tong-hop.xlsx!Ba Dinh): có thể một đơn vị gửi nhầm bản của đơn vị kia; kiểm tra lại"
+        " với hai đơn vị"
+    )

@@ -773,6 +773,10 @@ def copied_figures(report: Report, catalogue: Catalogue) -> list[Finding]:
         if first_file is None:
             first_file = file_of[id(first)] = _file_of(first)
         files = [first_file, _file_of(here)]
+        if files[0] == files[1]:
+            # two sheets of one workbook (a sheet per commune, one copied from another):
+            # the sheets are what tells them apart (trial 47)
+            files = ["!".join(_sheet_of(first)), "!".join(_sheet_of(here))]
         findings.append(
             _unit_finding(
                 here,
