@@ -39,6 +39,9 @@ class LegacyText:
     shown: str  # and as it shows
 
 
+_BATCH = 512  # texts searched at once for a legacy code
+
+
 def read_legacy_text(grid: Grid) -> LegacyText | None:
     """The grid's legacy-encoded texts replaced by what they show (in place); what was
     found, or None.
@@ -56,7 +59,11 @@ def read_legacy_text(grid: Grid) -> LegacyText | None:
     # most sheets hold none, told by one search (2% of the time of reading a workbook)
     texts = [text for row in rows for text in row if text.__class__ is str and not text.isascii()]
     odd = _odd_codes()
-    if not texts or odd.search("\n".join(texts)) is None:
+    # searched a few hundred texts at a time: a text file of 100 MB of notes joined whole
+    # would be held twice
+    if not any(
+        odd.search("\n".join(texts[at : at + _BATCH])) for at in range(0, len(texts), _BATCH)
+    ):
         return None
     telling: list[tuple[int, int, str, dict[str, int]]] = []  # (row, column, text, scores)
     either_way: list[tuple[int, int, str]] = []
