@@ -131,22 +131,47 @@ CASES: dict[str, tuple[str, Callable[[Path], None]]] = {
 }
 
 
+def _first_code(output: Path) -> re.Match[bytes] | None:
+    """The first finding's code in a JSON output, read a megabyte at a time."""
+    pattern = re.compile(rb'"code": "([a-z-]+)", "severity"')
+    tail = b""
+    with output.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            found = pattern.search(tail + chunk)
+            if found:
+                return found
+            tail = chunk[-64:]
+    return None
+
+
 def measure(path: Path) -> tuple[float, float, float, int, str]:
     """(seconds, CPU seconds, peak MB, exit code, the first finding's code or '')."""
     start = time.monotonic()
-    process = subprocess.Popen(
-        [*COMMAND, str(path), "--units-only", str(UNITS), "--format", "json", "--allow-missing"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )
-    assert process.stdout is not None
-    out = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    output = WORK / "output.json"
+    # the output to a file, searched a megabyte at a time: held whole here, it would raise
+    # this process's peak memory, which the next command started from it inherits (Linux
+    # keeps a process's peak across fork and exec) and os.wait4 would report as its own
+    with output.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                *COMMAND,
+                str(path),
+                "--units-only",
+                str(UNITS),
+                "--format",
+                "json",
+                "--allow-missing",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )
+        _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    found = re.search(rb'"code": "([a-z-]+)", "severity"', out)
+    found = _first_code(output)
+    output.unlink()
     peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024**2
     cpu = usage.ru_utime + usage.ru_stime
     return elapsed, cpu, peak, process.returncode, found.group(1).decode() if found else ""
