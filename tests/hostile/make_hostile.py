@@ -470,7 +470,30 @@ CASES: list[Case] = [
     Case("merge-bomb.xlsx", 3, "--max-merges", _merge_bomb),
     Case("merge-bomb-prefixed.xlsx", 3, "--max-merges", _prefixed_merge_bomb),  # <x:mergeCell>
     Case("far-merge-prefixed.xlsx", 3, "--max-cells", _prefixed_far_merge),
-    Case("dimension-lie.xlsx", 3, "--max-cells", _dimension_lie),
+    # a dimension as far as the grid over cells that are not: the cells are read, the
+    # dimension is not handed to the reader (it would size its grid by it)
+    Case("dimension-lie.xlsx", 0, "", _dimension_lie),
+    # a format left on the grid's last cell or row, nothing in it (trial 47): read as Excel
+    # shows it, the empty cell and row nowhere
+    Case(
+        "formatted-cell-at-the-grid-s-end.xlsx",
+        0,
+        "",
+        lambda p: rewrite(
+            p,
+            {
+                SHEET: lambda d: with_row(b'<row r="1048576"><c r="XFD1048576" s="1"/></row>')(
+                    d.replace(b'<dimension ref="', b'<dimension ref="A1:XFD1048576" old="', 1)
+                )
+            },
+        ),
+    ),
+    Case(
+        "formatted-row-at-the-grid-s-end.xlsx",
+        0,
+        "",
+        lambda p: rewrite(p, {SHEET: with_row(b'<row r="1048576" s="1" customFormat="1"/>')}),
+    ),
     Case("ods-repeat-bomb.ods", 3, "repeated cells", _ods_repeat_bomb),
     Case("ods-xxe.ods", 3, "DOCTYPE", _ods_xxe),
     Case("ods-value-after-a-million-empty-rows.ods", 3, "--max-cells", _ods_far_value),

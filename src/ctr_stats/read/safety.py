@@ -52,6 +52,12 @@ _SMALL_AREA = 702 * 999
 # (<mergeCell>, <x:mergeCell>: python-calamine reads both).
 _AREA = re.compile(rb"""<(?:[\w.-]+:)?(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b")
+_MERGE_AREA = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)""")
+# a cell that holds something: its tag not closed at once, an element in it (<v>, <f>, <is>)
+_VALUED_CELL = re.compile(
+    rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*(?<!/)>\s*<(?!/)"""
+)
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*>(?:\s*</(?:[\w.-]+:)?dimension>)?")
 _AREA_ROW = re.compile(rb"[A-Za-z]*(\d+)")
 _AREA_COLUMN = re.compile(rb"([A-Za-z]+)\d")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
@@ -518,6 +524,10 @@ def _checked_parts(
                     check_sheet_bounds_with(scan, data)
         except SheetRefused as refused:
             raise refused.named(_sheet_name(archive, whole, info.filename)) from None
+        if scan is not None and scan.precise and len(data) <= info.file_size:
+            # bounded by what its cells hold, not by its dimension: python-calamine would
+            # size its grid by the dimension (a format left on row 1048576 names it)
+            data = _DIMENSION.sub(b"", data, count=1)
         if len(data) > info.file_size:
             raise _refuse(
                 path,
@@ -575,7 +585,9 @@ def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | Non
     infos = archive.NameToInfo  # what getinfo looks in
     entries = []
     for name, data in parts.items():
-        crc = infos[name].CRC
+        # a part is only ever shortened when checked (a sheet's dimension dropped): its
+        # size tells whether its CRC is still the zip's
+        crc = infos[name].CRC if len(data) == infos[name].file_size else zlib.crc32(data)
         if _SHEET_PART.fullmatch(name) and (moved := merges_first(data)) is not None:
             data, crc = moved, zlib.crc32(moved)
         entries.append((name, data, crc))
@@ -668,6 +680,10 @@ class SheetScan:
         self.cells_in_row = 0  # cells (or more: elements named c…) in the row being read
         self.most_unplaced = 0  # at most this many cells without r= in one row
         self.merges = 0
+        # past a limit by what any reference names: the cells that hold nothing (a format
+        # left far down: trial 47) and the dimension then count no more, as python-calamine
+        # reads the sheet (the dimension is dropped from what it reads: `without_dimension`)
+        self.precise = False
         self._pending = b""
 
     def feed(self, data: bytes, last: bool = False) -> None:
@@ -694,6 +710,10 @@ class SheetScan:
         placed = ordinary or _all_placed(chunk)
         if not placed:
             self._count_unplaced(chunk)
+        reached = (self.max_row, self.max_col, self.merges)
+        if placed and self.precise:
+            self._scan_valued(chunk, merges_at)
+            return
         if (
             placed
             and self.limits.max_cells >= _SMALL_AREA
@@ -718,7 +738,42 @@ class SheetScan:
             self.max_row = max(self.max_row, top)
         if merges_at >= 0:
             self.merges += len(_MERGE.findall(chunk, max(chunk.rfind(b"<", 0, merges_at), 0)))
+        if placed and not self.precise and self._over():
+            # this piece again, by its cells that hold something and its merged ranges
+            self.precise = True
+            self.max_row, self.max_col, self.merges = reached
+            self._scan_valued(chunk, merges_at)
+            return
         self._check(chunk, areas)
+
+    def _scan_valued(self, chunk: bytes, merges_at: int) -> None:
+        """A piece's reach by its cells that hold something (a value, a formula, inline
+        text: python-calamine leaves the others out) and its merged ranges."""
+        start = max(chunk.rfind(b"<", 0, merges_at), 0) if merges_at >= 0 else -1
+        merges = b" ".join(_MERGE_AREA.findall(chunk, start)) if start >= 0 else b""
+        cells = _VALUED_CELL.findall(chunk)
+        columns = {letters for letters, _ in cells} | set(_AREA_COLUMN.findall(merges))
+        rows = {digits for _, digits in cells} | set(_AREA_ROW.findall(merges))
+        if columns:
+            self.max_col = max(
+                self.max_col,
+                *(_column_number(c) if len(c) <= 3 else EXCEL_MAX_COLUMNS + 1 for c in columns),
+            )
+        if rows:
+            top = max(map(int, rows)) if max(map(len, rows)) <= 7 else EXCEL_MAX_ROWS + 1
+            self.max_row = max(self.max_row, top)
+        if start >= 0:
+            self.merges += len(_MERGE.findall(chunk, start))
+        self._check(chunk, merges)
+
+    def _over(self) -> bool:
+        max_row = max(self.max_row, self.max_row_tag + self.unplaced_rows)
+        max_col = self.max_col + self.most_unplaced
+        return (
+            max_row > EXCEL_MAX_ROWS
+            or max_col > EXCEL_MAX_COLUMNS
+            or max_row * max_col > self.limits.max_cells
+        )
 
     def _count_unplaced(self, chunk: bytes) -> None:
         """Rows and cells placed by counting (no r=), bounded from above in C: a row
