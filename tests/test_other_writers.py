@@ -124,3 +124,37 @@ def test_a_hidden_row_written_without_its_number_is_the_row_after_the_one_before
 
     rewritten(tmp_path, {ADMISSION: unnumbered_hidden})
     assert ("hidden-row", "Kết nạp", "11:11") in codes_at(tmp_path)
+
+
+FLAT_ODS = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document'
+    ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body>'
+    "<office:spreadsheet/></office:body></office:document>"
+)
+EXCEL_2003_XML = (
+    '<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook'
+    ' xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Kết nạp"'
+    ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"/></Workbook>'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("ba-dinh.fods", FLAT_ODS, "a LibreOffice flat spreadsheet (.fods)"),
+        ("ba-dinh.xls", EXCEL_2003_XML, "an Excel 2003 XML Spreadsheet"),
+    ],
+)
+def test_a_spreadsheet_saved_as_one_xml_document_is_refused_naming_its_format(
+    tmp_path: Path, name: str, content: str, said: str
+) -> None:
+    # read as text, it held no table, and the unit went missing unsaid (trial 46 case 8);
+    # a .fods in a folder is found, as a workbook is
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    [finding] = [f for f in check([tmp_path]).findings if f.code == "unreadable-file"]
+    assert (finding.file, finding.message_en) == (
+        str(tmp_path / name),
+        f"{said}: ctr-stats does not read this format; open the file in"
+        f" {'LibreOffice' if name.endswith('.fods') else 'Excel'}, save it as .xlsx and run again",
+    )

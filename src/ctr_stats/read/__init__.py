@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,7 +124,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 # what a folder is searched for: the files read, and zip archives (a unit's report sent
 # zipped), passed over with a note naming what they hold
-_FOUND_SUFFIXES = SUPPORTED_SUFFIXES | {".zip"}
+_FOUND_SUFFIXES = SUPPORTED_SUFFIXES | {".zip", ".fods"}
 
 
 def _suffix(name: str) -> str:
@@ -184,6 +185,9 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
             raise _lock_file(path)
         if _suffix(path.name) == ".zip" and not head.startswith(ZIP_MAGIC):
             raise archive_passed_over(path, [])
+        unread_format = _xml_spreadsheet(path, head)
+        if unread_format is not None:
+            raise unread_format
         if sniff(head) == "text":  # read as it streams in, never held whole
             if own_output.text_is_own(own_output.head_text(head)):
                 raise _own_output(path)
@@ -234,6 +238,37 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
         data = stored_zip(archive, parts) or data
         del parts
     return Checked(path, data, extras)
+
+
+# spreadsheets written as one XML document, which no reader here parses: LibreOffice's flat
+# ODS (.fods) and Excel 2003's XML Spreadsheet (often named .xls)
+_FLAT_ODS = re.compile(rb"<office:document\b")
+_EXCEL_2003_XML = re.compile(
+    rb"urn:schemas-microsoft-com:office:spreadsheet|progid=\"Excel\.Sheet\""
+)
+
+
+def _xml_spreadsheet(path: Path, head: bytes) -> InputError | None:
+    """A spreadsheet saved as one XML document: refused, naming the format and what to save
+    it as (read as text, it held no table and its unit went missing unsaid: trial 46)."""
+    if _suffix(path.name) == ".fods" or _FLAT_ODS.search(head):
+        what = (
+            "bảng tính LibreOffice dạng phẳng (.fods)",
+            "a LibreOffice flat spreadsheet (.fods)",
+        )
+        app = "LibreOffice"
+    elif _EXCEL_2003_XML.search(head):
+        what = ("bảng tính XML của Excel 2003", "an Excel 2003 XML Spreadsheet")
+        app = "Excel"
+    else:
+        return None
+    return InputError(
+        f"{what[0]}: ctr-stats không đọc định dạng này; mở tệp trong {app} và lưu thành .xlsx"
+        " rồi chạy lại",
+        f"{what[1]}: ctr-stats does not read this format; open the file in {app}, save it as"
+        " .xlsx and run again",
+        file=str(path),
+    )
 
 
 def _hidden_only(hidden: dict[str, Hidden]) -> dict[str, SheetExtras]:
