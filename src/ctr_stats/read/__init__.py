@@ -242,7 +242,7 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
 
 # spreadsheets written as one XML document, which no reader here parses: LibreOffice's flat
 # ODS (.fods) and Excel 2003's XML Spreadsheet (often named .xls)
-_FLAT_ODS = re.compile(rb"<office:document\b")
+_FLAT_ODS = re.compile(rb"<office:document[\s>]")  # not an .ods's <office:document-content
 _EXCEL_2003_XML = re.compile(
     rb"urn:schemas-microsoft-com:office:spreadsheet|progid=\"Excel\.Sheet\""
 )
@@ -251,6 +251,8 @@ _EXCEL_2003_XML = re.compile(
 def _xml_spreadsheet(path: Path, head: bytes) -> InputError | None:
     """A spreadsheet saved as one XML document: refused, naming the format and what to save
     it as (read as text, it held no table and its unit went missing unsaid: trial 46)."""
+    if sniff(head) in ("zip", "xls"):
+        return None  # a workbook, whatever it holds
     if _suffix(path.name) == ".fods" or _FLAT_ODS.search(head):
         what = (
             "bảng tính LibreOffice dạng phẳng (.fods)",
