@@ -158,3 +158,63 @@ def test_a_spreadsheet_saved_as_one_xml_document_is_refused_naming_its_format(
         f"{said}: ctr-stats does not read this format; open the file in"
         f" {'LibreOffice' if name.endswith('.fods') else 'Excel'}, save it as .xlsx and run again",
     )
+
+
+def _moved(source: Path, target: Path, change: Callable[[str, bytes], tuple[str, bytes]]) -> None:
+    """`source` written again as `target`, each part's name and bytes through `change`."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(*change(info.filename, src.read(info)))
+
+
+def _admitted(folder: Path) -> object:
+    from ctr_stats import compute
+
+    report = compute([folder], units_only=True, units_file=folder.parent / "units.csv")
+    return next(u.figures.actual for u in report.units if u.figures.indicator == "admission.total")
+
+
+@pytest.mark.parametrize("where", ["relative-targets", "shared-strings-elsewhere"])
+def test_parts_named_as_the_standard_allows_are_read(tmp_path: Path, where: str) -> None:
+    # "./worksheets/sheet1.xml" as a relationship's target (hand-written exporters), the
+    # shared strings as "xl/strings/sst1.xml": valid packages python-calamine does not
+    # follow, refused as "cannot read the sheet" (trial 46 cases 6 and 7)
+    from .helpers import admission_workbook
+
+    (tmp_path / "units.csv").write_text("Mã,Tên\n001,Phường Ba Đình\n", encoding="utf-8")
+    made, folder = tmp_path / "made.xlsx", tmp_path / "in"
+    folder.mkdir()
+    admission_workbook(made, ["ĐẢNG BỘ PHƯỜNG BA ĐÌNH"], [("Chi bộ 1", (5, 7, 6))])
+
+    strings: list[bytes] = []
+
+    def shared(cell: re.Match[bytes]) -> bytes:
+        strings.append(cell[2])
+        return b'%s t="s"><v>%d</v></c>' % (cell[1], len(strings) - 1)
+
+    def change(name: str, data: bytes) -> tuple[str, bytes]:
+        if where == "relative-targets" and name == "xl/_rels/workbook.xml.rels":
+            return name, data.replace(b'Target="/xl/worksheets/', b'Target="./worksheets/')
+        if where == "shared-strings-elsewhere":
+            if name == "xl/worksheets/sheet1.xml":  # its texts made shared strings
+                cell = rb'(<c r="[A-Z]+\d+"[^>]*?) t="inlineStr"><is><t>(.*?)</t></is></c>'
+                return name, re.sub(cell, shared, data)
+            if name == "xl/_rels/workbook.xml.rels":
+                rel = (
+                    b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/sharedStrings" Target="strings/sst1.xml" Id="rId99"/>'
+                )
+                return name, data.replace(b"</Relationships>", rel + b"</Relationships>")
+        return name, data
+
+    _moved(made, folder / "ba-dinh.xlsx", change)
+    if strings:
+        table = b"".join(b"<si><t>%s</t></si>" % text for text in strings)
+        with zipfile.ZipFile(folder / "ba-dinh.xlsx", "a") as book:
+            book.writestr(
+                "xl/strings/sst1.xml",
+                b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                + table
+                + b"</sst>",
+            )
+    assert _admitted(folder) == 7

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import re
 import struct
 import zipfile
@@ -584,10 +585,11 @@ def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | Non
     (past any default limit)."""
     infos = archive.NameToInfo  # what getinfo looks in
     entries = []
-    for name, data in parts.items():
-        # a part is only ever shortened when checked (a sheet's dimension dropped): its
-        # size tells whether its CRC is still the zip's
-        crc = infos[name].CRC if len(data) == infos[name].file_size else zlib.crc32(data)
+    for name, data in _as_the_reader_finds(parts).items():
+        # a part is only ever shortened when checked (a sheet's dimension dropped, "./" out
+        # of a target) or renamed: its name and size tell whether its CRC is the zip's
+        info = infos.get(name)
+        crc = info.CRC if info is not None and len(data) == info.file_size else zlib.crc32(data)
         if _SHEET_PART.fullmatch(name) and (moved := merges_first(data)) is not None:
             data, crc = moved, zlib.crc32(moved)
         entries.append((name, data, crc))
@@ -595,6 +597,33 @@ def stored_zip(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes | Non
         return b"".join(zip_parts.stored_archive(entries))
     except ValueError:
         return None
+
+
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_SHARED_STRINGS_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship\b[^>]*/sharedStrings[\"'][^>]*>")
+_TARGET = re.compile(rb"""\bTarget\s*=\s*["']([^"']*)["']""")
+
+
+def _as_the_reader_finds(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """The parts as python-calamine looks for them, where a workbook names them in ways the
+    standard allows and it does not follow (trial 46): relationship targets written
+    "./worksheets/sheet1.xml", the shared strings under another name than
+    xl/sharedStrings.xml. Other workbooks' parts as they are."""
+    rels = parts.get(_WORKBOOK_RELS)
+    if rels is None:
+        return parts
+    if b'Target="./' in rels or b"Target='./" in rels:
+        rels = rels.replace(b'Target="./', b'Target="').replace(b"Target='./", b"Target='")
+        parts = {**parts, _WORKBOOK_RELS: rels}
+    if "xl/sharedStrings.xml" not in parts and (found := _SHARED_STRINGS_REL.search(rels)):
+        target = _TARGET.search(found.group())
+        if target is not None:
+            path = target.group(1).decode("utf-8", "replace")
+            part = path.lstrip("/") if path.startswith("/") else posixpath.join("xl", path)
+            part = posixpath.normpath(part)
+            if part in parts:
+                parts = {("xl/sharedStrings.xml" if n == part else n): d for n, d in parts.items()}
+    return parts
 
 
 def _column_number(letters: bytes) -> int:
