@@ -6,6 +6,7 @@ long way to the same answer, on tags written every way a writer may."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,53 @@ def test_a_cell_past_the_grid_is_refused_however_the_tags_are_written() -> None:
     for cell_tag in range(len(CELL_TAGS)):
         xml = _sheet([(1, 1), (EXCEL_ROWS + 1, 2)], 0, cell_tag)
         assert _refused(xml, Limits(max_cells=10**12))
+
+
+def _fed(xml: bytes, cuts: list[int], limits: Limits) -> bool:
+    """Whether the sheet is refused when fed in pieces cut at `cuts`."""
+    scan = SheetScan(Path("book.xlsx"), "xl/worksheets/sheet1.xml", limits)
+    at = [0, *sorted({c % max(len(xml), 1) for c in cuts}), len(xml)]
+    try:
+        for start, end in itertools.pairwise(at):
+            scan.feed(xml[start:end], last=end == len(xml))
+        scan.finish()
+    except InputError:
+        return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    valued=st.lists(places, min_size=1, max_size=6),
+    empty=st.lists(
+        st.one_of(places, st.just((EXCEL_ROWS, 14)), st.just((EXCEL_ROWS, EXCEL_COLUMNS))),
+        max_size=4,
+    ),
+    cuts=st.lists(st.integers(0, 10_000), max_size=4),
+    max_cells=st.sampled_from([5_000, 702 * 999, 2_000_000]),
+)
+def test_cells_holding_nothing_and_the_dimension_never_refuse_a_sheet_alone(
+    valued: list[tuple[int, int]], empty: list[tuple[int, int]], cuts: list[int], max_cells: int
+) -> None:
+    # a format left on a far cell (trial 47): python-calamine leaves out a cell holding
+    # nothing, and is not given the dimension; a cell holding something is never missed,
+    # wherever the sheet is cut in pieces
+    holds = {**dict.fromkeys(empty, False), **dict.fromkeys(valued, True)}
+    rows: dict[int, list[tuple[int, bool]]] = {}
+    for (r, c), something in sorted(holds.items()):
+        rows.setdefault(r, []).append((c, something))
+    body = b"".join(
+        b'<row r="%d">' % r
+        + b"".join(
+            b'<c r="%s%d"><v>1</v></c>' % (column_letter(c - 1).encode(), r)
+            if something
+            else b'<c r="%s%d" s="1"/>' % (column_letter(c - 1).encode(), r)
+            for c, something in row
+        )
+        + b"</row>"
+        for r, row in rows.items()
+    )
+    xml = b'<worksheet><dimension ref="A1:XFD1048576"/><sheetData>%s</sheetData></worksheet>' % body
+    refused = _fed(xml, cuts, Limits(max_cells=max_cells))
+    valued_area = max(r for r, _ in valued) * max(c for _, c in valued)
+    assert refused == (valued_area > max_cells)

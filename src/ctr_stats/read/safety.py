@@ -54,9 +54,10 @@ _SMALL_AREA = 702 * 999
 _AREA = re.compile(rb"""<(?:[\w.-]+:)?(?:dimension|mergeCell)\b[^>]*?\bref\s*=\s*["']([^"']*)""")
 _MERGE = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b")
 _MERGE_AREA = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)""")
-# a cell that holds something: its tag not closed at once, an element in it (<v>, <f>, <is>)
+# a cell that holds something: its tag not closed at once, an element in it (<v>, <f>, <is>),
+# or the piece ending after its tag (what it holds comes in the next: counted, to be safe)
 _VALUED_CELL = re.compile(
-    rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*(?<!/)>\s*<(?!/)"""
+    rb"""<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*["']([A-Za-z]+)(\d+)["'][^>]*(?<!/)>\s*(?:<(?!/)|\Z)"""
 )
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*>(?:\s*</(?:[\w.-]+:)?dimension>)?")
 _AREA_ROW = re.compile(rb"[A-Za-z]*(\d+)")
@@ -711,7 +712,7 @@ class SheetScan:
         self.merges = 0
         # past a limit by what any reference names: the cells that hold nothing (a format
         # left far down: trial 47) and the dimension then count no more, as python-calamine
-        # reads the sheet (the dimension is dropped from what it reads: `without_dimension`)
+        # reads the sheet (the dimension is then dropped from what it reads: _checked_parts)
         self.precise = False
         self._pending = b""
 
