@@ -323,6 +323,13 @@ WITH_DATA = [
         ["ok", "unchecked", "unchecked", "mismatch"],
         [None, *["admission.total"] * 3],
     ),
+    # ... but "Trường hợp" ("case") opens no school's name: the clause is the city's
+    (
+        "2023",
+        "Trường hợp kỷ luật đảng viên năm 2023 giảm 5,5% so với cùng kỳ.",
+        ["ok"],
+        ["inspection.disciplined_members"],
+    ),
     # a village's cell named by its number is no count and not the district before it
     # (trial 44 case 5: "thôn 1 (100%)" was Ba Vì's count 1 and rate, a false SAI)
     (

@@ -575,8 +575,9 @@ _COMMITTEE_OPENING = re.compile(r"\s*(?:(?:đảng bộ|chi bộ|đảng ủy|đ
 def _organization_opening(part: str) -> str:
     """The organization a clause's part opens with, named after a unit it stands in
     ("Đảng bộ Công an quận Ba Đình", "Chi bộ Trường THPT Sóc Sơn"), as written; '' if none."""
-    rest = part[_COMMITTEE_OPENING.match(part).end() :]  # type: ignore[union-attr]
-    words = rest.split()
+    committee = _COMMITTEE_OPENING.match(part)
+    assert committee is not None  # it matches the empty string
+    words = part[committee.end() :].split()
     for n in range(min(len(words), 4), 0, -1):
         if organization_before(" ".join(words[:n])):
             name = []
@@ -584,6 +585,8 @@ def _organization_opening(part: str) -> str:
                 if not word[0].isupper():
                     break
                 name.append(word.strip(",;:()"))
+            if not name and not committee.group().strip():
+                return ""  # "Trường hợp …", "Khối cơ quan …": no organization's name
             return " ".join([*part.split()[: len(part.split()) - len(words)], *words[:n], *name])
     return ""
 
