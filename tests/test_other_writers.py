@@ -63,10 +63,12 @@ def test_a_formula_s_placeholder_0_in_a_workbook_computed_on_opening_is_no_count
     "changes",
     [
         {ADMISSION: cell_as_formula("D10", "22")},  # the value computed, stored with it
+        # a writer that computed its formulas: a 0 among them is a 0
+        {ADMISSION: lambda d: cell_as_formula("D10", "0")(cell_as_formula("C10", "21")(d))},
         # Excel's own file: its stored values are what it computed
         {ADMISSION: cell_as_formula("D10", "0"), "xl/workbook.xml": without_calc_on_load},
     ],
-    ids=["value-given", "no-calc-on-load"],
+    ids=["value-given", "zero-among-computed", "no-calc-on-load"],
 )
 def test_a_formula_s_stored_value_is_read_where_it_was_computed(
     tmp_path: Path, changes: dict[str, Change]

@@ -61,6 +61,10 @@ class _SheetTarget:
         # wrote as a formula's value may be a placeholder, 0 (xlsxwriter writes 0 unless
         # given the value), and Excel shows the right figure over it
         self.stale = stale
+        # under `stale`: the formulas whose stored value is 0, and whether any other holds a
+        # value (then the writer computed them, and a 0 among them is a 0: scan_xlsx)
+        self.zero_formulas: set[tuple[int, int]] = set()
+        self.computed = False
         self.in_percent = False
         self.row = -1  # 0-based, of the row being read: a row without r= is the next one
         self.column = -1  # 0-based, of the cell before: a cell without r= is the next one
@@ -115,11 +119,14 @@ class _SheetTarget:
         if local == "v":
             self.in_value = False
         elif local == "c" and self.at is not None:
-            missing = self.has_formula and (
-                not self.has_value or (self.stale and _PLACEHOLDER.fullmatch(self.value))
-            )
+            missing = self.has_formula and not self.has_value
             percent = self.in_percent and self.has_value
             at = self.at
+            if self.stale and self.has_formula and self.has_value and not self.is_error:
+                if _PLACEHOLDER.fullmatch(self.value):
+                    self.zero_formulas.add(at)
+                else:
+                    self.computed = True
             if missing:
                 self.extras.formulas_without_value.add(at)
             elif self.is_error and self.has_value:
@@ -287,14 +294,23 @@ def scan_xlsx(parts: dict[str, bytes]) -> dict[str, SheetExtras]:
     # then (14 M instructions, a twentieth of a second, in a run without)
     from defusedxml.ElementTree import XMLParser
 
+    targets: dict[str, _SheetTarget] = {}
     for name, part in sheet_parts(parts).items():
         sheet_xml = candidates.get(part)
         if sheet_xml is None:
             continue
-        extras = SheetExtras()
-        parser = XMLParser(target=_SheetTarget(extras, percent, stale))
+        target = targets[name] = _SheetTarget(SheetExtras(), percent, stale)
+        parser = XMLParser(target=target)
         parser.feed(sheet_xml)
         parser.close()
+    # a workbook to be computed when opened whose every formula holds 0: placeholders, as
+    # xlsxwriter writes them unless given the values (trial 46: Ba Đình read as all zeros);
+    # where any formula holds another value, the writer computed them all
+    placeholders = stale and not any(target.computed for target in targets.values())
+    for name, target in targets.items():
+        extras = target.extras
+        if placeholders:
+            extras.formulas_without_value |= target.zero_formulas
         if (
             extras.hidden_rows
             or extras.formulas_without_value
