@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ctr_stats import Finding, Period, compute
@@ -327,6 +327,8 @@ def test_a_cut_off_date_alone_gives_the_months_from_january(
     MONTHS,
     st.integers(0, 1),
 )
+@example(1990, 15, 12, 1, 1, 1)  # 15 December to 1 January: no reporting calendar's span
+@example(2021, 15, 12, 14, 6, 1)  # 15 December to 14 June: the calendar's first half
 def test_a_span_is_a_period_only_from_the_first_of_january_within_a_year(
     year: int, d1: int, m1: int, d2: int, m2: int, later: int
 ) -> None:
@@ -334,6 +336,8 @@ def test_a_span_is_a_period_only_from_the_first_of_january_within_a_year(
     found = title_period([line])
     if (d1, m1, later) == (1, 1, 0):
         assert found == Period(year, m2)
+    elif (d1, m1, later, d2) == (15, 12, 1, 14):  # the reporting calendar of ND 09/2019
+        assert found == Period(year + 1, m2)
     else:
         assert isinstance(found, OtherPeriod) and found.words == line
 

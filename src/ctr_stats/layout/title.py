@@ -435,8 +435,8 @@ def _periods_in_key(key: str) -> tuple[Named, Period | None]:
     named: Named = None
     span = _DATE_SPAN.search(key)
     if span:
-        d1, m1, y1, _, m2, y2 = (int(g) for g in span.groups())
-        named = _from_january(m1, y1, m2, y2, first_day=d1)
+        d1, m1, y1, d2, m2, y2 = (int(g) for g in span.groups())
+        named = _from_january(m1, y1, m2, y2, first_day=d1, last_day=d2)
     else:
         span = _MONTH_SPAN.search(key)
         if span:
@@ -497,14 +497,16 @@ def _named_in(key: str) -> Named:
     return Period(int(match.group(1))) if match else None
 
 
-def _from_january(m1: int, y1: int, m2: int, y2: int, first_day: int = 1) -> Named:
+def _from_january(
+    m1: int, y1: int, m2: int, y2: int, first_day: int = 1, last_day: int | None = None
+) -> Named:
     """A span from (m1, y1) to (m2, y2): the months from January when it starts on the
-    first of January and ends in that year, or on 15 December the year before (the
-    reporting calendar of Nghị định 09/2019/NĐ-CP: "từ ngày 15/12/2021 đến ngày 14/6/2022"
-    is the first half of 2022); else a period ctr-stats cannot take."""
+    first of January and ends in that year, or on 15 December the year before and ends on
+    a 14th (the reporting calendar of Nghị định 09/2019/NĐ-CP: "từ ngày 15/12/2021 đến
+    ngày 14/6/2022" is the first half of 2022); else a period ctr-stats cannot take."""
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
-    if (first_day, m1, y1) == (15, 12, y2 - 1):
+    if (first_day, m1, y1, last_day) == (15, 12, y2 - 1, 14):
         return Period(y2, m2)
     if (first_day, m1) != (1, 1) or y1 != y2:
         return OtherPeriod("span" if y1 == y2 or y2 == y1 + 1 else "years", "")
