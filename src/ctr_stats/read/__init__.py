@@ -185,10 +185,11 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
             raise _lock_file(path)
         if _suffix(path.name) == ".zip" and not head.startswith(ZIP_MAGIC):
             raise archive_passed_over(path, [])
-        unread_format = _xml_spreadsheet(path, head)
+        kind = sniff(head)
+        unread_format = _xml_spreadsheet(path, head, kind)
         if unread_format is not None:
             raise unread_format
-        if sniff(head) == "text":  # read as it streams in, never held whole
+        if kind == "text":  # read as it streams in, never held whole
             if own_output.text_is_own(own_output.head_text(head)):
                 raise _own_output(path)
             rows = cast("list[list[CellValue]]", read_text(path, opened, limits))
@@ -248,10 +249,11 @@ _EXCEL_2003_XML = re.compile(
 )
 
 
-def _xml_spreadsheet(path: Path, head: bytes) -> InputError | None:
+def _xml_spreadsheet(path: Path, head: bytes, kind: str | None) -> InputError | None:
     """A spreadsheet saved as one XML document: refused, naming the format and what to save
-    it as (read as text, it held no table and its unit went missing unsaid: trial 46)."""
-    if sniff(head) in ("zip", "xls"):
+    it as (read as text, it held no table and its unit went missing unsaid: trial 46).
+    `kind`: what the head says the file is (`sniff`)."""
+    if kind in ("zip", "xls"):
         return None  # a workbook, whatever it holds
     if _suffix(path.name) == ".fods" or _FLAT_ODS.search(head):
         what = (

@@ -577,7 +577,7 @@ def _organization_opening(part: str) -> str:
     ("Đảng bộ Công an quận Ba Đình", "Chi bộ Trường THPT Sóc Sơn"), as written; '' if none."""
     committee = _COMMITTEE_OPENING.match(part)
     assert committee is not None  # it matches the empty string
-    words = part[committee.end() :].split()
+    leading, words = part[: committee.end()].split(), part[committee.end() :].split()
     for n in range(min(len(words), 4), 0, -1):
         if organization_before(" ".join(words[:n])):
             name = []
@@ -587,7 +587,7 @@ def _organization_opening(part: str) -> str:
                 name.append(word.strip(",;:()"))
             if not name and not committee.group().strip():
                 return ""  # "Trường hợp …", "Khối cơ quan …": no organization's name
-            return " ".join([*part.split()[: len(part.split()) - len(words)], *words[:n], *name])
+            return " ".join([*leading, *words[:n], *name])
     return ""
 
 
